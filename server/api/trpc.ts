@@ -1,0 +1,83 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { can, canEnterTenant, type Permission } from '../../shared/permissions';
+import { DomainError } from '../lib/errors';
+import type { Context, Principal } from './context';
+import { describeError, toTRPCError } from './errors';
+
+/** Every procedure declares the permission it needs; a procedure without one cannot be built. */
+export interface ProcedureMeta {
+  permission: Permission | 'public';
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const { message, data } = describeError(error);
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Lets services throw DomainError and get the right transport code, and logs the unexpected. */
+const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) throw toTRPCError(cause);
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.logger.error({ err: cause ?? result.error, path }, 'procedure failed');
+    }
+  }
+  return result;
+});
+
+const base = t.procedure.use(errorBoundary);
+
+/** For the few procedures anyone may call (health, the mode the backend runs in). */
+export const publicProcedure = base.meta({ permission: 'public' });
+
+const requirePrincipal = t.middleware(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+function resolveTenant(principal: Principal, requested: string | null): string {
+  const tenantId = requested ?? principal.defaultTenantId;
+  if (!tenantId) throw new DomainError('INVALID_INPUT', 'Choose a workspace to work in');
+  if (!canEnterTenant(principal.grants, tenantId)) {
+    throw new DomainError('FORBIDDEN', 'You are not a member of that workspace');
+  }
+  return tenantId;
+}
+
+/** A procedure that acts inside one tenant, after checking the principal holds `permission` there. */
+export function tenantProcedure(permission: Permission) {
+  return base
+    .meta({ permission })
+    .use(requirePrincipal)
+    .use(({ ctx, next }) => {
+      const tenantId = resolveTenant(ctx.principal, ctx.requestedTenantId);
+      if (!can(ctx.principal.grants, permission, tenantId)) {
+        throw new DomainError('FORBIDDEN', `Your role does not allow ${permission}`);
+      }
+      return next({
+        ctx: {
+          tenantId,
+          actor: {
+            userId: ctx.principal.userId,
+            name: ctx.principal.name,
+            client: `${ctx.client.kind}:${ctx.client.id}`,
+          },
+        },
+      });
+    });
+}

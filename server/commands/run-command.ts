@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Clock } from '../lib/clock';
+import { insertAuditEntry } from '../modules/audit';
+import { appendChange } from '../sync/change-log';
+
+/** Who a command runs as, as the audit trail records it. */
+export interface Actor {
+  userId: string | null;
+  name: string;
+  client: string;
+}
+
+/** Where a command runs: the tenant comes from the checked context, never from input. */
+export interface CommandScope {
+  db: Kysely<DB>;
+  clock: Clock;
+  tenantId: string;
+  actor: Actor;
+}
+
+/** One entity the command created, changed or deleted, as snapshots the audit trail keeps. */
+export interface EntityChange {
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface CommandOutcome<T> {
+  result: T;
+  changes: EntityChange[];
+}
+
+export interface CommandWork<T> {
+  (trx: Transaction<DB>, now: number): Promise<CommandOutcome<T>>;
+}
+
+/**
+ * Runs one command in one transaction: the change itself, an audit entry and a
+ * change-log row for every entity it touched commit together, or nothing does.
+ */
+export async function runCommand<T>(scope: CommandScope, action: string, work: CommandWork<T>): Promise<T> {
+  return scope.db.transaction().execute(async (trx) => {
+    const now = scope.clock.now();
+    const { result, changes } = await work(trx, now);
+    for (const change of changes) {
+      await insertAuditEntry(trx, {
+        tenantId: scope.tenantId,
+        actorId: scope.actor.userId,
+        actorName: scope.actor.name,
+        client: scope.actor.client,
+        action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before,
+        after: change.after,
+        at: now,
+      });
+      await appendChange(trx, {
+        tenantId: scope.tenantId,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        data: change.after,
+        at: now,
+      });
+    }
+    return result;
+  });
+}

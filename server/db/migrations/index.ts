@@ -1,0 +1,5 @@
+import { foundation } from './0001_foundation';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [foundation];

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import {
+  CLIENT_HEADER,
+  createContext,
+  TENANT_HEADER,
+  type ClientInfo,
+  type Context,
+  type Principal,
+  type Services,
+} from '../api/context';
+import { appRouter, type AppRouter } from '../api/router';
+import { openDatabase, type AppDatabase } from '../db/connection';
+import { seedDemoCustomers, createWorkspace } from '../demo/seed';
+import { systemClock, type Clock } from '../lib/clock';
+import { createLogger, type Logger } from '../lib/logger';
+import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
+
+export interface EmbeddedOptions {
+  /** Folder holding tollgate.sqlite; created if missing. */
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  /** Fill a new workspace with demo customers (the default for a first run). */
+  demo?: boolean;
+}
+
+export interface EmbeddedBackend {
+  router: AppRouter;
+  services: Services;
+  database: AppDatabase;
+  principal: Principal;
+  /** Builds a request's context from the headers the console sends, over HTTP or IPC. */
+  contextFromHeaders(
+    read: (name: string) => string | null | undefined,
+    defaultKind: ClientInfo['kind'],
+  ): Context;
+  close(): Promise<void>;
+}
+
+function parseClient(value: string | null | undefined, defaultKind: ClientInfo['kind']): ClientInfo {
+  const match = /^(desktop|web):([\w-]{1,64})$/.exec(value ?? '');
+  return match
+    ? { kind: match[1] as ClientInfo['kind'], id: match[2] as string }
+    : { kind: defaultKind, id: 'unknown' };
+}
+
+/** Makes the local owner and, on a first run, the demo workspace. Idempotent across restarts. */
+async function ensureWorkspace(
+  database: AppDatabase,
+  clock: Clock,
+  demo: boolean,
+  logger: Logger,
+): Promise<string> {
+  const existing = await readSetting(database.db, 'local.owner');
+  if (existing) return existing;
+  const who = userInfo().username || 'owner';
+  const { owner, tenant } = await createWorkspace(database.db, {
+    ownerName: who,
+    ownerEmail: `${who.toLowerCase().replace(/[^a-z0-9._-]/g, '') || 'owner'}@localhost`,
+    tenantName: demo ? 'Lumen Academy (demo)' : 'My workspace',
+    tenantSlug: demo ? 'lumen-demo' : 'workspace',
+    now: clock.now(),
+  });
+  if (demo) {
+    const started = performance.now();
+    await seedDemoCustomers(database.db, database.sqlite, tenant.id, clock.now());
+    await writeSetting(database.db, 'workspace.demo', 'true');
+    logger.info({ ms: Math.round(performance.now() - started) }, 'created the demo workspace');
+  }
+  return owner.id;
+}
+
+/** The backend a desktop runs for itself (standalone mode): in Electron's main process or for web mode. */
+export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<EmbeddedBackend> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ name: 'tollgate-embedded' });
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = openDatabase({
+    path: join(options.dataDir, 'tollgate.sqlite'),
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
+    const principal = await loadPrincipal(database.db, ownerId);
+    const services: Services = { db: database.db, clock, logger, mode: 'standalone' };
+    return {
+      router: appRouter,
+      services,
+      database,
+      principal,
+      contextFromHeaders: (read, defaultKind) =>
+        createContext({
+          services,
+          principal,
+          requestedTenantId: read(TENANT_HEADER) ?? null,
+          client: parseClient(read(CLIENT_HEADER), defaultKind),
+        }),
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import type { EmbeddedBackend } from '../embedded/backend';
+import type { ClientInfo } from '../api/context';
+import type { Logger } from '../lib/logger';
+import { close, createHttpServer, listen } from './server';
+
+/** Reads PORT: a free port when unset, else a whole number 0–65535, or a clear error. */
+export function portFromEnv(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Serves a backend over HTTP until SIGINT/SIGTERM (or, when TOLLGATE_EXIT_WITH_STDIN=1,
+ * until the parent closes our stdin, so test servers never outlive their test run).
+ */
+export async function serveBackend(options: {
+  backend: EmbeddedBackend;
+  port: number;
+  clientKind: ClientInfo['kind'];
+  staticDir?: string;
+  logger: Logger;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = createHttpServer({
+    router: options.backend.router,
+    createContext: (req) =>
+      options.backend.contextFromHeaders((name) => header(req, name), options.clientKind),
+    logger: options.logger,
+    staticDir: options.staticDir,
+  });
+  const { url } = await listen(server, options.port);
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await close(server);
+      await options.backend.close();
+    })());
+  const stopAndExit = () => void stop().then(() => process.exit(0));
+  process.once('SIGINT', stopAndExit);
+  process.once('SIGTERM', stopAndExit);
+  if (process.env.TOLLGATE_EXIT_WITH_STDIN === '1') {
+    process.stdin.resume();
+    process.stdin.once('end', stopAndExit);
+    process.stdin.once('close', stopAndExit);
+  }
+  return { url, stop };
+}

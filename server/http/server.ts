@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CLIENT_HEADER, type Context } from '../api/context';
+import type { AppRouter } from '../api/router';
+import type { Logger } from '../lib/logger';
+import { serveStatic } from './static-files';
+
+export interface HttpServerOptions {
+  router: AppRouter;
+  createContext(req: IncomingMessage): Context;
+  logger: Logger;
+  /** The built renderer to serve beside the API; omitted on the hosted server. */
+  staticDir?: string;
+  /** Extra routes (webhooks, metrics) the hosted server adds. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/**
+ * The HTTP face of a backend: tRPC under /trpc, /healthz, and the console's files.
+ * It answers only requests addressed to a loopback host (a page on another site cannot
+ * reach it by DNS rebinding) and tRPC calls only with the console's client header
+ * (which a cross-site form or script cannot send without a CORS preflight we refuse).
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const trpc = createHTTPHandler({
+    router: options.router,
+    basePath: '/trpc/',
+    maxBodySize: 1_000_000,
+    createContext: ({ req }) => options.createContext(req),
+  });
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+      sendJson(res, 421, { error: 'This server answers only on 127.0.0.1' });
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    if (path === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    const route = options.routes?.[path];
+    if (route) {
+      route(req, res);
+      return;
+    }
+    if (path.startsWith('/trpc/')) {
+      if (!req.headers[CLIENT_HEADER]) {
+        sendJson(res, 403, { error: `tRPC calls must carry the ${CLIENT_HEADER} header` });
+        return;
+      }
+      trpc(req, res);
+      return;
+    }
+    if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveStatic(options.staticDir, req, res);
+      return;
+    }
+    sendJson(res, 404, { error: 'Not found' });
+  });
+}
+
+/** Listens on 127.0.0.1 (port 0 picks a free one) and resolves with the URL. */
+export function listen(server: Server, port: number): Promise<{ url: string; port: number }> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolveListen({ url: `http://127.0.0.1:${address.port}`, port: address.port });
+    });
+  });
+}
+
+/** Stops accepting, lets requests in hand finish, and resolves when closed. */
+export function close(server: Server): Promise<void> {
+  return new Promise((resolveClose, reject) => {
+    server.close((error) => (error ? reject(error) : resolveClose()));
+    server.closeIdleConnections();
+  });
+}

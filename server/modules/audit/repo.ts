@@ -1,0 +1,93 @@
+import type { Kysely, Transaction } from 'kysely';
+import { newId } from '../../../shared/ids';
+import type { DB } from '../../db/schema';
+
+export interface AuditEntryInput {
+  tenantId: string | null;
+  actorId: string | null;
+  actorName: string;
+  client: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  at: number;
+}
+
+export interface AuditEntry extends Omit<AuditEntryInput, 'before' | 'after'> {
+  id: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const toJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export async function insertAuditEntry(
+  trx: Transaction<DB> | Kysely<DB>,
+  entry: AuditEntryInput,
+): Promise<string> {
+  const id = newId('aud', entry.at);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      id,
+      tenant_id: entry.tenantId,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      client: entry.client,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      at: entry.at,
+    })
+    .execute();
+  return id;
+}
+
+/** An entity's history inside one tenant, newest first. */
+export async function selectEntityHistory(
+  db: Kysely<DB>,
+  tenantId: string,
+  entityType: string,
+  entityId: string,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'tenant_id',
+      'actor_id',
+      'actor_name',
+      'client',
+      'action',
+      'entity_type',
+      'entity_id',
+      'before',
+      'after',
+      'at',
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    tenantId: row.tenant_id,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    client: row.client,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
+    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
+    at: row.at,
+  }));
+}

@@ -1,0 +1,30 @@
+import { DomainError } from '../../lib/errors';
+
+/** Where the previous page ended: the last row's sort value and id (keyset paging). */
+export interface KeysetCursor {
+  value: string | number;
+  id: string;
+}
+
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): KeysetCursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string'
+    ) {
+      return { value: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below: a broken cursor is bad input, not a crash
+  }
+  throw new DomainError('INVALID_INPUT', 'The page cursor is not valid; reload the list', {
+    cursor: ['not a cursor this list produced'],
+  });
+}

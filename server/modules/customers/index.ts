@@ -1,0 +1,3 @@
+export { customersRouter } from './router';
+export { insertCustomer, toCustomer } from './repo';
+export { archiveCustomer, createCustomer, updateCustomer } from './service';

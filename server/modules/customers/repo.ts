@@ -1,0 +1,187 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
+import type { DB } from '../../db/schema';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toFtsQuery } from './search';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type CustomerRow = DB['customers'];
+
+const COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'country',
+  'company',
+  'notes',
+  'status',
+  'version',
+  'created_at',
+  'updated_at',
+  'archived_at',
+] as const;
+
+const SORT_COLUMN = {
+  name: 'name',
+  email: 'email',
+  country: 'country',
+  createdAt: 'created_at',
+} as const satisfies Record<CustomerSortField, keyof CustomerRow>;
+
+export function toCustomer(row: Pick<CustomerRow, (typeof COLUMNS)[number]>): Customer {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    country: row.country,
+    company: row.company,
+    notes: row.notes,
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+export async function insertCustomer(db: Db, tenantId: string, customer: Customer): Promise<void> {
+  await db
+    .insertInto('customers')
+    .values({
+      id: customer.id,
+      tenant_id: tenantId,
+      name: customer.name,
+      email: customer.email,
+      country: customer.country,
+      company: customer.company,
+      notes: customer.notes,
+      status: customer.status,
+      version: customer.version,
+      created_at: customer.createdAt,
+      updated_at: customer.updatedAt,
+      archived_at: customer.archivedAt,
+    })
+    .execute();
+}
+
+export async function findCustomer(db: Db, tenantId: string, id: string): Promise<Customer | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .select(COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toCustomer(row);
+}
+
+/** The id of the tenant's customer with this email (case-insensitive), if any. */
+export async function findCustomerIdByEmail(
+  db: Db,
+  tenantId: string,
+  email: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Writes the new state only if the row is still at `expectedVersion`; returns whether it was. */
+export async function updateCustomerIfVersion(
+  db: Db,
+  tenantId: string,
+  customer: Customer,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('customers')
+    .set({
+      name: customer.name,
+      email: customer.email,
+      country: customer.country,
+      company: customer.company,
+      notes: customer.notes,
+      status: customer.status,
+      version: customer.version,
+      updated_at: customer.updatedAt,
+      archived_at: customer.archivedAt,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', customer.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export interface CustomerQuery {
+  search: string;
+  status: CustomerStatus | 'all';
+  country: string | null;
+  sort: { field: CustomerSortField; direction: 'asc' | 'desc' };
+  cursor: string | null;
+  limit: number;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+  /** How many rows match in all: only on the first page, since it costs a count. */
+  total: number | null;
+}
+
+function filtered(db: Db, tenantId: string, query: CustomerQuery) {
+  let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
+  if (query.status !== 'all') q = q.where('customers.status', '=', query.status);
+  if (query.country) q = q.where('customers.country', '=', query.country);
+  const fts = toFtsQuery(query.search);
+  if (fts) {
+    q = q.where(
+      sql<string>`customers.rowid`,
+      'in',
+      sql<string>`(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${fts})`,
+    );
+  }
+  return q;
+}
+
+/** One page of the tenant's customers, by keyset on (sort column, id) so deep pages cost what the first does. */
+export async function selectCustomerPage(
+  db: Db,
+  tenantId: string,
+  query: CustomerQuery,
+): Promise<CustomerPage> {
+  const column = SORT_COLUMN[query.sort.field];
+  const direction = query.sort.direction;
+  let q = filtered(db, tenantId, query).select(COLUMNS);
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    q = q.where((eb) =>
+      eb(
+        eb.refTuple(`customers.${column}`, 'customers.id'),
+        direction === 'asc' ? '>' : '<',
+        eb.tuple(cursor.value as never, cursor.id),
+      ),
+    );
+  }
+  const rows = await q
+    .orderBy(`customers.${column}`, direction)
+    .orderBy('customers.id', direction)
+    .limit(query.limit + 1)
+    .execute();
+  const items = rows.slice(0, query.limit).map(toCustomer);
+  const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+  const total = query.cursor
+    ? null
+    : Number(
+        (
+          await filtered(db, tenantId, query)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+  return { items, nextCursor: last ? encodeCursor({ value: last[column], id: last.id }) : null, total };
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { permissionsIn, type Permission } from '../../../shared/permissions';
+import type { Principal } from '../../api/context';
+import type { DB } from '../../db/schema';
+import { DomainError } from '../../lib/errors';
+import { findUser, selectGrants, selectReachableTenants, type Tenant } from './repo';
+
+/** Loads who a user is and what they may do, as a request's principal. */
+export async function loadPrincipal(db: Kysely<DB>, userId: string): Promise<Principal> {
+  const user = await findUser(db, userId);
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
+  const grants = await selectGrants(db, userId);
+  const tenants = await selectReachableTenants(db, grants);
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    grants,
+    defaultTenantId: tenants[0]?.id ?? null,
+  };
+}
+
+export interface Session {
+  user: { id: string; name: string; email: string };
+  role: string;
+  tenant: Tenant;
+  tenants: Tenant[];
+  permissions: Permission[];
+}
+
+/** What the console needs at start: who is signed in, where, and what they may do there. */
+export async function describeSession(
+  db: Kysely<DB>,
+  principal: Principal,
+  tenantId: string,
+): Promise<Session> {
+  const tenants = await selectReachableTenants(db, principal.grants);
+  const tenant = tenants.find((t) => t.id === tenantId);
+  if (!tenant) throw new DomainError('NOT_FOUND', 'That workspace was not found');
+  const role = principal.grants.platformRole ?? principal.grants.tenantRoles[tenantId] ?? 'none';
+  return {
+    user: { id: principal.userId, name: principal.name, email: principal.email },
+    role,
+    tenant,
+    tenants,
+    permissions: permissionsIn(principal.grants, tenantId),
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  can,
+  canEnterTenant,
+  PERMISSIONS,
+  PLATFORM_GRANTS,
+  permissionsIn,
+  TENANT_GRANTS,
+  type Grants,
+} from './permissions';
+
+const A = 'ten_A';
+const B = 'ten_B';
+const platform = (role: Grants['platformRole']): Grants => ({ platformRole: role, tenantRoles: {} });
+const tenant = (role: 'admin' | 'billing' | 'viewer'): Grants => ({
+  platformRole: null,
+  tenantRoles: { [A]: role },
+});
+
+describe('permission matrix', () => {
+  it('gives the platform owner everything, in every tenant', () => {
+    for (const p of PERMISSIONS) expect(can(platform('owner'), p, B)).toBe(true);
+  });
+
+  it('keeps analysts read-only', () => {
+    const writes = PLATFORM_GRANTS.analyst.filter((p) => !p.endsWith('.read') && p !== 'reports.export');
+    expect(writes).toEqual([]);
+    expect(can(platform('analyst'), 'customers.write', A)).toBe(false);
+    expect(can(platform('analyst'), 'reports.export', A)).toBe(true);
+  });
+
+  it('lets billing refund and support not', () => {
+    expect(can(platform('billing'), 'payments.refund', A)).toBe(true);
+    expect(can(platform('support'), 'payments.refund', A)).toBe(false);
+    expect(can(platform('support'), 'support.write', A)).toBe(true);
+  });
+
+  it('confines tenant roles to their own tenant', () => {
+    expect(can(tenant('admin'), 'customers.read', A)).toBe(true);
+    expect(can(tenant('admin'), 'customers.read', B)).toBe(false);
+    expect(canEnterTenant(tenant('viewer'), B)).toBe(false);
+    expect(canEnterTenant(platform('analyst'), B)).toBe(true);
+  });
+
+  it('never lets a tenant role manage tenants or refund', () => {
+    for (const grants of Object.values(TENANT_GRANTS)) {
+      expect(grants).not.toContain('tenants.manage');
+      expect(grants).not.toContain('payments.refund');
+    }
+  });
+
+  it('keeps tenant viewers read-only', () => {
+    expect(permissionsIn(tenant('viewer'), A).every((p) => p.endsWith('.read'))).toBe(true);
+    expect(permissionsIn(tenant('viewer'), B)).toEqual([]);
+  });
+
+  it('grants only permissions that exist', () => {
+    const known = new Set<string>(PERMISSIONS);
+    for (const list of [...Object.values(PLATFORM_GRANTS), ...Object.values(TENANT_GRANTS)]) {
+      for (const p of list) expect(known.has(p)).toBe(true);
+    }
+  });
+});

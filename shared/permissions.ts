@@ -1,0 +1,117 @@
+/**
+ * Roles and what each may do. Platform roles act across every tenant; tenant roles act
+ * inside their own tenant only. Every procedure names one permission from this list.
+ */
+
+export const PLATFORM_ROLES = ['owner', 'admin', 'billing', 'support', 'analyst'] as const;
+export const TENANT_ROLES = ['admin', 'billing', 'viewer'] as const;
+
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+export type TenantRole = (typeof TENANT_ROLES)[number];
+
+export const PERMISSIONS = [
+  'workspace.read',
+  'customers.read',
+  'customers.write',
+  'customers.archive',
+  'audit.read',
+  'billing.read',
+  'billing.write',
+  'payments.refund',
+  'recovery.manage',
+  'analytics.read',
+  'reports.export',
+  'marketplace.read',
+  'marketplace.moderate',
+  'rewards.read',
+  'rewards.approve',
+  'licenses.read',
+  'licenses.write',
+  'branding.write',
+  'support.read',
+  'support.write',
+  'users.manage',
+  'tenants.manage',
+  'settings.write',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ONLY: readonly Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'audit.read');
+
+function all(except: readonly Permission[] = []): readonly Permission[] {
+  return PERMISSIONS.filter((p) => !except.includes(p));
+}
+
+export const PLATFORM_GRANTS: Record<PlatformRole, readonly Permission[]> = {
+  owner: all(),
+  // Admins run the platform but cannot take ownership-level settings.
+  admin: all(['settings.write']),
+  billing: [
+    ...READ_ONLY,
+    'audit.read',
+    'customers.write',
+    'customers.archive',
+    'billing.write',
+    'payments.refund',
+    'recovery.manage',
+    'reports.export',
+    'rewards.approve',
+  ],
+  support: [...READ_ONLY, 'customers.write', 'support.write', 'licenses.write', 'marketplace.moderate'],
+  // Analysts read and export, and change nothing.
+  analyst: [...READ_ONLY, 'audit.read', 'reports.export'],
+};
+
+export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
+  admin: [
+    'workspace.read',
+    'customers.read',
+    'customers.write',
+    'customers.archive',
+    'audit.read',
+    'billing.read',
+    'licenses.read',
+    'licenses.write',
+    'branding.write',
+    'support.read',
+    'support.write',
+    'users.manage',
+    'reports.export',
+    'analytics.read',
+  ],
+  billing: [
+    'workspace.read',
+    'customers.read',
+    'customers.write',
+    'billing.read',
+    'billing.write',
+    'licenses.read',
+    'support.read',
+    'reports.export',
+  ],
+  viewer: ['workspace.read', 'customers.read', 'billing.read', 'licenses.read', 'support.read'],
+};
+
+/** Who is acting: one platform role at most, and a role per tenant they belong to. */
+export interface Grants {
+  platformRole: PlatformRole | null;
+  tenantRoles: Readonly<Record<string, TenantRole>>;
+}
+
+/** True when the grants allow `permission` inside `tenantId`. */
+export function can(grants: Grants, permission: Permission, tenantId: string): boolean {
+  if (grants.platformRole && PLATFORM_GRANTS[grants.platformRole].includes(permission)) return true;
+  const tenantRole = grants.tenantRoles[tenantId];
+  return tenantRole !== undefined && TENANT_GRANTS[tenantRole].includes(permission);
+}
+
+/** True when the grants reach `tenantId` at all (platform roles reach every tenant). */
+export function canEnterTenant(grants: Grants, tenantId: string): boolean {
+  return grants.platformRole !== null || grants.tenantRoles[tenantId] !== undefined;
+}
+
+/** Every permission the grants allow in a tenant, for the console to hide what it cannot do. */
+export function permissionsIn(grants: Grants, tenantId: string): Permission[] {
+  return PERMISSIONS.filter((p) => can(grants, p, tenantId));
+}
