@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { TRPC_IPC_CHANNEL, type IpcHttpRequest } from '../../shared/ipc';
+import { createDesktopBridge } from './bridge';
+
+describe('createDesktopBridge', () => {
+  it('sends each request on the tRPC channel and hands back the answer', async () => {
+    const calls: unknown[][] = [];
+    const bridge = createDesktopBridge(
+      {
+        invoke: (...args) => {
+          calls.push(args);
+          return Promise.resolve({ status: 200, headers: {}, body: '[]' });
+        },
+      },
+      'linux',
+    );
+    const request: IpcHttpRequest = {
+      url: 'tollgate://backend/trpc/customers.list',
+      method: 'GET',
+      headers: {},
+      body: null,
+    };
+
+    await expect(bridge.fetch(request)).resolves.toEqual({ status: 200, headers: {}, body: '[]' });
+    expect(calls).toEqual([[TRPC_IPC_CHANNEL, request]]);
+    expect(bridge.platform).toBe('linux');
+  });
+
+  it('exposes only the platform and fetch, nothing that reaches other channels', () => {
+    const bridge = createDesktopBridge({ invoke: () => Promise.resolve(null) }, 'darwin');
+    expect(Object.keys(bridge).sort()).toEqual(['fetch', 'platform']);
+  });
+});

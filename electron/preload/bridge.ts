@@ -1,0 +1,23 @@
+import {
+  TRPC_IPC_CHANNEL,
+  type DesktopBridge,
+  type IpcHttpRequest,
+  type IpcHttpResponse,
+} from '../../shared/ipc';
+
+/** The one ipcRenderer method the bridge needs, so it can be built (and tested) without Electron. */
+export interface IpcInvoker {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+/**
+ * What the renderer gets as `window.tollgate`: the platform name and a fetch that crosses
+ * IPC on one fixed channel. No generic invoke/send is exposed, so a compromised page can
+ * reach nothing in the main process but the tRPC endpoint.
+ */
+export function createDesktopBridge(ipc: IpcInvoker, platform: string): DesktopBridge {
+  return {
+    platform,
+    fetch: (request: IpcHttpRequest) => ipc.invoke(TRPC_IPC_CHANNEL, request) as Promise<IpcHttpResponse>,
+  };
+}

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createDesktopBridge } from './bridge';
+
+contextBridge.exposeInMainWorld('tollgate', createDesktopBridge(ipcRenderer, process.platform));
