@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
 import type { DB } from '../../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
-import { toFtsQuery } from './search';
+import { asEmailPrefix, toFtsQuery } from './search';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type CustomerRow = DB['customers'];
@@ -137,6 +137,12 @@ function filtered(db: Db, tenantId: string, query: CustomerQuery) {
   let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
   if (query.status !== 'all') q = q.where('customers.status', '=', query.status);
   if (query.country) q = q.where('customers.country', '=', query.country);
+  const emailPrefix = asEmailPrefix(query.search);
+  if (emailPrefix) {
+    // An email-shaped search is a prefix of one address: the email index answers it
+    // directly, where FTS would match every "gmail" and "com".
+    return q.where(sql<boolean>`customers.email LIKE ${emailPrefix} ESCAPE '\\'`);
+  }
   const fts = toFtsQuery(query.search);
   if (fts) {
     q = q.where(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from './search';
+import { asEmailPrefix, toFtsQuery } from './search';
 
 describe('toFtsQuery', () => {
   it('makes a prefix term of each word', () => {
@@ -15,5 +15,19 @@ describe('toFtsQuery', () => {
 
   it('keeps letters of every script', () => {
     expect(toFtsQuery('José Müller 山田')).toBe('"josé"* "müller"* "山田"*');
+  });
+});
+
+describe('asEmailPrefix', () => {
+  it('turns an email-shaped search into an escaped prefix pattern', () => {
+    expect(asEmailPrefix(' Ada.L@Example.co ')).toBe('ada.l@example.co%');
+    expect(asEmailPrefix('ada@')).toBe('ada@%');
+    expect(asEmailPrefix('100%_off@x.io')).toBe('100\\%\\_off@x.io%');
+  });
+
+  it('leaves other searches to full-text search', () => {
+    expect(asEmailPrefix('ada lovelace')).toBeNull();
+    expect(asEmailPrefix('@example.com')).toBeNull();
+    expect(asEmailPrefix('a@b@c')).toBeNull();
   });
 });

@@ -11,3 +11,13 @@ export function toFtsQuery(search: string, maxTerms = 8): string | null {
     .map((term) => `"${term}"*`)
     .join(' ');
 }
+
+/**
+ * When the search looks like an email ("ada@", "ada.l@example.co"), a LIKE pattern for
+ * emails starting with it (wildcards escaped); otherwise null.
+ */
+export function asEmailPrefix(search: string): string | null {
+  const trimmed = search.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]*$/.test(trimmed)) return null;
+  return `${trimmed.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}

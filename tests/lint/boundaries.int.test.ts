@@ -1,0 +1,78 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The import boundaries are the architecture's walls; this proves each wall stands and
+ * says why, by linting small made-up files placed (virtually) in each folder.
+ */
+const eslint = new ESLint({
+  // Type information is not needed for import rules, and virtual files have none.
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+});
+
+async function boundaryMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it('keep shared/ isomorphic', async () => {
+    expect(
+      await boundaryMessages(
+        'shared/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      ),
+    ).toEqual([expect.stringContaining('must not depend on a runtime')]);
+    expect(
+      await boundaryMessages(
+        'shared/x.ts',
+        "import { appRouter } from '../server/api/router';\nexport const x = appRouter;\n",
+      ),
+    ).toEqual([expect.stringContaining('shared/ is isomorphic')]);
+    expect(
+      await boundaryMessages('shared/x.ts', "import { money } from './money';\nexport const x = money;\n"),
+    ).toEqual([]);
+  });
+
+  it('keep electron out of server/', async () => {
+    expect(
+      await boundaryMessages('server/x.ts', "import { app } from 'electron';\nexport const x = app;\n"),
+    ).toEqual([expect.stringContaining('hosted server')]);
+  });
+
+  it('let the renderer import only types from server/', async () => {
+    expect(
+      await boundaryMessages(
+        'renderer/x.ts',
+        "import { appRouter } from '../server/api/router';\nexport const x = appRouter;\n",
+      ),
+    ).toEqual([expect.stringContaining('import only types')]);
+    expect(
+      await boundaryMessages(
+        'renderer/x.ts',
+        "import type { AppRouter } from '../server/api/router';\nexport type X = AppRouter;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryMessages('renderer/x.ts', "import fs from 'node:fs';\nexport const x = fs;\n"),
+    ).toEqual([expect.stringContaining('sandboxed web page')]);
+  });
+
+  it('let modules reach each other only through index.ts', async () => {
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/x.ts',
+        "import { toCustomer } from '../customers/repo';\nexport const x = toCustomer;\n",
+      ),
+    ).toEqual([expect.stringContaining('only through its index.ts')]);
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/x.ts',
+        "import { customersRouter } from '../customers';\nexport const x = customersRouter;\n",
+      ),
+    ).toEqual([]);
+  });
+});
