@@ -1,0 +1,40 @@
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DOMAIN_ERROR_CODES } from '../../shared/errors';
+import { DomainError } from '../lib/errors';
+import { describeError, INTERNAL_MESSAGE, toTRPCError, TRPC_CODE_BY_DOMAIN } from './errors';
+
+describe('error mapping', () => {
+  it('maps every domain code to a distinct transport code and back', () => {
+    const transport = DOMAIN_ERROR_CODES.map((code) => TRPC_CODE_BY_DOMAIN[code]);
+    expect(new Set(transport).size).toBe(DOMAIN_ERROR_CODES.length);
+    for (const code of DOMAIN_ERROR_CODES) {
+      const error = toTRPCError(new DomainError(code, `about ${code}`));
+      expect(error.code).toBe(TRPC_CODE_BY_DOMAIN[code]);
+      expect(describeError(error)).toEqual({ message: `about ${code}`, data: { domainCode: code } });
+    }
+  });
+
+  it('names each bad field, nested paths and unknown keys included', () => {
+    const schema = z.strictObject({ id: z.string(), patch: z.strictObject({ email: z.email() }) });
+    const parsed = schema.safeParse({ id: 1, patch: { email: 'x', plan: 'pro' }, extra: true });
+    if (parsed.success) throw new Error('expected a validation failure');
+    const described = describeError(new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error }));
+    expect(described.data.domainCode).toBe('INVALID_INPUT');
+    expect(Object.keys(described.data.fieldErrors ?? {}).sort()).toEqual([
+      'extra',
+      'id',
+      'patch.email',
+      'patch.plan',
+    ]);
+    expect(described.data.fieldErrors?.extra).toEqual(['extra is not a field this accepts']);
+    expect(described.message).toContain('patch.email:');
+  });
+
+  it('hides whatever an unexpected error says', () => {
+    const leak = new Error('SQLITE_ERROR: no such table: secrets at /home/app/server/db.ts:12');
+    const described = describeError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: leak }));
+    expect(described).toEqual({ message: INTERNAL_MESSAGE, data: { domainCode: 'INTERNAL' } });
+  });
+});
