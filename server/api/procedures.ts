@@ -8,7 +8,7 @@ export function listProcedures(): {
   type: string;
   permission: ProcedureMeta['permission'] | undefined;
 }[] {
-  const procedures = appRouter._def.procedures as Record<string, AnyProcedure>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
   return Object.entries(procedures).map(([path, procedure]) => ({
     path,
     type: procedure._def.type,

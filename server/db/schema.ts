@@ -17,6 +17,7 @@ export interface DB {
     id: string;
     tenant_id: string;
     name: string;
+    sort_name: string;
     email: string;
     country: string;
     company: string | null;

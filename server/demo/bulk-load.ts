@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { newId } from '../../shared/ids';
 import type { Customer } from '../../shared/customers/schema';
+import { nameSortKey } from '../modules/customers';
 import type { GeneratedCustomer } from './generator';
 
 /**
@@ -14,8 +15,8 @@ export function bulkLoadCustomers(
   options: { tenantId: string; customers: Iterable<GeneratedCustomer>; actorName: string; client: string },
 ): number {
   const insertCustomer = sqlite.prepare(`INSERT INTO customers
-    (id, tenant_id, name, email, country, company, notes, status, version, created_at, updated_at, archived_at)
-    VALUES (?, ?, ?, ?, ?, ?, NULL, 'active', 1, ?, ?, NULL)`);
+    (id, tenant_id, name, sort_name, email, country, company, notes, status, version, created_at, updated_at, archived_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'active', 1, ?, ?, NULL)`);
   const insertAudit = sqlite.prepare(`INSERT INTO audit_log
     (id, tenant_id, actor_id, actor_name, client, action, entity_type, entity_id, before, after, at)
     VALUES (?, ?, NULL, ?, ?, 'customer.created', 'customer', ?, NULL, ?, ?)`);
@@ -43,6 +44,7 @@ export function bulkLoadCustomers(
         customer.id,
         options.tenantId,
         customer.name,
+        nameSortKey(customer.name),
         customer.email,
         customer.country,
         customer.company,

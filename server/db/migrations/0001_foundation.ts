@@ -42,7 +42,9 @@ export const foundation: Migration = {
     CREATE TABLE customers (
       id TEXT PRIMARY KEY,
       tenant_id TEXT NOT NULL REFERENCES tenants (id),
-      name TEXT NOT NULL COLLATE NOCASE,
+      name TEXT NOT NULL,
+      -- name with accents folded and lowercased: what the list sorts by
+      sort_name TEXT NOT NULL,
       email TEXT NOT NULL COLLATE NOCASE,
       country TEXT NOT NULL,
       company TEXT,
@@ -56,10 +58,10 @@ export const foundation: Migration = {
     CREATE UNIQUE INDEX customers_tenant_email ON customers (tenant_id, email);
     -- One index per sort key, with and without the status filter, so every list page is
     -- a bounded index range scan whatever the sort and filter (keyset paging, no OFFSET).
-    CREATE INDEX customers_by_name ON customers (tenant_id, name, id);
+    CREATE INDEX customers_by_name ON customers (tenant_id, sort_name, id);
     CREATE INDEX customers_by_created ON customers (tenant_id, created_at, id);
     CREATE INDEX customers_by_country ON customers (tenant_id, country, id);
-    CREATE INDEX customers_status_name ON customers (tenant_id, status, name, id);
+    CREATE INDEX customers_status_name ON customers (tenant_id, status, sort_name, id);
     CREATE INDEX customers_status_email ON customers (tenant_id, status, email, id);
     CREATE INDEX customers_status_created ON customers (tenant_id, status, created_at, id);
     CREATE INDEX customers_status_country ON customers (tenant_id, status, country, id);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_SORT_FIELDS, type Customer } from '../../../shared/customers/schema';
 import { bulkLoadCustomers } from '../../demo/bulk-load';
 import { generateCustomers } from '../../demo/generator';
+import { nameSortKey } from './sort-key';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
 
@@ -53,8 +54,10 @@ function compareBy(field: (typeof CUSTOMER_SORT_FIELDS)[number]) {
   return (a: Customer, b: Customer) => {
     const x = a[field];
     const y = b[field];
+    // Names sort by their folded key; email and country by SQLite's NOCASE.
+    const key = field === 'name' ? nameSortKey : nocase;
     const primary =
-      typeof x === 'number' && typeof y === 'number' ? x - y : order(nocase(String(x)), nocase(String(y)));
+      typeof x === 'number' && typeof y === 'number' ? x - y : order(key(String(x)), key(String(y)));
     return primary !== 0 ? primary : order(a.id, b.id);
   };
 }

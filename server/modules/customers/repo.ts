@@ -3,6 +3,7 @@ import type { Customer, CustomerSortField, CustomerStatus } from '../../../share
 import type { DB } from '../../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { asEmailPrefix, toFtsQuery } from './search';
+import { nameSortKey } from './sort-key';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type CustomerRow = DB['customers'];
@@ -22,7 +23,7 @@ const COLUMNS = [
 ] as const;
 
 const SORT_COLUMN = {
-  name: 'name',
+  name: 'sort_name',
   email: 'email',
   country: 'country',
   createdAt: 'created_at',
@@ -51,6 +52,7 @@ export async function insertCustomer(db: Db, tenantId: string, customer: Custome
       id: customer.id,
       tenant_id: tenantId,
       name: customer.name,
+      sort_name: nameSortKey(customer.name),
       email: customer.email,
       country: customer.country,
       company: customer.company,
@@ -100,6 +102,7 @@ export async function updateCustomerIfVersion(
     .updateTable('customers')
     .set({
       name: customer.name,
+      sort_name: nameSortKey(customer.name),
       email: customer.email,
       country: customer.country,
       company: customer.company,
@@ -162,7 +165,7 @@ export async function selectCustomerPage(
 ): Promise<CustomerPage> {
   const column = SORT_COLUMN[query.sort.field];
   const direction = query.sort.direction;
-  let q = filtered(db, tenantId, query).select(COLUMNS);
+  let q = filtered(db, tenantId, query).select([...COLUMNS, 'sort_name']);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     q = q.where((eb) =>
