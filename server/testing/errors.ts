@@ -3,17 +3,21 @@ import { expect } from 'vitest';
 import type { DomainErrorCode } from '../../shared/errors';
 import { describeError } from '../api/errors';
 
+/** What a client would see of an error a procedure threw. */
+export function seenByClient(error: unknown) {
+  expect(error).toBeInstanceOf(TRPCError);
+  const trpcError = error as TRPCError;
+  return { code: trpcError.code, ...describeError(trpcError) };
+}
+
 /** Runs `call`, expects it to fail, and returns what a client would see of the error. */
 export async function clientError(call: () => Promise<unknown>) {
-  let caught: unknown;
   try {
     await call();
   } catch (error) {
-    caught = error;
+    return seenByClient(error);
   }
-  expect(caught, 'expected the call to fail').toBeInstanceOf(TRPCError);
-  const error = caught as TRPCError;
-  return { code: error.code, ...describeError(error) };
+  throw new Error('expected the call to fail, and it succeeded');
 }
 
 /** Asserts the call fails with `domainCode`, returning the client-visible error. */
