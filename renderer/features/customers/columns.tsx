@@ -1,0 +1,111 @@
+import { Group, Text } from '@mantine/core';
+import type { Customer } from '../../../shared/customers/schema';
+import { countryName } from '../../lib/format';
+import type { DataColumn } from '../../ui/data-table';
+import { DateText } from '../../ui/DateText';
+import { StatusBadge } from './StatusBadge';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The customers table: what each column shows, sorts by and exports. */
+export const customerColumns: DataColumn<Customer>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    sortField: 'name',
+    hideable: false,
+    minWidth: 200,
+    grow: 2,
+    cell: (c) => (
+      <Text size="sm" fw={550} truncate>
+        {c.name}
+      </Text>
+    ),
+    exportValue: (c) => c.name,
+  },
+  {
+    id: 'email',
+    header: 'Email',
+    sortField: 'email',
+    minWidth: 220,
+    grow: 2,
+    cell: (c) => (
+      <Text size="sm" c="dimmed" truncate>
+        {c.email}
+      </Text>
+    ),
+    exportValue: (c) => c.email,
+  },
+  {
+    id: 'company',
+    header: 'Company',
+    minWidth: 160,
+    grow: 1.5,
+    cell: (c) => (
+      <Text size="sm" truncate c={c.company ? undefined : 'dimmed'}>
+        {c.company ?? '—'}
+      </Text>
+    ),
+    exportValue: (c) => c.company,
+  },
+  {
+    id: 'country',
+    header: 'Country',
+    sortField: 'country',
+    minWidth: 160,
+    grow: 1.2,
+    cell: (c) => (
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" truncate>
+          {countryName(c.country)}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {c.country}
+        </Text>
+      </Group>
+    ),
+    exportValue: (c) => c.country,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    minWidth: 110,
+    grow: 0,
+    cell: (c) => <StatusBadge status={c.status} />,
+    exportValue: (c) => c.status,
+  },
+  {
+    id: 'createdAt',
+    header: 'Created',
+    sortField: 'createdAt',
+    firstDirection: 'desc',
+    align: 'right',
+    minWidth: 140,
+    grow: 0,
+    cell: (c) => <DateText ms={c.createdAt} size="sm" c="dimmed" />,
+    exportValue: (c) => iso(c.createdAt),
+  },
+  {
+    id: 'updatedAt',
+    header: 'Updated',
+    align: 'right',
+    minWidth: 140,
+    grow: 0,
+    defaultHidden: true,
+    cell: (c) => <DateText ms={c.updatedAt} size="sm" c="dimmed" />,
+    exportValue: (c) => iso(c.updatedAt),
+  },
+  {
+    id: 'id',
+    header: 'ID',
+    minWidth: 270,
+    grow: 0,
+    defaultHidden: true,
+    cell: (c) => (
+      <Text size="xs" ff="monospace" c="dimmed">
+        {c.id}
+      </Text>
+    ),
+    exportValue: (c) => c.id,
+  },
+];

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { firstFieldErrors, readServerProblem } from './errors';
+
+class FakeClientError extends Error {
+  constructor(
+    message: string,
+    public data: unknown,
+  ) {
+    super(message);
+  }
+}
+
+describe('readServerProblem', () => {
+  it('keeps the server message, code and field errors', () => {
+    const error = new FakeClientError('email: Another customer already uses this email', {
+      domainCode: 'CONFLICT',
+      fieldErrors: { email: ['Another customer already uses this email'] },
+    });
+    expect(readServerProblem(error)).toEqual({
+      message: 'email: Another customer already uses this email',
+      code: 'CONFLICT',
+      fieldErrors: { email: ['Another customer already uses this email'] },
+    });
+  });
+
+  it('treats an error without data from a failed fetch as a connection problem', () => {
+    const problem = readServerProblem(new TypeError('Failed to fetch'));
+    expect(problem.code).toBe('NETWORK');
+    expect(problem.message).toMatch(/could not reach/i);
+  });
+
+  it('ignores malformed field errors instead of crashing', () => {
+    const error = new FakeClientError('Bad', { domainCode: 'INVALID_INPUT', fieldErrors: { name: 'oops' } });
+    expect(readServerProblem(error).fieldErrors).toEqual({});
+  });
+});
+
+describe('firstFieldErrors', () => {
+  it('takes the first message of each field', () => {
+    expect(firstFieldErrors({ email: ['first', 'second'], name: [] })).toEqual({ email: 'first' });
+  });
+});

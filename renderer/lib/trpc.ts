@@ -1,0 +1,37 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '../../server/api/router';
+import { IPC_ORIGIN, type DesktopBridge } from '../../shared/ipc';
+import { activeTenant } from './active-tenant';
+import { clientHeader, loadClientId } from './client-id';
+import { createIpcFetch } from './ipc-fetch';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload script; absent when the console runs in a browser. */
+    tollgate?: DesktopBridge;
+  }
+}
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export type TrpcClient = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/**
+ * One client for the app's lifetime. Inside Electron requests cross the preload bridge
+ * (same tRPC wire format, no network); in a browser they go to the serving backend.
+ * Plain JSON, no transformer: every time is an epoch-ms number.
+ */
+export function createTrpcClient(bridge: DesktopBridge | undefined = window.tollgate): TrpcClient {
+  const client = clientHeader(bridge ? 'desktop' : 'web', loadClientId(localStorage));
+  const headers = () => {
+    const tenant = activeTenant();
+    return tenant
+      ? { 'x-tollgate-client': client, 'x-tollgate-tenant': tenant }
+      : { 'x-tollgate-client': client };
+  };
+  const link = bridge
+    ? httpBatchLink({ url: `${IPC_ORIGIN}/trpc`, fetch: createIpcFetch(bridge), headers })
+    : httpBatchLink({ url: '/trpc', headers });
+  return createTRPCClient<AppRouter>({ links: [link] });
+}

@@ -1,0 +1,30 @@
+import { createHashHistory, createRouter } from '@tanstack/react-router';
+import { ErrorFallback } from '../app/ErrorFallback';
+import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
+import { rootRoute } from './root';
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  customersRoute,
+  newCustomerRoute,
+  customerRoute,
+  editCustomerRoute,
+]);
+
+/**
+ * Hash history (`#/customers/…`): the console is loaded from file:// inside Electron,
+ * where path-based URLs would point at files.
+ */
+export const router = createRouter({
+  routeTree,
+  history: createHashHistory(),
+  defaultPreload: 'intent',
+  defaultErrorComponent: ErrorFallback,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

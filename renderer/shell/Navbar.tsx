@@ -1,0 +1,36 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
+import { Link, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+
+interface Area {
+  to: '/customers';
+  label: string;
+  icon: ReactNode;
+}
+
+/** Only areas that exist are listed; each new feature adds its own line here. */
+const AREAS: Area[] = [{ to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> }];
+
+export function Navbar({ onNavigate }: { onNavigate: () => void }) {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  return (
+    <Stack gap={2} component="nav" aria-label="Main">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="xs">
+        Workspace
+      </Text>
+      {AREAS.map((area) => (
+        <NavLink
+          key={area.to}
+          label={area.label}
+          leftSection={area.icon}
+          active={pathname.startsWith(area.to)}
+          variant="light"
+          fw={550}
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          renderRoot={(props) => <Link to={area.to} {...props} onClick={onNavigate} />}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AppRouter } from '../../server/api/router';
+import type { Permission } from '../../shared/permissions';
+import { setActiveTenant } from '../lib/active-tenant';
+import { readServerProblem } from '../lib/errors';
+import { useTRPC } from '../lib/trpc';
+
+export type Session = inferRouterOutputs<AppRouter>['workspace']['session'];
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Loads who is signed in and where before showing any screen that depends on it. */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const session = useQuery({ ...trpc.workspace.session.queryOptions(), staleTime: 60_000 });
+  if (session.data) {
+    // Every later request names this tenant explicitly (see active-tenant.ts).
+    setActiveTenant(session.data.tenant.id);
+    return <SessionContext value={session.data}>{children}</SessionContext>;
+  }
+  if (session.error) {
+    return (
+      <Center h="100vh">
+        <Stack align="center" gap="sm" maw={420} ta="center" role="alert">
+          <Text fw={600}>Could not open your workspace</Text>
+          <Text size="sm" c="dimmed">
+            {readServerProblem(session.error).message}
+          </Text>
+          <Button variant="default" onClick={() => void session.refetch()}>
+            Try again
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Opening your workspace" />
+    </Center>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionGate>');
+  return session;
+}
+
+/** Whether the signed-in user may do this here; the console hides or disables what they may not. */
+export function useCan(permission: Permission): boolean {
+  return useSession().permissions.includes(permission);
+}

@@ -1,0 +1,2 @@
+export { DataTable, type DataTableProps } from './DataTable';
+export type { DataColumn, DataSource, FetchPage, Noun, Page, SortState } from './types';

@@ -1,0 +1,54 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { CsvValue } from './csv';
+
+/** One page of a keyset-paged list, as list procedures return it. */
+export interface Page<Row> {
+  items: Row[];
+  /** Pass back for the next page; null on the last one. */
+  nextCursor: string | null;
+  /** How many rows match in all; servers send it on the first page only. */
+  total: number | null;
+}
+
+/** Fetches one page of the current view (its filters and sort already applied). */
+export type FetchPage<Row> = (cursor: string | null, limit: number) => Promise<Page<Row>>;
+
+/** Where a table's rows come from: a key naming the view, and how to page through it. */
+export interface DataSource<Row> {
+  /** Changes whenever filters or sort change, which restarts paging from the top. */
+  queryKey: QueryKey;
+  fetchPage: FetchPage<Row>;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortState {
+  field: string;
+  direction: SortDirection;
+}
+
+export interface DataColumn<Row> {
+  id: string;
+  header: string;
+  cell: (row: Row) => ReactNode;
+  /** The value written to a CSV export: plain text or a number, never markup. */
+  exportValue: (row: Row) => CsvValue;
+  /** The server-side sort field this column sorts by; absent when it cannot sort. */
+  sortField?: string;
+  /** The direction of the first click on the header; ascending unless said. */
+  firstDirection?: SortDirection;
+  /** The column's narrowest width in pixels; 140 unless said. */
+  minWidth?: number;
+  /** How much of the spare width the column takes, relative to others; 0 keeps it at minWidth. */
+  grow?: number;
+  align?: 'left' | 'right';
+  /** False for the column that names the row, which must stay visible. */
+  hideable?: boolean;
+  defaultHidden?: boolean;
+}
+
+export interface Noun {
+  one: string;
+  other: string;
+}
