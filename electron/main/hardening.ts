@@ -47,12 +47,15 @@ export function hardenSession(session: Session, location: AppLocation): void {
   session.setPermissionCheckHandler((contents, permission, _origin, details) =>
     isPermissionGranted(permission, details.requestingUrl ?? contents?.getURL() ?? '', location.isAppUrl),
   );
-  const devOrigin = location.devServerOrigin;
-  if (devOrigin) {
+  if (location.devServerOrigin) {
     // Built pages load from file://, which has no response headers; their CSP is a meta tag.
     const policy = devServerPolicy();
-    session.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) =>
-      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }),
+    session.webRequest.onHeadersReceived((details, callback) =>
+      callback(
+        location.isAppUrl(details.url)
+          ? { responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }
+          : {},
+      ),
     );
   }
 }

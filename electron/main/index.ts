@@ -45,7 +45,9 @@ async function start(): Promise<void> {
       isPackaged: app.isPackaged,
       logger,
     });
-    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
   };
   openWindow();
   // macOS keeps the app running with no windows; clicking the dock icon brings one back.

@@ -13,7 +13,7 @@ export function createMainWindow(options: {
   isPackaged: boolean;
   logger: Logger;
 }): BrowserWindow {
-  const window = new BrowserWindow({
+  const consoleWindow = new BrowserWindow({
     title: 'Tollgate',
     width: 1280,
     height: 820,
@@ -29,14 +29,14 @@ export function createMainWindow(options: {
       devTools: !options.isPackaged,
     },
   });
-  hardenWebContents(window.webContents, options.location, (url) => {
+  hardenWebContents(consoleWindow.webContents, options.location, (url) => {
     shell
       .openExternal(url)
       .catch((error: unknown) => options.logger.warn({ err: error }, 'could not open a link'));
   });
-  window.once('ready-to-show', () => window.show());
-  window.loadURL(options.location.url).catch((error: unknown) => {
+  consoleWindow.once('ready-to-show', () => consoleWindow.show());
+  consoleWindow.loadURL(options.location.url).catch((error: unknown) => {
     options.logger.error({ err: error, url: options.location.url }, 'the console failed to load');
   });
-  return window;
+  return consoleWindow;
 }
