@@ -81,6 +81,8 @@ describe('createIpcFetch', () => {
   it.each([
     'https://example.com/trpc/customers.list',
     'tollgate://elsewhere/trpc/customers.list',
+    'tollgate://backend.evil.example/trpc/customers.list',
+    'tollgate://backend:8080/trpc/customers.list',
     'tollgate://user:secret@backend/trpc/customers.list',
     'file:///etc/passwd',
   ])('refuses %s without crossing IPC', async (url) => {

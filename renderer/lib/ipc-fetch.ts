@@ -3,13 +3,12 @@ import { IPC_ORIGIN, type DesktopBridge, type IpcHttpRequest } from '../../share
 /** Statuses whose responses may not carry a body (the Response constructor throws otherwise). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
+/**
+ * Compares the serialized URL rather than URL.host: older Chromium parsers gave custom
+ * schemes an opaque path and no host. Request has already refused credentials in it.
+ */
 function isUnderIpcOrigin(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}` === IPC_ORIGIN && !parsed.username && !parsed.password;
-  } catch {
-    return false;
-  }
+  return url.startsWith(`${IPC_ORIGIN}/`);
 }
 
 /** Lets the caller stop waiting (tRPC aborts superseded queries); the IPC call itself runs on. */
