@@ -78,13 +78,7 @@ export function CommandPalette() {
   const found = search.length > 0 ? (customers.data?.items ?? []) : [];
 
   return (
-    <Spotlight.Root
-      query={query}
-      onQueryChange={setQuery}
-      shortcut={['mod + K']}
-      tagsToIgnore={[]}
-      scrollable
-    >
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]}>
       <Spotlight.Search
         placeholder="Search customers or type a command…"
         aria-label="Search customers or commands"

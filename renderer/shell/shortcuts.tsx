@@ -8,6 +8,7 @@ const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: [MOD_KEY, 'K'], what: 'Open the command palette' },
   { keys: ['/'], what: 'Search the list' },
   { keys: ['N'], what: 'New customer' },
+  { keys: ['E'], what: 'Edit the open customer' },
   { keys: ['↑', '↓'], what: 'Move through rows' },
   { keys: ['Enter'], what: 'Open the highlighted row' },
   { keys: ['Home', 'End'], what: 'First or last loaded row' },

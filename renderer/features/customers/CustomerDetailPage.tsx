@@ -1,5 +1,5 @@
 import { Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCan } from '../../shell/session';
@@ -20,6 +20,7 @@ export function CustomerDetailPage() {
   const canEdit = canWrite && customer?.status === 'active';
   const edit = () => void navigate({ to: '/customers/$id/edit', params: { id } });
   useHotkeys([['e', () => canEdit && edit()]]);
+  useDocumentTitle(`${customer?.name ?? 'Customer'} · Tollgate`);
 
   const back = (
     <Anchor component={Link} to="/customers" size="sm" c="dimmed">

@@ -1,5 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
-import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
+import { useDebouncedCallback, useDocumentTitle, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -37,6 +37,7 @@ export function CustomersListPage() {
   const search = useSearch({ from: '/customers' });
   const canWrite = useCan('customers.write');
   const input = listInputFor(search);
+  useDocumentTitle('Customers · Tollgate');
 
   const setView = (patch: Partial<CustomersSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
@@ -16,6 +17,7 @@ export function EditCustomerPage() {
   const { update } = useCustomerMutations();
   const [conflict, setConflict] = useState<string | null>(null);
   const customer = query.data;
+  useDocumentTitle(`Edit ${customer?.name ?? 'customer'} · Tollgate`);
   const toProfile = () => void navigate({ to: '/customers/$id', params: { id } });
 
   if (!customer) return <CustomerMissing error={query.error} />;

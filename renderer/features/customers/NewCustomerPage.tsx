@@ -1,4 +1,5 @@
 import { Anchor, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -10,6 +11,7 @@ import { useCustomerMutations } from './use-customer-mutations';
 export function NewCustomerPage() {
   const navigate = useNavigate();
   const { create } = useCustomerMutations();
+  useDocumentTitle('New customer · Tollgate');
 
   const save = async (values: typeof EMPTY_VALUES) => {
     try {
