@@ -77,10 +77,17 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
   return (
     <>
-      <Group justify="space-between" gap="sm" wrap="nowrap">
+      <Group justify="space-between" gap="sm" wrap="wrap">
         <Group gap="sm">{props.filters}</Group>
-        <Group gap="sm" wrap="nowrap">
-          <Text size="sm" c="dimmed" className="tabular" aria-live="polite" data-testid="row-count">
+        <Group gap="sm" wrap="nowrap" ml="auto" style={{ flexShrink: 0 }}>
+          <Text
+            size="sm"
+            c="dimmed"
+            className="tabular"
+            aria-live="polite"
+            data-testid="row-count"
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {paged.total === null ? '' : countOf(paged.total, props.noun)}
           </Text>
           <ColumnMenu columns={columns} visibility={visibility} onChange={setVisibility} />
