@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/csp';
 
 /**
  * The built console carries its CSP in a meta tag, because pages loaded from file:// in
@@ -15,7 +15,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) =>
       html.replace(
         '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
       ),
   };
 }
@@ -44,6 +44,10 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified by default; minified it is 4× smaller to load.
+      minify: true,
+      // One bundle of ~870 kB read from disk or loopback, never over a network: no need to split it.
+      chunkSizeWarningLimit: 1024,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

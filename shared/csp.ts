@@ -3,7 +3,7 @@
  * remote connections beyond the backend it was served by. Mantine writes style
  * attributes at run time, hence 'unsafe-inline' for styles (never for scripts).
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -14,4 +14,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy as an HTTP header carries it. */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The policy for a <meta> tag, which is where built pages loaded from file:// carry it.
+ * Browsers ignore frame-ancestors there (and warn on every load), so it is left out.
+ */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join(
+  '; ',
+);
