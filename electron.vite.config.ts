@@ -48,7 +48,15 @@ export default defineConfig({
       minify: true,
       // One bundle of ~870 kB read from disk or loopback, never over a network: no need to split it.
       chunkSizeWarningLimit: 1024,
-      rollupOptions: { input: resolve('renderer/index.html') },
+      rollupOptions: {
+        input: resolve('renderer/index.html'),
+        onwarn(warning, warn) {
+          // zod's sources carry explanatory comments next to @__PURE__ marks that rollup
+          // cannot place; harmless, and not ours to fix, but they drown the build output.
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+          warn(warning);
+        },
+      },
     },
   },
 });
