@@ -11,6 +11,19 @@ export const ID_PREFIXES = {
   membership: 'mem',
   customer: 'cus',
   audit: 'aud',
+  product: 'prd',
+  plan: 'pln',
+  price: 'pri',
+  subscription: 'sub',
+  invoice: 'inv',
+  invoiceLine: 'il',
+  payment: 'pay',
+  refund: 're',
+  paymentMethod: 'pm',
+  balanceTransaction: 'btx',
+  testClock: 'clk',
+  job: 'job',
+  event: 'evt',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

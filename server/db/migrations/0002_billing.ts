@@ -1,0 +1,305 @@
+import type { Migration } from './types';
+
+/**
+ * Catalog and feature gating, subscriptions, invoices, payments, refunds, customer
+ * balances, test clocks, durable jobs, billing events, and the sandbox gateway's own
+ * state. Money columns are integer minor units of the row's currency.
+ */
+export const billing: Migration = {
+  version: 2,
+  name: 'billing',
+  sql: /* sql */ `
+    CREATE TABLE features (
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      key TEXT NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('flag', 'limit')),
+      description TEXT,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (tenant_id, key)
+    ) STRICT;
+
+    CREATE TABLE products (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      name TEXT NOT NULL,
+      description TEXT,
+      status TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX products_tenant ON products (tenant_id, status, name);
+
+    CREATE TABLE plans (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      product_id TEXT NOT NULL REFERENCES products (id),
+      name TEXT NOT NULL,
+      description TEXT,
+      status TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+      sort_order INTEGER NOT NULL DEFAULT 0,
+      version INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX plans_tenant_name ON plans (tenant_id, name);
+
+    -- A flag is on when value = 1; a limit's value is the cap, NULL meaning unlimited.
+    CREATE TABLE plan_features (
+      tenant_id TEXT NOT NULL,
+      plan_id TEXT NOT NULL REFERENCES plans (id),
+      feature_key TEXT NOT NULL,
+      value INTEGER,
+      PRIMARY KEY (plan_id, feature_key),
+      FOREIGN KEY (tenant_id, feature_key) REFERENCES features (tenant_id, key)
+    ) STRICT;
+
+    CREATE TABLE prices (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      plan_id TEXT NOT NULL REFERENCES plans (id),
+      amount INTEGER NOT NULL CHECK (amount >= 0),
+      currency TEXT NOT NULL,
+      interval TEXT NOT NULL CHECK (interval IN ('month', 'year')),
+      trial_days INTEGER NOT NULL DEFAULT 0 CHECK (trial_days >= 0),
+      status TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX prices_plan ON prices (tenant_id, plan_id, status);
+
+    -- Stripe-like test clocks: a sandbox customer attached to one lives on its time.
+    CREATE TABLE test_clocks (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      name TEXT NOT NULL,
+      now INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+
+    ALTER TABLE customers ADD COLUMN test_clock_id TEXT REFERENCES test_clocks (id);
+    ALTER TABLE customers ADD COLUMN gateway_customer_ref TEXT;
+    ALTER TABLE customers ADD COLUMN default_payment_method_id TEXT;
+
+    CREATE TABLE payment_methods (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      gateway TEXT NOT NULL CHECK (gateway IN ('sandbox', 'stripe')),
+      gateway_ref TEXT NOT NULL,
+      brand TEXT NOT NULL,
+      last4 TEXT NOT NULL,
+      exp_month INTEGER NOT NULL,
+      exp_year INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('active', 'detached')),
+      created_at INTEGER NOT NULL,
+      detached_at INTEGER
+    ) STRICT;
+    CREATE INDEX payment_methods_customer ON payment_methods (tenant_id, customer_id, status);
+    CREATE UNIQUE INDEX payment_methods_ref ON payment_methods (tenant_id, gateway, gateway_ref);
+
+    -- The customer's credit balance is the sum of this ledger per currency:
+    -- positive rows give credit, negative rows spend it.
+    CREATE TABLE balance_transactions (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      amount INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('proration_credit', 'invoice_applied', 'adjustment', 'refund_credit', 'negative_invoice')),
+      invoice_id TEXT,
+      description TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX balance_transactions_customer ON balance_transactions (tenant_id, customer_id, currency, created_at);
+
+    CREATE TABLE subscriptions (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      plan_id TEXT NOT NULL REFERENCES plans (id),
+      price_id TEXT NOT NULL REFERENCES prices (id),
+      quantity INTEGER NOT NULL CHECK (quantity > 0),
+      currency TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused', 'canceled', 'unpaid')),
+      billing_anchor INTEGER NOT NULL,
+      current_period_start INTEGER NOT NULL,
+      current_period_end INTEGER NOT NULL,
+      trial_start INTEGER,
+      trial_end INTEGER,
+      trial_end_behavior TEXT NOT NULL CHECK (trial_end_behavior IN ('cancel', 'incomplete')),
+      cancel_at_period_end INTEGER NOT NULL DEFAULT 0 CHECK (cancel_at_period_end IN (0, 1)),
+      canceled_at INTEGER,
+      ended_at INTEGER,
+      paused_at INTEGER,
+      resume_at INTEGER,
+      pending_price_id TEXT REFERENCES prices (id),
+      pending_quantity INTEGER,
+      payment_method_id TEXT REFERENCES payment_methods (id),
+      managed_by TEXT NOT NULL DEFAULT 'tollgate' CHECK (managed_by IN ('tollgate', 'stripe')),
+      gateway_ref TEXT,
+      version INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX subscriptions_list ON subscriptions (tenant_id, created_at, id);
+    CREATE INDEX subscriptions_status ON subscriptions (tenant_id, status, created_at, id);
+    CREATE INDEX subscriptions_plan ON subscriptions (tenant_id, plan_id, status, created_at, id);
+    CREATE INDEX subscriptions_customer ON subscriptions (tenant_id, customer_id, status);
+
+    CREATE TABLE invoice_sequences (
+      tenant_id TEXT PRIMARY KEY REFERENCES tenants (id),
+      next_number INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE invoices (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      subscription_id TEXT REFERENCES subscriptions (id),
+      number TEXT,
+      status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'paid', 'void', 'uncollectible')),
+      billing_reason TEXT NOT NULL CHECK (billing_reason IN ('subscription_create', 'subscription_cycle', 'subscription_update', 'manual')),
+      currency TEXT NOT NULL,
+      subtotal INTEGER NOT NULL,
+      credit_applied INTEGER NOT NULL DEFAULT 0,
+      total INTEGER NOT NULL,
+      amount_due INTEGER NOT NULL,
+      amount_paid INTEGER NOT NULL DEFAULT 0,
+      amount_refunded INTEGER NOT NULL DEFAULT 0,
+      period_start INTEGER,
+      period_end INTEGER,
+      attempt_count INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at INTEGER,
+      finalized_at INTEGER,
+      paid_at INTEGER,
+      voided_at INTEGER,
+      uncollectible_at INTEGER,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      CHECK (status = 'draft' OR number IS NOT NULL)
+    ) STRICT;
+    CREATE UNIQUE INDEX invoices_number ON invoices (tenant_id, number);
+    CREATE INDEX invoices_list ON invoices (tenant_id, created_at, id);
+    CREATE INDEX invoices_status ON invoices (tenant_id, status, created_at, id);
+    CREATE INDEX invoices_customer ON invoices (tenant_id, customer_id, created_at);
+    CREATE INDEX invoices_subscription ON invoices (tenant_id, subscription_id, created_at);
+
+    CREATE TABLE invoice_lines (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      invoice_id TEXT NOT NULL REFERENCES invoices (id),
+      position INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('plan', 'proration', 'one_off', 'credit')),
+      description TEXT NOT NULL,
+      price_id TEXT REFERENCES prices (id),
+      quantity INTEGER NOT NULL,
+      unit_amount INTEGER NOT NULL,
+      amount INTEGER NOT NULL,
+      period_start INTEGER,
+      period_end INTEGER,
+      UNIQUE (invoice_id, position)
+    ) STRICT;
+
+    CREATE TABLE payments (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      invoice_id TEXT NOT NULL REFERENCES invoices (id),
+      payment_method_id TEXT REFERENCES payment_methods (id),
+      amount INTEGER NOT NULL CHECK (amount > 0),
+      currency TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed', 'requires_action')),
+      idempotency_key TEXT NOT NULL,
+      gateway TEXT NOT NULL,
+      gateway_ref TEXT,
+      failure_code TEXT,
+      failure_message TEXT,
+      amount_refunded INTEGER NOT NULL DEFAULT 0,
+      attempt_number INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      CHECK (amount_refunded >= 0 AND amount_refunded <= amount)
+    ) STRICT;
+    CREATE UNIQUE INDEX payments_idempotency ON payments (tenant_id, idempotency_key);
+    CREATE INDEX payments_list ON payments (tenant_id, created_at, id);
+    CREATE INDEX payments_status ON payments (tenant_id, status, created_at, id);
+    CREATE INDEX payments_invoice ON payments (tenant_id, invoice_id);
+    CREATE INDEX payments_customer ON payments (tenant_id, customer_id, created_at);
+
+    CREATE TABLE refunds (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      payment_id TEXT NOT NULL REFERENCES payments (id),
+      invoice_id TEXT NOT NULL REFERENCES invoices (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      amount INTEGER NOT NULL CHECK (amount > 0),
+      currency TEXT NOT NULL,
+      reason TEXT NOT NULL CHECK (reason IN ('duplicate', 'fraudulent', 'requested_by_customer')),
+      status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+      idempotency_key TEXT NOT NULL,
+      gateway_ref TEXT,
+      failure_message TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX refunds_idempotency ON refunds (tenant_id, idempotency_key);
+    CREATE INDEX refunds_payment ON refunds (tenant_id, payment_id);
+
+    -- Durable jobs (renewals, trial ends, retries…), claimed with a lease; jobs of a
+    -- customer on a test clock run when that clock is advanced, not by wall time.
+    CREATE TABLE jobs (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      kind TEXT NOT NULL,
+      run_at INTEGER NOT NULL,
+      payload TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed', 'canceled')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      lease_until INTEGER,
+      last_error TEXT,
+      dedupe_key TEXT NOT NULL,
+      test_clock_id TEXT REFERENCES test_clocks (id),
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX jobs_dedupe ON jobs (dedupe_key);
+    CREATE INDEX jobs_due ON jobs (status, test_clock_id, run_at);
+
+    -- What happened in billing, for notifications and the customer timeline
+    -- (e.g. subscription.trial_will_end three days before a trial ends).
+    CREATE TABLE billing_events (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      type TEXT NOT NULL,
+      customer_id TEXT,
+      subject_id TEXT NOT NULL,
+      data TEXT NOT NULL,
+      occurred_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX billing_events_tenant ON billing_events (tenant_id, occurred_at);
+    CREATE INDEX billing_events_subject ON billing_events (tenant_id, subject_id, occurred_at);
+
+    -- The sandbox gateway's own records, as Stripe keeps its own: charges it made and the
+    -- answer it gave each idempotency key, so a retried request gets the same answer.
+    CREATE TABLE sandbox_charges (
+      ref TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL,
+      payment_method_ref TEXT NOT NULL,
+      amount INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      amount_refunded INTEGER NOT NULL DEFAULT 0,
+      status TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE sandbox_requests (
+      tenant_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      response TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      PRIMARY KEY (tenant_id, idempotency_key)
+    ) STRICT;
+  `,
+};
