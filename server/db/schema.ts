@@ -78,6 +78,7 @@ export interface DB {
     description: string | null;
     status: 'active' | 'archived';
     sort_order: number;
+    is_default: number;
     version: number;
     created_at: number;
     updated_at: number;

@@ -38,11 +38,14 @@ export const billing: Migration = {
       description TEXT,
       status TEXT NOT NULL CHECK (status IN ('active', 'archived')),
       sort_order INTEGER NOT NULL DEFAULT 0,
+      -- The plan whose features apply to a customer with no subscription granting access.
+      is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
       version INTEGER NOT NULL,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL
     ) STRICT;
     CREATE UNIQUE INDEX plans_tenant_name ON plans (tenant_id, name);
+    CREATE UNIQUE INDEX plans_one_default ON plans (tenant_id) WHERE is_default = 1;
 
     -- A flag is on when value = 1; a limit's value is the cap, NULL meaning unlimited.
     CREATE TABLE plan_features (
