@@ -34,7 +34,7 @@ describe('subscription state machine', () => {
   it('walks a typical life: trial, conversion, failure, recovery, scheduled cancel, end', () => {
     const steps: SubscriptionCommand[] = [
       'trial_converted',
-      'renewal_payment_failed',
+      'payment_failed',
       'payment_recovered',
       'cancel_at_period_end',
       'period_ended_canceling',

@@ -73,8 +73,8 @@ export const SUBSCRIPTION_RULES = {
   },
   /** A new period began and its invoice was paid. */
   renewed: { from: ['active'], to: 'active', requiresFlag: false, verb: 'renew' },
-  /** A new period began and its invoice's payment failed. */
-  renewal_payment_failed: {
+  /** A subscription invoice's payment failed (a renewal, an upgrade's proration). */
+  payment_failed: {
     from: ['active', 'past_due'],
     to: 'past_due',
     requiresFlag: false,
