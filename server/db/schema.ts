@@ -77,8 +77,8 @@ export interface DB {
     name: string;
     description: string | null;
     status: 'active' | 'archived';
-    sort_order: number;
-    is_default: number;
+    sort_order: Generated<number>;
+    is_default: Generated<number>;
     version: number;
     created_at: number;
     updated_at: number;
@@ -91,12 +91,19 @@ export interface DB {
     amount: number;
     currency: string;
     interval: 'month' | 'year';
-    trial_days: number;
+    trial_days: Generated<number>;
     status: 'active' | 'archived';
     created_at: number;
     updated_at: number;
   };
-  test_clocks: { id: string; tenant_id: string; name: string; now: number; created_at: number; updated_at: number };
+  test_clocks: {
+    id: string;
+    tenant_id: string;
+    name: string;
+    now: number;
+    created_at: number;
+    updated_at: number;
+  };
   payment_methods: {
     id: string;
     tenant_id: string;
@@ -137,7 +144,7 @@ export interface DB {
     trial_start: number | null;
     trial_end: number | null;
     trial_end_behavior: 'cancel' | 'incomplete';
-    cancel_at_period_end: number;
+    cancel_at_period_end: Generated<number>;
     canceled_at: number | null;
     ended_at: number | null;
     paused_at: number | null;
@@ -162,14 +169,14 @@ export interface DB {
     billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'manual';
     currency: string;
     subtotal: number;
-    credit_applied: number;
+    credit_applied: Generated<number>;
     total: number;
     amount_due: number;
-    amount_paid: number;
-    amount_refunded: number;
+    amount_paid: Generated<number>;
+    amount_refunded: Generated<number>;
     period_start: number | null;
     period_end: number | null;
-    attempt_count: number;
+    attempt_count: Generated<number>;
     next_attempt_at: number | null;
     finalized_at: number | null;
     paid_at: number | null;
@@ -206,7 +213,7 @@ export interface DB {
     gateway_ref: string | null;
     failure_code: string | null;
     failure_message: string | null;
-    amount_refunded: number;
+    amount_refunded: Generated<number>;
     attempt_number: number;
     created_at: number;
     updated_at: number;
@@ -234,7 +241,7 @@ export interface DB {
     run_at: number;
     payload: string;
     status: 'pending' | 'running' | 'done' | 'failed' | 'canceled';
-    attempts: number;
+    attempts: Generated<number>;
     lease_until: number | null;
     last_error: string | null;
     dedupe_key: string;

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import { claimNextJob, completeJob, failJob, type Job } from './store';
+
+/**
+ * Does one kind of job. `now` is the time the job happens at: wall time for ordinary
+ * jobs, the job's own due time for jobs on a test clock (so a renewal "happens" at the
+ * period's end however late the clock is advanced). Handlers must be idempotent: after
+ * a crash a job can run again.
+ */
+export type JobHandler = (job: Job, now: number) => Promise<void>;
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+export interface JobRunnerOptions {
+  db: Kysely<DB>;
+  /** Wall time, for leases and ordinary due times. */
+  clock: Clock;
+  logger: Logger;
+  handlers: JobHandlers;
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+const BASE_RETRY_MS = 30_000;
+
+/** 30 s, 1 min, 2 min… capped at an hour: a failing job never spins. */
+export function retryDelay(attempts: number): number {
+  return Math.min(BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+async function runOne(options: JobRunnerOptions, job: Job, now: number): Promise<void> {
+  const handler = options.handlers[job.kind];
+  const wallNow = options.clock.now();
+  try {
+    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+    await handler(job, now);
+    await completeJob(options.db, job.id, options.clock.now());
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const outcome = await failJob(options.db, job, message, {
+      retryAt: (job.testClockId ? job.runAt : wallNow) + retryDelay(job.attempts),
+      maxAttempts: options.maxAttempts ?? 8,
+      wallNow: options.clock.now(),
+    });
+    options.logger.warn(
+      { jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: message },
+      'job failed',
+    );
+  }
+}
+
+/** Runs every due job on wall time (not test clocks), one at a time; returns how many ran. */
+export async function runDueJobs(options: JobRunnerOptions, limit = 500): Promise<number> {
+  let ran = 0;
+  while (ran < limit) {
+    const wallNow = options.clock.now();
+    const job = await claimNextJob(options.db, {
+      dueBy: wallNow,
+      testClockId: null,
+      wallNow,
+      leaseMs: options.leaseMs ?? 60_000,
+    });
+    if (!job) break;
+    await runOne(options, job, wallNow);
+    ran++;
+  }
+  return ran;
+}
+
+/** Runs the jobs of one test clock due by `dueBy`, each at its own due time; returns how many ran. */
+export async function runClockJobs(
+  options: JobRunnerOptions,
+  testClockId: string,
+  dueBy: number,
+  limit = 10_000,
+): Promise<number> {
+  let ran = 0;
+  while (ran < limit) {
+    const wallNow = options.clock.now();
+    const job = await claimNextJob(options.db, {
+      dueBy,
+      testClockId,
+      wallNow,
+      leaseMs: options.leaseMs ?? 60_000,
+    });
+    if (!job) break;
+    await runOne(options, job, Math.min(job.runAt, dueBy));
+    ran++;
+  }
+  return ran;
+}
+
+/** Polls for due jobs every `intervalMs` until stopped; only the authority for a tenant runs this. */
+export function startJobLoop(options: JobRunnerOptions, intervalMs = 1000): { stop(): Promise<void> } {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = runDueJobs(options)
+      .catch((error: unknown) => options.logger.error({ err: error }, 'job loop failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { newId } from '../../shared/ids';
+import type { DB } from '../db/schema';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** A unit of time-driven work: a renewal, a trial end, a payment to reconcile… */
+export interface JobSpec {
+  tenantId: string;
+  kind: string;
+  runAt: number;
+  payload: Record<string, unknown>;
+  /**
+   * Names the work, not the attempt: scheduling the same key twice keeps the first, so
+   * "renew sub_1 at the end of period 7" exists once however often it is scheduled.
+   */
+  dedupeKey: string;
+  /** Jobs of a customer on a test clock run when that clock is advanced, not by wall time. */
+  testClockId: string | null;
+}
+
+export interface Job extends JobSpec {
+  id: string;
+  attempts: number;
+}
+
+/** Schedules work in the caller's transaction, so it exists exactly when the change that needs it does. */
+export async function scheduleJob(db: Db, spec: JobSpec, now: number): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      id: newId('job', now),
+      tenant_id: spec.tenantId,
+      kind: spec.kind,
+      run_at: spec.runAt,
+      payload: JSON.stringify(spec.payload),
+      status: 'pending',
+      dedupe_key: spec.dedupeKey,
+      test_clock_id: spec.testClockId,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Cancels pending jobs whose dedupe key starts with `prefix` (e.g. everything for one subscription). */
+export async function cancelPendingJobs(
+  db: Db,
+  tenantId: string,
+  prefix: string,
+  now: number,
+): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'canceled', updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'pending')
+    .where(sql<boolean>`substr(dedupe_key, 1, ${prefix.length}) = ${prefix}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+function toJob(row: Selectable<DB['jobs']>): Job {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    kind: row.kind,
+    runAt: row.run_at,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    dedupeKey: row.dedupe_key,
+    testClockId: row.test_clock_id,
+    attempts: row.attempts,
+  };
+}
+
+/**
+ * Claims the earliest due job (on the given clock) with a lease, or one whose lease ran
+ * out because its runner died. The lease is wall time, whatever clock the job runs on.
+ */
+export async function claimNextJob(
+  db: Kysely<DB>,
+  options: { dueBy: number; testClockId: string | null; wallNow: number; leaseMs: number },
+): Promise<Job | undefined> {
+  const clock = options.testClockId;
+  const row = await db
+    .updateTable('jobs')
+    .set({
+      status: 'running',
+      lease_until: options.wallNow + options.leaseMs,
+      attempts: sql`attempts + 1`,
+      updated_at: options.wallNow,
+    })
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) => (clock === null ? eb('test_clock_id', 'is', null) : eb('test_clock_id', '=', clock)))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', options.dueBy)]),
+            eb.and([eb('status', '=', 'running'), eb('lease_until', '<', options.wallNow)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(1),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  return row && toJob(row);
+}
+
+export async function completeJob(db: Kysely<DB>, id: string, wallNow: number): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', lease_until: null, updated_at: wallNow })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Puts a failed job back for a later attempt, or gives up on it after `maxAttempts`. */
+export async function failJob(
+  db: Kysely<DB>,
+  job: Job,
+  error: string,
+  options: { retryAt: number; maxAttempts: number; wallNow: number },
+): Promise<'retrying' | 'failed'> {
+  const giveUp = job.attempts >= options.maxAttempts;
+  await db
+    .updateTable('jobs')
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      run_at: giveUp ? job.runAt : options.retryAt,
+      lease_until: null,
+      last_error: error.slice(0, 2000),
+      updated_at: options.wallNow,
+    })
+    .where('id', '=', job.id)
+    .execute();
+  return giveUp ? 'failed' : 'retrying';
+}
+
+/** When the next job on a clock is due, for stepping a test clock through them in order. */
+export async function nextDueTime(db: Db, testClockId: string, dueBy: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('run_at')
+    .where('test_clock_id', '=', testClockId)
+    .where('status', '=', 'pending')
+    .where('run_at', '<=', dueBy)
+    .orderBy('run_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.run_at;
+}
