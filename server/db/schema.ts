@@ -77,8 +77,8 @@ export interface DB {
     name: string;
     description: string | null;
     status: 'active' | 'archived';
-    sort_order: Generated<number>;
-    is_default: Generated<number>;
+    sort_order: number;
+    is_default: number;
     version: number;
     created_at: number;
     updated_at: number;
@@ -91,7 +91,7 @@ export interface DB {
     amount: number;
     currency: string;
     interval: 'month' | 'year';
-    trial_days: Generated<number>;
+    trial_days: number;
     status: 'active' | 'archived';
     created_at: number;
     updated_at: number;

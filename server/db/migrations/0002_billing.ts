@@ -205,6 +205,35 @@ export const billing: Migration = {
       UNIQUE (invoice_id, position)
     ) STRICT;
 
+    -- Once finalized, an invoice changes only its status and payment bookkeeping: its
+    -- lines and amounts are what the customer was sent. The database itself refuses.
+    CREATE TRIGGER invoices_finalized_amounts BEFORE UPDATE OF customer_id, subscription_id, number, currency,
+      subtotal, credit_applied, total, amount_due, period_start, period_end, billing_reason ON invoices
+    WHEN OLD.status != 'draft'
+    BEGIN
+      SELECT RAISE(ABORT, 'a finalized invoice cannot change its amounts or lines');
+    END;
+    CREATE TRIGGER invoice_lines_insert_finalized BEFORE INSERT ON invoice_lines
+    WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) != 'draft'
+    BEGIN
+      SELECT RAISE(ABORT, 'a finalized invoice cannot change its amounts or lines');
+    END;
+    CREATE TRIGGER invoice_lines_update_finalized BEFORE UPDATE ON invoice_lines
+    WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) != 'draft'
+    BEGIN
+      SELECT RAISE(ABORT, 'a finalized invoice cannot change its amounts or lines');
+    END;
+    CREATE TRIGGER invoice_lines_delete_finalized BEFORE DELETE ON invoice_lines
+    WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) != 'draft'
+    BEGIN
+      SELECT RAISE(ABORT, 'a finalized invoice cannot change its amounts or lines');
+    END;
+    CREATE TRIGGER invoices_no_return_to_draft BEFORE UPDATE OF status ON invoices
+    WHEN OLD.status != 'draft' AND NEW.status = 'draft'
+    BEGIN
+      SELECT RAISE(ABORT, 'a finalized invoice cannot return to draft');
+    END;
+
     CREATE TABLE payments (
       id TEXT PRIMARY KEY,
       tenant_id TEXT NOT NULL REFERENCES tenants (id),
