@@ -39,7 +39,11 @@ const spec = (over: Partial<JobSpec>): JobSpec => ({
 });
 
 function runner(
-  handlers: JobHandlers = { record: (job, now) => void ran.push({ id: String(job.payload.id), now }) },
+  handlers: JobHandlers = {
+    record: async (job, now) => {
+      ran.push({ id: String(job.payload.id), now });
+    },
+  },
 ): JobRunnerOptions {
   return { db: world.database.db, clock: wall, logger: silentLogger, handlers, maxAttempts: 3 };
 }
