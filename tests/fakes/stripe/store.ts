@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { TestCardBehaviour } from './test-payment-methods';
+
+/**
+ * The fake's in-memory account: Stripe objects in Stripe's shapes (id prefixes, an
+ * `object` field, `created` in seconds, `livemode: false`, amounts in minor units,
+ * lowercase currencies), holding only the fields Tollgate and its tests read.
+ */
+
+export interface Customer {
+  id: string;
+  object: 'customer';
+  created: number;
+  livemode: false;
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+}
+
+export interface SetupIntent {
+  id: string;
+  object: 'setup_intent';
+  created: number;
+  livemode: false;
+  client_secret: string;
+  customer: string | null;
+  usage: 'on_session' | 'off_session';
+  allowed_payment_method_types: string[] | null;
+  payment_method_types: string[];
+  status: 'requires_payment_method';
+}
+
+export interface PaymentMethod {
+  id: string;
+  object: 'payment_method';
+  created: number;
+  livemode: false;
+  type: 'card';
+  customer: string | null;
+  metadata: Record<string, string>;
+  card: {
+    brand: string;
+    last4: string;
+    exp_month: number;
+    exp_year: number;
+    funding: 'credit';
+    country: 'US';
+  };
+}
+
+export interface Charge {
+  id: string;
+  object: 'charge';
+  created: number;
+  livemode: false;
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  currency: string;
+  customer: string | null;
+  payment_intent: string;
+  payment_method: string;
+  status: 'succeeded' | 'failed';
+  paid: boolean;
+  refunded: boolean;
+  failure_code: string | null;
+  failure_message: string | null;
+}
+
+export interface PaymentIntent {
+  id: string;
+  object: 'payment_intent';
+  created: number;
+  livemode: false;
+  amount: number;
+  amount_received: number;
+  currency: string;
+  customer: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  payment_method: string | null;
+  client_secret: string;
+  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'succeeded';
+  latest_charge: string | null;
+  last_payment_error: object | null;
+  next_action: object | null;
+}
+
+export interface Refund {
+  id: string;
+  object: 'refund';
+  created: number;
+  amount: number;
+  currency: string;
+  charge: string;
+  payment_intent: string;
+  reason: string | null;
+  status: 'succeeded';
+  metadata: Record<string, string>;
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export class FakeStripeStore {
+  readonly customers = new Map<string, Customer>();
+  readonly setupIntents = new Map<string, SetupIntent>();
+  readonly paymentMethods = new Map<string, PaymentMethod>();
+  /** What each PaymentMethod does when charged; not part of the object Stripe shows. */
+  readonly behaviours = new Map<string, TestCardBehaviour>();
+  /** PaymentMethods once attached and then detached: Stripe never lets them be used again. */
+  readonly detached = new Set<string>();
+  readonly paymentIntents = new Map<string, PaymentIntent>();
+  readonly charges = new Map<string, Charge>();
+  readonly refunds = new Map<string, Refund>();
+
+  /** A Stripe-looking id: the prefix, then 24 random letters and digits. */
+  newId(prefix: string): string {
+    const bytes = randomBytes(24);
+    return `${prefix}_${Array.from(bytes, (b) => ALPHANUMERIC.charAt(b % ALPHANUMERIC.length)).join('')}`;
+  }
+
+  /** Stripe's `created`: Unix seconds. */
+  now(): number {
+    return Math.floor(Date.now() / 1000);
+  }
+}
