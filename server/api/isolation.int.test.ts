@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../../shared/permissions';
+import { can, PERMISSIONS } from '../../shared/permissions';
 import { expectDomainError, seenByClient } from '../testing/errors';
-import { createTestWorld, type TestWorld } from '../testing/world';
+import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
 import { listProcedures } from './procedures';
 
 /**
@@ -14,6 +14,10 @@ type Caller = ReturnType<TestWorld['as']>;
 interface Fixture {
   bCustomerId: string;
   bCustomerVersion: number;
+  bProductId: string;
+  bPlanId: string;
+  bPlanVersion: number;
+  bPriceId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -33,7 +37,28 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
     }),
   'customers.archive': (a, f) => a.customers.archive({ id: f.bCustomerId }),
   'customers.unarchive': (a, f) => a.customers.unarchive({ id: f.bCustomerId }),
+  'catalog.overview': (a) => a.catalog.overview({ includeArchived: true }),
+  'catalog.createFeature': (a) =>
+    a.catalog.createFeature({ key: 'courses.max', name: 'Intruder', kind: 'flag' }),
+  'catalog.createProduct': (a) => a.catalog.createProduct({ name: 'Intruder Academy' }),
+  'catalog.updateProduct': (a, f) =>
+    a.catalog.updateProduct({ id: f.bProductId, patch: { name: 'Hijacked' } }),
+  'catalog.archiveProduct': (a, f) => a.catalog.archiveProduct({ id: f.bProductId }),
+  'catalog.createPlan': (a, f) => a.catalog.createPlan({ productId: f.bProductId, name: 'Hijack' }),
+  'catalog.updatePlan': (a, f) =>
+    a.catalog.updatePlan({ id: f.bPlanId, expectedVersion: f.bPlanVersion, patch: { name: 'Hijacked' } }),
+  'catalog.archivePlan': (a, f) => a.catalog.archivePlan({ id: f.bPlanId }),
+  'catalog.setDefaultPlan': (a, f) => a.catalog.setDefaultPlan({ id: f.bPlanId }),
+  'catalog.createPrice': (a, f) =>
+    a.catalog.createPrice({ planId: f.bPlanId, amount: 1, currency: 'USD', interval: 'month' }),
+  'catalog.archivePrice': (a, f) => a.catalog.archivePrice({ id: f.bPriceId }),
+  'entitlements.forCustomer': (a, f) => a.entitlements.forCustomer({ customerId: f.bCustomerId }),
+  'entitlements.check': (a, f) =>
+    a.entitlements.check({ customerId: f.bCustomerId, featureKey: 'courses.max' }),
 };
+
+/** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */
+const CREATES_INSIDE_A = new Set(['customers.create', 'catalog.createFeature', 'catalog.createProduct']);
 
 let world: TestWorld;
 let fixture: Fixture;
@@ -44,7 +69,30 @@ beforeEach(async () => {
     .as('adminB')
     .customers.create({ name: 'Bertha Benz', email: 'bertha@b.example', country: 'DE' });
   await world.as('adminA').customers.create({ name: 'Alan Turing', email: 'alan@a.example', country: 'GB' });
-  fixture = { bCustomerId: bertha.id, bCustomerVersion: bertha.version };
+  // B's catalog carries Bertha's name, so a response from A that shows any of it fails the check below.
+  const catalogB = world.as('owner', world.tenants.B.id).catalog;
+  await catalogB.createFeature({ key: 'courses.max', name: 'Bertha courses', kind: 'limit' });
+  const bProduct = await catalogB.createProduct({ name: 'Bertha Academy' });
+  const bPlan = await catalogB.createPlan({
+    productId: bProduct.id,
+    name: 'Bertha Gold',
+    isDefault: true,
+    features: { 'courses.max': 7 },
+  });
+  const bPrice = await catalogB.createPrice({
+    planId: bPlan.id,
+    amount: 4200,
+    currency: 'EUR',
+    interval: 'month',
+  });
+  fixture = {
+    bCustomerId: bertha.id,
+    bCustomerVersion: bertha.version,
+    bProductId: bProduct.id,
+    bPlanId: bPlan.id,
+    bPlanVersion: bPlan.version,
+    bPriceId: bPrice.id,
+  };
 });
 afterEach(async () => {
   await world.close();
@@ -52,8 +100,29 @@ afterEach(async () => {
 
 function snapshot() {
   const tables = ['tenants', 'users', 'memberships', 'customers', 'audit_log', 'change_log', 'settings'];
+  const catalogTables = ['features', 'products', 'plans', 'plan_features', 'prices'];
   return Object.fromEntries(
-    tables.map((t) => [t, world.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]),
+    [...tables, ...catalogTables].map((t) => [
+      t,
+      world.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[],
+    ]),
+  );
+}
+
+function rowsOfB(tables: ReturnType<typeof snapshot>) {
+  const b = world.tenants.B.id;
+  return Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.tenant_id === b || r.id === b)]);
+}
+
+/** The member of A who holds the procedure's permission there, so each attempt is refused for isolation, not role. */
+function memberOfA(path: string): Persona {
+  const permission = listProcedures().find((p) => p.path === path)?.permission;
+  const members: Persona[] = ['adminA', 'billingA'];
+  const grants = (persona: Persona) => world.principals[persona].grants;
+  return (
+    members.find(
+      (m) => permission === 'public' || (permission && can(grants(m), permission, world.tenants.A.id)),
+    ) ?? 'adminA'
   );
 }
 
@@ -74,7 +143,7 @@ describe('a member of tenant A', () => {
 
     it(`cannot reach tenant B through ${path} by naming B's ids`, async () => {
       const before = snapshot();
-      const outcome = await attempt(world.as('adminA'), fixture).then(
+      const outcome = await attempt(world.as(memberOfA(path)), fixture).then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error }),
       );
@@ -83,12 +152,9 @@ describe('a member of tenant A', () => {
         expect(JSON.stringify(outcome.value)).not.toContain(fixture.bCustomerId);
         expect(JSON.stringify(outcome.value)).not.toContain('Bertha');
         expect(JSON.stringify(outcome.value)).not.toContain(world.tenants.B.id);
-        if (path === 'customers.create') {
+        if (CREATES_INSIDE_A.has(path)) {
           // Created inside A, as asked: B's rows are untouched.
-          const inB = world.database.sqlite
-            .prepare('SELECT id FROM customers WHERE tenant_id = ?')
-            .all(world.tenants.B.id);
-          expect(inB).toEqual([{ id: fixture.bCustomerId }]);
+          expect(rowsOfB(snapshot())).toEqual(rowsOfB(before));
           return;
         }
       } else {
@@ -100,7 +166,7 @@ describe('a member of tenant A', () => {
     it(`cannot enter tenant B through ${path}`, async () => {
       const before = snapshot();
       const seen = await expectDomainError(
-        () => attempt(world.as('adminA', world.tenants.B.id), fixture),
+        () => attempt(world.as(memberOfA(path), world.tenants.B.id), fixture),
         'FORBIDDEN',
       );
       expect(seen.message).not.toContain(world.tenants.B.name);

@@ -1,4 +1,6 @@
+import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
+import { entitlementsRouter } from '../modules/entitlements';
 import { workspaceRouter } from '../modules/tenancy';
 import { router } from './trpc';
 
@@ -6,6 +8,8 @@ import { router } from './trpc';
 export const appRouter = router({
   workspace: workspaceRouter,
   customers: customersRouter,
+  catalog: catalogRouter,
+  entitlements: entitlementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

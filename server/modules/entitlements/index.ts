@@ -1,0 +1,9 @@
+export { entitlementsRouter } from './router';
+export {
+  can,
+  checkEntitlement,
+  explain,
+  invalidateEntitlements,
+  invalidateTenantEntitlements,
+  limit,
+} from './service';

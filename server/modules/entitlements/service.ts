@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type {
+  CustomerEntitlements,
+  EntitlementCheck,
+  FeatureEntitlement,
+} from '../../../shared/catalog/entitlements';
+import type { DB } from '../../db/schema';
+import { DomainError, notFound } from '../../lib/errors';
+import { describeFeature } from './explain';
+import { loadCustomerSubscriptions, loadTenantCatalog } from './repo';
+import { capIn, resolveEntitlements, type TenantCatalog } from './rules';
+import { forEachStore, storeFor, type CustomerState, type EntitlementStore } from './store';
+
+const CATALOG_KEY = '';
+
+async function tenantCatalog(
+  db: Kysely<DB>,
+  store: EntitlementStore | undefined,
+  tenantId: string,
+): Promise<TenantCatalog> {
+  const cached = store?.catalogs.get(tenantId, CATALOG_KEY);
+  if (cached) return cached;
+  const readAt = store?.catalogs.begin() ?? 0;
+  const catalog = await loadTenantCatalog(db, tenantId);
+  store?.catalogs.set(tenantId, CATALOG_KEY, catalog, readAt);
+  return catalog;
+}
+
+async function customerState(db: Kysely<DB>, tenantId: string, customerId: string): Promise<CustomerState> {
+  const store = storeFor(db);
+  const cached = store?.customers.get(tenantId, customerId);
+  if (cached) return cached;
+  const readAt = store?.customers.begin() ?? 0;
+  // Subscriptions first: a plan a subscription names existed before it, so the catalog read next has it.
+  const subscriptions = await loadCustomerSubscriptions(db, tenantId, customerId);
+  if (!subscriptions) throw notFound('Customer');
+  const catalog = await tenantCatalog(db, store, tenantId);
+  const state = { catalog, entitlements: resolveEntitlements(catalog, subscriptions) };
+  store?.customers.set(tenantId, customerId, state, readAt);
+  return state;
+}
+
+function featureOf(catalog: TenantCatalog, featureKey: string) {
+  const feature = catalog.featuresByKey.get(featureKey);
+  if (!feature) throw new DomainError('NOT_FOUND', `There is no feature with the key ${featureKey}`);
+  return feature;
+}
+
+/**
+ * The customer's cap on a feature: a whole number, null for unlimited, 0 for not entitled
+ * (the feature is in none of the plans that apply, or is set to 0 there). A flag reads as
+ * null when on and 0 when off, so `can()` is exactly `limit() !== 0`. NOT_FOUND for an
+ * unknown customer or feature key.
+ */
+export async function limit(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  featureKey: string,
+): Promise<number | null> {
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  featureOf(catalog, featureKey);
+  return capIn(entitlements.caps, featureKey);
+}
+
+/** Whether the customer may use a feature at all: a flag that is on, or a limit above 0. */
+export async function can(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  featureKey: string,
+): Promise<boolean> {
+  return (await limit(db, tenantId, customerId, featureKey)) !== 0;
+}
+
+/** Every feature of the tenant with the customer's value for it, and the sources behind each. */
+export async function explain(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+): Promise<CustomerEntitlements> {
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  return {
+    customerId,
+    sources: entitlements.sources,
+    features: catalog.features.map((feature): FeatureEntitlement =>
+      describeFeature(catalog, entitlements, feature),
+    ),
+  };
+}
+
+/** One feature for one customer: allowed, its cap, and why. */
+export async function checkEntitlement(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  featureKey: string,
+): Promise<EntitlementCheck> {
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  const feature = describeFeature(catalog, entitlements, featureOf(catalog, featureKey));
+  return {
+    featureKey: feature.key,
+    kind: feature.kind,
+    allowed: feature.allowed,
+    limit: feature.limit,
+    reason: feature.reason,
+  };
+}
+
+/**
+ * Forgets what is cached for one customer. The subscription service calls this after every
+ * change to a customer's subscriptions commits (calling it before the commit would let a
+ * reader cache the old rows in between).
+ */
+export function invalidateEntitlements(tenantId: string, customerId: string): void {
+  forEachStore((store) => store.customers.invalidate(tenantId, customerId));
+}
+
+/** Forgets everything cached for a tenant: after any catalog change commits, since plans feed every customer. */
+export function invalidateTenantEntitlements(tenantId: string): void {
+  forEachStore((store) => {
+    store.catalogs.invalidateTenant(tenantId);
+    store.customers.invalidateTenant(tenantId);
+  });
+}
