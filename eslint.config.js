@@ -43,14 +43,18 @@ const serverBoundary = {
   ],
 };
 
-const moduleBoundary = {
+/**
+ * A file `depth` folders below its module's root leaves the module with `depth + 1` `../`
+ * steps; only such imports must go through the other module's index.ts.
+ */
+const moduleBoundary = (depth) => ({
   patterns: [
     {
-      regex: '^\\.\\./[^/.]+/(?!index$).+',
+      regex: `^${'\\.\\./'.repeat(depth + 1)}[^/.]+/(?!index$).+`,
       message: 'Reach another module only through its index.ts, so its insides can change freely.',
     },
   ],
-};
+});
 
 export default tseslint.config(
   {
@@ -92,15 +96,18 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', serverBoundary] },
   },
-  {
-    files: ['server/modules/**/*.ts'],
+  ...[0, 1, 2].map((depth) => ({
+    files: [`server/modules/*/${'*/'.repeat(depth)}*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: serverBoundary.paths, patterns: [...serverBoundary.patterns, ...moduleBoundary.patterns] },
+        {
+          paths: serverBoundary.paths,
+          patterns: [...serverBoundary.patterns, ...moduleBoundary(depth).patterns],
+        },
       ],
     },
-  },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -18,6 +18,7 @@ import type { DB } from '../server/db/schema';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
+import { sandboxGateways } from '../server/gateways/provider';
 import { systemClock } from '../server/lib/clock';
 import { silentLogger } from '../server/lib/logger';
 import { loadPrincipal } from '../server/modules/tenancy';
@@ -58,7 +59,13 @@ async function main(): Promise<void> {
   const principal = await loadPrincipal(database.db, owner.id);
   const caller = createCallerFactory(appRouter)(
     createContext({
-      services: { db: database.db, clock: systemClock, logger: silentLogger, mode: 'standalone' },
+      services: {
+        db: database.db,
+        clock: systemClock,
+        logger: silentLogger,
+        mode: 'standalone',
+        gateways: sandboxGateways(database.db, systemClock),
+      },
       principal,
       requestedTenantId: tenant.id,
       client: { kind: 'system', id: 'bench' },
@@ -75,7 +82,13 @@ async function main(): Promise<void> {
   });
   const recordingCaller = createCallerFactory(appRouter)(
     createContext({
-      services: { db: recording, clock: systemClock, logger: silentLogger, mode: 'standalone' },
+      services: {
+        db: recording,
+        clock: systemClock,
+        logger: silentLogger,
+        mode: 'standalone',
+        gateways: sandboxGateways(recording, systemClock),
+      },
       principal,
       requestedTenantId: tenant.id,
       client: { kind: 'system', id: 'bench' },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Grants } from '../../shared/permissions';
 import type { DB } from '../db/schema';
+import type { GatewayName, PaymentGateway } from '../gateways/types';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 
@@ -22,12 +23,19 @@ export interface ClientInfo {
 
 export type BackendMode = 'standalone' | 'connected' | 'offline';
 
+/** The payment gateway of each tenant (Stripe with a configured key, else the sandbox). */
+export interface GatewayProvider {
+  readonly name: GatewayName;
+  forTenant(tenantId: string): PaymentGateway;
+}
+
 /** What every procedure may use, whatever the transport. */
 export interface Services {
   db: Kysely<DB>;
   clock: Clock;
   logger: Logger;
   mode: BackendMode;
+  gateways: GatewayProvider;
 }
 
 export interface Context extends Services {

@@ -1,3 +1,11 @@
+import {
+  billingOverviewRouter,
+  invoicesRouter,
+  paymentMethodsRouter,
+  paymentsRouter,
+  subscriptionsRouter,
+  testClocksRouter,
+} from '../modules/billing';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
@@ -10,6 +18,12 @@ export const appRouter = router({
   customers: customersRouter,
   catalog: catalogRouter,
   entitlements: entitlementsRouter,
+  billing: billingOverviewRouter,
+  subscriptions: subscriptionsRouter,
+  invoices: invoicesRouter,
+  payments: paymentsRouter,
+  paymentMethods: paymentMethodsRouter,
+  testClocks: testClocksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,8 +13,13 @@ import {
 import { appRouter, type AppRouter } from '../api/router';
 import { openDatabase, type AppDatabase } from '../db/connection';
 import { seedDemoCustomers, createWorkspace } from '../demo/seed';
+import { gatewayConfigFromEnv } from '../gateways';
+import type { GatewayConfig } from '../gateways/config';
+import { gatewayProvider } from '../gateways/provider';
 import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
+import { startJobLoop } from '../jobs/runner';
+import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
 
 export interface EmbeddedOptions {
@@ -26,6 +31,8 @@ export interface EmbeddedOptions {
   nativeBinding?: string;
   /** Fill a new workspace with demo customers (the default for a first run). */
   demo?: boolean;
+  /** The payment gateway; read from the environment (STRIPE_SECRET_KEY…) when omitted. */
+  gatewayConfig?: GatewayConfig;
 }
 
 export interface EmbeddedBackend {
@@ -86,7 +93,24 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
   try {
     const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
     const principal = await loadPrincipal(database.db, ownerId);
-    const services: Services = { db: database.db, clock, logger, mode: 'standalone' };
+    const services: Services = {
+      db: database.db,
+      clock,
+      logger,
+      mode: 'standalone',
+      gateways: gatewayProvider(
+        options.gatewayConfig ?? gatewayConfigFromEnv(process.env),
+        database.db,
+        clock,
+      ),
+    };
+    // Standalone, this backend is its tenants' authority: it runs their renewals and retries.
+    const jobs = startJobLoop({
+      db: database.db,
+      clock,
+      logger,
+      handlers: billingJobHandlers(billingDeps(services)),
+    });
     return {
       router: appRouter,
       services,
@@ -99,7 +123,10 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
           requestedTenantId: read(TENANT_HEADER) ?? null,
           client: parseClient(read(CLIENT_HEADER), defaultKind),
         }),
-      close: () => database.close(),
+      close: async () => {
+        await jobs.stop();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();

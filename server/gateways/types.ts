@@ -115,7 +115,8 @@ export class GatewayError extends Error {
   override readonly name = 'GatewayError';
 
   constructor(
-    readonly kind: 'card' | 'invalid_request' | 'rate_limited' | 'unavailable' | 'authentication' | 'idempotency',
+    readonly kind:
+      'card' | 'invalid_request' | 'rate_limited' | 'unavailable' | 'authentication' | 'idempotency',
     message: string,
     readonly retryable: boolean,
     readonly failureCode?: PaymentFailureCode,

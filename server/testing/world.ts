@@ -3,6 +3,7 @@ import { createContext, type Principal, type Services } from '../api/context';
 import { appRouter } from '../api/router';
 import { createCallerFactory } from '../api/trpc';
 import { openDatabase, type AppDatabase } from '../db/connection';
+import { sandboxGateways } from '../gateways/provider';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { insertMembership, insertTenant, insertUser, loadPrincipal, type Tenant } from '../modules/tenancy';
@@ -40,7 +41,13 @@ export interface TestWorld {
 export async function createTestWorld(): Promise<TestWorld> {
   const database = openDatabase({ path: ':memory:' });
   const clock = new ManualClock(START);
-  const services: Services = { db: database.db, clock, logger: silentLogger, mode: 'standalone' };
+  const services: Services = {
+    db: database.db,
+    clock,
+    logger: silentLogger,
+    mode: 'standalone',
+    gateways: sandboxGateways(database.db, clock),
+  };
   const now = clock.now();
   const A = await insertTenant(database.db, { name: 'Tenant A', slug: 'tenant-a', now });
   const B = await insertTenant(database.db, { name: 'Tenant B', slug: 'tenant-b', now });

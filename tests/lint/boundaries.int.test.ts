@@ -75,4 +75,25 @@ describe('import boundaries', () => {
       ),
     ).toEqual([]);
   });
+
+  it('treat a module’s own subfolders as its insides, at any depth', async () => {
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/subscriptions/x.ts',
+        "import { findInvoice } from '../repo/invoices';\nexport const x = findInvoice;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/subscriptions/x.ts',
+        "import { toCustomer } from '../../customers/repo';\nexport const x = toCustomer;\n",
+      ),
+    ).toEqual([expect.stringContaining('only through its index.ts')]);
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/router/deep/x.ts',
+        "import { toCustomer } from '../../../customers/repo';\nexport const x = toCustomer;\n",
+      ),
+    ).toEqual([expect.stringContaining('only through its index.ts')]);
+  });
 });

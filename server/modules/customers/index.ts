@@ -2,3 +2,4 @@ export { customersRouter } from './router';
 export { insertCustomer, toCustomer } from './repo';
 export { archiveCustomer, createCustomer, updateCustomer } from './service';
 export { nameSortKey } from './sort-key';
+export { asEmailPrefix, toFtsQuery } from './search';

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
 import type { DB } from '../../db/schema';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { asEmailPrefix, toFtsQuery } from './search';
 import { nameSortKey } from './sort-key';
 

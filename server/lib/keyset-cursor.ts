@@ -1,4 +1,4 @@
-import { DomainError } from '../../lib/errors';
+import { DomainError } from './errors';
 
 /** Where the previous page ended: the last row's sort value and id (keyset paging). */
 export interface KeysetCursor {

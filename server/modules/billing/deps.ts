@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { GatewayProvider, Services } from '../../api/context';
+import type { Actor, CommandScope } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import { DomainError, notFound } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import { invalidateEntitlements } from '../entitlements';
+import { customerClock } from './clock';
+import { findBillingCustomer, type BillingCustomer } from './repo/customer-billing';
+
+/** What billing's services need from the backend. */
+export interface BillingDeps {
+  db: Kysely<DB>;
+  gateways: GatewayProvider;
+  /** The backend's own clock; customers on a test clock live on theirs instead. */
+  wallClock: Clock;
+  logger: Logger;
+}
+
+export const billingDeps = (services: Services): BillingDeps => ({
+  db: services.db,
+  gateways: services.gateways,
+  wallClock: services.clock,
+  logger: services.logger,
+});
+
+/** Staff acting on one customer: the command runs on that customer's clock. */
+export interface StaffRequest {
+  deps: BillingDeps;
+  tenantId: string;
+  actor: Actor;
+}
+
+export async function loadCustomer(
+  deps: BillingDeps,
+  tenantId: string,
+  customerId: string,
+  forWrite = true,
+): Promise<BillingCustomer> {
+  const customer = await findBillingCustomer(deps.db, tenantId, customerId);
+  if (!customer) throw notFound('Customer');
+  if (forWrite && customer.status !== 'active') {
+    throw new DomainError(
+      'INVALID_STATE',
+      'This customer is archived; unarchive them before changing their billing',
+    );
+  }
+  return customer;
+}
+
+export async function scopeFor(request: StaffRequest, customer: BillingCustomer): Promise<CommandScope> {
+  const clock = await customerClock(request.deps.db, request.deps.wallClock, request.tenantId, customer);
+  return { db: request.deps.db, tenantId: request.tenantId, actor: request.actor, clock };
+}
+
+/** After a subscription change commits: the customer's features may differ now. */
+export function subscriptionsChanged(tenantId: string, customerId: string): void {
+  invalidateEntitlements(tenantId, customerId);
+}

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { manualInvoiceInput } from '../../../shared/billing/schema';
+import { currency as checkCurrency, MoneyError } from '../../../shared/money';
+import { runCommand } from '../../commands/run-command';
+import { DomainError, notFound } from '../../lib/errors';
+import { collectInvoice, type CollectionResult } from './collection';
+import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from './deps';
+import { createDraft, finalize } from './invoicing';
+import { findInvoice, updateInvoice } from './repo/invoices';
+import type { Invoice } from './types';
+
+async function loadInvoice(request: StaffRequest, id: string) {
+  const invoice = await findInvoice(request.deps.db, request.tenantId, id);
+  if (!invoice) throw notFound('Invoice');
+  const customer = await loadCustomer(request.deps, request.tenantId, invoice.customerId, false);
+  return { invoice, customer, scope: await scopeFor(request, customer) };
+}
+
+/** Tries to collect an open invoice now; a decline is an error staff see with the gateway's reason. */
+export async function payInvoiceNow(request: StaffRequest, id: string): Promise<CollectionResult> {
+  const { invoice, customer, scope } = await loadInvoice(request, id);
+  if (invoice.status !== 'open')
+    throw new DomainError('INVALID_STATE', `Only an open invoice can be paid; this one is ${invoice.status}`);
+  const result = await collectInvoice(request.deps, scope, id);
+  subscriptionsChanged(request.tenantId, customer.id);
+  switch (result.outcome) {
+    case 'no_payment_method':
+      throw new DomainError('INVALID_STATE', 'This customer has no payment method to charge; add one first');
+    case 'failed':
+    case 'requires_action':
+      throw new DomainError('PAYMENT_DECLINED', result.payment.failureMessage ?? 'The payment was declined');
+    case 'gateway_unavailable':
+      throw new DomainError('RATE_LIMITED', `${result.message}. The payment will be retried automatically.`);
+    default:
+      return result;
+  }
+}
+
+/** Closes an open invoice without collecting it: void (a mistake) or uncollectible (given up). */
+export async function closeInvoice(
+  request: StaffRequest,
+  id: string,
+  as: 'void' | 'uncollectible',
+): Promise<Invoice> {
+  const { scope } = await loadInvoice(request, id);
+  return runCommand(
+    scope,
+    as === 'void' ? 'invoice.voided' : 'invoice.marked_uncollectible',
+    async (trx, now) => {
+      const before = await findInvoice(trx, scope.tenantId, id);
+      if (!before) throw notFound('Invoice');
+      const allowed =
+        as === 'void' ? before.status === 'open' && before.amountPaid === 0 : before.status === 'open';
+      if (!allowed) {
+        const why = before.amountPaid > 0 ? 'it is partly paid' : `it is ${before.status}`;
+        throw new DomainError(
+          'INVALID_STATE',
+          `Cannot ${as === 'void' ? 'void' : 'mark uncollectible'} this invoice: ${why}`,
+        );
+      }
+      await updateInvoice(
+        trx,
+        scope.tenantId,
+        id,
+        as === 'void'
+          ? { status: 'void', voidedAt: now, nextAttemptAt: null }
+          : { status: 'uncollectible', uncollectibleAt: now, nextAttemptAt: null },
+        now,
+      );
+      const after = await findInvoice(trx, scope.tenantId, id);
+      return {
+        result: after ?? before,
+        changes: [
+          { entityType: 'invoice', entityId: id, before: { ...before }, after: { ...(after ?? before) } },
+        ],
+      };
+    },
+  );
+}
+
+/** A one-off invoice (setup fee, a course bundle…): drafted with its lines, then finalized and collected. */
+export async function createManualInvoice(
+  request: StaffRequest,
+  input: z.output<typeof manualInvoiceInput>,
+): Promise<Invoice> {
+  const customer = await loadCustomer(request.deps, request.tenantId, input.customerId);
+  try {
+    checkCurrency(input.currency);
+  } catch (error) {
+    if (error instanceof MoneyError)
+      throw new DomainError('INVALID_INPUT', error.message, { currency: [error.message] });
+    throw error;
+  }
+  const scope = await scopeFor(request, customer);
+  return runCommand(scope, 'invoice.created', async (trx, now) => {
+    const id = await createDraft(
+      trx,
+      scope.tenantId,
+      {
+        customerId: customer.id,
+        subscriptionId: null,
+        billingReason: 'manual',
+        currency: input.currency,
+        periodStart: null,
+        periodEnd: null,
+      },
+      input.lines.map((line) => ({
+        kind: line.unitAmount < 0 ? 'credit' : 'one_off',
+        description: line.description,
+        priceId: null,
+        quantity: line.quantity,
+        unitAmount: line.unitAmount,
+        amount: line.unitAmount * line.quantity,
+        periodStart: null,
+        periodEnd: null,
+      })),
+      now,
+    );
+    const { invoice, change } = await finalize(trx, scope.tenantId, id, now);
+    return { result: invoice, changes: [change] };
+  });
+}

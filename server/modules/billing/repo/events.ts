@@ -1,0 +1,61 @@
+import type { Kysely, Transaction } from 'kysely';
+import { newId } from '../../../../shared/ids';
+import type { DB } from '../../../db/schema';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The billing events notifications and timelines read (subscription.trial_will_end, invoice.paid…). */
+export const BILLING_EVENT_TYPES = [
+  'subscription.created',
+  'subscription.trial_will_end',
+  'subscription.updated',
+  'subscription.canceled',
+  'invoice.finalized',
+  'invoice.paid',
+  'invoice.payment_failed',
+  'charge.refunded',
+] as const;
+export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
+
+export async function recordEvent(
+  db: Db,
+  tenantId: string,
+  event: {
+    type: BillingEventType;
+    customerId: string | null;
+    subjectId: string;
+    data: Record<string, unknown>;
+  },
+  occurredAt: number,
+): Promise<void> {
+  await db
+    .insertInto('billing_events')
+    .values({
+      id: newId('evt', occurredAt),
+      tenant_id: tenantId,
+      type: event.type,
+      customer_id: event.customerId,
+      subject_id: event.subjectId,
+      data: JSON.stringify(event.data),
+      occurred_at: occurredAt,
+    })
+    .execute();
+}
+
+export async function eventsOfSubject(db: Db, tenantId: string, subjectId: string, limit = 100) {
+  const rows = await db
+    .selectFrom('billing_events')
+    .select(['id', 'type', 'data', 'occurred_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('subject_id', '=', subjectId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    occurredAt: r.occurred_at,
+  }));
+}

@@ -1,0 +1,191 @@
+import { boundary } from '../../../../shared/billing/periods';
+import { prorate } from '../../../../shared/billing/proration';
+import { money } from '../../../../shared/money';
+import { runCommand, type CommandScope } from '../../../commands/run-command';
+import { BugIndicatingError, DomainError } from '../../../lib/errors';
+import { collectInvoice } from '../collection';
+import { subscriptionsChanged, type BillingDeps, type StaffRequest } from '../deps';
+import { issueInvoice } from '../invoicing';
+import { recordBalanceChange } from '../repo/balance';
+import { recordEvent } from '../repo/events';
+import { billablePrice } from '../repo/prices';
+import { findSubscription } from '../repo/subscriptions';
+import { advance, persist } from '../transitions';
+import type { Subscription } from '../types';
+import { planLine } from './lines';
+import { loadForAction, reload } from './load';
+import { cancelSubscriptionJobs, schedulePeriodEnd, scheduleResume } from './schedule';
+
+async function reread(deps: BillingDeps, tenantId: string, id: string): Promise<Subscription> {
+  const subscription = await findSubscription(deps.db, tenantId, id);
+  if (!subscription) throw new BugIndicatingError(`subscription ${id} vanished`);
+  return subscription;
+}
+
+/** Whether the current period's invoice was paid: only then is unused time owed back. */
+async function periodWasPaid(scope: CommandScope, s: Subscription): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('subscription_id', '=', s.id)
+    .where('status', '=', 'paid')
+    .where('period_start', '=', s.currentPeriodStart)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Cancels now (access ends at once; with `prorate`, the unused time of a paid period is
+ * credited to the customer's balance) or at the period's end (access until then, and
+ * undoable before it).
+ */
+export async function cancelSubscription(
+  request: StaffRequest,
+  input: { id: string; when: 'now' | 'period_end'; prorate: boolean },
+): Promise<Subscription> {
+  const { customer, scope } = await loadForAction(request, input.id);
+  await runCommand(
+    scope,
+    input.when === 'now' ? 'subscription.canceled' : 'subscription.cancel_scheduled',
+    async (trx, now) => {
+      const s = await reload(trx, scope.tenantId, input.id);
+      if (input.when === 'period_end') {
+        const next = advance(s, 'cancel_at_period_end', { canceledAt: now }, now);
+        return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+      }
+      const next = advance(s, 'cancel_now', { canceledAt: now, endedAt: now }, now);
+      const changes = [await persist(trx, scope.tenantId, s, next)];
+      if (input.prorate && s.status === 'active' && (await periodWasPaid(scope, s))) {
+        const price = await billablePrice(trx, scope.tenantId, s.priceId);
+        if (!price) throw new BugIndicatingError(`price ${s.priceId} vanished`);
+        const { unusedCredit } = prorate({
+          periodStart: s.currentPeriodStart,
+          periodEnd: s.currentPeriodEnd,
+          changeAt: now,
+          oldAmount: money(price.amount * s.quantity, s.currency),
+          newAmount: money(0, s.currency),
+        });
+        await recordBalanceChange(
+          trx,
+          scope.tenantId,
+          {
+            customerId: s.customerId,
+            amount: -unusedCredit.amount,
+            currency: s.currency,
+            kind: 'proration_credit',
+            invoiceId: null,
+            description: `Unused time on ${price.planName} after cancellation`,
+          },
+          now,
+        );
+      }
+      await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
+      await recordEvent(
+        trx,
+        scope.tenantId,
+        {
+          type: 'subscription.canceled',
+          customerId: s.customerId,
+          subjectId: s.id,
+          data: { reason: 'canceled_by_staff', prorated: input.prorate },
+        },
+        now,
+      );
+      return { result: null, changes };
+    },
+  );
+  subscriptionsChanged(request.tenantId, customer.id);
+  return reread(request.deps, request.tenantId, input.id);
+}
+
+/** Takes back a cancellation scheduled for the period's end. */
+export async function undoCancellation(request: StaffRequest, id: string): Promise<Subscription> {
+  const { customer, scope } = await loadForAction(request, id);
+  await runCommand(scope, 'subscription.cancel_undone', async (trx, now) => {
+    const s = await reload(trx, scope.tenantId, id);
+    const next = advance(s, 'undo_cancel_at_period_end', { canceledAt: null }, now);
+    return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+  });
+  subscriptionsChanged(request.tenantId, customer.id);
+  return reread(request.deps, request.tenantId, id);
+}
+
+/** Pauses: no invoices while paused; resumes by itself at `resumeAt` when given. */
+export async function pauseSubscription(
+  request: StaffRequest,
+  input: { id: string; resumeAt: number | null },
+): Promise<Subscription> {
+  const { customer, scope, where } = await loadForAction(request, input.id);
+  await runCommand(scope, 'subscription.paused', async (trx, now) => {
+    const s = await reload(trx, scope.tenantId, input.id);
+    if (input.resumeAt !== null && input.resumeAt <= now) {
+      throw new DomainError('INVALID_INPUT', 'The resume date must be in the future', {
+        resumeAt: ['Choose a date after now'],
+      });
+    }
+    const next = advance(s, 'pause', { pausedAt: now, resumeAt: input.resumeAt }, now);
+    await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
+    await scheduleResume(trx, where, next, now);
+    return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+  });
+  subscriptionsChanged(request.tenantId, customer.id);
+  return reread(request.deps, request.tenantId, input.id);
+}
+
+/**
+ * Resumes a paused subscription: billing restarts from now with a fresh period, whose
+ * invoice is collected at once (a failure makes it past due, as a renewal would).
+ */
+export async function resumeSubscription(
+  deps: BillingDeps,
+  scope: CommandScope,
+  id: string,
+  testClockId: string | null,
+): Promise<Subscription> {
+  const issued = await runCommand(scope, 'subscription.resumed', async (trx, now) => {
+    const s = await reload(trx, scope.tenantId, id);
+    const price = await billablePrice(trx, scope.tenantId, s.priceId);
+    if (!price) throw new BugIndicatingError(`price ${s.priceId} vanished`);
+    const periodEnd = boundary(now, price.interval, 1);
+    const next = advance(
+      s,
+      'resume',
+      {
+        pausedAt: null,
+        resumeAt: null,
+        billingAnchor: now,
+        currentPeriodStart: now,
+        currentPeriodEnd: periodEnd,
+      },
+      now,
+    );
+    const changes = [await persist(trx, scope.tenantId, s, next)];
+    await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
+    const { invoice, change } = await issueInvoice(
+      trx,
+      scope.tenantId,
+      {
+        customerId: s.customerId,
+        subscriptionId: s.id,
+        billingReason: 'subscription_cycle',
+        currency: s.currency,
+        periodStart: now,
+        periodEnd,
+      },
+      [planLine(price, s.quantity, now, periodEnd)],
+      now,
+    );
+    await schedulePeriodEnd(trx, { tenantId: scope.tenantId, testClockId }, next, now);
+    return { result: invoice, changes: [...changes, change] };
+  });
+  if (issued.status === 'open') await collectInvoice(deps, scope, issued.id);
+  const subscription = await reread(deps, scope.tenantId, id);
+  subscriptionsChanged(scope.tenantId, subscription.customerId);
+  return subscription;
+}
+
+export async function resumeByStaff(request: StaffRequest, id: string): Promise<Subscription> {
+  const { scope, customer } = await loadForAction(request, id);
+  return resumeSubscription(request.deps, scope, id, customer.testClockId);
+}
