@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Actor } from '../commands/run-command';
 import type { DB } from '../db/schema';
 import { ManualClock } from '../lib/clock';
+import { seedDemoCatalog } from '../modules/catalog';
 import { archiveCustomer, updateCustomer } from '../modules/customers';
 import {
   insertMembership,
@@ -97,4 +98,10 @@ export async function seedDemoCustomers(
       });
     }
   }
+}
+
+/** The whole demo workspace: customers with their history, then the catalog they buy from. */
+export async function seedDemoWorkspace(db: Kysely<DB>, sqlite: BetterSqlite3.Database, tenantId: string, now: number): Promise<void> {
+  await seedDemoCustomers(db, sqlite, tenantId, now);
+  await seedDemoCatalog(db, tenantId, now);
 }

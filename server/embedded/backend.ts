@@ -12,7 +12,7 @@ import {
 } from '../api/context';
 import { appRouter, type AppRouter } from '../api/router';
 import { openDatabase, type AppDatabase } from '../db/connection';
-import { seedDemoCustomers, createWorkspace } from '../demo/seed';
+import { createWorkspace, seedDemoWorkspace } from '../demo/seed';
 import { gatewayConfigFromEnv } from '../gateways';
 import type { GatewayConfig } from '../gateways/config';
 import { gatewayProvider } from '../gateways/provider';
@@ -74,7 +74,7 @@ async function ensureWorkspace(
   });
   if (demo) {
     const started = performance.now();
-    await seedDemoCustomers(database.db, database.sqlite, tenant.id, clock.now());
+    await seedDemoWorkspace(database.db, database.sqlite, tenant.id, clock.now());
     await writeSetting(database.db, 'workspace.demo', 'true');
     logger.info({ ms: Math.round(performance.now() - started) }, 'created the demo workspace');
   }
