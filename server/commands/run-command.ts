@@ -39,6 +39,9 @@ export interface CommandWork<T> {
 /**
  * Runs one command in one transaction: the change itself, an audit entry and a
  * change-log row for every entity it touched commit together, or nothing does.
+ *
+ * Inside `work`, query only through `trx`: the database has one connection, so a query
+ * on the root handle waits for this very transaction to end, which never happens.
  */
 export async function runCommand<T>(scope: CommandScope, action: string, work: CommandWork<T>): Promise<T> {
   return scope.db.transaction().execute(async (trx) => {

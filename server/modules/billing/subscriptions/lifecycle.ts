@@ -1,7 +1,9 @@
 import { boundary } from '../../../../shared/billing/periods';
 import { prorate } from '../../../../shared/billing/proration';
 import { money } from '../../../../shared/money';
+import type { Transaction } from 'kysely';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
+import type { DB } from '../../../db/schema';
 import { BugIndicatingError, DomainError } from '../../../lib/errors';
 import { collectInvoice } from '../collection';
 import { subscriptionsChanged, type BillingDeps, type StaffRequest } from '../deps';
@@ -23,11 +25,11 @@ async function reread(deps: BillingDeps, tenantId: string, id: string): Promise<
 }
 
 /** Whether the current period's invoice was paid: only then is unused time owed back. */
-async function periodWasPaid(scope: CommandScope, s: Subscription): Promise<boolean> {
-  const row = await scope.db
+async function periodWasPaid(trx: Transaction<DB>, tenantId: string, s: Subscription): Promise<boolean> {
+  const row = await trx
     .selectFrom('invoices')
     .select('id')
-    .where('tenant_id', '=', scope.tenantId)
+    .where('tenant_id', '=', tenantId)
     .where('subscription_id', '=', s.id)
     .where('status', '=', 'paid')
     .where('period_start', '=', s.currentPeriodStart)
@@ -56,7 +58,7 @@ export async function cancelSubscription(
       }
       const next = advance(s, 'cancel_now', { canceledAt: now, endedAt: now }, now);
       const changes = [await persist(trx, scope.tenantId, s, next)];
-      if (input.prorate && s.status === 'active' && (await periodWasPaid(scope, s))) {
+      if (input.prorate && s.status === 'active' && (await periodWasPaid(trx, scope.tenantId, s))) {
         const price = await billablePrice(trx, scope.tenantId, s.priceId);
         if (!price) throw new BugIndicatingError(`price ${s.priceId} vanished`);
         const { unusedCredit } = prorate({
