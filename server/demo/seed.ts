@@ -101,7 +101,12 @@ export async function seedDemoCustomers(
 }
 
 /** The whole demo workspace: customers with their history, then the catalog they buy from. */
-export async function seedDemoWorkspace(db: Kysely<DB>, sqlite: BetterSqlite3.Database, tenantId: string, now: number): Promise<void> {
+export async function seedDemoWorkspace(
+  db: Kysely<DB>,
+  sqlite: BetterSqlite3.Database,
+  tenantId: string,
+  now: number,
+): Promise<void> {
   await seedDemoCustomers(db, sqlite, tenantId, now);
   await seedDemoCatalog(db, tenantId, now);
 }

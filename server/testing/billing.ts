@@ -9,7 +9,10 @@ export const FAILING_CARD = '4000 0000 0000 0341';
 export interface BillingWorld extends TestWorld {
   catalog: DemoCatalog;
   /** A customer in tenant A, on a fresh test clock starting at START, with a card if given. */
-  customerOnClock(name: string, card?: string): Promise<{ customerId: string; clockId: string; cardId: string | null }>;
+  customerOnClock(
+    name: string,
+    card?: string,
+  ): Promise<{ customerId: string; clockId: string; cardId: string | null }>;
   advance(clockId: string, to: number): Promise<unknown>;
 }
 
@@ -25,10 +28,14 @@ export async function createBillingWorld(): Promise<BillingWorld> {
     catalog,
     async customerOnClock(name, card) {
       counter++;
-      const customer = await world.as('adminA').customers.create({ name, email: `c${counter}-${Date.now()}@example.com`, country: 'US' });
+      const customer = await world
+        .as('adminA')
+        .customers.create({ name, email: `c${counter}-${Date.now()}@example.com`, country: 'US' });
       const clock = await staff().testClocks.create({ name: `${name}'s clock`, startAt: START });
       await staff().testClocks.attach({ id: clock.id, customerId: customer.id });
-      const method = card ? await staff().paymentMethods.add({ customerId: customer.id, source: card }) : null;
+      const method = card
+        ? await staff().paymentMethods.add({ customerId: customer.id, source: card })
+        : null;
       return { customerId: customer.id, clockId: clock.id, cardId: method?.id ?? null };
     },
     advance: (clockId, to) => staff().testClocks.advance({ id: clockId, to }),

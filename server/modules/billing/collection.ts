@@ -13,7 +13,7 @@ import { findBillingCustomer } from './repo/customer-billing';
 import { recordEvent } from './repo/events';
 import { findInvoice, updateInvoice } from './repo/invoices';
 import { findPaymentMethod } from './repo/payment-methods';
-import { findPayment, insertPayment, settlePayment } from './repo/payments';
+import { findPayment, insertPayment, paymentsOfInvoice, settlePayment } from './repo/payments';
 import { findSubscription } from './repo/subscriptions';
 import { afterInvoicePaid, afterInvoicePaymentFailed } from './subscription-outcomes';
 import type { Invoice, Payment } from './types';
@@ -27,6 +27,8 @@ export interface CollectionDeps {
 
 export type CollectionResult =
   | { outcome: 'paid' | 'failed' | 'requires_action'; payment: Payment; invoice: Invoice }
+  /** Another attempt is under way (or awaiting reconciliation): starting a second could charge twice. */
+  | { outcome: 'in_progress'; payment: Payment; invoice: Invoice }
   | { outcome: 'nothing_due' | 'no_payment_method'; invoice: Invoice }
   | { outcome: 'gateway_unavailable'; payment: Payment; invoice: Invoice; message: string };
 
@@ -41,6 +43,7 @@ interface Attempt {
 
 type Started =
   | { kind: 'attempt'; invoice: Invoice; attempt: Attempt }
+  | { kind: 'in_progress'; invoice: Invoice; payment: Payment }
   | { kind: 'nothing_due' | 'no_payment_method'; invoice: Invoice };
 
 /** Phase 1: record a pending payment (with its idempotency key) before any money moves. */
@@ -50,6 +53,10 @@ async function startAttempt(deps: CollectionDeps, scope: CommandScope, invoiceId
     if (!invoice) throw new BugIndicatingError(`invoice ${invoiceId} not found for collection`);
     if (invoice.status !== 'open' || amountRemaining(invoice) === 0)
       return { result: { kind: 'nothing_due', invoice }, changes: [] };
+    const inFlight = (await paymentsOfInvoice(trx, scope.tenantId, invoice.id)).find(
+      (p) => p.status === 'pending',
+    );
+    if (inFlight) return { result: { kind: 'in_progress', invoice, payment: inFlight }, changes: [] };
     const customer = await findBillingCustomer(trx, scope.tenantId, invoice.customerId);
     const subscription = invoice.subscriptionId
       ? await findSubscription(trx, scope.tenantId, invoice.subscriptionId)
@@ -218,6 +225,8 @@ export async function collectInvoice(
   invoiceId: string,
 ): Promise<CollectionResult> {
   const started = await startAttempt(deps, scope, invoiceId);
+  if (started.kind === 'in_progress')
+    return { outcome: 'in_progress', payment: started.payment, invoice: started.invoice };
   if (started.kind !== 'attempt') return { outcome: started.kind, invoice: started.invoice };
   let outcome: ChargeOutcome;
   try {

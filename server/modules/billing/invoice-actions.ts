@@ -29,6 +29,11 @@ export async function payInvoiceNow(request: StaffRequest, id: string): Promise<
     case 'failed':
     case 'requires_action':
       throw new DomainError('PAYMENT_DECLINED', result.payment.failureMessage ?? 'The payment was declined');
+    case 'in_progress':
+      throw new DomainError(
+        'CONFLICT',
+        'A payment for this invoice is already under way; wait for its result before trying again',
+      );
     case 'gateway_unavailable':
       throw new DomainError('RATE_LIMITED', `${result.message}. The payment will be retried automatically.`);
     default:

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { GatewayProvider } from '../../api/context';
+import { runDueJobs } from '../../jobs/runner';
+import { silentLogger } from '../../lib/logger';
+import { ManualClock } from '../../lib/clock';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
+import { expectDomainError } from '../../testing/errors';
+import { START } from '../../testing/world';
+import { collectInvoice, RECONCILE_AFTER_MS } from './collection';
+import { billingDeps } from './deps';
+import { billingJobHandlers } from './jobs';
+
+let world: BillingWorld;
+beforeEach(async () => {
+  world = await createBillingWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const staff = () => world.as('billingA');
+const refunder = () => world.as('owner', world.tenants.A.id);
+
+async function paidEnterprise(name = 'Payer') {
+  const { customerId } = await world.customerOnClock(name, GOOD_CARD);
+  const started = await staff().subscriptions.create({
+    customerId,
+    priceId: world.catalog.prices.enterpriseMonthlyUsd,
+    trialDays: 0,
+  });
+  const payment = started.payment && 'payment' in started.payment ? started.payment.payment : null;
+  if (!payment || !started.invoice) throw new Error('expected a paid first invoice');
+  return { customerId, payment, invoice: started.invoice };
+}
+
+describe('refunds', () => {
+  it('refund part, then refuse more than what is left, naming the most that can still go back', async () => {
+    const { payment, invoice } = await paidEnterprise();
+    const refund = await refunder().payments.refund({
+      paymentId: payment.id,
+      amount: 2500,
+      reason: 'requested_by_customer',
+    });
+    expect(refund).toMatchObject({ status: 'succeeded', amount: 2500, reason: 'requested_by_customer' });
+    const seen = await expectDomainError(
+      () => refunder().payments.refund({ paymentId: payment.id, amount: 7401, reason: 'duplicate' }),
+      'INVALID_INPUT',
+    );
+    expect(seen.message).toBe('At most $74.00 of this payment can still be refunded');
+    expect(seen.data.fieldErrors?.amount).toBeDefined();
+    const rest = await refunder().payments.refund({ paymentId: payment.id, reason: 'duplicate' });
+    expect(rest.amount).toBe(7400);
+    const detail = await staff().invoices.get({ id: invoice.id });
+    expect(detail.invoice.amountRefunded).toBe(9900);
+    expect(detail.payments[0]).toMatchObject({ amountRefunded: 9900, refundable: 0 });
+    await expectDomainError(
+      () => refunder().payments.refund({ paymentId: payment.id, reason: 'duplicate' }),
+      'INVALID_STATE',
+    );
+  });
+
+  it('is refused to roles without payments.refund', async () => {
+    const { payment } = await paidEnterprise();
+    await expectDomainError(
+      () => staff().payments.refund({ paymentId: payment.id, reason: 'duplicate' }),
+      'FORBIDDEN',
+    );
+  });
+
+  it('never give back more than was paid, whatever amounts are asked, even all at once', async () => {
+    const { payment } = await paidEnterprise('Property');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 6000 }), { minLength: 1, maxLength: 6 }),
+        async (amounts) => {
+          await Promise.allSettled(
+            amounts.map((amount) =>
+              refunder().payments.refund({ paymentId: payment.id, amount, reason: 'requested_by_customer' }),
+            ),
+          );
+          const refunded = world.database.sqlite
+            .prepare(
+              "SELECT coalesce(sum(amount), 0) AS total FROM refunds WHERE payment_id = ? AND status = 'succeeded'",
+            )
+            .get(payment.id) as { total: number };
+          const charged = world.database.sqlite
+            .prepare('SELECT coalesce(sum(amount_refunded), 0) AS total FROM sandbox_charges')
+            .get() as { total: number };
+          expect(refunded.total).toBeLessThanOrEqual(9900);
+          expect(charged.total).toBe(refunded.total);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('a crash between charging and recording', () => {
+  it('is finished by the reconcile job, charging the card once', async () => {
+    const { customerId, clockId } = await world.customerOnClock('Crash', GOOD_CARD);
+    const { subscription } = await staff().subscriptions.create({
+      customerId,
+      priceId: world.catalog.prices.proMonthlyUsd,
+      trialEndBehavior: 'cancel',
+    });
+    // The trial ends with the process dying right after the gateway charged the card.
+    const wall = new ManualClock(START);
+    const real = world.services.gateways;
+    const dying: GatewayProvider = {
+      name: real.name,
+      forTenant: (tenantId) => ({
+        ...real.forTenant(tenantId),
+        charge: async (input, key) => {
+          await real.forTenant(tenantId).charge(input, key);
+          throw new Error('the process died');
+        },
+      }),
+    };
+    world.services.gateways = dying;
+    await world.advance(clockId, START + 15 * 86_400_000);
+    world.services.gateways = real;
+    const pending = world.database.sqlite
+      .prepare('SELECT id, status FROM payments WHERE customer_id = ?')
+      .all(customerId);
+    expect(pending).toEqual([{ id: expect.any(String), status: 'pending' }]);
+    expect((await staff().subscriptions.get({ id: subscription.id })).subscription.status).toBe('trialing');
+    // Ten minutes later the reconcile job asks the gateway again, with the same key.
+    wall.set(Date.now() + RECONCILE_AFTER_MS + 1);
+    const deps = billingDeps(world.services);
+    const ran = await runDueJobs({
+      db: world.database.db,
+      clock: wall,
+      logger: silentLogger,
+      handlers: billingJobHandlers(deps),
+    });
+    expect(ran).toBeGreaterThanOrEqual(1);
+    expect(
+      world.database.sqlite.prepare('SELECT status FROM payments WHERE customer_id = ?').all(customerId),
+    ).toEqual([{ status: 'succeeded' }]);
+    expect(
+      (world.database.sqlite.prepare('SELECT count(*) AS n FROM sandbox_charges').get() as { n: number }).n,
+    ).toBe(1);
+    expect((await staff().subscriptions.get({ id: subscription.id })).subscription.status).toBe('active');
+  });
+
+  it('charges once when the same invoice is collected twice at the same moment', async () => {
+    const { customerId } = await world.customerOnClock('Double Click', GOOD_CARD);
+    const invoice = await staff().invoices.createManual({
+      customerId,
+      currency: 'USD',
+      lines: [{ description: 'Workshop seat', unitAmount: 4500 }],
+    });
+    expect(invoice.status).toBe('open');
+    const deps = billingDeps(world.services);
+    const scope = {
+      db: world.database.db,
+      tenantId: world.tenants.A.id,
+      actor: { userId: null, name: 't', client: 'test:t' },
+      clock: world.clock,
+    };
+    const results = await Promise.all([
+      collectInvoice(deps, scope, invoice.id),
+      collectInvoice(deps, scope, invoice.id),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['in_progress', 'paid']);
+    expect(
+      (world.database.sqlite.prepare('SELECT count(*) AS n FROM sandbox_charges').get() as { n: number }).n,
+    ).toBe(1);
+  });
+});
