@@ -18,8 +18,13 @@ import type { PaymentMethod } from './types';
 /** Gateway refusals become errors staff can act on; nothing else about the gateway leaks. */
 function asDomainError(error: unknown): never {
   if (error instanceof GatewayError) {
-    if (error.kind === 'card')
+    // A card error with no failure code is a malformed card, not a decline.
+    if (error.kind === 'card' && !error.failureCode) {
+      throw new DomainError('INVALID_INPUT', error.message, { source: [error.message] });
+    }
+    if (error.kind === 'card') {
       throw new DomainError('PAYMENT_DECLINED', error.message, { source: [error.message] });
+    }
     if (error.kind === 'rate_limited')
       throw new DomainError('RATE_LIMITED', 'The payment gateway is busy; try again in a moment');
     if (error.kind === 'invalid_request')
