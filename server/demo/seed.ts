@@ -9,10 +9,14 @@ import {
   insertMembership,
   insertTenant,
   insertUser,
+  loadPrincipal,
   writeSetting,
   type Tenant,
   type User,
 } from '../modules/tenancy';
+import { DAY_MS } from '../../shared/billing/periods';
+import type { Logger } from '../lib/logger';
+import { seedDemoBillingHistory } from './billing-history';
 import { bulkLoadCustomers } from './bulk-load';
 import { generateCustomers } from './generator';
 import { SeededRandom } from './random';
@@ -100,13 +104,29 @@ export async function seedDemoCustomers(
   }
 }
 
-/** The whole demo workspace: customers with their history, then the catalog they buy from. */
-export async function seedDemoWorkspace(
-  db: Kysely<DB>,
-  sqlite: BetterSqlite3.Database,
-  tenantId: string,
-  now: number,
-): Promise<void> {
-  await seedDemoCustomers(db, sqlite, tenantId, now);
-  await seedDemoCatalog(db, tenantId, now);
+/**
+ * The whole demo workspace: customers with their history, the catalog they buy from,
+ * and a year of subscriptions, invoices and payments made by the billing engine.
+ */
+export async function seedDemoWorkspace(options: {
+  db: Kysely<DB>;
+  sqlite: BetterSqlite3.Database;
+  tenantId: string;
+  ownerId: string;
+  now: number;
+  logger: Logger;
+}): Promise<void> {
+  const { db, tenantId, now } = options;
+  await seedDemoCustomers(db, options.sqlite, tenantId, now);
+  const catalog = await seedDemoCatalog(db, tenantId, now - 400 * DAY_MS);
+  const principal = await loadPrincipal(db, options.ownerId);
+  await seedDemoBillingHistory({
+    db,
+    logger: options.logger,
+    tenantId,
+    principal,
+    catalog,
+    now,
+    seed: DEMO_SEED + 2,
+  });
 }

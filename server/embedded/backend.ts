@@ -74,7 +74,14 @@ async function ensureWorkspace(
   });
   if (demo) {
     const started = performance.now();
-    await seedDemoWorkspace(database.db, database.sqlite, tenant.id, clock.now());
+    await seedDemoWorkspace({
+      db: database.db,
+      sqlite: database.sqlite,
+      tenantId: tenant.id,
+      ownerId: owner.id,
+      now: clock.now(),
+      logger,
+    });
     await writeSetting(database.db, 'workspace.demo', 'true');
     logger.info({ ms: Math.round(performance.now() - started) }, 'created the demo workspace');
   }

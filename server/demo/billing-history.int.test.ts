@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbeddedBackend, type EmbeddedBackend } from '../embedded/backend';
+import { silentLogger } from '../lib/logger';
+
+/**
+ * The demo year is made by the billing engine itself, so its books must balance the way
+ * real ones do: these checks would catch the engine double-charging, losing a payment or
+ * leaving an invoice that disagrees with its lines.
+ */
+
+let dir: string;
+let backend: EmbeddedBackend;
+const all = <T>(sql: string) => backend.database.sqlite.prepare(sql).all() as T[];
+const one = <T>(sql: string) => backend.database.sqlite.prepare(sql).get() as T;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tollgate-demo-'));
+  backend = await createEmbeddedBackend({ dataDir: dir, logger: silentLogger, gatewayConfig: {} });
+}, 60_000);
+afterAll(async () => {
+  await backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo workspace’s year of billing', () => {
+  it('has something true to show on every screen', () => {
+    const statuses = all<{ status: string }>('SELECT DISTINCT status FROM subscriptions').map(
+      (r) => r.status,
+    );
+    expect(statuses).toEqual(expect.arrayContaining(['active', 'trialing', 'past_due', 'canceled']));
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM invoices WHERE status = 'paid'").n).toBeGreaterThan(
+      200,
+    );
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM payments WHERE status = 'failed'").n,
+    ).toBeGreaterThan(5);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM refunds').n).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM invoices WHERE billing_reason = 'subscription_update'").n,
+    ).toBeGreaterThan(0);
+  });
+
+  it('balances: every invoice is the sum of its lines, and paid exactly by its succeeded payments', () => {
+    const wrongTotals = all(
+      'SELECT i.number FROM invoices i WHERE i.total != (SELECT coalesce(sum(amount), 0) FROM invoice_lines WHERE invoice_id = i.id)',
+    );
+    expect(wrongTotals).toEqual([]);
+    const wrongPaid = all(
+      "SELECT i.number FROM invoices i WHERE i.amount_paid != (SELECT coalesce(sum(amount), 0) FROM payments WHERE invoice_id = i.id AND status = 'succeeded')",
+    );
+    expect(wrongPaid).toEqual([]);
+    const paidShort = all("SELECT number FROM invoices WHERE status = 'paid' AND amount_paid < amount_due");
+    expect(paidShort).toEqual([]);
+    const numbers = all<{ number: string }>(
+      "SELECT number FROM invoices WHERE status != 'draft' ORDER BY number",
+    ).map((r) => r.number);
+    expect(numbers[0]).toBe('INV-000001');
+    expect(numbers.at(-1)).toBe(`INV-${String(numbers.length).padStart(6, '0')}`);
+  });
+
+  it('charged every card once per payment, and refunded no more than was paid', () => {
+    const charges = one<{ n: number; total: number }>(
+      "SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM sandbox_charges WHERE status = 'succeeded'",
+    );
+    const succeeded = one<{ n: number; total: number }>(
+      "SELECT count(*) AS n, coalesce(sum(amount), 0) AS total FROM payments WHERE status = 'succeeded'",
+    );
+    expect(charges).toEqual(succeeded);
+    expect(all('SELECT id FROM payments WHERE amount_refunded > amount')).toEqual([]);
+    const refundedAtGateway = one<{ total: number }>(
+      'SELECT coalesce(sum(amount_refunded), 0) AS total FROM sandbox_charges',
+    );
+    const refunded = one<{ total: number }>(
+      "SELECT coalesce(sum(amount), 0) AS total FROM refunds WHERE status = 'succeeded'",
+    );
+    expect(refundedAtGateway.total).toBe(refunded.total);
+    expect(all("SELECT id FROM payments WHERE status = 'pending'")).toEqual([]);
+  });
+
+  it('left no job overdue and every live subscription with its next period end scheduled', () => {
+    expect(
+      all(
+        `SELECT id FROM jobs WHERE status = 'pending' AND run_at <= ${Date.now() - 60_000} AND test_clock_id IS NULL`,
+      ),
+    ).toEqual([]);
+    const unscheduled = all(
+      "SELECT s.id FROM subscriptions s WHERE s.status IN ('trialing', 'active', 'past_due') AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.status = 'pending' AND j.kind = 'subscription.period_end' AND j.dedupe_key = 'sub:' || s.id || ':period_end:' || s.current_period_end)",
+    );
+    expect(unscheduled).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import { DAY_MS } from '../../shared/billing/periods';
+import { createContext, type Principal, type Services } from '../api/context';
+import { appRouter } from '../api/router';
+import { createCallerFactory } from '../api/trpc';
+import type { DB } from '../db/schema';
+import { sandboxGateways } from '../gateways/provider';
+import { runDueJobs } from '../jobs/runner';
+import { ManualClock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import { billingDeps, billingJobHandlers } from '../modules/billing';
+import type { DemoCatalog } from '../modules/catalog';
+import { planDemoHistory, type DemoAction } from './billing-plan';
+import { SeededRandom } from './random';
+
+/**
+ * A year of billing for the demo workspace, made by the real engine: staff actions go
+ * through the same procedures the console calls, and renewals, trial ends and failed
+ * payments happen as the clock is stepped through the year, so every invoice, payment
+ * and status on screen is something the engine actually did.
+ */
+export async function seedDemoBillingHistory(options: {
+  db: Kysely<DB>;
+  logger: Logger;
+  tenantId: string;
+  principal: Principal;
+  catalog: DemoCatalog;
+  now: number;
+  seed: number;
+}): Promise<{ actions: number; jobs: number }> {
+  const start = options.now - 365 * DAY_MS;
+  const clock = new ManualClock(start);
+  const services: Services = {
+    db: options.db,
+    clock,
+    logger: options.logger,
+    mode: 'standalone',
+    gateways: sandboxGateways(options.db, clock),
+  };
+  const caller = callerFor(
+    createContext({
+      services,
+      principal: options.principal,
+      requestedTenantId: options.tenantId,
+      client: { kind: 'system', id: 'demo' },
+    }),
+  );
+  const customers = await options.db
+    .selectFrom('customers')
+    .select(['id', 'created_at'])
+    .where('tenant_id', '=', options.tenantId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  const plan = planDemoHistory(
+    new SeededRandom(options.seed),
+    customers.map((c) => ({ id: c.id, createdAt: c.created_at })),
+    options.catalog,
+    start,
+    options.now,
+  );
+  const jobs = {
+    db: options.db,
+    clock,
+    logger: options.logger,
+    handlers: billingJobHandlers(billingDeps(services)),
+  };
+  let jobsRun = 0;
+  for (const action of plan) {
+    clock.set(Math.max(clock.now(), action.at));
+    jobsRun += await runDueJobs(jobs, 100_000);
+    await perform(caller, action).catch((error: unknown) => {
+      // A planned action the engine refuses (the subscription already lapsed, say) is simply skipped.
+      options.logger.debug({ err: error, action: action.kind }, 'demo action skipped');
+    });
+  }
+  clock.set(options.now);
+  jobsRun += await runDueJobs(jobs, 100_000);
+  return { actions: plan.length, jobs: jobsRun };
+}
+
+const callerFor = createCallerFactory(appRouter);
+type Caller = ReturnType<typeof callerFor>;
+
+async function perform(caller: Caller, action: DemoAction): Promise<void> {
+  switch (action.kind) {
+    case 'subscribe': {
+      await caller.paymentMethods.add({ customerId: action.customerId, source: action.card });
+      const started = await caller.subscriptions.create({
+        customerId: action.customerId,
+        priceId: action.priceId,
+        trialDays: action.trialDays,
+      });
+      action.onStarted?.(started.subscription.id);
+      return;
+    }
+    case 'change': {
+      const id = action.subscription();
+      if (!id) return;
+      const { subscription } = await caller.subscriptions.get({ id });
+      await caller.subscriptions.changePlan({
+        id,
+        priceId: action.priceId,
+        quantity: subscription.quantity,
+        expectedVersion: subscription.version,
+      });
+      return;
+    }
+    case 'cancel': {
+      const id = action.subscription();
+      if (id) await caller.subscriptions.cancel({ id, when: action.when, prorate: action.when === 'now' });
+      return;
+    }
+    case 'refund': {
+      const id = action.subscription();
+      if (!id) return;
+      const { invoices } = await caller.subscriptions.get({ id });
+      const paid = invoices.find((i) => i.status === 'paid' && i.total > 0);
+      if (!paid) return;
+      const { payments } = await caller.invoices.get({ id: paid.id });
+      const payment = payments.find((p) => p.refundable > 0);
+      if (payment)
+        await caller.payments.refund({
+          paymentId: payment.id,
+          amount: action.full ? undefined : Math.max(1, Math.floor(payment.refundable / 2)),
+          reason: action.reason,
+        });
+      return;
+    }
+  }
+}
