@@ -1,5 +1,6 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
+import { billingRoutes } from './billing';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { rootRoute } from './root';
 
@@ -9,6 +10,7 @@ const routeTree = rootRoute.addChildren([
   newCustomerRoute,
   customerRoute,
   editCustomerRoute,
+  ...billingRoutes,
 ]);
 
 /**

@@ -1,7 +1,18 @@
 import { Badge, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
-import { IconMoon, IconPlus, IconSearch, IconUser, IconUsers, IconKeyboard } from '@tabler/icons-react';
+import {
+  IconMoon,
+  IconPlus,
+  IconSearch,
+  IconUser,
+  IconUsers,
+  IconKeyboard,
+  IconClock,
+  IconCreditCard,
+  IconFileInvoice,
+  IconRepeat,
+} from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -32,6 +43,34 @@ function useCommands(): Command[] {
       keywords: 'customers list people accounts',
       icon: <IconUsers {...ICON} />,
       run: () => void navigate({ to: '/customers' }),
+    },
+    {
+      id: 'subscriptions',
+      label: 'Go to subscriptions',
+      keywords: 'subscriptions billing plans recurring renewals',
+      icon: <IconRepeat {...ICON} />,
+      run: () => void navigate({ to: '/subscriptions' }),
+    },
+    {
+      id: 'invoices',
+      label: 'Go to invoices',
+      keywords: 'invoices billing bills receipts inv refunds',
+      icon: <IconFileInvoice {...ICON} />,
+      run: () => void navigate({ to: '/invoices' }),
+    },
+    {
+      id: 'payments',
+      label: 'Go to payments',
+      keywords: 'payments charges cards failed declined refunds',
+      icon: <IconCreditCard {...ICON} />,
+      run: () => void navigate({ to: '/payments' }),
+    },
+    {
+      id: 'test-clocks',
+      label: 'Go to test clocks',
+      keywords: 'test clocks sandbox simulate time advance',
+      icon: <IconClock {...ICON} />,
+      run: () => void navigate({ to: '/test-clocks' }),
     },
     {
       id: 'theme',

@@ -1,16 +1,22 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconUsers } from '@tabler/icons-react';
+import { IconUsers, IconClock, IconCreditCard, IconFileInvoice, IconRepeat } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
 interface Area {
-  to: '/customers';
+  to: '/customers' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks';
   label: string;
   icon: ReactNode;
 }
 
 /** Only areas that exist are listed; each new feature adds its own line here. */
-const AREAS: Area[] = [{ to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> }];
+const AREAS: Area[] = [
+  { to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> },
+  { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },
+  { to: '/invoices', label: 'Invoices', icon: <IconFileInvoice size={18} stroke={1.75} /> },
+  { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },
+  { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
+];
 
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });

@@ -1,0 +1,109 @@
+import { ActionIcon, Button, Menu, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconBan, IconCreditCardPay, IconDots, IconFileAlert } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { formatMoney, money } from '../../../shared/money';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCan } from '../../shell/session';
+import { amountStillDue } from './amounts';
+import type { Invoice } from './types';
+import { useInvoiceMutations } from './use-invoice-mutations';
+
+const ICON = { size: 16, stroke: 1.75 } as const;
+
+function confirm(title: string, body: ReactNode, label: string, onConfirm: () => void, danger = false) {
+  modals.openConfirmModal({
+    title,
+    children: <Text size="sm">{body}</Text>,
+    labels: { confirm: label, cancel: 'Keep it open' },
+    confirmProps: danger ? { color: 'red' } : {},
+    onConfirm,
+  });
+}
+
+/** What staff can do to an open invoice: collect it now, void it, or give up on it. */
+export function InvoiceActions({ invoice }: { invoice: Invoice }) {
+  const canWrite = useCan('billing.write');
+  const { pay, voidInvoice, markUncollectible } = useInvoiceMutations();
+  if (!canWrite || invoice.status !== 'open') return null;
+  const number = invoice.number ?? 'this invoice';
+  const due = formatMoney(money(amountStillDue(invoice), invoice.currency));
+
+  const payNow = () =>
+    confirm(
+      `Charge ${due} now?`,
+      `The customer’s payment method is charged for ${number}.`,
+      'Charge now',
+      () =>
+        pay.mutate(
+          { id: invoice.id },
+          {
+            onSuccess: () => notifySuccess('Invoice paid', `${number} is paid.`),
+            // A decline carries the gateway's own words ("Your card was declined.").
+            onError: (error) => notifyError(error, 'Payment failed'),
+          },
+        ),
+    );
+
+  const voidIt = () =>
+    confirm(
+      `Void ${number}?`,
+      'A voided invoice is never collected and cannot be reopened. Use it for an invoice issued by mistake.',
+      'Void invoice',
+      () =>
+        voidInvoice.mutate(
+          { id: invoice.id },
+          {
+            onSuccess: () => notifySuccess('Invoice voided', `${number} will not be collected.`),
+            onError: (error) => notifyError(error, 'Could not void'),
+          },
+        ),
+      true,
+    );
+
+  const giveUp = () =>
+    confirm(
+      `Mark ${number} uncollectible?`,
+      `Retries stop and the ${due} still due is written off as a loss. This cannot be undone.`,
+      'Mark uncollectible',
+      () =>
+        markUncollectible.mutate(
+          { id: invoice.id },
+          {
+            onSuccess: () => notifySuccess('Marked uncollectible', `${number} is written off.`),
+            onError: (error) => notifyError(error, 'Could not mark uncollectible'),
+          },
+        ),
+      true,
+    );
+
+  return (
+    <>
+      <Button leftSection={<IconCreditCardPay {...ICON} />} onClick={payNow} loading={pay.isPending}>
+        Pay now
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon
+            variant="default"
+            size={36}
+            aria-label="More invoice actions"
+            loading={voidInvoice.isPending || markUncollectible.isPending}
+          >
+            <IconDots {...ICON} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {invoice.amountPaid === 0 && (
+            <Menu.Item leftSection={<IconBan {...ICON} />} onClick={voidIt}>
+              Void invoice
+            </Menu.Item>
+          )}
+          <Menu.Item color="red" leftSection={<IconFileAlert {...ICON} />} onClick={giveUp}>
+            Mark uncollectible
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Anchor, Grid, Group, Stack, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
+import { formatDate } from '../../lib/format';
+import { LoadOrProblem } from '../../ui/LoadOrProblem';
+import { MoneyText } from '../../ui/MoneyText';
+import { PageHeader } from '../../ui/PageHeader';
+import { InvoiceActions } from './InvoiceActions';
+import { InvoiceFacts } from './InvoiceFacts';
+import { InvoiceLines } from './InvoiceLines';
+import { InvoicePayments } from './InvoicePayments';
+import { InvoiceRefunds } from './InvoiceRefunds';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { ReceiptButtons } from './ReceiptButtons';
+import { useInvoice } from './use-invoice';
+
+export function InvoicePage() {
+  const { query } = useInvoice();
+  const detail = query.data;
+  const title = detail?.invoice.number ?? (detail ? 'Draft invoice' : 'Invoice');
+  useDocumentTitle(`${title} · Tollgate`);
+
+  const back = (
+    <Anchor component={Link} to="/invoices" size="sm" c="dimmed">
+      ← Invoices
+    </Anchor>
+  );
+  if (!detail) {
+    return (
+      <Stack gap="lg">
+        {back}
+        <LoadOrProblem error={query.error} what="invoice" />
+      </Stack>
+    );
+  }
+
+  const { invoice, customer } = detail;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        above={back}
+        title={
+          <Group gap="sm" component="span">
+            <span style={{ fontVariantNumeric: 'tabular-nums' }}>{title}</span>
+            <InvoiceStatusBadge status={invoice.status} size="md" />
+          </Group>
+        }
+        description={
+          <Text span size="sm" c="dimmed">
+            <MoneyText
+              amount={invoice.total}
+              currency={invoice.currency}
+              size="sm"
+              fw={600}
+              c="var(--mantine-color-text)"
+            />{' '}
+            · {customer.name} · {formatDate(invoice.finalizedAt ?? invoice.createdAt)}
+          </Text>
+        }
+        actions={
+          <>
+            <InvoiceActions invoice={invoice} />
+            <ReceiptButtons invoice={invoice} />
+          </>
+        }
+      />
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <InvoiceLines detail={detail} />
+            <InvoicePayments detail={detail} />
+            <InvoiceRefunds refunds={detail.refunds} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <InvoiceFacts detail={detail} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

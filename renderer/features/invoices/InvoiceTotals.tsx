@@ -1,0 +1,45 @@
+import { Box, Divider, Group, Text } from '@mantine/core';
+import { MoneyText } from '../../ui/MoneyText';
+import { amountStillDue } from './amounts';
+import type { Invoice } from './types';
+
+function Row({
+  label,
+  amount,
+  currency,
+  strong = false,
+}: {
+  label: string;
+  amount: number;
+  currency: string;
+  strong?: boolean;
+}) {
+  return (
+    <Group justify="space-between" gap="xl" wrap="nowrap">
+      <Text size="sm" c={strong ? undefined : 'dimmed'} fw={strong ? 650 : undefined}>
+        {label}
+      </Text>
+      <MoneyText amount={amount} currency={currency} size="sm" fw={strong ? 650 : undefined} />
+    </Group>
+  );
+}
+
+/** The invoice's sums under its lines, as a receipt lists them; money going back is negative. */
+export function InvoiceTotals({ invoice }: { invoice: Invoice }) {
+  const { currency } = invoice;
+  return (
+    <Box ml="auto" w={{ base: '100%', sm: 320 }} mt="md" aria-label="Totals" role="group">
+      <Row label="Subtotal" amount={invoice.subtotal} currency={currency} />
+      <Row label="Total" amount={invoice.total} currency={currency} />
+      {invoice.creditApplied > 0 && (
+        <Row label="Credit applied from balance" amount={-invoice.creditApplied} currency={currency} />
+      )}
+      <Row label="Paid" amount={invoice.amountPaid} currency={currency} />
+      {invoice.amountRefunded > 0 && (
+        <Row label="Refunded" amount={-invoice.amountRefunded} currency={currency} />
+      )}
+      <Divider my={8} />
+      <Row label="Amount due" amount={amountStillDue(invoice)} currency={currency} strong />
+    </Box>
+  );
+}

@@ -1,0 +1,134 @@
+import { Text } from '@mantine/core';
+import type { DataColumn } from '../../ui/data-table';
+import { DateText } from '../../ui/DateText';
+import { MoneyText } from '../../ui/MoneyText';
+import { decimalAmount } from './decimal';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge';
+import { periodText } from './period-text';
+import { BILLING_REASON_LABELS, INVOICE_STATUS_LOOK } from './status';
+import type { InvoiceRow } from './types';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+const money = (
+  id: string,
+  header: string,
+  pick: (i: InvoiceRow) => number,
+  hidden = false,
+): DataColumn<InvoiceRow> => ({
+  id,
+  header,
+  align: 'right',
+  minWidth: 108,
+  grow: 0,
+  defaultHidden: hidden,
+  cell: (i) => (
+    <MoneyText
+      amount={pick(i)}
+      currency={i.currency}
+      size="sm"
+      c={pick(i) === 0 && id !== 'total' ? 'dimmed' : undefined}
+    />
+  ),
+  exportValue: (i) => decimalAmount(pick(i), i.currency),
+});
+
+/** The invoices table, newest first as the server sends it. */
+export const invoiceColumns: DataColumn<InvoiceRow>[] = [
+  {
+    id: 'number',
+    header: 'Number',
+    hideable: false,
+    minWidth: 118,
+    grow: 0,
+    cell: (i) => (
+      <Text size="sm" ff="monospace" fw={500} c={i.number ? undefined : 'dimmed'}>
+        {i.number ?? 'Draft'}
+      </Text>
+    ),
+    exportValue: (i) => i.number,
+  },
+  {
+    id: 'customer',
+    header: 'Customer',
+    minWidth: 150,
+    grow: 2,
+    cell: (i) => (
+      <Text size="sm" truncate>
+        {i.customerName}
+      </Text>
+    ),
+    exportValue: (i) => i.customerName,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    minWidth: 124,
+    grow: 0,
+    cell: (i) => <InvoiceStatusBadge status={i.status} />,
+    exportValue: (i) => INVOICE_STATUS_LOOK[i.status].label,
+  },
+  {
+    id: 'reason',
+    header: 'For',
+    minWidth: 150,
+    grow: 1,
+    defaultHidden: true,
+    cell: (i) => (
+      <Text size="sm" c="dimmed" truncate>
+        {BILLING_REASON_LABELS[i.billingReason] ?? i.billingReason}
+      </Text>
+    ),
+    exportValue: (i) => BILLING_REASON_LABELS[i.billingReason] ?? i.billingReason,
+  },
+  money('total', 'Total', (i) => i.total),
+  money('paid', 'Paid', (i) => i.amountPaid),
+  money('refunded', 'Refunded', (i) => i.amountRefunded),
+  {
+    id: 'currency',
+    header: 'Currency',
+    minWidth: 90,
+    grow: 0,
+    cell: (i) => (
+      <Text size="xs" ff="monospace" c="dimmed">
+        {i.currency}
+      </Text>
+    ),
+    exportValue: (i) => i.currency,
+  },
+  {
+    id: 'period',
+    header: 'Period',
+    minWidth: 200,
+    grow: 1,
+    cell: (i) => (
+      <Text size="sm" c="dimmed" truncate>
+        {i.periodStart !== null && i.periodEnd !== null ? periodText(i.periodStart, i.periodEnd) : '—'}
+      </Text>
+    ),
+    exportValue: (i) =>
+      i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
+  },
+  {
+    id: 'createdAt',
+    header: 'Date',
+    align: 'right',
+    minWidth: 116,
+    grow: 0,
+    cell: (i) => <DateText ms={i.createdAt} size="sm" c="dimmed" />,
+    exportValue: (i) => iso(i.createdAt),
+  },
+  {
+    id: 'id',
+    header: 'ID',
+    minWidth: 270,
+    grow: 0,
+    defaultHidden: true,
+    cell: (i) => (
+      <Text size="xs" ff="monospace" c="dimmed">
+        {i.id}
+      </Text>
+    ),
+    exportValue: (i) => i.id,
+  },
+];

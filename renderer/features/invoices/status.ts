@@ -1,0 +1,20 @@
+import type { INVOICE_STATUSES } from '../../../shared/billing/schema';
+
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** How each invoice status reads: paid is green, open waits (blue), uncollectible is a loss (red). */
+export const INVOICE_STATUS_LOOK: Record<InvoiceStatus, { label: string; color: string }> = {
+  draft: { label: 'Draft', color: 'gray' },
+  open: { label: 'Open', color: 'blue' },
+  paid: { label: 'Paid', color: 'teal' },
+  void: { label: 'Void', color: 'dark' },
+  uncollectible: { label: 'Uncollectible', color: 'red' },
+};
+
+/** What the invoice was for, in the words staff use. */
+export const BILLING_REASON_LABELS: Record<string, string> = {
+  subscription_create: 'First invoice of a subscription',
+  subscription_cycle: 'Renewal',
+  subscription_update: 'Plan change (proration)',
+  manual: 'One-off invoice',
+};

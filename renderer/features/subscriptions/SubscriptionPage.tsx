@@ -1,0 +1,83 @@
+import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link } from '@tanstack/react-router';
+import { LoadOrProblem } from '../../ui/LoadOrProblem';
+import { PageHeader } from '../../ui/PageHeader';
+import { InvoiceTable } from '../invoices';
+import { subscriptionNotices } from './notices';
+import { planWithQuantity } from './price-text';
+import { SubscriptionActions } from './SubscriptionActions';
+import { SubscriptionFacts } from './SubscriptionFacts';
+import { SubscriptionHistory } from './SubscriptionHistory';
+import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
+import { useSubscription } from './use-subscription';
+
+export function SubscriptionPage() {
+  const { query } = useSubscription();
+  const detail = query.data;
+  const plan = detail?.price
+    ? planWithQuantity(detail.price.planName, detail.subscription.quantity)
+    : 'Subscription';
+  useDocumentTitle(`${plan}${detail ? ` · ${detail.customer.name}` : ''} · Tollgate`);
+
+  const back = (
+    <Anchor component={Link} to="/subscriptions" size="sm" c="dimmed">
+      ← Subscriptions
+    </Anchor>
+  );
+  if (!detail) {
+    return (
+      <Stack gap="lg">
+        {back}
+        <LoadOrProblem error={query.error} what="subscription" />
+      </Stack>
+    );
+  }
+
+  const { subscription: s, customer } = detail;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        above={back}
+        title={
+          <Group gap="sm" component="span">
+            {plan}
+            <SubscriptionStatusBadge status={s.status} size="md" />
+          </Group>
+        }
+        description={
+          <Text span size="sm" c="dimmed">
+            for{' '}
+            <Anchor
+              size="sm"
+              renderRoot={(props) => <Link to="/customers/$id" params={{ id: customer.id }} {...props} />}
+            >
+              {customer.name}
+            </Anchor>{' '}
+            · {customer.email}
+          </Text>
+        }
+        actions={<SubscriptionActions detail={detail} onReload={() => query.refetch()} />}
+      />
+      {subscriptionNotices(s).map((notice) => (
+        <Alert key={notice.title} color={notice.color} title={notice.title}>
+          {notice.message}
+        </Alert>
+      ))}
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <SubscriptionFacts detail={detail} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <SubscriptionHistory events={detail.events} />
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="invoices-title">
+        <Title order={4} id="invoices-title" mb="md">
+          Invoices
+        </Title>
+        <InvoiceTable invoices={detail.invoices} label="Subscription invoices" />
+      </Paper>
+    </Stack>
+  );
+}

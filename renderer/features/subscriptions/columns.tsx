@@ -1,0 +1,137 @@
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { formatDate } from '../../lib/format';
+import type { DataColumn } from '../../ui/data-table';
+import { decimalAmount } from '../invoices';
+import { DateText } from '../../ui/DateText';
+import { MoneyText } from '../../ui/MoneyText';
+import { perInterval, planWithQuantity } from './price-text';
+import { SUBSCRIPTION_STATUS_LOOK } from './status';
+import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
+import type { SubscriptionRow } from './types';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The subscriptions table: what each column shows and exports (the server sorts newest first). */
+export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
+  {
+    id: 'customer',
+    header: 'Customer',
+    hideable: false,
+    minWidth: 220,
+    grow: 2,
+    cell: (s) => (
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text size="sm" fw={550} truncate>
+          {s.customerName}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {s.customerEmail}
+        </Text>
+      </Stack>
+    ),
+    exportValue: (s) => s.customerName,
+  },
+  {
+    id: 'email',
+    header: 'Email',
+    minWidth: 200,
+    defaultHidden: true,
+    cell: (s) => (
+      <Text size="sm" c="dimmed" truncate>
+        {s.customerEmail}
+      </Text>
+    ),
+    exportValue: (s) => s.customerEmail,
+  },
+  {
+    id: 'plan',
+    header: 'Plan',
+    minWidth: 130,
+    grow: 1,
+    cell: (s) => (
+      <Text size="sm" truncate>
+        {planWithQuantity(s.planName, s.quantity)}
+      </Text>
+    ),
+    exportValue: (s) => s.planName,
+  },
+  {
+    id: 'amount',
+    header: 'Amount',
+    align: 'right',
+    minWidth: 150,
+    grow: 0,
+    cell: (s) => (
+      <Group gap={4} wrap="nowrap" justify="flex-end">
+        <MoneyText amount={s.amount} currency={s.currency} size="sm" />
+        <Text size="xs" c="dimmed">
+          {perInterval(s.interval)}
+        </Text>
+      </Group>
+    ),
+    exportValue: (s) => decimalAmount(s.amount, s.currency),
+  },
+  {
+    id: 'currency',
+    header: 'Currency',
+    minWidth: 96,
+    grow: 0,
+    cell: (s) => (
+      <Text size="xs" ff="monospace" c="dimmed">
+        {s.currency}
+      </Text>
+    ),
+    exportValue: (s) => s.currency,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    minWidth: 190,
+    grow: 0,
+    cell: (s) => (
+      <Group gap={6} wrap="nowrap">
+        <SubscriptionStatusBadge status={s.status} />
+        {s.cancelAtPeriodEnd && (
+          <Tooltip label="Set to cancel at the end of the current period">
+            <Badge color="red" variant="outline" size="sm">
+              Cancels {formatDate(s.currentPeriodEnd)}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+    ),
+    exportValue: (s) =>
+      SUBSCRIPTION_STATUS_LOOK[s.status].label + (s.cancelAtPeriodEnd ? ' (cancels at period end)' : ''),
+  },
+  {
+    id: 'periodEnd',
+    header: 'Period ends',
+    align: 'right',
+    minWidth: 130,
+    grow: 0,
+    cell: (s) => <DateText ms={s.currentPeriodEnd} size="sm" c="dimmed" />,
+    exportValue: (s) => iso(s.currentPeriodEnd),
+  },
+  {
+    id: 'createdAt',
+    header: 'Created',
+    align: 'right',
+    minWidth: 130,
+    grow: 0,
+    cell: (s) => <DateText ms={s.createdAt} size="sm" c="dimmed" />,
+    exportValue: (s) => iso(s.createdAt),
+  },
+  {
+    id: 'id',
+    header: 'ID',
+    minWidth: 270,
+    grow: 0,
+    defaultHidden: true,
+    cell: (s) => (
+      <Text size="xs" ff="monospace" c="dimmed">
+        {s.id}
+      </Text>
+    ),
+    exportValue: (s) => s.id,
+  },
+];

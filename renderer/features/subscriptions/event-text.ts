@@ -1,0 +1,64 @@
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '../../../shared/billing/subscription-machine';
+import { formatDateTime } from '../../lib/format';
+import { SUBSCRIPTION_STATUS_LOOK } from './status';
+import type { SubscriptionEvent } from './types';
+
+/** Why billing moved the subscription (`subscription.updated` carries the machine's command). */
+const REASONS: Record<string, string> = {
+  activate: 'First invoice paid',
+  trial_converted: 'Trial converted to paid',
+  trial_payment_failed: 'Trial ended; the first charge failed',
+  trial_awaiting_payment: 'Trial ended without a payment method',
+  renewed: 'Renewed',
+  payment_failed: 'Payment failed',
+  payment_recovered: 'Payment recovered',
+  mark_unpaid: 'Marked unpaid after retries',
+  resume: 'Resumed',
+};
+
+const CANCEL_REASONS: Record<string, string> = {
+  canceled_by_staff: 'Canceled by staff',
+  period_end: 'Canceled at the end of the period',
+  incomplete_expired: 'Expired: the first invoice was never paid',
+  trial_ended_without_payment_method: 'Trial ended without a payment method',
+};
+
+const isStatus = (value: unknown): value is SubscriptionStatus =>
+  (SUBSCRIPTION_STATUSES as readonly unknown[]).includes(value);
+
+function fallbackTitle(type: string): string {
+  const words = (type.split('.').at(-1) ?? type).replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The headline and detail of one history entry; unknown events still read sensibly. */
+export function describeEvent(event: Pick<SubscriptionEvent, 'type' | 'data'>): {
+  title: string;
+  detail: string | null;
+} {
+  const { data } = event;
+  const status = isStatus(data.status) ? SUBSCRIPTION_STATUS_LOOK[data.status].label : null;
+  switch (event.type) {
+    case 'subscription.created':
+      return { title: 'Created', detail: status ? `Started as ${status.toLowerCase()}` : null };
+    case 'subscription.updated': {
+      const reason = typeof data.reason === 'string' ? data.reason : '';
+      return {
+        title: REASONS[reason] ?? 'Updated',
+        detail: status ? `Status: ${status}` : null,
+      };
+    }
+    case 'subscription.canceled': {
+      const reason = typeof data.reason === 'string' ? data.reason : '';
+      const credited = data.prorated === true ? 'Unused time credited to the balance' : null;
+      return { title: CANCEL_REASONS[reason] ?? 'Canceled', detail: credited };
+    }
+    case 'subscription.trial_will_end':
+      return {
+        title: 'Trial ending soon',
+        detail: typeof data.trialEnd === 'number' ? `Ends ${formatDateTime(data.trialEnd)}` : null,
+      };
+    default:
+      return { title: fallbackTitle(event.type), detail: null };
+  }
+}

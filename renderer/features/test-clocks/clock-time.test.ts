@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { boundary } from '../../../shared/billing/periods';
+import { driftText, fromLocalInput, quickPresets, toLocalInput } from './clock-time';
+
+const JAN_31 = Date.parse('2027-01-31T10:15:37.250Z');
+
+describe('quickPresets', () => {
+  it('steps a day, a week and a calendar month, keeping the time of day to the millisecond', () => {
+    const [day, week, month] = quickPresets(JAN_31);
+    expect(day?.to).toBe(Date.parse('2027-02-01T10:15:37.250Z'));
+    expect(week?.to).toBe(Date.parse('2027-02-07T10:15:37.250Z'));
+    // As billing clamps: Jan 31 + 1 month is Feb 28.
+    expect(month?.to).toBe(Date.parse('2027-02-28T10:15:37.250Z'));
+    expect(month?.to).toBe(boundary(JAN_31, 'month', 1));
+  });
+});
+
+describe('local input times', () => {
+  it('read back what they wrote, to the minute', () => {
+    const minute = Math.floor(JAN_31 / 60_000) * 60_000;
+    expect(fromLocalInput(toLocalInput(JAN_31))).toBe(minute);
+  });
+
+  it('refuse what is not yet a full time', () => {
+    expect(fromLocalInput('')).toBeNull();
+    expect(fromLocalInput('2027-01-31')).toBeNull();
+    expect(fromLocalInput('2027-13-45T99:00')).toBeNull();
+  });
+});
+
+describe('driftText', () => {
+  const now = Date.parse('2026-11-21T12:00:00Z');
+  it('says how far the clock runs ahead or behind', () => {
+    expect(driftText(now + 5 * 60_000, now)).toBe('in step with real time');
+    expect(driftText(now + 3 * 3_600_000, now)).toBe('3 hours ahead of real time');
+    expect(driftText(now + 32 * 86_400_000, now)).toBe('32 days ahead of real time');
+    expect(driftText(now - 86_400_000, now)).toBe('1 day behind real time');
+  });
+});

@@ -1,0 +1,42 @@
+import { boundary, DAY_MS } from '../../../shared/billing/periods';
+import type { AdvancePreset } from './types';
+
+/**
+ * The usual steps forward from a clock's time. A month is a calendar month, computed the
+ * way billing computes periods, so "+1 month" from a subscription's start lands exactly
+ * on its renewal.
+ */
+export function quickPresets(now: number): AdvancePreset[] {
+  return [
+    { label: '+1 day', to: now + DAY_MS },
+    { label: '+1 week', to: now + 7 * DAY_MS },
+    { label: '+1 month', to: boundary(now, 'month', 1) },
+  ];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time as a `datetime-local` input holds it: local, to the minute ("2026-11-21T09:30"). */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** What a `datetime-local` input holds, back to epoch ms; null while it is incomplete. */
+export function fromLocalInput(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text)) return null;
+  const ms = new Date(text).getTime();
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** "32 days ahead of real time": how far a clock has been moved, in the coarsest fitting unit. */
+export function driftText(clockNow: number, realNow: number): string {
+  const diff = clockNow - realNow;
+  const distance = Math.abs(diff);
+  if (distance < HOUR_MS) return 'in step with real time';
+  const [count, unit] =
+    distance < DAY_MS ? [Math.round(distance / HOUR_MS), 'hour'] : [Math.round(distance / DAY_MS), 'day'];
+  return `${count} ${unit}${count === 1 ? '' : 's'} ${diff > 0 ? 'ahead of' : 'behind'} real time`;
+}

@@ -1,0 +1,4 @@
+/** What other billing screens use from test clocks. */
+export { AdvanceClockDialog } from './AdvanceClockDialog';
+export type { AdvancePreset } from './types';
+export { fromLocalInput, toLocalInput } from './clock-time';
