@@ -9,21 +9,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { createContext } from '../server/api/context';
-import { appRouter } from '../server/api/router';
-import { createCallerFactory } from '../server/api/trpc';
 import { openDatabase } from '../server/db/connection';
-import type { DB } from '../server/db/schema';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
-import { sandboxGateways } from '../server/gateways/provider';
-import { systemClock } from '../server/lib/clock';
-import { silentLogger } from '../server/lib/logger';
 import { loadPrincipal } from '../server/modules/tenancy';
 import type { CustomerListInput } from '../shared/customers/schema';
-import { ms, table, time } from './lib/stats';
+import { createHarness } from './lib/harness';
+import { ms, table } from './lib/stats';
 
 const count = Number(process.argv[2] ?? 100_000);
 const RUNS = 300;
@@ -57,43 +50,8 @@ async function main(): Promise<void> {
   );
 
   const principal = await loadPrincipal(database.db, owner.id);
-  const caller = createCallerFactory(appRouter)(
-    createContext({
-      services: {
-        db: database.db,
-        clock: systemClock,
-        logger: silentLogger,
-        mode: 'standalone',
-        gateways: sandboxGateways(database.db, systemClock),
-      },
-      principal,
-      requestedTenantId: tenant.id,
-      client: { kind: 'system', id: 'bench' },
-    }),
-  );
-
-  // Capture the exact SQL the procedure runs, to replay it raw.
-  let captured: CompiledQuery[] = [];
-  const recording = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: database.sqlite }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
-  });
-  const recordingCaller = createCallerFactory(appRouter)(
-    createContext({
-      services: {
-        db: recording,
-        clock: systemClock,
-        logger: silentLogger,
-        mode: 'standalone',
-        gateways: sandboxGateways(recording, systemClock),
-      },
-      principal,
-      requestedTenantId: tenant.id,
-      client: { kind: 'system', id: 'bench' },
-    }),
-  );
+  const harness = createHarness(database.sqlite, database.db, principal, tenant.id);
+  const { caller } = harness;
 
   const middle = await caller.customers.list({ sort: { field: 'name', direction: 'asc' }, limit: 1000 });
   let cursor = middle.nextCursor;
@@ -115,53 +73,12 @@ async function main(): Promise<void> {
     ['search by email prefix', { limit: 100, search: 'james.smith@' }],
   ];
 
-  const rows: string[][] = [
-    [
-      'query',
-      'procedure p50',
-      'p95',
-      'repo+Kysely p50',
-      'p95',
-      'raw SQL p50',
-      'p95',
-      'procedure/raw',
-      'kysely/raw',
-      'rows',
-    ],
-  ];
-  for (const [label, input] of cases) {
-    captured = [];
-    const result = await recordingCaller.customers.list(input);
-    const statements = captured.map((q) => ({
-      stmt: database.sqlite.prepare(q.sql),
-      params: q.parameters as unknown[],
-    }));
-    const procedure = await time(() => caller.customers.list(input), RUNS);
-    const repo = await time(() => rawViaKysely(database.db, captured), RUNS);
-    const raw = await time(() => statements.map(({ stmt, params }) => stmt.all(...params)), RUNS);
-    rows.push([
-      label,
-      ms(procedure.p50),
-      ms(procedure.p95),
-      ms(repo.p50),
-      ms(repo.p95),
-      ms(raw.p50),
-      ms(raw.p95),
-      `${(procedure.p50 / raw.p50).toFixed(2)}×`,
-      `${(repo.p50 / raw.p50).toFixed(2)}×`,
-      String(result.items.length),
-    ]);
-  }
+  for (const [label, input] of cases) await harness.measure(label, (c) => c.customers.list(input), RUNS);
   process.stdout.write(
-    `${table(rows)}\n\n${RUNS} timed runs each after a warm-up; times are per call, single connection, ${count.toLocaleString('en')} customers.\n`,
+    `${table(harness.rows)}\n\n${RUNS} timed runs each after a warm-up; times are per call, single connection, ${count.toLocaleString('en')} customers.\n`,
   );
-  await recording.destroy().catch(() => undefined);
+  await harness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
-}
-
-/** The captured statements executed through Kysely's driver (no query building), to isolate its cost. */
-async function rawViaKysely(db: Kysely<DB>, queries: readonly CompiledQuery[]): Promise<void> {
-  for (const query of queries) await db.executeQuery(query);
 }
 
 main()

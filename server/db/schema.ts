@@ -275,4 +275,5 @@ export interface DB {
     response: string;
     created_at: number;
   };
+  list_counts: { tenant_id: string; list: string; key: string; n: number };
 }

@@ -80,6 +80,24 @@ describe('the demo workspace’s year of billing', () => {
     expect(all("SELECT id FROM payments WHERE status = 'pending'")).toEqual([]);
   });
 
+  it('keeps list totals equal to real counts, for every list and status', async () => {
+    const real = all<{ list: string; key: string; n: number }>(`
+      SELECT 'invoices' AS list, status AS key, count(*) AS n FROM invoices GROUP BY status
+      UNION ALL SELECT 'payments', status, count(*) FROM payments GROUP BY status
+      UNION ALL SELECT 'subscriptions', plan_id || ':' || status, count(*) FROM subscriptions GROUP BY plan_id, status
+      ORDER BY 1, 2`);
+    const kept = all<{ list: string; key: string; n: number }>(
+      'SELECT list, key, n FROM list_counts WHERE n != 0 ORDER BY 1, 2',
+    );
+    expect(kept).toEqual(real);
+    const caller = backend.router.createCaller(backend.contextFromHeaders(() => undefined, 'web'));
+    const page = await caller.invoices.list({ status: 'paid', limit: 1 });
+    expect(page).toMatchObject({
+      total: one<{ n: number }>("SELECT count(*) AS n FROM invoices WHERE status = 'paid'").n,
+      totalCapped: false,
+    });
+  });
+
   it('left no job overdue and every live subscription with its next period end scheduled', () => {
     expect(
       all(

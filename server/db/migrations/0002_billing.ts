@@ -313,6 +313,52 @@ export const billing: Migration = {
     CREATE INDEX billing_events_tenant ON billing_events (tenant_id, occurred_at);
     CREATE INDEX billing_events_subject ON billing_events (tenant_id, subject_id, occurred_at);
 
+    -- Exact row counts per list and status, kept by triggers, so a list's total costs one
+    -- lookup instead of a count over a million rows. Derived data: replicas keep their own.
+    CREATE TABLE list_counts (
+      tenant_id TEXT NOT NULL,
+      list TEXT NOT NULL,
+      key TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (tenant_id, list, key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER invoices_count_insert AFTER INSERT ON invoices BEGIN
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'invoices', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER invoices_count_update AFTER UPDATE OF status ON invoices WHEN OLD.status != NEW.status BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'invoices' AND key = OLD.status;
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'invoices', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER invoices_count_delete AFTER DELETE ON invoices BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'invoices' AND key = OLD.status;
+    END;
+    CREATE TRIGGER payments_count_insert AFTER INSERT ON payments BEGIN
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'payments', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER payments_count_update AFTER UPDATE OF status ON payments WHEN OLD.status != NEW.status BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'payments' AND key = OLD.status;
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'payments', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER payments_count_delete AFTER DELETE ON payments BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'payments' AND key = OLD.status;
+    END;
+    CREATE TRIGGER subscriptions_count_insert AFTER INSERT ON subscriptions BEGIN
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'subscriptions', NEW.plan_id || ':' || NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER subscriptions_count_update AFTER UPDATE OF status, plan_id ON subscriptions WHEN OLD.plan_id || ':' || OLD.status != NEW.plan_id || ':' || NEW.status BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'subscriptions' AND key = OLD.plan_id || ':' || OLD.status;
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'subscriptions', NEW.plan_id || ':' || NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER subscriptions_count_delete AFTER DELETE ON subscriptions BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'subscriptions' AND key = OLD.plan_id || ':' || OLD.status;
+    END;
+
     -- The sandbox gateway's own records, as Stripe keeps its own: charges it made and the
     -- answer it gave each idempotency key, so a retried request gets the same answer.
     CREATE TABLE sandbox_charges (

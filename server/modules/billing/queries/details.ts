@@ -11,7 +11,8 @@ import { paymentsOfInvoice, refundsOfInvoice } from '../repo/payments';
 import { billablePrice } from '../repo/prices';
 import { findSubscription, subscriptionsOfCustomer } from '../repo/subscriptions';
 import { findTestClock } from '../repo/test-clocks';
-import { listInvoices, listPayments } from './lists';
+import { listInvoices } from './list-invoices';
+import { listPayments } from './list-payments';
 
 async function customerCard(db: Kysely<DB>, tenantId: string, customerId: string) {
   const customer = await findBillingCustomer(db, tenantId, customerId);

@@ -26,12 +26,3 @@ export function customerMatches<T extends keyof DB>(
         : sql`(SELECT id FROM customers WHERE tenant_id = ${tenantId} AND rowid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${fts}))`,
     );
 }
-
-/** The next-page cursor for a page sorted newest first by (created_at, id). */
-export function nextCursor<R extends { created_at: number; id: string }>(
-  rows: R[],
-  limit: number,
-): string | null {
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return last ? encodeCursor({ value: last.created_at, id: last.id }) : null;
-}

@@ -3,7 +3,7 @@ import { invoiceId, invoiceListInput, manualInvoiceInput } from '../../../../sha
 import { router, tenantProcedure } from '../../../api/trpc';
 import { closeInvoice, createManualInvoice, payInvoiceNow } from '../invoice-actions';
 import { invoiceDetail } from '../queries/details';
-import { listInvoices } from '../queries/lists';
+import { listInvoices } from '../queries/list-invoices';
 import { receiptFile } from '../queries/receipt';
 import { staff } from './request';
 

@@ -9,7 +9,7 @@ import {
 import { router, tenantProcedure } from '../../../api/trpc';
 import { addPaymentMethod, removePaymentMethod, setDefaultMethod } from '../payment-methods';
 import { customerBillingSummary } from '../queries/details';
-import { listPayments } from '../queries/lists';
+import { listPayments } from '../queries/list-payments';
 import { refundPayment } from '../refunds';
 import { staff } from './request';
 

@@ -12,7 +12,7 @@ import { router, tenantProcedure } from '../../../api/trpc';
 import { customerClock } from '../clock';
 import { billingDeps } from '../deps';
 import { subscriptionDetail } from '../queries/details';
-import { listSubscriptions } from '../queries/lists';
+import { listSubscriptions } from '../queries/list-subscriptions';
 import { changePlan, previewPlanChange } from '../subscriptions/change-plan';
 import { createSubscription } from '../subscriptions/create';
 import {

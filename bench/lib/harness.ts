@@ -1,0 +1,98 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import { createContext, type Principal } from '../../server/api/context';
+import { appRouter } from '../../server/api/router';
+import { createCallerFactory } from '../../server/api/trpc';
+import type { DB } from '../../server/db/schema';
+import { sandboxGateways } from '../../server/gateways/provider';
+import { systemClock } from '../../server/lib/clock';
+import { silentLogger } from '../../server/lib/logger';
+import { ms, time } from './stats';
+
+const callerFor = createCallerFactory(appRouter);
+export type BenchCaller = ReturnType<typeof callerFor>;
+
+function callerOn(db: Kysely<DB>, principal: Principal, tenantId: string): BenchCaller {
+  return callerFor(
+    createContext({
+      services: {
+        db,
+        clock: systemClock,
+        logger: silentLogger,
+        mode: 'standalone',
+        gateways: sandboxGateways(db, systemClock),
+      },
+      principal,
+      requestedTenantId: tenantId,
+      client: { kind: 'system', id: 'bench' },
+    }),
+  );
+}
+
+/**
+ * Times a procedure three ways: through tRPC (validation, permission, service, repo),
+ * through Kysely's driver alone (the captured SQL, no query building), and the same SQL
+ * as prepared better-sqlite3 statements — so each layer's cost shows as a ratio.
+ */
+export function createHarness(
+  sqlite: BetterSqlite3.Database,
+  db: Kysely<DB>,
+  principal: Principal,
+  tenantId: string,
+) {
+  let captured: CompiledQuery[] = [];
+  const recording = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
+  });
+  const caller = callerOn(db, principal, tenantId);
+  const recorder = callerOn(recording, principal, tenantId);
+  const header = [
+    'query',
+    'procedure p50',
+    'p95',
+    'Kysely driver p50',
+    'p95',
+    'raw SQL p50',
+    'p95',
+    'procedure/raw',
+    'driver/raw',
+  ];
+  const rows: string[][] = [header];
+
+  return {
+    caller,
+    rows,
+    async measure(label: string, call: (c: BenchCaller) => Promise<unknown>, runs: number): Promise<void> {
+      captured = [];
+      await call(recorder);
+      const queries = captured;
+      const statements = queries.map((q) => ({
+        stmt: sqlite.prepare(q.sql),
+        params: q.parameters as unknown[],
+      }));
+      const procedure = await time(() => call(caller), runs);
+      const driver = await time(async () => {
+        for (const query of queries) await db.executeQuery(query);
+      }, runs);
+      const raw = await time(
+        () => statements.map(({ stmt, params }) => (stmt.reader ? stmt.all(...params) : stmt.run(...params))),
+        runs,
+      );
+      rows.push([
+        label,
+        ms(procedure.p50),
+        ms(procedure.p95),
+        ms(driver.p50),
+        ms(driver.p95),
+        ms(raw.p50),
+        ms(raw.p95),
+        `${(procedure.p50 / raw.p50).toFixed(2)}×`,
+        `${(driver.p50 / raw.p50).toFixed(2)}×`,
+      ]);
+    },
+    close: () => recording.destroy(),
+  };
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { invoiceListInput } from '../../../../shared/billing/schema';
+import type { DB } from '../../../db/schema';
+import { customerMatches } from './keyset';
+import { after, pageOf } from './page';
+import { cappedTotal, countedTotal } from './totals';
+
+type Input = z.output<typeof invoiceListInput>;
+
+/**
+ * "INV-12", "inv-000123", "INV000123" → the range of numbers starting so, which the
+ * (tenant, number) index answers directly (LIKE on a case-sensitive column cannot).
+ */
+export function numberPrefixRange(search: string): { from: string; to: string } | null {
+  const match = /^inv-?(\d{1,12})$/i.exec(search.trim());
+  if (!match) return null;
+  const from = `INV-${match[1]}`;
+  return { from, to: `${from.slice(0, -1)}${String.fromCharCode(from.charCodeAt(from.length - 1) + 1)}` };
+}
+
+export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Input) {
+  const range = numberPrefixRange(input.search);
+  const match = range ? null : customerMatches<'invoices'>(tenantId, input.search, 'invoices.customer_id');
+  const filtered = () => {
+    let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);
+    if (input.status) q = q.where('invoices.status', '=', input.status);
+    if (input.customerId) q = q.where('invoices.customer_id', '=', input.customerId);
+    if (input.subscriptionId) q = q.where('invoices.subscription_id', '=', input.subscriptionId);
+    if (range) q = q.where('invoices.number', '>=', range.from).where('invoices.number', '<', range.to);
+    return match ? q.where(match) : q;
+  };
+  const cursor = after(input.cursor);
+  let q = filtered()
+    .innerJoin('customers', 'customers.id', 'invoices.customer_id')
+    .select([
+      'invoices.id',
+      'invoices.number',
+      'invoices.status',
+      'invoices.billing_reason',
+      'invoices.currency',
+      'invoices.total',
+      'invoices.amount_due',
+      'invoices.amount_paid',
+      'invoices.amount_refunded',
+      'invoices.period_start',
+      'invoices.period_end',
+      'invoices.created_at',
+      'invoices.customer_id',
+      'invoices.subscription_id',
+      'customers.name as customer_name',
+    ]);
+  if (cursor)
+    q = q.where((eb) =>
+      eb(eb.refTuple('invoices.created_at', 'invoices.id'), '<', eb.tuple(cursor.value, cursor.id)),
+    );
+  const rows = await q
+    .orderBy('invoices.created_at', 'desc')
+    .orderBy('invoices.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+  const narrowed = range || match || input.customerId || input.subscriptionId;
+  const total = cursor
+    ? null
+    : narrowed
+      ? await cappedTotal(filtered(), db)
+      : await countedTotal(db, tenantId, 'invoices', input.status ?? '%');
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      billingReason: r.billing_reason,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      subscriptionId: r.subscription_id,
+      currency: r.currency,
+      total: r.total,
+      amountDue: r.amount_due,
+      amountPaid: r.amount_paid,
+      amountRefunded: r.amount_refunded,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      createdAt: r.created_at,
+    }),
+    total,
+  );
+}

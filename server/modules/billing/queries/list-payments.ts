@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { paymentListInput } from '../../../../shared/billing/schema';
+import type { DB } from '../../../db/schema';
+import { customerMatches } from './keyset';
+import { after, pageOf } from './page';
+import { cappedTotal, countedTotal } from './totals';
+
+type Input = z.output<typeof paymentListInput>;
+
+export async function listPayments(db: Kysely<DB>, tenantId: string, input: Input) {
+  const match = customerMatches<'payments'>(tenantId, input.search, 'payments.customer_id');
+  const filtered = () => {
+    let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
+    if (input.status) q = q.where('payments.status', '=', input.status);
+    if (input.customerId) q = q.where('payments.customer_id', '=', input.customerId);
+    return match ? q.where(match) : q;
+  };
+  const cursor = after(input.cursor);
+  let q = filtered()
+    .innerJoin('customers', 'customers.id', 'payments.customer_id')
+    .innerJoin('invoices', 'invoices.id', 'payments.invoice_id')
+    .leftJoin('payment_methods', 'payment_methods.id', 'payments.payment_method_id')
+    .select([
+      'payments.id',
+      'payments.status',
+      'payments.amount',
+      'payments.amount_refunded',
+      'payments.currency',
+      'payments.failure_code',
+      'payments.failure_message',
+      'payments.attempt_number',
+      'payments.created_at',
+      'payments.customer_id',
+      'payments.invoice_id',
+      'customers.name as customer_name',
+      'invoices.number as invoice_number',
+      'payment_methods.brand',
+      'payment_methods.last4',
+    ]);
+  if (cursor)
+    q = q.where((eb) =>
+      eb(eb.refTuple('payments.created_at', 'payments.id'), '<', eb.tuple(cursor.value, cursor.id)),
+    );
+  const rows = await q
+    .orderBy('payments.created_at', 'desc')
+    .orderBy('payments.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+  const total = cursor
+    ? null
+    : match || input.customerId
+      ? await cappedTotal(filtered(), db)
+      : await countedTotal(db, tenantId, 'payments', input.status ?? '%');
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => ({
+      id: r.id,
+      status: r.status,
+      amount: r.amount,
+      amountRefunded: r.amount_refunded,
+      currency: r.currency,
+      failureCode: r.failure_code,
+      failureMessage: r.failure_message,
+      attemptNumber: r.attempt_number,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      invoiceId: r.invoice_id,
+      invoiceNumber: r.invoice_number,
+      method: r.brand && r.last4 ? { brand: r.brand, last4: r.last4 } : null,
+      createdAt: r.created_at,
+    }),
+    total,
+  );
+}

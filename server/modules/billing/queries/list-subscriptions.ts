@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { subscriptionListInput } from '../../../../shared/billing/schema';
+import type { DB } from '../../../db/schema';
+import { customerMatches } from './keyset';
+import { after, pageOf } from './page';
+import { cappedTotal, countedTotal } from './totals';
+
+type Input = z.output<typeof subscriptionListInput>;
+
+export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input: Input) {
+  const match = customerMatches<'subscriptions'>(tenantId, input.search, 'subscriptions.customer_id');
+  const filtered = () => {
+    let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
+    if (input.status) q = q.where('subscriptions.status', '=', input.status);
+    if (input.planId) q = q.where('subscriptions.plan_id', '=', input.planId);
+    if (input.customerId) q = q.where('subscriptions.customer_id', '=', input.customerId);
+    return match ? q.where(match) : q;
+  };
+  const cursor = after(input.cursor);
+  let q = filtered()
+    .innerJoin('customers', 'customers.id', 'subscriptions.customer_id')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .innerJoin('prices', 'prices.id', 'subscriptions.price_id')
+    .select([
+      'subscriptions.id',
+      'subscriptions.status',
+      'subscriptions.quantity',
+      'subscriptions.currency',
+      'subscriptions.cancel_at_period_end',
+      'subscriptions.current_period_end',
+      'subscriptions.trial_end',
+      'subscriptions.created_at',
+      'subscriptions.customer_id',
+      'customers.name as customer_name',
+      'customers.email as customer_email',
+      'plans.name as plan_name',
+      'prices.amount as unit_amount',
+      'prices.interval',
+    ]);
+  if (cursor)
+    q = q.where((eb) =>
+      eb(eb.refTuple('subscriptions.created_at', 'subscriptions.id'), '<', eb.tuple(cursor.value, cursor.id)),
+    );
+  const rows = await q
+    .orderBy('subscriptions.created_at', 'desc')
+    .orderBy('subscriptions.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+  const total = cursor
+    ? null
+    : match || input.customerId
+      ? await cappedTotal(filtered(), db)
+      : await countedTotal(db, tenantId, 'subscriptions', `${input.planId ?? '%'}:${input.status ?? '%'}`);
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => ({
+      id: r.id,
+      status: r.status,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      customerEmail: r.customer_email,
+      planName: r.plan_name,
+      interval: r.interval,
+      quantity: r.quantity,
+      amount: r.unit_amount * r.quantity,
+      currency: r.currency,
+      cancelAtPeriodEnd: r.cancel_at_period_end === 1,
+      currentPeriodEnd: r.current_period_end,
+      trialEnd: r.trial_end,
+      createdAt: r.created_at,
+    }),
+    total,
+  );
+}
