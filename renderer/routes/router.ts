@@ -1,6 +1,7 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
 import { billingRoutes } from './billing';
+import { catalogRoute } from './catalog';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { rootRoute } from './root';
 
@@ -10,6 +11,7 @@ const routeTree = rootRoute.addChildren([
   newCustomerRoute,
   customerRoute,
   editCustomerRoute,
+  catalogRoute,
   ...billingRoutes,
 ]);
 

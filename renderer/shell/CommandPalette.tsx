@@ -5,6 +5,7 @@ import {
   IconMoon,
   IconPlus,
   IconSearch,
+  IconTags,
   IconUser,
   IconUsers,
   IconKeyboard,
@@ -43,6 +44,13 @@ function useCommands(): Command[] {
       keywords: 'customers list people accounts',
       icon: <IconUsers {...ICON} />,
       run: () => void navigate({ to: '/customers' }),
+    },
+    {
+      id: 'catalog',
+      label: 'Go to plans & prices',
+      keywords: 'catalog plans prices products features pricing',
+      icon: <IconTags {...ICON} />,
+      run: () => void navigate({ to: '/catalog' }),
     },
     {
       id: 'subscriptions',

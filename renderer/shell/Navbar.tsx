@@ -1,10 +1,17 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconUsers, IconClock, IconCreditCard, IconFileInvoice, IconRepeat } from '@tabler/icons-react';
+import {
+  IconTags,
+  IconUsers,
+  IconClock,
+  IconCreditCard,
+  IconFileInvoice,
+  IconRepeat,
+} from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
 interface Area {
-  to: '/customers' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks';
+  to: '/customers' | '/catalog' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks';
   label: string;
   icon: ReactNode;
 }
@@ -12,6 +19,7 @@ interface Area {
 /** Only areas that exist are listed; each new feature adds its own line here. */
 const AREAS: Area[] = [
   { to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> },
+  { to: '/catalog', label: 'Plans & prices', icon: <IconTags size={18} stroke={1.75} /> },
   { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },
   { to: '/invoices', label: 'Invoices', icon: <IconFileInvoice size={18} stroke={1.75} /> },
   { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },

@@ -6,7 +6,11 @@ import { formatCount } from '../../lib/format';
  * How a plan's value for a feature reads on the Plans & prices screen. A feature the plan
  * leaves out is off (flag) or not included (limit), which is what customers on it get.
  */
-export function featureValueText(kind: FeatureKind, value: FeatureValue | undefined, locale?: string): string {
+export function featureValueText(
+  kind: FeatureKind,
+  value: FeatureValue | undefined,
+  locale?: string,
+): string {
   if (kind === 'flag') return value === true ? 'On' : 'Off';
   if (value === null) return 'Unlimited';
   return typeof value === 'number' ? formatCount(value, locale) : 'Not included';

@@ -16,7 +16,11 @@ const feature = (key: string, kind: Feature['kind']): Feature => ({
   description: null,
   createdAt: 1,
 });
-const FEATURES = [feature('courses.max', 'limit'), feature('students.max', 'limit'), feature('api.access', 'flag')];
+const FEATURES = [
+  feature('courses.max', 'limit'),
+  feature('students.max', 'limit'),
+  feature('api.access', 'flag'),
+];
 
 /** The rows with one of them changed. */
 const withRow = (rows: FeatureRow[], key: string, patch: Partial<FeatureRow>) =>

@@ -1,11 +1,8 @@
-import {
-  planCreateInput,
-  type PlanCreateInput,
-  type PlanUpdateInput,
-} from '../../../shared/catalog/schema';
+import { planCreateInput, type PlanCreateInput, type PlanUpdateInput } from '../../../shared/catalog/schema';
 import type { Feature, FeatureKind, Plan, PlanFeatureValues } from '../../../shared/catalog/types';
 import type { FieldErrors } from '../../../shared/errors';
 import { firstFieldErrors } from '../../lib/errors';
+import { zodFieldErrors } from './zod-errors';
 
 /**
  * One feature's row in the plan editor. Rows live in an array rather than a record keyed by
@@ -73,11 +70,7 @@ const textFields = planCreateInput.pick({ name: true, description: true });
 
 /** The shared schema's rules for name and description, plus whole, non-negative limits. */
 export function validatePlanForm(values: PlanFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const parsed = textFields.safeParse({ name: values.name, description: values.description });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path.join('.') || '_'] ??= issue.message;
-  }
+  const errors = zodFieldErrors(textFields, { name: values.name, description: values.description });
   values.features.forEach((row, index) => {
     const limit = row.limit;
     if (row.kind === 'limit' && !row.unlimited && typeof limit === 'number') {
@@ -92,7 +85,10 @@ export function validatePlanForm(values: PlanFormValues): Record<string, string>
  * Puts the server's field errors where the editor shows them: `patch.name` on the name,
  * `features.courses.max` on that feature's row.
  */
-export function planFieldErrors(fieldErrors: FieldErrors, rows: readonly FeatureRow[]): Record<string, string> {
+export function planFieldErrors(
+  fieldErrors: FieldErrors,
+  rows: readonly FeatureRow[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [path, message] of Object.entries(firstFieldErrors(fieldErrors))) {
     const field = path.replace(/^patch\./, '');
@@ -105,7 +101,11 @@ export function planFieldErrors(fieldErrors: FieldErrors, rows: readonly Feature
   return errors;
 }
 
-export function planCreateFrom(productId: string, sortOrder: number, values: PlanFormValues): PlanCreateInput {
+export function planCreateFrom(
+  productId: string,
+  sortOrder: number,
+  values: PlanFormValues,
+): PlanCreateInput {
   return {
     productId,
     name: values.name,
