@@ -2,7 +2,7 @@ import { ActionIcon, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@
 import { spotlight } from '@mantine/spotlight';
 import { IconBuilding, IconKeyboard, IconSearch } from '@tabler/icons-react';
 import classes from './shell.module.css';
-import { ModeBadge } from './ModeBadge';
+import { GatewayBadge, ModeBadge } from './ModeBadge';
 import { useSession } from './session';
 import { MOD_KEY, openShortcuts } from './shortcuts';
 import { ThemeToggle } from './ThemeToggle';
@@ -42,6 +42,7 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
           </Text>
         </Group>
         <ModeBadge />
+        <GatewayBadge />
         <Tooltip label="Keyboard shortcuts (?)">
           <ActionIcon
             variant="subtle"

@@ -1,4 +1,4 @@
 /** What other features may use of the catalog: its page, and how prices read. */
 export { CatalogPage } from './CatalogPage';
 export { parseCatalogSearch } from './catalog-search';
-export { featureValueText, priceLabel, trialText } from './feature-text';
+export { priceLabel, trialText } from './feature-text';

@@ -4,6 +4,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCan } from '../../shell/session';
 import { PageHeader } from '../../ui/PageHeader';
+import { CustomerBilling } from '../customer-billing';
 import { ArchiveButton } from './ArchiveButton';
 import { CustomerMissing } from './CustomerMissing';
 import { CustomerProfile } from './CustomerProfile';
@@ -77,6 +78,7 @@ export function CustomerDetailPage() {
           <CustomerTimeline customerId={customer.id} />
         </Grid.Col>
       </Grid>
+      <CustomerBilling customer={customer} />
     </Stack>
   );
 }
