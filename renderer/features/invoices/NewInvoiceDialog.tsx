@@ -107,7 +107,7 @@ export function NewInvoiceDialog({ opened, onClose }: { opened: boolean; onClose
                   label="Unit price"
                   placeholder="49.00"
                   inputMode="decimal"
-                  description="Negative for a credit"
+
                   w={170}
                   {...form.getInputProps(`lines.${index}.unitAmount`)}
                 />
@@ -123,15 +123,19 @@ export function NewInvoiceDialog({ opened, onClose }: { opened: boolean; onClose
                 </ActionIcon>
               </Group>
             ))}
-            <Button
-              variant="subtle"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('lines', blankLine())}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              Add line
-            </Button>
+            <Group justify="space-between">
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => form.insertListItem('lines', blankLine())}
+              >
+                Add line
+              </Button>
+              <Text size="xs" c="dimmed">
+                A negative unit price makes a credit line.
+              </Text>
+            </Group>
           </Stack>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">

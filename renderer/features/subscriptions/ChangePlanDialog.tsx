@@ -1,26 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NumberInput,
-  Paper,
-  Radio,
-  Select,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { pricesIn, priceSelectData } from './catalog-options';
 import { confirmLabel, expectedTiming, type ChangeTiming } from './change-plan';
 import { notifyPlanChanged } from './notify-plan-changed';
 import { PlanChangePreview } from './PlanChangePreview';
+import { TimingChoice } from './TimingChoice';
 import type { SubscriptionDetail } from './types';
 import { usePlanChangePreview } from './use-plan-change-preview';
 import { useSubscriptionMutations } from './use-subscription-mutations';
@@ -42,7 +30,7 @@ export function ChangePlanDialog({ detail, opened, onClose, onReload }: ChangePl
   const [priceId, setPriceId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState<number | string>(s.quantity);
   const [timing, setTiming] = useState<ChangeTiming | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
 
   const validQuantity =
     typeof quantity === 'number' && Number.isInteger(quantity) && quantity >= 1 ? quantity : null;
@@ -66,13 +54,13 @@ export function ChangePlanDialog({ detail, opened, onClose, onReload }: ChangePl
     setPriceId(null);
     setQuantity(s.quantity);
     setTiming(null);
-    setConflict(null);
+    setConflict(false);
     onClose();
   };
 
   const confirm = async () => {
     if (!preview.data || priceId === null || validQuantity === null) return;
-    setConflict(null);
+    setConflict(false);
     try {
       const result = await changePlan.mutateAsync({
         id: s.id,
@@ -87,7 +75,7 @@ export function ChangePlanDialog({ detail, opened, onClose, onReload }: ChangePl
     } catch (error) {
       const failure = readServerProblem(error);
       if (failure.code !== 'CONFLICT') return notifyError(error, 'Could not change the plan');
-      setConflict(failure.message);
+      setConflict(true);
       await onReload();
       await preview.refetch();
     }
@@ -121,36 +109,16 @@ export function ChangePlanDialog({ detail, opened, onClose, onReload }: ChangePl
             error={validQuantity === null ? 'Enter a whole number of at least 1' : undefined}
           />
         </Group>
-        {s.status === 'trialing' ? (
-          <Text size="sm" c="dimmed">
-            During the trial the new price applies at once, with nothing to prorate.
-          </Text>
-        ) : (
-          <Radio.Group
-            label="When"
-            value={shownTiming}
-            onChange={(value) => setTiming(value as ChangeTiming)}
-          >
-            <Stack gap="xs" mt={6}>
-              <Radio
-                value="now"
-                label="Now"
-                description="Credit for the unused time on the current plan, charge for the rest of the period on the new one."
-              />
-              <Radio
-                value="period_end"
-                label={`At the end of the period (${formatDate(s.currentPeriodEnd)})`}
-                description="Nothing is charged now; the new price applies from that renewal."
-              />
-            </Stack>
-          </Radio.Group>
-        )}
+        <TimingChoice
+          value={shownTiming}
+          onChange={setTiming}
+          periodEnd={s.currentPeriodEnd}
+          trialing={s.status === 'trialing'}
+        />
         {conflict && (
           <Alert color="orange" title="This subscription changed meanwhile" role="alert">
-            <Text size="sm">{conflict}</Text>
-            <Text size="sm" mt={4}>
-              The preview below has been reloaded: read it again, then confirm.
-            </Text>
+            Someone changed it after you opened this dialog. The preview below has been reloaded: read it
+            again, then confirm.
           </Alert>
         )}
         <Paper withBorder radius="md" p="md" component="section" aria-label="Preview" pos="relative" mih={88}>

@@ -39,7 +39,11 @@ export function PlanChangePreview({ preview }: { preview: Preview }) {
   return (
     <Stack gap="sm">
       <Group gap="xs" wrap="nowrap" align="baseline">
-        <Badge variant="light" color={preview.kind === 'downgrade' ? 'orange' : 'brand'}>
+        <Badge
+          variant="light"
+          color={preview.kind === 'downgrade' ? 'orange' : 'brand'}
+          style={{ flexShrink: 0 }}
+        >
           {CHANGE_KIND_LABELS[preview.kind]}
         </Badge>
         <Text size="sm">

@@ -17,7 +17,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
     id: 'customer',
     header: 'Customer',
     hideable: false,
-    minWidth: 220,
+    minWidth: 200,
     grow: 2,
     cell: (s) => (
       <Stack gap={0} style={{ minWidth: 0 }}>
@@ -46,7 +46,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
   {
     id: 'plan',
     header: 'Plan',
-    minWidth: 130,
+    minWidth: 120,
     grow: 1,
     cell: (s) => (
       <Text size="sm" truncate>
@@ -86,14 +86,14 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
   {
     id: 'status',
     header: 'Status',
-    minWidth: 190,
+    minWidth: 250,
     grow: 0,
     cell: (s) => (
       <Group gap={6} wrap="nowrap">
-        <SubscriptionStatusBadge status={s.status} />
+        <SubscriptionStatusBadge status={s.status} style={{ flexShrink: 0 }} />
         {s.cancelAtPeriodEnd && (
           <Tooltip label="Set to cancel at the end of the current period">
-            <Badge color="red" variant="outline" size="sm">
+            <Badge color="red" variant="outline" size="sm" style={{ flexShrink: 0 }}>
               Cancels {formatDate(s.currentPeriodEnd)}
             </Badge>
           </Tooltip>
@@ -116,7 +116,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
     id: 'createdAt',
     header: 'Created',
     align: 'right',
-    minWidth: 130,
+    minWidth: 140,
     grow: 0,
     cell: (s) => <DateText ms={s.createdAt} size="sm" c="dimmed" />,
     exportValue: (s) => iso(s.createdAt),
