@@ -149,7 +149,8 @@ export const billing: Migration = {
     CREATE INDEX subscriptions_list ON subscriptions (tenant_id, created_at, id);
     CREATE INDEX subscriptions_status ON subscriptions (tenant_id, status, created_at, id);
     CREATE INDEX subscriptions_plan ON subscriptions (tenant_id, plan_id, status, created_at, id);
-    CREATE INDEX subscriptions_customer ON subscriptions (tenant_id, customer_id, status);
+    -- Covering (customer, created_at, id): a customer-name search sorts its matches without reading rows.
+    CREATE INDEX subscriptions_customer ON subscriptions (tenant_id, customer_id, created_at, id);
 
     CREATE TABLE invoice_sequences (
       tenant_id TEXT PRIMARY KEY REFERENCES tenants (id),
@@ -186,7 +187,7 @@ export const billing: Migration = {
     CREATE UNIQUE INDEX invoices_number ON invoices (tenant_id, number);
     CREATE INDEX invoices_list ON invoices (tenant_id, created_at, id);
     CREATE INDEX invoices_status ON invoices (tenant_id, status, created_at, id);
-    CREATE INDEX invoices_customer ON invoices (tenant_id, customer_id, created_at);
+    CREATE INDEX invoices_customer ON invoices (tenant_id, customer_id, created_at, id);
     CREATE INDEX invoices_subscription ON invoices (tenant_id, subscription_id, created_at);
 
     CREATE TABLE invoice_lines (
@@ -258,7 +259,7 @@ export const billing: Migration = {
     CREATE INDEX payments_list ON payments (tenant_id, created_at, id);
     CREATE INDEX payments_status ON payments (tenant_id, status, created_at, id);
     CREATE INDEX payments_invoice ON payments (tenant_id, invoice_id);
-    CREATE INDEX payments_customer ON payments (tenant_id, customer_id, created_at);
+    CREATE INDEX payments_customer ON payments (tenant_id, customer_id, created_at, id);
 
     CREATE TABLE refunds (
       id TEXT PRIMARY KEY,

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/schema';
 
-/** Past this many matches a filtered list reports "10,000+" rather than counting further. */
-export const COUNT_CAP = 10_000;
+/** Past this many matches a filtered list reports "1,000+" rather than counting further. */
+export const COUNT_CAP = 1_000;
 
 export interface Total {
   total: number;
