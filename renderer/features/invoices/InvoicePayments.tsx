@@ -1,13 +1,15 @@
 import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatDateTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
 import { plainTable } from '../../ui/plain-table';
 import { methodText, PaymentStatusBadge } from '../payments';
 import { RefundDialog } from './RefundDialog';
 import type { InvoiceDetail, InvoicePayment } from './types';
+
+const formatTime = (ms: number) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(ms);
 
 /** Every attempt to collect the invoice; a succeeded one with money left can be refunded. */
 export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
@@ -42,8 +44,9 @@ export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
               {payments.map((payment) => (
                 <Table.Tr key={payment.id}>
                   <Table.Td>
-                    <Text size="sm" className="tabular">
-                      {formatDateTime(payment.createdAt)}
+                    <Text size="sm">{formatDate(payment.createdAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatTime(payment.createdAt)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -101,11 +101,15 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     header: 'Period',
     minWidth: 200,
     grow: 1,
-    cell: (i) => (
-      <Text size="sm" c="dimmed" truncate>
-        {i.periodStart !== null && i.periodEnd !== null ? periodText(i.periodStart, i.periodEnd) : '—'}
-      </Text>
-    ),
+    cell: (i) => {
+      const text =
+        i.periodStart !== null && i.periodEnd !== null ? periodText(i.periodStart, i.periodEnd) : '—';
+      return (
+        <Text size="sm" c="dimmed" truncate title={text}>
+          {text}
+        </Text>
+      );
+    },
     exportValue: (i) =>
       i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
   },

@@ -5,7 +5,13 @@ import { PAYMENT_STATUS_LOOK, type PaymentStatus } from './status';
 export function PaymentStatusBadge({ status, failure }: { status: PaymentStatus; failure?: string | null }) {
   const look = PAYMENT_STATUS_LOOK[status];
   const badge = (
-    <Badge color={look.color} size="sm" aria-label={failure ? `${look.label}: ${failure}` : undefined}>
+    <Badge
+      color={look.color}
+      size="sm"
+      // In a crowded table row the label stays whole rather than shrinking to "SUCC…".
+      miw="max-content"
+      aria-label={failure ? `${look.label}: ${failure}` : undefined}
+    >
       {look.label}
     </Badge>
   );

@@ -8,7 +8,7 @@ import {
   IconPoint,
 } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format';
-import { describeEvent } from './event-text';
+import { describeEvent, newestFirst } from './event-text';
 import type { SubscriptionEvent } from './types';
 
 const ICON = { size: 13, stroke: 2 } as const;
@@ -36,7 +36,7 @@ export function SubscriptionHistory({ events }: { events: readonly SubscriptionE
         </Text>
       ) : (
         <Timeline bulletSize={24} lineWidth={2} aria-label="Subscription history">
-          {events.map((event) => {
+          {newestFirst(events).map((event) => {
             const { title, detail } = describeEvent(event);
             const bullet = bulletFor(event);
             return (

@@ -9,7 +9,7 @@ export function SubscriptionStatusBadge({
 }: { status: SubscriptionStatus; size?: 'sm' | 'md' } & Omit<BadgeProps, 'color' | 'size'>) {
   const look = SUBSCRIPTION_STATUS_LOOK[status];
   return (
-    <Badge color={look.color} size={size} {...props}>
+    <Badge color={look.color} size={size} miw="max-content" {...props}>
       {look.label}
     </Badge>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent } from './event-text';
+import { describeEvent, newestFirst } from './event-text';
 
 describe('describeEvent', () => {
   it('says why billing moved the subscription, with the status it landed in', () => {
@@ -29,5 +29,16 @@ describe('describeEvent', () => {
       title: 'Created',
       detail: null,
     });
+  });
+});
+
+describe('newestFirst', () => {
+  it('puts the creation below what happened in the same millisecond', () => {
+    const events = [
+      { id: 'b', type: 'subscription.created', occurredAt: 10 },
+      { id: 'a', type: 'subscription.updated', occurredAt: 10 },
+      { id: 'c', type: 'subscription.canceled', occurredAt: 20 },
+    ];
+    expect(newestFirst(events).map((e) => e.id)).toEqual(['c', 'a', 'b']);
   });
 });

@@ -62,3 +62,15 @@ export function describeEvent(event: Pick<SubscriptionEvent, 'type' | 'data'>): 
       return { title: fallbackTitle(event.type), detail: null };
   }
 }
+
+/**
+ * Newest first, as the server sends them, except that events of the same millisecond
+ * (a subscription created and its first invoice paid at once) keep their causal order:
+ * creation is always the oldest of its moment.
+ */
+export function newestFirst<E extends Pick<SubscriptionEvent, 'type' | 'occurredAt'>>(
+  events: readonly E[],
+): E[] {
+  const rank = (e: E) => (e.type === 'subscription.created' ? 1 : 0);
+  return [...events].sort((a, b) => b.occurredAt - a.occurredAt || rank(a) - rank(b));
+}
