@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { readServerProblem } from '../../lib/errors';
-import { countOf } from '../../lib/format';
+import { countOf, formatCount } from '../../lib/format';
 import { ColumnMenu } from './ColumnMenu';
 import { useColumnVisibility } from './column-visibility';
 import classes from './data-table.module.css';
@@ -88,7 +88,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             data-testid="row-count"
             style={{ whiteSpace: 'nowrap' }}
           >
-            {paged.total === null ? '' : countOf(paged.total, props.noun)}
+            {paged.total === null
+              ? ''
+              : paged.totalCapped
+                ? `${formatCount(paged.total)}+ ${props.noun.other}`
+                : countOf(paged.total, props.noun)}
           </Text>
           <ColumnMenu columns={columns} visibility={visibility} onChange={setVisibility} />
           <ExportButton
@@ -104,7 +108,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           label={props.label}
           columns={visible}
           rows={paged.rows}
-          total={paged.total}
+          total={paged.totalCapped ? null : paged.total}
           getRowId={props.getRowId}
           sort={props.sort}
           onSortChange={props.onSortChange}

@@ -40,6 +40,19 @@ describe('collectRows', () => {
     ]);
   });
 
+  it('reports no total when the server only knows a lower bound', async () => {
+    const capped: FetchPage<number> = async (cursor, limit) => ({
+      ...(await numbers(1500)(cursor, limit)),
+      ...(cursor === null ? { total: 1000, totalCapped: true } : {}),
+    });
+    const progress: CollectProgress[] = [];
+    await collectRows(capped, { limit: 1000, onProgress: (p) => progress.push(p) });
+    expect(progress).toEqual([
+      { loaded: 1000, total: null },
+      { loaded: 1500, total: null },
+    ]);
+  });
+
   it('handles an empty view', async () => {
     expect(await collectRows(numbers(0))).toEqual([]);
   });

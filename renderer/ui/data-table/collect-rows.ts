@@ -21,7 +21,8 @@ export async function collectRows<Row>(
   do {
     options.signal?.throwIfAborted();
     const page = await fetchPage(cursor, limit);
-    total ??= page.total;
+    // A capped count is only a lower bound: progress then says how many so far.
+    total ??= page.totalCapped ? null : page.total;
     rows.push(...page.items);
     cursor = page.nextCursor;
     options.onProgress?.({ loaded: rows.length, total });

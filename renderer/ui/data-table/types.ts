@@ -9,6 +9,8 @@ export interface Page<Row> {
   nextCursor: string | null;
   /** How many rows match in all; servers send it on the first page only. */
   total: number | null;
+  /** True when the server stopped counting at `total`: there are at least that many. */
+  totalCapped?: boolean;
 }
 
 /** Fetches one page of the current view (its filters and sort already applied). */

@@ -25,6 +25,7 @@ export function usePagedRows<Row>(source: DataSource<Row>) {
   return {
     rows,
     total: pages?.[0]?.total ?? null,
+    totalCapped: pages?.[0]?.totalCapped ?? false,
     isLoading: query.isPending,
     isRefreshing: query.isFetching && !query.isFetchingNextPage,
     isStale: query.isPlaceholderData,
