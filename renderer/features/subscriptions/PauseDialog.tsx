@@ -47,31 +47,39 @@ export function PauseDialog({ detail, opened, onClose }: PauseDialogProps) {
 
   return (
     <Modal opened={opened} onClose={onClose} title={`Pause ${customer.name}’s subscription?`} size="md">
-      <Stack gap="md">
-        <Text size="sm">
-          While paused, no invoices are issued and the customer loses access. Resuming starts a fresh billing
-          period and charges it at once.
-        </Text>
-        <TextInput
-          type="datetime-local"
-          label="Resume automatically on"
-          description="Optional: leave empty to pause until someone resumes it."
-          value={resumeText}
-          onChange={(event) => {
-            setResumeText(event.currentTarget.value);
-            setError(null);
-          }}
-          error={error}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Keep billing
-          </Button>
-          <Button color="yellow" onClick={submit} loading={pause.isPending}>
-            Pause subscription
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            While paused, no invoices are issued and the customer loses access. Resuming starts a fresh
+            billing period and charges it at once.
+          </Text>
+          <TextInput
+            type="datetime-local"
+            label="Resume automatically on"
+            description="Optional: leave empty to pause until someone resumes it."
+            value={resumeText}
+            onChange={(event) => {
+              setResumeText(event.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Keep billing
+            </Button>
+            <Button color="yellow" type="submit" loading={pause.isPending}>
+              Pause subscription
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -62,58 +62,66 @@ export function AdvanceClockDialog({ clock, opened, onClose, extraPresets = [] }
           </Group>
         </Stack>
       ) : (
-        <Stack gap="md">
-          <Text size="sm">
-            Simulated time now:{' '}
-            <Text span fw={600} className="tabular">
-              {formatDateTime(clock.now)}
-            </Text>
-          </Text>
-          <Group gap="xs" role="group" aria-label="Quick steps">
-            {presets.map((preset) => (
-              <Button
-                key={preset.label}
-                size="xs"
-                variant={target === preset.to ? 'light' : 'default'}
-                aria-pressed={target === preset.to}
-                onClick={() => {
-                  setTarget(preset.to);
-                  setError(null);
-                }}
-              >
-                {preset.label}
-              </Button>
-            ))}
-          </Group>
-          <TextInput
-            type="datetime-local"
-            label="Advance to"
-            description="Every renewal, trial end and payment retry due by then runs, in order."
-            value={target === null ? '' : toLocalInput(target)}
-            onChange={(event) => {
-              setTarget(fromLocalInput(event.currentTarget.value));
-              setError(null);
-            }}
-            error={error}
-            disabled={advance.isPending}
-          />
-          {advance.isPending && (
-            <Stack gap={6} role="status" aria-live="polite">
-              <Progress value={100} striped animated aria-label="Advancing the clock" />
-              <Text size="xs" c="dimmed">
-                Running billing up to {target === null ? '' : formatDateTime(target)}…
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+          noValidate
+        >
+          <Stack gap="md">
+            <Text size="sm">
+              Simulated time now:{' '}
+              <Text span fw={600} className="tabular">
+                {formatDateTime(clock.now)}
               </Text>
-            </Stack>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={advance.isPending}>
-              Cancel
-            </Button>
-            <Button onClick={submit} loading={advance.isPending}>
-              Advance clock
-            </Button>
-          </Group>
-        </Stack>
+            </Text>
+            <Group gap="xs" role="group" aria-label="Quick steps">
+              {presets.map((preset) => (
+                <Button
+                  key={preset.label}
+                  size="xs"
+                  variant={target === preset.to ? 'light' : 'default'}
+                  aria-pressed={target === preset.to}
+                  onClick={() => {
+                    setTarget(preset.to);
+                    setError(null);
+                  }}
+                >
+                  {preset.label}
+                </Button>
+              ))}
+            </Group>
+            <TextInput
+              type="datetime-local"
+              label="Advance to"
+              description="Every renewal, trial end and payment retry due by then runs, in order."
+              value={target === null ? '' : toLocalInput(target)}
+              onChange={(event) => {
+                setTarget(fromLocalInput(event.currentTarget.value));
+                setError(null);
+              }}
+              error={error}
+              disabled={advance.isPending}
+            />
+            {advance.isPending && (
+              <Stack gap={6} role="status" aria-live="polite">
+                <Progress value={100} striped animated aria-label="Advancing the clock" />
+                <Text size="xs" c="dimmed">
+                  Running billing up to {target === null ? '' : formatDateTime(target)}…
+                </Text>
+              </Stack>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close} disabled={advance.isPending}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={advance.isPending}>
+                Advance clock
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       )}
     </Modal>
   );

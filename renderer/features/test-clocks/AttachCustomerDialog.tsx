@@ -29,29 +29,37 @@ export function AttachCustomerDialog({ clock, onClose }: { clock: ClockRef; onCl
 
   return (
     <Modal opened onClose={onClose} title={`Attach a customer to ${clock.name}`} size="md">
-      <Stack gap="md">
-        <Text size="sm">
-          Everything billing does for this customer then happens on the clock’s simulated time. Attach them
-          before their first subscription, so their whole history runs on one timeline.
-        </Text>
-        <CustomerSelect
-          label="Customer"
-          value={customer}
-          onChange={(next) => {
-            setCustomer(next);
-            setError(null);
-          }}
-          error={error}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={attach.isPending}>
-            Attach customer
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            Everything billing does for this customer then happens on the clock’s simulated time. Attach them
+            before their first subscription, so their whole history runs on one timeline.
+          </Text>
+          <CustomerSelect
+            label="Customer"
+            value={customer}
+            onChange={(next) => {
+              setCustomer(next);
+              setError(null);
+            }}
+            error={error}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={attach.isPending}>
+              Attach customer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
