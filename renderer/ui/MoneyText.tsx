@@ -7,7 +7,12 @@ import { formatMoney, money } from '../../shared/money';
  */
 export function MoneyText({ amount, currency, ...props }: { amount: number; currency: string } & TextProps) {
   return (
-    <Text component="span" ff="var(--mantine-font-family)" style={{ fontVariantNumeric: 'tabular-nums' }} {...props}>
+    <Text
+      component="span"
+      ff="var(--mantine-font-family)"
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+      {...props}
+    >
       {formatMoney(money(amount, currency))}
     </Text>
   );

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 
@@ -74,7 +74,8 @@ export async function selectEntityHistory(
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
     .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+    // Insertion order breaks ties between entries of one moment.
+    .orderBy(sql`rowid`, 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({

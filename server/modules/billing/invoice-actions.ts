@@ -83,7 +83,7 @@ export async function closeInvoice(
   );
 }
 
-/** A one-off invoice (setup fee, a course bundle…): drafted with its lines, then finalized and collected. */
+/** A one-off invoice (setup fee, a course bundle…): drafted with its lines and finalized; staff collect it with Pay now. */
 export async function createManualInvoice(
   request: StaffRequest,
   input: z.output<typeof manualInvoiceInput>,

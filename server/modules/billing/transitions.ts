@@ -3,6 +3,7 @@ import type { EntityChange } from '../../commands/run-command';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
+import { recordEvent } from './repo/events';
 import { saveSubscription } from './repo/subscriptions';
 import type { Subscription } from './types';
 
@@ -49,4 +50,27 @@ export async function persist(
     throw new DomainError('CONFLICT', 'This subscription changed while saving; reload and try again.');
   }
   return { entityType: 'subscription', entityId: next.id, before: snapshot(current), after: snapshot(next) };
+}
+
+/** Saves a staff action's change and puts it in the subscription's history, as billing's own events are. */
+export async function persistAction(
+  trx: Transaction<DB>,
+  tenantId: string,
+  current: Subscription,
+  next: Subscription,
+  reason: string,
+  now: number,
+): Promise<EntityChange> {
+  await recordEvent(
+    trx,
+    tenantId,
+    {
+      type: 'subscription.updated',
+      customerId: next.customerId,
+      subjectId: next.id,
+      data: { status: next.status, reason },
+    },
+    now,
+  );
+  return persist(trx, tenantId, current, next);
 }

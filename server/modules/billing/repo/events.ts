@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../../../shared/ids';
 import type { DB } from '../../../db/schema';
 
@@ -49,7 +49,8 @@ export async function eventsOfSubject(db: Db, tenantId: string, subjectId: strin
     .where('tenant_id', '=', tenantId)
     .where('subject_id', '=', subjectId)
     .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
+    // Insertion order breaks ties: several events share a moment (a trial ending and its invoice being paid).
+    .orderBy(sql`rowid`, 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({

@@ -53,7 +53,7 @@ export async function findTestClock(db: Db, tenantId: string, id: string): Promi
 export async function listTestClocks(
   db: Db,
   tenantId: string,
-): Promise<(TestClock & { customers: number })[]> {
+): Promise<(TestClock & { customers: number; nextEventAt: number | null })[]> {
   const rows = await db
     .selectFrom('test_clocks')
     .leftJoin('customers', 'customers.test_clock_id', 'test_clocks.id')
@@ -65,11 +65,24 @@ export async function listTestClocks(
       'test_clocks.updated_at',
     ])
     .select((eb) => eb.fn.count<number>('customers.id').as('customers'))
+    // When advancing next makes something happen: the console offers "past the next renewal".
+    .select((eb) =>
+      eb
+        .selectFrom('jobs')
+        .select((j) => j.fn.min<number>('jobs.run_at').as('r'))
+        .whereRef('jobs.test_clock_id', '=', 'test_clocks.id')
+        .where('jobs.status', '=', 'pending')
+        .as('next_event_at'),
+    )
     .where('test_clocks.tenant_id', '=', tenantId)
     .groupBy('test_clocks.id')
     .orderBy('test_clocks.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ ...toClock(r), customers: Number(r.customers) }));
+  return rows.map((r) => ({
+    ...toClock(r),
+    customers: Number(r.customers),
+    nextEventAt: r.next_event_at ?? null,
+  }));
 }
 
 export async function setTestClockTime(

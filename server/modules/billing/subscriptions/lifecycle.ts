@@ -12,7 +12,7 @@ import { recordBalanceChange } from '../repo/balance';
 import { recordEvent } from '../repo/events';
 import { billablePrice } from '../repo/prices';
 import { findSubscription } from '../repo/subscriptions';
-import { advance, persist } from '../transitions';
+import { advance, persist, persistAction } from '../transitions';
 import type { Subscription } from '../types';
 import { planLine } from './lines';
 import { loadForAction, reload } from './load';
@@ -54,7 +54,10 @@ export async function cancelSubscription(
       const s = await reload(trx, scope.tenantId, input.id);
       if (input.when === 'period_end') {
         const next = advance(s, 'cancel_at_period_end', { canceledAt: now }, now);
-        return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+        return {
+          result: null,
+          changes: [await persistAction(trx, scope.tenantId, s, next, 'cancel_at_period_end', now)],
+        };
       }
       const next = advance(s, 'cancel_now', { canceledAt: now, endedAt: now }, now);
       const changes = [await persist(trx, scope.tenantId, s, next)];
@@ -107,7 +110,10 @@ export async function undoCancellation(request: StaffRequest, id: string): Promi
   await runCommand(scope, 'subscription.cancel_undone', async (trx, now) => {
     const s = await reload(trx, scope.tenantId, id);
     const next = advance(s, 'undo_cancel_at_period_end', { canceledAt: null }, now);
-    return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+    return {
+      result: null,
+      changes: [await persistAction(trx, scope.tenantId, s, next, 'undo_cancel_at_period_end', now)],
+    };
   });
   subscriptionsChanged(request.tenantId, customer.id);
   return reread(request.deps, request.tenantId, id);
@@ -129,7 +135,7 @@ export async function pauseSubscription(
     const next = advance(s, 'pause', { pausedAt: now, resumeAt: input.resumeAt }, now);
     await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
     await scheduleResume(trx, where, next, now);
-    return { result: null, changes: [await persist(trx, scope.tenantId, s, next)] };
+    return { result: null, changes: [await persistAction(trx, scope.tenantId, s, next, 'pause', now)] };
   });
   subscriptionsChanged(request.tenantId, customer.id);
   return reread(request.deps, request.tenantId, input.id);
@@ -162,7 +168,7 @@ export async function resumeSubscription(
       },
       now,
     );
-    const changes = [await persist(trx, scope.tenantId, s, next)];
+    const changes = [await persistAction(trx, scope.tenantId, s, next, 'resume', now)];
     await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
     const { invoice, change } = await issueInvoice(
       trx,

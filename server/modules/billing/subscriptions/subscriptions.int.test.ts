@@ -255,6 +255,11 @@ describe('cancelling and pausing', () => {
       `paid ${START}`,
       `paid ${resumeAt}`,
     ]);
+    // Staff actions and billing's own steps read as one history.
+    const reasons = (await staff().subscriptions.get({ id: subscription.id })).events
+      .map((e) => e.data.reason)
+      .filter(Boolean);
+    expect(reasons.slice(0, 2)).toEqual(['resume', 'pause']);
   });
 
   it('refuses a resume date in the past', async () => {
