@@ -12,6 +12,7 @@ import { AdvanceClockDialog } from './AdvanceClockDialog';
 import { AttachCustomerDialog } from './AttachCustomerDialog';
 import { ClocksTable } from './ClocksTable';
 import { CreateClockDialog } from './CreateClockDialog';
+import { nextEventPresets } from './clock-time';
 import type { TestClockRow } from './types';
 
 /** Simulated time for sandbox customers: rehearse renewals, trial ends and dunning in seconds. */
@@ -81,7 +82,14 @@ export function TestClocksPage() {
       </Paper>
       <CreateClockDialog opened={creating} onClose={createDialog.close} />
       {attaching && <AttachCustomerDialog clock={attaching} onClose={() => setAttaching(null)} />}
-      {advancing && <AdvanceClockDialog clock={advancing} opened onClose={() => setAdvancingId(null)} />}
+      {advancing && (
+        <AdvanceClockDialog
+          clock={advancing}
+          opened
+          onClose={() => setAdvancingId(null)}
+          extraPresets={nextEventPresets(advancing)}
+        />
+      )}
     </Stack>
   );
 }

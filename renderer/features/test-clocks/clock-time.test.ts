@@ -37,3 +37,16 @@ describe('driftText', () => {
     expect(driftText(now - 86_400_000, now)).toBe('1 day behind real time');
   });
 });
+
+describe('nextEventPresets', () => {
+  it('offers a target an hour past the next due job, and nothing without one', async () => {
+    const { nextEventPresets } = await import('./clock-time');
+    const now = Date.UTC(2026, 0, 1);
+    const [preset, ...rest] = nextEventPresets({ now, nextEventAt: now + 86_400_000 }, 'en-US');
+    expect(rest).toEqual([]);
+    expect(preset?.to).toBe(now + 86_400_000 + 3_600_000);
+    // The label shows local time, whatever zone the machine is in.
+    expect(preset?.label).toMatch(/^Past the next billing event \(Jan [12], 2026, .+\)$/);
+    expect(nextEventPresets({ now, nextEventAt: null })).toEqual([]);
+  });
+});

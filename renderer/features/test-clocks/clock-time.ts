@@ -40,3 +40,15 @@ export function driftText(clockNow: number, realNow: number): string {
     distance < DAY_MS ? [Math.round(distance / HOUR_MS), 'hour'] : [Math.round(distance / DAY_MS), 'day'];
   return `${count} ${unit}${count === 1 ? '' : 's'} ${diff > 0 ? 'ahead of' : 'behind'} real time`;
 }
+
+/** An hour past the next due job of the clock's customers: whatever is due then has surely run. */
+export function nextEventPresets(
+  clock: { now: number; nextEventAt: number | null },
+  locale?: string,
+): AdvancePreset[] {
+  if (clock.nextEventAt === null || clock.nextEventAt < clock.now) return [];
+  const at = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    clock.nextEventAt,
+  );
+  return [{ label: `Past the next billing event (${at})`, to: clock.nextEventAt + 3_600_000 }];
+}
