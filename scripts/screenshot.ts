@@ -1,6 +1,7 @@
 /**
  * `npm run screenshot`: starts web mode on a fresh demo workspace, opens the customers
- * list in the system Chromium at 1440×900 and saves docs/screenshot.png.
+ * list and a subscription's page in the system Chromium at 1440×900, and saves
+ * docs/screenshot.png and docs/screenshot-subscription.png for the README.
  * Needs a built console (`npm run build`).
  */
 import { mkdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, startWebMode } from '../tests/e2e/web-mode';
 
 const OUTPUT = resolve(import.meta.dirname, '../docs/screenshot.png');
+const SUBSCRIPTION_OUTPUT = resolve(import.meta.dirname, '../docs/screenshot-subscription.png');
 
 async function main(): Promise<void> {
   const web = await startWebMode();
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
     mkdirSync(dirname(OUTPUT), { recursive: true });
     await page.screenshot({ path: OUTPUT });
     process.stdout.write(`saved ${OUTPUT}\n`);
+    // A past-due subscription of the demo year: its page shows the failed renewal and the actions.
+    await page.goto(`${web.url}/#/subscriptions?status=past_due`);
+    await page.getByRole('grid', { name: 'Subscriptions' }).getByRole('row').nth(1).click();
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: SUBSCRIPTION_OUTPUT });
+    process.stdout.write(`saved ${SUBSCRIPTION_OUTPUT}\n`);
   } finally {
     await browser.close();
     await web.stop();

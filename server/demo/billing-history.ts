@@ -6,6 +6,7 @@ import { createCallerFactory } from '../api/trpc';
 import type { DB } from '../db/schema';
 import { sandboxGateways } from '../gateways/provider';
 import { runDueJobs } from '../jobs/runner';
+import { nextDueTime } from '../jobs/store';
 import { ManualClock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
@@ -66,16 +67,28 @@ export async function seedDemoBillingHistory(options: {
     handlers: billingJobHandlers(billingDeps(services)),
   };
   let jobsRun = 0;
+  // Each renewal and trial end happens at its own moment, as the live job loop would run it.
+  const runJobsUntil = async (until: number) => {
+    for (
+      let due = await nextDueTime(options.db, null, until);
+      due !== undefined;
+      due = await nextDueTime(options.db, null, until)
+    ) {
+      clock.set(Math.max(clock.now(), due));
+      const ran = await runDueJobs(jobs, 100_000);
+      jobsRun += ran;
+      if (ran === 0) break;
+    }
+    clock.set(Math.max(clock.now(), until));
+  };
   for (const action of plan) {
-    clock.set(Math.max(clock.now(), action.at));
-    jobsRun += await runDueJobs(jobs, 100_000);
+    await runJobsUntil(action.at);
     await perform(caller, action).catch((error: unknown) => {
       // A planned action the engine refuses (the subscription already lapsed, say) is simply skipped.
       options.logger.debug({ err: error, action: action.kind }, 'demo action skipped');
     });
   }
-  clock.set(options.now);
-  jobsRun += await runDueJobs(jobs, 100_000);
+  await runJobsUntil(options.now);
   return { actions: plan.length, jobs: jobsRun };
 }
 

@@ -143,12 +143,21 @@ export async function failJob(
   return giveUp ? 'failed' : 'retrying';
 }
 
-/** When the next job on a clock is due, for stepping a test clock through them in order. */
-export async function nextDueTime(db: Db, testClockId: string, dueBy: number): Promise<number | undefined> {
+/**
+ * When the next job on a clock (null: wall time) is due by `dueBy`, for stepping a clock
+ * through its jobs in order so each runs at its own moment.
+ */
+export async function nextDueTime(
+  db: Db,
+  testClockId: string | null,
+  dueBy: number,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('jobs')
     .select('run_at')
-    .where('test_clock_id', '=', testClockId)
+    .where((eb) =>
+      testClockId === null ? eb('test_clock_id', 'is', null) : eb('test_clock_id', '=', testClockId),
+    )
     .where('status', '=', 'pending')
     .where('run_at', '<=', dueBy)
     .orderBy('run_at')

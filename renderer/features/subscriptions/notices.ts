@@ -31,7 +31,7 @@ export function subscriptionNotices(s: SubscriptionDetail['subscription']): Noti
         color: 'orange',
         title: 'Past due',
         message:
-          'The last charge failed. Retries are scheduled; paying the open invoice brings it back to active.',
+          'The last charge failed. Paying the open invoice (Pay now on it, after adding a working card if needed) brings it back to active.',
       });
       break;
     case 'unpaid':
