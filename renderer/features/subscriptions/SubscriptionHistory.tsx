@@ -13,11 +13,14 @@ import type { SubscriptionEvent } from './types';
 
 const ICON = { size: 13, stroke: 2 } as const;
 
+/** Reasons that mean money did not come in: shown as warnings, not as progress. */
+const WARNINGS = new Set(['payment_failed', 'trial_payment_failed', 'trial_awaiting_payment', 'mark_unpaid']);
+
 function bulletFor(event: SubscriptionEvent) {
   if (event.type === 'subscription.created') return { icon: <IconPlus {...ICON} />, color: 'brand' };
   if (event.type === 'subscription.canceled') return { icon: <IconCircleX {...ICON} />, color: 'gray' };
   if (event.type === 'subscription.trial_will_end') return { icon: <IconClock {...ICON} />, color: 'blue' };
-  if (event.data.reason === 'payment_failed' || event.data.reason === 'mark_unpaid')
+  if (typeof event.data.reason === 'string' && WARNINGS.has(event.data.reason))
     return { icon: <IconAlertTriangle {...ICON} />, color: 'orange' };
   if (event.type === 'subscription.updated') return { icon: <IconCircleCheck {...ICON} />, color: 'teal' };
   return { icon: <IconPoint {...ICON} />, color: 'gray' };

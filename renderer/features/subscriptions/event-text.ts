@@ -14,6 +14,10 @@ const REASONS: Record<string, string> = {
   payment_recovered: 'Payment recovered',
   mark_unpaid: 'Marked unpaid after retries',
   resume: 'Resumed',
+  pause: 'Paused',
+  change_plan: 'Plan or quantity changed',
+  cancel_at_period_end: 'Set to cancel at the end of the period',
+  undo_cancel_at_period_end: 'Cancellation undone',
 };
 
 const CANCEL_REASONS: Record<string, string> = {
