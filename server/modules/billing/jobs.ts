@@ -12,8 +12,8 @@ import { findPayment } from './repo/payments';
 import { findSubscription } from './repo/subscriptions';
 import { resumeSubscription } from './subscriptions/lifecycle';
 import { handlePeriodEnd } from './subscriptions/period-end';
-import { BILLING_JOBS, cancelSubscriptionJobs } from './subscriptions/schedule';
-import { advance, persist } from './transitions';
+import { endSubscription } from './subscriptions/end';
+import { BILLING_JOBS } from './subscriptions/schedule';
 
 async function warnTrialEnding(deps: BillingDeps, job: Job, now: number) {
   const s = await findSubscription(deps.db, job.tenantId, String(job.payload.subscriptionId));
@@ -40,23 +40,12 @@ async function expireIncomplete(deps: BillingDeps, job: Job, now: number) {
   await runCommand(systemScope(deps.db, job.tenantId, now), 'subscription.expired', async (trx) => {
     const s = await findSubscription(trx, job.tenantId, id);
     if (!s || s.status !== 'incomplete') return { result: null, changes: [] };
-    const next = advance(s, 'expire', { endedAt: now, canceledAt: now }, now);
-    const changes = [await persist(trx, job.tenantId, s, next)];
+    const changes = [
+      await endSubscription(trx, job.tenantId, s, { command: 'expire', reason: 'incomplete_expired' }, now),
+    ];
     for (const invoice of await openInvoicesOfSubscription(trx, job.tenantId, id)) {
       await updateInvoice(trx, job.tenantId, invoice.id, { status: 'void', voidedAt: now }, now);
     }
-    await cancelSubscriptionJobs(trx, job.tenantId, id, now);
-    await recordEvent(
-      trx,
-      job.tenantId,
-      {
-        type: 'subscription.canceled',
-        customerId: s.customerId,
-        subjectId: s.id,
-        data: { reason: 'incomplete_expired' },
-      },
-      now,
-    );
     return { result: null, changes };
   });
   const s = await findSubscription(deps.db, job.tenantId, id);

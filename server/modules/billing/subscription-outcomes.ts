@@ -2,10 +2,9 @@ import type { Transaction } from 'kysely';
 import type { SubscriptionCommand } from '../../../shared/billing/subscription-machine';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
-import { recordEvent } from './repo/events';
 import { openInvoicesOfSubscription } from './repo/invoices';
 import { findSubscription } from './repo/subscriptions';
-import { advance, persist } from './transitions';
+import { advance, persistWithHistory } from './transitions';
 import type { Invoice } from './types';
 
 type Trx = Transaction<DB>;
@@ -34,19 +33,16 @@ export async function afterInvoicePaid(
     if (stillOpen.length === 0) command = 'payment_recovered';
   }
   if (!command) return [];
-  const next = advance(subscription, command, {}, now);
-  await recordEvent(
-    trx,
-    tenantId,
-    {
-      type: 'subscription.updated',
-      customerId: next.customerId,
-      subjectId: next.id,
-      data: { status: next.status, reason: command },
-    },
-    now,
-  );
-  return [await persist(trx, tenantId, subscription, next)];
+  return [
+    await persistWithHistory(
+      trx,
+      tenantId,
+      subscription,
+      advance(subscription, command, {}, now),
+      command,
+      now,
+    ),
+  ];
 }
 
 /** What a failed payment does: a trial's or a renewal's failure makes the subscription past due. */
@@ -66,17 +62,14 @@ export async function afterInvoicePaymentFailed(
         ? 'payment_failed'
         : null;
   if (!command || subscription.cancelAtPeriodEnd) return [];
-  const next = advance(subscription, command, {}, now);
-  await recordEvent(
-    trx,
-    tenantId,
-    {
-      type: 'subscription.updated',
-      customerId: next.customerId,
-      subjectId: next.id,
-      data: { status: next.status, reason: command },
-    },
-    now,
-  );
-  return [await persist(trx, tenantId, subscription, next)];
+  return [
+    await persistWithHistory(
+      trx,
+      tenantId,
+      subscription,
+      advance(subscription, command, {}, now),
+      command,
+      now,
+    ),
+  ];
 }

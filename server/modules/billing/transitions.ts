@@ -52,8 +52,8 @@ export async function persist(
   return { entityType: 'subscription', entityId: next.id, before: snapshot(current), after: snapshot(next) };
 }
 
-/** Saves a staff action's change and puts it in the subscription's history, as billing's own events are. */
-export async function persistAction(
+/** Saves a status or plan change and puts it in the subscription's history with its reason. */
+export async function persistWithHistory(
   trx: Transaction<DB>,
   tenantId: string,
   current: Subscription,

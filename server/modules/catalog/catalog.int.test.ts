@@ -1,43 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { START } from '../../testing/world';
+import { catalogTestKit } from './testing';
 
-let world: TestWorld;
-beforeEach(async () => {
-  world = await createTestWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
-
-const TABLES = ['features', 'products', 'plans', 'plan_features', 'prices', 'audit_log', 'change_log'];
-function counts() {
-  const count = (table: string) =>
-    (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return Object.fromEntries(TABLES.map((table) => [table, count(table)]));
-}
-
-const billing = () => world.as('billingA').catalog;
-
-async function courseCatalog() {
-  await billing().createFeature({ key: 'courses.max', name: 'Courses', kind: 'limit' });
-  await billing().createFeature({ key: 'api.access', name: 'API access', kind: 'flag' });
-  const product = await billing().createProduct({ name: 'Lumen Courses' });
-  const free = await billing().createPlan({
-    productId: product.id,
-    name: 'Free',
-    isDefault: true,
-    features: { 'courses.max': 3, 'api.access': false },
-  });
-  const pro = await billing().createPlan({
-    productId: product.id,
-    name: 'Pro',
-    sortOrder: 1,
-    features: { 'courses.max': null, 'api.access': true },
-  });
-  return { product, free, pro };
-}
-
+const { kit, counts, billing, courseCatalog } = catalogTestKit({ beforeEach, afterEach });
 describe('features', () => {
   it('creates a feature and audits it', async () => {
     const feature = await billing().createFeature({
@@ -53,7 +19,9 @@ describe('features', () => {
       description: 'Courses a workspace can publish',
       createdAt: START,
     });
-    const audit = world.database.sqlite.prepare('SELECT action, entity_type, entity_id FROM audit_log').all();
+    const audit = kit.world.database.sqlite
+      .prepare('SELECT action, entity_type, entity_id FROM audit_log')
+      .all();
     expect(audit).toEqual([{ action: 'feature.created', entity_type: 'feature', entity_id: 'courses.max' }]);
   });
 
@@ -68,8 +36,8 @@ describe('features', () => {
     expect(seen.data.fieldErrors).toEqual({ key: ['Another feature already uses this key'] });
     expect(counts()).toEqual(before);
     await expect(
-      world
-        .as('owner', world.tenants.B.id)
+      kit.world
+        .as('owner', kit.world.tenants.B.id)
         .catalog.createFeature({ key: 'courses.max', name: 'C', kind: 'limit' }),
     ).resolves.toMatchObject({ key: 'courses.max' });
   });
@@ -85,7 +53,7 @@ describe('products', () => {
       createdAt: START,
     });
     expect(product.id).toMatch(/^prd_/);
-    world.clock.advance(1000);
+    kit.world.clock.advance(1000);
     const renamed = await billing().updateProduct({ id: product.id, patch: { name: 'Lumen Courses' } });
     expect(renamed).toMatchObject({ name: 'Lumen Courses', description: 'Courses', updatedAt: START + 1000 });
     const archived = await billing().archiveProduct({ id: product.id });
@@ -99,7 +67,7 @@ describe('products', () => {
       () => billing().updateProduct({ id: product.id, patch: { name: 'X' } }),
       'INVALID_STATE',
     );
-    const actions = world.database.sqlite.prepare('SELECT action FROM audit_log ORDER BY rowid').all();
+    const actions = kit.world.database.sqlite.prepare('SELECT action FROM audit_log ORDER BY rowid').all();
     expect(actions).toEqual([
       { action: 'product.created' },
       { action: 'product.updated' },

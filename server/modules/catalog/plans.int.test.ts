@@ -1,43 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { START } from '../../testing/world';
+import { catalogTestKit } from './testing';
 
-let world: TestWorld;
-beforeEach(async () => {
-  world = await createTestWorld();
-});
-afterEach(async () => {
-  await world.close();
-});
-
-const TABLES = ['features', 'products', 'plans', 'plan_features', 'prices', 'audit_log', 'change_log'];
-function counts() {
-  const count = (table: string) =>
-    (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return Object.fromEntries(TABLES.map((table) => [table, count(table)]));
-}
-
-const billing = () => world.as('billingA').catalog;
-
-async function courseCatalog() {
-  await billing().createFeature({ key: 'courses.max', name: 'Courses', kind: 'limit' });
-  await billing().createFeature({ key: 'api.access', name: 'API access', kind: 'flag' });
-  const product = await billing().createProduct({ name: 'Lumen Courses' });
-  const free = await billing().createPlan({
-    productId: product.id,
-    name: 'Free',
-    isDefault: true,
-    features: { 'courses.max': 3, 'api.access': false },
-  });
-  const pro = await billing().createPlan({
-    productId: product.id,
-    name: 'Pro',
-    sortOrder: 1,
-    features: { 'courses.max': null, 'api.access': true },
-  });
-  return { product, free, pro };
-}
-
+const { kit, counts, billing, courseCatalog } = catalogTestKit({ beforeEach, afterEach });
 describe('plans', () => {
   it('creates plans with feature values and shows them back in the overview', async () => {
     const { product, free, pro } = await courseCatalog();
@@ -51,7 +17,7 @@ describe('plans', () => {
       features: { 'api.access': false, 'courses.max': 3 },
     });
     expect(pro.features).toEqual({ 'api.access': true, 'courses.max': null });
-    const overview = await world.as('viewerA').catalog.overview();
+    const overview = await kit.world.as('viewerA').catalog.overview();
     expect(overview.features.map((f) => f.key)).toEqual(['api.access', 'courses.max']);
     expect(overview.products).toHaveLength(1);
     expect(overview.products[0]?.plans.map((p) => [p.name, p.features, p.prices])).toEqual([
@@ -92,7 +58,7 @@ describe('plans', () => {
 
   it('updates with the version the editor saw, and refuses a stale one', async () => {
     const { pro } = await courseCatalog();
-    world.clock.advance(5000);
+    kit.world.clock.advance(5000);
     const updated = await billing().updatePlan({
       id: pro.id,
       expectedVersion: 1,
@@ -111,7 +77,7 @@ describe('plans', () => {
     );
     expect(stale.message).toMatch(/changed by someone else/);
     expect(counts()).toEqual(before);
-    const audit = world.database.sqlite
+    const audit = kit.world.database.sqlite
       .prepare("SELECT before, after FROM audit_log WHERE action = 'plan.updated'")
       .get() as { before: string; after: string };
     expect(JSON.parse(audit.before)).toMatchObject({
@@ -136,11 +102,11 @@ describe('plans', () => {
     const { free, pro } = await courseCatalog();
     const made = await billing().setDefaultPlan({ id: pro.id });
     expect(made).toMatchObject({ isDefault: true, version: 2 });
-    const defaults = world.database.sqlite
+    const defaults = kit.world.database.sqlite
       .prepare('SELECT id, version FROM plans WHERE tenant_id = ? AND is_default = 1')
-      .all(world.tenants.A.id);
+      .all(kit.world.tenants.A.id);
     expect(defaults).toEqual([{ id: pro.id, version: 2 }]);
-    const audit = world.database.sqlite
+    const audit = kit.world.database.sqlite
       .prepare("SELECT entity_id FROM audit_log WHERE action = 'plan.default_set' ORDER BY rowid")
       .all();
     expect(audit).toEqual([{ entity_id: free.id }, { entity_id: pro.id }]);
@@ -195,11 +161,12 @@ describe('permissions', () => {
   it('lets viewers, tenant admins and analysts read the catalog but not change it', async () => {
     const { product, pro } = await courseCatalog();
     for (const persona of ['viewerA', 'adminA', 'platformAnalyst'] as const) {
-      await expect(world.as(persona).catalog.overview()).resolves.toMatchObject({
+      await expect(kit.world.as(persona).catalog.overview()).resolves.toMatchObject({
         products: [{ id: product.id }],
       });
       const seen = await expectDomainError(
-        () => world.as(persona).catalog.updatePlan({ id: pro.id, expectedVersion: 1, patch: { name: 'X' } }),
+        () =>
+          kit.world.as(persona).catalog.updatePlan({ id: pro.id, expectedVersion: 1, patch: { name: 'X' } }),
         'FORBIDDEN',
       );
       expect(seen.message).toBe('Your role does not allow billing.write');

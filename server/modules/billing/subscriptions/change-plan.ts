@@ -9,7 +9,7 @@ import { issueInvoice } from '../invoicing';
 import { creditBalance } from '../repo/balance';
 import { billablePrice } from '../repo/prices';
 import { findSubscription } from '../repo/subscriptions';
-import { advance, persistAction } from '../transitions';
+import { advance, persistWithHistory } from '../transitions';
 import type { BillablePrice, Invoice, Subscription } from '../types';
 import { loadForAction, reload } from './load';
 import { decidePlanChange, previewTotals, type PlanChange } from './plan-change';
@@ -111,7 +111,7 @@ export async function changePlan(
     const [from, to] = await prices(trx, scope.tenantId, s, input.priceId);
     const change = decidePlanChange(s, from, to, input.quantity, input.timing, now);
     const next = advance(s, 'change_plan', patchFor(change), now);
-    const changes = [await persistAction(trx, scope.tenantId, s, next, 'change_plan', now)];
+    const changes = [await persistWithHistory(trx, scope.tenantId, s, next, 'change_plan', now)];
     let issued: Invoice | null = null;
     if (change.lines.length > 0) {
       const result = await issueInvoice(

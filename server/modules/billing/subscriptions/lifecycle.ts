@@ -9,13 +9,13 @@ import { collectInvoice } from '../collection';
 import { subscriptionsChanged, type BillingDeps, type StaffRequest } from '../deps';
 import { issueInvoice } from '../invoicing';
 import { recordBalanceChange } from '../repo/balance';
-import { recordEvent } from '../repo/events';
 import { billablePrice } from '../repo/prices';
 import { findSubscription } from '../repo/subscriptions';
-import { advance, persist, persistAction } from '../transitions';
+import { advance, persistWithHistory } from '../transitions';
 import type { Subscription } from '../types';
 import { planLine } from './lines';
 import { loadForAction, reload } from './load';
+import { endSubscription } from './end';
 import { cancelSubscriptionJobs, schedulePeriodEnd, scheduleResume } from './schedule';
 
 async function reread(deps: BillingDeps, tenantId: string, id: string): Promise<Subscription> {
@@ -56,11 +56,15 @@ export async function cancelSubscription(
         const next = advance(s, 'cancel_at_period_end', { canceledAt: now }, now);
         return {
           result: null,
-          changes: [await persistAction(trx, scope.tenantId, s, next, 'cancel_at_period_end', now)],
+          changes: [await persistWithHistory(trx, scope.tenantId, s, next, 'cancel_at_period_end', now)],
         };
       }
-      const next = advance(s, 'cancel_now', { canceledAt: now, endedAt: now }, now);
-      const changes = [await persist(trx, scope.tenantId, s, next)];
+      const how = {
+        command: 'cancel_now',
+        reason: 'canceled_by_staff',
+        data: { prorated: input.prorate },
+      } as const;
+      const changes = [await endSubscription(trx, scope.tenantId, s, how, now)];
       if (input.prorate && s.status === 'active' && (await periodWasPaid(trx, scope.tenantId, s))) {
         const price = await billablePrice(trx, scope.tenantId, s.priceId);
         if (!price) throw new BugIndicatingError(`price ${s.priceId} vanished`);
@@ -85,18 +89,6 @@ export async function cancelSubscription(
           now,
         );
       }
-      await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
-      await recordEvent(
-        trx,
-        scope.tenantId,
-        {
-          type: 'subscription.canceled',
-          customerId: s.customerId,
-          subjectId: s.id,
-          data: { reason: 'canceled_by_staff', prorated: input.prorate },
-        },
-        now,
-      );
       return { result: null, changes };
     },
   );
@@ -112,7 +104,7 @@ export async function undoCancellation(request: StaffRequest, id: string): Promi
     const next = advance(s, 'undo_cancel_at_period_end', { canceledAt: null }, now);
     return {
       result: null,
-      changes: [await persistAction(trx, scope.tenantId, s, next, 'undo_cancel_at_period_end', now)],
+      changes: [await persistWithHistory(trx, scope.tenantId, s, next, 'undo_cancel_at_period_end', now)],
     };
   });
   subscriptionsChanged(request.tenantId, customer.id);
@@ -135,7 +127,7 @@ export async function pauseSubscription(
     const next = advance(s, 'pause', { pausedAt: now, resumeAt: input.resumeAt }, now);
     await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
     await scheduleResume(trx, where, next, now);
-    return { result: null, changes: [await persistAction(trx, scope.tenantId, s, next, 'pause', now)] };
+    return { result: null, changes: [await persistWithHistory(trx, scope.tenantId, s, next, 'pause', now)] };
   });
   subscriptionsChanged(request.tenantId, customer.id);
   return reread(request.deps, request.tenantId, input.id);
@@ -168,7 +160,7 @@ export async function resumeSubscription(
       },
       now,
     );
-    const changes = [await persistAction(trx, scope.tenantId, s, next, 'resume', now)];
+    const changes = [await persistWithHistory(trx, scope.tenantId, s, next, 'resume', now)];
     await cancelSubscriptionJobs(trx, scope.tenantId, s.id, now);
     const { invoice, change } = await issueInvoice(
       trx,

@@ -9,7 +9,6 @@ import { collectInvoice } from '../collection';
 import { subscriptionsChanged, type BillingDeps } from '../deps';
 import { issueInvoice } from '../invoicing';
 import { findBillingCustomer, type BillingCustomer } from '../repo/customer-billing';
-import { recordEvent } from '../repo/events';
 import { openInvoicesOfSubscription } from '../repo/invoices';
 import { billablePrice } from '../repo/prices';
 import { findSubscription } from '../repo/subscriptions';
@@ -17,7 +16,8 @@ import { afterInvoicePaid } from '../subscription-outcomes';
 import { advance, amend, persist } from '../transitions';
 import type { Invoice, Subscription } from '../types';
 import { planLine } from './lines';
-import { cancelSubscriptionJobs, scheduleIncompleteExpiry, schedulePeriodEnd } from './schedule';
+import { endSubscription } from './end';
+import { scheduleIncompleteExpiry, schedulePeriodEnd } from './schedule';
 
 type Trx = Transaction<DB>;
 interface Step {
@@ -31,20 +31,14 @@ const where = (tenantId: string, customer: BillingCustomer) => ({
 });
 
 async function endCanceling(trx: Trx, tenantId: string, s: Subscription, now: number): Promise<Step> {
-  const next = advance(s, 'period_ended_canceling', { endedAt: now, canceledAt: s.canceledAt ?? now }, now);
-  await cancelSubscriptionJobs(trx, tenantId, s.id, now);
-  await recordEvent(
+  const change = await endSubscription(
     trx,
     tenantId,
-    {
-      type: 'subscription.canceled',
-      customerId: s.customerId,
-      subjectId: s.id,
-      data: { reason: 'period_end' },
-    },
+    s,
+    { command: 'period_ended_canceling', reason: 'period_end' },
     now,
   );
-  return { changes: [await persist(trx, tenantId, s, next)], invoice: null };
+  return { changes: [change], invoice: null };
 }
 
 /** Issues the invoice of the period `next` now runs, and reacts if nothing was left to pay. */
@@ -94,20 +88,8 @@ async function endTrial(
   const hasMethod = Boolean(s.paymentMethodId ?? customer.defaultPaymentMethodId);
   if (price.amount * s.quantity > 0 && !hasMethod) {
     if (s.trialEndBehavior === 'cancel') {
-      const next = advance(s, 'trial_lapsed', { endedAt: now, canceledAt: now }, now);
-      await cancelSubscriptionJobs(trx, tenantId, s.id, now);
-      await recordEvent(
-        trx,
-        tenantId,
-        {
-          type: 'subscription.canceled',
-          customerId: s.customerId,
-          subjectId: s.id,
-          data: { reason: 'trial_ended_without_payment_method' },
-        },
-        now,
-      );
-      return { changes: [await persist(trx, tenantId, s, next)], invoice: null };
+      const how = { command: 'trial_lapsed', reason: 'trial_ended_without_payment_method' } as const;
+      return { changes: [await endSubscription(trx, tenantId, s, how, now)], invoice: null };
     }
     const next = advance(s, 'trial_awaiting_payment', period, now);
     const changes = [await persist(trx, tenantId, s, next)];
