@@ -85,9 +85,11 @@ async function main(): Promise<void> {
     ['invoices: open filter', (c) => c.invoices.list({ status: 'open', limit: 100 })],
     [`invoices: number search ${midNumber}`, (c) => c.invoices.list({ search: midNumber, limit: 100 })],
     ['invoices: one customer', (c) => c.invoices.list({ customerId: someCustomer, limit: 100 })],
+    ['invoices: customer search "mar"', (c) => c.invoices.list({ search: 'mar', limit: 100 })],
     ['invoices: detail page', (c) => c.invoices.get({ id: anInvoice })],
     ['payments: first page (100 + total)', (c) => c.payments.list({ limit: 100 })],
     ['payments: failed filter', (c) => c.payments.list({ status: 'failed', limit: 100 })],
+    ['payments: customer search "mar"', (c) => c.payments.list({ search: 'mar', limit: 100 })],
     ['customer billing summary', (c) => c.billing.customer({ customerId: someCustomer })],
     [
       'entitlement check (cached)',

@@ -31,7 +31,22 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
     return match ? q.where(match) : q;
   };
   const cursor = after(input.cursor);
-  let q = filtered()
+  // Page by keys first (sorted from an index), then read the full rows of just this page.
+  let keys = filtered().select(['invoices.id', 'invoices.created_at']);
+  if (cursor) {
+    keys = keys.where((eb) =>
+      eb(eb.refTuple('invoices.created_at', 'invoices.id'), '<', eb.tuple(cursor.value, cursor.id)),
+    );
+  }
+  const rows = await db
+    .with('page', () =>
+      keys
+        .orderBy('invoices.created_at', 'desc')
+        .orderBy('invoices.id', 'desc')
+        .limit(input.limit + 1),
+    )
+    .selectFrom('page')
+    .innerJoin('invoices', 'invoices.id', 'page.id')
     .innerJoin('customers', 'customers.id', 'invoices.customer_id')
     .select([
       'invoices.id',
@@ -49,15 +64,9 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
       'invoices.customer_id',
       'invoices.subscription_id',
       'customers.name as customer_name',
-    ]);
-  if (cursor)
-    q = q.where((eb) =>
-      eb(eb.refTuple('invoices.created_at', 'invoices.id'), '<', eb.tuple(cursor.value, cursor.id)),
-    );
-  const rows = await q
-    .orderBy('invoices.created_at', 'desc')
-    .orderBy('invoices.id', 'desc')
-    .limit(input.limit + 1)
+    ])
+    .orderBy('page.created_at', 'desc')
+    .orderBy('page.id', 'desc')
     .execute();
   const narrowed = range || match || input.customerId || input.subscriptionId;
   const total = cursor

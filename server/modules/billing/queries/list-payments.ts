@@ -17,7 +17,22 @@ export async function listPayments(db: Kysely<DB>, tenantId: string, input: Inpu
     return match ? q.where(match) : q;
   };
   const cursor = after(input.cursor);
-  let q = filtered()
+  // Page by keys first (sorted from an index), then read the full rows of just this page.
+  let keys = filtered().select(['payments.id', 'payments.created_at']);
+  if (cursor) {
+    keys = keys.where((eb) =>
+      eb(eb.refTuple('payments.created_at', 'payments.id'), '<', eb.tuple(cursor.value, cursor.id)),
+    );
+  }
+  const rows = await db
+    .with('page', () =>
+      keys
+        .orderBy('payments.created_at', 'desc')
+        .orderBy('payments.id', 'desc')
+        .limit(input.limit + 1),
+    )
+    .selectFrom('page')
+    .innerJoin('payments', 'payments.id', 'page.id')
     .innerJoin('customers', 'customers.id', 'payments.customer_id')
     .innerJoin('invoices', 'invoices.id', 'payments.invoice_id')
     .leftJoin('payment_methods', 'payment_methods.id', 'payments.payment_method_id')
@@ -37,15 +52,9 @@ export async function listPayments(db: Kysely<DB>, tenantId: string, input: Inpu
       'invoices.number as invoice_number',
       'payment_methods.brand',
       'payment_methods.last4',
-    ]);
-  if (cursor)
-    q = q.where((eb) =>
-      eb(eb.refTuple('payments.created_at', 'payments.id'), '<', eb.tuple(cursor.value, cursor.id)),
-    );
-  const rows = await q
-    .orderBy('payments.created_at', 'desc')
-    .orderBy('payments.id', 'desc')
-    .limit(input.limit + 1)
+    ])
+    .orderBy('page.created_at', 'desc')
+    .orderBy('page.id', 'desc')
     .execute();
   const total = cursor
     ? null
