@@ -82,7 +82,8 @@ describe('the demo workspace’s year of billing', () => {
 
   it('keeps list totals equal to real counts, for every list and status', async () => {
     const real = all<{ list: string; key: string; n: number }>(`
-      SELECT 'invoices' AS list, status AS key, count(*) AS n FROM invoices GROUP BY status
+      SELECT 'customers' AS list, status AS key, count(*) AS n FROM customers GROUP BY status
+      UNION ALL SELECT 'invoices', status, count(*) FROM invoices GROUP BY status
       UNION ALL SELECT 'payments', status, count(*) FROM payments GROUP BY status
       UNION ALL SELECT 'subscriptions', plan_id || ':' || status, count(*) FROM subscriptions GROUP BY plan_id, status
       ORDER BY 1, 2`);

@@ -323,6 +323,21 @@ export const billing: Migration = {
       n INTEGER NOT NULL,
       PRIMARY KEY (tenant_id, list, key)
     ) STRICT, WITHOUT ROWID;
+    -- Customers are counted the same way; those already there are counted once here.
+    INSERT INTO list_counts (tenant_id, list, key, n)
+      SELECT tenant_id, 'customers', status, count(*) FROM customers GROUP BY tenant_id, status;
+    CREATE TRIGGER customers_count_insert AFTER INSERT ON customers BEGIN
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'customers', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER customers_count_update AFTER UPDATE OF status ON customers WHEN OLD.status != NEW.status BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'customers' AND key = OLD.status;
+      INSERT INTO list_counts VALUES (NEW.tenant_id, 'customers', NEW.status, 1)
+        ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER customers_count_delete AFTER DELETE ON customers BEGIN
+      UPDATE list_counts SET n = n - 1 WHERE tenant_id = OLD.tenant_id AND list = 'customers' AND key = OLD.status;
+    END;
     CREATE TRIGGER invoices_count_insert AFTER INSERT ON invoices BEGIN
       INSERT INTO list_counts VALUES (NEW.tenant_id, 'invoices', NEW.status, 1)
         ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = n + 1;

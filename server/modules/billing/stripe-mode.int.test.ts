@@ -35,13 +35,11 @@ afterAll(async () => {
 const staff = () => world.as('billingA');
 const newCustomer = async (name: string) =>
   (
-    await world
-      .as('adminA')
-      .customers.create({
-        name,
-        email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`,
-        country: 'US',
-      })
+    await world.as('adminA').customers.create({
+      name,
+      email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`,
+      country: 'US',
+    })
   ).id;
 
 describe('billing in Stripe mode', () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
+import { cappedTotal, countedTotal } from '../../db/list-totals';
 import type { DB } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { asEmailPrefix, toFtsQuery } from './search';
@@ -132,8 +133,10 @@ export interface CustomerPage {
   items: Customer[];
   /** Pass back to get the next page; null on the last page. */
   nextCursor: string | null;
-  /** How many rows match in all: only on the first page, since it costs a count. */
+  /** How many rows match in all: only on the first page. */
   total: number | null;
+  /** True when `total` is the cap of a broad search: there are at least that many. */
+  totalCapped: boolean;
 }
 
 function filtered(db: Db, tenantId: string, query: CustomerQuery) {
@@ -183,14 +186,25 @@ export async function selectCustomerPage(
     .execute();
   const items = rows.slice(0, query.limit).map(toCustomer);
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-  const total = query.cursor
-    ? null
-    : Number(
-        (
-          await filtered(db, tenantId, query)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-  return { items, nextCursor: last ? encodeCursor({ value: last[column], id: last.id }) : null, total };
+  return {
+    items,
+    nextCursor: last ? encodeCursor({ value: last[column], id: last.id }) : null,
+    ...(await totalOf(db, tenantId, query)),
+  };
+}
+
+/**
+ * The first page's total: from the trigger-kept counter when only the status filters,
+ * else a count of the matches, stopped at the cap so a broad search stays cheap.
+ */
+async function totalOf(
+  db: Db,
+  tenantId: string,
+  query: CustomerQuery,
+): Promise<{ total: number | null; totalCapped: boolean }> {
+  if (query.cursor) return { total: null, totalCapped: false };
+  if (!query.search.trim() && !query.country) {
+    return countedTotal(db, tenantId, 'customers', query.status === 'all' ? '%' : query.status);
+  }
+  return cappedTotal(filtered(db, tenantId, query), db);
 }

@@ -4,7 +4,7 @@ import type { invoiceListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
 import { customerMatches } from './keyset';
 import { after, pageOf } from './page';
-import { cappedTotal, countedTotal } from './totals';
+import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof invoiceListInput>;
 

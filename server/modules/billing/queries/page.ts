@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from './keyset';
-import type { Total } from './totals';
+import type { Total } from '../../../db/list-totals';
 
 /** One page of a newest-first list; the total (and whether it is capped) comes with the first page only. */
 export interface Page<T> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../../../db/schema';
+import type { DB } from './schema';
 
 /** Past this many matches a filtered list reports "1,000+" rather than counting further. */
 export const COUNT_CAP = 1_000;
@@ -17,7 +17,7 @@ export interface Total {
 export async function countedTotal(
   db: Kysely<DB>,
   tenantId: string,
-  list: 'invoices' | 'payments' | 'subscriptions',
+  list: 'customers' | 'invoices' | 'payments' | 'subscriptions',
   keyPattern: string,
 ): Promise<Total> {
   const row = await db
