@@ -31,7 +31,7 @@ export const gatewayEnvSchema = z
         .trim()
         .regex(
           STRIPE_KEY,
-          'STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…) or restricted key (rk_test_… or rk_live_…)',
+          'STRIPE_SECRET_KEY must be a Stripe secret or restricted key: sk_ or rk_, then test_ or live_, then the key',
         ),
     ),
     STRIPE_API_HOST: optional(
