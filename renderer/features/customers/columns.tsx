@@ -1,11 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import type { Customer } from '../../../shared/customers/schema';
 import { countryName } from '../../lib/format';
-import type { DataColumn } from '../../ui/data-table';
-import { DateText } from '../../ui/DateText';
+import { dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { StatusBadge } from './StatusBadge';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The customers table: what each column shows, sorts by and exports. */
 export const customerColumns: DataColumn<Customer>[] = [
@@ -74,38 +71,10 @@ export const customerColumns: DataColumn<Customer>[] = [
     cell: (c) => <StatusBadge status={c.status} />,
     exportValue: (c) => c.status,
   },
-  {
-    id: 'createdAt',
-    header: 'Created',
+  dateColumn<Customer>('createdAt', 'Created', (c) => c.createdAt, {
     sortField: 'createdAt',
     firstDirection: 'desc',
-    align: 'right',
-    minWidth: 140,
-    grow: 0,
-    cell: (c) => <DateText ms={c.createdAt} size="sm" c="dimmed" />,
-    exportValue: (c) => iso(c.createdAt),
-  },
-  {
-    id: 'updatedAt',
-    header: 'Updated',
-    align: 'right',
-    minWidth: 140,
-    grow: 0,
-    defaultHidden: true,
-    cell: (c) => <DateText ms={c.updatedAt} size="sm" c="dimmed" />,
-    exportValue: (c) => iso(c.updatedAt),
-  },
-  {
-    id: 'id',
-    header: 'ID',
-    minWidth: 270,
-    grow: 0,
-    defaultHidden: true,
-    cell: (c) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {c.id}
-      </Text>
-    ),
-    exportValue: (c) => c.id,
-  },
+  }),
+  dateColumn<Customer>('updatedAt', 'Updated', (c) => c.updatedAt, { defaultHidden: true }),
+  idColumn<Customer>(),
 ];

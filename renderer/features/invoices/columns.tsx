@@ -1,6 +1,5 @@
 import { Text } from '@mantine/core';
-import type { DataColumn } from '../../ui/data-table';
-import { DateText } from '../../ui/DateText';
+import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
 import { decimalAmount } from './decimal';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -84,18 +83,7 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
   money('total', 'Total', (i) => i.total),
   money('paid', 'Paid', (i) => i.amountPaid),
   money('refunded', 'Refunded', (i) => i.amountRefunded),
-  {
-    id: 'currency',
-    header: 'Currency',
-    minWidth: 90,
-    grow: 0,
-    cell: (i) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {i.currency}
-      </Text>
-    ),
-    exportValue: (i) => i.currency,
-  },
+  codeColumn<InvoiceRow>('currency', 'Currency', (i) => i.currency, { minWidth: 90 }),
   {
     id: 'period',
     header: 'Period',
@@ -113,26 +101,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     exportValue: (i) =>
       i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
   },
-  {
-    id: 'createdAt',
-    header: 'Date',
-    align: 'right',
-    minWidth: 116,
-    grow: 0,
-    cell: (i) => <DateText ms={i.createdAt} size="sm" c="dimmed" />,
-    exportValue: (i) => iso(i.createdAt),
-  },
-  {
-    id: 'id',
-    header: 'ID',
-    minWidth: 270,
-    grow: 0,
-    defaultHidden: true,
-    cell: (i) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {i.id}
-      </Text>
-    ),
-    exportValue: (i) => i.id,
-  },
+  dateColumn<InvoiceRow>('createdAt', 'Date', (i) => i.createdAt, { minWidth: 116 }),
+  idColumn<InvoiceRow>(),
 ];

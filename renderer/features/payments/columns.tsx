@@ -1,7 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import type { DataColumn } from '../../ui/data-table';
-import { DateText } from '../../ui/DateText';
+import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
 import { decimalAmount } from '../invoices';
 import { cardText } from './card-text';
@@ -11,14 +10,7 @@ import type { PaymentRow } from './types';
 
 /** The payments table, newest first as the server sends it. */
 export const paymentColumns: DataColumn<PaymentRow>[] = [
-  {
-    id: 'createdAt',
-    header: 'Date',
-    minWidth: 130,
-    grow: 0,
-    cell: (p) => <DateText ms={p.createdAt} size="sm" c="dimmed" />,
-    exportValue: (p) => new Date(p.createdAt).toISOString(),
-  },
+  dateColumn<PaymentRow>('createdAt', 'Date', (p) => p.createdAt, { align: 'left', minWidth: 130 }),
   {
     id: 'customer',
     header: 'Customer',
@@ -67,18 +59,7 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
     cell: (p) => <MoneyText amount={p.amountRefunded} currency={p.currency} size="sm" c="dimmed" />,
     exportValue: (p) => decimalAmount(p.amountRefunded, p.currency),
   },
-  {
-    id: 'currency',
-    header: 'Currency',
-    minWidth: 96,
-    grow: 0,
-    cell: (p) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {p.currency}
-      </Text>
-    ),
-    exportValue: (p) => p.currency,
-  },
+  codeColumn<PaymentRow>('currency', 'Currency', (p) => p.currency),
   {
     id: 'status',
     header: 'Status',
@@ -125,17 +106,5 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
     ),
     exportValue: (p) => p.attemptNumber,
   },
-  {
-    id: 'id',
-    header: 'ID',
-    minWidth: 270,
-    grow: 0,
-    defaultHidden: true,
-    cell: (p) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {p.id}
-      </Text>
-    ),
-    exportValue: (p) => p.id,
-  },
+  idColumn<PaymentRow>(),
 ];

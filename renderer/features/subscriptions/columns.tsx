@@ -1,15 +1,12 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDate } from '../../lib/format';
-import type { DataColumn } from '../../ui/data-table';
+import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { decimalAmount } from '../invoices';
-import { DateText } from '../../ui/DateText';
 import { MoneyText } from '../../ui/MoneyText';
 import { perInterval, planWithQuantity } from './price-text';
 import { SUBSCRIPTION_STATUS_LOOK } from './status';
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 import type { SubscriptionRow } from './types';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The subscriptions table: what each column shows and exports (the server sorts newest first). */
 export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
@@ -71,18 +68,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
     ),
     exportValue: (s) => decimalAmount(s.amount, s.currency),
   },
-  {
-    id: 'currency',
-    header: 'Currency',
-    minWidth: 96,
-    grow: 0,
-    cell: (s) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {s.currency}
-      </Text>
-    ),
-    exportValue: (s) => s.currency,
-  },
+  codeColumn<SubscriptionRow>('currency', 'Currency', (s) => s.currency),
   {
     id: 'status',
     header: 'Status',
@@ -103,35 +89,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
     exportValue: (s) =>
       SUBSCRIPTION_STATUS_LOOK[s.status].label + (s.cancelAtPeriodEnd ? ' (cancels at period end)' : ''),
   },
-  {
-    id: 'periodEnd',
-    header: 'Period ends',
-    align: 'right',
-    minWidth: 130,
-    grow: 0,
-    cell: (s) => <DateText ms={s.currentPeriodEnd} size="sm" c="dimmed" />,
-    exportValue: (s) => iso(s.currentPeriodEnd),
-  },
-  {
-    id: 'createdAt',
-    header: 'Created',
-    align: 'right',
-    minWidth: 140,
-    grow: 0,
-    cell: (s) => <DateText ms={s.createdAt} size="sm" c="dimmed" />,
-    exportValue: (s) => iso(s.createdAt),
-  },
-  {
-    id: 'id',
-    header: 'ID',
-    minWidth: 270,
-    grow: 0,
-    defaultHidden: true,
-    cell: (s) => (
-      <Text size="xs" ff="monospace" c="dimmed">
-        {s.id}
-      </Text>
-    ),
-    exportValue: (s) => s.id,
-  },
+  dateColumn<SubscriptionRow>('periodEnd', 'Period ends', (s) => s.currentPeriodEnd, { minWidth: 130 }),
+  dateColumn<SubscriptionRow>('createdAt', 'Created', (s) => s.createdAt),
+  idColumn<SubscriptionRow>(),
 ];

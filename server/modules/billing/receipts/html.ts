@@ -84,30 +84,18 @@ function parties(view: ReceiptView): SafeHtml {
 }
 
 function lineTable(view: ReceiptView): SafeHtml {
-  const rows = view.lines.map(
-    (line) =>
-      markup`<tr>
-        <td>
-          ${line.description}${line.detail === null ? null : markup`<span class="line-detail">${line.detail}</span>`}
-        </td>
-        <td class="num">${line.quantity}</td>
-        <td class="num">${line.unitPrice}</td>
-        <td class="num">${line.amount}</td>
-      </tr>`,
+  const description = (line: ReceiptView['lines'][number]) =>
+    markup`${line.description}${line.detail === null ? null : markup`<span class="line-detail">${line.detail}</span>`}`;
+  return dataTable(
+    [
+      { label: 'Description' },
+      { label: 'Qty', numeric: true },
+      { label: 'Unit price', numeric: true },
+      { label: 'Amount', numeric: true },
+    ],
+    view.lines.map((line) => [description(line), line.quantity, line.unitPrice, line.amount]),
+    'lines',
   );
-  return markup`<table class="lines">
-    <thead>
-      <tr>
-        <th>Description</th>
-        <th class="num">Qty</th>
-        <th class="num">Unit price</th>
-        <th class="num">Amount</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
 }
 
 function totalsTable(view: ReceiptView): SafeHtml {
@@ -124,56 +112,56 @@ function totalsTable(view: ReceiptView): SafeHtml {
 
 function paymentsSection(view: ReceiptView): SafeHtml | null {
   if (view.payments.length === 0) return null;
-  const rows = view.payments.map(
-    (payment) =>
-      markup`<tr>
-        <td>${payment.date}</td>
-        <td>${payment.method}</td>
-        <td>${payment.status}</td>
-        <td class="num">${payment.amount}</td>
-      </tr>`,
+  return section(
+    'Payments',
+    dataTable(
+      [{ label: 'Date' }, { label: 'Method' }, { label: 'Status' }, { label: 'Amount', numeric: true }],
+      view.payments.map((payment) => [payment.date, payment.method, payment.status, payment.amount]),
+    ),
   );
-  return markup`<section class="section">
-    <h2>Payments</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>Date</th>
-          <th>Method</th>
-          <th>Status</th>
-          <th class="num">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </section>`;
 }
 
 function refundsSection(view: ReceiptView): SafeHtml | null {
   if (view.refunds.length === 0) return null;
-  const rows = view.refunds.map(
-    (refund) =>
-      markup`<tr>
-        <td>${refund.date}</td>
-        <td>${refund.reason}</td>
-        <td class="num">${refund.amount}</td>
-      </tr>`,
+  return section(
+    'Refunds',
+    dataTable(
+      [{ label: 'Date' }, { label: 'Reason' }, { label: 'Amount', numeric: true }],
+      view.refunds.map((refund) => [refund.date, refund.reason, refund.amount]),
+    ),
   );
+}
+
+interface Column {
+  label: string;
+  /** Amounts and counts: right-aligned, so their digits line up. */
+  numeric?: boolean;
+}
+
+type Cell = SafeHtml | string | number | null;
+
+/** A table with a header row; every cell is escaped unless it is markup already. */
+function dataTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  className: string | null = null,
+): SafeHtml {
+  const head = columns.map((c) =>
+    c.numeric ? markup`<th class="num">${c.label}</th>` : markup`<th>${c.label}</th>`,
+  );
+  const body = rows.map(
+    (cells) =>
+      markup`<tr>${cells.map((value, index) => (columns[index]?.numeric ? markup`<td class="num">${value}</td>` : markup`<td>${value}</td>`))}</tr>`,
+  );
+  return markup`<table${className === null ? null : markup` class="${className}"`}>
+    <thead><tr>${head}</tr></thead>
+    <tbody>${body}</tbody>
+  </table>`;
+}
+
+function section(title: string, content: SafeHtml): SafeHtml {
   return markup`<section class="section">
-    <h2>Refunds</h2>
-    <table>
-      <thead>
-        <tr>
-          <th>Date</th>
-          <th>Reason</th>
-          <th class="num">Amount</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
+    <h2>${title}</h2>
+    ${content}
   </section>`;
 }
