@@ -1,7 +1,14 @@
 import type { Generated } from 'kysely';
 
-/** Kysely's view of the tables. Column names are the database's (snake_case); repos map them. */
-export interface DB {
+import type { NotificationTables } from './schema-notifications';
+import type { RecoveryTables } from './schema-recovery';
+import type { StripeEventTables } from './schema-stripe-events';
+
+/**
+ * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
+ * Newer areas keep their tables in their own file (schema-*.ts), one per migration.
+ */
+export interface DB extends RecoveryTables, NotificationTables, StripeEventTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

@@ -1,6 +1,17 @@
 import { foundation } from './0001_foundation';
 import { billing } from './0002_billing';
+import { recovery } from './0003_recovery';
+import { notifications } from './0004_notifications';
+import { stripeEvents } from './0005_stripe_events';
+import { stripeMirror } from './0006_stripe_mirror';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [foundation, billing];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  billing,
+  recovery,
+  notifications,
+  stripeEvents,
+  stripeMirror,
+];

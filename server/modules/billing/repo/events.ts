@@ -4,7 +4,17 @@ import type { DB } from '../../../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The billing events notifications and timelines read (subscription.trial_will_end, invoice.paid…). */
+/**
+ * The billing events notifications and timelines read. Each event's `data` is part of
+ * the contract with the notifications module:
+ * - invoice.payment_failed: { number, paymentId, failureCode, attempt, nextAttemptAt (ms or null: no
+ *   more retries), hardDecline (boolean) }
+ * - invoice.final_notice: { number, amount, currency, nextAttemptAt (the last retry), finalAction }
+ * - invoice.recovered: { number, amount, currency, attempt } (paid after at least one failure)
+ * - invoice.paid: { number, paymentId (null when paid out of band), recovered (boolean) }
+ * - invoice.voided / invoice.marked_uncollectible: { number, byRecovery (boolean) }
+ * - subscription.canceled: { reason, ... }
+ */
 export const BILLING_EVENT_TYPES = [
   'subscription.created',
   'subscription.trial_will_end',
@@ -13,7 +23,14 @@ export const BILLING_EVENT_TYPES = [
   'invoice.finalized',
   'invoice.paid',
   'invoice.payment_failed',
+  'invoice.final_notice',
+  'invoice.recovered',
+  'invoice.voided',
+  'invoice.marked_uncollectible',
   'charge.refunded',
+  'charge.dispute.created',
+  'payment_method.attached',
+  'payment_method.detached',
 ] as const;
 export type BillingEventType = (typeof BILLING_EVENT_TYPES)[number];
 

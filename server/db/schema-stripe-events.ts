@@ -1,0 +1,3 @@
+/** Tables of migration 0005_stripe_events, as Kysely sees them. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the tables are added
+export interface StripeEventTables {}
