@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type Stripe from 'stripe';
 import type { Grants } from '../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { GatewayName, PaymentGateway } from '../gateways/types';
@@ -27,6 +28,12 @@ export type BackendMode = 'standalone' | 'connected' | 'offline';
 export interface GatewayProvider {
   readonly name: GatewayName;
   forTenant(tenantId: string): PaymentGateway;
+  /**
+   * The tenant's Stripe API client, or null when the tenant is on the sandbox. For what the
+   * gateway interface does not cover: the Stripe Billing mirror, the events list, webhook
+   * checks. Never log or serialise it: it holds the secret key.
+   */
+  stripeApi(tenantId: string): Stripe | null;
 }
 
 /** What every procedure may use, whatever the transport. */

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 
+import type { DisputeTables } from './schema-disputes';
 import type { NotificationTables } from './schema-notifications';
 import type { RecoveryTables } from './schema-recovery';
 import type { StripeEventTables } from './schema-stripe-events';
@@ -8,7 +9,7 @@ import type { StripeEventTables } from './schema-stripe-events';
  * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
  * Newer areas keep their tables in their own file (schema-*.ts), one per migration.
  */
-export interface DB extends RecoveryTables, NotificationTables, StripeEventTables {
+export interface DB extends RecoveryTables, NotificationTables, StripeEventTables, DisputeTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };
@@ -283,4 +284,5 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     created_at: number;
   };
   list_counts: { tenant_id: string; list: string; key: string; n: number };
+  stripe_object_versions: { tenant_id: string; object_id: string; created_at: number; event_id: string };
 }

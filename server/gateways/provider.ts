@@ -4,6 +4,7 @@ import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { GatewayConfig } from './config';
 import { gatewayFromConfig } from './index';
+import { stripeClientFromConfig } from './stripe/client';
 
 /**
  * Each tenant's gateway from one configuration: Stripe when a secret key is set, else the
@@ -14,6 +15,7 @@ export function gatewayProvider(config: GatewayConfig, db: Kysely<DB>, clock: Cl
   return {
     name: config.stripeSecretKey ? 'stripe' : 'sandbox',
     forTenant: (tenantId) => gatewayFromConfig(config, { db, tenantId, clock }),
+    stripeApi: () => (config.stripeSecretKey ? stripeClientFromConfig(config) : null),
   };
 }
 

@@ -4,6 +4,7 @@ import { recovery } from './0003_recovery';
 import { notifications } from './0004_notifications';
 import { stripeEvents } from './0005_stripe_events';
 import { stripeMirror } from './0006_stripe_mirror';
+import { disputes } from './0007_disputes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   notifications,
   stripeEvents,
   stripeMirror,
+  disputes,
 ];

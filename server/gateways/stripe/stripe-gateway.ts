@@ -1,23 +1,10 @@
 import Stripe from 'stripe';
 import { GatewayError, type PaymentGateway } from '../types';
+import { createStripeClient, type StripeClientOptions } from './client';
 import { gatewayErrorFrom } from './stripe-errors';
 import { chargeOutcomeOf, declinedChargeOutcome, refundOutcomeOf } from './stripe-outcomes';
 
-export interface StripeGatewayOptions {
-  secretKey: string;
-  /** Where the API is; only tests point these elsewhere (at the Stripe-compatible fake). */
-  host?: string;
-  port?: number;
-  protocol?: 'http' | 'https';
-  /** Defaults to the version the SDK is pinned to, which its types describe. */
-  apiVersion?: string;
-  /**
-   * The SDK's own retries of network failures, 409s and 5xx, with backoff. They reuse our
-   * idempotency key, so they never double a write. Defaults to the SDK's 2.
-   */
-  maxNetworkRetries?: number;
-  timeoutMs?: number;
-}
+export type StripeGatewayOptions = StripeClientOptions;
 
 /**
  * Stripe, through the official SDK. Charges are PaymentIntents confirmed off-session;
@@ -30,16 +17,7 @@ export interface StripeGatewayOptions {
  * serialising the gateway can never print the key the client holds.
  */
 export function createStripeGateway(options: StripeGatewayOptions): PaymentGateway {
-  const stripe = new Stripe(options.secretKey, {
-    host: options.host,
-    port: options.port,
-    protocol: options.protocol,
-    apiVersion: options.apiVersion as Stripe.LatestApiVersion | undefined,
-    maxNetworkRetries: options.maxNetworkRetries,
-    timeout: options.timeoutMs,
-    telemetry: false,
-    appInfo: { name: 'Tollgate' },
-  });
+  const stripe = createStripeClient(options);
 
   /** Sends one write with the caller's idempotency key; errors come back as the SDK threw them. */
   async function send<T>(

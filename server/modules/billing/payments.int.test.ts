@@ -109,6 +109,7 @@ describe('a crash between charging and recording', () => {
     const real = world.services.gateways;
     const dying: GatewayProvider = {
       name: real.name,
+      stripeApi: () => null,
       forTenant: (tenantId) => ({
         ...real.forTenant(tenantId),
         charge: async (input, key) => {
