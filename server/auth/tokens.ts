@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { DomainError } from '../lib/errors';
+
+/**
+ * Sign-in tokens. An access token is a short-lived JWT (HS256, signed with the server's
+ * secret) naming the user and the session; every request also checks the session is
+ * still live, so signing out or revoking takes effect at once. A refresh token is an
+ * opaque random string, stored only as its SHA-256, exchanged (and rotated) for a new
+ * access token.
+ */
+
+export const ACCESS_TOKEN_TTL_S = 15 * 60;
+const ISSUER = 'tollgate';
+const AUDIENCE = 'tollgate-console';
+
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+}
+
+export interface TokenKey {
+  /** At least 32 bytes of secret; from the server's configuration. */
+  secret: Uint8Array;
+}
+
+export async function signAccessToken(key: TokenKey, claims: AccessClaims, nowMs: number): Promise<string> {
+  const iat = Math.floor(nowMs / 1000);
+  return new SignJWT({ sid: claims.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ACCESS_TOKEN_TTL_S)
+    .sign(key.secret);
+}
+
+const expired = () => new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again');
+const invalid = () => new DomainError('UNAUTHENTICATED', 'The access token is not valid; sign in again');
+
+/** The token's claims, or an UNAUTHENTICATED error saying whether it expired or is not ours. */
+export async function verifyAccessToken(key: TokenKey, token: string, nowMs: number): Promise<AccessClaims> {
+  try {
+    const { payload } = await jwtVerify(token, key.secret, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: new Date(nowMs),
+      clockTolerance: 5,
+    });
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw invalid();
+    return { userId: payload.sub, sessionId: payload.sid };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw expired();
+    throw invalid();
+  }
+}
+
+/** A new opaque refresh token and the hash to store in its place. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = `rt_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashOpaqueToken(token) };
+}
+
+/** Opaque tokens (refresh tokens, API keys) are stored as SHA-256: they are long random strings, not passwords. */
+export function hashOpaqueToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
