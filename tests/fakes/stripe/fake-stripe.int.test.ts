@@ -45,8 +45,8 @@ describe('the fake Stripe refuses what Stripe refuses', () => {
   });
 
   it('an unknown URL, and an unknown object', async () => {
-    expect((await send('GET', '/v1/invoices/in_1')).body.error).toMatchObject({
-      message: 'Unrecognized request URL (GET: /v1/invoices/in_1).',
+    expect((await send('GET', '/v1/quotes/qt_1')).body.error).toMatchObject({
+      message: 'Unrecognized request URL (GET: /v1/quotes/qt_1).',
     });
     const missing = await send('GET', '/v1/customers/cus_nope');
     expect(missing.status).toBe(404);

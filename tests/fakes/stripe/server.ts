@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeStripeError, invalidRequest } from './errors';
+import { FAKE_ACCOUNT_API_VERSION } from './events';
 import { parseForm, type FormObject } from './form';
 import { IdempotencyLayer, requestSignature } from './idempotency';
 import { matchRoute } from './routes';
@@ -39,7 +40,7 @@ export interface FakeStripe {
 }
 
 export const DEFAULT_FAKE_SECRET_KEY = 'sk_test_fakeTollgate4eC39HqLyjWDarjtT1zdp7dc';
-const DEFAULT_API_VERSION = '2026-10-28.endive';
+const DEFAULT_API_VERSION = FAKE_ACCOUNT_API_VERSION;
 
 interface Answer {
   status: number;
@@ -131,12 +132,16 @@ export async function startFakeStripe(options: { secretKey?: string } = {}): Pro
       }
       headers['original-request'] = requestId;
       let result: Answer;
+      // Events the route emits name this request, as Stripe's event.request does.
+      store.currentRequest = { id: requestId, idempotencyKey: key };
       try {
         result = answer(200, matched.route.handle({ store, form, pathParams: matched.pathParams }));
       } catch (error) {
         // A card error happened at the endpoint (and changed state), so Stripe saves it too.
         if (!(error instanceof FakeStripeError) || error.status !== 402) throw error;
         result = answer(402, { error: error.body });
+      } finally {
+        store.currentRequest = null;
       }
       idempotency.save(key, { signature, status: result.status, body: result.body, requestId });
       return result;

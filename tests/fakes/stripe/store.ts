@@ -1,4 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import {
+  buildEvent,
+  type EmitOptions,
+  type EventListener,
+  type EventRequest,
+  type StripeEvent,
+} from './events';
 import type { TestCardBehaviour } from './test-payment-methods';
 
 /**
@@ -16,6 +23,7 @@ export interface Customer {
   name: string | null;
   description: string | null;
   metadata: Record<string, string>;
+  invoice_settings: { default_payment_method: string | null };
 }
 
 export interface SetupIntent {
@@ -28,7 +36,9 @@ export interface SetupIntent {
   usage: 'on_session' | 'off_session';
   allowed_payment_method_types: string[] | null;
   payment_method_types: string[];
-  status: 'requires_payment_method';
+  payment_method: string | null;
+  last_setup_error: object | null;
+  status: 'requires_payment_method' | 'succeeded';
 }
 
 export interface PaymentMethod {
@@ -113,6 +123,33 @@ export class FakeStripeStore {
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
+  /** Every event the account emitted, oldest first (GET /v1/events lists them newest first). */
+  readonly events: StripeEvent[] = [];
+  /** The API request being answered (set by the server around each route); null for automatic changes. */
+  currentRequest: EventRequest | null = null;
+  private readonly eventListeners = new Set<EventListener>();
+
+  /** Records that `object` (snapshotted now) went through `type`, and tells the listeners. */
+  emitEvent(type: string, object: object, options: EmitOptions = {}): StripeEvent {
+    const event = buildEvent(
+      this.newId('evt'),
+      this.now(),
+      type,
+      object,
+      this.currentRequest,
+      this.eventListeners.size,
+      options,
+    );
+    this.events.push(event);
+    for (const listener of this.eventListeners) listener(event);
+    return event;
+  }
+
+  /** Calls `listener` with every event emitted from now on (webhook delivery); returns the way to stop. */
+  onEvent(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
 
   /** A Stripe-looking id: the prefix, then 24 random letters and digits. */
   newId(prefix: string): string {

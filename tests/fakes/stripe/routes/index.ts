@@ -1,4 +1,5 @@
 import { customerRoutes } from './customers';
+import { eventRoutes } from './events';
 import { paymentIntentRoutes } from './payment-intents';
 import { paymentMethodRoutes } from './payment-methods';
 import { refundRoutes } from './refunds';
@@ -13,6 +14,7 @@ const ROUTES: readonly Route[] = [
   ...paymentMethodRoutes,
   ...paymentIntentRoutes,
   ...refundRoutes,
+  ...eventRoutes,
 ];
 
 const compiled = ROUTES.map((route) => ({

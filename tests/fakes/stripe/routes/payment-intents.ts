@@ -63,6 +63,8 @@ function decline(
   intent.status = 'requires_payment_method';
   const error = cardError(reason, { charge: charge.id });
   intent.last_payment_error = { ...error.body, payment_method: method };
+  store.emitEvent('charge.failed', charge);
+  store.emitEvent('payment_intent.payment_failed', intent);
   throw cardError(reason, { charge: charge.id, payment_intent: intent });
 }
 
@@ -74,11 +76,14 @@ function confirm(store: FakeStripeStore, intent: PaymentIntent, offSession: bool
   );
   intent.payment_method = method.id;
   switch (behaviour.kind) {
-    case 'succeeds':
-      recordCharge(store, intent, method);
+    case 'succeeds': {
+      const charge = recordCharge(store, intent, method);
       intent.status = 'succeeded';
       intent.amount_received = intent.amount;
+      store.emitEvent('charge.succeeded', charge);
+      store.emitEvent('payment_intent.succeeded', intent);
       return intent;
+    }
     case 'declines':
       return decline(store, intent, method, behaviour.decline);
     case 'requires_authentication':
@@ -86,6 +91,7 @@ function confirm(store: FakeStripeStore, intent: PaymentIntent, offSession: bool
       if (offSession) return decline(store, intent, method, AUTHENTICATION_REQUIRED);
       intent.status = 'requires_action';
       intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+      store.emitEvent('payment_intent.requires_action', intent);
       return intent;
   }
 }
@@ -136,6 +142,7 @@ export const paymentIntentRoutes: Route[] = [
       };
       if (!confirmNow) {
         store.paymentIntents.set(id, intent);
+        store.emitEvent('payment_intent.created', intent);
         return intent;
       }
       if (!paymentMethod) {
@@ -148,6 +155,7 @@ export const paymentIntentRoutes: Route[] = [
         );
       }
       store.paymentIntents.set(id, intent);
+      store.emitEvent('payment_intent.created', intent);
       return confirm(store, intent, offSession ?? false);
     },
   },

@@ -75,6 +75,26 @@ export function paymentMethodForCharge(
   return { method, behaviour: store.behaviours.get(method.id) ?? { kind: 'succeeds' } };
 }
 
+/** Attaches a PaymentMethod (or a fresh one from a test id) to a customer, as attach and SetupIntent confirmation do. */
+export function attachPaymentMethod(store: FakeStripeStore, id: string, customerId: string): PaymentMethod {
+  const test = TEST_PAYMENT_METHODS[id];
+  if (test?.behaviour.kind === 'declines' && test.behaviour.refusedAtAttach) {
+    throw cardError(test.behaviour.decline);
+  }
+  const method = test ? createFromTestCard(store, test) : findPaymentMethod(store, id, 'payment_method');
+  refuseIfDetached(store, method.id);
+  if (method.customer !== null && method.customer !== customerId) {
+    throw invalidRequest('The payment method you provided has already been attached to a customer.', {
+      param: 'payment_method',
+    });
+  }
+  if (method.customer === null) {
+    method.customer = customerId;
+    store.emitEvent('payment_method.attached', method);
+  }
+  return method;
+}
+
 export const paymentMethodRoutes: Route[] = [
   {
     method: 'POST',
@@ -82,20 +102,7 @@ export const paymentMethodRoutes: Route[] = [
     handle({ store, form, pathParams }) {
       const params = new Params(form, ['customer']);
       const customer = findCustomer(store, params.requiredString('customer'), 'customer');
-      const id = pathParams.id ?? '';
-      const test = TEST_PAYMENT_METHODS[id];
-      if (test?.behaviour.kind === 'declines' && test.behaviour.refusedAtAttach) {
-        throw cardError(test.behaviour.decline);
-      }
-      const method = test ? createFromTestCard(store, test) : findPaymentMethod(store, id, 'payment_method');
-      refuseIfDetached(store, method.id);
-      if (method.customer !== null && method.customer !== customer.id) {
-        throw invalidRequest('The payment method you provided has already been attached to a customer.', {
-          param: 'payment_method',
-        });
-      }
-      method.customer = customer.id;
-      return method;
+      return attachPaymentMethod(store, pathParams.id ?? '', customer.id);
     },
   },
   {
@@ -110,8 +117,10 @@ export const paymentMethodRoutes: Route[] = [
           { param: 'payment_method' },
         );
       }
+      const previous = { customer: method.customer };
       method.customer = null;
       store.detached.add(method.id);
+      store.emitEvent('payment_method.detached', method, { previousAttributes: previous });
       return method;
     },
   },

@@ -71,6 +71,7 @@ export const refundRoutes: Route[] = [
           { param: 'amount' },
         );
       }
+      const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
       charge.amount_refunded += amount;
       charge.refunded = charge.amount_refunded === charge.amount;
       const refund: Refund = {
@@ -86,6 +87,8 @@ export const refundRoutes: Route[] = [
         metadata,
       };
       store.refunds.set(refund.id, refund);
+      store.emitEvent('refund.created', refund);
+      store.emitEvent('charge.refunded', charge, { previousAttributes: previous });
       return refund;
     },
   },
