@@ -51,7 +51,12 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     before: string | null;
     after: string | null;
     at: number;
+    /** Position in the tenant's hash chain; null only until the backend chains pre-chain entries. */
+    seq: number | null;
+    prev_hash: string | null;
+    hash: string | null;
   };
+  audit_chain_heads: { chain: string; seq: number; hash: string };
   change_log: {
     seq: Generated<number>;
     tenant_id: string;

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { newId } from '../../shared/ids';
 import type { Customer } from '../../shared/customers/schema';
+import { chainUnlinkedEntries } from '../modules/audit';
 import { nameSortKey } from '../modules/customers';
 import type { GeneratedCustomer } from './generator';
 
@@ -63,6 +64,8 @@ export function bulkLoadCustomers(
       insertChange.run(options.tenantId, customer.id, json, customer.createdAt);
       count++;
     }
+    // The prepared statement writes entries without a chain position; link them now.
+    chainUnlinkedEntries(sqlite);
   })();
   return count;
 }

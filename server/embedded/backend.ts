@@ -20,6 +20,8 @@ import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
 import { startJobLoop } from '../jobs/runner';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { startStripeEventProcessor } from '../modules/stripe-events';
+import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
 
 export interface EmbeddedOptions {
@@ -99,6 +101,8 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
   });
   try {
     const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
+    // Entries from before the audit chain existed join it once, in the order they were written.
+    chainUnlinkedEntries(database.sqlite);
     const principal = await loadPrincipal(database.db, ownerId);
     const services: Services = {
       db: database.db,
@@ -118,6 +122,14 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       logger,
       handlers: billingJobHandlers(billingDeps(services)),
     });
+    // Stripe events wait in the inbox (from webhooks or the events list) until applied here.
+    const stripeEvents = startStripeEventProcessor({
+      db: database.db,
+      clock,
+      logger,
+      gateways: services.gateways,
+      handlers: {},
+    });
     return {
       router: appRouter,
       services,
@@ -132,6 +144,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
         }),
       close: async () => {
         await jobs.stop();
+        await stripeEvents.stop();
         await database.close();
       },
     };

@@ -5,6 +5,7 @@ import { notifications } from './0004_notifications';
 import { stripeEvents } from './0005_stripe_events';
 import { stripeMirror } from './0006_stripe_mirror';
 import { disputes } from './0007_disputes';
+import { auditChain } from './0008_audit_chain';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   stripeEvents,
   stripeMirror,
   disputes,
+  auditChain,
 ];

@@ -1,3 +1,5 @@
 export { insertAuditEntry, type AuditEntryInput } from './repo';
+export { chainUnlinkedEntries } from './chain';
+export { verifyAuditChain, type ChainReport, type ChainProblem } from './verify';
 export { entityTimeline, type TimelineEntry } from './service';
 export type { FieldChange } from './diff';

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
+import { chainOf, linkHash, readHead, writeHead } from './chain';
 
 export interface AuditEntryInput {
   tenantId: string | null;
@@ -28,22 +29,46 @@ export async function insertAuditEntry(
   entry: AuditEntryInput,
 ): Promise<string> {
   const id = newId('aud', entry.at);
+  const chain = chainOf(entry.tenantId);
+  // Reading the head and writing the link happen in the caller's transaction, and SQLite
+  // has one writer at a time, so two commands can never take the same position.
+  const head = await readHead(trx, chain);
+  const content = {
+    chain,
+    seq: head.seq + 1,
+    prevHash: head.hash,
+    id,
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    client: entry.client,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    at: entry.at,
+  };
+  const hash = linkHash(content);
   await trx
     .insertInto('audit_log')
     .values({
       id,
       tenant_id: entry.tenantId,
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      client: entry.client,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      at: entry.at,
+      actor_id: content.actorId,
+      actor_name: content.actorName,
+      client: content.client,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_id: content.entityId,
+      before: content.before,
+      after: content.after,
+      at: content.at,
+      seq: content.seq,
+      prev_hash: content.prevHash,
+      hash,
     })
     .execute();
+  await writeHead(trx, chain, { seq: content.seq, hash });
   return id;
 }
 

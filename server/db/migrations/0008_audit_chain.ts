@@ -1,0 +1,24 @@
+import type { Migration } from './types';
+
+/**
+ * Tamper-evident audit trail: each tenant's entries (and the platform's, chain '') form a
+ * hash chain. Entries written before this migration are chained by the backend at start
+ * (SQLite has no SHA-256), in their insertion order.
+ */
+export const auditChain: Migration = {
+  version: 8,
+  name: 'audit_chain',
+  sql: /* sql */ `
+    ALTER TABLE audit_log ADD COLUMN seq INTEGER;
+    ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+    ALTER TABLE audit_log ADD COLUMN hash TEXT;
+    CREATE UNIQUE INDEX audit_log_chain ON audit_log (ifnull(tenant_id, ''), seq) WHERE seq IS NOT NULL;
+
+    -- The newest link of each chain: its sequence number and hash.
+    CREATE TABLE audit_chain_heads (
+      chain TEXT PRIMARY KEY,
+      seq INTEGER NOT NULL,
+      hash TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `,
+};
