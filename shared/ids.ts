@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   testClock: 'clk',
   job: 'job',
   event: 'evt',
+  dispute: 'dsp',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

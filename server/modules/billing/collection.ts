@@ -1,8 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import { money } from '../../../shared/money';
 import type { GatewayProvider } from '../../api/context';
-import { runCommand, type CommandScope, type EntityChange } from '../../commands/run-command';
+import {
+  runCommand,
+  type CommandOutcome,
+  type CommandScope,
+  type EntityChange,
+} from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { GatewayError, type ChargeOutcome } from '../../gateways/types';
 import type { Clock } from '../../lib/clock';
@@ -133,84 +138,108 @@ export async function chargeAttempt(
 
 /** Phase 2: record the gateway's answer, and what it means for the invoice and subscription. */
 export async function settleAttempt(scope: CommandScope, paymentId: string, outcome: ChargeOutcome) {
+  return runCommand(scope, settlementAction(outcome), (trx, now) =>
+    settleAttemptIn(trx, { ...scope, now }, paymentId, outcome),
+  );
+}
+
+/** The audit action of recording `outcome`. */
+export const settlementAction = (outcome: ChargeOutcome) =>
+  outcome.status === 'succeeded' ? 'payment.succeeded' : 'payment.failed';
+
+/**
+ * settleAttempt's work inside the caller's transaction (a Stripe webhook orders its event
+ * and settles in one). Only a pending payment moves, except that a success also finishes a
+ * payment awaiting authentication: the customer completed 3-D Secure later. A recorded
+ * success or failure never changes: it is reported as it stands.
+ */
+export async function settleAttemptIn(
+  trx: Transaction<DB>,
+  scope: { tenantId: string; now: number },
+  paymentId: string,
+  outcome: ChargeOutcome,
+): Promise<CommandOutcome<{ payment: Payment; invoice: Invoice }>> {
+  const { tenantId, now } = scope;
   const succeeded = outcome.status === 'succeeded';
-  return runCommand(scope, succeeded ? 'payment.succeeded' : 'payment.failed', async (trx, now) => {
-    const before = await findPayment(trx, scope.tenantId, paymentId);
-    if (!before) throw new BugIndicatingError(`payment ${paymentId} vanished`);
-    const settled = await settlePayment(
+  const before = await findPayment(trx, tenantId, paymentId);
+  if (!before) throw new BugIndicatingError(`payment ${paymentId} vanished`);
+  const settled = await settlePayment(
+    trx,
+    tenantId,
+    paymentId,
+    succeeded
+      ? { status: 'succeeded', gatewayRef: outcome.gatewayRef, failureCode: null, failureMessage: null }
+      : {
+          status: outcome.status,
+          gatewayRef: outcome.gatewayRef,
+          failureCode: outcome.failureCode,
+          failureMessage: outcome.failureMessage,
+        },
+    now,
+    succeeded ? ['pending', 'requires_action'] : ['pending'],
+  );
+  const payment = (await findPayment(trx, tenantId, paymentId)) ?? before;
+  const current = await findInvoice(trx, tenantId, payment.invoiceId);
+  if (!current) throw new BugIndicatingError(`invoice of payment ${paymentId} vanished`);
+  // Already settled (the reconcile job and the caller raced): report what was recorded.
+  if (!settled) return { result: { payment, invoice: current }, changes: [] };
+  const changes: EntityChange[] = [
+    { entityType: 'payment', entityId: payment.id, before: { ...before }, after: { ...payment } },
+  ];
+  // Money that arrives after the invoice was closed (paid by another attempt, voided) is
+  // recorded on the payment, for staff to refund, but does not reopen or re-pay the invoice.
+  if (current.status !== 'open') return { result: { payment, invoice: current }, changes };
+  if (succeeded) {
+    const amountPaid = current.amountPaid + payment.amount;
+    const fullyPaid = amountPaid >= current.amountDue;
+    await updateInvoice(
       trx,
-      scope.tenantId,
-      paymentId,
-      succeeded
-        ? { status: 'succeeded', gatewayRef: outcome.gatewayRef, failureCode: null, failureMessage: null }
-        : {
-            status: outcome.status,
-            gatewayRef: outcome.gatewayRef,
-            failureCode: outcome.failureCode,
-            failureMessage: outcome.failureMessage,
-          },
+      tenantId,
+      current.id,
+      { amountPaid, ...(fullyPaid && { status: 'paid', paidAt: now, nextAttemptAt: null }) },
       now,
     );
-    const payment = (await findPayment(trx, scope.tenantId, paymentId)) ?? before;
-    const current = await findInvoice(trx, scope.tenantId, payment.invoiceId);
-    if (!current) throw new BugIndicatingError(`invoice of payment ${paymentId} vanished`);
-    // Already settled (the reconcile job and the caller raced): report what was recorded.
-    if (!settled) return { result: { payment, invoice: current }, changes: [] };
-    const changes: EntityChange[] = [
-      { entityType: 'payment', entityId: payment.id, before: { ...before }, after: { ...payment } },
-    ];
-    if (succeeded) {
-      const amountPaid = current.amountPaid + payment.amount;
-      const fullyPaid = amountPaid >= current.amountDue;
-      await updateInvoice(
-        trx,
-        scope.tenantId,
-        current.id,
-        { amountPaid, ...(fullyPaid && { status: 'paid', paidAt: now, nextAttemptAt: null }) },
-        now,
-      );
-    }
-    const invoice = (await findInvoice(trx, scope.tenantId, current.id)) ?? current;
-    changes.push({
-      entityType: 'invoice',
-      entityId: invoice.id,
-      before: { ...current },
-      after: { ...invoice },
-    });
-    if (invoice.status === 'paid') {
-      await recordEvent(
-        trx,
-        scope.tenantId,
-        {
-          type: 'invoice.paid',
-          customerId: invoice.customerId,
-          subjectId: invoice.id,
-          data: { number: invoice.number, paymentId },
-        },
-        now,
-      );
-      changes.push(...(await afterInvoicePaid(trx, scope.tenantId, invoice, now)));
-    } else if (!succeeded) {
-      await recordEvent(
-        trx,
-        scope.tenantId,
-        {
-          type: 'invoice.payment_failed',
-          customerId: invoice.customerId,
-          subjectId: invoice.id,
-          data: {
-            number: invoice.number,
-            paymentId,
-            failureCode: payment.failureCode,
-            attempt: payment.attemptNumber,
-          },
-        },
-        now,
-      );
-      changes.push(...(await afterInvoicePaymentFailed(trx, scope.tenantId, invoice, now)));
-    }
-    return { result: { payment, invoice }, changes };
+  }
+  const invoice = (await findInvoice(trx, tenantId, current.id)) ?? current;
+  changes.push({
+    entityType: 'invoice',
+    entityId: invoice.id,
+    before: { ...current },
+    after: { ...invoice },
   });
+  if (invoice.status === 'paid') {
+    await recordEvent(
+      trx,
+      tenantId,
+      {
+        type: 'invoice.paid',
+        customerId: invoice.customerId,
+        subjectId: invoice.id,
+        data: { number: invoice.number, paymentId },
+      },
+      now,
+    );
+    changes.push(...(await afterInvoicePaid(trx, tenantId, invoice, now)));
+  } else if (!succeeded) {
+    await recordEvent(
+      trx,
+      tenantId,
+      {
+        type: 'invoice.payment_failed',
+        customerId: invoice.customerId,
+        subjectId: invoice.id,
+        data: {
+          number: invoice.number,
+          paymentId,
+          failureCode: payment.failureCode,
+          attempt: payment.attemptNumber,
+        },
+      },
+      now,
+    );
+    changes.push(...(await afterInvoicePaymentFailed(trx, tenantId, invoice, now)));
+  }
+  return { result: { payment, invoice }, changes };
 }
 
 /**

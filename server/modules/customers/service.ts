@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Customer, customerCreateInput, customerUpdateInput } from '../../../shared/customers/schema';
 import { newId } from '../../../shared/ids';
-import { runCommand, type CommandScope } from '../../commands/run-command';
+import { runCommand, type CommandOutcome, type CommandScope } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
 import { entityTimeline, type TimelineEntry } from '../audit';
@@ -76,16 +76,23 @@ export function createCustomer(scope: CommandScope, input: CreateInput): Promise
 }
 
 export function updateCustomer(scope: CommandScope, input: UpdateInput): Promise<Customer> {
-  return runCommand(scope, 'customer.updated', async (trx, now) => {
-    const current = await loadForChange(trx, scope.tenantId, input.id, input.expectedVersion);
-    if (current.status === 'archived') {
-      throw new DomainError('INVALID_STATE', 'This customer is archived; unarchive it before editing');
-    }
-    if (input.patch.email !== undefined)
-      await assertEmailFree(trx, scope.tenantId, input.patch.email, current.id);
-    const next: Customer = { ...current, ...input.patch, version: current.version + 1, updatedAt: now };
-    return save(trx, scope.tenantId, current, next);
-  });
+  return runCommand(scope, 'customer.updated', (trx, now) => patchCustomer(trx, scope.tenantId, input, now));
+}
+
+/** updateCustomer's work inside the caller's transaction (a Stripe customer.updated event orders and applies in one). */
+export async function patchCustomer(
+  trx: Transaction<DB>,
+  tenantId: string,
+  input: UpdateInput,
+  now: number,
+): Promise<CommandOutcome<Customer>> {
+  const current = await loadForChange(trx, tenantId, input.id, input.expectedVersion);
+  if (current.status === 'archived') {
+    throw new DomainError('INVALID_STATE', 'This customer is archived; unarchive it before editing');
+  }
+  if (input.patch.email !== undefined) await assertEmailFree(trx, tenantId, input.patch.email, current.id);
+  const next: Customer = { ...current, ...input.patch, version: current.version + 1, updatedAt: now };
+  return save(trx, tenantId, current, next);
 }
 
 export function archiveCustomer(scope: CommandScope, id: string): Promise<Customer> {

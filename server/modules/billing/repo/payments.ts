@@ -78,7 +78,10 @@ export async function findPayment(db: Db, tenantId: string, id: string): Promise
   return row && toPayment(row);
 }
 
-/** Records a payment's outcome, once: only a pending payment moves. Returns whether it did. */
+/**
+ * Records a payment's outcome, once: only a payment in one of the `from` statuses (by
+ * default, a pending one) moves. Returns whether it did.
+ */
 export async function settlePayment(
   db: Db,
   tenantId: string,
@@ -90,6 +93,7 @@ export async function settlePayment(
     failureMessage: string | null;
   },
   now: number,
+  from: readonly PaymentStatus[] = ['pending'],
 ): Promise<boolean> {
   const result = await db
     .updateTable('payments')
@@ -102,7 +106,7 @@ export async function settlePayment(
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', 'in', from)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
