@@ -4,12 +4,14 @@ import type { DisputeTables } from './schema-disputes';
 import type { NotificationTables } from './schema-notifications';
 import type { RecoveryTables } from './schema-recovery';
 import type { StripeEventTables } from './schema-stripe-events';
+import type { StripeMirrorTables } from './schema-stripe-mirror';
 
 /**
  * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
  * Newer areas keep their tables in their own file (schema-*.ts), one per migration.
  */
-export interface DB extends RecoveryTables, NotificationTables, StripeEventTables, DisputeTables {
+export interface DB
+  extends RecoveryTables, NotificationTables, StripeEventTables, DisputeTables, StripeMirrorTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };
@@ -82,6 +84,8 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     status: 'active' | 'archived';
     created_at: number;
     updated_at: number;
+    /** The Stripe product (prod_…) this mirrors; null when made in Tollgate. */
+    gateway_ref: Generated<string | null>;
   };
   plans: {
     id: string;
@@ -95,6 +99,8 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     version: number;
     created_at: number;
     updated_at: number;
+    /** The Stripe product (prod_…) this plan mirrors; null when made in Tollgate. */
+    gateway_ref: Generated<string | null>;
   };
   plan_features: { tenant_id: string; plan_id: string; feature_key: string; value: number | null };
   prices: {
@@ -108,6 +114,8 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     status: 'active' | 'archived';
     created_at: number;
     updated_at: number;
+    /** The Stripe price (price_…) this mirrors; null when made in Tollgate. */
+    gateway_ref: Generated<string | null>;
   };
   test_clocks: {
     id: string;
@@ -197,6 +205,9 @@ export interface DB extends RecoveryTables, NotificationTables, StripeEventTable
     uncollectible_at: number | null;
     created_at: number;
     updated_at: number;
+    managed_by: Generated<'tollgate' | 'stripe'>;
+    /** The Stripe invoice (in_…) of a Stripe-managed invoice. */
+    gateway_ref: Generated<string | null>;
   };
   invoice_lines: {
     id: string;
