@@ -4,6 +4,7 @@ import type { DB } from '../../../db/schema';
 import { notFound } from '../../../lib/errors';
 import { creditBalances, balanceHistory } from '../repo/balance';
 import { findBillingCustomer } from '../repo/customer-billing';
+import { disputesOfInvoice } from '../gateway-events';
 import { eventsOfSubject } from '../repo/events';
 import { findInvoice, invoiceLines } from '../repo/invoices';
 import { paymentMethodsOfCustomer, toPaymentMethod } from '../repo/payment-methods';
@@ -65,15 +66,16 @@ export async function subscriptionDetail(db: Kysely<DB>, tenantId: string, id: s
   };
 }
 
-/** An invoice with its lines, payments (and the card each used) and refunds. */
+/** An invoice with its lines, payments (and the card each used), refunds and disputes. */
 export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string) {
   const invoice = await findInvoice(db, tenantId, id);
   if (!invoice) throw notFound('Invoice');
-  const [customer, lines, payments, refunds] = await Promise.all([
+  const [customer, lines, payments, refunds, disputes] = await Promise.all([
     customerCard(db, tenantId, invoice.customerId),
     invoiceLines(db, tenantId, id),
     paymentsOfInvoice(db, tenantId, id),
     refundsOfInvoice(db, tenantId, id),
+    disputesOfInvoice(db, tenantId, id),
   ]);
   const methods = await paymentMethodsOfCustomer(db, tenantId, invoice.customerId);
   const methodLabel = (methodId: string | null) => {
@@ -90,6 +92,7 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
       refundable: p.status === 'succeeded' ? p.amount - p.amountRefunded : 0,
     })),
     refunds,
+    disputes,
   };
 }
 
