@@ -9,6 +9,7 @@ import {
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
+import { webhooksRouter } from '../modules/stripe-events';
 import { workspaceRouter } from '../modules/tenancy';
 import { router } from './trpc';
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   paymentMethods: paymentMethodsRouter,
   testClocks: testClocksRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

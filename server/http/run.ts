@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EmbeddedBackend } from '../embedded/backend';
 import type { ClientInfo } from '../api/context';
 import type { Logger } from '../lib/logger';
+import { stripeWebhookRoutes } from '../modules/stripe-events';
 import { close, createHttpServer, listen } from './server';
 
 /** Reads PORT: a free port when unset, else a whole number 0–65535, or a clear error. */
@@ -36,6 +37,13 @@ export async function serveBackend(options: {
       options.backend.contextFromHeaders((name) => header(req, name), options.clientKind),
     logger: options.logger,
     staticDir: options.staticDir,
+    // Stripe delivers to /webhooks/stripe/<tenantId>; see docs/webhooks.md.
+    publicRoutes: stripeWebhookRoutes({
+      db: options.backend.services.db,
+      sqlite: options.backend.database.sqlite,
+      clock: options.backend.services.clock,
+      logger: options.logger,
+    }),
   });
   const { url } = await listen(server, options.port);
   let stopping: Promise<void> | null = null;

@@ -15,6 +15,12 @@ export interface HttpServerOptions {
   staticDir?: string;
   /** Extra routes (webhooks, metrics) the hosted server adds. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /**
+   * Routes matched by path prefix and answered whatever the Host header says (a reverse
+   * proxy forwards the public name): only for requests that prove themselves, such as
+   * signed webhooks, which a rebinding page could neither forge nor learn anything from.
+   */
+  publicRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse, path: string) => unknown>;
 }
 
 const SECURITY_HEADERS = {
@@ -45,11 +51,17 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    for (const [prefix, route] of Object.entries(options.publicRoutes ?? {})) {
+      if (path.startsWith(prefix)) {
+        void route(req, res, path);
+        return;
+      }
+    }
     if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
       sendJson(res, 421, { error: 'This server answers only on 127.0.0.1' });
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;

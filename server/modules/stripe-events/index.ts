@@ -1,0 +1,29 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import { createWebhookReceiver } from './receiver';
+import { stripeWebhookRoute, WEBHOOK_PATH_PREFIX } from './webhook-route';
+
+export { webhooksRouter } from './router';
+export {
+  processDueStripeEvents,
+  startStripeEventProcessor,
+  type StripeEventProcessorOptions,
+} from './processor';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+export { pollStripeEvents, startStripeEventPoller, type StripeEventPollerDeps } from './poller';
+export { createWebhookReceiver, type Receipt, type WebhookReceiver } from './receiver';
+export { WEBHOOK_PATH_PREFIX } from './webhook-route';
+export type * from './types';
+
+/** The HTTP routes a backend serves for Stripe: POST /webhooks/stripe/<tenantId>. */
+export function stripeWebhookRoutes(deps: {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  clock: Clock;
+  logger: Logger;
+}) {
+  return { [WEBHOOK_PATH_PREFIX]: stripeWebhookRoute(createWebhookReceiver(deps), deps.logger) };
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type Stripe from 'stripe';
+import type { GatewayProvider } from '../../api/context';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import { claimNextEvent, finishEvent, type ClaimedEvent, type Finish } from './queue';
+import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
+import type { StripeEventHandlers, StripeEventOutcome } from './types';
+
+export interface StripeEventProcessorOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  logger: Logger;
+  gateways: GatewayProvider;
+  /** Handlers by event type; a type without one is stored and marked ignored. */
+  handlers: StripeEventHandlers;
+  retry?: RetryPolicy;
+  /** How long a claimed event is held before another processor may take it over. */
+  leaseMs?: number;
+}
+
+const OUTCOME_STATUS: Record<StripeEventOutcome, 'processed' | 'ignored' | 'stale'> = {
+  applied: 'processed',
+  ignored: 'ignored',
+  stale: 'stale',
+};
+
+async function apply(options: StripeEventProcessorOptions, claimed: ClaimedEvent): Promise<Finish> {
+  const handler = options.handlers[claimed.type];
+  if (!handler) return { status: 'ignored' };
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  try {
+    const event = JSON.parse(claimed.payload) as Stripe.Event;
+    const outcome = await handler(
+      {
+        db: options.db,
+        tenantId: claimed.tenantId,
+        gateways: options.gateways,
+        clock: options.clock,
+        logger: options.logger,
+      },
+      event,
+    );
+    return { status: OUTCOME_STATUS[outcome] };
+  } catch (caught) {
+    const error = caught instanceof Error ? caught.message || caught.name : String(caught);
+    options.logger.warn(
+      { eventId: claimed.eventId, type: claimed.type, attempts: claimed.attempts, err: error },
+      'Stripe event handler failed',
+    );
+    if (claimed.attempts >= retry.maxAttempts) return { status: 'dead', error };
+    return {
+      status: 'failed',
+      error,
+      retryAt: options.clock.now() + retryDelay(retry, claimed.attempts),
+    };
+  }
+}
+
+/**
+ * Processes due events one at a time, oldest Stripe time first, until none is due or
+ * `limit` ran; returns how many. Deterministic for tests: one call is one pass.
+ */
+export async function processDueStripeEvents(
+  options: StripeEventProcessorOptions,
+  limit = 500,
+): Promise<number> {
+  let ran = 0;
+  while (ran < limit) {
+    const claimed = await claimNextEvent(options.db, {
+      now: options.clock.now(),
+      leaseMs: options.leaseMs ?? 60_000,
+    });
+    if (!claimed) break;
+    const finish = await apply(options, claimed);
+    const recorded = await finishEvent(options.db, claimed, finish, options.clock.now());
+    if (!recorded) {
+      options.logger.warn(
+        { eventId: claimed.eventId },
+        'Stripe event was taken over after its lease ran out',
+      );
+    }
+    ran++;
+  }
+  return ran;
+}
+
+/** Runs passes every `intervalMs` until stopped; only the tenant's authority runs this. */
+export function startStripeEventProcessor(
+  options: StripeEventProcessorOptions,
+  intervalMs = 1000,
+): { stop(): Promise<void> } {
+  const batch = 500;
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = processDueStripeEvents(options, batch)
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, 'Stripe event processor failed');
+        return 0;
+      })
+      .then((ran) => {
+        // A full batch means a backlog: go on at once rather than after the interval.
+        if (!stopped) timer = setTimeout(tick, ran >= batch ? 0 : intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

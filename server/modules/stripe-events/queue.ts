@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { StripeEventStatus } from '../../db/schema-stripe-events';
+
+/** An event a processor holds until its lease ends. `attempts` counts this one too. */
+export interface ClaimedEvent {
+  tenantId: string;
+  eventId: string;
+  type: string;
+  payload: string;
+  attempts: number;
+}
+
+/**
+ * Takes the due event with the oldest Stripe time: one atomic UPDATE that counts the
+ * attempt and pushes `next_attempt_at` to the lease's end, so a second processor skips it
+ * and a crashed one's event comes due again. The status literals match the partial index
+ * `stripe_events_due` (bound parameters would keep SQLite from using it).
+ */
+export async function claimNextEvent(
+  db: Kysely<DB>,
+  options: { now: number; leaseMs: number },
+): Promise<ClaimedEvent | undefined> {
+  const { rows } = await sql<ClaimedEvent>`
+    UPDATE stripe_events
+    SET attempts = attempts + 1, next_attempt_at = ${options.now + options.leaseMs}
+    WHERE (tenant_id, event_id) = (
+        SELECT tenant_id, event_id FROM stripe_events
+        WHERE status IN ('pending', 'failed') AND next_attempt_at <= ${options.now}
+        ORDER BY created, event_id
+        LIMIT 1
+      )
+      AND status IN ('pending', 'failed')
+      AND next_attempt_at <= ${options.now}
+    RETURNING tenant_id AS "tenantId", event_id AS "eventId", type, payload, attempts
+  `.execute(db);
+  return rows[0];
+}
+
+export type Finish =
+  | { status: 'processed' | 'ignored' | 'stale' }
+  | { status: 'failed'; error: string; retryAt: number }
+  | { status: 'dead'; error: string };
+
+/**
+ * Records an attempt's outcome, with its history row, in one transaction. Fenced by the
+ * attempt count: if the lease ran out and another processor took the event over, this
+ * older attempt's outcome is dropped (returns false) rather than overwriting the newer one.
+ */
+export async function finishEvent(
+  db: Kysely<DB>,
+  event: ClaimedEvent,
+  finish: Finish,
+  now: number,
+): Promise<boolean> {
+  const error = 'error' in finish ? finish.error.slice(0, 2000) : null;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('stripe_events')
+      .set({
+        status: finish.status satisfies StripeEventStatus,
+        last_error: error,
+        processed_at: error === null ? now : null,
+        ...(finish.status === 'failed' ? { next_attempt_at: finish.retryAt } : {}),
+      })
+      .where('tenant_id', '=', event.tenantId)
+      .where('event_id', '=', event.eventId)
+      .where('attempts', '=', event.attempts)
+      .where('status', 'in', ['pending', 'failed'])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await trx
+      .insertInto('stripe_event_attempts')
+      .values({
+        tenant_id: event.tenantId,
+        event_id: event.eventId,
+        at: now,
+        outcome: finish.status,
+        error,
+        actor_name: null,
+      })
+      .execute();
+    return true;
+  });
+}
