@@ -7,3 +7,6 @@ export { DEFAULT_FAKE_SECRET_KEY, startFakeStripe } from './server';
 export type { FakeStripe, InjectedFailure, RecordedRequest } from './server';
 export type { FormObject, FormValue } from './form';
 export { TEST_PAYMENT_METHODS } from './test-payment-methods';
+export { renewSubscription } from './billing';
+export type { StripeEvent } from './events';
+export type * as FakeBilling from './billing-objects';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FakeStripeError, invalidRequest } from './errors';
 import { FAKE_ACCOUNT_API_VERSION } from './events';
+import { expanded } from './expand';
 import { parseForm, type FormObject } from './form';
 import { IdempotencyLayer, requestSignature } from './idempotency';
 import { matchRoute } from './routes';
@@ -107,8 +108,19 @@ export async function startFakeStripe(options: { secretKey?: string } = {}): Pro
       authenticate(req.headers.authorization, secretKey);
       const matched = matchRoute(method, path);
       if (!matched) throw invalidRequest(`Unrecognized request URL (${method}: ${path}).`);
+      const handle = () =>
+        expanded(store, matched.route.handle({ store, form, pathParams: matched.pathParams }), form.expand);
       if (method !== 'POST') {
-        return answer(200, matched.route.handle({ store, form, pathParams: matched.pathParams }));
+        // DELETEs are idempotent by definition, so Stripe takes no key for them; events still name the request.
+        store.currentRequest = {
+          id: requestId,
+          idempotencyKey: req.headers['idempotency-key']?.toString() ?? null,
+        };
+        try {
+          return answer(200, handle());
+        } finally {
+          store.currentRequest = null;
+        }
       }
       if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
         throw invalidRequest('Stripe v1 takes application/x-www-form-urlencoded bodies.');
@@ -135,7 +147,7 @@ export async function startFakeStripe(options: { secretKey?: string } = {}): Pro
       // Events the route emits name this request, as Stripe's event.request does.
       store.currentRequest = { id: requestId, idempotencyKey: key };
       try {
-        result = answer(200, matched.route.handle({ store, form, pathParams: matched.pathParams }));
+        result = answer(200, handle());
       } catch (error) {
         // A card error happened at the endpoint (and changed state), so Stripe saves it too.
         if (!(error instanceof FakeStripeError) || error.status !== 402) throw error;
@@ -155,7 +167,8 @@ export async function startFakeStripe(options: { secretKey?: string } = {}): Pro
     const url = new URL(req.url ?? '/', 'http://fake-stripe');
     const method = req.method ?? 'GET';
     const body = await readBody(req);
-    const form = parseForm(method === 'GET' ? url.search.slice(1) : body);
+    // The SDK sends a GET's and a DELETE's parameters in the query string.
+    const form = parseForm(method === 'POST' ? body : url.search.slice(1));
     const record: RecordedRequest = {
       method,
       path: url.pathname,

@@ -6,6 +6,7 @@ import {
   type EventRequest,
   type StripeEvent,
 } from './events';
+import type { Invoice, Price, Product, Subscription } from './billing-objects';
 import type { TestCardBehaviour } from './test-payment-methods';
 
 /**
@@ -123,6 +124,10 @@ export class FakeStripeStore {
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
+  readonly products = new Map<string, Product>();
+  readonly prices = new Map<string, Price>();
+  readonly subscriptions = new Map<string, Subscription>();
+  readonly invoices = new Map<string, Invoice>();
   /** Every event the account emitted, oldest first (GET /v1/events lists them newest first). */
   readonly events: StripeEvent[] = [];
   /** The API request being answered (set by the server around each route); null for automatic changes. */

@@ -1,10 +1,13 @@
+import { catalogRoutes } from './catalog';
 import { customerRoutes } from './customers';
 import { eventRoutes } from './events';
+import { invoiceRoutes } from './invoices';
 import { paymentIntentRoutes } from './payment-intents';
 import { paymentMethodRoutes } from './payment-methods';
 import { refundRoutes } from './refunds';
 import type { Route } from './route';
 import { setupIntentRoutes } from './setup-intents';
+import { subscriptionRoutes } from './subscriptions';
 
 export type { Route, RouteContext } from './route';
 
@@ -15,6 +18,9 @@ const ROUTES: readonly Route[] = [
   ...paymentIntentRoutes,
   ...refundRoutes,
   ...eventRoutes,
+  ...catalogRoutes,
+  ...subscriptionRoutes,
+  ...invoiceRoutes,
 ];
 
 const compiled = ROUTES.map((route) => ({

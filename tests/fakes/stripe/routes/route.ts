@@ -14,7 +14,7 @@ export interface RouteContext {
  * a 402 card error may change state first (a declined charge is still recorded).
  */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   handle(context: RouteContext): object;
 }
