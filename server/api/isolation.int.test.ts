@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS } from '../../shared/permissions';
 import { expectDomainError, seenByClient } from '../testing/errors';
+import { storeTestEvent } from '../modules/stripe-events/testing';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
 import { listProcedures } from './procedures';
 
@@ -24,6 +25,7 @@ interface Fixture {
   bPaymentId: string;
   bPaymentMethodId: string;
   bClockId: string;
+  bStripeEventId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -103,6 +105,11 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
   'testClocks.create': (a) => a.testClocks.create({ name: 'Intruder clock' }),
   'testClocks.attach': (a, f) => a.testClocks.attach({ id: f.bClockId, customerId: f.bCustomerId }),
   'testClocks.advance': (a, f) => a.testClocks.advance({ id: f.bClockId, to: Date.UTC(2027, 0, 1) }),
+  'webhooks.list': (a) => a.webhooks.list({ type: 'customer.updated' }),
+  'webhooks.get': (a, f) => a.webhooks.get({ id: f.bStripeEventId }),
+  'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bStripeEventId }),
+  'webhooks.endpoint': (a) => a.webhooks.endpoint(),
+  'webhooks.setSecret': (a) => a.webhooks.setSecret({ secret: `whsec_${'A1b2'.repeat(8)}` }),
 };
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */
@@ -111,6 +118,7 @@ const CREATES_INSIDE_A = new Set([
   'catalog.createFeature',
   'catalog.createProduct',
   'testClocks.create',
+  'webhooks.setSecret',
 ]);
 
 let world: TestWorld;
@@ -160,6 +168,12 @@ beforeEach(async () => {
     bPaymentId: bSub.payment && 'payment' in bSub.payment ? bSub.payment.payment.id : '',
     bPaymentMethodId: bCard.id,
     bClockId: bClock.id,
+    // A dead-lettered event of B's about Bertha: replayable, were it A's.
+    bStripeEventId: await storeTestEvent(world, world.tenants.B.id, {
+      type: 'customer.updated',
+      object: { id: 'cus_BerthaStripe', name: 'Bertha Benz' },
+      status: 'dead',
+    }),
   };
 });
 afterEach(async () => {
@@ -183,6 +197,9 @@ function snapshot() {
     'billing_events',
     'sandbox_charges',
     'sandbox_requests',
+    'stripe_events',
+    'stripe_event_attempts',
+    'stripe_webhook_endpoints',
   ];
   return Object.fromEntries(
     [...tables, ...catalogTables, ...billingTables].map((t) => [

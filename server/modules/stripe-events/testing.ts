@@ -1,8 +1,12 @@
 import type { Server } from 'node:http';
+import type Stripe from 'stripe';
+import { stripeEvent } from '../../../tests/fakes/stripe/webhooks';
+import type { StripeEventStatus } from '../../db/schema-stripe-events';
 import { close, createHttpServer, listen } from '../../http/server';
 import { appRouter } from '../../api/router';
 import { createContext } from '../../api/context';
 import type { TestWorld } from '../../testing/world';
+import { inboxEvent, insertInboxEvent } from './inbox';
 import { stripeWebhookRoutes } from './index';
 
 /** A test world's backend over HTTP on 127.0.0.1 with the webhook route, for tests that post deliveries. */
@@ -43,4 +47,24 @@ export function inboxRows(world: TestWorld, tenantId: string) {
     source: string;
     received_at: number;
   }[];
+}
+
+/** Puts an event straight into a tenant's inbox with the given status, as if received and processed. */
+export async function storeTestEvent(
+  world: TestWorld,
+  tenantId: string,
+  options: { type: string; object: { id: string } & Record<string, unknown>; status?: StripeEventStatus },
+): Promise<string> {
+  const event = stripeEvent(options.type, options.object, { created: Math.floor(world.clock.now() / 1000) });
+  await insertInboxEvent(
+    world.database.db,
+    inboxEvent(tenantId, event as unknown as Stripe.Event, JSON.stringify(event), 'webhook'),
+    world.clock.now(),
+  );
+  if (options.status) {
+    world.database.sqlite
+      .prepare('UPDATE stripe_events SET status = ? WHERE tenant_id = ? AND event_id = ?')
+      .run(options.status, tenantId, event.id);
+  }
+  return event.id;
 }
