@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   testClock: 'clk',
   job: 'job',
   event: 'evt',
+  email: 'eml',
   dispute: 'dsp',
 } as const;
 

@@ -9,6 +9,7 @@ import {
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
+import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
 import { workspaceRouter } from '../modules/tenancy';
 import { router } from './trpc';
@@ -25,6 +26,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   paymentMethods: paymentMethodsRouter,
   testClocks: testClocksRouter,
+  emails: emailsRouter,
   webhooks: webhooksRouter,
 });
 

@@ -20,6 +20,12 @@ import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
 import { startJobLoop } from '../jobs/runner';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
+import {
+  smtpConfigFromEnv,
+  smtpMailer,
+  startNotificationLoop,
+  type SmtpConfig,
+} from '../modules/notifications';
 import { startStripeEventProcessor } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
@@ -35,6 +41,8 @@ export interface EmbeddedOptions {
   demo?: boolean;
   /** The payment gateway; read from the environment (STRIPE_SECRET_KEY…) when omitted. */
   gatewayConfig?: GatewayConfig;
+  /** Where emails go; read from the environment (SMTP_HOST…) when omitted; null: held in the outbox. */
+  smtpConfig?: SmtpConfig | null;
 }
 
 export interface EmbeddedBackend {
@@ -94,6 +102,8 @@ async function ensureWorkspace(
 export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<EmbeddedBackend> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ name: 'tollgate-embedded' });
+  // Checked before anything opens: a bad SMTP_ variable stops the start with a message naming it.
+  const smtp = options.smtpConfig !== undefined ? options.smtpConfig : smtpConfigFromEnv(process.env);
   mkdirSync(options.dataDir, { recursive: true });
   const database = openDatabase({
     path: join(options.dataDir, 'tollgate.sqlite'),
@@ -122,6 +132,12 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       logger,
       handlers: billingJobHandlers(billingDeps(services)),
     });
+    const emails = startNotificationLoop({
+      db: database.db,
+      clock,
+      logger,
+      mailer: smtp ? smtpMailer(smtp) : null,
+    });
     // Stripe events wait in the inbox (from webhooks or the events list) until applied here.
     const stripeEvents = startStripeEventProcessor({
       db: database.db,
@@ -144,6 +160,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
         }),
       close: async () => {
         await jobs.stop();
+        await emails.stop();
         await stripeEvents.stop();
         await database.close();
       },

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../lib/logger';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing';
+import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
+import { dispatchBatch, dispatchBillingEvents } from './dispatch';
+import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
+
+let world: BillingWorld;
+let smtp: TestSmtpServer;
+
+beforeEach(async () => {
+  world = await createBillingWorld();
+  smtp = await startSmtpServer();
+});
+afterEach(async () => {
+  await smtp.close();
+  await world.close();
+});
+
+const now = () => world.clock.now();
+const emailedEvents = () =>
+  world.database.sqlite
+    .prepare(
+      "SELECT count(*) AS n FROM billing_events WHERE type = 'invoice.paid' AND customer_id IS NOT NULL",
+    )
+    .get() as { n: number };
+
+describe('a paid invoice', () => {
+  it('arrives over SMTP as a receipt: to the customer, from the tenant, HTML and text', async () => {
+    const ada = await paidSubscriber(world, 'Ada <Lovelace> & Co');
+    const mailer = mailerFor(smtp.port);
+    const report = await passIn(world, mailer);
+    mailer.close();
+    expect(report).toMatchObject({ queued: 1, sent: 1, retrying: 0, failed: 0 });
+
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail?.envelopeTo).toEqual([ada.email]);
+    expect(mail?.envelopeFrom).toBe('billing@tollgate.test');
+    expect(mail?.to).toBe(ada.email);
+    expect(mail?.from).toBe('Tenant A <billing@tollgate.test>');
+    expect(mail?.subject).toBe(`Receipt for ${ada.invoiceNumber} from Tenant A`);
+    expect(mail?.text).toContain('Hello Ada <Lovelace> & Co,');
+    expect(mail?.text).toContain(`We received your payment of $9.99 for invoice ${ada.invoiceNumber}.`);
+    expect(mail?.html).toContain('Hello Ada &lt;Lovelace&gt; &amp; Co,');
+    expect(mail?.html).toContain('Visa ending in 4242');
+    const [row] = outboxRows(world);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, template: 'receipt', recipient: ada.email });
+    expect(mail?.messageId).toBe(row?.message_id);
+  });
+
+  it('is emailed once however often the dispatcher runs, and even if its cursor is lost', async () => {
+    await paidSubscriber(world, 'Grace Hopper');
+    const mailer = mailerFor(smtp.port);
+    await passIn(world, mailer);
+    await passIn(world, mailer);
+    world.database.sqlite.prepare('UPDATE notification_cursors SET last_rowid = 0').run();
+    const replay = await passIn(world, mailer);
+    mailer.close();
+    expect(replay.read).toBeGreaterThan(0);
+    expect(replay.queued).toBe(0);
+    expect(outboxRows(world)).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('dispatch in batches', () => {
+  it('a crash inside a batch loses and doubles nothing: every event gets exactly one email', async () => {
+    const subscribers = [];
+    for (const name of ['Ann', 'Bob', 'Cid', 'Dee', 'Eve', 'Fay', 'Gus'])
+      subscribers.push(await paidSubscriber(world, name));
+    expect(emailedEvents().n).toBe(7);
+
+    // The first batch commits; then the database refuses Eve's email, midway through a later batch.
+    const eve = subscribers[4]?.email ?? '';
+    world.database.sqlite.exec(
+      `CREATE TEMP TRIGGER crash BEFORE INSERT ON email_outbox WHEN NEW.recipient = '${eve}'
+       BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`,
+    );
+    const first = await dispatchBatch(world.database.db, { now: now(), batchSize: 3, logger: silentLogger });
+    expect(first.read).toBe(3);
+    await expect(
+      dispatchBillingEvents(world.database.db, { now: now(), batchSize: 3, logger: silentLogger }),
+    ).rejects.toThrow('simulated crash');
+    const afterCrash = outboxRows(world).map((r) => r.recipient);
+    // Whole batches only: none of the failed batch's emails stayed behind.
+    expect(afterCrash).not.toContain(eve);
+    expect(afterCrash.length).toBeGreaterThan(0);
+    expect(afterCrash.length).toBeLessThan(7);
+    const cursorAfterCrash = world.database.sqlite
+      .prepare('SELECT last_rowid FROM notification_cursors')
+      .get();
+
+    world.database.sqlite.exec('DROP TRIGGER crash');
+    const resumed = await dispatchBillingEvents(world.database.db, {
+      now: now(),
+      batchSize: 3,
+      logger: silentLogger,
+    });
+    expect(resumed.queued).toBe(7 - afterCrash.length);
+    const rows = outboxRows(world);
+    expect(rows.map((r) => r.recipient).sort()).toEqual(subscribers.map((s) => s.email).sort());
+    expect(new Set(rows.map((r) => r.source_event_id)).size).toBe(7);
+    expect(cursorAfterCrash).not.toEqual(
+      world.database.sqlite.prepare('SELECT last_rowid FROM notification_cursors').get(),
+    );
+  });
+});

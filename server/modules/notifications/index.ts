@@ -1,0 +1,8 @@
+/** Email notifications: billing events become branded emails in a durable outbox, sent over SMTP. */
+export { emailsRouter } from './router';
+export { smtpConfigFromEnv, type SmtpConfig } from './config';
+export { smtpMailer, MailerError, type Mailer, type OutgoingEmail } from './mailer';
+export { runNotificationPass, startNotificationLoop, type NotificationDeps } from './loop';
+export { dispatchBatch, dispatchBillingEvents, type DispatchReport } from './dispatch';
+export { sendDueEmails, retryDelay, DEFAULT_SEND_POLICY, type SendPolicy, type SendReport } from './send';
+export { EMAILED_EVENT_TYPES } from './drafts';

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import { dispatchBillingEvents, type DispatchReport } from './dispatch';
+import type { Mailer } from './mailer';
+import { sendDueEmails, type SendPolicy, type SendReport } from './send';
+
+export interface NotificationDeps {
+  db: Kysely<DB>;
+  /** Wall time: emails go out now, whatever test clock their events happened on. */
+  clock: Clock;
+  logger: Logger;
+  /** null: no SMTP configured, emails are held in the outbox. */
+  mailer: Mailer | null;
+  policy?: SendPolicy;
+}
+
+/** One pass: new billing events become emails, then the due emails are sent (or held). */
+export async function runNotificationPass(deps: NotificationDeps): Promise<DispatchReport & SendReport> {
+  const dispatched = await dispatchBillingEvents(deps.db, { now: deps.clock.now(), logger: deps.logger });
+  const sent = await sendDueEmails(deps.db, deps.mailer, {
+    clock: () => deps.clock.now(),
+    logger: deps.logger,
+    policy: deps.policy,
+  });
+  return { ...dispatched, ...sent };
+}
+
+/** Runs a pass every `intervalMs` until stopped; only the authority for its tenants runs this. */
+export function startNotificationLoop(deps: NotificationDeps, intervalMs = 2000): { stop(): Promise<void> } {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = runNotificationPass(deps)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'notification pass failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+      deps.mailer?.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { emailId, emailListInput, emailSettingsUpdateInput } from '../../../shared/notifications/schema';
+import type { Services } from '../../api/context';
+import { router, tenantProcedure } from '../../api/trpc';
+import type { Actor, CommandScope } from '../../commands/run-command';
+import { resendEmail, updateEmailSettings } from './commands';
+import { emailDetail, listEmails } from './queries';
+import { readEmailSettings } from './repo/settings';
+
+/** A tenant procedure's context as a command's scope. */
+const scope = (ctx: Services & { tenantId: string; actor: Actor }): CommandScope => ({
+  db: ctx.db,
+  clock: ctx.clock,
+  tenantId: ctx.tenantId,
+  actor: ctx.actor,
+});
+
+/** The email outbox and the tenant's sender settings. */
+export const emailsRouter = router({
+  list: tenantProcedure('billing.read')
+    .input(emailListInput)
+    .query(({ ctx, input }) => listEmails(ctx.db, ctx.tenantId, input)),
+
+  get: tenantProcedure('billing.read')
+    .input(z.strictObject({ id: emailId }))
+    .query(({ ctx, input }) => emailDetail(ctx.db, ctx.tenantId, input.id)),
+
+  /** Sending again is a billing action: the customer hears from the business once more. */
+  resend: tenantProcedure('billing.write')
+    .input(z.strictObject({ id: emailId }))
+    .mutation(({ ctx, input }) => resendEmail(scope(ctx), input.id)),
+
+  settings: tenantProcedure('billing.read').query(({ ctx }) => readEmailSettings(ctx.db, ctx.tenantId)),
+
+  updateSettings: tenantProcedure('branding.write')
+    .input(emailSettingsUpdateInput)
+    .mutation(({ ctx, input }) => updateEmailSettings(scope(ctx), input)),
+});

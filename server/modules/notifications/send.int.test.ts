@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing';
+import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
+import type { Mailer } from './mailer';
+import { DEFAULT_SEND_POLICY, retryDelay } from './send';
+import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
+
+let world: BillingWorld;
+let smtp: TestSmtpServer;
+let mailer: Mailer;
+
+beforeEach(async () => {
+  world = await createBillingWorld();
+  smtp = await startSmtpServer();
+  mailer = mailerFor(smtp.port);
+});
+afterEach(async () => {
+  mailer.close();
+  await smtp.close();
+  await world.close();
+});
+
+const onlyRow = () => {
+  const rows = outboxRows(world);
+  expect(rows).toHaveLength(1);
+  return rows[0] as Record<string, unknown>;
+};
+
+describe('delivery over SMTP', () => {
+  it('a server refusing at first: retried after 1, then 2 minutes, delivered exactly once', async () => {
+    const ada = await paidSubscriber(world, 'Ada Lovelace');
+    smtp.refuseNext(2, 451, 'Mailbox busy, try again later');
+
+    expect(await passIn(world, mailer)).toMatchObject({ queued: 1, sent: 0, retrying: 1 });
+    const first = onlyRow();
+    expect(first).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(first.last_error).toContain('451 Mailbox busy, try again later');
+    expect(first.next_attempt_at).toBe(world.clock.now() + 60_000);
+
+    // Not due yet: nothing is tried.
+    world.clock.advance(59_000);
+    expect(await passIn(world, mailer)).toMatchObject({ sent: 0, retrying: 0 });
+    expect(smtp.refusedCount()).toBe(1);
+
+    world.clock.advance(1_000);
+    expect(await passIn(world, mailer)).toMatchObject({ sent: 0, retrying: 1 });
+    expect(onlyRow()).toMatchObject({ attempts: 2, next_attempt_at: world.clock.now() + 120_000 });
+
+    world.clock.advance(120_000);
+    expect(await passIn(world, mailer)).toMatchObject({ sent: 1, retrying: 0 });
+    await passIn(world, mailer);
+    expect(onlyRow()).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      last_error: null,
+      sent_at: world.clock.now(),
+    });
+    expect(smtp.received.map((m) => m.to)).toEqual([ada.email]);
+  });
+
+  it('a server that keeps refusing: failed after the last attempt, with its reply', async () => {
+    await paidSubscriber(world, 'Ada Lovelace');
+    smtp.refuseNext(100, 421, 'Service not available');
+    const { maxAttempts } = DEFAULT_SEND_POLICY;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      await passIn(world, mailer);
+      world.clock.advance(retryDelay(DEFAULT_SEND_POLICY, attempt));
+    }
+    expect(onlyRow()).toMatchObject({ status: 'failed', attempts: maxAttempts, next_attempt_at: null });
+    expect(onlyRow().last_error).toContain('421 Service not available');
+    await passIn(world, mailer);
+    expect(smtp.refusedCount()).toBe(maxAttempts);
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('a permanent refusal fails at once; staff send it again and it arrives with the same Message-ID', async () => {
+    const ada = await paidSubscriber(world, 'Ada Lovelace');
+    smtp.refuseNext(1, 550, 'No such user here');
+    expect(await passIn(world, mailer)).toMatchObject({ failed: 1 });
+    const failed = onlyRow();
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.last_error).toContain('550 No such user here');
+
+    await world.as('billingA').emails.resend({ id: String(failed.id) });
+    expect(await passIn(world, mailer)).toMatchObject({ queued: 0, sent: 1 });
+    expect(smtp.received.map((m) => [m.to, m.messageId])).toEqual([[ada.email, failed.message_id]]);
+    await expect(world.as('billingA').emails.resend({ id: String(failed.id) })).rejects.toThrow(
+      'This email was already sent',
+    );
+  });
+
+  it('an unreachable server: the connection error is kept and the email retried', async () => {
+    await paidSubscriber(world, 'Ada Lovelace');
+    await smtp.close();
+    expect(await passIn(world, mailer)).toMatchObject({ retrying: 1 });
+    expect(onlyRow().last_error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('without SMTP', () => {
+  it('emails stay in the outbox, held, and say so in the console', async () => {
+    await paidSubscriber(world, 'Ada Lovelace');
+    expect(await passIn(world, null)).toMatchObject({ queued: 1, held: 1, sent: 0 });
+    const row = onlyRow();
+    expect(row).toMatchObject({ status: 'held', attempts: 0, next_attempt_at: null });
+
+    const list = await world.as('viewerA').emails.list({ status: 'held' });
+    expect(list.items.map((e) => [e.template, e.status])).toEqual([['receipt', 'held']]);
+    const detail = await world.as('viewerA').emails.get({ id: String(row.id) });
+    expect(detail.text).toContain('We received your payment of $9.99');
+
+    // Sent again while there is still no SMTP server: held again, never lost.
+    await world.as('billingA').emails.resend({ id: String(row.id) });
+    expect(await passIn(world, null)).toMatchObject({ held: 1 });
+    expect(smtp.received).toHaveLength(0);
+  });
+});
