@@ -1,5 +1,6 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
+import { auditRoute } from './audit';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
@@ -13,6 +14,7 @@ const routeTree = rootRoute.addChildren([
   editCustomerRoute,
   catalogRoute,
   ...billingRoutes,
+  auditRoute,
 ]);
 
 /**

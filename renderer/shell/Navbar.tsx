@@ -6,12 +6,13 @@ import {
   IconCreditCard,
   IconFileInvoice,
   IconRepeat,
+  IconHistory,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
 interface Area {
-  to: '/customers' | '/catalog' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks';
+  to: '/customers' | '/catalog' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks' | '/audit';
   label: string;
   icon: ReactNode;
 }
@@ -24,6 +25,7 @@ const AREAS: Area[] = [
   { to: '/invoices', label: 'Invoices', icon: <IconFileInvoice size={18} stroke={1.75} /> },
   { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },
   { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
+  { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
 ];
 
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS } from '../../shared/permissions';
 import { expectDomainError, seenByClient } from '../testing/errors';
+import { silentLogger } from '../lib/logger';
+import { dispatchBillingEvents } from '../modules/notifications';
 import { storeTestEvent } from '../modules/stripe-events/testing';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
 import { listProcedures } from './procedures';
@@ -25,6 +27,7 @@ interface Fixture {
   bPaymentId: string;
   bPaymentMethodId: string;
   bClockId: string;
+  bEmailId: string;
   bStripeEventId: string;
 }
 
@@ -32,6 +35,9 @@ interface Fixture {
 const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | 'no tenant data'> = {
   'workspace.mode': 'no tenant data',
   'workspace.session': (a) => a.workspace.session(),
+  'audit.list': (a, f) => a.audit.list({ entityType: 'customer', entityId: f.bCustomerId }),
+  'audit.facets': (a) => a.audit.facets(),
+  'audit.verify': (a) => a.audit.verify(),
   'customers.list': (a) => a.customers.list({ status: 'all', search: 'Bertha' }),
   'customers.get': (a, f) => a.customers.get({ id: f.bCustomerId }),
   'customers.timeline': (a, f) => a.customers.timeline({ id: f.bCustomerId }),
@@ -105,6 +111,15 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
   'testClocks.create': (a) => a.testClocks.create({ name: 'Intruder clock' }),
   'testClocks.attach': (a, f) => a.testClocks.attach({ id: f.bClockId, customerId: f.bCustomerId }),
   'testClocks.advance': (a, f) => a.testClocks.advance({ id: f.bClockId, to: Date.UTC(2027, 0, 1) }),
+  'emails.list': (a) => a.emails.list({}),
+  'emails.get': (a, f) => a.emails.get({ id: f.bEmailId }),
+  'emails.resend': (a, f) => a.emails.resend({ id: f.bEmailId }),
+  'emails.settings': (a) => a.emails.settings(),
+  'emails.updateSettings': (a) =>
+    a.emails.updateSettings({
+      expectedVersion: 0,
+      settings: { senderName: 'Intruder', fromAddress: '', replyTo: '', brandColor: '#000000', footerText: 'x' },
+    }),
   'webhooks.list': (a) => a.webhooks.list({ type: 'customer.updated' }),
   'webhooks.get': (a, f) => a.webhooks.get({ id: f.bStripeEventId }),
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bStripeEventId }),
@@ -118,6 +133,7 @@ const CREATES_INSIDE_A = new Set([
   'catalog.createFeature',
   'catalog.createProduct',
   'testClocks.create',
+  'emails.updateSettings',
   'webhooks.setSecret',
 ]);
 
@@ -155,6 +171,11 @@ beforeEach(async () => {
     trialDays: 0,
   });
   const bClock = await ownerInB.testClocks.create({ name: 'Bertha clock' });
+  // Bertha's receipt, in B's email outbox.
+  await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
+  const bEmail = world.database.sqlite
+    .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
+    .get(world.tenants.B.id) as { id: string };
   fixture = {
     bCustomerId: bertha.id,
     bCustomerVersion: bertha.version,
@@ -168,6 +189,7 @@ beforeEach(async () => {
     bPaymentId: bSub.payment && 'payment' in bSub.payment ? bSub.payment.payment.id : '',
     bPaymentMethodId: bCard.id,
     bClockId: bClock.id,
+    bEmailId: bEmail.id,
     // A dead-lettered event of B's about Bertha: replayable, were it A's.
     bStripeEventId: await storeTestEvent(world, world.tenants.B.id, {
       type: 'customer.updated',
@@ -181,7 +203,16 @@ afterEach(async () => {
 });
 
 function snapshot() {
-  const tables = ['tenants', 'users', 'memberships', 'customers', 'audit_log', 'change_log', 'settings'];
+  const tables = [
+    'tenants',
+    'users',
+    'memberships',
+    'customers',
+    'audit_log',
+    'audit_chain_heads',
+    'change_log',
+    'settings',
+  ];
   const catalogTables = ['features', 'products', 'plans', 'plan_features', 'prices'];
   const billingTables = [
     'subscriptions',
@@ -197,6 +228,9 @@ function snapshot() {
     'billing_events',
     'sandbox_charges',
     'sandbox_requests',
+    'email_outbox',
+    'email_settings',
+    'notification_cursors',
     'stripe_events',
     'stripe_event_attempts',
     'stripe_webhook_endpoints',

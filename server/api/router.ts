@@ -3,9 +3,11 @@ import {
   invoicesRouter,
   paymentMethodsRouter,
   paymentsRouter,
+  recoveryRouter,
   subscriptionsRouter,
   testClocksRouter,
 } from '../modules/billing';
+import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
@@ -17,6 +19,7 @@ import { router } from './trpc';
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
   workspace: workspaceRouter,
+  audit: auditRouter,
   customers: customersRouter,
   catalog: catalogRouter,
   entitlements: entitlementsRouter,
@@ -26,6 +29,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   paymentMethods: paymentMethodsRouter,
   testClocks: testClocksRouter,
+  recovery: recoveryRouter,
   emails: emailsRouter,
   webhooks: webhooksRouter,
 });

@@ -13,12 +13,16 @@ export const auditChain: Migration = {
     ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
     ALTER TABLE audit_log ADD COLUMN hash TEXT;
     CREATE UNIQUE INDEX audit_log_chain ON audit_log (ifnull(tenant_id, ''), seq) WHERE seq IS NOT NULL;
+    -- The audit log page lists newest first by chain position, filtered by actor or action.
+    CREATE INDEX audit_log_seq ON audit_log (tenant_id, seq);
+    CREATE INDEX audit_log_actor ON audit_log (tenant_id, actor_name, seq);
+    CREATE INDEX audit_log_action ON audit_log (tenant_id, action, seq);
 
     -- The newest link of each chain: its sequence number and hash.
     CREATE TABLE audit_chain_heads (
       chain TEXT PRIMARY KEY,
       seq INTEGER NOT NULL,
       hash TEXT NOT NULL
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
   `,
 };

@@ -1,0 +1,20 @@
+import { Anchor, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+
+/** The entity an entry is about, linked to its page when the console has one. */
+export function EntityLink({ type, id }: { type: string; id: string }) {
+  const label = (
+    <Text span size="xs" ff="monospace">
+      {id}
+    </Text>
+  );
+  const anchor = (to: '/customers/$id' | '/invoices/$id' | '/subscriptions/$id') => (
+    <Anchor size="xs" renderRoot={(props) => <Link to={to} params={{ id }} {...props} />}>
+      {label}
+    </Anchor>
+  );
+  if (type === 'customer') return anchor('/customers/$id');
+  if (type === 'invoice') return anchor('/invoices/$id');
+  if (type === 'subscription') return anchor('/subscriptions/$id');
+  return label;
+}
