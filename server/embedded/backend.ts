@@ -26,7 +26,7 @@ import {
   startNotificationLoop,
   type SmtpConfig,
 } from '../modules/notifications';
-import { startStripeEventProcessor } from '../modules/stripe-events';
+import { startStripeEventPoller, startStripeEventProcessor } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
 
@@ -41,6 +41,11 @@ export interface EmbeddedOptions {
   demo?: boolean;
   /** The payment gateway; read from the environment (STRIPE_SECRET_KEY…) when omitted. */
   gatewayConfig?: GatewayConfig;
+  /**
+   * Read Stripe's events list into the inbox for tenants with a Stripe key (default): a
+   * desktop cannot receive webhooks. The hosted server, which does, turns it off.
+   */
+  pollStripeEvents?: boolean;
   /** Where emails go; read from the environment (SMTP_HOST…) when omitted; null: held in the outbox. */
   smtpConfig?: SmtpConfig | null;
 }
@@ -146,6 +151,10 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       gateways: services.gateways,
       handlers: {},
     });
+    const stripePoller =
+      (options.pollStripeEvents ?? true)
+        ? startStripeEventPoller({ db: database.db, clock, logger, gateways: services.gateways })
+        : null;
     return {
       router: appRouter,
       services,
@@ -161,6 +170,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       close: async () => {
         await jobs.stop();
         await emails.stop();
+        await stripePoller?.stop();
         await stripeEvents.stop();
         await database.close();
       },

@@ -11,7 +11,8 @@ import { createLogger } from '../lib/logger';
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'tollgate-server' });
   const dataDir = process.env.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(), 'server');
-  const backend = await createEmbeddedBackend({ dataDir, logger, demo: false });
+  // Stripe delivers to this server's webhook endpoint, so it does not poll the events list too.
+  const backend = await createEmbeddedBackend({ dataDir, logger, demo: false, pollStripeEvents: false });
   const { url } = await serveBackend({
     backend,
     port: portFromEnv(process.env.PORT),

@@ -126,7 +126,7 @@ describe('processDueStripeEvents', () => {
     expect(inboxRows(world, tenantId)[0]?.status).toBe('processed');
     const outcomes = history(id) as { outcome: string; actor_name: string | null }[];
     expect(outcomes.map((h) => h.outcome)).toEqual([
-      ...Array(7).fill('failed'),
+      ...Array<string>(7).fill('failed'),
       'dead',
       'replayed',
       'processed',
