@@ -1,0 +1,81 @@
+import type { Transaction } from 'kysely';
+import type Stripe from 'stripe';
+import { runCommand, type Actor, type CommandScope, type EntityChange } from '../../../commands/run-command';
+import type { DB } from '../../../db/schema';
+import type { StripeEventContext, StripeEventOutcome } from '../../stripe-events';
+import { orderSnapshot } from '../versions';
+
+/** Who the audit trail names for changes Stripe's events make. */
+export const STRIPE_ACTOR: Actor = { userId: null, name: 'Stripe', client: 'system:stripe' };
+
+export interface Applied {
+  outcome: 'applied' | 'ignored';
+  changes: EntityChange[];
+  /** Work for after the transaction commits (charging a new card, say), never inside it. */
+  afterCommit?: () => Promise<void>;
+}
+
+export interface InOrder<T> {
+  /** The audit action the changes are recorded under. */
+  action: string;
+  /** The Stripe object whose versions order the events (for cards, the PaymentMethod). */
+  objectId: string;
+  /** The object as the event carries it. */
+  snapshot: T;
+  /** The object as Stripe holds it now; asked only outside any transaction. */
+  fetchCurrent(): Promise<T>;
+  apply(trx: Transaction<DB>, now: number, object: T): Promise<Applied>;
+}
+
+/** The tenant's Stripe client, for fetching an object; a sandbox tenant has none, and no Stripe events either. */
+export function stripeOf(context: StripeEventContext): Stripe {
+  const stripe = context.gateways.stripeApi(context.tenantId);
+  if (!stripe) throw new Error(`tenant ${context.tenantId} has no Stripe key to fetch objects with`);
+  return stripe;
+}
+
+/**
+ * Applies an event by the ordering rule: a newer snapshot than the last applied one is
+ * applied as it stands, in the transaction that records it as the newest; an older one
+ * changes nothing ('stale'); one just as new (Stripe's `created` has one-second
+ * resolution, and a duplicate delivery is one too) is settled by fetching the object from
+ * Stripe, outside any transaction, and applying that in a second one that orders again.
+ */
+export async function applyInOrder<T>(
+  context: StripeEventContext,
+  event: Stripe.Event,
+  work: InOrder<T>,
+): Promise<StripeEventOutcome> {
+  const scope: CommandScope = {
+    db: context.db,
+    clock: context.clock,
+    tenantId: context.tenantId,
+    actor: STRIPE_ACTOR,
+  };
+  const attempt = (object: () => T | undefined) =>
+    runCommand<{ outcome: StripeEventOutcome | 'fetch'; afterCommit?: () => Promise<void> }>(
+      scope,
+      work.action,
+      async (trx, now) => {
+        const order = await orderSnapshot(trx, context.tenantId, work.objectId, event);
+        if (order === 'older') return { result: { outcome: 'stale' }, changes: [] };
+        const chosen = order === 'newer' ? work.snapshot : object();
+        if (chosen === undefined) return { result: { outcome: 'fetch' }, changes: [] };
+        const { outcome, changes, afterCommit } = await work.apply(trx, now, chosen);
+        return { result: { outcome, afterCommit }, changes };
+      },
+    );
+  let result = await attempt(() => undefined);
+  if (result.outcome === 'fetch') {
+    const current = await work.fetchCurrent();
+    result = await attempt(() => current);
+  }
+  if (result.afterCommit) await result.afterCommit();
+  return result.outcome === 'fetch' ? 'ignored' : result.outcome;
+}
+
+/** The id of an expandable Stripe field, whether Stripe sent the id or the object. */
+export function idOf(field: string | { id: string } | null | undefined): string | null {
+  if (field === null || field === undefined) return null;
+  return typeof field === 'string' ? field : field.id;
+}

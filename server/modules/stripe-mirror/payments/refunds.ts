@@ -1,0 +1,65 @@
+import type Stripe from 'stripe';
+import { findPaymentOfCharge, recordGatewayRefunds, type GatewayRefund } from '../../billing';
+import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
+import { applyInOrder, idOf, stripeOf } from './in-order';
+
+interface ChargeWithRefunds {
+  charge: Stripe.Charge;
+  refunds: GatewayRefund[];
+}
+
+const asGatewayRefund = (refund: Stripe.Refund): GatewayRefund => ({
+  gatewayRef: refund.id,
+  amount: refund.amount,
+  currency: refund.currency,
+  reason: refund.reason,
+  status: refund.status ?? 'pending',
+});
+
+/** Every refund of a charge, oldest first, from Stripe's list (a charge's own list is not sent unless expanded). */
+async function listRefunds(context: StripeEventContext, chargeId: string): Promise<GatewayRefund[]> {
+  const all: Stripe.Refund[] = [];
+  for await (const refund of stripeOf(context).refunds.list({ charge: chargeId, limit: 100 }))
+    all.push(refund);
+  return all.reverse().map(asGatewayRefund);
+}
+
+/** The refunds the charge itself carries when complete, else Stripe's list. */
+async function refundsOf(context: StripeEventContext, charge: Stripe.Charge): Promise<GatewayRefund[]> {
+  const carried = charge.refunds;
+  if (carried && !carried.has_more) return [...carried.data].reverse().map(asGatewayRefund);
+  return listRefunds(context, charge.id);
+}
+
+/**
+ * charge.refunded: refunds of one of our payments made outside Tollgate (Stripe's
+ * dashboard) are recorded against it once each, by Stripe's refund id; our own refunds
+ * are recognised, never doubled; the total never exceeds the payment (recordGatewayRefunds).
+ */
+export const onChargeRefunded: StripeEventHandler = async (context, event) => {
+  const charge = event.data.object as Stripe.Charge;
+  const snapshot: ChargeWithRefunds = { charge, refunds: await refundsOf(context, charge) };
+  return applyInOrder(context, event, {
+    action: `stripe.${event.type}`,
+    objectId: charge.id,
+    snapshot,
+    async fetchCurrent() {
+      const current = await stripeOf(context).charges.retrieve(charge.id);
+      return { charge: current, refunds: await refundsOf(context, current) };
+    },
+    async apply(trx, now, { charge: current, refunds }) {
+      const intentId = idOf(current.payment_intent);
+      const payment =
+        intentId &&
+        (await findPaymentOfCharge(trx, context.tenantId, {
+          gatewayRef: intentId,
+          paymentId: current.metadata.payment_id ?? null,
+          amount: current.amount,
+          currency: current.currency,
+        }));
+      if (!payment) return { outcome: 'ignored', changes: [] };
+      const changes = await recordGatewayRefunds(trx, { tenantId: context.tenantId, now }, payment, refunds);
+      return { outcome: 'applied', changes };
+    },
+  });
+};
