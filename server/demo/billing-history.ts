@@ -124,6 +124,24 @@ async function perform(caller: Caller, action: DemoAction): Promise<void> {
       if (id) await caller.subscriptions.cancel({ id, when: action.when, prorate: action.when === 'now' });
       return;
     }
+    case 'card_fails': {
+      const { paymentMethods } = await caller.billing.customer({ customerId: action.customerId });
+      await caller.paymentMethods.add({
+        customerId: action.customerId,
+        source: action.card,
+        makeDefault: true,
+      });
+      for (const method of paymentMethods.filter((m) => m.status === 'active'))
+        await caller.paymentMethods.remove({ id: method.id });
+      return;
+    }
+    case 'card_fixed':
+      await caller.paymentMethods.add({
+        customerId: action.customerId,
+        source: action.card,
+        makeDefault: true,
+      });
+      return;
     case 'refund': {
       const id = action.subscription();
       if (!id) return;

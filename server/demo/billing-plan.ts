@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../shared/billing/periods';
+import { boundary, DAY_MS } from '../../shared/billing/periods';
 import type { DemoCatalog, DemoPriceName } from '../modules/catalog';
 import type { SeededRandom } from './random';
 
@@ -20,6 +20,10 @@ export type DemoAction = { at: number } & (
       reason: 'requested_by_customer' | 'duplicate';
       subscription: () => string | undefined;
     }
+  /** The customer's card goes bad (expired, emptied, reported stolen): it replaces every card on file. */
+  | { kind: 'card_fails'; customerId: string; card: string }
+  /** The customer puts a working card on file, which retries what recovery is still collecting. */
+  | { kind: 'card_fixed'; customerId: string; card: string }
 );
 
 /** Most cards work; a few decline at renewal, as real cards expire and run dry. */
@@ -38,6 +42,27 @@ const PLANS: [weight: number, price: DemoPriceName][] = [
   [4, 'enterpriseYearlyUsd'],
   [6, 'proMonthlyEur'],
 ];
+
+/** How a card goes bad: declines that retries may get past, and a hard one they never will. */
+const BAD_CARDS: [weight: number, number: string][] = [
+  [5, '4000 0000 0000 9995'],
+  [4, '4000 0000 0000 0341'],
+  [1, '4000 0000 0000 9979'],
+];
+
+/** How long after the failed renewal a working card arrives; Infinity: it never does. */
+const FIX_DELAYS: [weight: number, days: [number, number]][] = [
+  [35, [0.1, 0.9]],
+  [25, [1.2, 2.8]],
+  [15, [3.2, 6.5]],
+  [25, [Infinity, Infinity]],
+];
+
+const MONTHLY_PAID: ReadonlySet<DemoPriceName> = new Set([
+  'proMonthlyUsd',
+  'enterpriseMonthlyUsd',
+  'proMonthlyEur',
+]);
 
 function weighted<T>(random: SeededRandom, options: [number, T][]): T {
   const total = options.reduce((s, [w]) => s + w, 0);
@@ -72,13 +97,15 @@ export function planDemoHistory(
     const price = weighted(random, PLANS);
     let subscriptionId: string | undefined;
     const subscription = () => subscriptionId;
+    const trialDays = price.startsWith('free') || random.chance(0.3) ? 0 : 14;
+    const before = actions.length;
     actions.push({
       at,
       kind: 'subscribe',
       customerId: customer.id,
       card: weighted(random, CARDS),
       priceId: catalog.prices[price],
-      trialDays: price.startsWith('free') || random.chance(0.3) ? 0 : 14,
+      trialDays,
       onStarted: (id) => (subscriptionId = id),
     });
     const later = (min = soonestFollowUp) =>
@@ -100,6 +127,9 @@ export function planDemoHistory(
         when: random.chance(0.8) ? 'period_end' : 'now',
         subscription,
       });
+    const followedUp = actions.length > before + 1;
+    if (!followedUp && MONTHLY_PAID.has(price))
+      actions.push(...cardTrouble(random, customer.id, renewalsOf(at, price, trialDays), end));
     if (!price.startsWith('free') && random.chance(0.1)) {
       actions.push({
         at: later(16 * DAY_MS),
@@ -111,4 +141,40 @@ export function planDemoHistory(
     }
   }
   return actions.filter((a) => a.at < end).sort((a, b) => a.at - b.at);
+}
+
+/** The renewal times of a monthly subscription started at `at` (after its trial, if any). */
+function renewalsOf(at: number, price: DemoPriceName, trialDays: number): number[] {
+  const anchor = at + trialDays * DAY_MS;
+  const times = trialDays > 0 ? [anchor] : [];
+  for (let k = 1; k <= 13; k++) times.push(boundary(anchor, 'month', k));
+  return MONTHLY_PAID.has(price) ? times : [];
+}
+
+/**
+ * Card trouble for some monthly subscribers: their card goes bad a day before a renewal
+ * (so that renewal fails and recovery takes over), and a working card arrives some
+ * time after — in time for the 2nd, 3rd or 4th attempt, or never. The latest renewals
+ * are favoured, so the demo ends with invoices still in recovery.
+ */
+function cardTrouble(
+  random: SeededRandom,
+  customerId: string,
+  renewals: number[],
+  end: number,
+): DemoAction[] {
+  const due = renewals.filter((r) => r < end - DAY_MS);
+  const last = due.at(-1);
+  if (last === undefined) return [];
+  const recent = last > end - 7 * DAY_MS && random.chance(0.45);
+  if (!recent && !random.chance(0.22)) return [];
+  const renewal = recent ? last : random.pick(due);
+  const actions: DemoAction[] = [
+    { at: renewal - DAY_MS, kind: 'card_fails', customerId, card: weighted(random, BAD_CARDS) },
+  ];
+  const [from, to] = weighted(random, FIX_DELAYS);
+  const fixAt = renewal + Math.round((from + random.next() * (to - from)) * DAY_MS);
+  if (Number.isFinite(fixAt) && !recent)
+    actions.push({ at: fixAt, kind: 'card_fixed', customerId, card: '4242 4242 4242 4242' });
+  return actions;
 }

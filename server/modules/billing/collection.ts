@@ -15,12 +15,13 @@ import { BugIndicatingError } from '../../lib/errors';
 import { scheduleJob } from '../../jobs/store';
 import { amountRemaining } from './invoicing';
 import { findBillingCustomer } from './repo/customer-billing';
-import { recordEvent } from './repo/events';
 import { findInvoice, updateInvoice } from './repo/invoices';
 import { findPaymentMethod } from './repo/payment-methods';
 import { findPayment, insertPayment, paymentsOfInvoice, settlePayment } from './repo/payments';
 import { findSubscription } from './repo/subscriptions';
-import { afterInvoicePaid, afterInvoicePaymentFailed } from './subscription-outcomes';
+import { afterPaymentFailure } from './recovery/after-failure';
+import { recordInvoicePaid } from './recovery/after-payment';
+import { afterInvoicePaid } from './subscription-outcomes';
 import type { Invoice, Payment } from './types';
 
 export interface CollectionDeps {
@@ -52,7 +53,12 @@ type Started =
   | { kind: 'nothing_due' | 'no_payment_method'; invoice: Invoice };
 
 /** Phase 1: record a pending payment (with its idempotency key) before any money moves. */
-async function startAttempt(deps: CollectionDeps, scope: CommandScope, invoiceId: string): Promise<Started> {
+async function startAttempt(
+  deps: CollectionDeps,
+  scope: CommandScope,
+  invoiceId: string,
+  usingMethodId?: string,
+): Promise<Started> {
   return runCommand<Started>(scope, 'payment.started', async (trx, now) => {
     const invoice = await findInvoice(trx, scope.tenantId, invoiceId);
     if (!invoice) throw new BugIndicatingError(`invoice ${invoiceId} not found for collection`);
@@ -66,9 +72,11 @@ async function startAttempt(deps: CollectionDeps, scope: CommandScope, invoiceId
     const subscription = invoice.subscriptionId
       ? await findSubscription(trx, scope.tenantId, invoice.subscriptionId)
       : undefined;
-    const methodId = subscription?.paymentMethodId ?? customer?.defaultPaymentMethodId ?? null;
+    const methodId =
+      usingMethodId ?? subscription?.paymentMethodId ?? customer?.defaultPaymentMethodId ?? null;
     const method = methodId ? await findPaymentMethod(trx, scope.tenantId, methodId) : undefined;
-    if (!customer?.gatewayCustomerRef || !method || method.status !== 'active') {
+    const usable = method?.status === 'active' && method.customer_id === invoice.customerId;
+    if (!customer?.gatewayCustomerRef || !method || !usable) {
       return { result: { kind: 'no_payment_method', invoice }, changes: [] };
     }
     const attemptNumber = invoice.attemptCount + 1;
@@ -208,36 +216,12 @@ export async function settleAttemptIn(
     after: { ...invoice },
   });
   if (invoice.status === 'paid') {
-    await recordEvent(
-      trx,
-      tenantId,
-      {
-        type: 'invoice.paid',
-        customerId: invoice.customerId,
-        subjectId: invoice.id,
-        data: { number: invoice.number, paymentId },
-      },
-      now,
-    );
+    const paidBy = { paymentId, attempt: payment.attemptNumber, amount: payment.amount };
+    changes.push(...(await recordInvoicePaid(trx, tenantId, invoice, paidBy, now)));
     changes.push(...(await afterInvoicePaid(trx, tenantId, invoice, now)));
   } else if (!succeeded) {
-    await recordEvent(
-      trx,
-      tenantId,
-      {
-        type: 'invoice.payment_failed',
-        customerId: invoice.customerId,
-        subjectId: invoice.id,
-        data: {
-          number: invoice.number,
-          paymentId,
-          failureCode: payment.failureCode,
-          attempt: payment.attemptNumber,
-        },
-      },
-      now,
-    );
-    changes.push(...(await afterInvoicePaymentFailed(trx, tenantId, invoice, now)));
+    // In this same transaction: the failure, and the retry (or final action) it leads to.
+    changes.push(...(await afterPaymentFailure(trx, tenantId, invoice, payment, now)));
   }
   return { result: { payment, invoice }, changes };
 }
@@ -252,8 +236,10 @@ export async function collectInvoice(
   deps: CollectionDeps,
   scope: CommandScope,
   invoiceId: string,
+  /** Charge this card rather than the usual one (a card just added to rescue a failed invoice). */
+  options: { paymentMethodId?: string } = {},
 ): Promise<CollectionResult> {
-  const started = await startAttempt(deps, scope, invoiceId);
+  const started = await startAttempt(deps, scope, invoiceId, options.paymentMethodId);
   if (started.kind === 'in_progress')
     return { outcome: 'in_progress', payment: started.payment, invoice: started.invoice };
   if (started.kind !== 'attempt') return { outcome: started.kind, invoice: started.invoice };

@@ -6,7 +6,9 @@ import { DomainError, notFound } from '../../lib/errors';
 import { collectInvoice, type CollectionResult } from './collection';
 import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from './deps';
 import { createDraft, finalize } from './invoicing';
+import { recordEvent } from './repo/events';
 import { findInvoice, updateInvoice } from './repo/invoices';
+import { closeRecoveryByStaff } from './recovery/staff-actions';
 import type { Invoice } from './types';
 
 async function loadInvoice(request: StaffRequest, id: string) {
@@ -72,11 +74,24 @@ export async function closeInvoice(
           : { status: 'uncollectible', uncollectibleAt: now, nextAttemptAt: null },
         now,
       );
+      await recordEvent(
+        trx,
+        scope.tenantId,
+        {
+          type: as === 'void' ? 'invoice.voided' : 'invoice.marked_uncollectible',
+          customerId: before.customerId,
+          subjectId: id,
+          data: { number: before.number, byRecovery: false },
+        },
+        now,
+      );
       const after = await findInvoice(trx, scope.tenantId, id);
       return {
         result: after ?? before,
         changes: [
           { entityType: 'invoice', entityId: id, before: { ...before }, after: { ...(after ?? before) } },
+          // Staff closed it: recovery stops trying, and its pending retries are dropped.
+          ...(await closeRecoveryByStaff(trx, scope.tenantId, id, now)),
         ],
       };
     },

@@ -113,7 +113,7 @@ export async function finalize(
         type: 'invoice.paid',
         customerId: invoice.customerId,
         subjectId: invoice.id,
-        data: { number: invoice.number },
+        data: { number: invoice.number, paymentId: null, recovered: false },
       },
       now,
     );

@@ -157,6 +157,8 @@ describe('a subscription’s whole life on a test clock', () => {
   });
 
   it('goes past due when the renewal’s payment fails', async () => {
+    // Staff hold recovery for Hedy (she promised a transfer), so no retry ends her subscription first.
+    await world.as('owner', world.tenants.A.id).recovery.pauseCustomer({ customerId });
     await staff().paymentMethods.add({ customerId, source: '4000 0000 0000 0341', makeDefault: true });
     await staff().paymentMethods.remove({ id: goodCardId });
     expect((await sub()).paymentMethodId).toBeNull();

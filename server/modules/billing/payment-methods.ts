@@ -4,6 +4,7 @@ import { runCommand, type EntityChange } from '../../commands/run-command';
 import { GatewayError } from '../../gateways/types';
 import { DomainError, notFound } from '../../lib/errors';
 import { loadCustomer, scopeFor, type StaffRequest } from './deps';
+import { retryRecoveriesOfCustomer } from './recovery/retry-customer';
 import { setDefaultPaymentMethod, setGatewayCustomerRef } from './repo/customer-billing';
 import {
   findPaymentMethod,
@@ -67,7 +68,7 @@ export async function addPaymentMethod(
     .attachPaymentMethod({ gatewayCustomerId, source: input.source }, `attach:${customer.id}:${randomUUID()}`)
     .catch(asDomainError);
   const scope = await scopeFor(request, customer);
-  return runCommand(scope, 'payment_method.added', async (trx, now) => {
+  const saved = await runCommand(scope, 'payment_method.added', async (trx, now) => {
     const id = newId('pm', now);
     const record = {
       id,
@@ -90,6 +91,9 @@ export async function addPaymentMethod(
       changes: [{ entityType: 'payment_method', entityId: id, before: null, after: { ...method } }],
     };
   });
+  // A new card is the moment to try failed invoices again, with it, rather than at the next retry.
+  await retryRecoveriesOfCustomer(request.deps, request.tenantId, customer.id, { paymentMethodId: saved.id });
+  return saved;
 }
 
 export async function setDefaultMethod(request: StaffRequest, id: string): Promise<PaymentMethod> {

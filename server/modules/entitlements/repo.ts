@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { OPEN_RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
 import type { DB } from '../../db/schema';
 import {
   capOf,
@@ -55,6 +56,36 @@ export async function loadTenantCatalog(db: Kysely<DB>, tenantId: string): Promi
 }
 
 /**
+ * When each past-due subscription's access ends: the soonest grace end among its open
+ * recoveries, else (its recoveries closed by staff) that of its latest one.
+ */
+async function graceEnds(db: Kysely<DB>, tenantId: string, customerId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('invoice_recoveries')
+    .select(['subscription_id', 'status', 'grace_ends_at', 'started_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('customer_id', '=', customerId)
+    .where('subscription_id', 'is not', null)
+    .orderBy('started_at')
+    .execute();
+  const ends = new Map<string, { at: number; open: boolean }>();
+  for (const row of rows) {
+    if (!row.subscription_id) continue;
+    const open = OPEN_RECOVERY_STATUSES.includes(row.status);
+    const seen = ends.get(row.subscription_id);
+    if (!seen || (open && (!seen.open || row.grace_ends_at < seen.at)) || (!open && !seen.open))
+      ends.set(row.subscription_id, { at: row.grace_ends_at, open });
+  }
+  return new Map([...ends].map(([id, end]) => [id, end.at]));
+}
+
+/** A customer's subscriptions as entitlements see them, and the customer's test clock time, if on one. */
+export interface CustomerAccess {
+  subscriptions: CustomerSubscription[];
+  clockNow: number | null;
+}
+
+/**
  * The customer's subscriptions that bear on access, oldest first: every one that grants,
  * and the latest few that do not. Undefined when the tenant has no such customer.
  */
@@ -62,12 +93,13 @@ export async function loadCustomerSubscriptions(
   db: Kysely<DB>,
   tenantId: string,
   customerId: string,
-): Promise<CustomerSubscription[] | undefined> {
+): Promise<CustomerAccess | undefined> {
   const customer = await db
     .selectFrom('customers')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', customerId)
+    .leftJoin('test_clocks', 'test_clocks.id', 'customers.test_clock_id')
+    .select(['customers.id', 'test_clocks.now as clock_now'])
+    .where('customers.tenant_id', '=', tenantId)
+    .where('customers.id', '=', customerId)
     .executeTakeFirst();
   if (!customer) return undefined;
   const rows = await db
@@ -80,10 +112,15 @@ export async function loadCustomerSubscriptions(
     .execute();
   let nonGranting = 0;
   const kept = rows.filter((row) => grantsAccess(row.status) || nonGranting++ < NON_GRANTING_SHOWN);
-  return kept.reverse().map((row) => ({
+  const ends = kept.some((row) => row.status === 'past_due')
+    ? await graceEnds(db, tenantId, customerId)
+    : new Map<string, number>();
+  const subscriptions = kept.reverse().map((row) => ({
     id: row.id,
     status: row.status,
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     planId: row.plan_id,
+    graceEndsAt: row.status === 'past_due' ? (ends.get(row.id) ?? null) : null,
   }));
+  return { subscriptions, clockNow: customer.clock_now ?? null };
 }

@@ -6,9 +6,11 @@ export const entitlementsRouter = router({
   /** Every feature with the customer's value and where it comes from. */
   forCustomer: tenantProcedure('billing.read')
     .input(entitlementsForCustomerInput)
-    .query(({ ctx, input }) => explain(ctx.db, ctx.tenantId, input.customerId)),
+    .query(({ ctx, input }) => explain(ctx.db, ctx.tenantId, input.customerId, ctx.clock)),
 
   check: tenantProcedure('billing.read')
     .input(entitlementCheckInput)
-    .query(({ ctx, input }) => checkEntitlement(ctx.db, ctx.tenantId, input.customerId, input.featureKey)),
+    .query(({ ctx, input }) =>
+      checkEntitlement(ctx.db, ctx.tenantId, input.customerId, input.featureKey, ctx.clock),
+    ),
 });

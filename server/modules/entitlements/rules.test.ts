@@ -21,6 +21,8 @@ const STATUSES: SubscriptionStatus[] = [
   'unpaid',
   'incomplete',
 ];
+/** When the rules are asked; only a past-due subscription's grace end compares with it. */
+const NOW = Date.UTC(2026, 0, 20);
 const NON_GRANTING = STATUSES.filter((status) => !grantsAccess(status));
 const KEYS = ['courses.max', 'students.max', 'api.access'];
 
@@ -68,7 +70,7 @@ function subscriptionsIn(
 }
 
 const capsOf = (catalog: TenantCatalog, subscriptions: CustomerSubscription[]) =>
-  [...resolveEntitlements(catalog, subscriptions).caps].sort(([a], [b]) => a.localeCompare(b));
+  [...resolveEntitlements(catalog, subscriptions, NOW).caps].sort(([a], [b]) => a.localeCompare(b));
 
 describe('combineCaps', () => {
   it('is commutative and associative, with 0 as identity and unlimited absorbing', () => {
@@ -160,10 +162,14 @@ describe('explanations', () => {
   const [courses, api] = features as [(typeof features)[0], (typeof features)[1]];
 
   it('names the deciding subscription, and lists the ones that grant nothing', () => {
-    const resolved = resolveEntitlements(catalog, [
-      { id: 'sub_old', status: 'canceled', cancelAtPeriodEnd: false, planId: 'pln_pro' },
-      { id: 'sub_new', status: 'active', cancelAtPeriodEnd: true, planId: 'pln_pro' },
-    ]);
+    const resolved = resolveEntitlements(
+      catalog,
+      [
+        { id: 'sub_old', status: 'canceled', cancelAtPeriodEnd: false, planId: 'pln_pro' },
+        { id: 'sub_new', status: 'active', cancelAtPeriodEnd: true, planId: 'pln_pro' },
+      ],
+      NOW,
+    );
     expect(resolved.sources.map((s) => s.label)).toEqual([
       'Pro plan · subscription sub_old (canceled: grants nothing)',
       'Pro plan · subscription sub_new (active, cancels at period end)',
@@ -180,9 +186,11 @@ describe('explanations', () => {
   });
 
   it('falls back to the default plan and says so when nothing grants access', () => {
-    const resolved = resolveEntitlements(catalog, [
-      { id: 'sub_p', status: 'paused', cancelAtPeriodEnd: false, planId: 'pln_pro' },
-    ]);
+    const resolved = resolveEntitlements(
+      catalog,
+      [{ id: 'sub_p', status: 'paused', cancelAtPeriodEnd: false, planId: 'pln_pro' }],
+      NOW,
+    );
     expect(describeFeature(catalog, resolved, courses).reason).toBe(
       'Up to 3 — from Free plan (workspace default, no active subscription)',
     );
@@ -193,8 +201,33 @@ describe('explanations', () => {
       reason: 'Not included in Free plan (workspace default, no active subscription)',
     });
     const noDefault = { ...catalog, defaultPlanId: null };
-    expect(describeFeature(noDefault, resolveEntitlements(noDefault, []), api).reason).toBe(
+    expect(describeFeature(noDefault, resolveEntitlements(noDefault, [], NOW), api).reason).toBe(
       'No subscription, and the workspace has no default plan',
+    );
+  });
+
+  it('grants a past-due subscription until its grace period ends, and says which', () => {
+    const graceEndsAt = Date.UTC(2026, 1, 2);
+    const pastDue = {
+      id: 'sub_d',
+      status: 'past_due',
+      cancelAtPeriodEnd: false,
+      planId: 'pln_pro',
+      graceEndsAt,
+    } as const;
+    const during = resolveEntitlements(catalog, [pastDue], graceEndsAt - 1);
+    expect(describeFeature(catalog, during, courses)).toMatchObject({
+      allowed: true,
+      limit: 50,
+      grantedBy: ['Pro plan · subscription sub_d (past due, in grace period until Feb 2, 2026)'],
+    });
+    const after = resolveEntitlements(catalog, [pastDue], graceEndsAt);
+    expect(after.sources[0]).toMatchObject({
+      grants: false,
+      label: 'Pro plan · subscription sub_d (past due, grace period over)',
+    });
+    expect(describeFeature(catalog, after, courses).reason).toBe(
+      'Up to 3 — from Free plan (workspace default, no active subscription)',
     );
   });
 });

@@ -14,13 +14,25 @@ export type SubscriptionStatus = DB['subscriptions']['status'];
 /** null: unlimited (or a flag that is on); 0: not entitled; n: up to n. */
 export type Cap = number | null;
 
-// past_due keeps access through the dunning grace period; a subscription set to cancel at
-// period end stays active until then, so its status alone decides.
+// past_due keeps access through the recovery grace period (see grantsNow); a subscription set
+// to cancel at period end stays active until then, so its status alone decides.
 const GRANTING_STATUSES: ReadonlySet<SubscriptionStatus> = new Set(['trialing', 'active', 'past_due']);
 
-/** True when a subscription in this status grants its plan's features. */
+/** True when a subscription in this status can grant its plan's features (past_due: in grace only). */
 export function grantsAccess(status: SubscriptionStatus): boolean {
   return GRANTING_STATUSES.has(status);
+}
+
+/** Whether a past-due subscription's grace period is over at `now`. */
+const graceOver = (subscription: CustomerSubscription, now: number): boolean =>
+  subscription.status === 'past_due' &&
+  subscription.graceEndsAt !== undefined &&
+  subscription.graceEndsAt !== null &&
+  now >= subscription.graceEndsAt;
+
+/** True when the subscription grants its plan's features at `now`. */
+export function grantsNow(subscription: CustomerSubscription, now: number): boolean {
+  return grantsAccess(subscription.status) && !graceOver(subscription, now);
 }
 
 /** Two sources' caps for one feature, together: unlimited wins, otherwise the larger. */
@@ -62,6 +74,11 @@ export interface CustomerSubscription {
   status: SubscriptionStatus;
   cancelAtPeriodEnd: boolean;
   planId: string;
+  /**
+   * For a past-due subscription, when its failed payment's grace period ends (access ends
+   * then); null or absent when no recovery sets one.
+   */
+  graceEndsAt?: number | null;
 }
 
 /** A customer's computed entitlements: where they come from, and every cap that is not 0. */
@@ -70,14 +87,25 @@ export interface ResolvedEntitlements {
   caps: ReadonlyMap<string, Cap>;
 }
 
-function statusText(subscription: CustomerSubscription): string {
+const dateText = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+
+function statusText(subscription: CustomerSubscription, now: number): string {
   switch (subscription.status) {
     case 'trialing':
       return 'trialing';
     case 'active':
       return subscription.cancelAtPeriodEnd ? 'active, cancels at period end' : 'active';
     case 'past_due':
-      return 'past due, in grace period';
+      if (graceOver(subscription, now)) return 'past due, grace period over';
+      return subscription.graceEndsAt
+        ? `past due, in grace period until ${dateText(subscription.graceEndsAt)}`
+        : 'past due, in grace period';
     case 'paused':
     case 'canceled':
     case 'unpaid':
@@ -93,7 +121,11 @@ function planOf(catalog: TenantCatalog, planId: string): PlanCaps {
   return plan;
 }
 
-function subscriptionSource(catalog: TenantCatalog, subscription: CustomerSubscription): EntitlementSource {
+function subscriptionSource(
+  catalog: TenantCatalog,
+  subscription: CustomerSubscription,
+  now: number,
+): EntitlementSource {
   const plan = planOf(catalog, subscription.planId);
   return {
     kind: 'subscription',
@@ -102,20 +134,21 @@ function subscriptionSource(catalog: TenantCatalog, subscription: CustomerSubscr
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     planId: plan.id,
     planName: plan.name,
-    grants: grantsAccess(subscription.status),
-    label: `${plan.name} plan · subscription ${subscription.id} (${statusText(subscription)})`,
+    grants: grantsNow(subscription, now),
+    label: `${plan.name} plan · subscription ${subscription.id} (${statusText(subscription, now)})`,
   };
 }
 
 /**
- * Which sources apply to a customer and what they add up to: every subscription whose
- * status grants access, or — when none does — the tenant's default plan, if it has one.
+ * Which sources apply to a customer at `now` (the customer's own time): every subscription
+ * that grants access then, or — when none does — the tenant's default plan, if it has one.
  */
 export function resolveEntitlements(
   catalog: TenantCatalog,
   subscriptions: readonly CustomerSubscription[],
+  now: number,
 ): ResolvedEntitlements {
-  const sources = subscriptions.map((subscription) => subscriptionSource(catalog, subscription));
+  const sources = subscriptions.map((subscription) => subscriptionSource(catalog, subscription, now));
   if (!sources.some((source) => source.grants) && catalog.defaultPlanId) {
     const plan = planOf(catalog, catalog.defaultPlanId);
     sources.push({

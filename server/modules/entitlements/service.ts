@@ -5,6 +5,7 @@ import type {
   FeatureEntitlement,
 } from '../../../shared/catalog/entitlements';
 import type { DB } from '../../db/schema';
+import { systemClock, type Clock } from '../../lib/clock';
 import { DomainError, notFound } from '../../lib/errors';
 import { describeFeature } from './explain';
 import { loadCustomerSubscriptions, loadTenantCatalog } from './repo';
@@ -26,16 +27,24 @@ async function tenantCatalog(
   return catalog;
 }
 
-async function customerState(db: Kysely<DB>, tenantId: string, customerId: string): Promise<CustomerState> {
+async function customerState(
+  db: Kysely<DB>,
+  tenantId: string,
+  customerId: string,
+  clock: Clock,
+): Promise<CustomerState> {
   const store = storeFor(db);
   const cached = store?.customers.get(tenantId, customerId);
   if (cached) return cached;
   const readAt = store?.customers.begin() ?? 0;
   // Subscriptions first: a plan a subscription names existed before it, so the catalog read next has it.
-  const subscriptions = await loadCustomerSubscriptions(db, tenantId, customerId);
-  if (!subscriptions) throw notFound('Customer');
+  const access = await loadCustomerSubscriptions(db, tenantId, customerId);
+  if (!access) throw notFound('Customer');
   const catalog = await tenantCatalog(db, store, tenantId);
-  const state = { catalog, entitlements: resolveEntitlements(catalog, subscriptions) };
+  // A customer on a test clock lives on its time. Cached answers stay right as time passes
+  // because billing invalidates the customer when a grace period ends.
+  const now = access.clockNow ?? clock.now();
+  const state = { catalog, entitlements: resolveEntitlements(catalog, access.subscriptions, now) };
   store?.customers.set(tenantId, customerId, state, readAt);
   return state;
 }
@@ -57,8 +66,9 @@ export async function limit(
   tenantId: string,
   customerId: string,
   featureKey: string,
+  clock: Clock = systemClock,
 ): Promise<number | null> {
-  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId, clock);
   featureOf(catalog, featureKey);
   return capIn(entitlements.caps, featureKey);
 }
@@ -69,8 +79,9 @@ export async function can(
   tenantId: string,
   customerId: string,
   featureKey: string,
+  clock: Clock = systemClock,
 ): Promise<boolean> {
-  return (await limit(db, tenantId, customerId, featureKey)) !== 0;
+  return (await limit(db, tenantId, customerId, featureKey, clock)) !== 0;
 }
 
 /** Every feature of the tenant with the customer's value for it, and the sources behind each. */
@@ -78,8 +89,9 @@ export async function explain(
   db: Kysely<DB>,
   tenantId: string,
   customerId: string,
+  clock: Clock = systemClock,
 ): Promise<CustomerEntitlements> {
-  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId, clock);
   return {
     customerId,
     sources: entitlements.sources,
@@ -95,8 +107,9 @@ export async function checkEntitlement(
   tenantId: string,
   customerId: string,
   featureKey: string,
+  clock: Clock = systemClock,
 ): Promise<EntitlementCheck> {
-  const { catalog, entitlements } = await customerState(db, tenantId, customerId);
+  const { catalog, entitlements } = await customerState(db, tenantId, customerId, clock);
   const feature = describeFeature(catalog, entitlements, featureOf(catalog, featureKey));
   return {
     featureKey: feature.key,

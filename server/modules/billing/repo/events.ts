@@ -10,8 +10,9 @@ type Db = Kysely<DB> | Transaction<DB>;
  * - invoice.payment_failed: { number, paymentId, failureCode, attempt, nextAttemptAt (ms or null: no
  *   more retries), hardDecline (boolean) }
  * - invoice.final_notice: { number, amount, currency, nextAttemptAt (the last retry), finalAction }
- * - invoice.recovered: { number, amount, currency, attempt } (paid after at least one failure)
- * - invoice.paid: { number, paymentId (null when paid out of band), recovered (boolean) }
+ * - invoice.recovered: { number, amount, currency, attempt (the charge attempt that paid it; null when
+ *   paid out of band) } (paid after at least one failure)
+ * - invoice.paid: { number, paymentId (null when paid out of band or nothing was due), recovered (boolean) }
  * - invoice.voided / invoice.marked_uncollectible: { number, byRecovery (boolean) }
  * - subscription.canceled: { reason, ... }
  */
