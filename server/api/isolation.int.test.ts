@@ -114,6 +114,21 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
   'testClocks.create': (a) => a.testClocks.create({ name: 'Intruder clock' }),
   'testClocks.attach': (a, f) => a.testClocks.attach({ id: f.bClockId, customerId: f.bCustomerId }),
   'testClocks.advance': (a, f) => a.testClocks.advance({ id: f.bClockId, to: Date.UTC(2027, 0, 1) }),
+  'recovery.list': (a, f) => a.recovery.list({ customerId: f.bCustomerId }),
+  'recovery.stats': (a) => a.recovery.stats({}),
+  'recovery.policy': (a) => a.recovery.policy(),
+  'recovery.updatePolicy': (a) =>
+    a.recovery.updatePolicy({
+      retryBaseHours: 6,
+      backoffFactor: 1.5,
+      maxAttempts: 3,
+      graceDays: 5,
+      finalAction: 'unpaid',
+    }),
+  'recovery.retryNow': (a, f) => a.recovery.retryNow({ invoiceId: f.bInvoiceId }),
+  'recovery.pauseCustomer': (a, f) => a.recovery.pauseCustomer({ customerId: f.bCustomerId }),
+  'recovery.resumeCustomer': (a, f) => a.recovery.resumeCustomer({ customerId: f.bCustomerId }),
+  'recovery.markPaidOutOfBand': (a, f) => a.recovery.markPaidOutOfBand({ invoiceId: f.bInvoiceId }),
   'emails.list': (a) => a.emails.list({}),
   'emails.get': (a, f) => a.emails.get({ id: f.bEmailId }),
   'emails.resend': (a, f) => a.emails.resend({ id: f.bEmailId }),
@@ -154,6 +169,7 @@ const CREATES_INSIDE_A = new Set([
   'emails.updateSettings',
   'emails.updateSettings',
   'webhooks.setSecret',
+  'recovery.updatePolicy',
 ]);
 
 let world: TestWorld;
@@ -262,6 +278,9 @@ function snapshot() {
     'stripe_events',
     'stripe_event_attempts',
     'stripe_webhook_endpoints',
+    'recovery_policies',
+    'invoice_recoveries',
+    'recovery_pauses',
   ];
   return Object.fromEntries(
     [...tables, ...catalogTables, ...billingTables].map((t) => [
