@@ -6,5 +6,7 @@ export { recoveryRouter } from './recovery/router';
 export { retryRecoveriesOfCustomer } from './recovery/retry-customer';
 export { billingJobHandlers } from './jobs';
 export { billingDeps, type BillingDeps } from './deps';
+export { subscriptionsChanged } from './deps';
+export { recordEvent } from './repo/events';
 export * from './receipts';
 export * from './gateway-events';

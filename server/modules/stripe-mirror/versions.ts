@@ -40,3 +40,47 @@ export async function orderSnapshot(
     .execute();
   return 'newer';
 }
+
+/**
+ * Where an object fetched from Stripe at `fetchedAt` (Stripe's clock, seconds) stands:
+ * it includes every event created in an earlier second, so it is newer than those and
+ * is recorded in their place; an event of the same second may or may not be in it
+ * ('same'); a later event is newer than it ('older').
+ */
+export async function orderFetched(
+  trx: Db,
+  tenantId: string,
+  objectId: string,
+  fetchedAt: number,
+): Promise<SnapshotOrder> {
+  const at = fetchedAt * 1000;
+  const current = await trx
+    .selectFrom('stripe_object_versions')
+    .select(['created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('object_id', '=', objectId)
+    .executeTakeFirst();
+  if (current && at < current.created_at) return 'older';
+  if (current && at === current.created_at) return 'same';
+  await trx
+    .insertInto('stripe_object_versions')
+    .values({ tenant_id: tenantId, object_id: objectId, created_at: at, event_id: `fetched@${fetchedAt}` })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'object_id'])
+        .doUpdateSet({ created_at: at, event_id: `fetched@${fetchedAt}` }),
+    )
+    .execute();
+  return 'newer';
+}
+
+/** The event whose snapshot was applied last for an object, if any. */
+export async function appliedEventId(trx: Db, tenantId: string, objectId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('stripe_object_versions')
+    .select('event_id')
+    .where('tenant_id', '=', tenantId)
+    .where('object_id', '=', objectId)
+    .executeTakeFirst();
+  return row?.event_id ?? null;
+}

@@ -152,7 +152,8 @@ export async function handlePeriodEnd(deps: BillingDeps, job: Job, now: number):
   const subscriptionId = String(job.payload.subscriptionId);
   const periodEnd = Number(job.payload.periodEnd);
   const found = await findSubscription(deps.db, job.tenantId, subscriptionId);
-  if (!found || found.status === 'canceled') return;
+  // Stripe renews the subscriptions it manages; the mirror only follows what it reports.
+  if (!found || found.status === 'canceled' || found.managedBy === 'stripe') return;
   const customer = await findBillingCustomer(deps.db, job.tenantId, found.customerId);
   if (!customer) throw new BugIndicatingError(`customer ${found.customerId} vanished`);
   if (found.currentPeriodEnd !== periodEnd)

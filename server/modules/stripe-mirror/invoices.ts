@@ -1,0 +1,148 @@
+import type { Transaction } from 'kysely';
+import type Stripe from 'stripe';
+import { newId } from '../../../shared/ids';
+import type { EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import type { MirrorContext } from './context';
+import { ensureCustomer } from './customers';
+import {
+  mirroredBillingReason,
+  mirroredInvoiceStatus,
+  mirroredLine,
+  ms,
+  msOrNull,
+  refOf,
+  subscriptionOfInvoice,
+} from './mapping';
+import { invoiceByRef, priceByRef, subscriptionByRef } from './repo';
+
+type Trx = Transaction<DB>;
+
+export interface InvoiceLinks {
+  customerId: string;
+}
+
+export async function linkInvoice(context: MirrorContext, invoice: Stripe.Invoice): Promise<InvoiceLinks> {
+  const customerRef = refOf(invoice.customer);
+  if (!customerRef) throw new Error(`Stripe invoice ${invoice.id} has no customer`);
+  return { customerId: await ensureCustomer(context, customerRef) };
+}
+
+/** What a draft may still change: amounts and lines, replaced wholesale. */
+async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, invoice: Stripe.Invoice) {
+  await trx
+    .deleteFrom('invoice_lines')
+    .where('tenant_id', '=', tenantId)
+    .where('invoice_id', '=', invoiceId)
+    .execute();
+  let position = 0;
+  for (const line of invoice.lines.data.map(mirroredLine)) {
+    const price = line.priceRef ? await priceByRef(trx, tenantId, line.priceRef) : undefined;
+    await trx
+      .insertInto('invoice_lines')
+      .values({
+        id: newId('il', ms(invoice.created)),
+        tenant_id: tenantId,
+        invoice_id: invoiceId,
+        position: position++,
+        kind: line.kind,
+        description: line.description,
+        price_id: price?.id ?? null,
+        quantity: line.quantity,
+        unit_amount: line.unitAmount,
+        amount: line.amount,
+        period_start: line.periodStart,
+        period_end: line.periodEnd,
+      })
+      .execute();
+  }
+}
+
+function amounts(invoice: Stripe.Invoice) {
+  return {
+    subtotal: invoice.subtotal,
+    total: invoice.total,
+    amount_due: invoice.amount_due,
+    // Stripe applies the customer's balance between total and amount due.
+    credit_applied: Math.max(0, invoice.total - invoice.amount_due),
+    period_start: ms(invoice.period_start),
+    period_end: ms(invoice.period_end),
+  };
+}
+
+/** What may move once finalized: status and payment bookkeeping only (the triggers hold the rest). */
+function bookkeeping(invoice: Stripe.Invoice, now: number) {
+  const transitions = invoice.status_transitions;
+  return {
+    status: mirroredInvoiceStatus(invoice),
+    amount_paid: invoice.amount_paid,
+    attempt_count: invoice.attempt_count,
+    next_attempt_at: msOrNull(invoice.next_payment_attempt),
+    finalized_at: msOrNull(transitions.finalized_at),
+    paid_at: msOrNull(transitions.paid_at),
+    voided_at: msOrNull(transitions.voided_at),
+    uncollectible_at: msOrNull(transitions.marked_uncollectible_at),
+    updated_at: now,
+  };
+}
+
+/**
+ * Writes a Stripe invoice's snapshot as the local invoice's state. A new or still-draft
+ * invoice takes Stripe's lines and amounts while a draft, then its number and status in
+ * the same step that finalizes it; a finalized one moves only its status and payments.
+ */
+export async function writeInvoice(
+  trx: Trx,
+  tenantId: string,
+  invoice: Stripe.Invoice,
+  links: InvoiceLinks,
+  now: number,
+): Promise<{ changes: EntityChange[]; customerId: string }> {
+  const current = await invoiceByRef(trx, tenantId, invoice.id);
+  const subscriptionRef = subscriptionOfInvoice(invoice);
+  const subscription = subscriptionRef ? await subscriptionByRef(trx, tenantId, subscriptionRef) : undefined;
+  const id = current?.id ?? newId('inv', ms(invoice.created));
+  if (!current) {
+    await trx
+      .insertInto('invoices')
+      .values({
+        id,
+        tenant_id: tenantId,
+        customer_id: links.customerId,
+        subscription_id: subscription?.id ?? null,
+        number: null,
+        status: 'draft',
+        billing_reason: mirroredBillingReason(invoice),
+        currency: invoice.currency.toUpperCase(),
+        ...amounts(invoice),
+        created_at: ms(invoice.created),
+        updated_at: now,
+        managed_by: 'stripe',
+        gateway_ref: invoice.id,
+      })
+      .execute();
+  }
+  const wasDraft = !current || current.status === 'draft';
+  if (wasDraft) {
+    await trx
+      .updateTable('invoices')
+      .set({ ...amounts(invoice), subscription_id: subscription?.id ?? null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    await writeDraftContent(trx, tenantId, id, invoice);
+  }
+  const status = mirroredInvoiceStatus(invoice);
+  if (status !== 'draft') {
+    const numbered = wasDraft ? { number: invoice.number ?? invoice.id } : {};
+    await trx
+      .updateTable('invoices')
+      .set({ ...bookkeeping(invoice, now), ...numbered })
+      .where('id', '=', id)
+      .execute();
+  }
+  const after = await trx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return {
+    changes: [{ entityType: 'invoice', entityId: id, before: current ?? null, after }],
+    customerId: links.customerId,
+  };
+}
