@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../../../shared/billing/periods';
+import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
+import { failingSubscriber, manager, TRIAL_END } from './test-kit';
+
+/**
+ * The Recovery page's figures, checked against what the payments and invoices say
+ * happened: five failed invoices, recovered on attempts 2 and 3, out of band, given up
+ * on, and one (in euros) still retrying.
+ */
+
+let world: BillingWorld;
+beforeAll(async () => {
+  world = await createBillingWorld();
+  const staff = world.as('billingA');
+  const early = await failingSubscriber(world, 'Early Fix', FAILING_CARD);
+  await world.advance(early.clockId, TRIAL_END + DAY_MS / 2);
+  await staff.paymentMethods.add({ customerId: early.customerId, source: GOOD_CARD });
+  const later = await failingSubscriber(world, 'Later Fix', FAILING_CARD);
+  await world.advance(later.clockId, TRIAL_END + 2 * DAY_MS);
+  await staff.paymentMethods.add({ customerId: later.customerId, source: GOOD_CARD });
+  const transfer = await failingSubscriber(world, 'Bank Transfer', FAILING_CARD);
+  await manager(world).recovery.markPaidOutOfBand({ invoiceId: transfer.invoiceId });
+  const lost = await failingSubscriber(world, 'Lost Cause', FAILING_CARD);
+  await world.advance(lost.clockId, TRIAL_END + 8 * DAY_MS);
+  const { customerId, clockId } = await world.customerOnClock('Euro Pending', FAILING_CARD);
+  await staff.subscriptions.create({
+    customerId,
+    priceId: world.catalog.prices.proMonthlyEur,
+    trialDays: 14,
+  });
+  await world.advance(clockId, TRIAL_END + DAY_MS / 2);
+});
+afterAll(async () => {
+  await world.close();
+});
+
+/** Per currency, from the payments table alone: what first failed, and what was paid after. */
+function fromPayments() {
+  return world.database.sqlite
+    .prepare(
+      `SELECT i.currency,
+              sum(first.amount) AS failed,
+              sum(CASE WHEN i.status = 'paid' THEN i.amount_paid ELSE 0 END) AS recovered
+       FROM invoices i
+       JOIN payments first ON first.invoice_id = i.id AND first.attempt_number = 1 AND first.status = 'failed'
+       GROUP BY i.currency ORDER BY i.currency`,
+    )
+    .all() as { currency: string; failed: number; recovered: number }[];
+}
+
+/** Which attempt paid each recovered invoice (null: no charge paid it). */
+function paidOnAttempt() {
+  return world.database.sqlite
+    .prepare(
+      `SELECT (SELECT attempt_number FROM payments p WHERE p.invoice_id = i.id AND p.status = 'succeeded') AS attempt,
+              count(*) AS count, sum(i.amount_paid) AS amount
+       FROM invoices i
+       WHERE i.status = 'paid' AND EXISTS (SELECT 1 FROM payments f WHERE f.invoice_id = i.id AND f.status = 'failed')
+       GROUP BY 1 ORDER BY attempt IS NULL, attempt`,
+    )
+    .all() as { attempt: number | null; count: number; amount: number }[];
+}
+
+describe('recovery stats', () => {
+  it('add up to what the payments say, per currency, with the rate', async () => {
+    const stats = await world.as('billingA').recovery.stats({ months: 3 });
+    expect(stats.months).toEqual(['2025-11', '2025-12', '2026-01']);
+    expect(stats.currencies).toEqual(['EUR', 'USD']);
+    const truth = fromPayments();
+    expect(
+      stats.totals.map((t) => ({
+        currency: t.currency,
+        failed: t.failedAmount,
+        recovered: t.recoveredAmount,
+      })),
+    ).toEqual(truth);
+    expect(stats.totals).toEqual([
+      expect.objectContaining({
+        currency: 'EUR',
+        failedCount: 1,
+        recoveredCount: 0,
+        rate: 0,
+        inRecoveryCount: 1,
+        inRecoveryAmount: 949,
+      }),
+      expect.objectContaining({
+        currency: 'USD',
+        failedCount: 4,
+        recoveredCount: 3,
+        rate: 0.75,
+        inRecoveryCount: 0,
+      }),
+    ]);
+  });
+
+  it('put each failure in the month it first failed', async () => {
+    const stats = await world.as('billingA').recovery.stats({ months: 3 });
+    expect(stats.byMonth).toEqual([
+      expect.objectContaining({ month: '2026-01', currency: 'EUR', failedAmount: 949, recoveredAmount: 0 }),
+      expect.objectContaining({
+        month: '2026-01',
+        currency: 'USD',
+        failedAmount: 3996,
+        recoveredAmount: 2997,
+        rate: 0.75,
+      }),
+    ]);
+  });
+
+  it('say which attempt recovered how much, as the payments do', async () => {
+    const stats = await world.as('billingA').recovery.stats({ months: 3 });
+    expect(stats.byAttempt.map(({ attempt, count, amount }) => ({ attempt, count, amount }))).toEqual(
+      paidOnAttempt(),
+    );
+    expect(stats.byAttempt.map((a) => a.attempt)).toEqual([2, 3, null]);
+  });
+
+  it('leave out failures before the months asked for', async () => {
+    world.clock.set(TRIAL_END + 70 * DAY_MS);
+    const stats = await world.as('billingA').recovery.stats({ months: 1 });
+    expect(stats.months).toEqual(['2026-04']);
+    expect(stats.byMonth).toEqual([]);
+    // Still in recovery, whenever it began.
+    expect(stats.totals).toEqual([
+      expect.objectContaining({ currency: 'EUR', inRecoveryCount: 1, failedAmount: 0 }),
+    ]);
+  });
+});
