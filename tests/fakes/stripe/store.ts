@@ -7,6 +7,7 @@ import {
   type StripeEvent,
 } from './events';
 import type { Invoice, Price, Product, Subscription } from './billing-objects';
+import type { Dispute } from './routes/disputes';
 import type { TestCardBehaviour } from './test-payment-methods';
 
 /**
@@ -124,6 +125,7 @@ export class FakeStripeStore {
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
+  readonly disputes = new Map<string, Dispute>();
   readonly products = new Map<string, Product>();
   readonly prices = new Map<string, Price>();
   readonly subscriptions = new Map<string, Subscription>();

@@ -3,6 +3,14 @@ import { findPaymentOfCharge, recordGatewayRefunds, type GatewayRefund } from '.
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
 import { applyInOrder, idOf, stripeOf } from './in-order';
 
+/**
+ * Our payment id, when Stripe copied our PaymentIntent's metadata to the charge (finds a
+ * payment whose process died before recording the intent). Read defensively: charges of
+ * older API versions, and some test doubles, carry no metadata at all.
+ */
+const paymentIdOf = (charge: Stripe.Charge): string | null =>
+  (charge.metadata as Stripe.Metadata | undefined)?.payment_id ?? null;
+
 interface ChargeWithRefunds {
   charge: Stripe.Charge;
   refunds: GatewayRefund[];
@@ -53,7 +61,7 @@ export const onChargeRefunded: StripeEventHandler = async (context, event) => {
         intentId &&
         (await findPaymentOfCharge(trx, context.tenantId, {
           gatewayRef: intentId,
-          paymentId: current.metadata.payment_id ?? null,
+          paymentId: paymentIdOf(current),
           amount: current.amount,
           currency: current.currency,
         }));

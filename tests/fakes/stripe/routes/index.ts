@@ -1,5 +1,6 @@
 import { catalogRoutes } from './catalog';
 import { customerRoutes } from './customers';
+import { disputeRoutes } from './disputes';
 import { eventRoutes } from './events';
 import { invoiceRoutes } from './invoices';
 import { paymentIntentRoutes } from './payment-intents';
@@ -17,6 +18,7 @@ const ROUTES: readonly Route[] = [
   ...paymentMethodRoutes,
   ...paymentIntentRoutes,
   ...refundRoutes,
+  ...disputeRoutes,
   ...eventRoutes,
   ...catalogRoutes,
   ...subscriptionRoutes,
