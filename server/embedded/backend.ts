@@ -21,8 +21,8 @@ import { createLogger, type Logger } from '../lib/logger';
 import { startJobLoop } from '../jobs/runner';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
 import {
+  emailDelivery,
   smtpConfigFromEnv,
-  smtpMailer,
   startNotificationLoop,
   type SmtpConfig,
 } from '../modules/notifications';
@@ -141,7 +141,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       db: database.db,
       clock,
       logger,
-      mailer: smtp ? smtpMailer(smtp) : null,
+      ...emailDelivery(smtp, { demo: (await readSetting(database.db, 'workspace.demo')) === 'true' }),
     });
     // Stripe events wait in the inbox (from webhooks or the events list) until applied here.
     const stripeEvents = startStripeEventProcessor({

@@ -60,5 +60,9 @@ export const notifications: Migration = {
       name TEXT PRIMARY KEY,
       last_rowid INTEGER NOT NULL
     ) STRICT;
+    -- A database that already has history starts after it: upgrading never emails last
+    -- year's receipts.
+    INSERT INTO notification_cursors (name, last_rowid)
+      SELECT 'billing_events', ifnull(max(rowid), 0) FROM billing_events;
   `,
 };

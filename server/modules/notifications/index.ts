@@ -2,7 +2,15 @@
 export { emailsRouter } from './router';
 export { smtpConfigFromEnv, type SmtpConfig } from './config';
 export { smtpMailer, MailerError, type Mailer, type OutgoingEmail } from './mailer';
+export { emailDelivery, DEMO_HOLD } from './delivery';
 export { runNotificationPass, startNotificationLoop, type NotificationDeps } from './loop';
 export { dispatchBatch, dispatchBillingEvents, type DispatchReport } from './dispatch';
-export { sendDueEmails, retryDelay, DEFAULT_SEND_POLICY, type SendPolicy, type SendReport } from './send';
+export {
+  sendDueEmails,
+  retryDelay,
+  DEFAULT_SEND_POLICY,
+  NO_SMTP,
+  type SendPolicy,
+  type SendReport,
+} from './send';
 export { EMAILED_EVENT_TYPES } from './drafts';

@@ -11,8 +11,10 @@ export interface NotificationDeps {
   /** Wall time: emails go out now, whatever test clock their events happened on. */
   clock: Clock;
   logger: Logger;
-  /** null: no SMTP configured, emails are held in the outbox. */
+  /** null: emails are held in the outbox (no SMTP configured, or `holdReason`). */
   mailer: Mailer | null;
+  /** Why emails are held when there is no mailer; "no SMTP server is configured" by default. */
+  holdReason?: string;
   policy?: SendPolicy;
 }
 
@@ -23,6 +25,7 @@ export async function runNotificationPass(deps: NotificationDeps): Promise<Dispa
     clock: () => deps.clock.now(),
     logger: deps.logger,
     policy: deps.policy,
+    holdReason: deps.holdReason,
   });
   return { ...dispatched, ...sent };
 }

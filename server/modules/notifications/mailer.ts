@@ -54,11 +54,14 @@ export function describeSmtpFailure(error: unknown, secret: string | null): Mail
   return new MailerError(`${code}${text}`, permanent);
 }
 
-/** Sends through an SMTP server with nodemailer, one connection per email. */
+/** Sends through an SMTP server with nodemailer, over one reused connection. */
 export function smtpMailer(config: SmtpConfig): Mailer {
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,
+    // A burst (a month's renewals) reuses one connection instead of a handshake per email.
+    pool: true,
+    maxConnections: 1,
     secure: config.secure,
     requireTLS: config.requireTls,
     auth: config.auth ?? undefined,

@@ -102,10 +102,17 @@ describe('without SMTP', () => {
     await paidSubscriber(world, 'Ada Lovelace');
     expect(await passIn(world, null)).toMatchObject({ queued: 1, held: 1, sent: 0 });
     const row = onlyRow();
-    expect(row).toMatchObject({ status: 'held', attempts: 0, next_attempt_at: null });
+    expect(row).toMatchObject({
+      status: 'held',
+      attempts: 0,
+      next_attempt_at: null,
+      last_error: 'Not sent: no SMTP server is configured',
+    });
 
     const list = await world.as('viewerA').emails.list({ status: 'held' });
-    expect(list.items.map((e) => [e.template, e.status])).toEqual([['receipt', 'held']]);
+    expect(list.items.map((e) => [e.template, e.status, e.lastError])).toEqual([
+      ['receipt', 'held', 'Not sent: no SMTP server is configured'],
+    ]);
     const detail = await world.as('viewerA').emails.get({ id: String(row.id) });
     expect(detail.text).toContain('We received your payment of $9.99');
 

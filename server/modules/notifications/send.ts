@@ -73,18 +73,20 @@ async function deliver(
   return 'sent';
 }
 
+export const NO_SMTP = 'Not sent: no SMTP server is configured';
+
 /**
- * Delivers the emails that are due, one at a time, oldest due first. With no mailer (no
- * SMTP configured) they are marked held instead and stay in the outbox.
+ * Delivers the emails that are due, one at a time, oldest due first. With no mailer they
+ * are marked held instead, with `holdReason`, and stay in the outbox.
  */
 export async function sendDueEmails(
   db: Kysely<DB>,
   mailer: Mailer | null,
-  options: { clock: () => number; logger: Logger; policy?: SendPolicy },
+  options: { clock: () => number; logger: Logger; policy?: SendPolicy; holdReason?: string },
 ): Promise<SendReport> {
   const report: SendReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
   if (!mailer) {
-    report.held = await holdDueEmails(db, options.clock());
+    report.held = await holdDueEmails(db, options.holdReason ?? NO_SMTP, options.clock());
     return report;
   }
   const policy = options.policy ?? DEFAULT_SEND_POLICY;

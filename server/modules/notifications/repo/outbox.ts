@@ -180,11 +180,11 @@ export async function markAttemptFailed(
     .execute();
 }
 
-/** With no SMTP server, due emails stay in the outbox, marked held; returns how many. */
-export async function holdDueEmails(db: Db, now: number): Promise<number> {
+/** Due emails that will not be sent stay in the outbox, marked held with why; returns how many. */
+export async function holdDueEmails(db: Db, reason: string, now: number): Promise<number> {
   const result = await db
     .updateTable('email_outbox')
-    .set({ status: 'held', next_attempt_at: null, updated_at: now })
+    .set({ status: 'held', next_attempt_at: null, last_error: reason, updated_at: now })
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .executeTakeFirst();
