@@ -56,7 +56,7 @@ export function retryJobsOf(world: BillingWorld, invoiceId: string) {
     .all(`recovery:${invoiceId}:%`) as { runAt: number; status: string; clock: string | null }[];
 }
 
-export function eventsOf(world: BillingWorld, subjectId: string, type: string) {
+export function eventsOf(world: BillingWorld, subjectId: string, type: string): (Row & { at: number })[] {
   return (
     world.database.sqlite
       .prepare(
