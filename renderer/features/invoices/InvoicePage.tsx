@@ -6,6 +6,7 @@ import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { MoneyText } from '../../ui/MoneyText';
 import { PageHeader } from '../../ui/PageHeader';
 import { InvoiceActions } from './InvoiceActions';
+import { InvoiceDisputes } from './InvoiceDisputes';
 import { InvoiceFacts } from './InvoiceFacts';
 import { InvoiceLines } from './InvoiceLines';
 import { InvoicePayments } from './InvoicePayments';
@@ -70,6 +71,7 @@ export function InvoicePage() {
             <InvoiceLines detail={detail} />
             <InvoicePayments detail={detail} />
             <InvoiceRefunds refunds={detail.refunds} />
+            <InvoiceDisputes disputes={detail.disputes} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
