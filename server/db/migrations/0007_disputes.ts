@@ -28,5 +28,8 @@ export const disputes: Migration = {
     CREATE UNIQUE INDEX disputes_ref ON disputes (tenant_id, gateway_ref);
     CREATE INDEX disputes_invoice ON disputes (tenant_id, invoice_id, opened_at);
     CREATE INDEX disputes_payment ON disputes (tenant_id, payment_id);
+
+    -- Stripe's events name a payment by its PaymentIntent; finding it must not scan the tenant's payments.
+    CREATE INDEX payments_gateway_ref ON payments (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
   `,
 };
