@@ -281,6 +281,7 @@ function snapshot() {
     'recovery_policies',
     'invoice_recoveries',
     'recovery_pauses',
+    'disputes',
   ];
   return Object.fromEntries(
     [...tables, ...catalogTables, ...billingTables].map((t) => [
