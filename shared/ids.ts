@@ -26,6 +26,8 @@ export const ID_PREFIXES = {
   event: 'evt',
   email: 'eml',
   dispute: 'dsp',
+  stripeImport: 'imp',
+  stripeRequest: 'srq',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -13,6 +13,7 @@ import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
+import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { workspaceRouter } from '../modules/tenancy';
 import { router } from './trpc';
 
@@ -32,6 +33,7 @@ export const appRouter = router({
   recovery: recoveryRouter,
   emails: emailsRouter,
   webhooks: webhooksRouter,
+  stripeBilling: stripeBillingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,6 +75,8 @@ export const subscriptionListInput = z.strictObject({
   status: z.enum(SUBSCRIPTION_STATUSES).nullish(),
   planId: planId.nullish(),
   customerId: customerRef.nullish(),
+  /** Only those Tollgate bills, or only those mirrored from Stripe Billing. */
+  managedBy: z.enum(['tollgate', 'stripe']).nullish(),
   search: z.string().trim().max(200).default(''),
   cursor: z.string().max(1000).nullish(),
   limit: z.number().int().min(1).max(1000).default(100),

@@ -28,6 +28,40 @@ async function customerCard(db: Kysely<DB>, tenantId: string, customerId: string
   };
 }
 
+/** A Stripe-managed subscription's Stripe id and the last staff request sent to Stripe for it. */
+async function stripeState(db: Kysely<DB>, tenantId: string, id: string) {
+  const [row, request] = await Promise.all([
+    db
+      .selectFrom('subscriptions')
+      .select('gateway_ref')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('stripe_subscription_requests')
+      .select(['action', 'status', 'error', 'requested_at', 'requested_by'])
+      .where('tenant_id', '=', tenantId)
+      .where('subscription_id', '=', id)
+      .orderBy('requested_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst(),
+  ]);
+  const lastRequest = request
+    ? {
+        action: request.action,
+        status: request.status,
+        error: request.error,
+        requestedAt: request.requested_at,
+        requestedBy: request.requested_by,
+      }
+    : null;
+  return {
+    ref: row?.gateway_ref ?? null,
+    lastRequest,
+    waiting: lastRequest?.status === 'sending' || lastRequest?.status === 'sent',
+  };
+}
+
 /** A subscription with what its page shows: customer, prices, invoices, history and the actions allowed now. */
 export async function subscriptionDetail(db: Kysely<DB>, tenantId: string, id: string) {
   const subscription = await findSubscription(db, tenantId, id);
@@ -48,15 +82,17 @@ export async function subscriptionDetail(db: Kysely<DB>, tenantId: string, id: s
     }),
     eventsOfSubject(db, tenantId, id, 50),
   ]);
-  const actions =
-    subscription.managedBy === 'stripe'
-      ? []
-      : allowedCommands(
-          { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
-          STAFF_COMMANDS,
-        );
+  const stripe = subscription.managedBy === 'stripe' ? await stripeState(db, tenantId, id) : null;
+  // While Stripe has not confirmed a request, another would race it: staff wait for the answer.
+  const actions = stripe?.waiting
+    ? []
+    : allowedCommands(
+        { status: subscription.status, cancelAtPeriodEnd: subscription.cancelAtPeriodEnd },
+        STAFF_COMMANDS,
+      );
   return {
     subscription,
+    stripe,
     customer,
     price: price ?? null,
     pendingPrice: pendingPrice ?? null,

@@ -15,6 +15,7 @@ export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input:
     if (input.status) q = q.where('subscriptions.status', '=', input.status);
     if (input.planId) q = q.where('subscriptions.plan_id', '=', input.planId);
     if (input.customerId) q = q.where('subscriptions.customer_id', '=', input.customerId);
+    if (input.managedBy) q = q.where('subscriptions.managed_by', '=', input.managedBy);
     return match ? q.where(match) : q;
   };
   const cursor = after(input.cursor);
@@ -48,6 +49,7 @@ export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input:
       'subscriptions.trial_end',
       'subscriptions.created_at',
       'subscriptions.customer_id',
+      'subscriptions.managed_by',
       'customers.name as customer_name',
       'customers.email as customer_email',
       'plans.name as plan_name',
@@ -59,7 +61,7 @@ export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input:
     .execute();
   const total = cursor
     ? null
-    : match || input.customerId
+    : match || input.customerId || input.managedBy
       ? await cappedTotal(filtered(), db)
       : await countedTotal(db, tenantId, 'subscriptions', `${input.planId ?? '%'}:${input.status ?? '%'}`);
   return pageOf(
@@ -80,6 +82,7 @@ export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input:
       currentPeriodEnd: r.current_period_end,
       trialEnd: r.trial_end,
       createdAt: r.created_at,
+      managedBy: r.managed_by,
     }),
     total,
   );

@@ -22,6 +22,7 @@ import {
   undoCancellation,
 } from '../subscriptions/lifecycle';
 import { staff } from './request';
+import { askStripe, stripeAsks, stripePriceRef, stripeRef } from '../subscriptions/stripe-managed';
 
 const byId = z.strictObject({ id: subscriptionId });
 
@@ -48,7 +49,14 @@ export const subscriptionsRouter = router({
 
   changePlan: tenantProcedure('billing.write')
     .input(planChangeApplyInput)
-    .mutation(({ ctx, input }) => changePlan(staff(ctx), input)),
+    .mutation(async ({ ctx, input }) => {
+      const request = staff(ctx);
+      const ref = await stripeRef(request, input.id);
+      if (!ref) return changePlan(request, input);
+      const ask = stripeAsks.changePrice(await stripePriceRef(request, input.priceId), input.quantity);
+      // Stripe invoices the change itself (prorated on its next invoice): nothing is issued here.
+      return { subscription: await askStripe(request, input.id, ref, ask), invoice: null };
+    }),
 
   cancel: tenantProcedure('billing.write')
     .input(cancelInput)

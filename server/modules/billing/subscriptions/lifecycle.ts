@@ -16,6 +16,7 @@ import type { Subscription } from '../types';
 import { planLine } from './lines';
 import { loadForAction, reload } from './load';
 import { endSubscription } from './end';
+import { askStripe, stripeAsks, stripeRef } from './stripe-managed';
 import { cancelSubscriptionJobs, schedulePeriodEnd, scheduleResume } from './schedule';
 
 async function reread(deps: BillingDeps, tenantId: string, id: string): Promise<Subscription> {
@@ -38,6 +39,9 @@ async function periodWasPaid(trx: Transaction<DB>, tenantId: string, s: Subscrip
 }
 
 /**
+ * Stripe-managed subscriptions: every staff action here is sent to Stripe instead
+ * (./stripe-managed.ts) and confirmed by the webhook that follows.
+ *
  * Cancels now (access ends at once; with `prorate`, the unused time of a paid period is
  * credited to the customer's balance) or at the period's end (access until then, and
  * undoable before it).
@@ -46,6 +50,8 @@ export async function cancelSubscription(
   request: StaffRequest,
   input: { id: string; when: 'now' | 'period_end'; prorate: boolean },
 ): Promise<Subscription> {
+  const ref = await stripeRef(request, input.id);
+  if (ref) return askStripe(request, input.id, ref, stripeAsks.cancel(input.when, input.prorate));
   const { customer, scope } = await loadForAction(request, input.id);
   await runCommand(
     scope,
@@ -98,6 +104,8 @@ export async function cancelSubscription(
 
 /** Takes back a cancellation scheduled for the period's end. */
 export async function undoCancellation(request: StaffRequest, id: string): Promise<Subscription> {
+  const ref = await stripeRef(request, id);
+  if (ref) return askStripe(request, id, ref, stripeAsks.undoCancel());
   const { customer, scope } = await loadForAction(request, id);
   await runCommand(scope, 'subscription.cancel_undone', async (trx, now) => {
     const s = await reload(trx, scope.tenantId, id);
@@ -116,6 +124,8 @@ export async function pauseSubscription(
   request: StaffRequest,
   input: { id: string; resumeAt: number | null },
 ): Promise<Subscription> {
+  const ref = await stripeRef(request, input.id);
+  if (ref) return askStripe(request, input.id, ref, stripeAsks.pause(input.resumeAt));
   const { customer, scope, where } = await loadForAction(request, input.id);
   await runCommand(scope, 'subscription.paused', async (trx, now) => {
     const s = await reload(trx, scope.tenantId, input.id);
@@ -186,6 +196,8 @@ export async function resumeSubscription(
 }
 
 export async function resumeByStaff(request: StaffRequest, id: string): Promise<Subscription> {
+  const ref = await stripeRef(request, id);
+  if (ref) return askStripe(request, id, ref, stripeAsks.resume());
   const { scope, customer } = await loadForAction(request, id);
   return resumeSubscription(request.deps, scope, id, customer.testClockId);
 }
