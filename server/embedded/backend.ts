@@ -20,6 +20,7 @@ import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
 import { startJobLoop } from '../jobs/runner';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { stripeMirrorJobHandlers } from '../modules/stripe-mirror';
 import {
   emailDelivery,
   smtpConfigFromEnv,
@@ -135,7 +136,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       db: database.db,
       clock,
       logger,
-      handlers: billingJobHandlers(billingDeps(services)),
+      handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeMirrorJobHandlers(services) },
     });
     const emails = startNotificationLoop({
       db: database.db,
