@@ -158,6 +158,13 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bStripeEventId }),
   'webhooks.endpoint': (a) => a.webhooks.endpoint(),
   'webhooks.setSecret': (a) => a.webhooks.setSecret({ secret: `whsec_${'A1b2'.repeat(8)}` }),
+  // Takes no ids; in this sandbox world A has no Stripe account, so it is refused (INVALID_STATE) writing nothing.
+  'stripeBilling.startImport': (a) =>
+    a.stripeBilling.startImport({}).catch((error: unknown) => {
+      if (seenByClient(error).data.domainCode === 'INVALID_STATE') return null;
+      throw error;
+    }),
+  'stripeBilling.importProgress': (a) => a.stripeBilling.importProgress({}),
 };
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */
@@ -216,6 +223,21 @@ beforeEach(async () => {
   const bEmail = world.database.sqlite
     .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
     .get(world.tenants.B.id) as { id: string };
+  // B has imported from Stripe Billing: A's progress must never show B's run.
+  await world.database.db
+    .insertInto('stripe_imports')
+    .values({
+      id: 'imp_BERTHA',
+      tenant_id: world.tenants.B.id,
+      status: 'done',
+      cursor: null,
+      requested_by: 'Bertha Benz',
+      started_at: 1,
+      finished_at: 2,
+      updated_at: 2,
+      last_error: null,
+    })
+    .execute();
   fixture = {
     bCustomerId: bertha.id,
     bCustomerVersion: bertha.version,
