@@ -4,6 +4,7 @@ import { InvoicesListPage } from '../features/invoices/InvoicesListPage';
 import { parseInvoicesSearch } from '../features/invoices/list-search';
 import { parsePaymentsSearch } from '../features/payments/list-search';
 import { PaymentsListPage } from '../features/payments/PaymentsListPage';
+import { RecoveryPage } from '../features/recovery';
 import { parseSubscriptionsSearch } from '../features/subscriptions/list-search';
 import { SubscriptionPage } from '../features/subscriptions/SubscriptionPage';
 import { SubscriptionsListPage } from '../features/subscriptions/SubscriptionsListPage';
@@ -43,6 +44,12 @@ export const paymentsRoute = createRoute({
   component: PaymentsListPage,
 });
 
+export const recoveryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/recovery',
+  component: RecoveryPage,
+});
+
 export const testClocksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/test-clocks',
@@ -56,5 +63,6 @@ export const billingRoutes = [
   invoicesRoute,
   invoiceRoute,
   paymentsRoute,
+  recoveryRoute,
   testClocksRoute,
 ] as const;

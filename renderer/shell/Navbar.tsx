@@ -7,12 +7,21 @@ import {
   IconFileInvoice,
   IconRepeat,
   IconHistory,
+  IconHeartHandshake,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 
 interface Area {
-  to: '/customers' | '/catalog' | '/subscriptions' | '/invoices' | '/payments' | '/test-clocks' | '/audit';
+  to:
+    | '/customers'
+    | '/catalog'
+    | '/subscriptions'
+    | '/invoices'
+    | '/payments'
+    | '/recovery'
+    | '/test-clocks'
+    | '/audit';
   label: string;
   icon: ReactNode;
 }
@@ -24,6 +33,7 @@ const AREAS: Area[] = [
   { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },
   { to: '/invoices', label: 'Invoices', icon: <IconFileInvoice size={18} stroke={1.75} /> },
   { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },
+  { to: '/recovery', label: 'Recovery', icon: <IconHeartHandshake size={18} stroke={1.75} /> },
   { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
 ];

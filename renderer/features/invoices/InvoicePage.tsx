@@ -1,4 +1,4 @@
-import { Anchor, Grid, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { formatDate } from '../../lib/format';
@@ -13,6 +13,7 @@ import { InvoicePayments } from './InvoicePayments';
 import { InvoiceRefunds } from './InvoiceRefunds';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { ReceiptButtons } from './ReceiptButtons';
+import { recoveryNotice } from '../subscriptions';
 import { useInvoice } from './use-invoice';
 
 export function InvoicePage() {
@@ -36,6 +37,7 @@ export function InvoicePage() {
   }
 
   const { invoice, customer } = detail;
+  const recovery = invoice.status === 'open' ? recoveryNotice(detail.recovery) : null;
   return (
     <Stack gap="lg">
       <PageHeader
@@ -65,6 +67,11 @@ export function InvoicePage() {
           </>
         }
       />
+      {recovery && (
+        <Alert color={recovery.color} title={recovery.title}>
+          {recovery.message}
+        </Alert>
+      )}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">

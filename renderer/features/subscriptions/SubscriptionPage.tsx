@@ -59,7 +59,7 @@ export function SubscriptionPage() {
         }
         actions={<SubscriptionActions detail={detail} onReload={() => query.refetch()} />}
       />
-      {subscriptionNotices(s).map((notice) => (
+      {subscriptionNotices(s, detail.recovery).map((notice) => (
         <Alert key={notice.title} color={notice.color} title={notice.title}>
           {notice.message}
         </Alert>

@@ -1,3 +1,4 @@
 /** What other screens use from subscriptions. */
 export { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 export { SUBSCRIPTION_STATUS_LOOK } from './status';
+export { recoveryNotice } from './notices';

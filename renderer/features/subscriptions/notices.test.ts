@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subscriptionNotices } from './notices';
+import { recoveryNotice, subscriptionNotices } from './notices';
 import type { Subscription } from './types';
 
 const active: Subscription = {
@@ -39,6 +39,26 @@ describe('subscriptionNotices', () => {
     const [notice] = subscriptionNotices({ ...active, cancelAtPeriodEnd: true });
     expect(notice?.title).toMatch(/^Cancels on .*2026/);
     expect(notice?.message).toMatch(/keeps access until then/);
+  });
+
+  it('says when a past-due subscription is retried next, and until when it keeps access', () => {
+    const recovery = {
+      invoiceId: 'inv_1',
+      status: 'retrying' as const,
+      attempts: 2,
+      maxAttempts: 4,
+      nextAttemptAt: Date.parse('2026-02-01T09:30:00Z'),
+      graceEndsAt: Date.parse('2026-02-12T09:30:00Z'),
+      customerPaused: false,
+    };
+    const [notice] = subscriptionNotices({ ...active, status: 'past_due' }, recovery);
+    expect(notice?.title).toMatch(/^Past due · next retry .*2026/);
+    expect(notice?.message).toMatch(/attempt 2 of 4/);
+    expect(notice?.message).toMatch(/Access continues until .*2026/);
+    expect(recoveryNotice({ ...recovery, status: 'waiting_for_card', nextAttemptAt: null })?.title).toBe(
+      'Waiting for a new card',
+    );
+    expect(recoveryNotice({ ...recovery, status: 'recovered', nextAttemptAt: null })).toBeNull();
   });
 
   it('explains trouble states', () => {

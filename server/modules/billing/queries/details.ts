@@ -5,6 +5,7 @@ import { notFound } from '../../../lib/errors';
 import { creditBalances, balanceHistory } from '../repo/balance';
 import { findBillingCustomer } from '../repo/customer-billing';
 import { disputesOfInvoice } from '../gateway-events';
+import { recoveryOfInvoice, recoveryOfSubscription } from '../recovery/queries';
 import { eventsOfSubject } from '../repo/events';
 import { findInvoice, invoiceLines } from '../repo/invoices';
 import { paymentMethodsOfCustomer, toPaymentMethod } from '../repo/payment-methods';
@@ -99,6 +100,8 @@ export async function subscriptionDetail(db: Kysely<DB>, tenantId: string, id: s
     invoices: invoices.items,
     events,
     actions,
+    /** The failed invoice whose recovery ends access soonest: its next retry and grace end. */
+    recovery: await recoveryOfSubscription(db, tenantId, id),
   };
 }
 
@@ -129,6 +132,7 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
     })),
     refunds,
     disputes,
+    recovery: await recoveryOfInvoice(db, tenantId, id),
   };
 }
 

@@ -1,0 +1,2 @@
+/** What other features use of recovery: its page. */
+export { RecoveryPage } from './RecoveryPage';

@@ -1,0 +1,11 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/api/router';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type RecoveryRow = Outputs['recovery']['list']['items'][number];
+export type RecoveryStats = Outputs['recovery']['stats'];
+export type CurrencyTotals = RecoveryStats['totals'][number];
+export type AttemptFigure = RecoveryStats['byAttempt'][number];
+export type RecoveryStatus = RecoveryRow['status'];
+export type RetryResult = Outputs['recovery']['retryNow'];
