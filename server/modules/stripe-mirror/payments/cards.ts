@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
+import type { DB } from '../../../db/schema';
 import {
   findCardByGatewayRef,
   findCustomerOfGateway,
@@ -7,9 +9,8 @@ import {
   retryRecoveriesOfCustomer,
 } from '../../billing';
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
-import { applyInOrder, idOf, stripeOf, type Applied } from './in-order';
-import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema';
+import { stripeOf } from '../context';
+import { applyInOrder, idOf, type Applied } from './in-order';
 
 /**
  * How long a card Tollgate itself attached is left for that command to record. Its

@@ -7,7 +7,8 @@ import { DomainError } from '../../../lib/errors';
 import { findCustomerOfGateway, mirrorDefaultCard } from '../../billing';
 import { patchCustomer } from '../../customers';
 import type { StripeEventHandler } from '../../stripe-events';
-import { applyInOrder, idOf, stripeOf } from './in-order';
+import { stripeOf } from '../context';
+import { applyInOrder, idOf } from './in-order';
 
 /** The name and email Stripe holds, where they are valid and differ from ours. */
 function patchFrom(

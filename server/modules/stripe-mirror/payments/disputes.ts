@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { findPaymentOfCharge, recordDispute } from '../../billing';
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
-import { applyInOrder, idOf, stripeOf } from './in-order';
+import { stripeOf } from '../context';
+import { applyInOrder, idOf } from './in-order';
 
 /** The PaymentIntent a dispute is about: named on it, or on its charge. */
 async function intentOfDispute(context: StripeEventContext, dispute: Stripe.Dispute): Promise<string | null> {

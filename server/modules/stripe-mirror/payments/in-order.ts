@@ -1,12 +1,10 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
-import { runCommand, type Actor, type CommandScope, type EntityChange } from '../../../commands/run-command';
+import { runCommand, type CommandScope, type EntityChange } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import type { StripeEventContext, StripeEventOutcome } from '../../stripe-events';
+import { STRIPE_ACTOR } from '../context';
 import { orderSnapshot } from '../versions';
-
-/** Who the audit trail names for changes Stripe's events make. */
-export const STRIPE_ACTOR: Actor = { userId: null, name: 'Stripe', client: 'system:stripe' };
 
 export interface Applied {
   outcome: 'applied' | 'ignored';
@@ -27,13 +25,6 @@ export interface InOrder<T> {
   apply(trx: Transaction<DB>, now: number, object: T): Promise<Applied>;
 }
 
-/** The tenant's Stripe client, for fetching an object; a sandbox tenant has none, and no Stripe events either. */
-export function stripeOf(context: StripeEventContext): Stripe {
-  const stripe = context.gateways.stripeApi(context.tenantId);
-  if (!stripe) throw new Error(`tenant ${context.tenantId} has no Stripe key to fetch objects with`);
-  return stripe;
-}
-
 /**
  * Applies an event by the ordering rule: a newer snapshot than the last applied one is
  * applied as it stands, in the transaction that records it as the newest; an older one
@@ -52,25 +43,24 @@ export async function applyInOrder<T>(
     tenantId: context.tenantId,
     actor: STRIPE_ACTOR,
   };
-  const attempt = (object: () => T | undefined) =>
+  // `fetched` is Stripe's current object once asked for; until then an equal-time event asks.
+  const attempt = (fetched?: { object: T }) =>
     runCommand<{ outcome: StripeEventOutcome | 'fetch'; afterCommit?: () => Promise<void> }>(
       scope,
       work.action,
       async (trx, now) => {
         const order = await orderSnapshot(trx, context.tenantId, work.objectId, event);
         if (order === 'older') return { result: { outcome: 'stale' }, changes: [] };
-        const chosen = order === 'newer' ? work.snapshot : object();
-        if (chosen === undefined) return { result: { outcome: 'fetch' }, changes: [] };
-        const { outcome, changes, afterCommit } = await work.apply(trx, now, chosen);
+        const chosen = order === 'newer' ? { object: work.snapshot } : fetched;
+        if (!chosen) return { result: { outcome: 'fetch' }, changes: [] };
+        const { outcome, changes, afterCommit } = await work.apply(trx, now, chosen.object);
         return { result: { outcome, afterCommit }, changes };
       },
     );
-  let result = await attempt(() => undefined);
-  if (result.outcome === 'fetch') {
-    const current = await work.fetchCurrent();
-    result = await attempt(() => current);
-  }
+  let result = await attempt();
+  if (result.outcome === 'fetch') result = await attempt({ object: await work.fetchCurrent() });
   if (result.afterCommit) await result.afterCommit();
+  // A second 'fetch' cannot happen (the fetched object is always applied); 'ignored' keeps the type closed.
   return result.outcome === 'fetch' ? 'ignored' : result.outcome;
 }
 

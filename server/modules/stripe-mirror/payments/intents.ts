@@ -4,7 +4,8 @@ import type { ChargeOutcome } from '../../../gateways/types';
 import { findPaymentOfCharge, settleFromGateway } from '../../billing';
 import { invalidateEntitlements } from '../../entitlements';
 import type { StripeEventHandler } from '../../stripe-events';
-import { applyInOrder, stripeOf, type Applied } from './in-order';
+import { stripeOf } from '../context';
+import { applyInOrder, type Applied } from './in-order';
 
 /**
  * What a PaymentIntent's state means for our payment, or null while Stripe has not

@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { findPaymentOfCharge, recordGatewayRefunds, type GatewayRefund } from '../../billing';
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
-import { applyInOrder, idOf, stripeOf } from './in-order';
+import { stripeOf } from '../context';
+import { applyInOrder, idOf } from './in-order';
 
 /**
  * Our payment id, when Stripe copied our PaymentIntent's metadata to the charge (finds a
