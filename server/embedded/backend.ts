@@ -27,7 +27,11 @@ import {
   startNotificationLoop,
   type SmtpConfig,
 } from '../modules/notifications';
-import { startStripeEventPoller, startStripeEventProcessor } from '../modules/stripe-events';
+import {
+  startStripeEventPoller,
+  startStripeEventProcessor,
+  type StripeEventsOptions,
+} from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
 
@@ -42,11 +46,8 @@ export interface EmbeddedOptions {
   demo?: boolean;
   /** The payment gateway; read from the environment (STRIPE_SECRET_KEY…) when omitted. */
   gatewayConfig?: GatewayConfig;
-  /**
-   * Read Stripe's events list into the inbox for tenants with a Stripe key (default): a
-   * desktop cannot receive webhooks. The hosted server, which does, turns it off.
-   */
-  pollStripeEvents?: boolean;
+  /** How Stripe events reach the inbox and who applies them; see StripeEventsOptions. */
+  stripeEvents?: StripeEventsOptions;
   /** Where emails go; read from the environment (SMTP_HOST…) when omitted; null: held in the outbox. */
   smtpConfig?: SmtpConfig | null;
 }
@@ -150,10 +151,11 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       clock,
       logger,
       gateways: services.gateways,
-      handlers: {},
+      handlers: options.stripeEvents?.handlers ?? {},
+      leaseMs: options.stripeEvents?.leaseMs,
     });
     const stripePoller =
-      (options.pollStripeEvents ?? true)
+      (options.stripeEvents?.poll ?? true)
         ? startStripeEventPoller({ db: database.db, clock, logger, gateways: services.gateways })
         : null;
     return {

@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ name: 'tollgate-server' });
   const dataDir = process.env.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(), 'server');
   // Stripe delivers to this server's webhook endpoint, so it does not poll the events list too.
-  const backend = await createEmbeddedBackend({ dataDir, logger, demo: false, pollStripeEvents: false });
+  const backend = await createEmbeddedBackend({
+    dataDir,
+    logger,
+    demo: false,
+    stripeEvents: { poll: false },
+  });
   const { url } = await serveBackend({
     backend,
     port: portFromEnv(process.env.PORT),

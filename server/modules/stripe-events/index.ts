@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import type { StripeEventHandlers } from './types';
 import { createWebhookReceiver } from './receiver';
 import { stripeWebhookRoute, WEBHOOK_PATH_PREFIX } from './webhook-route';
 
@@ -17,6 +18,16 @@ export { pollStripeEvents, startStripeEventPoller, type StripeEventPollerDeps } 
 export { createWebhookReceiver, type Receipt, type WebhookReceiver } from './receiver';
 export { WEBHOOK_PATH_PREFIX } from './webhook-route';
 export type * from './types';
+
+/** How a backend takes in and applies Stripe events. */
+export interface StripeEventsOptions {
+  /** Read Stripe's events list for tenants with a Stripe key (default true): a desktop gets no webhooks. */
+  poll?: boolean;
+  /** Handlers by event type. */
+  handlers?: StripeEventHandlers;
+  /** How long a processor holds a claimed event (default 60 s). */
+  leaseMs?: number;
+}
 
 /** The HTTP routes a backend serves for Stripe: POST /webhooks/stripe/<tenantId>. */
 export function stripeWebhookRoutes(deps: {

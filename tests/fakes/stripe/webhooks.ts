@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import Stripe from 'stripe';
 import { FAKE_ACCOUNT_API_VERSION, type StripeEvent } from './events';
 
@@ -76,4 +77,40 @@ export async function deliver(
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * Posts many deliveries over kept-alive connections (node:http: the load generator must
+ * cost less than the server it measures, which fetch does not at thousands per second).
+ */
+export function deliveryClient(maxSockets = 64) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  return {
+    post(url: string, delivery: Delivery): Promise<{ status: number; body: string }> {
+      const target = new URL(url);
+      return new Promise((resolve, reject) => {
+        const req = request(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            agent,
+            headers: { ...delivery.headers, 'content-length': Buffer.byteLength(delivery.body) },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(delivery.body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
