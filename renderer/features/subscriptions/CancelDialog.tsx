@@ -39,6 +39,11 @@ export function CancelDialog({ detail, opened, onClose }: CancelDialogProps) {
       { id: s.id, when, prorate: when === 'now' && canCredit && prorate },
       {
         onSuccess: () => {
+          if (s.managedBy === 'stripe') {
+            notifySuccess('Sent to Stripe', 'The cancellation shows here once Stripe confirms it.');
+            onClose();
+            return;
+          }
           notifySuccess(
             when === 'now' ? 'Subscription canceled' : 'Cancellation scheduled',
             when === 'now'

@@ -28,7 +28,9 @@ export function PauseDialog({ detail, opened, onClose }: PauseDialogProps) {
       {
         onSuccess: () => {
           notifySuccess(
-            'Subscription paused',
+            s.managedBy === 'stripe'
+              ? 'Pause sent to Stripe — collection pauses once Stripe confirms'
+              : 'Subscription paused',
             resumeAt
               ? `It resumes by itself on ${formatDateTime(resumeAt)}.`
               : 'It stays paused until resumed.',

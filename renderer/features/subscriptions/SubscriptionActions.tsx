@@ -31,41 +31,58 @@ export function SubscriptionActions({
   const [changing, changeDialog] = useDisclosure(false);
   const [canceling, cancelDialog] = useDisclosure(false);
   const [pausing, pauseDialog] = useDisclosure(false);
-  const allowed = new Set(detail.actions);
   const { subscription: s, customer } = detail;
+  const viaStripe = s.managedBy === 'stripe';
+  // The plan-change dialog previews Tollgate's own proration; Stripe prorates Stripe-managed ones itself.
+  const allowed = new Set(detail.actions.filter((action) => !(viaStripe && action === 'change_plan')));
   if (!canWrite || allowed.size === 0) return null;
 
+  const sentToStripe = () => {
+    notifySuccess('Sent to Stripe', 'The subscription changes here once Stripe confirms it.');
+    void onReload();
+  };
+
   const confirmResume = () =>
-    modals.openConfirmModal({
-      title: `Resume ${customer.name}’s subscription?`,
-      children: (
-        <Text size="sm">
-          Billing restarts now with a fresh period, and its invoice is charged at once. If the charge fails,
-          the subscription becomes past due.
-        </Text>
-      ),
-      labels: { confirm: 'Resume and charge', cancel: 'Keep paused' },
-      onConfirm: () =>
-        resume.mutate(
+    viaStripe
+      ? resume.mutate(
           { id: s.id },
           {
-            onSuccess: (next) =>
-              notifySuccess(
-                'Subscription resumed',
-                next.status === 'active'
-                  ? 'The new period is paid.'
-                  : 'The charge failed; it is past due now.',
-              ),
-            onError: (error) => notifyError(error, 'Could not resume'),
+            onSuccess: sentToStripe,
+            onError: (error) => notifyError(error, 'Stripe did not take the change'),
           },
-        ),
-    });
+        )
+      : modals.openConfirmModal({
+          title: `Resume ${customer.name}’s subscription?`,
+          children: (
+            <Text size="sm">
+              Billing restarts now with a fresh period, and its invoice is charged at once. If the charge
+              fails, the subscription becomes past due.
+            </Text>
+          ),
+          labels: { confirm: 'Resume and charge', cancel: 'Keep paused' },
+          onConfirm: () =>
+            resume.mutate(
+              { id: s.id },
+              {
+                onSuccess: (next) =>
+                  notifySuccess(
+                    'Subscription resumed',
+                    next.status === 'active'
+                      ? 'The new period is paid.'
+                      : 'The charge failed; it is past due now.',
+                  ),
+                onError: (error) => notifyError(error, 'Could not resume'),
+              },
+            ),
+        });
 
   const undo = () =>
     undoCancel.mutate(
       { id: s.id },
       {
-        onSuccess: () => notifySuccess('Cancellation undone', 'The subscription renews as usual.'),
+        onSuccess: viaStripe
+          ? sentToStripe
+          : () => notifySuccess('Cancellation undone', 'The subscription renews as usual.'),
         onError: (error) => notifyError(error, 'Could not undo the cancellation'),
       },
     );

@@ -12,6 +12,11 @@ const STATUS_OPTIONS = SUBSCRIPTION_STATUSES.map((status) => ({
   label: SUBSCRIPTION_STATUS_LOOK[status].label,
 }));
 
+const BILLED_BY_OPTIONS = [
+  { value: 'tollgate', label: 'Billed by Tollgate' },
+  { value: 'stripe', label: 'Stripe Billing' },
+];
+
 interface SubscriptionFiltersProps {
   search: SubscriptionsSearch;
   onChange: (patch: Partial<SubscriptionsSearch>) => void;
@@ -48,6 +53,17 @@ export function SubscriptionFilters({ search, onChange }: SubscriptionFiltersPro
         searchable
         nothingFoundMessage={catalog.isPending ? 'Loading plans…' : 'No such plan'}
         w={190}
+      />
+      <Select
+        aria-label="Billed by"
+        placeholder="Tollgate or Stripe"
+        data={BILLED_BY_OPTIONS}
+        value={search.billedBy ?? null}
+        onChange={(billedBy) =>
+          onChange({ billedBy: (billedBy as 'tollgate' | 'stripe' | null) ?? undefined })
+        }
+        clearable
+        w={170}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { InvoiceTable } from '../invoices';
@@ -9,11 +10,15 @@ import { planWithQuantity } from './price-text';
 import { SubscriptionActions } from './SubscriptionActions';
 import { SubscriptionFacts } from './SubscriptionFacts';
 import { SubscriptionHistory } from './SubscriptionHistory';
+import { StripeBadge } from './StripeBadge';
+import { StripeManagedNotice } from './StripeManagedNotice';
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 import { useSubscription } from './use-subscription';
 
 export function SubscriptionPage() {
   const { query } = useSubscription();
+  const { refetch } = query;
+  const reload = useCallback(() => refetch(), [refetch]);
   const detail = query.data;
   const plan = detail?.price
     ? planWithQuantity(detail.price.planName, detail.subscription.quantity)
@@ -43,6 +48,7 @@ export function SubscriptionPage() {
           <Group gap="sm" component="span">
             {plan}
             <SubscriptionStatusBadge status={s.status} size="md" />
+            {s.managedBy === 'stripe' && <StripeBadge size="md" />}
           </Group>
         }
         description={
@@ -59,6 +65,7 @@ export function SubscriptionPage() {
         }
         actions={<SubscriptionActions detail={detail} onReload={() => query.refetch()} />}
       />
+      <StripeManagedNotice detail={detail} onReload={reload} />
       {subscriptionNotices(s, detail.recovery).map((notice) => (
         <Alert key={notice.title} color={notice.color} title={notice.title}>
           {notice.message}

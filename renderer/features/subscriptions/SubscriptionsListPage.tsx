@@ -8,6 +8,7 @@ import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
 import { subscriptionColumns } from './columns';
 import { subscriptionListFilters, type SubscriptionsSearch } from './list-search';
+import { StripeImportButton } from './StripeImportDialog';
 import { SubscriptionFilters } from './SubscriptionFilters';
 import type { SubscriptionRow } from './types';
 
@@ -25,21 +26,22 @@ export function SubscriptionsListPage() {
   const setView = (patch: Partial<SubscriptionsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
-  const { search: q, status, planId } = subscriptionListFilters(search);
+  const { search: q, status, planId, managedBy } = subscriptionListFilters(search);
   const source = useMemo<DataSource<SubscriptionRow>>(() => {
-    const view = { search: q, status, planId };
+    const view = { search: q, status, planId, managedBy };
     return {
       queryKey: trpc.subscriptions.list.infiniteQueryKey(view),
       fetchPage: (cursor, limit) => client.subscriptions.list.query({ ...view, cursor, limit }),
     };
-  }, [q, status, planId, trpc, client]);
+  }, [q, status, planId, managedBy, trpc, client]);
 
-  const filtered = q !== '' || status !== null || planId !== null;
+  const filtered = q !== '' || status !== null || planId !== null || managedBy !== null;
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
       <PageHeader
         title="Subscriptions"
         description="Who pays for which plan, and where each subscription stands."
+        actions={<StripeImportButton />}
       />
       <DataTable
         tableId="subscriptions"

@@ -5,6 +5,7 @@ import { decimalAmount } from '../invoices';
 import { MoneyText } from '../../ui/MoneyText';
 import { perInterval, planWithQuantity } from './price-text';
 import { SUBSCRIPTION_STATUS_LOOK } from './status';
+import { StripeBadge } from './StripeBadge';
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 import type { SubscriptionRow } from './types';
 
@@ -77,6 +78,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
     cell: (s) => (
       <Group gap={6} wrap="nowrap">
         <SubscriptionStatusBadge status={s.status} style={{ flexShrink: 0 }} />
+        {s.managedBy === 'stripe' && <StripeBadge />}
         {s.cancelAtPeriodEnd && (
           <Tooltip label="Set to cancel at the end of the current period">
             <Badge color="red" variant="outline" size="sm" style={{ flexShrink: 0 }}>
@@ -87,7 +89,9 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
       </Group>
     ),
     exportValue: (s) =>
-      SUBSCRIPTION_STATUS_LOOK[s.status].label + (s.cancelAtPeriodEnd ? ' (cancels at period end)' : ''),
+      SUBSCRIPTION_STATUS_LOOK[s.status].label +
+      (s.cancelAtPeriodEnd ? ' (cancels at period end)' : '') +
+      (s.managedBy === 'stripe' ? ' (Stripe)' : ''),
   },
   dateColumn<SubscriptionRow>('periodEnd', 'Period ends', (s) => s.currentPeriodEnd, { minWidth: 130 }),
   dateColumn<SubscriptionRow>('createdAt', 'Created', (s) => s.createdAt),

@@ -19,6 +19,12 @@ describe('parseSubscriptionsSearch', () => {
 
 describe('subscriptionListFilters', () => {
   it('means every subscription when nothing is chosen', () => {
-    expect(subscriptionListFilters({})).toEqual({ search: '', status: null, planId: null });
+    expect(subscriptionListFilters({})).toEqual({ search: '', status: null, planId: null, managedBy: null });
+  });
+
+  it('filters by who bills, from the URL', () => {
+    expect(parseSubscriptionsSearch({ billedBy: 'stripe' })).toEqual({ billedBy: 'stripe' });
+    expect(parseSubscriptionsSearch({ billedBy: 'paypal' })).toEqual({});
+    expect(subscriptionListFilters({ billedBy: 'stripe' })).toMatchObject({ managedBy: 'stripe' });
   });
 });

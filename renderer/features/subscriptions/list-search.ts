@@ -9,6 +9,8 @@ export interface SubscriptionsSearch {
   q?: string;
   status?: SubscriptionStatus;
   plan?: string;
+  /** Who bills it: Tollgate itself, or Stripe Billing (mirrored). */
+  billedBy?: 'tollgate' | 'stripe';
 }
 
 export function parseSubscriptionsSearch(raw: Record<string, unknown>): SubscriptionsSearch {
@@ -17,10 +19,16 @@ export function parseSubscriptionsSearch(raw: Record<string, unknown>): Subscrip
   if ((SUBSCRIPTION_STATUSES as readonly unknown[]).includes(raw.status))
     search.status = raw.status as SubscriptionStatus;
   if (planId.safeParse(raw.plan).success) search.plan = raw.plan as string;
+  if (raw.billedBy === 'tollgate' || raw.billedBy === 'stripe') search.billedBy = raw.billedBy;
   return search;
 }
 
 /** The list procedure's filters for a view. */
 export function subscriptionListFilters(search: SubscriptionsSearch) {
-  return { search: search.q ?? '', status: search.status ?? null, planId: search.plan ?? null };
+  return {
+    search: search.q ?? '',
+    status: search.status ?? null,
+    planId: search.plan ?? null,
+    managedBy: search.billedBy ?? null,
+  };
 }
