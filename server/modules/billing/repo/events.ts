@@ -15,6 +15,8 @@ type Db = Kysely<DB> | Transaction<DB>;
  * - invoice.paid: { number, paymentId (null when paid out of band or nothing was due), recovered (boolean) }
  * - invoice.voided / invoice.marked_uncollectible: { number, byRecovery (boolean) }
  * - subscription.canceled: { reason, ... }
+ * - subscription.created / .updated / .canceled mirrored from Stripe Billing carry { status,
+ *   reason: 'stripe', managedBy: 'stripe' } (Stripe Billing may email those customers itself).
  */
 export const BILLING_EVENT_TYPES = [
   'subscription.created',
