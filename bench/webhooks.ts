@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Stripe from 'stripe';
 import { openDatabase } from '../server/db/connection';
 import { createWorkspace } from '../server/demo/seed';
 import { systemClock } from '../server/lib/clock';
