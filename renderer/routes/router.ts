@@ -4,6 +4,7 @@ import { auditRoute } from './audit';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
+import { emailRoutes } from './notifications';
 import { rootRoute } from './root';
 
 const routeTree = rootRoute.addChildren([
@@ -15,6 +16,7 @@ const routeTree = rootRoute.addChildren([
   catalogRoute,
   ...billingRoutes,
   auditRoute,
+  ...emailRoutes,
 ]);
 
 /**

@@ -8,6 +8,7 @@ import {
   IconRepeat,
   IconHistory,
   IconHeartHandshake,
+  IconMail,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -21,7 +22,8 @@ interface Area {
     | '/payments'
     | '/recovery'
     | '/test-clocks'
-    | '/audit';
+    | '/audit'
+    | '/emails';
   label: string;
   icon: ReactNode;
 }
@@ -35,6 +37,7 @@ const AREAS: Area[] = [
   { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },
   { to: '/recovery', label: 'Recovery', icon: <IconHeartHandshake size={18} stroke={1.75} /> },
   { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
+  { to: '/emails', label: 'Emails', icon: <IconMail size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
 ];
 

@@ -1,0 +1,7 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/api/router';
+
+type Outputs = inferRouterOutputs<AppRouter>['emails'];
+export type EmailRow = Outputs['list']['items'][number];
+export type EmailDetail = Outputs['get'];
+export type EmailSettings = Outputs['settings'];
