@@ -41,6 +41,24 @@ describe('the demo workspace’s year of billing', () => {
     expect(
       one<{ n: number }>("SELECT count(*) AS n FROM invoices WHERE billing_reason = 'subscription_update'").n,
     ).toBeGreaterThan(0);
+    const recoveries = all<{ status: string; attempt: number | null }>(
+      'SELECT status, recovered_attempt AS attempt FROM invoice_recoveries',
+    );
+    expect(recoveries.map((r) => r.status)).toEqual(
+      expect.arrayContaining(['recovered', 'final_action_taken', 'retrying']),
+    );
+    expect(recoveries.map((r) => r.attempt)).toEqual(expect.arrayContaining([2, 3]));
+  });
+
+  it('keeps each recovery in step with its invoice: recovered ones paid, given-up ones written off', () => {
+    const astray = all(
+      `SELECT r.invoice_id, r.status, i.status AS invoice FROM invoice_recoveries r JOIN invoices i ON i.id = r.invoice_id
+       WHERE (r.status = 'recovered') != (i.status = 'paid')
+          OR (r.status IN ('retrying', 'waiting_for_card', 'paused')) != (i.status = 'open')
+          OR (r.status = 'final_action_taken' AND i.status != 'uncollectible')
+          OR (r.status = 'retrying' AND r.next_attempt_at != i.next_attempt_at)`,
+    );
+    expect(astray).toEqual([]);
   });
 
   it('balances: every invoice is the sum of its lines, and paid exactly by its succeeded payments', () => {

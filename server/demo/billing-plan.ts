@@ -58,6 +58,8 @@ const FIX_DELAYS: [weight: number, days: [number, number]][] = [
   [25, [Infinity, Infinity]],
 ];
 
+const DECLINING: ReadonlySet<string> = new Set(['4000 0000 0000 0341', '4000 0000 0000 9995']);
+
 const MONTHLY_PAID: ReadonlySet<DemoPriceName> = new Set([
   'proMonthlyUsd',
   'enterpriseMonthlyUsd',
@@ -98,12 +100,13 @@ export function planDemoHistory(
     let subscriptionId: string | undefined;
     const subscription = () => subscriptionId;
     const trialDays = price.startsWith('free') || random.chance(0.3) ? 0 : 14;
+    const card = weighted(random, CARDS);
     const before = actions.length;
     actions.push({
       at,
       kind: 'subscribe',
       customerId: customer.id,
-      card: weighted(random, CARDS),
+      card,
       priceId: catalog.prices[price],
       trialDays,
       onStarted: (id) => (subscriptionId = id),
@@ -127,6 +130,9 @@ export function planDemoHistory(
         when: random.chance(0.8) ? 'period_end' : 'now',
         subscription,
       });
+    // A card that declines from the start fails when the trial ends; many customers then fix it.
+    if (DECLINING.has(card) && trialDays > 0 && !price.startsWith('free'))
+      actions.push(...rescue(random, customer.id, at + trialDays * DAY_MS));
     const followedUp = actions.length > before + 1;
     if (!followedUp && MONTHLY_PAID.has(price))
       actions.push(...cardTrouble(random, customer.id, renewalsOf(at, price, trialDays), end));
@@ -172,9 +178,15 @@ function cardTrouble(
   const actions: DemoAction[] = [
     { at: renewal - DAY_MS, kind: 'card_fails', customerId, card: weighted(random, BAD_CARDS) },
   ];
-  const [from, to] = weighted(random, FIX_DELAYS);
-  const fixAt = renewal + Math.round((from + random.next() * (to - from)) * DAY_MS);
-  if (Number.isFinite(fixAt) && !recent)
-    actions.push({ at: fixAt, kind: 'card_fixed', customerId, card: '4242 4242 4242 4242' });
+  if (!recent) actions.push(...rescue(random, customerId, renewal));
   return actions;
+}
+
+/** A working card some time after the charge at `failedAt` failed — or never. */
+function rescue(random: SeededRandom, customerId: string, failedAt: number): DemoAction[] {
+  const [from, to] = weighted(random, FIX_DELAYS);
+  const fixAt = failedAt + Math.round((from + random.next() * (to - from)) * DAY_MS);
+  return Number.isFinite(fixAt)
+    ? [{ at: fixAt, kind: 'card_fixed', customerId, card: '4242 4242 4242 4242' }]
+    : [];
 }

@@ -85,7 +85,7 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
   {
     id: 'next',
     header: 'Next retry',
-    minWidth: 190,
+    minWidth: 210,
     grow: 1,
     cell: (r) => (
       <Text size="sm" c={r.nextAttemptAt === null ? 'dimmed' : undefined} truncate>
