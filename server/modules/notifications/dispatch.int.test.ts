@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/logger';
+import { recordEvent } from '../billing';
 import { createBillingWorld, type BillingWorld } from '../../testing/billing';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
 import { dispatchBatch, dispatchBillingEvents } from './dispatch';
@@ -61,6 +62,29 @@ describe('a paid invoice', () => {
     expect(replay.queued).toBe(0);
     expect(outboxRows(world)).toHaveLength(1);
     expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('events of subscriptions Stripe Billing manages', () => {
+  it('send nothing: Stripe emails those customers itself', async () => {
+    const { customerId } = await paidSubscriber(world, 'Stripe Sam');
+    await passIn(world, null);
+    const [subscription] = (await world.as('billingA').subscriptions.list({ customerId })).items;
+    await world.database.db.transaction().execute((trx) =>
+      recordEvent(
+        trx,
+        world.tenants.A.id,
+        {
+          type: 'subscription.canceled',
+          customerId,
+          subjectId: subscription?.id ?? '',
+          data: { status: 'canceled', reason: 'stripe', managedBy: 'stripe' },
+        },
+        world.clock.now(),
+      ),
+    );
+    expect(await passIn(world, null)).toMatchObject({ read: 1, queued: 0 });
+    expect(outboxRows(world).map((r) => r.template)).toEqual(['receipt']);
   });
 });
 

@@ -147,6 +147,10 @@ async function subscriptionDraft(
   };
 }
 
+/** Stripe Billing emails the customers of the subscriptions it manages; a second email would be a double. */
+const managedByStripe = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { managedBy?: unknown }).managedBy === 'stripe';
+
 /**
  * The email a billing event calls for, with its recipient, or null when it calls for none.
  * Throws EventContractError when the event's data breaks the contract.
@@ -155,7 +159,7 @@ export async function draftFor(
   trx: Trx,
   event: BillingEvent,
 ): Promise<{ draft: EmailDraft; recipient: string } | null> {
-  if (!(event.type in DATA) || !event.customerId) return null;
+  if (!(event.type in DATA) || !event.customerId || managedByStripe(event.data)) return null;
   const customer = await customerContact(trx, event.tenantId, event.customerId);
   if (!customer) return null;
   const draft = event.type.startsWith('invoice.')
