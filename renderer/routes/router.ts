@@ -6,6 +6,7 @@ import { catalogRoute } from './catalog';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './notifications';
 import { rootRoute } from './root';
+import { webhookRoutes } from './webhooks';
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -17,6 +18,7 @@ const routeTree = rootRoute.addChildren([
   ...billingRoutes,
   auditRoute,
   ...emailRoutes,
+  ...webhookRoutes,
 ]);
 
 /**

@@ -9,6 +9,7 @@ import {
   IconHistory,
   IconHeartHandshake,
   IconMail,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -23,7 +24,8 @@ interface Area {
     | '/recovery'
     | '/test-clocks'
     | '/audit'
-    | '/emails';
+    | '/emails'
+    | '/webhooks';
   label: string;
   icon: ReactNode;
 }
@@ -38,6 +40,7 @@ const AREAS: Area[] = [
   { to: '/recovery', label: 'Recovery', icon: <IconHeartHandshake size={18} stroke={1.75} /> },
   { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
   { to: '/emails', label: 'Emails', icon: <IconMail size={18} stroke={1.75} /> },
+  { to: '/webhooks', label: 'Webhook events', icon: <IconWebhook size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
 ];
 

@@ -53,3 +53,19 @@ export const webhookSecretInput = z.strictObject({
       error: 'Signing secret must be the whsec_… value from the Stripe Dashboard',
     }),
 });
+
+/** The event types Tollgate acts on; any other type is stored and marked ignored. */
+export const HANDLED_STRIPE_EVENT_TYPES = [
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+  'customer.updated',
+  'invoice.payment_succeeded',
+  'invoice.payment_failed',
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_method.attached',
+  'payment_method.detached',
+  'setup_intent.succeeded',
+  'charge.refunded',
+  'charge.dispute.created',
+] as const;
