@@ -44,11 +44,12 @@ async function planAfterFailure(
   hardDecline: boolean,
   now: number,
 ): Promise<Plan | null> {
-  // A first invoice that fails leaves its subscription incomplete, which lapses on its own.
+  // A first invoice that fails leaves its subscription incomplete, which lapses on its own;
+  // Stripe runs its own retries for the subscriptions it manages.
   const subscription = invoice.subscriptionId
     ? await findSubscription(trx, tenantId, invoice.subscriptionId)
     : undefined;
-  if (subscription?.status === 'incomplete') return null;
+  if (subscription?.status === 'incomplete' || subscription?.managedBy === 'stripe') return null;
   const existing = await findRecovery(trx, tenantId, invoice.id);
   if (existing && !OPEN_RECOVERY_STATUSES.includes(existing.status)) return null;
   const policy = await recoveryPolicy(trx, tenantId);
