@@ -35,7 +35,8 @@ export const emailColumns: DataColumn<EmailRow>[] = [
   {
     id: 'template',
     header: 'Email',
-    minWidth: 160,
+    // "Subscription canceled" whole.
+    minWidth: 190,
     grow: 0,
     cell: (e) => <Text size="sm">{TEMPLATE_LABELS[e.template]}</Text>,
     exportValue: (e) => TEMPLATE_LABELS[e.template],
