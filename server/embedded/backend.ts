@@ -153,6 +153,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       gateways: services.gateways,
       handlers: options.stripeEvents?.handlers ?? {},
       leaseMs: options.stripeEvents?.leaseMs,
+      retry: options.stripeEvents?.retry,
     });
     const stripePoller =
       (options.stripeEvents?.poll ?? true)

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import type { RetryPolicy } from './retry';
 import type { StripeEventHandlers } from './types';
 import { createWebhookReceiver } from './receiver';
 import { stripeWebhookRoute, WEBHOOK_PATH_PREFIX } from './webhook-route';
@@ -27,6 +28,8 @@ export interface StripeEventsOptions {
   handlers?: StripeEventHandlers;
   /** How long a processor holds a claimed event (default 60 s). */
   leaseMs?: number;
+  /** Backoff and dead-letter threshold (default 30 s doubling, 8 attempts). */
+  retry?: RetryPolicy;
 }
 
 /** The HTTP routes a backend serves for Stripe: POST /webhooks/stripe/<tenantId>. */
