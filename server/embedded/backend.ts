@@ -20,7 +20,7 @@ import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
 import { startJobLoop } from '../jobs/runner';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
-import { stripeMirrorJobHandlers } from '../modules/stripe-mirror';
+import { stripeMirrorHandlers, stripeMirrorJobHandlers } from '../modules/stripe-mirror';
 import {
   emailDelivery,
   smtpConfigFromEnv,
@@ -151,7 +151,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       clock,
       logger,
       gateways: services.gateways,
-      handlers: options.stripeEvents?.handlers ?? {},
+      handlers: options.stripeEvents?.handlers ?? stripeMirrorHandlers(),
       leaseMs: options.stripeEvents?.leaseMs,
       retry: options.stripeEvents?.retry,
     });
