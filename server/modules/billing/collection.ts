@@ -62,7 +62,8 @@ async function startAttempt(
   return runCommand<Started>(scope, 'payment.started', async (trx, now) => {
     const invoice = await findInvoice(trx, scope.tenantId, invoiceId);
     if (!invoice) throw new BugIndicatingError(`invoice ${invoiceId} not found for collection`);
-    if (invoice.status !== 'open' || amountRemaining(invoice) === 0)
+    // Stripe Billing collects its own invoices; charging them here too would charge twice.
+    if (invoice.status !== 'open' || amountRemaining(invoice) === 0 || invoice.managedBy === 'stripe')
       return { result: { kind: 'nothing_due', invoice }, changes: [] };
     const inFlight = (await paymentsOfInvoice(trx, scope.tenantId, invoice.id)).find(
       (p) => p.status === 'pending',

@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/logger';
 import { invalidateEntitlements } from '../entitlements';
 import { customerClock } from './clock';
 import { findBillingCustomer, type BillingCustomer } from './repo/customer-billing';
+import { findInvoice } from './repo/invoices';
 
 /** What billing's services need from the backend. */
 export interface BillingDeps {
@@ -47,6 +48,24 @@ export async function loadCustomer(
     );
   }
   return customer;
+}
+
+/**
+ * An invoice staff are about to act on (pay, retry, close, mark paid), with its customer
+ * and the scope to act in. Stripe Billing's invoices are refused: Stripe collects them,
+ * and acting here too could charge the customer twice.
+ */
+export async function loadInvoiceForStaff(request: StaffRequest, invoiceId: string) {
+  const invoice = await findInvoice(request.deps.db, request.tenantId, invoiceId);
+  if (!invoice) throw notFound('Invoice');
+  if (invoice.managedBy === 'stripe') {
+    throw new DomainError(
+      'INVALID_STATE',
+      'Stripe Billing collects this invoice; pay, void or write it off in Stripe and the change will arrive here',
+    );
+  }
+  const customer = await loadCustomer(request.deps, request.tenantId, invoice.customerId, false);
+  return { invoice, customer, scope: await scopeFor(request, customer) };
 }
 
 export async function scopeFor(request: StaffRequest, customer: BillingCustomer): Promise<CommandScope> {

@@ -4,23 +4,16 @@ import { currency as checkCurrency, MoneyError } from '../../../shared/money';
 import { runCommand } from '../../commands/run-command';
 import { DomainError, notFound } from '../../lib/errors';
 import { collectInvoice, type CollectionResult } from './collection';
-import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from './deps';
+import { loadCustomer, loadInvoiceForStaff, scopeFor, subscriptionsChanged, type StaffRequest } from './deps';
 import { createDraft, finalize } from './invoicing';
 import { recordEvent } from './repo/events';
 import { findInvoice, updateInvoice } from './repo/invoices';
 import { closeRecoveryByStaff } from './recovery/staff-actions';
 import type { Invoice } from './types';
 
-async function loadInvoice(request: StaffRequest, id: string) {
-  const invoice = await findInvoice(request.deps.db, request.tenantId, id);
-  if (!invoice) throw notFound('Invoice');
-  const customer = await loadCustomer(request.deps, request.tenantId, invoice.customerId, false);
-  return { invoice, customer, scope: await scopeFor(request, customer) };
-}
-
 /** Tries to collect an open invoice now; a decline is an error staff see with the gateway's reason. */
 export async function payInvoiceNow(request: StaffRequest, id: string): Promise<CollectionResult> {
-  const { invoice, customer, scope } = await loadInvoice(request, id);
+  const { invoice, customer, scope } = await loadInvoiceForStaff(request, id);
   if (invoice.status !== 'open')
     throw new DomainError('INVALID_STATE', `Only an open invoice can be paid; this one is ${invoice.status}`);
   const result = await collectInvoice(request.deps, scope, id);
@@ -49,7 +42,7 @@ export async function closeInvoice(
   id: string,
   as: 'void' | 'uncollectible',
 ): Promise<Invoice> {
-  const { scope } = await loadInvoice(request, id);
+  const { scope } = await loadInvoiceForStaff(request, id);
   return runCommand(
     scope,
     as === 'void' ? 'invoice.voided' : 'invoice.marked_uncollectible',

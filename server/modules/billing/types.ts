@@ -69,6 +69,8 @@ export interface Invoice {
   paidAt: number | null;
   voidedAt: number | null;
   uncollectibleAt: number | null;
+  /** 'stripe': issued and collected by Stripe Billing and mirrored here; staff act on it in Stripe. */
+  managedBy: 'tollgate' | 'stripe';
   createdAt: number;
   updatedAt: number;
 }

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectDomainError } from '../../testing/errors';
 import { stripeMirrorHandlers } from './index';
 import { at, createMirrorWorld, type MirrorWorld } from './test-kit';
 
@@ -184,6 +185,31 @@ describe('invoice.payment_* events', () => {
       .where('tenant_id', '=', tenant())
       .execute();
     expect(jobs).toEqual([]);
+  });
+
+  it('refuse every staff collection action on a mirrored invoice, so Stripe alone charges it', async () => {
+    const { subscription } = await stripeSubscription(
+      'cy@example.com',
+      'pm_card_visa_chargeDeclinedInsufficientFunds',
+    );
+    const ref = subscription.latest_invoice as string;
+    await apply(m.lastEvent('invoice.payment_failed', ref));
+    const { id } = await localInvoice(ref);
+    const charges = () => m.fake.requests.filter((r) => r.path.startsWith('/v1/payment_intents')).length;
+    const before = charges();
+    const staff = m.world.as('owner');
+    for (const action of [
+      () => staff.invoices.pay({ id }),
+      () => staff.invoices.void({ id }),
+      () => staff.invoices.markUncollectible({ id }),
+      () => staff.recovery.retryNow({ invoiceId: id }),
+      () => staff.recovery.markPaidOutOfBand({ invoiceId: id }),
+    ]) {
+      const seen = await expectDomainError(action, 'INVALID_STATE');
+      expect(seen.message).toMatch(/Stripe Billing collects this invoice/);
+    }
+    expect(charges()).toBe(before);
+    expect(await localInvoice(ref)).toMatchObject({ status: 'open', amount_paid: 0 });
   });
 });
 

@@ -4,7 +4,7 @@ import { runCommand, type EntityChange } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError, notFound } from '../../../lib/errors';
 import { collectInvoice } from '../collection';
-import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from '../deps';
+import { loadInvoiceForStaff, subscriptionsChanged, type StaffRequest } from '../deps';
 import { findInvoice, updateInvoice } from '../repo/invoices';
 import { paymentsOfInvoice } from '../repo/payments';
 import { afterInvoicePaid } from '../subscription-outcomes';
@@ -13,13 +13,6 @@ import { recordInvoicePaid } from './after-payment';
 import { invoiceChange, recoveryChange } from './changes';
 import { cancelRecoveryJobs } from './jobs-schedule';
 import { findRecovery, updateRecovery, type Recovery } from './repo';
-
-async function loadInvoice(request: StaffRequest, invoiceId: string) {
-  const invoice = await findInvoice(request.deps.db, request.tenantId, invoiceId);
-  if (!invoice) throw notFound('Invoice');
-  const customer = await loadCustomer(request.deps, request.tenantId, invoice.customerId, false);
-  return { invoice, customer, scope: await scopeFor(request, customer) };
-}
 
 const isOpen = (recovery: Recovery | undefined): recovery is Recovery =>
   recovery !== undefined && OPEN_RECOVERY_STATUSES.includes(recovery.status);
@@ -30,7 +23,7 @@ const isOpen = (recovery: Recovery | undefined): recovery is Recovery =>
  * the answer says so.
  */
 export async function retryNow(request: StaffRequest, invoiceId: string) {
-  const { invoice, customer, scope } = await loadInvoice(request, invoiceId);
+  const { invoice, customer, scope } = await loadInvoiceForStaff(request, invoiceId);
   const recovery = await findRecovery(request.deps.db, request.tenantId, invoiceId);
   if (!isOpen(recovery) || invoice.status !== 'open')
     throw new DomainError('INVALID_STATE', 'This invoice is not in recovery; use Pay now on the invoice');
@@ -63,7 +56,7 @@ export async function retryNow(request: StaffRequest, invoiceId: string) {
  * given up on (uncollectible) can still be paid this way.
  */
 export async function markPaidOutOfBand(request: StaffRequest, invoiceId: string): Promise<Invoice> {
-  const { customer, scope } = await loadInvoice(request, invoiceId);
+  const { customer, scope } = await loadInvoiceForStaff(request, invoiceId);
   const invoice = await runCommand(scope, 'invoice.paid_out_of_band', async (trx, now) => {
     const before = await findInvoice(trx, scope.tenantId, invoiceId);
     if (!before) throw notFound('Invoice');

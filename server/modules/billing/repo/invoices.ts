@@ -28,6 +28,7 @@ export function toInvoice(row: Selectable<DB['invoices']>): Invoice {
     paidAt: row.paid_at,
     voidedAt: row.voided_at,
     uncollectibleAt: row.uncollectible_at,
+    managedBy: row.managed_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
