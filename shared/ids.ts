@@ -24,8 +24,8 @@ export const ID_PREFIXES = {
   testClock: 'clk',
   job: 'job',
   event: 'evt',
-  email: 'eml',
   dispute: 'dsp',
+  email: 'eml',
   stripeImport: 'imp',
   stripeRequest: 'srq',
 } as const;

@@ -3,8 +3,6 @@ import { can, PERMISSIONS } from '../../shared/permissions';
 import { expectDomainError, seenByClient } from '../testing/errors';
 import { silentLogger } from '../lib/logger';
 import { dispatchBillingEvents } from '../modules/notifications';
-import { silentLogger } from '../lib/logger';
-import { dispatchBillingEvents } from '../modules/notifications';
 import { storeTestEvent } from '../modules/stripe-events/testing';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
 import { listProcedures } from './procedures';
@@ -29,7 +27,6 @@ interface Fixture {
   bPaymentId: string;
   bPaymentMethodId: string;
   bClockId: string;
-  bEmailId: string;
   bEmailId: string;
   bStripeEventId: string;
 }
@@ -144,15 +141,6 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
         footerText: 'x',
       },
     }),
-  'emails.list': (a) => a.emails.list({}),
-  'emails.get': (a, f) => a.emails.get({ id: f.bEmailId }),
-  'emails.resend': (a, f) => a.emails.resend({ id: f.bEmailId }),
-  'emails.settings': (a) => a.emails.settings(),
-  'emails.updateSettings': (a) =>
-    a.emails.updateSettings({
-      expectedVersion: 0,
-      settings: { senderName: 'Intruder', fromAddress: '', replyTo: '', brandColor: '#000000', footerText: 'x' },
-    }),
   'webhooks.list': (a) => a.webhooks.list({ type: 'customer.updated' }),
   'webhooks.get': (a, f) => a.webhooks.get({ id: f.bStripeEventId }),
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bStripeEventId }),
@@ -173,7 +161,6 @@ const CREATES_INSIDE_A = new Set([
   'catalog.createFeature',
   'catalog.createProduct',
   'testClocks.create',
-  'emails.updateSettings',
   'emails.updateSettings',
   'webhooks.setSecret',
   'recovery.updatePolicy',
@@ -218,11 +205,6 @@ beforeEach(async () => {
   const bEmail = world.database.sqlite
     .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
     .get(world.tenants.B.id) as { id: string };
-  // Bertha's receipt, in B's email outbox.
-  await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
-  const bEmail = world.database.sqlite
-    .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
-    .get(world.tenants.B.id) as { id: string };
   // B has imported from Stripe Billing: A's progress must never show B's run.
   await world.database.db
     .insertInto('stripe_imports')
@@ -251,7 +233,6 @@ beforeEach(async () => {
     bPaymentId: bSub.payment && 'payment' in bSub.payment ? bSub.payment.payment.id : '',
     bPaymentMethodId: bCard.id,
     bClockId: bClock.id,
-    bEmailId: bEmail.id,
     bEmailId: bEmail.id,
     // A dead-lettered event of B's about Bertha: replayable, were it A's.
     bStripeEventId: await storeTestEvent(world, world.tenants.B.id, {
@@ -291,9 +272,6 @@ function snapshot() {
     'billing_events',
     'sandbox_charges',
     'sandbox_requests',
-    'email_outbox',
-    'email_settings',
-    'notification_cursors',
     'email_outbox',
     'email_settings',
     'notification_cursors',
