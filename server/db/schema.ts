@@ -1,9 +1,11 @@
 import type { Generated } from 'kysely';
 
+import type { AccountTables } from './schema-accounts';
 import type { DisputeTables } from './schema-disputes';
 import type { NotificationTables } from './schema-notifications';
 import type { RecoveryTables } from './schema-recovery';
 import type { StripeEventTables } from './schema-stripe-events';
+import type { SyncTables } from './schema-sync';
 import type { StripeMirrorTables } from './schema-stripe-mirror';
 
 /**
@@ -11,7 +13,14 @@ import type { StripeMirrorTables } from './schema-stripe-mirror';
  * Newer areas keep their tables in their own file (schema-*.ts), one per migration.
  */
 export interface DB
-  extends RecoveryTables, NotificationTables, StripeEventTables, DisputeTables, StripeMirrorTables {
+  extends
+    RecoveryTables,
+    NotificationTables,
+    StripeEventTables,
+    DisputeTables,
+    StripeMirrorTables,
+    AccountTables,
+    SyncTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

@@ -6,6 +6,8 @@ import { stripeEvents } from './0005_stripe_events';
 import { stripeMirror } from './0006_stripe_mirror';
 import { disputes } from './0007_disputes';
 import { auditChain } from './0008_audit_chain';
+import { accounts } from './0009_accounts';
+import { sync } from './0010_sync';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -18,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   stripeMirror,
   disputes,
   auditChain,
+  accounts,
+  sync,
 ];
