@@ -28,6 +28,9 @@ export const ID_PREFIXES = {
   email: 'eml',
   stripeImport: 'imp',
   stripeRequest: 'srq',
+  session: 'ses',
+  apiKey: 'apk',
+  invitation: 'ivt',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
