@@ -26,7 +26,7 @@ export const auditColumns: DataColumn<AuditRow>[] = [
   {
     id: 'action',
     header: 'Action',
-    minWidth: 200,
+    minWidth: 250,
     grow: 1,
     cell: (e) => <Code>{e.action}</Code>,
     exportValue: (e) => e.action,

@@ -73,10 +73,9 @@ export async function writeHead(trx: Transaction<DB> | Kysely<DB>, chain: string
     .execute();
 }
 
-interface UnchainedRow {
-  rowid: number;
+/** An audit_log row as stored: what a link's hash is computed from, beside its position. */
+export interface StoredEntry {
   id: string;
-  tenant_id: string | null;
   actor_id: string | null;
   actor_name: string;
   client: string;
@@ -88,12 +87,12 @@ interface UnchainedRow {
   at: number;
 }
 
-function nextLink(chain: string, head: ChainHead, row: UnchainedRow): ChainHead {
-  const seq = head.seq + 1;
-  const hash = linkHash({
+/** The hash a stored entry has (or should have) at `seq` after `prevHash` in `chain`. */
+export function hashOfStored(chain: string, seq: number, prevHash: string, row: StoredEntry): string {
+  return linkHash({
     chain,
     seq,
-    prevHash: head.hash,
+    prevHash,
     id: row.id,
     actorId: row.actor_id,
     actorName: row.actor_name,
@@ -105,7 +104,16 @@ function nextLink(chain: string, head: ChainHead, row: UnchainedRow): ChainHead 
     after: row.after,
     at: row.at,
   });
-  return { seq, hash };
+}
+
+interface UnchainedRow extends StoredEntry {
+  rowid: number;
+  tenant_id: string | null;
+}
+
+function nextLink(chain: string, head: ChainHead, row: UnchainedRow): ChainHead {
+  const seq = head.seq + 1;
+  return { seq, hash: hashOfStored(chain, seq, head.hash, row) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { chainOf, GENESIS_HASH, linkHash, readHead } from './chain';
+import { chainOf, GENESIS_HASH, hashOfStored, readHead } from './chain';
 
 export type ChainProblemKind =
   /** The entry's content no longer matches its hash: it was edited. */
@@ -71,22 +71,8 @@ export async function verifyAuditChain(db: Kysely<DB>, tenantId: string | null):
       const seq = row.seq as number;
       if (seq !== expectedSeq) note({ kind: 'missing_entries', seq, entryId: row.id });
       if (row.prev_hash !== prevHash) note({ kind: 'broken_link', seq, entryId: row.id });
-      const hash = linkHash({
-        chain,
-        seq,
-        prevHash: row.prev_hash ?? '',
-        id: row.id,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        client: row.client,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        at: row.at,
-      });
-      if (hash !== row.hash) note({ kind: 'altered', seq, entryId: row.id });
+      if (hashOfStored(chain, seq, row.prev_hash ?? '', row) !== row.hash)
+        note({ kind: 'altered', seq, entryId: row.id });
       prevHash = row.hash ?? '';
       expectedSeq = seq + 1;
       checked++;
