@@ -4,16 +4,26 @@ import type { Grants } from '../../shared/permissions';
 import type { DB } from '../db/schema';
 import type { GatewayName, PaymentGateway } from '../gateways/types';
 import type { Clock } from '../lib/clock';
+import type { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 
-/** Who is acting. Standalone mode makes the local owner; connected mode (later) a signed-in user. */
+/** How a principal proved who it is: the desktop's local owner, a sign-in session, or an API key. */
+export type PrincipalSource =
+  | { kind: 'local' }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'apiKey'; keyId: string; tenantId: string };
+
+/** Who is acting. Standalone mode makes the local owner; the hosted server a signed-in user or an API key. */
 export interface Principal {
+  /** The user, or for an API key the key's id (apk_…), as the audit trail records the actor. */
   userId: string;
   name: string;
   email: string;
   grants: Grants;
   /** The tenant the console opens in when the client names none. */
   defaultTenantId: string | null;
+  /** Absent means the local owner (standalone), as before accounts existed. */
+  via?: PrincipalSource;
 }
 
 /** Which program sent the request, recorded in the audit trail. */
@@ -22,7 +32,8 @@ export interface ClientInfo {
   id: string;
 }
 
-export type BackendMode = 'standalone' | 'connected' | 'offline';
+/** 'hosted': the server with accounts, the authority for its tenants. */
+export type BackendMode = 'standalone' | 'connected' | 'offline' | 'hosted';
 
 /** The payment gateway of each tenant (Stripe with a configured key, else the sandbox). */
 export interface GatewayProvider {
@@ -50,6 +61,12 @@ export interface Context extends Services {
   /** The tenant the client asked to work in; checked against the principal before use. */
   requestedTenantId: string | null;
   client: ClientInfo;
+  /**
+   * Why the request's credentials were refused (expired token, revoked session…). Kept
+   * rather than thrown so public procedures (sign in, refresh) still answer; procedures
+   * that need a principal report it instead of a bare "Sign in".
+   */
+  authError: DomainError | null;
 }
 
 /** Builds a context without any transport: HTTP, IPC and tests all come through here. */
@@ -58,12 +75,14 @@ export function createContext(input: {
   principal: Principal | null;
   requestedTenantId?: string | null;
   client: ClientInfo;
+  authError?: DomainError | null;
 }): Context {
   return {
     ...input.services,
     principal: input.principal,
     requestedTenantId: input.requestedTenantId ?? null,
     client: input.client,
+    authError: input.authError ?? null,
   };
 }
 

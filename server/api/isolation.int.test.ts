@@ -306,7 +306,10 @@ function memberOfA(path: string): Persona {
   const grants = (persona: Persona) => world.principals[persona].grants;
   return (
     members.find(
-      (m) => permission === 'public' || (permission && can(grants(m), permission, world.tenants.A.id)),
+      (m) =>
+        permission === 'public' ||
+        permission === 'signed-in' ||
+        (permission && can(grants(m), permission, world.tenants.A.id)),
     ) ?? 'adminA'
   );
 }
@@ -315,9 +318,11 @@ describe('every procedure', () => {
   it('declares a known permission, and has an isolation attempt below', () => {
     for (const { path, permission } of listProcedures()) {
       expect(permission, `${path} declares no permission`).toBeDefined();
-      expect(['public', ...PERMISSIONS], path).toContain(permission);
+      expect(['public', 'signed-in', ...PERMISSIONS], path).toContain(permission);
       expect(ATTEMPTS, `${path} has no tenant-isolation attempt`).toHaveProperty([path]);
-      if (permission === 'public') expect(ATTEMPTS[path], `${path} is public`).toBe('no tenant data');
+      // Public and signed-in procedures act in no tenant: they are about the caller's own account.
+      if (permission === 'public' || permission === 'signed-in')
+        expect(ATTEMPTS[path], `${path} acts in no tenant`).toBe('no tenant data');
     }
   });
 });

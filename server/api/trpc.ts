@@ -6,7 +6,8 @@ import { describeError, toTRPCError } from './errors';
 
 /** Every procedure declares the permission it needs; a procedure without one cannot be built. */
 export interface ProcedureMeta {
-  permission: Permission | 'public';
+  /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
+  permission: Permission | 'public' | 'signed-in';
 }
 
 const t = initTRPC
@@ -46,15 +47,28 @@ const base = t.procedure.use(errorBoundary);
 export const publicProcedure = base.meta({ permission: 'public' });
 
 const requirePrincipal = t.middleware(({ ctx, next }) => {
+  if (ctx.authError) throw ctx.authError;
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
   return next({ ctx: { principal: ctx.principal } });
 });
 
-function resolveTenant(principal: Principal, requested: string | null): string {
+/** A procedure any signed-in principal may call about itself; it acts in no tenant. */
+export const signedInProcedure = base.meta({ permission: 'signed-in' }).use(requirePrincipal);
+
+async function resolveTenant(ctx: Context, principal: Principal, requested: string | null): Promise<string> {
   const tenantId = requested ?? principal.defaultTenantId;
   if (!tenantId) throw new DomainError('INVALID_INPUT', 'Choose a workspace to work in');
   if (!canEnterTenant(principal.grants, tenantId)) {
     throw new DomainError('FORBIDDEN', 'You are not a member of that workspace');
+  }
+  // A suspended tenant's own members and keys are turned away; platform staff still enter to manage it.
+  if (principal.grants.platformRole === null) {
+    const tenant = await ctx.db
+      .selectFrom('tenants')
+      .select('status')
+      .where('id', '=', tenantId)
+      .executeTakeFirst();
+    if (tenant?.status === 'suspended') throw new DomainError('FORBIDDEN', 'This workspace is suspended');
   }
   return tenantId;
 }
@@ -64,8 +78,8 @@ export function tenantProcedure(permission: Permission) {
   return base
     .meta({ permission })
     .use(requirePrincipal)
-    .use(({ ctx, next }) => {
-      const tenantId = resolveTenant(ctx.principal, ctx.requestedTenantId);
+    .use(async ({ ctx, next }) => {
+      const tenantId = await resolveTenant(ctx, ctx.principal, ctx.requestedTenantId);
       if (!can(ctx.principal.grants, permission, tenantId)) {
         throw new DomainError('FORBIDDEN', `Your role does not allow ${permission}`);
       }

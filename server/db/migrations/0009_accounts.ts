@@ -47,7 +47,8 @@ export const accounts: Migration = {
       -- the first characters of the key, shown in lists so people can tell keys apart
       prefix TEXT NOT NULL,
       key_hash TEXT NOT NULL UNIQUE,
-      created_by TEXT REFERENCES users (id),
+      -- the actor's id: a user (usr_…), or an API key (apk_…) when a key did it
+      created_by TEXT,
       created_at INTEGER NOT NULL,
       last_used_at INTEGER,
       revoked_at INTEGER
@@ -62,7 +63,8 @@ export const accounts: Migration = {
       email TEXT NOT NULL COLLATE NOCASE,
       role TEXT NOT NULL,
       token_hash TEXT NOT NULL UNIQUE,
-      created_by TEXT REFERENCES users (id),
+      -- the actor's id: a user (usr_…), or an API key (apk_…) when a key did it
+      created_by TEXT,
       created_at INTEGER NOT NULL,
       expires_at INTEGER NOT NULL,
       accepted_at INTEGER,
