@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import { startLoop, type Loop } from '../lib/loop';
 import { claimNextJob, completeJob, failJob, type Job } from './store';
 
 /**
@@ -93,23 +94,6 @@ export async function runClockJobs(
 }
 
 /** Polls for due jobs every `intervalMs` until stopped; only the authority for a tenant runs this. */
-export function startJobLoop(options: JobRunnerOptions, intervalMs = 1000): { stop(): Promise<void> } {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    current = runDueJobs(options)
-      .catch((error: unknown) => options.logger.error({ err: error }, 'job loop failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, intervalMs);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+export function startJobLoop(options: JobRunnerOptions, intervalMs = 1000): Loop {
+  return startLoop({ name: 'job loop', logger: options.logger, intervalMs, pass: () => runDueJobs(options) });
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import { startLoop, type Loop } from '../../lib/loop';
 import { dispatchBillingEvents, type DispatchReport } from './dispatch';
 import type { Mailer } from './mailer';
 import { sendDueEmails, type SendPolicy, type SendReport } from './send';
@@ -31,23 +32,16 @@ export async function runNotificationPass(deps: NotificationDeps): Promise<Dispa
 }
 
 /** Runs a pass every `intervalMs` until stopped; only the authority for its tenants runs this. */
-export function startNotificationLoop(deps: NotificationDeps, intervalMs = 2000): { stop(): Promise<void> } {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    current = runNotificationPass(deps)
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'notification pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, intervalMs);
+export function startNotificationLoop(deps: NotificationDeps, intervalMs = 2000): Loop {
+  const loop = startLoop({
+    name: 'notification pass',
+    logger: deps.logger,
+    intervalMs,
+    pass: () => runNotificationPass(deps),
+  });
   return {
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+      await loop.stop();
       deps.mailer?.close();
     },
   };

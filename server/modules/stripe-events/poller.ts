@@ -4,6 +4,7 @@ import type { GatewayProvider } from '../../api/context';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import { startLoop, type Loop } from '../../lib/loop';
 import { inboxEvent, insertInboxEvent } from './inbox';
 
 export interface StripeEventPollerDeps {
@@ -108,12 +109,8 @@ export async function pollStripeEvents(deps: StripeEventPollerDeps, tenantId: st
 }
 
 /** Polls every active tenant with a Stripe key every `intervalMs` until stopped. */
-export function startStripeEventPoller(
-  deps: StripeEventPollerDeps,
-  intervalMs = 30_000,
-): { stop(): Promise<void> } {
+export function startStripeEventPoller(deps: StripeEventPollerDeps, intervalMs = 30_000): Loop {
   let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
   const pollAll = async () => {
     const tenants = await deps.db.selectFrom('tenants').select('id').where('status', '=', 'active').execute();
     for (const { id } of tenants) {
@@ -127,20 +124,18 @@ export function startStripeEventPoller(
       );
     }
   };
-  const tick = () => {
-    if (stopped) return;
-    current = pollAll()
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'Stripe event poller failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, 0);
+  const loop = startLoop({
+    name: 'Stripe event poller',
+    logger: deps.logger,
+    intervalMs,
+    firstDelayMs: 0,
+    pass: pollAll,
+  });
   return {
-    stop: async () => {
+    stop: () => {
+      // Between tenants too, not only between passes.
       stopped = true;
-      clearTimeout(timer);
-      await current;
+      return loop.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { GatewayProvider } from '../../api/context';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import { startLoop, type Loop } from '../../lib/loop';
 import { claimNextEvent, finishEvent, type ClaimedEvent, type Finish } from './queue';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 import type { StripeEventHandlers, StripeEventOutcome } from './types';
@@ -87,31 +88,14 @@ export async function processDueStripeEvents(
 }
 
 /** Runs passes every `intervalMs` until stopped; only the tenant's authority runs this. */
-export function startStripeEventProcessor(
-  options: StripeEventProcessorOptions,
-  intervalMs = 1000,
-): { stop(): Promise<void> } {
+export function startStripeEventProcessor(options: StripeEventProcessorOptions, intervalMs = 1000): Loop {
   const batch = 500;
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    current = processDueStripeEvents(options, batch)
-      .catch((error: unknown) => {
-        options.logger.error({ err: error }, 'Stripe event processor failed');
-        return 0;
-      })
-      .then((ran) => {
-        // A full batch means a backlog: go on at once rather than after the interval.
-        if (!stopped) timer = setTimeout(tick, ran >= batch ? 0 : intervalMs);
-      });
-  };
-  let timer = setTimeout(tick, intervalMs);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return startLoop({
+    name: 'Stripe event processor',
+    logger: options.logger,
+    intervalMs,
+    pass: () => processDueStripeEvents(options, batch),
+    // A full batch means a backlog: go on at once rather than after the interval.
+    nextDelayMs: (ran) => (ran !== undefined && ran >= batch ? 0 : intervalMs),
+  });
 }

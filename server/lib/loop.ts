@@ -1,0 +1,49 @@
+import type { Logger } from './logger';
+
+export interface LoopOptions<T> {
+  /** Names the loop in the log line when a pass fails. */
+  name: string;
+  logger: Logger;
+  /** One pass. A failure is logged and the loop goes on: one bad pass must not stop the work. */
+  pass: () => Promise<T>;
+  intervalMs: number;
+  /** Delay before the first pass; defaults to the interval. */
+  firstDelayMs?: number;
+  /** The wait after a pass, from its result (e.g. 0 when it found a backlog); defaults to the interval. */
+  nextDelayMs?: (result: T | undefined) => number;
+}
+
+export interface Loop {
+  /** Stops scheduling passes and resolves when the pass in hand (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `pass` again and again, one at a time, with a pause between passes: the shape of
+ * every background worker here (jobs, emails, Stripe events). A pass never overlaps the
+ * next, and stopping waits for the pass in hand, so shutdown never cuts work in half.
+ */
+export function startLoop<T>(options: LoopOptions<T>): Loop {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = options
+      .pass()
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, `${options.name} failed`);
+        return undefined;
+      })
+      .then((result) => {
+        if (!stopped) timer = setTimeout(tick, options.nextDelayMs?.(result) ?? options.intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, options.firstDelayMs ?? options.intervalMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}
