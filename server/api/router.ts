@@ -7,6 +7,7 @@ import {
   subscriptionsRouter,
   testClocksRouter,
 } from '../modules/billing';
+import { adminRouter } from '../modules/admin';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
@@ -34,6 +35,7 @@ export const appRouter = router({
   emails: emailsRouter,
   webhooks: webhooksRouter,
   stripeBilling: stripeBillingRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashOpaqueToken } from '../../auth/tokens';
+import { expectDomainError } from '../../testing/errors';
+import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { auditEntries } from './testing';
+
+let world: TestWorld;
+beforeEach(async () => {
+  world = await createTestWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const storedKeys = () =>
+  world.database.sqlite.prepare('SELECT * FROM api_keys ORDER BY rowid').all() as Record<string, unknown>[];
+
+describe('API keys', () => {
+  it('returns the key once; stores its hash and prefix; lists without either secret', async () => {
+    const { apiKey, key } = await world
+      .as('adminA')
+      .admin.apiKeys.create({ name: 'Course site', role: 'billing' });
+    expect(key).toMatch(/^tgk_[\w-]{43}$/);
+    expect(apiKey).toEqual({
+      id: expect.stringMatching(/^apk_/) as unknown,
+      name: 'Course site',
+      role: 'billing',
+      prefix: key.slice(0, 12),
+      createdBy: 'adminA',
+      createdAt: START,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    const [row] = storedKeys();
+    expect(row).toMatchObject({ tenant_id: world.tenants.A.id, key_hash: hashOpaqueToken(key) });
+    expect(JSON.stringify(storedKeys())).not.toContain(key);
+    const listed = await world.as('adminA').admin.apiKeys.list();
+    expect(listed).toEqual([apiKey]);
+    const audit = JSON.stringify(auditEntries(world, 'api_key.created'));
+    expect(audit).not.toContain(key);
+    expect(audit).not.toContain(String(row?.key_hash));
+  });
+
+  it('two keys never share a prefix or a hash', async () => {
+    const keys = world.as('adminA').admin.apiKeys;
+    const a = await keys.create({ name: 'One', role: 'viewer' });
+    const b = await keys.create({ name: 'Two', role: 'viewer' });
+    expect(a.key).not.toBe(b.key);
+    expect(a.apiKey.prefix).not.toBe(b.apiKey.prefix);
+  });
+
+  it('revokes a key once, audited, and keeps it in the list as revoked', async () => {
+    const keys = world.as('adminA').admin.apiKeys;
+    const { apiKey } = await keys.create({ name: 'Old', role: 'viewer' });
+    world.clock.advance(60_000);
+    const revoked = await keys.revoke({ id: apiKey.id });
+    expect(revoked.revokedAt).toBe(START + 60_000);
+    expect((await keys.list())[0]?.revokedAt).toBe(START + 60_000);
+    await expectDomainError(() => keys.revoke({ id: apiKey.id }), 'INVALID_STATE');
+    const [entry] = auditEntries(world, 'api_key.revoked');
+    expect(entry?.tenant_id).toBe(world.tenants.A.id);
+  });
+
+  it('another tenant’s key is not found; billing and viewer members cannot manage keys', async () => {
+    const { apiKey } = await world.as('adminB').admin.apiKeys.create({ name: 'B key', role: 'admin' });
+    await expectDomainError(() => world.as('adminA').admin.apiKeys.revoke({ id: apiKey.id }), 'NOT_FOUND');
+    expect(await world.as('adminA').admin.apiKeys.list()).toEqual([]);
+    await expectDomainError(
+      () => world.as('billingA').admin.apiKeys.create({ name: 'x', role: 'viewer' }),
+      'FORBIDDEN',
+    );
+    await expectDomainError(() => world.as('viewerA').admin.apiKeys.list(), 'FORBIDDEN');
+    expect(storedKeys()).toHaveLength(1);
+  });
+
+  it('makes no keys for a suspended tenant', async () => {
+    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
+    await expectDomainError(
+      () => world.as('owner').admin.apiKeys.create({ name: 'Late', role: 'viewer' }),
+      'INVALID_STATE',
+    );
+    expect(storedKeys()).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('describes every role with its permissions, and what the caller may grant', async () => {
+    const adminA = await world.as('adminA').admin.roles();
+    expect(adminA.roles.map((r) => `${r.scope}:${r.role}`)).toEqual([
+      'platform:owner',
+      'platform:admin',
+      'platform:billing',
+      'platform:support',
+      'platform:analyst',
+      'tenant:admin',
+      'tenant:billing',
+      'tenant:viewer',
+    ]);
+    expect(adminA.roles.find((r) => r.role === 'viewer')?.permissions).not.toContain('customers.write');
+    expect(adminA.grantable).toEqual({ tenant: ['admin', 'billing', 'viewer'], platform: [] });
+    expect((await world.as('viewerA').admin.roles()).grantable).toEqual({ tenant: [], platform: [] });
+    expect((await world.as('owner').admin.roles()).grantable.platform).toContain('owner');
+  });
+});

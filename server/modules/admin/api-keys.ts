@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import { grantableTenantRoles } from '../../../shared/admin/roles';
+import type { apiKeyCreateInput } from '../../../shared/admin/schema';
+import { newId } from '../../../shared/ids';
+import type { TenantRole } from '../../../shared/permissions';
+import { hashOpaqueToken } from '../../auth/tokens';
+import { runCommand } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import { DomainError, notFound } from '../../lib/errors';
+import type { AdminScope } from './platform';
+
+/**
+ * A tenant's service API keys, for the platform's own apps: each acts in this tenant with
+ * one tenant role. The key is returned once, when made; the database keeps its SHA-256
+ * (hashOpaqueToken, which the auth module's check uses too) and its first characters, so
+ * people can tell keys apart. Managed by whoever holds users.manage in the tenant: a key
+ * is one more principal acting there, like a member.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+const ENTITY = 'api_key';
+/** `tgk_` and 8 characters of the secret: enough to tell keys apart, far too little to guess the rest. */
+const PREFIX_LENGTH = 12;
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  role: TenantRole;
+  prefix: string;
+  createdBy: string | null;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+const COLUMNS = [
+  'k.id',
+  'k.name',
+  'k.role',
+  'k.prefix',
+  'k.created_at',
+  'k.last_used_at',
+  'k.revoked_at',
+] as const;
+
+function selectKeys(db: Db, tenantId: string) {
+  return db
+    .selectFrom('api_keys as k')
+    .leftJoin('users as u', 'u.id', 'k.created_by')
+    .select([...COLUMNS, 'u.name as created_by_name'])
+    .where('k.tenant_id', '=', tenantId);
+}
+
+type KeyRow = Awaited<ReturnType<ReturnType<typeof selectKeys>['executeTakeFirstOrThrow']>>;
+
+const toApiKey = (row: KeyRow): ApiKey => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  prefix: row.prefix,
+  createdBy: row.created_by_name,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** A new key: `tgk_` and 43 characters of base64url (256 random bits). */
+export function mintApiKey(): { key: string; prefix: string; hash: string } {
+  const key = `tgk_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix: key.slice(0, PREFIX_LENGTH), hash: hashOpaqueToken(key) };
+}
+
+export async function listApiKeys(scope: AdminScope): Promise<ApiKey[]> {
+  const rows = await selectKeys(scope.db, scope.tenantId)
+    .orderBy('k.created_at', 'desc')
+    .orderBy('k.id', 'desc')
+    .execute();
+  return rows.map(toApiKey);
+}
+
+export function createApiKey(
+  scope: AdminScope,
+  input: z.output<typeof apiKeyCreateInput>,
+): Promise<{ apiKey: ApiKey; key: string }> {
+  if (!grantableTenantRoles(scope.principal.grants, scope.tenantId).includes(input.role)) {
+    throw new DomainError('FORBIDDEN', `You cannot give a key the role ${input.role} here`);
+  }
+  return runCommand(scope, 'api_key.created', async (trx, now) => {
+    const tenant = await trx
+      .selectFrom('tenants')
+      .select(['name', 'status'])
+      .where('id', '=', scope.tenantId)
+      .executeTakeFirst();
+    if (tenant?.status !== 'active') {
+      throw new DomainError(
+        'INVALID_STATE',
+        `${tenant?.name ?? 'This tenant'} is suspended; reactivate it before making keys`,
+      );
+    }
+    const minted = mintApiKey();
+    const id = newId('apk', now);
+    await trx
+      .insertInto('api_keys')
+      .values({
+        id,
+        tenant_id: scope.tenantId,
+        name: input.name,
+        role: input.role,
+        prefix: minted.prefix,
+        key_hash: minted.hash,
+        created_by: scope.actor.userId,
+        created_at: now,
+      })
+      .execute();
+    const apiKey = toApiKey(
+      await selectKeys(trx, scope.tenantId).where('k.id', '=', id).executeTakeFirstOrThrow(),
+    );
+    return {
+      result: { apiKey, key: minted.key },
+      changes: [{ entityType: ENTITY, entityId: id, before: null, after: { ...apiKey } }],
+    };
+  });
+}
+
+export function revokeApiKey(scope: AdminScope, id: string): Promise<ApiKey> {
+  return runCommand(scope, 'api_key.revoked', async (trx, now) => {
+    const row = await selectKeys(trx, scope.tenantId).where('k.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('API key');
+    const current = toApiKey(row);
+    if (current.revokedAt !== null)
+      throw new DomainError('INVALID_STATE', `The key ${current.name} is already revoked`);
+    await trx
+      .updateTable('api_keys')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('tenant_id', '=', scope.tenantId)
+      .execute();
+    const next = { ...current, revokedAt: now };
+    return {
+      result: next,
+      changes: [{ entityType: ENTITY, entityId: id, before: { ...current }, after: { ...next } }],
+    };
+  });
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INVITATION_TTL_MS } from '../../../shared/admin/schema';
+import { hashOpaqueToken } from '../../auth/tokens';
+import { expectDomainError } from '../../testing/errors';
+import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { auditEntries, platformStaff } from './testing';
+
+let world: TestWorld;
+beforeEach(async () => {
+  world = await createTestWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const storedRows = () =>
+  world.database.sqlite.prepare('SELECT * FROM invitations ORDER BY rowid').all() as Record<
+    string,
+    unknown
+  >[];
+
+describe('invitations', () => {
+  it('returns the token once, keeps only its hash, and expires in seven days', async () => {
+    const { invitation, token } = await world
+      .as('adminA')
+      .admin.invitations.create({ scope: 'tenant', email: ' Grace@Example.com ', role: 'billing' });
+    expect(token).toMatch(/^tgi_[\w-]{43}$/);
+    expect(invitation).toMatchObject({
+      tenantId: world.tenants.A.id,
+      email: 'grace@example.com',
+      role: 'billing',
+      expiresAt: START + INVITATION_TTL_MS,
+      status: 'pending',
+    });
+    const [row] = storedRows();
+    expect(row?.token_hash).toBe(hashOpaqueToken(token));
+    expect(JSON.stringify(storedRows())).not.toContain(token);
+    // Neither the listing nor the audit trail carries the token or its hash.
+    const listed = await world.as('adminA').admin.invitations.list({ scope: 'tenant' });
+    expect(listed).toEqual([invitation]);
+    const audit = JSON.stringify(auditEntries(world, 'invitation.created'));
+    expect(audit).not.toContain(token);
+    expect(audit).not.toContain(String(row?.token_hash));
+  });
+
+  it('inviting the same email again replaces the open invitation', async () => {
+    const invitations = world.as('adminA').admin.invitations;
+    const first = await invitations.create({ scope: 'tenant', email: 'grace@example.com', role: 'viewer' });
+    const second = await invitations.create({ scope: 'tenant', email: 'grace@example.com', role: 'admin' });
+    expect((await invitations.list({ scope: 'tenant' })).map((i) => i.id)).toEqual([second.invitation.id]);
+    expect(storedRows().find((r) => r.id === first.invitation.id)?.revoked_at).toBe(START);
+  });
+
+  it('shows an invitation past its seven days as expired', async () => {
+    await world
+      .as('adminA')
+      .admin.invitations.create({ scope: 'tenant', email: 'late@example.com', role: 'viewer' });
+    world.clock.advance(INVITATION_TTL_MS + 1);
+    const [listed] = await world.as('adminA').admin.invitations.list({ scope: 'tenant' });
+    expect(listed?.status).toBe('expired');
+  });
+
+  it('revokes an open invitation once', async () => {
+    const invitations = world.as('adminA').admin.invitations;
+    const { invitation } = await invitations.create({
+      scope: 'tenant',
+      email: 'grace@example.com',
+      role: 'viewer',
+    });
+    await invitations.revoke({ id: invitation.id });
+    expect(await invitations.list({ scope: 'tenant' })).toEqual([]);
+    await expectDomainError(() => invitations.revoke({ id: invitation.id }), 'INVALID_STATE');
+    expect(auditEntries(world, 'invitation.revoked')).toHaveLength(1);
+  });
+
+  it('refuses to invite someone who is already a member', async () => {
+    const seen = await expectDomainError(
+      () =>
+        world
+          .as('adminA')
+          .admin.invitations.create({ scope: 'tenant', email: 'viewerA@test.example', role: 'admin' }),
+      'CONFLICT',
+    );
+    expect(seen.data.fieldErrors).toEqual({ email: ['Already a member'] });
+    expect(storedRows()).toEqual([]);
+  });
+
+  it('refuses to invite into a suspended tenant', async () => {
+    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
+    await expectDomainError(
+      () =>
+        world
+          .as('owner')
+          .admin.invitations.create({ scope: 'tenant', email: 'g@example.com', role: 'viewer' }),
+      'INVALID_STATE',
+    );
+    expect(storedRows()).toEqual([]);
+  });
+
+  it('platform invitations: platform staff only, no role above their own, audited on the platform chain', async () => {
+    await expectDomainError(
+      () =>
+        world
+          .as('adminA')
+          .admin.invitations.create({ scope: 'platform', email: 'g@example.com', role: 'analyst' }),
+      'FORBIDDEN',
+    );
+    await expectDomainError(
+      () => world.as('adminA').admin.invitations.list({ scope: 'platform' }),
+      'FORBIDDEN',
+    );
+    const { caller } = await platformStaff(world, 'admin');
+    await expectDomainError(
+      () => caller.admin.invitations.create({ scope: 'platform', email: 'g@example.com', role: 'owner' }),
+      'FORBIDDEN',
+    );
+    const { invitation } = await caller.admin.invitations.create({
+      scope: 'platform',
+      email: 'g@example.com',
+      role: 'support',
+    });
+    expect(invitation.tenantId).toBeNull();
+    expect(auditEntries(world, 'invitation.created')[0]?.tenant_id).toBeNull();
+    // Tenant A's list does not show it, and A's admin cannot revoke it.
+    expect(await world.as('adminA').admin.invitations.list({ scope: 'tenant' })).toEqual([]);
+    await expectDomainError(
+      () => world.as('adminA').admin.invitations.revoke({ id: invitation.id }),
+      'NOT_FOUND',
+    );
+    await caller.admin.invitations.revoke({ id: invitation.id });
+    expect(auditEntries(world, 'invitation.revoked')[0]?.tenant_id).toBeNull();
+  });
+});

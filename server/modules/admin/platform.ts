@@ -1,0 +1,54 @@
+import { PLATFORM_GRANTS, type Permission } from '../../../shared/permissions';
+import type { Principal } from '../../api/context';
+import type { CommandScope, CommandWork } from '../../commands/run-command';
+import { DomainError } from '../../lib/errors';
+import { insertAuditEntry } from '../audit';
+
+/** What an administration service needs: the checked command scope and who is acting. */
+export interface AdminScope extends CommandScope {
+  principal: Principal;
+}
+
+/**
+ * Platform-wide procedures (all tenants, the platform staff) are open only to a platform
+ * role holding `permission` itself. A tenant role holding the same permission (a tenant
+ * admin's users.manage) reaches its own tenant, never the platform.
+ */
+export function requirePlatform(principal: Principal, permission: Permission): void {
+  const role = principal.grants.platformRole;
+  if (role === null || !PLATFORM_GRANTS[role].includes(permission)) {
+    throw new DomainError('FORBIDDEN', 'Only platform staff who may do this can manage the platform');
+  }
+}
+
+/**
+ * A command on platform-level records (platform staff, platform invitations), run like
+ * runCommand: the change and its audit entries commit together. The entries go to the
+ * platform's own hash chain (tenant null), and nothing goes to a change log, since no
+ * tenant's replica holds platform records.
+ */
+export async function runPlatformCommand<T>(
+  scope: Pick<CommandScope, 'db' | 'clock' | 'actor'>,
+  action: string,
+  work: CommandWork<T>,
+): Promise<T> {
+  return scope.db.transaction().execute(async (trx) => {
+    const now = scope.clock.now();
+    const { result, changes } = await work(trx, now);
+    for (const change of changes) {
+      await insertAuditEntry(trx, {
+        tenantId: null,
+        actorId: scope.actor.userId,
+        actorName: scope.actor.name,
+        client: scope.actor.client,
+        action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before,
+        after: change.after,
+        at: now,
+      });
+    }
+    return result;
+  });
+}

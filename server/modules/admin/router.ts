@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { describeRoles, grantablePlatformRoles, grantableTenantRoles } from '../../../shared/admin/roles';
+import {
+  apiKeyCreateInput,
+  byApiKeyId,
+  byInvitationId,
+  byTenantId,
+  byUserId,
+  invitationCreateInput,
+  invitationListInput,
+  memberRoleInput,
+  platformMemberRoleInput,
+  tenantCreateInput,
+  tenantRenameInput,
+} from '../../../shared/admin/schema';
+import { PERMISSIONS } from '../../../shared/permissions';
+import { router, tenantProcedure } from '../../api/trpc';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+import { createInvitation, listInvitations, revokeInvitation } from './invitations';
+import {
+  changePlatformMemberRole,
+  changeTenantMemberRole,
+  listPlatformMembers,
+  listTenantMembers,
+  removePlatformMember,
+  removeTenantMember,
+} from './members';
+import { createTenant, listTenants, reactivateTenant, renameTenant, suspendTenant } from './tenants';
+
+const noInput = z.strictObject({}).optional();
+
+/** Platform-wide: only platform staff with tenants.manage (see requirePlatform). */
+const tenantsRouter = router({
+  list: tenantProcedure('tenants.manage')
+    .input(noInput)
+    .query(({ ctx }) => listTenants(ctx)),
+  create: tenantProcedure('tenants.manage')
+    .input(tenantCreateInput)
+    .mutation(({ ctx, input }) => createTenant(ctx, input)),
+  rename: tenantProcedure('tenants.manage')
+    .input(tenantRenameInput)
+    .mutation(({ ctx, input }) => renameTenant(ctx, input.id, input.name)),
+  suspend: tenantProcedure('tenants.manage')
+    .input(byTenantId)
+    .mutation(({ ctx, input }) => suspendTenant(ctx, input.id)),
+  reactivate: tenantProcedure('tenants.manage')
+    .input(byTenantId)
+    .mutation(({ ctx, input }) => reactivateTenant(ctx, input.id)),
+});
+
+/** Members of the tenant the request works in. */
+const membersRouter = router({
+  list: tenantProcedure('users.manage')
+    .input(noInput)
+    .query(({ ctx }) => listTenantMembers(ctx)),
+  changeRole: tenantProcedure('users.manage')
+    .input(memberRoleInput)
+    .mutation(({ ctx, input }) => changeTenantMemberRole(ctx, input.userId, input.role)),
+  remove: tenantProcedure('users.manage')
+    .input(byUserId)
+    .mutation(({ ctx, input }) => removeTenantMember(ctx, input.userId)),
+});
+
+/** The platform staff: platform owners and admins only. */
+const platformMembersRouter = router({
+  list: tenantProcedure('users.manage')
+    .input(noInput)
+    .query(({ ctx }) => listPlatformMembers(ctx)),
+  changeRole: tenantProcedure('users.manage')
+    .input(platformMemberRoleInput)
+    .mutation(({ ctx, input }) => changePlatformMemberRole(ctx, input.userId, input.role)),
+  remove: tenantProcedure('users.manage')
+    .input(byUserId)
+    .mutation(({ ctx, input }) => removePlatformMember(ctx, input.userId)),
+});
+
+const invitationsRouter = router({
+  list: tenantProcedure('users.manage')
+    .input(invitationListInput)
+    .query(({ ctx, input }) => listInvitations(ctx, input.scope)),
+  create: tenantProcedure('users.manage')
+    .input(invitationCreateInput)
+    .mutation(({ ctx, input }) => createInvitation(ctx, input)),
+  revoke: tenantProcedure('users.manage')
+    .input(byInvitationId)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx, input.id)),
+});
+
+/** The tenant's service keys; users.manage, since a key is one more principal acting in the tenant. */
+const apiKeysRouter = router({
+  list: tenantProcedure('users.manage')
+    .input(noInput)
+    .query(({ ctx }) => listApiKeys(ctx)),
+  create: tenantProcedure('users.manage')
+    .input(apiKeyCreateInput)
+    .mutation(({ ctx, input }) => createApiKey(ctx, input)),
+  revoke: tenantProcedure('users.manage')
+    .input(byApiKeyId)
+    .mutation(({ ctx, input }) => revokeApiKey(ctx, input.id)),
+});
+
+export const adminRouter = router({
+  /** Every role and its permissions, and which roles the caller may hand out here. */
+  roles: tenantProcedure('workspace.read')
+    .input(noInput)
+    .query(({ ctx }) => ({
+      permissions: PERMISSIONS,
+      roles: describeRoles(),
+      grantable: {
+        tenant: grantableTenantRoles(ctx.principal.grants, ctx.tenantId),
+        platform: grantablePlatformRoles(ctx.principal.grants),
+      },
+    })),
+  tenants: tenantsRouter,
+  members: membersRouter,
+  platformMembers: platformMembersRouter,
+  invitations: invitationsRouter,
+  apiKeys: apiKeysRouter,
+});
