@@ -153,6 +153,15 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
       throw error;
     }),
   'stripeBilling.importProgress': (a) => a.stripeBilling.importProgress({}),
+  'sync.pull': (a) => a.sync.pull({ cursor: 0, limit: 5000, withTotal: true }),
+  // Pushed commands run with the pusher's rights: B's customer is not found from A.
+  'sync.push': (a, f) =>
+    a.sync.push({
+      clientId: 'intruder-0001',
+      mutations: [
+        { id: 1, tenantId: world.tenants.A.id, path: 'customers.archive', input: { id: f.bCustomerId } },
+      ],
+    }),
 };
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */

@@ -16,6 +16,7 @@ import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { workspaceRouter } from '../modules/tenancy';
+import { syncRouter } from '../sync/router';
 import { router } from './trpc';
 
 /** Every procedure the console can call, one sub-router per domain. */
@@ -35,6 +36,7 @@ export const appRouter = router({
   emails: emailsRouter,
   webhooks: webhooksRouter,
   stripeBilling: stripeBillingRouter,
+  sync: syncRouter,
   admin: adminRouter,
 });
 

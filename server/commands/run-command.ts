@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import { insertAuditEntry } from '../modules/audit';
 import { appendChange } from '../sync/change-log';
+import { recordMutationApplied } from '../sync/mutation-context';
 
 /** Who a command runs as, as the audit trail records it. */
 export interface Actor {
@@ -47,6 +48,8 @@ export async function runCommand<T>(scope: CommandScope, action: string, work: C
   return scope.db.transaction().execute(async (trx) => {
     const now = scope.clock.now();
     const { result, changes } = await work(trx, now);
+    // A command pushed from a desktop marks its mutation applied in this same transaction.
+    await recordMutationApplied(trx, now);
     for (const change of changes) {
       await insertAuditEntry(trx, {
         tenantId: scope.tenantId,

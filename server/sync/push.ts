@@ -1,0 +1,163 @@
+import { getTRPCErrorFromUnknown, type AnyProcedure } from '@trpc/server';
+import type { Kysely } from 'kysely';
+import type { DomainErrorCode } from '../../shared/errors';
+import { createContext, type Context, type Principal } from '../api/context';
+import { describeError } from '../api/errors';
+import { appRouter } from '../api/router';
+import { createCallerFactory } from '../api/trpc';
+import type { DB } from '../db/schema';
+import { DomainError } from '../lib/errors';
+import { markApplied, runAsMutation, type CurrentMutation } from './mutation-context';
+
+/** A command made on a desktop: its place in that client's order, where it ran, and what was called. */
+export interface PushedMutation {
+  id: number;
+  tenantId: string;
+  path: string;
+  input?: unknown;
+}
+
+export type MutationOutcome =
+  | { id: number; status: 'ok'; result: unknown }
+  | { id: number; status: 'error'; code: DomainErrorCode | 'INTERNAL'; message: string };
+
+/** Namespaces a desktop never forwards: they act on the connection itself, not on tenant data. */
+export const LOCAL_NAMESPACES = ['sync', 'connection', 'auth'] as const;
+
+// Made on first use: this module is part of the router it calls into, so it cannot be built at import.
+type AppCaller = ReturnType<typeof appRouter.createCaller>;
+let callerFactory: ((ctx: Context) => AppCaller) | null = null;
+function createCaller(ctx: Context): AppCaller {
+  callerFactory ??= createCallerFactory(appRouter);
+  return callerFactory(ctx);
+}
+
+/** The mutation procedure at `path`, or null when there is none a client may push. */
+function pushableProcedure(path: string): AnyProcedure | null {
+  if (LOCAL_NAMESPACES.some((ns) => path.startsWith(`${ns}.`))) return null;
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
+  const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+  return procedure?._def.type === 'mutation' ? procedure : null;
+}
+
+function callAt(caller: AppCaller, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of path.split('.')) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+// One push at a time per client: a retry arriving while the first is still running waits for it.
+const clientQueues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(clientId: string, work: () => Promise<T>): Promise<T> {
+  const previous = clientQueues.get(clientId) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  clientQueues.set(clientId, settled);
+  void settled.then(() => {
+    if (clientQueues.get(clientId) === settled) clientQueues.delete(clientId);
+  });
+  return next;
+}
+
+async function storedOutcome(db: Kysely<DB>, clientId: string, id: number): Promise<MutationOutcome> {
+  const row = await db
+    .selectFrom('sync_mutations')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('mutation_id', '=', id)
+    .executeTakeFirst();
+  if (!row) return { id, status: 'error', code: 'CONFLICT', message: 'This command was superseded' };
+  return row.status === 'ok'
+    ? { id, status: 'ok', result: row.result === null ? null : (JSON.parse(row.result) as unknown) }
+    : {
+        id,
+        status: 'error',
+        code: (row.error_code ?? 'INTERNAL') as DomainErrorCode,
+        message: row.error_message ?? '',
+      };
+}
+
+async function recordOutcome(
+  db: Kysely<DB>,
+  mutation: CurrentMutation,
+  outcome: MutationOutcome,
+  now: number,
+) {
+  await db.transaction().execute(async (trx) => {
+    await markApplied(trx, mutation, now);
+    await trx
+      .updateTable('sync_mutations')
+      .set(
+        outcome.status === 'ok'
+          ? { result: JSON.stringify(outcome.result ?? null) }
+          : { status: 'error', error_code: outcome.code, error_message: outcome.message, result: null },
+      )
+      .where('client_id', '=', mutation.clientId)
+      .where('mutation_id', '=', mutation.mutationId)
+      .execute();
+  });
+}
+
+async function applyOne(ctx: Context, principal: Principal, clientId: string, m: PushedMutation) {
+  const mutation: CurrentMutation = { clientId, mutationId: m.id, userId: principal.userId, path: m.path };
+  let outcome: MutationOutcome;
+  if (!pushableProcedure(m.path)) {
+    outcome = { id: m.id, status: 'error', code: 'INVALID_INPUT', message: `${m.path} is not a command` };
+  } else {
+    // The command runs as the pusher, in the tenant it was made in, checked like any request.
+    const caller = createCaller(
+      createContext({
+        services: ctx,
+        principal,
+        requestedTenantId: m.tenantId,
+        client: { kind: 'desktop', id: clientId },
+      }),
+    );
+    try {
+      const result = await runAsMutation(mutation, () => callAt(caller, m.path, m.input));
+      outcome = { id: m.id, status: 'ok', result: result ?? null };
+    } catch (error) {
+      const { message, data } = describeError(getTRPCErrorFromUnknown(error));
+      outcome = { id: m.id, status: 'error', code: data.domainCode, message };
+    }
+  }
+  // Commands record themselves applied in their own transaction; this adds the answer (and
+  // marks a failed or write-free command applied, so it is not tried again).
+  await recordOutcome(ctx.db, mutation, outcome, ctx.clock.now());
+  return outcome;
+}
+
+/**
+ * Applies a client's mutations in order, each exactly once: one already applied (its id at or
+ * below the client's last) is answered from what was recorded, never run again. A failed
+ * mutation is recorded with its error and the next ones still run.
+ */
+export function applyPush(
+  ctx: Context,
+  principal: Principal,
+  clientId: string,
+  mutations: readonly PushedMutation[],
+): Promise<MutationOutcome[]> {
+  return serialized(clientId, async () => {
+    const client = await ctx.db
+      .selectFrom('sync_clients')
+      .select(['user_id', 'last_mutation_id'])
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    if (client && client.user_id !== principal.userId) {
+      throw new DomainError('FORBIDDEN', 'This client belongs to another account');
+    }
+    let last = client?.last_mutation_id ?? 0;
+    const outcomes: MutationOutcome[] = [];
+    for (const m of [...mutations].sort((a, b) => a.id - b.id)) {
+      if (m.id <= last) {
+        outcomes.push(await storedOutcome(ctx.db, clientId, m.id));
+        continue;
+      }
+      outcomes.push(await applyOne(ctx, principal, clientId, m));
+      last = m.id;
+    }
+    return outcomes;
+  });
+}
