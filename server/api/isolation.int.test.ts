@@ -29,6 +29,9 @@ interface Fixture {
   bClockId: string;
   bEmailId: string;
   bStripeEventId: string;
+  bAdminUserId: string;
+  bInvitationId: string;
+  bApiKeyId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -162,7 +165,44 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
         { id: 1, tenantId: world.tenants.A.id, path: 'customers.archive', input: { id: f.bCustomerId } },
       ],
     }),
+  'admin.roles': (a) => a.admin.roles(),
+  'admin.tenants.list': (a) => a.admin.tenants.list(),
+  'admin.tenants.create': (a) => a.admin.tenants.create({ name: 'Intruder', slug: 'intruder' }),
+  'admin.tenants.rename': (a) => a.admin.tenants.rename({ id: world.tenants.B.id, name: 'Hijacked' }),
+  'admin.tenants.suspend': (a) => a.admin.tenants.suspend({ id: world.tenants.B.id }),
+  'admin.tenants.reactivate': (a) => a.admin.tenants.reactivate({ id: world.tenants.B.id }),
+  'admin.members.list': (a) => a.admin.members.list(),
+  'admin.members.changeRole': (a, f) =>
+    a.admin.members.changeRole({ userId: f.bAdminUserId, role: 'viewer' }),
+  'admin.members.remove': (a, f) => a.admin.members.remove({ userId: f.bAdminUserId }),
+  'admin.platformMembers.list': (a) => a.admin.platformMembers.list(),
+  'admin.platformMembers.changeRole': (a, f) =>
+    a.admin.platformMembers.changeRole({ userId: f.bAdminUserId, role: 'analyst' }),
+  'admin.platformMembers.remove': (a, f) => a.admin.platformMembers.remove({ userId: f.bAdminUserId }),
+  'admin.invitations.list': (a) => a.admin.invitations.list({ scope: 'tenant' }),
+  'admin.invitations.create': (a) =>
+    a.admin.invitations.create({ scope: 'tenant', email: 'intruder@example.com', role: 'viewer' }),
+  'admin.invitations.revoke': (a, f) => a.admin.invitations.revoke({ id: f.bInvitationId }),
+  'admin.apiKeys.list': (a) => a.admin.apiKeys.list(),
+  'admin.apiKeys.create': (a) => a.admin.apiKeys.create({ name: 'Intruder key', role: 'admin' }),
+  'admin.apiKeys.revoke': (a, f) => a.admin.apiKeys.revoke({ id: f.bApiKeyId }),
 };
+
+/**
+ * Platform-wide procedures (all tenants, the platform staff): platform roles rightly reach
+ * every tenant through them, so here isolation means no tenant member gets in at all. A
+ * tenant admin of A tries each naming B, and is refused for lack of a platform role.
+ */
+const PLATFORM_WIDE = new Set([
+  'admin.tenants.list',
+  'admin.tenants.create',
+  'admin.tenants.rename',
+  'admin.tenants.suspend',
+  'admin.tenants.reactivate',
+  'admin.platformMembers.list',
+  'admin.platformMembers.changeRole',
+  'admin.platformMembers.remove',
+]);
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */
 const CREATES_INSIDE_A = new Set([
@@ -173,6 +213,8 @@ const CREATES_INSIDE_A = new Set([
   'emails.updateSettings',
   'webhooks.setSecret',
   'recovery.updatePolicy',
+  'admin.invitations.create',
+  'admin.apiKeys.create',
 ]);
 
 let world: TestWorld;
@@ -249,6 +291,14 @@ beforeEach(async () => {
       object: { id: 'cus_BerthaStripe', name: 'Bertha Benz' },
       status: 'dead',
     }),
+    bAdminUserId: world.principals.adminB.userId,
+    bInvitationId: (
+      await world
+        .as('adminB')
+        .admin.invitations.create({ scope: 'tenant', email: 'bertha.friend@b.example', role: 'viewer' })
+    ).invitation.id,
+    bApiKeyId: (await world.as('adminB').admin.apiKeys.create({ name: 'Bertha sync', role: 'viewer' })).apiKey
+      .id,
   };
 });
 afterEach(async () => {
@@ -291,6 +341,8 @@ function snapshot() {
     'invoice_recoveries',
     'recovery_pauses',
     'disputes',
+    'api_keys',
+    'invitations',
   ];
   return Object.fromEntries(
     [...tables, ...catalogTables, ...billingTables].map((t) => [
@@ -342,7 +394,10 @@ describe('a member of tenant A', () => {
 
     it(`cannot reach tenant B through ${path} by naming B's ids`, async () => {
       const before = snapshot();
-      const outcome = await attempt(world.as(memberOfA(path)), fixture).then(
+      const outcome = await attempt(
+        world.as(PLATFORM_WIDE.has(path) ? 'adminA' : memberOfA(path)),
+        fixture,
+      ).then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error }),
       );
@@ -357,7 +412,8 @@ describe('a member of tenant A', () => {
           return;
         }
       } else {
-        expect(seenByClient(outcome.error).data.domainCode).toBe('NOT_FOUND');
+        const refusal = PLATFORM_WIDE.has(path) ? 'FORBIDDEN' : 'NOT_FOUND';
+        expect(seenByClient(outcome.error).data.domainCode).toBe(refusal);
       }
       expect(snapshot()).toEqual(before);
     });
