@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type Stripe from 'stripe';
 import type { Grants } from '../../shared/permissions';
+import type { AuthSettings } from '../auth/settings';
 import type { DB } from '../db/schema';
 import type { GatewayName, PaymentGateway } from '../gateways/types';
 import type { Clock } from '../lib/clock';
@@ -54,6 +55,8 @@ export interface Services {
   logger: Logger;
   mode: BackendMode;
   gateways: GatewayProvider;
+  /** Sign-in settings (token key, hashing cost): only a backend with accounts (the hosted server) has them. */
+  auth?: AuthSettings;
 }
 
 export interface Context extends Services {

@@ -37,6 +37,13 @@ interface Fixture {
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
 const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | 'no tenant data'> = {
   'workspace.mode': 'no tenant data',
+  // Sign-in and the caller's own account: tested for refusals in server/hosted/auth.int.test.ts.
+  'auth.login': 'no tenant data',
+  'auth.refresh': 'no tenant data',
+  'auth.logout': 'no tenant data',
+  'auth.me': 'no tenant data',
+  'auth.changePassword': 'no tenant data',
+  'auth.acceptInvitation': 'no tenant data',
   'workspace.session': (a) => a.workspace.session(),
   'audit.list': (a, f) => a.audit.list({ entityType: 'customer', entityId: f.bCustomerId }),
   'audit.facets': (a) => a.audit.facets(),
@@ -381,9 +388,7 @@ describe('every procedure', () => {
       expect(permission, `${path} declares no permission`).toBeDefined();
       expect(['public', 'signed-in', ...PERMISSIONS], path).toContain(permission);
       expect(ATTEMPTS, `${path} has no tenant-isolation attempt`).toHaveProperty([path]);
-      // Public and signed-in procedures act in no tenant: they are about the caller's own account.
-      if (permission === 'public' || permission === 'signed-in')
-        expect(ATTEMPTS[path], `${path} acts in no tenant`).toBe('no tenant data');
+      if (permission === 'public') expect(ATTEMPTS[path], `${path} is public`).toBe('no tenant data');
     }
   });
 });

@@ -8,6 +8,7 @@ import {
   testClocksRouter,
 } from '../modules/billing';
 import { adminRouter } from '../modules/admin';
+import { authRouter } from '../auth';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
@@ -22,6 +23,7 @@ import { router } from './trpc';
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
   workspace: workspaceRouter,
+  auth: authRouter,
   audit: auditRouter,
   customers: customersRouter,
   catalog: catalogRouter,

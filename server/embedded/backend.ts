@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import {
   CLIENT_HEADER,
   createContext,
@@ -11,29 +9,17 @@ import {
   type Services,
 } from '../api/context';
 import { appRouter, type AppRouter } from '../api/router';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
+import type { AppDatabase } from '../db/connection';
 import { createWorkspace, seedDemoWorkspace } from '../demo/seed';
-import { gatewayConfigFromEnv } from '../gateways';
 import type { GatewayConfig } from '../gateways/config';
-import { gatewayProvider } from '../gateways/provider';
 import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
-import { startJobLoop } from '../jobs/runner';
-import { billingDeps, billingJobHandlers } from '../modules/billing';
-import { stripeMirrorHandlers, stripeMirrorJobHandlers } from '../modules/stripe-mirror';
-import {
-  emailDelivery,
-  smtpConfigFromEnv,
-  startNotificationLoop,
-  type SmtpConfig,
-} from '../modules/notifications';
-import {
-  startStripeEventPoller,
-  startStripeEventProcessor,
-  type StripeEventsOptions,
-} from '../modules/stripe-events';
+import { smtpConfigFromEnv, type SmtpConfig } from '../modules/notifications';
+import type { StripeEventsOptions } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
+import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
 
 export interface EmbeddedOptions {
   /** Folder holding tollgate.sqlite; created if missing. */
@@ -50,6 +36,8 @@ export interface EmbeddedOptions {
   stripeEvents?: StripeEventsOptions;
   /** Where emails go; read from the environment (SMTP_HOST…) when omitted; null: held in the outbox. */
   smtpConfig?: SmtpConfig | null;
+  /** Connected mode: where the server sign-in is kept (Electron: the keychain) and how the server is reached. */
+  sync?: DesktopSyncOptions;
 }
 
 export interface EmbeddedBackend {
@@ -63,13 +51,6 @@ export interface EmbeddedBackend {
     defaultKind: ClientInfo['kind'],
   ): Context;
   close(): Promise<void>;
-}
-
-function parseClient(value: string | null | undefined, defaultKind: ClientInfo['kind']): ClientInfo {
-  const match = /^(desktop|web):([\w-]{1,64})$/.exec(value ?? '');
-  return match
-    ? { kind: match[1] as ClientInfo['kind'], id: match[2] as string }
-    : { kind: defaultKind, id: 'unknown' };
 }
 
 /** Makes the local owner and, on a first run, the demo workspace. Idempotent across restarts. */
@@ -111,71 +92,38 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
   const logger = options.logger ?? createLogger({ name: 'tollgate-embedded' });
   // Checked before anything opens: a bad SMTP_ variable stops the start with a message naming it.
   const smtp = options.smtpConfig !== undefined ? options.smtpConfig : smtpConfigFromEnv(process.env);
-  mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase({
-    path: join(options.dataDir, 'tollgate.sqlite'),
-    nativeBinding: options.nativeBinding,
-  });
+  const database = openDataDir(options.dataDir, options.nativeBinding);
   try {
     const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
     // Entries from before the audit chain existed join it once, in the order they were written.
     chainUnlinkedEntries(database.sqlite);
     const principal = await loadPrincipal(database.db, ownerId);
-    const services: Services = {
-      db: database.db,
+    const services = backendServices(database, {
       clock,
       logger,
       mode: 'standalone',
-      gateways: gatewayProvider(
-        options.gatewayConfig ?? gatewayConfigFromEnv(process.env),
-        database.db,
-        clock,
-      ),
-    };
+      gatewayConfig: options.gatewayConfig,
+    });
     // Standalone, this backend is its tenants' authority: it runs their renewals and retries.
-    const jobs = startJobLoop({
-      db: database.db,
-      clock,
-      logger,
-      handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeMirrorJobHandlers(services) },
-    });
-    const emails = startNotificationLoop({
-      db: database.db,
-      clock,
-      logger,
-      ...emailDelivery(smtp, { demo: (await readSetting(database.db, 'workspace.demo')) === 'true' }),
-    });
-    // Stripe events wait in the inbox (from webhooks or the events list) until applied here.
-    const stripeEvents = startStripeEventProcessor({
-      db: database.db,
-      clock,
-      logger,
-      gateways: services.gateways,
-      handlers: options.stripeEvents?.handlers ?? stripeMirrorHandlers(),
-      leaseMs: options.stripeEvents?.leaseMs,
-      retry: options.stripeEvents?.retry,
-    });
-    const stripePoller =
-      (options.stripeEvents?.poll ?? true)
-        ? startStripeEventPoller({ db: database.db, clock, logger, gateways: services.gateways })
-        : null;
+    const stopWork = await startAuthorityWork(services, { smtp, stripeEvents: options.stripeEvents });
+    // Connected to a hosted server, the console reads a separate replica; standalone data stays as it was.
+    services.connection = await startDesktopConnection(services, options);
+    const connection = services.connection;
     return {
       router: appRouter,
       services,
       database,
       principal,
-      contextFromHeaders: (read, defaultKind) =>
-        createContext({
-          services,
-          principal,
-          requestedTenantId: read(TENANT_HEADER) ?? null,
-          client: parseClient(read(CLIENT_HEADER), defaultKind),
-        }),
+      contextFromHeaders: (read, defaultKind) => {
+        const client = parseClient(read(CLIENT_HEADER), defaultKind);
+        return (
+          connectedContext(connection, services, read, client) ??
+          createContext({ services, principal, requestedTenantId: read(TENANT_HEADER) ?? null, client })
+        );
+      },
       close: async () => {
-        await jobs.stop();
-        await emails.stop();
-        await stripePoller?.stop();
-        await stripeEvents.stop();
+        await connection.close();
+        await stopWork();
         await database.close();
       },
     };

@@ -1,19 +1,47 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
+import { callHosted } from './testing';
+
+/** `npm run server` as its own process: configuration, the first owner, and a graceful stop. */
+
+const SECRET = Buffer.alloc(32, 9).toString('base64');
+const OWNER = { email: 'owner@hosted.test', password: 'a long private phrase for tests' };
 
 let dir: string;
 let server: SpawnedServer;
 
+function env(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    TOLLGATE_SERVER_DATA_DIR: dataDir,
+    TOLLGATE_TOKEN_SECRET: SECRET,
+    TOLLGATE_OWNER_EMAIL: OWNER.email,
+    TOLLGATE_OWNER_PASSWORD: OWNER.password,
+    ...extra,
+  };
+}
+
+const start = (environment: Record<string, string>) =>
+  spawnServer({ entry: 'server/hosted/main.ts', env: environment, announce: 'Tollgate server:' });
+
+async function startFailure(environment: Record<string, string>): Promise<string> {
+  const error = await start(environment).then(
+    async (s) => {
+      await s.stop();
+      return null;
+    },
+    (e: unknown) => e as Error,
+  );
+  if (!error) throw new Error('expected the server to refuse to start');
+  return error.message;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tollgate-hosted-'));
-  server = await spawnServer({
-    entry: 'server/hosted/main.ts',
-    env: { TOLLGATE_SERVER_DATA_DIR: dir },
-    announce: 'Tollgate server:',
-  });
+  server = await start(env(join(dir, 'main')));
 });
 afterAll(async () => {
   await server.stop();
@@ -27,21 +55,103 @@ describe('npm run server (the hosted server entry)', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves the same router on its own database, without demo data', async () => {
-    const res = await fetch(`${server.url}/trpc/customers.list?input=${encodeURIComponent('{}')}`, {
-      headers: { 'x-tollgate-client': 'web:hosted-test' },
-    });
-    const body = (await res.json()) as { result: { data: { total: number } } };
-    expect(body.result.data.total).toBe(0);
+  it('acts for nobody by default, and makes the platform owner on its first start', async () => {
+    const anonymous = await callHosted(server.url, 'query', 'customers.list', {});
+    expect(anonymous.status).toBe(401);
+    const signedIn = await callHosted<{ accessToken: string }>(server.url, 'mutation', 'auth.login', OWNER);
+    const me = await callHosted<{ platformRole: string; user: { email: string } }>(
+      server.url,
+      'query',
+      'auth.me',
+      undefined,
+      { token: signedIn.data?.accessToken },
+    );
+    expect(me.data).toMatchObject({ platformRole: 'owner', user: { email: OWNER.email } });
   });
 
-  it('refuses a bad PORT with a message naming it', async () => {
-    await expect(
-      spawnServer({
-        entry: 'server/hosted/main.ts',
-        env: { PORT: 'eighty', TOLLGATE_SERVER_DATA_DIR: dir },
-        announce: 'Tollgate server:',
-      }),
-    ).rejects.toThrow(/PORT must be a whole number from 0 to 65535, got "eighty"/);
+  it('never resets the owner’s password from the environment on a later start', async () => {
+    const dataDir = join(dir, 'restart');
+    const first = await start(env(dataDir));
+    await first.stop();
+    const second = await start(env(dataDir, { TOLLGATE_OWNER_PASSWORD: 'a different passphrase now' }));
+    try {
+      const stale = await callHosted(second.url, 'mutation', 'auth.login', {
+        email: OWNER.email,
+        password: 'a different passphrase now',
+      });
+      expect(stale.error?.message).toBe('Email or password is wrong');
+      expect((await callHosted(second.url, 'mutation', 'auth.login', OWNER)).data).toBeDefined();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses a bad environment at start, naming every variable and echoing no secret', async () => {
+    const message = await startFailure({
+      PORT: 'eighty',
+      TOLLGATE_SERVER_DATA_DIR: join(dir, 'bad'),
+      TOLLGATE_TOKEN_SECRET: 'dG9vLXNob3J0',
+      TOLLGATE_OWNER_EMAIL: OWNER.email,
+      TOLLGATE_OWNER_PASSWORD: 'hunter2',
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_FROM: 'billing@example.com',
+      SMTP_USER: 'billing',
+      SMTP_PASSWORD: 'smtp-password-do-not-print',
+      SMTP_PORT: 'twenty-five',
+    });
+    expect(message).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
+    expect(message).toContain('TOLLGATE_TOKEN_SECRET must hold at least 32 bytes');
+    expect(message).toContain('TOLLGATE_OWNER_PASSWORD is too weak: Use at least 12 characters');
+    expect(message).toContain('SMTP_PORT must be a whole number from 1 to 65535');
+    for (const secret of ['dG9vLXNob3J0', 'hunter2', 'smtp-password-do-not-print']) {
+      expect(message).not.toContain(secret);
+    }
+  });
+
+  it('will not start without a token secret, nor with no way for anyone to sign in', async () => {
+    expect(await startFailure({ TOLLGATE_SERVER_DATA_DIR: join(dir, 'none') })).toContain(
+      'TOLLGATE_TOKEN_SECRET is required',
+    );
+    expect(
+      await startFailure({ TOLLGATE_SERVER_DATA_DIR: join(dir, 'none'), TOLLGATE_TOKEN_SECRET: SECRET }),
+    ).toContain('This server has no accounts yet: set TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD');
+  });
+
+  it('on SIGTERM stops taking connections but finishes the request in hand, then exits cleanly', async () => {
+    const doomed = await start(env(join(dir, 'graceful')));
+    const exited = new Promise<number | null>((resolve) => doomed.process.once('exit', resolve));
+    const body = JSON.stringify(OWNER);
+    // A sign-in whose body is only half sent when the signal arrives.
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${doomed.url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-tollgate-client': 'web:shutdown-test',
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        doomed.process.kill('SIGTERM');
+        setTimeout(() => {
+          // New connections are refused while the one in hand is still open.
+          fetch(`${doomed.url}/healthz`).then(
+            () => reject(new Error('a new connection was accepted after SIGTERM')),
+            () => req.end(body.slice(10)),
+          );
+        }, 300);
+      }, 300);
+    });
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    expect(text).toContain('accessToken');
+    expect(await exited).toBe(0);
   });
 });

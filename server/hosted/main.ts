@@ -1,30 +1,27 @@
-import { join } from 'node:path';
-import { createEmbeddedBackend } from '../embedded/backend';
-import { defaultDataDir } from '../embedded/data-dir';
-import { portFromEnv, serveBackend } from '../http/run';
+import { serveBackend } from '../http/run';
 import { createLogger } from '../lib/logger';
+import { createHostedBackend } from './backend';
+import { hostedConfigFromEnv } from './config';
 
 /**
- * The hosted server: the same router over HTTP with its own database. Until accounts
- * and sign-in exist it acts as its local owner, which is why it binds to 127.0.0.1 only.
+ * The hosted server (`npm run server`): the same router over HTTP with its own database
+ * and accounts. Configured from the environment (see server/hosted/config.ts); stops on
+ * SIGTERM/SIGINT after finishing the requests and the background work in hand.
  */
 async function main(): Promise<void> {
+  const config = hostedConfigFromEnv(process.env);
   const logger = createLogger({ name: 'tollgate-server' });
-  const dataDir = process.env.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(), 'server');
-  // Stripe delivers to this server's webhook endpoint, so it does not poll the events list too.
-  const backend = await createEmbeddedBackend({
-    dataDir,
-    logger,
-    demo: false,
-    stripeEvents: { poll: false },
-  });
+  const backend = await createHostedBackend({ config, logger });
   const { url } = await serveBackend({
     backend,
-    port: portFromEnv(process.env.PORT),
+    port: config.port,
+    host: config.host,
+    // Every call proves itself with a bearer token, so a reverse proxy's Host name is fine.
+    anyHost: true,
     clientKind: 'hosted',
     logger,
   });
-  logger.info({ dataDir }, 'data directory');
+  logger.info({ dataDir: config.dataDir, host: config.host }, 'data directory');
   process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz)\n`);
 }
 

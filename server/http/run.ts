@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { EmbeddedBackend } from '../embedded/backend';
-import type { ClientInfo } from '../api/context';
+import type { AppRouter } from '../api/router';
+import type { ClientInfo, Context, Services } from '../api/context';
+import type { AppDatabase } from '../db/connection';
 import type { Logger } from '../lib/logger';
 import { stripeWebhookRoutes } from '../modules/stripe-events';
 import { close, createHttpServer, listen } from './server';
@@ -20,13 +21,29 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** What serveBackend needs of a backend: the embedded one (standalone) or the hosted one. */
+export interface ServedBackend {
+  router: AppRouter;
+  services: Services;
+  database: AppDatabase;
+  contextFromHeaders(
+    read: (name: string) => string | null | undefined,
+    defaultKind: ClientInfo['kind'],
+  ): Context | Promise<Context>;
+  close(): Promise<void>;
+}
+
 /**
  * Serves a backend over HTTP until SIGINT/SIGTERM (or, when TOLLGATE_EXIT_WITH_STDIN=1,
  * until the parent closes our stdin, so test servers never outlive their test run).
  */
 export async function serveBackend(options: {
-  backend: EmbeddedBackend;
+  backend: ServedBackend;
   port: number;
+  /** The address to listen on; 127.0.0.1 unless given. */
+  host?: string;
+  /** See HttpServerOptions.anyHost: only for a backend that authenticates every call. */
+  anyHost?: boolean;
   clientKind: ClientInfo['kind'];
   staticDir?: string;
   logger: Logger;
@@ -37,6 +54,7 @@ export async function serveBackend(options: {
       options.backend.contextFromHeaders((name) => header(req, name), options.clientKind),
     logger: options.logger,
     staticDir: options.staticDir,
+    anyHost: options.anyHost,
     // Stripe delivers to /webhooks/stripe/<tenantId>; see docs/webhooks.md.
     publicRoutes: stripeWebhookRoutes({
       db: options.backend.services.db,
@@ -45,12 +63,15 @@ export async function serveBackend(options: {
       logger: options.logger,
     }),
   });
-  const { url } = await listen(server, options.port);
+  const { url } = await listen(server, options.port, options.host);
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      // Requests in hand finish first, then the background work in hand, then the database closes.
+      options.logger.info('stopping: finishing the requests and work in hand');
       await close(server);
       await options.backend.close();
+      options.logger.info('stopped');
     })());
   const stopAndExit = () => void stop().then(() => process.exit(0));
   process.once('SIGINT', stopAndExit);

@@ -9,7 +9,7 @@ import { serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   router: AppRouter;
-  createContext(req: IncomingMessage): Context;
+  createContext(req: IncomingMessage): Context | Promise<Context>;
   logger: Logger;
   /** The built renderer to serve beside the API; omitted on the hosted server. */
   staticDir?: string;
@@ -21,6 +21,11 @@ export interface HttpServerOptions {
    * signed webhooks, which a rebinding page could neither forge nor learn anything from.
    */
   publicRoutes?: Record<string, (req: IncomingMessage, res: ServerResponse, path: string) => unknown>;
+  /**
+   * Answer whatever the Host header names. Only for a server that authenticates every
+   * call with a bearer token (the hosted server): a rebinding page cannot send the token.
+   */
+  anyHost?: boolean;
 }
 
 const SECURITY_HEADERS = {
@@ -58,7 +63,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         return;
       }
     }
-    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+    if (!options.anyHost && !LOOPBACK_HOST.test(req.headers.host ?? '')) {
       sendJson(res, 421, { error: 'This server answers only on 127.0.0.1' });
       return;
     }
@@ -87,22 +92,38 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 }
 
-/** Listens on 127.0.0.1 (port 0 picks a free one) and resolves with the URL. */
-export function listen(server: Server, port: number): Promise<{ url: string; port: number }> {
+/** Listens on `host` (127.0.0.1 unless told; port 0 picks a free one) and resolves with the URL. */
+export function listen(
+  server: Server,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ url: string; port: number }> {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
-      resolveListen({ url: `http://127.0.0.1:${address.port}`, port: address.port });
+      const shown = host.includes(':') ? `[${host}]` : host;
+      resolveListen({ url: `http://${shown}:${address.port}`, port: address.port });
     });
   });
 }
 
-/** Stops accepting, lets requests in hand finish, and resolves when closed. */
-export function close(server: Server): Promise<void> {
+/**
+ * Stops accepting, lets requests in hand finish, and resolves when closed. Keep-alive
+ * connections are closed as soon as they fall idle (after their response), and any still
+ * busy after `graceMs` are cut, so a stuck client cannot hold the shutdown forever.
+ */
+export function close(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolveClose, reject) => {
-    server.close((error) => (error ? reject(error) : resolveClose()));
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      if (error) reject(error);
+      else resolveClose();
+    });
     server.closeIdleConnections();
   });
 }

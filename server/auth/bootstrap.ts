@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Logger } from '../lib/logger';
+import { insertMembership, insertUser } from '../modules/tenancy';
+import { runAccountCommand } from './account-command';
+import { storePasswordHash } from './credentials';
+import { hashPassword, type ScryptParams } from './passwords';
+
+/**
+ * Makes the platform owner on a hosted server's first start, when no user exists yet.
+ * Afterwards the variables are ignored: the owner changes their password in the console,
+ * and a restart must never reset it to what the environment still says.
+ */
+export async function bootstrapOwner(
+  db: Kysely<DB>,
+  input: { email: string; password: string; now: number; scrypt: ScryptParams; logger: Logger },
+): Promise<{ created: boolean }> {
+  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return { created: false };
+  const passwordHash = await hashPassword(input.password, input.scrypt);
+  const name = input.email.split('@')[0] ?? 'Owner';
+  await runAccountCommand(
+    {
+      db,
+      now: input.now,
+      actor: { userId: null, name: 'Server setup', client: 'system:bootstrap' },
+      tenantId: null,
+    },
+    'user.bootstrapped',
+    async (trx, now) => {
+      const user = await insertUser(trx, { email: input.email, name, now });
+      await storePasswordHash(trx, { userId: user.id, passwordHash, now });
+      await insertMembership(trx, { userId: user.id, tenantId: null, role: 'owner', now });
+      return {
+        result: user,
+        changes: [{ entityType: 'user', entityId: user.id, before: null, after: { ...user, role: 'owner' } }],
+      };
+    },
+  );
+  input.logger.info({ email: input.email }, 'created the platform owner');
+  return { created: true };
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackendMode, ClientInfo, Services } from '../api/context';
+import type { AuthSettings } from '../auth/settings';
+import { openDatabase, type AppDatabase } from '../db/connection';
+import { gatewayConfigFromEnv } from '../gateways';
+import type { GatewayConfig } from '../gateways/config';
+import { gatewayProvider } from '../gateways/provider';
+import { startJobLoop } from '../jobs/runner';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { emailDelivery, startNotificationLoop, type SmtpConfig } from '../modules/notifications';
+import {
+  startStripeEventPoller,
+  startStripeEventProcessor,
+  type StripeEventsOptions,
+} from '../modules/stripe-events';
+import { stripeMirrorHandlers, stripeMirrorJobHandlers } from '../modules/stripe-mirror';
+import { readSetting } from '../modules/tenancy';
+
+/**
+ * What the desktop's embedded backend and the hosted server share: the database in a data
+ * folder, the services every procedure uses, and the background work of the authority
+ * for its tenants (jobs, emails, Stripe events). They differ only in who is acting.
+ */
+
+/** Opens (creating if needed) tollgate.sqlite in `dataDir`, migrated. */
+export function openDataDir(dataDir: string, nativeBinding?: string): AppDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase({ path: join(dataDir, 'tollgate.sqlite'), nativeBinding });
+}
+
+export function backendServices(
+  database: AppDatabase,
+  options: {
+    clock: Clock;
+    logger: Logger;
+    mode: BackendMode;
+    gatewayConfig?: GatewayConfig;
+    auth?: AuthSettings;
+  },
+): Services {
+  return {
+    db: database.db,
+    clock: options.clock,
+    logger: options.logger,
+    mode: options.mode,
+    gateways: gatewayProvider(
+      options.gatewayConfig ?? gatewayConfigFromEnv(process.env),
+      database.db,
+      options.clock,
+    ),
+    ...(options.auth ? { auth: options.auth } : {}),
+  };
+}
+
+/**
+ * Starts the authority's background work; the returned function stops it, each loop
+ * finishing the pass in hand, in the order work flows (jobs, emails, then Stripe events).
+ */
+export async function startAuthorityWork(
+  services: Services,
+  options: { smtp: SmtpConfig | null; stripeEvents?: StripeEventsOptions },
+): Promise<() => Promise<void>> {
+  const { db, clock, logger } = services;
+  const jobs = startJobLoop({
+    db,
+    clock,
+    logger,
+    handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeMirrorJobHandlers(services) },
+  });
+  const emails = startNotificationLoop({
+    db,
+    clock,
+    logger,
+    ...emailDelivery(options.smtp, { demo: (await readSetting(db, 'workspace.demo')) === 'true' }),
+  });
+  // Stripe events wait in the inbox (from webhooks or the events list) until applied here.
+  const stripeEvents = startStripeEventProcessor({
+    db,
+    clock,
+    logger,
+    gateways: services.gateways,
+    handlers: options.stripeEvents?.handlers ?? stripeMirrorHandlers(),
+    leaseMs: options.stripeEvents?.leaseMs,
+    retry: options.stripeEvents?.retry,
+  });
+  const stripePoller =
+    (options.stripeEvents?.poll ?? true)
+      ? startStripeEventPoller({ db, clock, logger, gateways: services.gateways })
+      : null;
+  return async () => {
+    await jobs.stop();
+    await emails.stop();
+    await stripePoller?.stop();
+    await stripeEvents.stop();
+  };
+}
+
+/** The calling program from the client header (`desktop:<id>` or `web:<id>`), else the transport's kind. */
+export function parseClient(value: string | null | undefined, defaultKind: ClientInfo['kind']): ClientInfo {
+  const match = /^(desktop|web):([\w-]{1,64})$/.exec(value ?? '');
+  return match
+    ? { kind: match[1] as ClientInfo['kind'], id: match[2] as string }
+    : { kind: defaultKind, id: 'unknown' };
+}

@@ -1,0 +1,112 @@
+import {
+  CLIENT_HEADER,
+  createContext,
+  TENANT_HEADER,
+  type ClientInfo,
+  type Context,
+  type Services,
+} from '../api/context';
+import { appRouter, type AppRouter } from '../api/router';
+import { bootstrapOwner, principalFromAuthorization, type AuthSettings } from '../auth';
+import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
+import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
+import type { AppDatabase } from '../db/connection';
+import type { ServedBackend } from '../http/run';
+import { systemClock, type Clock } from '../lib/clock';
+import { DomainError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import { chainUnlinkedEntries } from '../modules/audit';
+import type { StripeEventsOptions } from '../modules/stripe-events';
+import type { HostedConfig } from './config';
+
+/**
+ * The hosted server's backend: the authority for its tenants, like the desktop's embedded
+ * backend, but with accounts. Nobody acts by default: each request is whoever its
+ * Authorization header proves (a signed-in user or an API key), or nobody.
+ */
+
+export interface HostedBackend extends ServedBackend {
+  router: AppRouter;
+  services: Services;
+  database: AppDatabase;
+  contextFromHeaders(
+    read: (name: string) => string | null | undefined,
+    defaultKind: ClientInfo['kind'],
+  ): Promise<Context>;
+}
+
+export interface HostedOptions {
+  config: Pick<HostedConfig, 'dataDir' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'>;
+  logger: Logger;
+  clock?: Clock;
+  /** Password hashing cost; tests lower it. */
+  scrypt?: ScryptParams;
+  /** Stripe delivers to this server's webhook endpoint, so by default it does not poll the events list. */
+  stripeEvents?: StripeEventsOptions;
+}
+
+export const NO_ACCOUNTS =
+  'This server has no accounts yet: set TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD for its first start';
+
+async function ensureOwner(database: AppDatabase, options: HostedOptions, auth: AuthSettings, now: number) {
+  const { owner } = options.config;
+  if (owner) {
+    await bootstrapOwner(database.db, { ...owner, now, scrypt: auth.scrypt, logger: options.logger });
+    return;
+  }
+  const anyUser = await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (!anyUser) throw new Error(NO_ACCOUNTS);
+}
+
+export async function createHostedBackend(options: HostedOptions): Promise<HostedBackend> {
+  const clock = options.clock ?? systemClock;
+  const { logger, config } = options;
+  const auth: AuthSettings = { tokenKey: config.tokenKey, scrypt: options.scrypt ?? DEFAULT_SCRYPT };
+  const database = openDataDir(config.dataDir);
+  try {
+    chainUnlinkedEntries(database.sqlite);
+    await ensureOwner(database, options, auth, clock.now());
+    const services = backendServices(database, {
+      clock,
+      logger,
+      mode: 'hosted',
+      gatewayConfig: config.gateway,
+      auth,
+    });
+    const stopWork = await startAuthorityWork(services, {
+      smtp: config.smtp,
+      stripeEvents: options.stripeEvents ?? { poll: false },
+    });
+    return {
+      router: appRouter,
+      services,
+      database,
+      contextFromHeaders: async (read, defaultKind) => {
+        const base = {
+          services,
+          requestedTenantId: read(TENANT_HEADER) ?? null,
+          client: parseClient(read(CLIENT_HEADER), defaultKind),
+        };
+        try {
+          const principal = await principalFromAuthorization(
+            database.db,
+            auth.tokenKey,
+            read('authorization'),
+            clock.now(),
+          );
+          return createContext({ ...base, principal });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return createContext({ ...base, principal: null, authError: error });
+        }
+      },
+      close: async () => {
+        await stopWork();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

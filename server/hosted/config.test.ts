@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSecret, hostedConfigFromEnv } from './config';
+
+const SECRET = Buffer.alloc(32, 7).toString('base64');
+const GOOD = {
+  TOLLGATE_TOKEN_SECRET: SECRET,
+  TOLLGATE_SERVER_DATA_DIR: '/var/lib/tollgate',
+  TOLLGATE_OWNER_EMAIL: 'owner@example.com',
+  TOLLGATE_OWNER_PASSWORD: 'a long and private passphrase',
+};
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    hostedConfigFromEnv(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('hosted server configuration', () => {
+  it('reads a good environment, defaulting to 127.0.0.1 and a free port', () => {
+    const config = hostedConfigFromEnv(GOOD);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(0);
+    expect(config.dataDir).toBe('/var/lib/tollgate');
+    expect(Buffer.from(config.tokenKey.secret)).toEqual(Buffer.alloc(32, 7));
+    expect(config.owner).toEqual({ email: 'owner@example.com', password: GOOD.TOLLGATE_OWNER_PASSWORD });
+    expect(config.smtp).toBeNull();
+  });
+
+  it('listens elsewhere only when HOST says so', () => {
+    expect(hostedConfigFromEnv({ ...GOOD, HOST: '0.0.0.0', PORT: '8080' })).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+    });
+  });
+
+  it('reports every bad variable at once, each by name, and never a secret', () => {
+    const weak = 'Password1234';
+    const message = problemsOf({
+      PORT: 'eighty',
+      HOST: 'not a host!',
+      TOLLGATE_SERVER_DATA_DIR: 'relative/dir',
+      TOLLGATE_TOKEN_SECRET: 'c2hvcnQtc2VjcmV0',
+      TOLLGATE_OWNER_EMAIL: 'owner@example.com',
+      TOLLGATE_OWNER_PASSWORD: weak,
+      STRIPE_SECRET_KEY: 'pk_live_notasecretkeyatall',
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_PORT: 'twenty-five',
+      SMTP_USER: 'billing',
+      SMTP_PASSWORD: 'hunter2-do-not-print',
+      SMTP_FROM: 'billing@example.com',
+    });
+    expect(message).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
+    expect(message).toContain('HOST must be an IP address or a host name');
+    expect(message).toContain('TOLLGATE_SERVER_DATA_DIR must be an absolute path');
+    expect(message).toContain('TOLLGATE_TOKEN_SECRET must hold at least 32 bytes, it holds 12');
+    expect(message).toContain('TOLLGATE_OWNER_PASSWORD is too weak');
+    expect(message).toContain('STRIPE_SECRET_KEY must be a Stripe secret or restricted key');
+    expect(message).toContain('SMTP_PORT must be a whole number from 1 to 65535');
+    for (const secret of ['c2hvcnQtc2VjcmV0', weak, 'hunter2', 'pk_live_notasecretkeyatall']) {
+      expect(message).not.toContain(secret);
+    }
+  });
+
+  it('requires the token secret and the owner email and password together', () => {
+    const message = problemsOf({ TOLLGATE_OWNER_EMAIL: 'owner@example.com' });
+    expect(message).toMatch(/TOLLGATE_TOKEN_SECRET is required: at least 32 random bytes/);
+    expect(message).toContain('TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD go together');
+    expect(problemsOf({ ...GOOD, TOLLGATE_TOKEN_SECRET: 'not base64 at all!' })).toContain(
+      'TOLLGATE_TOKEN_SECRET must be written as hex or base64',
+    );
+  });
+
+  it('takes the secret as hex or base64', () => {
+    expect(decodeSecret('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab));
+    expect(decodeSecret(Buffer.alloc(40, 1).toString('base64url'))).toEqual(Buffer.alloc(40, 1));
+    expect(decodeSecret('spaces are not base64')).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import { isIP } from 'node:net';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import { passwordProblem } from '../auth/password-policy';
+import type { TokenKey } from '../auth/tokens';
+import { defaultDataDir } from '../embedded/data-dir';
+import { gatewayConfigFromEnv } from '../gateways';
+import type { GatewayConfig } from '../gateways/config';
+import { smtpConfigFromEnv, type SmtpConfig } from '../modules/notifications';
+
+/**
+ * The hosted server's configuration, read from the environment once at start. Every
+ * problem is reported at once, each naming its variable; no message repeats the value of
+ * a secret (zod leaves inputs out of its issues, and the messages are ours).
+ */
+
+export interface HostedConfig {
+  port: number;
+  /** The address to listen on: 127.0.0.1 unless HOST says otherwise. */
+  host: string;
+  dataDir: string;
+  tokenKey: TokenKey;
+  /** The platform owner to create on the first start (no users yet); null when not given. */
+  owner: { email: string; password: string } | null;
+  gateway: GatewayConfig;
+  smtp: SmtpConfig | null;
+}
+
+export const MIN_TOKEN_SECRET_BYTES = 32;
+const SECRET_HINT = 'for example the output of `openssl rand -base64 32`';
+
+/** Unset and empty are the same thing for an environment variable. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
+
+/** The secret's bytes: hex when it is only hex digits (even count), else base64 or base64url. */
+export function decodeSecret(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return Buffer.from(text, 'base64');
+  return null;
+}
+
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+const serverEnvSchema = z
+  .object({
+    PORT: z.string().optional(),
+    HOST: optional(
+      z
+        .string()
+        .refine((h) => isIP(h) !== 0 || HOST_NAME.test(h), 'HOST must be an IP address or a host name'),
+    ),
+    TOLLGATE_SERVER_DATA_DIR: optional(
+      z.string().refine((p) => isAbsolute(p), 'TOLLGATE_SERVER_DATA_DIR must be an absolute path'),
+    ),
+    TOLLGATE_TOKEN_SECRET: optional(z.string()),
+    TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
+    TOLLGATE_OWNER_PASSWORD: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (env.PORT !== undefined && env.PORT !== '') {
+      const port = Number(env.PORT);
+      // A port is no secret: echoing it helps spot the typo.
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        issue('PORT', `PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+    }
+    if (env.TOLLGATE_TOKEN_SECRET === undefined) {
+      issue(
+        'TOLLGATE_TOKEN_SECRET',
+        `TOLLGATE_TOKEN_SECRET is required: at least ${MIN_TOKEN_SECRET_BYTES} random bytes as hex or base64, ${SECRET_HINT}`,
+      );
+    } else {
+      const bytes = decodeSecret(env.TOLLGATE_TOKEN_SECRET);
+      if (!bytes) issue('TOLLGATE_TOKEN_SECRET', 'TOLLGATE_TOKEN_SECRET must be written as hex or base64');
+      else if (bytes.length < MIN_TOKEN_SECRET_BYTES)
+        issue(
+          'TOLLGATE_TOKEN_SECRET',
+          `TOLLGATE_TOKEN_SECRET must hold at least ${MIN_TOKEN_SECRET_BYTES} bytes, it holds ${bytes.length}; use ${SECRET_HINT}`,
+        );
+    }
+    if ((env.TOLLGATE_OWNER_EMAIL === undefined) !== (env.TOLLGATE_OWNER_PASSWORD === undefined)) {
+      issue(
+        'TOLLGATE_OWNER_PASSWORD',
+        'TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD go together: set both or neither',
+      );
+    } else if (env.TOLLGATE_OWNER_PASSWORD !== undefined) {
+      const problem = passwordProblem(env.TOLLGATE_OWNER_PASSWORD, env.TOLLGATE_OWNER_EMAIL);
+      if (problem) issue('TOLLGATE_OWNER_PASSWORD', `TOLLGATE_OWNER_PASSWORD is too weak: ${problem}`);
+    }
+  });
+
+/** Runs one section's reader, keeping its error message instead of stopping at it. */
+function collect<T>(problems: string[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}
+
+/** Reads and checks the whole configuration, or throws one error listing every problem. */
+export function hostedConfigFromEnv(env: Record<string, string | undefined>): HostedConfig {
+  const problems: string[] = [];
+  const parsed = serverEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    problems.push(`Invalid server configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  const gateway = collect(problems, () => gatewayConfigFromEnv(env));
+  const smtp = collect(problems, () => smtpConfigFromEnv(env));
+  if (!parsed.success || gateway === undefined || smtp === undefined) {
+    throw new Error(problems.join('\n'));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT ? Number(e.PORT) : 0,
+    host: e.HOST ?? '127.0.0.1',
+    dataDir: e.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server'),
+    tokenKey: { secret: new Uint8Array(decodeSecret(e.TOLLGATE_TOKEN_SECRET as string) as Buffer) },
+    owner:
+      e.TOLLGATE_OWNER_EMAIL && e.TOLLGATE_OWNER_PASSWORD
+        ? { email: e.TOLLGATE_OWNER_EMAIL, password: e.TOLLGATE_OWNER_PASSWORD }
+        : null,
+    gateway,
+    smtp,
+  };
+}
