@@ -1,5 +1,6 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
+import { adminRoutes } from './admin';
 import { auditRoute } from './audit';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
@@ -19,6 +20,7 @@ const routeTree = rootRoute.addChildren([
   auditRoute,
   ...emailRoutes,
   ...webhookRoutes,
+  ...adminRoutes,
 ]);
 
 /**

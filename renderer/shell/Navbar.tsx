@@ -10,9 +10,15 @@ import {
   IconHeartHandshake,
   IconMail,
   IconWebhook,
+  IconBuildingCommunity,
+  IconUserCog,
+  IconShieldLock,
+  IconKey,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/permissions';
+import { useSession } from './session';
 
 interface Area {
   to:
@@ -25,9 +31,15 @@ interface Area {
     | '/test-clocks'
     | '/audit'
     | '/emails'
-    | '/webhooks';
+    | '/webhooks'
+    | '/admin/tenants'
+    | '/admin/members'
+    | '/admin/roles'
+    | '/admin/api-keys';
   label: string;
   icon: ReactNode;
+  /** Shown only to those who hold it here. */
+  permission?: Permission;
 }
 
 /** Only areas that exist are listed; each new feature adds its own line here. */
@@ -44,14 +56,54 @@ const AREAS: Area[] = [
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
 ];
 
+/** Administration: tenants for platform staff, members and keys for those who manage users. */
+const ADMIN_AREAS: Area[] = [
+  {
+    to: '/admin/tenants',
+    label: 'Tenants',
+    icon: <IconBuildingCommunity size={18} stroke={1.75} />,
+    permission: 'tenants.manage',
+  },
+  {
+    to: '/admin/members',
+    label: 'Members',
+    icon: <IconUserCog size={18} stroke={1.75} />,
+    permission: 'users.manage',
+  },
+  { to: '/admin/roles', label: 'Roles', icon: <IconShieldLock size={18} stroke={1.75} /> },
+  {
+    to: '/admin/api-keys',
+    label: 'API keys',
+    icon: <IconKey size={18} stroke={1.75} />,
+    permission: 'users.manage',
+  },
+];
+
 export function Navbar({ onNavigate }: { onNavigate: () => void }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const { permissions } = useSession();
+  const adminAreas = ADMIN_AREAS.filter((area) => !area.permission || permissions.includes(area.permission));
   return (
     <Stack gap={2} component="nav" aria-label="Main">
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="xs">
         Workspace
       </Text>
       {AREAS.map((area) => (
+        <NavLink
+          key={area.to}
+          label={area.label}
+          leftSection={area.icon}
+          active={pathname.startsWith(area.to)}
+          variant="light"
+          fw={550}
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          renderRoot={(props) => <Link to={area.to} {...props} onClick={onNavigate} />}
+        />
+      ))}
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="md">
+        Administration
+      </Text>
+      {adminAreas.map((area) => (
         <NavLink
           key={area.to}
           label={area.label}

@@ -1,0 +1,9 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/api/router';
+
+type Outputs = inferRouterOutputs<AppRouter>['admin'];
+export type TenantRow = Outputs['tenants']['list'][number];
+export type MemberRow = Outputs['members']['list'][number];
+export type InvitationRow = Outputs['invitations']['list'][number];
+export type ApiKeyRow = Outputs['apiKeys']['list'][number];
+export type RolesInfo = Outputs['roles'];

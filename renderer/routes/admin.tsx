@@ -1,0 +1,30 @@
+import { createRoute } from '@tanstack/react-router';
+import { ApiKeysPage, MembersPage, RolesPage, TenantsPage } from '../features/admin';
+import { rootRoute } from './root';
+
+export const tenantsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/tenants',
+  component: TenantsPage,
+});
+
+export const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/members',
+  component: MembersPage,
+});
+
+export const rolesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/roles',
+  component: RolesPage,
+});
+
+export const apiKeysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/api-keys',
+  component: ApiKeysPage,
+});
+
+/** The Administration screens. */
+export const adminRoutes = [tenantsRoute, membersRoute, rolesRoute, apiKeysRoute] as const;

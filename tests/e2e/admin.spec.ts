@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { dialog } from './billing-support';
+import { expect, test } from './fixtures';
+import { toast, uniqueWord } from './support';
+
+/**
+ * Administration in web mode, where the local owner is a platform owner: a tenant made and
+ * suspended, someone invited with the code shown once, and an API key made and revoked.
+ */
+
+/** The secret a dialog shows once, after checking Copy puts exactly it on the clipboard. */
+async function copySecret(page: Page, dialogName: string): Promise<string> {
+  const shown = dialog(page, dialogName);
+  await expect(shown.getByText('It is shown only this once')).toBeVisible();
+  const secret = (await shown.getByTestId('secret-once').textContent()) ?? '';
+  await shown.getByRole('button', { name: 'Copy' }).click();
+  await expect(shown.getByRole('button', { name: 'Copied' })).toBeVisible();
+  // A string expression: the tests' tsconfig has no DOM types.
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(copied).toBe(secret);
+  await page.keyboard.press('Escape');
+  await expect(shown).toBeHidden();
+  return secret;
+}
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+test('a platform owner creates a tenant and suspends it after confirming', async ({ page }) => {
+  const name = `Acme ${uniqueWord()}`;
+  await page.goto('/#/customers');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tenants' }).click();
+  await expect(page.getByRole('heading', { name: 'Tenants' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New tenant' }).click();
+  const create = dialog(page, 'New tenant');
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  const slug = name.toLowerCase().replace(' ', '-');
+  await expect(create.getByRole('textbox', { name: 'Slug' })).toHaveValue(slug);
+  await create.getByRole('button', { name: 'Create tenant' }).click();
+  await expect(toast(page, 'Tenant created')).toBeVisible();
+
+  const row = page.getByRole('table', { name: 'Tenants' }).getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText(slug);
+  await expect(row).toContainText('Active');
+
+  await row.getByRole('button', { name: `Actions for ${name}` }).click();
+  await page.getByRole('menuitem', { name: 'Suspend' }).click();
+  const confirm = dialog(page, `Suspend ${name}?`);
+  await expect(confirm).toContainText('Its members and API keys are refused');
+  await confirm.getByRole('button', { name: 'Suspend tenant' }).click();
+  await expect(toast(page, 'Tenant suspended')).toBeVisible();
+  await expect(row).toContainText('Suspended');
+
+  // The same slug cannot be taken twice: the form says so under the field.
+  await page.getByRole('button', { name: 'New tenant' }).click();
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  await create.getByRole('button', { name: 'Create tenant' }).click();
+  await expect(create.getByText('Another tenant already uses this slug')).toBeVisible();
+});
+
+test('an owner invites someone: the code is shown once, then the invitation is listed and revoked', async ({
+  page,
+}) => {
+  const email = `grace.${uniqueWord().toLowerCase()}@example.com`;
+  await page.goto('/#/admin/members');
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+  // The demo tenant has no members of its own; the local owner is platform staff.
+  await expect(page.getByText('Nobody has a role here yet: invite someone.')).toBeVisible();
+  const staff = page.getByRole('table', { name: 'Platform staff' });
+  await expect(staff.getByRole('textbox', { name: /^Role of / })).toHaveValue('Owner');
+
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const invite = dialog(page, 'Invite someone');
+  await invite.getByRole('textbox', { name: 'Email' }).fill(email);
+  await invite.getByRole('textbox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Billing' }).click();
+  await invite.getByRole('button', { name: 'Create invitation' }).click();
+  const code = await copySecret(page, 'Invitation created');
+  expect(code).toMatch(/^tgi_[\w-]{43}$/);
+
+  const open = page
+    .getByRole('table', { name: 'Open invitations' })
+    .getByRole('row')
+    .filter({ hasText: email });
+  await expect(open).toContainText('Billing');
+  await open.getByRole('button', { name: 'Revoke' }).click();
+  await dialog(page, `Revoke the invitation for ${email}?`)
+    .getByRole('button', { name: 'Revoke invitation' })
+    .click();
+  await expect(toast(page, 'Invitation revoked')).toBeVisible();
+  await expect(open).toBeHidden();
+});
+
+test('an API key is shown once with a warning, listed by its prefix, and revoked after confirming', async ({
+  page,
+}) => {
+  const name = `Course site ${uniqueWord()}`;
+  await page.goto('/#/admin/api-keys');
+  await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
+  await page.getByRole('button', { name: 'New API key' }).click();
+  const create = dialog(page, 'New API key');
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  await create.getByRole('button', { name: 'Create key' }).click();
+  const key = await copySecret(page, 'API key created');
+
+  const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText(`${key.slice(0, 12)}…`);
+  await expect(row).not.toContainText(key);
+  await expect(row).toContainText('Viewer');
+  await expect(row).toContainText('Active');
+
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await dialog(page, `Revoke ${name}?`).getByRole('button', { name: 'Revoke key' }).click();
+  await expect(toast(page, 'API key revoked')).toBeVisible();
+  await expect(row).toContainText('Revoked');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeHidden();
+});
+
+test('the Roles page shows what each role may do', async ({ page }) => {
+  await page.goto('/#/admin/roles');
+  const matrix = page.getByRole('table', { name: 'Permissions by role' });
+  const usersRow = matrix.getByRole('row').filter({ hasText: 'users.manage' });
+  await expect(usersRow.getByLabel('tenant Admin: allowed')).toBeVisible();
+  await expect(usersRow.getByLabel('tenant Viewer: not allowed')).toBeVisible();
+});
