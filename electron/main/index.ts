@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createEmbeddedBackend } from '../../server/embedded/backend';
 import { defaultDataDir } from '../../server/embedded/data-dir';
 import { appLocation } from './app-location';
 import { hardenSession } from './hardening';
 import { registerTrpcIpc } from './ipc-bridge';
+import { SafeStorageSecretStore } from './secret-store';
 import { closeBeforeQuit } from './lifecycle';
 import { menuTemplate } from './menu';
 import { createMainWindow } from './window';
@@ -29,6 +30,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     // `npm start` passes a better-sqlite3 built for Electron; packaged apps ship their own.
     nativeBinding: app.isPackaged ? undefined : process.env.TOLLGATE_NATIVE_BINDING || undefined,
+    // A server sign-in (refresh token) is kept encrypted by the OS keychain.
+    sync: { secrets: new SafeStorageSecretStore(safeStorage, join(app.getPath('userData'), 'secrets')) },
   });
   const logger = backend.services.logger;
   registerTrpcIpc(ipcMain, backend, location.isAppUrl);

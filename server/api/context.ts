@@ -7,6 +7,8 @@ import type { GatewayName, PaymentGateway } from '../gateways/types';
 import type { Clock } from '../lib/clock';
 import type { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { ForwardedCommand } from '../sync/desktop/commands';
+import type { DesktopConnection } from '../sync/desktop/connection';
 
 /** How a principal proved who it is: the desktop's local owner, a sign-in session, or an API key. */
 export type PrincipalSource =
@@ -54,6 +56,10 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   mode: BackendMode;
+  /** A desktop's link to a hosted server (the Connect page); absent on the hosted server. */
+  connection?: DesktopConnection;
+  /** Set while a desktop is connected: commands go to the server instead of running on the replica. */
+  forwardCommand?: (command: ForwardedCommand) => Promise<unknown>;
   gateways: GatewayProvider;
   /** Sign-in settings (token key, hashing cost): only a backend with accounts (the hosted server) has them. */
   auth?: AuthSettings;

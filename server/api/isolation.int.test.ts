@@ -163,6 +163,12 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
       throw error;
     }),
   'stripeBilling.importProgress': (a) => a.stripeBilling.importProgress({}),
+  // The desktop's own connection to a server: local to the computer, no tenant's data.
+  'connection.status': 'no tenant data',
+  'connection.outbox': 'no tenant data',
+  'connection.connect': 'no tenant data',
+  'connection.syncNow': 'no tenant data',
+  'connection.disconnect': 'no tenant data',
   'sync.pull': (a) => a.sync.pull({ cursor: 0, limit: 5000, withTotal: true }),
   // Pushed commands run with the pusher's rights: B's customer is not found from A.
   'sync.push': (a, f) =>

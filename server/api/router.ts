@@ -17,6 +17,7 @@ import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { workspaceRouter } from '../modules/tenancy';
+import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
 import { router } from './trpc';
 
@@ -39,6 +40,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   stripeBilling: stripeBillingRouter,
   sync: syncRouter,
+  connection: connectionRouter,
   admin: adminRouter,
 });
 

@@ -43,6 +43,11 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
 
 const base = t.procedure.use(errorBoundary);
 
+/** A middleware's answer for a call answered elsewhere, the resolver not run (tRPC has no public way to say so). */
+function answeredElsewhere<R>(data: unknown): R {
+  return { ok: true, data, marker: 'middlewareMarker' } as R;
+}
+
 /** For the few procedures anyone may call (health, the mode the backend runs in). */
 export const publicProcedure = base.meta({ permission: 'public' });
 
@@ -93,5 +98,12 @@ export function tenantProcedure(permission: Permission) {
           },
         },
       });
+    })
+    // On a connected desktop the server is the authority: the command goes there (through the
+    // outbox) and its answer comes back, instead of the command running on the local replica.
+    .use(async ({ ctx, type, path, getRawInput, next }) => {
+      if (type !== 'mutation' || !ctx.forwardCommand) return next();
+      const data = await ctx.forwardCommand({ path, input: await getRawInput(), tenantId: ctx.tenantId });
+      return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
     });
 }

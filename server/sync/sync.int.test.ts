@@ -74,20 +74,16 @@ describe('sync.pull', () => {
     const first = await world.as('adminA').sync.pull({ cursor: 0, limit: 5000, withTotal: false });
     const alan = first.changes.find((c) => c.table === 'customers');
     const customer = JSON.parse(alan?.row ?? '{}') as { id: string; version: number };
-    await world
-      .as('adminA')
-      .customers.update({
-        id: customer.id,
-        expectedVersion: customer.version,
-        patch: { name: 'Alan M. Turing' },
-      });
-    await world
-      .as('adminA')
-      .customers.update({
-        id: customer.id,
-        expectedVersion: customer.version + 1,
-        patch: { notes: 'Bletchley' },
-      });
+    await world.as('adminA').customers.update({
+      id: customer.id,
+      expectedVersion: customer.version,
+      patch: { name: 'Alan M. Turing' },
+    });
+    await world.as('adminA').customers.update({
+      id: customer.id,
+      expectedVersion: customer.version + 1,
+      patch: { notes: 'Bletchley' },
+    });
     const next = await world.as('adminA').sync.pull({ cursor: first.cursor, limit: 5000, withTotal: false });
     const customers = next.changes.filter((c) => c.table === 'customers');
     expect(customers).toHaveLength(1);

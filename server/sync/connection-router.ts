@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { loginInput } from '../../shared/auth/schema';
+import type { Context } from '../api/context';
+import { publicProcedure, router } from '../api/trpc';
+import { DomainError } from '../lib/errors';
+import type { DesktopConnection } from './desktop/connection';
+
+const serverUrl = z
+  .string()
+  .trim()
+  .max(2048, 'Use at most 2048 characters')
+  .url('Enter the server address, such as https://billing.example.com')
+  .refine((value) => /^https?:\/\//i.test(value), 'The address starts with http:// or https://');
+
+function desktopConnection(ctx: Context): DesktopConnection {
+  if (!ctx.connection) throw new DomainError('INVALID_STATE', 'Only a desktop connects to a Tollgate server');
+  return ctx.connection;
+}
+
+const STANDALONE = {
+  state: 'standalone' as const,
+  serverUrl: null,
+  email: null,
+  lastSyncedAt: null,
+  pending: 0,
+  progress: null,
+  error: null,
+};
+
+/**
+ * The desktop's side of connected mode: sign in to a server, see the sync state and the
+ * outbox, sync now, go back to standalone. Local to this computer (like the mode itself),
+ * so public: they show and change no tenant's data on any server.
+ */
+export const connectionRouter = router({
+  status: publicProcedure.query(({ ctx }) => ctx.connection?.status() ?? STANDALONE),
+
+  outbox: publicProcedure
+    .input(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }))
+    .query(({ ctx, input }) => ctx.connection?.outboxEntries(input.limit) ?? []),
+
+  connect: publicProcedure
+    .input(loginInput.extend({ serverUrl }))
+    .mutation(({ ctx, input }) => desktopConnection(ctx).connect(input)),
+
+  syncNow: publicProcedure.mutation(async ({ ctx }) => {
+    const connection = desktopConnection(ctx);
+    await connection.requestSync();
+    return connection.status();
+  }),
+
+  disconnect: publicProcedure.mutation(({ ctx }) => desktopConnection(ctx).disconnect()),
+});

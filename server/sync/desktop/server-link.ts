@@ -1,0 +1,144 @@
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { SignedIn } from '../../auth';
+import { CLIENT_HEADER } from '../../api/context';
+import type { AppRouter } from '../../api/router';
+import { DomainError } from '../../lib/errors';
+import type { PullPage } from '../pull';
+import type { MutationOutcome, PushedMutation } from '../push';
+import type { SecretStore } from './secret-store';
+
+/** The refresh token's name in the SecretStore. */
+export const REFRESH_TOKEN_SECRET = 'sync-refresh-token';
+
+/** The server could not be reached at all (no answer): the desktop is offline, nothing was refused. */
+export class ServerUnreachable extends Error {
+  override readonly name = 'ServerUnreachable';
+}
+
+// Refresh a little before the access token runs out, so a request never carries a dead one.
+const EXPIRY_MARGIN_MS = 30_000;
+
+type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+
+/**
+ * Turns what the tRPC client threw into what the desktop acts on: no HTTP answer means
+ * offline; an answer keeps the server's own message and code, as a DomainError.
+ */
+export function fromClientError(error: unknown): Error {
+  if (!(error instanceof TRPCClientError)) return error instanceof Error ? error : new Error(String(error));
+  const data = (error as TRPCClientError<AppRouter>).data as
+    { httpStatus?: number; domainCode?: string } | undefined;
+  if (!data?.httpStatus) return new ServerUnreachable(`The server did not answer: ${error.message}`);
+  const code = data.domainCode && data.domainCode !== 'INTERNAL' ? data.domainCode : null;
+  return code ? new DomainError(code as DomainError['code'], error.message) : new Error(error.message);
+}
+
+/**
+ * A desktop's line to its hosted server: signs in, keeps the access token fresh with the
+ * refresh token (rotated by every refresh, so each new one is stored at once), and pulls
+ * and pushes as the signed-in user.
+ */
+export class ServerLink {
+  private access: { token: string; expiresAt: number } | null = null;
+  private refreshing: Promise<void> | null = null;
+  private readonly client: Client;
+  private clientId: string;
+
+  constructor(
+    readonly serverUrl: string,
+    private readonly options: {
+      clientId: string;
+      secrets: SecretStore;
+      now: () => number;
+      fetch?: typeof fetch;
+    },
+  ) {
+    this.clientId = options.clientId;
+    this.client = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: `${serverUrl.replace(/\/+$/, '')}/trpc`,
+          fetch: options.fetch,
+          headers: () => ({
+            [CLIENT_HEADER]: `desktop:${this.clientId}`,
+            ...(this.access ? { authorization: `Bearer ${this.access.token}` } : {}),
+          }),
+        }),
+      ],
+    });
+  }
+
+  /** The replica's client id, once it is known (signing in comes before opening the replica). */
+  useClientId(clientId: string): void {
+    this.clientId = clientId;
+  }
+
+  async login(email: string, password: string): Promise<SignedIn['user']> {
+    const signedIn = await this.call(() => this.client.auth.login.mutate({ email, password }));
+    await this.keep(signedIn);
+    return signedIn.user;
+  }
+
+  pull(input: { cursor: number; limit: number; withTotal: boolean }): Promise<PullPage> {
+    return this.authorized(() => this.client.sync.pull.query(input));
+  }
+
+  async push(mutations: PushedMutation[]): Promise<MutationOutcome[]> {
+    const answer = await this.authorized(() =>
+      this.client.sync.push.mutate({ clientId: this.clientId, mutations }),
+    );
+    return answer.results as MutationOutcome[];
+  }
+
+  /** Ends the server session (best effort: offline, the refresh token is forgotten all the same). */
+  async logout(): Promise<void> {
+    try {
+      await this.authorized(() => this.client.auth.logout.mutate());
+    } catch {
+      // Signing out locally must not depend on the server being there.
+    } finally {
+      this.access = null;
+      await this.options.secrets.remove(REFRESH_TOKEN_SECRET);
+    }
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw fromClientError(error);
+    }
+  }
+
+  private async authorized<T>(request: () => Promise<T>): Promise<T> {
+    if (!this.access || this.access.expiresAt - EXPIRY_MARGIN_MS <= this.options.now()) await this.refresh();
+    try {
+      return await this.call(request);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'UNAUTHENTICATED')) throw error;
+      // The access token was refused (revoked, or the server restarted with a new key): once more, fresh.
+      this.access = null;
+      await this.refresh();
+      return this.call(request);
+    }
+  }
+
+  /** One refresh at a time: a rotated refresh token works once, so a second concurrent use would fail. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        const refreshToken = await this.options.secrets.read(REFRESH_TOKEN_SECRET);
+        if (!refreshToken) throw new DomainError('UNAUTHENTICATED', 'Sign in to the server again');
+        await this.keep(await this.call(() => this.client.auth.refresh.mutate({ refreshToken })));
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private async keep(signedIn: SignedIn): Promise<void> {
+    await this.options.secrets.write(REFRESH_TOKEN_SECRET, signedIn.refreshToken);
+    this.access = { token: signedIn.accessToken, expiresAt: signedIn.accessExpiresAt };
+  }
+}

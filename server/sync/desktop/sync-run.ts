@@ -1,0 +1,54 @@
+import type { Outbox } from './outbox';
+import type { Replica } from './replica';
+import type { ServerLink } from './server-link';
+
+export const PUSH_BATCH = 100;
+export const PULL_PAGE = 2000;
+
+/** How far a pull has come: rows applied of those the server said were waiting. */
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
+/** Sends every pending command, oldest first, recording the server's answer to each. */
+export async function pushOutbox(link: ServerLink, outbox: Outbox, now: () => number): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const batch = outbox.pending(PUSH_BATCH);
+    if (batch.length === 0) return sent;
+    outbox.settle(await link.push(batch), now());
+    sent += batch.length;
+  }
+}
+
+/**
+ * Pulls every page since the replica's cursor, each applied with its cursor in one
+ * transaction, so an interrupted pull resumes where it stopped. A new scope (the user's
+ * reach changed, or another user) clears the replica and starts from nothing.
+ */
+export async function pullAll(
+  link: ServerLink,
+  replica: Replica,
+  options: { now: () => number; pageSize?: number; onProgress?: (progress: SyncProgress) => void },
+): Promise<number> {
+  let cursor = replica.cursor;
+  let applied = 0;
+  let total: number | null = null;
+  for (;;) {
+    const page = await link.pull({ cursor, limit: options.pageSize ?? PULL_PAGE, withTotal: total === null });
+    const known = replica.readState('scope');
+    if (known !== null && known !== page.scope) {
+      replica.clear();
+      cursor = 0;
+      total = null;
+      continue;
+    }
+    total ??= page.total ?? 0;
+    replica.applyPage(page, options.now());
+    applied += page.changes.length;
+    cursor = page.cursor;
+    options.onProgress?.({ done: applied, total: Math.max(total, applied) });
+    if (!page.more) return applied;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createContext } from '../../api/context';
+import { appRouter } from '../../api/router';
+import { setPassword } from '../../auth';
+import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
+import { createHostedBackend, type HostedBackend } from '../../hosted/backend';
+import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/testing';
+import { close, createHttpServer, listen } from '../../http/server';
+import type { Clock } from '../../lib/clock';
+import { silentLogger } from '../../lib/logger';
+import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../../modules/tenancy';
+import type { DesktopSyncOptions } from './embedded';
+
+/** A hosted server over real HTTP that a test can stop gracefully, or kill, and start again on its port. */
+export interface RestartableServer {
+  url: string;
+  port: number;
+  backend: HostedBackend;
+  /**
+   * Arms a crash for the moment a row matching `when` is inserted into `table`: that write's
+   * transaction rolls back, every later write is refused, and every connection is cut — what
+   * a killed process leaves behind. (Commands run without yielding to the event loop, so a
+   * timer could not stop the server part-way; a trigger can.)
+   */
+  killWhen(table: string, when: string): void;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dir: string, clock: Clock, port = 0): Promise<RestartableServer> {
+  const backend = await createHostedBackend({
+    config: {
+      dataDir: join(dir, 'server'),
+      tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
+      owner: TEST_OWNER,
+      gateway: {},
+      smtp: null,
+    },
+    logger: silentLogger,
+    clock,
+    scrypt: TEST_SCRYPT,
+  });
+  const server: Server = createHttpServer({
+    router: backend.router,
+    createContext: (req) =>
+      backend.contextFromHeaders((name) => req.headers[name] as string | undefined, 'hosted'),
+    logger: silentLogger,
+  });
+  const listening = await listen(server, port);
+  let killed = false;
+  return {
+    ...listening,
+    backend,
+    killWhen: (table, when) => {
+      const sqlite = backend.database.sqlite;
+      sqlite.function('tollgate_test_dead', () => (killed ? 1 : 0));
+      sqlite.function('tollgate_test_kill', () => {
+        killed = true;
+        server.close();
+        server.closeAllConnections();
+        return 1;
+      });
+      const tables = sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'",
+        )
+        .all() as { name: string }[];
+      for (const { name } of tables) {
+        for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+          sqlite.exec(`CREATE TEMP TRIGGER test_dead_${name}_${event} BEFORE ${event} ON main."${name}"
+            WHEN tollgate_test_dead() BEGIN SELECT RAISE(ABORT, 'the server was killed'); END`);
+        }
+      }
+      sqlite.exec(`CREATE TEMP TRIGGER test_kill AFTER INSERT ON main."${table}" WHEN ${when}
+        BEGIN SELECT tollgate_test_kill(); SELECT RAISE(ABORT, 'the server was killed'); END`);
+    },
+    stop: async () => {
+      if (!killed) await close(server);
+      await backend.close();
+    },
+  };
+}
+
+/** A tenant with an admin who can sign in, made directly in the server's database. */
+export async function seedTenant(
+  server: RestartableServer,
+  input: { name: string; slug: string; adminEmail: string; password: string },
+) {
+  const db = server.backend.database.db;
+  const now = server.backend.services.clock.now();
+  const tenant = await insertTenant(db, { name: input.name, slug: input.slug, now });
+  const admin = await insertUser(db, { email: input.adminEmail, name: `${input.name} admin`, now });
+  await insertMembership(db, { userId: admin.id, tenantId: tenant.id, role: 'admin', now });
+  await setPassword(db, { userId: admin.id, password: input.password, now, scrypt: TEST_SCRYPT });
+  return { tenant, admin, caller: serverCaller(server, admin.id, tenant.id) };
+}
+
+/** Calls the server's procedures directly (no HTTP) as a user, for setting up and checking. */
+export function serverCaller(server: RestartableServer, userId: string, tenantId: string) {
+  return async () =>
+    appRouter.createCaller(
+      createContext({
+        services: server.backend.services,
+        principal: await loadPrincipal(server.backend.database.db, userId),
+        requestedTenantId: tenantId,
+        client: { kind: 'test', id: 'setup' },
+      }),
+    );
+}
+
+export function startDesktop(dir: string, clock: Clock, sync: DesktopSyncOptions): Promise<EmbeddedBackend> {
+  return createEmbeddedBackend({
+    dataDir: dir,
+    clock,
+    logger: silentLogger,
+    demo: false,
+    gatewayConfig: {},
+    smtpConfig: null,
+    stripeEvents: { poll: false },
+    sync: { intervalMs: 3_600_000, answerWaitMs: 3_000, ...sync },
+  });
+}
+
+/** The console's view of a desktop: a caller built per request, as the transport builds contexts. */
+export function desktopCaller(desktop: EmbeddedBackend, tenantId?: string) {
+  return appRouter.createCaller(
+    desktop.contextFromHeaders((name) => (name === 'x-tollgate-tenant' ? tenantId : undefined), 'desktop'),
+  );
+}
+
+/** A fetch that fails like a cut network while `offline()` says so. */
+export function switchableFetch(offline: () => boolean): typeof fetch {
+  return (input, init) =>
+    offline() ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init);
+}

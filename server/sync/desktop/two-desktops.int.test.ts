@@ -1,0 +1,242 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EmbeddedBackend } from '../../embedded/backend';
+import { ManualClock } from '../../lib/clock';
+import { expectDomainError } from '../../testing/errors';
+import { QUEUED_MESSAGE } from './connection';
+import {
+  desktopCaller,
+  seedTenant,
+  startDesktop,
+  startServer,
+  switchableFetch,
+  type RestartableServer,
+} from './testing';
+
+/**
+ * One hosted server and two desktops, each with its own database, in this process over real
+ * HTTP on 127.0.0.1. Desktop 1's network can be cut; the server can be killed and restarted.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+let dir: string;
+let clock: ManualClock;
+let server: RestartableServer;
+let tenantA: Awaited<ReturnType<typeof seedTenant>>;
+let tenantB: Awaited<ReturnType<typeof seedTenant>>;
+let desktops: EmbeddedBackend[];
+let offline: boolean;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tollgate-sync-'));
+  clock = new ManualClock(Date.now());
+  server = await startServer(dir, clock);
+  tenantA = await seedTenant(server, {
+    name: 'Acme',
+    slug: 'acme',
+    adminEmail: 'ada@acme.test',
+    password: PASSWORD,
+  });
+  tenantB = await seedTenant(server, {
+    name: 'Bertha Ltd',
+    slug: 'bertha',
+    adminEmail: 'bea@bertha.test',
+    password: PASSWORD,
+  });
+  await (
+    await tenantA.caller()
+  ).customers.create({ name: 'Alan Turing', email: 'alan@acme.test', country: 'GB' });
+  await (
+    await tenantB.caller()
+  ).customers.create({ name: 'Bertha Benz', email: 'bertha@bertha.test', country: 'DE' });
+  desktops = [];
+  offline = false;
+});
+
+afterEach(async () => {
+  for (const desktop of desktops) await desktop.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openDesktop(name: string, cutOff = false): Promise<EmbeddedBackend> {
+  const desktop = await startDesktop(join(dir, name), clock, {
+    fetch: cutOff ? switchableFetch(() => offline) : undefined,
+  });
+  desktops.push(desktop);
+  return desktop;
+}
+
+async function closeDesktop(desktop: EmbeddedBackend): Promise<void> {
+  desktops.splice(desktops.indexOf(desktop), 1);
+  await desktop.close();
+}
+
+async function connect(desktop: EmbeddedBackend, email = 'ada@acme.test') {
+  return desktopCaller(desktop).connection.connect({ serverUrl: server.url, email, password: PASSWORD });
+}
+
+function serverCustomers(emailPrefix: string): { email: string }[] {
+  return server.backend.database.sqlite
+    .prepare('SELECT email FROM customers WHERE email LIKE ? ORDER BY email')
+    .all(`${emailPrefix}%`) as { email: string }[];
+}
+
+async function makeOffline(desktop: EmbeddedBackend, emails: string[]) {
+  for (const email of emails) {
+    const seen = await expectDomainError(
+      () => desktopCaller(desktop).customers.create({ name: email, email, country: 'FR' }),
+      'INVALID_STATE',
+    );
+    expect(seen.message).toBe(QUEUED_MESSAGE);
+  }
+}
+
+describe('two desktops and a server', () => {
+  it('reads the server’s data through the replica and keeps the standalone data apart', async () => {
+    const desktop = await openDesktop('d1');
+    const before = await desktopCaller(desktop).workspace.session();
+    expect((await connect(desktop)).state).toBe('connected');
+    const session = await desktopCaller(desktop).workspace.session();
+    expect(session.tenant.name).toBe('Acme');
+    const list = await desktopCaller(desktop).customers.list({ status: 'all' });
+    expect(list.items.map((c) => c.name)).toEqual(['Alan Turing']);
+
+    // A command goes to the server and its answer comes back; the replica has it after the pull.
+    const created = await desktopCaller(desktop).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    expect(created.name).toBe('Grace Hopper');
+    expect(serverCustomers('grace@')).toHaveLength(1);
+    expect((await desktopCaller(desktop).customers.get({ id: created.id })).email).toBe('grace@acme.test');
+    // The server's refusal comes back with its reason.
+    await expectDomainError(
+      () =>
+        desktopCaller(desktop).customers.create({
+          name: 'Grace again',
+          email: 'grace@acme.test',
+          country: 'US',
+        }),
+      'CONFLICT',
+    );
+
+    await desktopCaller(desktop).connection.disconnect();
+    const back = await desktopCaller(desktop).workspace.session();
+    expect(back.tenant.id).toBe(before.tenant.id);
+    const local = await desktopCaller(desktop).customers.list({ status: 'all' });
+    expect(local.items.map((c) => c.name)).not.toContain('Alan Turing');
+  });
+
+  it('desktop 1 works offline across a restart; back online each command runs once and desktop 2 sees them', async () => {
+    const d1 = await openDesktop('d1', true);
+    const d2 = await openDesktop('d2');
+    await connect(d1);
+    await connect(d2);
+    offline = true;
+    await makeOffline(d1, ['off-1@acme.test', 'off-2@acme.test']);
+    expect((await desktopCaller(d1).connection.status()).state).toBe('offline');
+
+    // The outbox is on disk: a restart keeps the commands waiting.
+    await closeDesktop(d1);
+    const d1again = await openDesktop('d1', true);
+    await makeOffline(d1again, ['off-3@acme.test']);
+    const waiting = await desktopCaller(d1again).connection.outbox({});
+    expect(waiting.map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(serverCustomers('off-')).toEqual([]);
+
+    offline = false;
+    const status = await desktopCaller(d1again).connection.syncNow();
+    expect(status).toMatchObject({ state: 'connected', pending: 0 });
+    expect(serverCustomers('off-').map((c) => c.email)).toEqual([
+      'off-1@acme.test',
+      'off-2@acme.test',
+      'off-3@acme.test',
+    ]);
+
+    await desktopCaller(d2).connection.syncNow();
+    const seen = await desktopCaller(d2).customers.list({ status: 'all', search: 'off' });
+    expect(seen.items.map((c) => c.email).sort()).toEqual([
+      'off-1@acme.test',
+      'off-2@acme.test',
+      'off-3@acme.test',
+    ]);
+
+    // The answers were lost (the desktop still thinks them pending): pushing the same batch again changes nothing.
+    const outboxDb = replicaFile('d1');
+    outboxDb.prepare(`UPDATE sync_outbox SET status = 'pending', settled_at = NULL`).run();
+    outboxDb.close();
+    await desktopCaller(d1again).connection.syncNow();
+    expect(serverCustomers('off-')).toHaveLength(3);
+    const answers = await desktopCaller(d1again).connection.outbox({});
+    expect(answers.map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('a server killed mid-push loses nothing and doubles nothing', async () => {
+    const d1 = await openDesktop('d1', true);
+    await connect(d1);
+    offline = true;
+    const emails = Array.from({ length: 30 }, (_, i) => `kill-${String(i).padStart(2, '0')}@acme.test`);
+    await makeOffline(d1, emails);
+    offline = false;
+
+    // The server dies while applying the 6th command of the batch, which rolls back with it.
+    server.killWhen('customers', "(SELECT count(*) FROM customers WHERE email LIKE 'kill-%') >= 6");
+    const interrupted = await desktopCaller(d1).connection.syncNow();
+    expect(serverCustomers('kill-')).toHaveLength(5);
+    expect(interrupted.state).toBe('offline');
+    expect(interrupted.pending).toBe(30);
+
+    const port = server.port;
+    await server.stop();
+    server = await startServer(dir, clock, port);
+    const resumed = await desktopCaller(d1).connection.syncNow();
+    expect(resumed).toMatchObject({ state: 'connected', pending: 0 });
+    expect(serverCustomers('kill-').map((c) => c.email)).toEqual(emails);
+    // Were one of the five applied before the kill run again, it would have failed on its taken email.
+    const answers = await desktopCaller(d1).connection.outbox({ limit: 100 });
+    expect(answers.filter((e) => e.status === 'ok')).toHaveLength(30);
+  });
+
+  it("a tenant admin's replica holds no row of another tenant, in any table", async () => {
+    const desktop = await openDesktop('d1');
+    await connect(desktop);
+    const forbidden = [
+      tenantB.tenant.id,
+      tenantB.tenant.name,
+      tenantB.admin.id,
+      'bea@bertha.test',
+      'Bertha Benz',
+      'bertha@bertha.test',
+      'owner@tollgate.test',
+    ];
+    const sqlite = replicaFile('d1');
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
+    expect(tables.length).toBeGreaterThan(40);
+    let rows = 0;
+    for (const { name } of tables) {
+      for (const row of sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+        rows++;
+        const text = JSON.stringify(row, (_, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v));
+        for (const needle of forbidden) expect(text, `${name} holds ${needle}`).not.toContain(needle);
+      }
+    }
+    expect(rows).toBeGreaterThan(5);
+    expect(JSON.stringify(sqlite.prepare('SELECT * FROM customers').all())).toContain('Alan Turing');
+    sqlite.close();
+  });
+});
+
+/** The desktop's replica database, opened beside the desktop's own connection. */
+function replicaFile(desktopName: string): Database.Database {
+  const replicas = join(dir, desktopName, 'replicas');
+  const files = readdirSync(replicas).filter((f) => f.endsWith('.sqlite'));
+  expect(files).toHaveLength(1);
+  return new Database(join(replicas, files[0] as string));
+}
