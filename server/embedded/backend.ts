@@ -19,6 +19,7 @@ import { smtpConfigFromEnv, type SmtpConfig } from '../modules/notifications';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
+import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
 
 export interface EmbeddedOptions {
   /** Folder holding tollgate.sqlite; created if missing. */
@@ -35,6 +36,8 @@ export interface EmbeddedOptions {
   stripeEvents?: StripeEventsOptions;
   /** Where emails go; read from the environment (SMTP_HOST…) when omitted; null: held in the outbox. */
   smtpConfig?: SmtpConfig | null;
+  /** Connected mode: where the server sign-in is kept (Electron: the keychain) and how the server is reached. */
+  sync?: DesktopSyncOptions;
 }
 
 export interface EmbeddedBackend {
@@ -103,19 +106,23 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
     });
     // Standalone, this backend is its tenants' authority: it runs their renewals and retries.
     const stopWork = await startAuthorityWork(services, { smtp, stripeEvents: options.stripeEvents });
+    // Connected to a hosted server, the console reads a separate replica; standalone data stays as it was.
+    services.connection = await startDesktopConnection(services, options);
+    const connection = services.connection;
     return {
       router: appRouter,
       services,
       database,
       principal,
-      contextFromHeaders: (read, defaultKind) =>
-        createContext({
-          services,
-          principal,
-          requestedTenantId: read(TENANT_HEADER) ?? null,
-          client: parseClient(read(CLIENT_HEADER), defaultKind),
-        }),
+      contextFromHeaders: (read, defaultKind) => {
+        const client = parseClient(read(CLIENT_HEADER), defaultKind);
+        return (
+          connectedContext(connection, services, read, client) ??
+          createContext({ services, principal, requestedTenantId: read(TENANT_HEADER) ?? null, client })
+        );
+      },
       close: async () => {
+        await connection.close();
         await stopWork();
         await database.close();
       },
