@@ -59,6 +59,22 @@ const statuses = () =>
   }[];
 
 describe('durable jobs', () => {
+  it('stop between jobs when asked to, finishing only the job in hand', async () => {
+    for (const id of ['a', 'b', 'c']) {
+      await scheduleJob(world.database.db, spec({ payload: { id }, dedupeKey: `stop:${id}` }), START);
+    }
+    const stopping = new AbortController();
+    const handlers: JobHandlers = {
+      record: (job) => {
+        ran.push({ id: String(job.payload.id), now: 0 });
+        stopping.abort(); // shutdown begins while the first job runs
+        return Promise.resolve();
+      },
+    };
+    expect(await runDueJobs(runner(handlers), 500, stopping.signal)).toBe(1);
+    expect(statuses().map((s) => s.status)).toEqual(['done', 'pending', 'pending']);
+  });
+
   it('schedule a piece of work once however often it is asked for', async () => {
     await scheduleJob(world.database.db, spec({ dedupeKey: 'renew:sub_1:7' }), START);
     await scheduleJob(world.database.db, spec({ dedupeKey: 'renew:sub_1:7', runAt: START + 5 }), START);

@@ -52,10 +52,17 @@ async function runOne(options: JobRunnerOptions, job: Job, now: number): Promise
   }
 }
 
-/** Runs every due job on wall time (not test clocks), one at a time; returns how many ran. */
-export async function runDueJobs(options: JobRunnerOptions, limit = 500): Promise<number> {
+/**
+ * Runs every due job on wall time (not test clocks), one at a time; returns how many ran.
+ * Stops between jobs once `stopping` is aborted: a shutdown finishes the job in hand only.
+ */
+export async function runDueJobs(
+  options: JobRunnerOptions,
+  limit = 500,
+  stopping?: AbortSignal,
+): Promise<number> {
   let ran = 0;
-  while (ran < limit) {
+  while (ran < limit && !stopping?.aborted) {
     const wallNow = options.clock.now();
     const job = await claimNextJob(options.db, {
       dueBy: wallNow,
@@ -95,5 +102,10 @@ export async function runClockJobs(
 
 /** Polls for due jobs every `intervalMs` until stopped; only the authority for a tenant runs this. */
 export function startJobLoop(options: JobRunnerOptions, intervalMs = 1000): Loop {
-  return startLoop({ name: 'job loop', logger: options.logger, intervalMs, pass: () => runDueJobs(options) });
+  return startLoop({
+    name: 'job loop',
+    logger: options.logger,
+    intervalMs,
+    pass: (stopping) => runDueJobs(options, 500, stopping),
+  });
 }

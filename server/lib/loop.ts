@@ -4,8 +4,11 @@ export interface LoopOptions<T> {
   /** Names the loop in the log line when a pass fails. */
   name: string;
   logger: Logger;
-  /** One pass. A failure is logged and the loop goes on: one bad pass must not stop the work. */
-  pass: () => Promise<T>;
+  /**
+   * One pass. A failure is logged and the loop goes on: one bad pass must not stop the work.
+   * A long pass checks `stopping` between its items, so a shutdown waits for one item, not all.
+   */
+  pass: (stopping: AbortSignal) => Promise<T>;
   intervalMs: number;
   /** Delay before the first pass; defaults to the interval. */
   firstDelayMs?: number;
@@ -25,11 +28,12 @@ export interface Loop {
  */
 export function startLoop<T>(options: LoopOptions<T>): Loop {
   let stopped = false;
+  const stopping = new AbortController();
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
     current = options
-      .pass()
+      .pass(stopping.signal)
       .catch((error: unknown) => {
         options.logger.error({ err: error }, `${options.name} failed`);
         return undefined;
@@ -42,6 +46,7 @@ export function startLoop<T>(options: LoopOptions<T>): Loop {
   return {
     stop: async () => {
       stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await current;
     },
