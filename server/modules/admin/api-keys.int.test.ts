@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyApiKey } from '../../auth/api-keys';
 import { hashOpaqueToken } from '../../auth/tokens';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { auditEntries } from './testing';
+import { auditEntries, callerAs } from './testing';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ describe('API keys', () => {
     const { apiKey, key } = await world
       .as('adminA')
       .admin.apiKeys.create({ name: 'Course site', role: 'billing' });
-    expect(key).toMatch(/^tgk_[\w-]{43}$/);
+    expect(key).toMatch(/^tg_key_[\w-]{43}$/);
     expect(apiKey).toEqual({
       id: expect.stringMatching(/^apk_/) as unknown,
       name: 'Course site',
@@ -39,6 +40,29 @@ describe('API keys', () => {
     const audit = JSON.stringify(auditEntries(world, 'api_key.created'));
     expect(audit).not.toContain(key);
     expect(audit).not.toContain(String(row?.key_hash));
+  });
+
+  it('the key made here acts in its tenant with its role, until its tenant is suspended or it is revoked', async () => {
+    const { apiKey, key } = await world
+      .as('adminA')
+      .admin.apiKeys.create({ name: 'Course site', role: 'billing' });
+    const asKey = callerAs(
+      world,
+      await verifyApiKey(world.database.db, key, world.clock.now()),
+      'course-site',
+    );
+    expect((await asKey.workspace.session()).permissions).toContain('billing.write');
+    await expectDomainError(() => asKey.admin.apiKeys.list(), 'FORBIDDEN');
+
+    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
+    const refused = await expectDomainError(() => asKey.workspace.session(), 'FORBIDDEN');
+    expect(refused.message).toBe('This workspace is suspended');
+    await world.as('owner').admin.tenants.reactivate({ id: world.tenants.A.id });
+
+    await world.as('adminA').admin.apiKeys.revoke({ id: apiKey.id });
+    await expect(verifyApiKey(world.database.db, key, world.clock.now())).rejects.toThrow(
+      'This API key was revoked',
+    );
   });
 
   it('two keys never share a prefix or a hash', async () => {

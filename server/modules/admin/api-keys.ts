@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { grantableTenantRoles } from '../../../shared/admin/roles';
 import type { apiKeyCreateInput } from '../../../shared/admin/schema';
-import { newId } from '../../../shared/ids';
 import type { TenantRole } from '../../../shared/permissions';
-import { hashOpaqueToken } from '../../auth/tokens';
+import { createApiKey as storeApiKey } from '../../auth/api-keys';
 import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
@@ -13,16 +11,13 @@ import type { AdminScope } from './platform';
 
 /**
  * A tenant's service API keys, for the platform's own apps: each acts in this tenant with
- * one tenant role. The key is returned once, when made; the database keeps its SHA-256
- * (hashOpaqueToken, which the auth module's check uses too) and its first characters, so
- * people can tell keys apart. Managed by whoever holds users.manage in the tenant: a key
+ * one tenant role. The auth module mints and stores it (its format, hash and prefix live
+ * there, beside the check); the key is returned here once, when made. Managed by whoever holds users.manage in the tenant: a key
  * is one more principal acting there, like a member.
  */
 
 type Db = Kysely<DB> | Transaction<DB>;
 const ENTITY = 'api_key';
-/** `tgk_` and 8 characters of the secret: enough to tell keys apart, far too little to guess the rest. */
-const PREFIX_LENGTH = 12;
 
 export interface ApiKey {
   id: string;
@@ -66,12 +61,6 @@ const toApiKey = (row: KeyRow): ApiKey => ({
   revokedAt: row.revoked_at,
 });
 
-/** A new key: `tgk_` and 43 characters of base64url (256 random bits). */
-export function mintApiKey(): { key: string; prefix: string; hash: string } {
-  const key = `tgk_${randomBytes(32).toString('base64url')}`;
-  return { key, prefix: key.slice(0, PREFIX_LENGTH), hash: hashOpaqueToken(key) };
-}
-
 export async function listApiKeys(scope: AdminScope): Promise<ApiKey[]> {
   const rows = await selectKeys(scope.db, scope.tenantId)
     .orderBy('k.created_at', 'desc')
@@ -99,26 +88,19 @@ export function createApiKey(
         `${tenant?.name ?? 'This tenant'} is suspended; reactivate it before making keys`,
       );
     }
-    const minted = mintApiKey();
-    const id = newId('apk', now);
-    await trx
-      .insertInto('api_keys')
-      .values({
-        id,
-        tenant_id: scope.tenantId,
-        name: input.name,
-        role: input.role,
-        prefix: minted.prefix,
-        key_hash: minted.hash,
-        created_by: scope.actor.userId,
-        created_at: now,
-      })
-      .execute();
+    const stored = await storeApiKey(trx, {
+      tenantId: scope.tenantId,
+      name: input.name,
+      role: input.role,
+      createdBy: scope.actor.userId,
+      now,
+    });
+    const id = stored.id;
     const apiKey = toApiKey(
       await selectKeys(trx, scope.tenantId).where('k.id', '=', id).executeTakeFirstOrThrow(),
     );
     return {
-      result: { apiKey, key: minted.key },
+      result: { apiKey, key: stored.key },
       changes: [{ entityType: ENTITY, entityId: id, before: null, after: { ...apiKey } }],
     };
   });

@@ -1,5 +1,5 @@
 import type { PlatformRole } from '../../../shared/permissions';
-import { createContext } from '../../api/context';
+import { createContext, type Principal } from '../../api/context';
 import { appRouter } from '../../api/router';
 import { createCallerFactory } from '../../api/trpc';
 import type { TestWorld } from '../../testing/world';
@@ -7,21 +7,25 @@ import { insertMembership, insertUser, loadPrincipal } from '../tenancy';
 
 const createCaller = createCallerFactory(appRouter);
 
+/** A caller acting as any principal (an API key's, say) in tenant A. */
+export function callerAs(world: TestWorld, principal: Principal, client = 'test') {
+  return createCaller(
+    createContext({
+      services: world.services,
+      principal,
+      requestedTenantId: world.tenants.A.id,
+      client: { kind: 'test', id: client },
+    }),
+  );
+}
+
 /** A new platform staff member in the test world, and a caller acting as them in tenant A. */
 export async function platformStaff(world: TestWorld, role: PlatformRole, name = `${role} staff`) {
   const now = world.clock.now();
   const user = await insertUser(world.database.db, { email: `${role}.staff@test.example`, name, now });
   await insertMembership(world.database.db, { userId: user.id, tenantId: null, role, now });
   const principal = await loadPrincipal(world.database.db, user.id);
-  const caller = createCaller(
-    createContext({
-      services: world.services,
-      principal,
-      requestedTenantId: world.tenants.A.id,
-      client: { kind: 'test', id: name },
-    }),
-  );
-  return { user, caller };
+  return { user, caller: callerAs(world, principal, name) };
 }
 
 /** Audit entries of one action, newest last, as stored. */
