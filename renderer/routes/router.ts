@@ -4,6 +4,7 @@ import { adminRoutes } from './admin';
 import { auditRoute } from './audit';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
+import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './notifications';
 import { rootRoute } from './root';
@@ -21,6 +22,7 @@ const routeTree = rootRoute.addChildren([
   ...emailRoutes,
   ...webhookRoutes,
   ...adminRoutes,
+  connectRoute,
 ]);
 
 /**

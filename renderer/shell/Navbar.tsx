@@ -14,6 +14,7 @@ import {
   IconUserCog,
   IconShieldLock,
   IconKey,
+  IconPlugConnected,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -35,7 +36,8 @@ interface Area {
     | '/admin/tenants'
     | '/admin/members'
     | '/admin/roles'
-    | '/admin/api-keys';
+    | '/admin/api-keys'
+    | '/connect';
   label: string;
   icon: ReactNode;
   /** Shown only to those who hold it here. */
@@ -54,6 +56,7 @@ const AREAS: Area[] = [
   { to: '/emails', label: 'Emails', icon: <IconMail size={18} stroke={1.75} /> },
   { to: '/webhooks', label: 'Webhook events', icon: <IconWebhook size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
+  { to: '/connect', label: 'Connect', icon: <IconPlugConnected size={18} stroke={1.75} /> },
 ];
 
 /** Administration: tenants for platform staff, members and keys for those who manage users. */

@@ -2,7 +2,8 @@ import { ActionIcon, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@
 import { spotlight } from '@mantine/spotlight';
 import { IconBuilding, IconKeyboard, IconSearch } from '@tabler/icons-react';
 import classes from './shell.module.css';
-import { GatewayBadge, ModeBadge } from './ModeBadge';
+import { ConnectionBadge } from '../features/connect';
+import { GatewayBadge } from './ModeBadge';
 import { useSession } from './session';
 import { MOD_KEY, openShortcuts } from './shortcuts';
 import { ThemeToggle } from './ThemeToggle';
@@ -41,7 +42,7 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
             {session.tenant.name}
           </Text>
         </Group>
-        <ModeBadge />
+        <ConnectionBadge />
         <GatewayBadge />
         <Tooltip label="Keyboard shortcuts (?)">
           <ActionIcon

@@ -1,0 +1,40 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { STATE_LABELS } from './labels';
+
+/**
+ * The shell's status indicator: standalone, or the connection to the hosted server
+ * (connected, syncing, offline, error) with when it last synced. Opens the Connect page.
+ */
+export function ConnectionBadge() {
+  const trpc = useTRPC();
+  const mode = useQuery({ ...trpc.workspace.mode.queryOptions(), staleTime: 30_000 });
+  const status = useQuery({ ...trpc.connection.status.queryOptions(), refetchInterval: 5_000 });
+  if (!mode.data || !status.data) return null;
+  const info = STATE_LABELS[mode.data.mode === 'hosted' ? 'hosted' : status.data.state];
+  const synced = status.data.lastSyncedAt;
+  const hint = synced ? `${info.hint} Last synced ${formatDateTime(synced)}.` : info.hint;
+  const pending = status.data.pending > 0 ? ` · ${status.data.pending} waiting` : '';
+  return (
+    <Tooltip label={hint} multiline w={280}>
+      <Badge
+        component={Link}
+        to="/connect"
+        color={info.color}
+        variant="dot"
+        size="lg"
+        tt="none"
+        fw={550}
+        style={{ cursor: 'pointer' }}
+        aria-label={`Mode: ${info.label}${pending}`}
+        data-testid="connection-badge"
+      >
+        {info.label}
+        {pending}
+      </Badge>
+    </Tooltip>
+  );
+}

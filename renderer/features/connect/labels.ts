@@ -1,0 +1,45 @@
+import type { ConnectionState, OutboxEntry } from './types';
+
+/** How each connection state reads in the status indicator and on the Connect page. */
+export const STATE_LABELS: Record<
+  ConnectionState | 'hosted',
+  { label: string; color: string; hint: string }
+> = {
+  standalone: {
+    label: 'Standalone',
+    color: 'gray',
+    hint: 'This console runs its own backend and keeps data on this machine.',
+  },
+  connected: { label: 'Connected', color: 'teal', hint: 'Changes sync with the hosted Tollgate server.' },
+  syncing: { label: 'Syncing', color: 'blue', hint: 'Sending changes to the server and fetching its news.' },
+  offline: {
+    label: 'Offline',
+    color: 'orange',
+    hint: 'The server is unreachable; changes wait in the outbox and sync when it is back.',
+  },
+  error: { label: 'Sync error', color: 'red', hint: 'The last sync failed; open Connect to see why.' },
+  hosted: { label: 'Hosted', color: 'teal', hint: 'This console is served by the hosted Tollgate server.' },
+};
+
+export const OUTBOX_LABELS: Record<OutboxEntry['status'], { label: string; color: string }> = {
+  pending: { label: 'Waiting', color: 'orange' },
+  ok: { label: 'Applied', color: 'teal' },
+  error: { label: 'Refused', color: 'red' },
+};
+
+/** "customers.create" → "Customers · create": what the command was, in words staff recognise. */
+export function describeCommand(path: string): string {
+  const [area = path, ...rest] = path.split('.');
+  const spaced = (word: string) => word.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const head = spaced(area);
+  return rest.length === 0
+    ? head
+    : `${head.charAt(0).toUpperCase()}${head.slice(1)} · ${rest.map(spaced).join(' ')}`;
+}
+
+/** The progress of a first sync as a percentage, whole numbers only. */
+export function progressPercent(progress: { done: number; total: number } | null): number | null {
+  if (!progress) return null;
+  if (progress.total <= 0) return 100;
+  return Math.min(100, Math.floor((progress.done / progress.total) * 100));
+}
