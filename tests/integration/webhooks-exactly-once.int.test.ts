@@ -3,19 +3,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebhookReceiver, processDueStripeEvents } from '../../server/modules/stripe-events';
-import { createTestWorld } from '../../server/testing/world';
-import { deliveryClient, newWebhookSecret, signedDelivery, stripeEvent } from '../fakes/stripe/webhooks';
+import { startFakeStripe, type FakeStripe, type RecordedRequest } from '../fakes/stripe';
 import type { StripeEvent } from '../fakes/stripe/events';
+import { deliveryClient, newWebhookSecret, signedDelivery } from '../fakes/stripe/webhooks';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
-import { createRecordingTables, recordingHandlers, RECORDED_TYPE } from './webhooks/recording-handler';
+import { expectAppliedOnceInOrder, expectedFromStripe } from './webhooks/expectations';
+import { inOrderRun, readOutcome, type MirrorOutcome } from './webhooks/in-order-run';
+import { seedStripeHistories, type StripeHistories } from './webhooks/stripe-histories';
 
 /**
- * Exactly once, end to end: 10,000 subscription events, 2,000 of them delivered twice, all
- * shuffled and posted 64 at a time to a real server process; the process is SIGKILLed
- * mid-stream and restarted on the same database, and every delivery it did not acknowledge
- * is sent again (as Stripe does). In the end each event is in the inbox once, was applied at
- * most once (late ones are stale, never applied), and the state equals an in-order run's.
+ * Exactly once, end to end, on the Stripe mirror's own handlers: 500 Stripe subscriptions
+ * that each went through 20 versions (10,000 customer.subscription.* events), 2,000 of them
+ * delivered twice, all shuffled and posted 64 at a time to a real server process whose
+ * gateway is a Stripe-compatible fake holding every subscription as it stands now. The
+ * process is SIGKILLed mid-stream and restarted on the same database, and every delivery it
+ * did not acknowledge is sent again (as Stripe does). In the end each event is in the inbox
+ * once and reached an end, no snapshot was applied twice or out of order, and the mirrored
+ * subscriptions, customers and catalog equal an in-order run's and Stripe's current objects.
  */
 
 const SUBSCRIPTIONS = 500;
@@ -23,35 +27,14 @@ const VERSIONS = 20;
 const DUPLICATES = 2_000;
 const CONCURRENCY = 64;
 const KILL_AFTER = 5_000;
+const LAST = VERSIONS - 1;
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-exactly-once-'));
 const secret = newWebhookSecret();
+let fake: FakeStripe;
+let histories: StripeHistories;
 let server: SpawnedServer;
 let tenantId: string;
-
-/** Subscription i's version k: its own second, a quantity that grows, canceled at the end for every third. */
-function makeEvents(): StripeEvent[] {
-  const base = 1_780_000_000;
-  const events: StripeEvent[] = [];
-  for (let i = 0; i < SUBSCRIPTIONS; i++) {
-    for (let k = 0; k < VERSIONS; k++) {
-      const last = k === VERSIONS - 1;
-      events.push(
-        stripeEvent(
-          RECORDED_TYPE,
-          {
-            id: `sub_exactly${i}`,
-            object: 'subscription',
-            status: last && i % 3 === 0 ? 'canceled' : 'active',
-            quantity: k + 1,
-          },
-          { created: base + k * 60 + (i % 60) },
-        ),
-      );
-    }
-  }
-  return events;
-}
 
 /** A fixed-seed shuffle, so a failure can be run again as it was. */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -68,7 +51,13 @@ function shuffled<T>(items: T[], seed: number): T[] {
 async function startServer(): Promise<SpawnedServer> {
   return spawnServer({
     entry: 'tests/integration/webhooks/server-entry.ts',
-    env: { TOLLGATE_SERVER_DATA_DIR: dir },
+    env: {
+      TOLLGATE_SERVER_DATA_DIR: dir,
+      STRIPE_SECRET_KEY: fake.secretKey,
+      STRIPE_API_HOST: fake.host,
+      STRIPE_API_PORT: String(fake.port),
+      STRIPE_API_PROTOCOL: fake.protocol,
+    },
     announce: 'Webhook test server:',
   });
 }
@@ -86,16 +75,17 @@ async function trpc<T>(url: string, path: string, input?: unknown): Promise<T> {
 
 /**
  * Posts every delivery, `CONCURRENCY` at a time, each signed as it goes out. Resolves with
- * those not acknowledged with a 2xx (connection refused or reset: the server died).
+ * those not acknowledged with a 2xx (connection refused or reset: the server died), and why.
  * `onAcknowledged` runs after each 2xx, and may kill the server.
  */
 async function postAll(
   url: string,
   deliveries: StripeEvent[],
   onAcknowledged: (count: number) => void = () => undefined,
-): Promise<StripeEvent[]> {
+): Promise<{ unacknowledged: StripeEvent[]; reasons: string[] }> {
   const client = deliveryClient(CONCURRENCY);
   const unacknowledged: StripeEvent[] = [];
+  const reasons = new Set<string>();
   let next = 0;
   let acknowledged = 0;
   const worker = async () => {
@@ -105,26 +95,33 @@ async function postAll(
         const answer = await client.post(`${url}/webhooks/stripe/${tenantId}`, signedDelivery(event, secret));
         if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
         onAcknowledged(++acknowledged);
-      } catch {
+      } catch (error) {
+        reasons.add(error instanceof Error ? error.message : String(error));
         unacknowledged.push(event);
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   client.close();
-  return unacknowledged;
+  return { unacknowledged, reasons: [...reasons] };
 }
 
 function openReadOnly() {
   return new Database(join(dir, 'tollgate.sqlite'), { readonly: true, fileMustExist: true });
 }
 
-/** Waits until the processor has nothing left due or leased. */
+/** Waits until the processor has nothing left due or leased; a failing handler fails the test at once. */
 async function drained(timeoutMs: number): Promise<void> {
   const started = Date.now();
   const db = openReadOnly();
   try {
     for (;;) {
+      const failed = db
+        .prepare(
+          'SELECT event_id, status, last_error FROM stripe_events WHERE last_error IS NOT NULL LIMIT 3',
+        )
+        .all();
+      if (failed.length > 0) throw new Error(`events failed: ${JSON.stringify(failed)}`);
       const open = db
         .prepare("SELECT count(*) FROM stripe_events WHERE status IN ('pending', 'failed')")
         .pluck()
@@ -138,56 +135,23 @@ async function drained(timeoutMs: number): Promise<void> {
   }
 }
 
-type StateRow = { subscription_id: string; status: string; quantity: number; event_id: string };
-const stateOf = (db: Database.Database) =>
-  db
-    .prepare(
-      'SELECT subscription_id, status, quantity, event_id FROM test_subscription_state ORDER BY subscription_id',
-    )
-    .all() as StateRow[];
-
-/** The same events, one at a time in Stripe's order, through the same receiver and processor, in process. */
-async function inOrderState(events: StripeEvent[]): Promise<StateRow[]> {
-  const world = await createTestWorld();
-  try {
-    createRecordingTables(world.database.sqlite);
-    const inOrderTenant = world.tenants.A.id;
-    await world.as('owner', inOrderTenant).webhooks.setSecret({ secret });
-    const receiver = createWebhookReceiver({
-      db: world.database.db,
-      sqlite: world.database.sqlite,
-      clock: world.clock,
-    });
-    const ordered = [...events].sort((a, b) => a.created - b.created);
-    for (const event of ordered) {
-      const { body, headers } = signedDelivery(event, secret, {
-        timestamp: Math.floor(world.clock.now() / 1000),
-      });
-      const receipt = await receiver.receive(inOrderTenant, Buffer.from(body), headers['stripe-signature']);
-      expect(receipt.outcome).toBe('stored');
-    }
-    // One pass takes them oldest Stripe time first: each applied in order, none stale.
-    const ran = await processDueStripeEvents(
-      {
-        db: world.database.db,
-        clock: world.clock,
-        logger: world.services.logger,
-        gateways: world.services.gateways,
-        handlers: recordingHandlers,
-      },
-      events.length,
-    );
-    expect(ran).toBe(events.length);
-    expect(world.database.sqlite.prepare('SELECT count(*) FROM test_applications').pluck().get()).toBe(
-      events.length,
-    );
-    return stateOf(world.database.sqlite);
-  } finally {
-    await world.close();
+/** How many times each subscription was fetched from Stripe, by id. */
+function subscriptionFetches(requests: RecordedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    const id = /^\/v1\/subscriptions\/(sub_\w+)$/.exec(request.path)?.[1];
+    if (request.method === 'GET' && id) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  return counts;
 }
 
 beforeAll(async () => {
+  fake = await startFakeStripe();
+  histories = await seedStripeHistories(fake, {
+    subscriptions: SUBSCRIPTIONS,
+    versions: VERSIONS,
+    since: Math.floor(Date.now() / 1000) - 3 * 86_400,
+  });
   server = await startServer();
   const session = await trpc<{ tenant: { id: string } }>(server.url, 'workspace.session');
   tenantId = session.tenant.id;
@@ -195,66 +159,101 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.stop();
+  await fake.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('webhook deliveries, duplicated, shuffled and interrupted by a crash', () => {
-  it('end with every event stored once, applied at most once, and the in-order state', async () => {
-    const events = makeEvents();
-    const repeats = shuffled(events, 7).slice(0, DUPLICATES);
-    const deliveries = shuffled([...events, ...repeats], 42);
+/**
+ * The crash scenario: every delivery posted, the server SIGKILLed mid-stream, restarted on
+ * the same database, the unacknowledged ones posted again; resolves with what it left.
+ */
+async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
+  const repeats = shuffled(events, 7).slice(0, DUPLICATES);
+  const deliveries = shuffled([...events, ...repeats], 42);
 
-    // Up to the crash: SIGKILL once KILL_AFTER deliveries are acknowledged, with others in flight.
-    let killed = false;
-    const firstServer = server;
-    const leftOver = await postAll(firstServer.url, deliveries, (count) => {
-      if (count >= KILL_AFTER && !killed) {
-        killed = true;
-        firstServer.process.kill('SIGKILL');
-      }
-    });
-    expect(killed).toBe(true);
-    expect(leftOver.length).toBeGreaterThan(0);
-    await firstServer.stop();
-
-    // The same database, a new process: Stripe retries whatever was not acknowledged.
-    server = await startServer();
-    const stillUnacknowledged = await postAll(server.url, leftOver);
-    expect(stillUnacknowledged).toEqual([]);
-    await drained(30_000);
-    await server.stop();
-
-    const db = openReadOnly();
-    try {
-      const inbox = db
-        .prepare('SELECT event_id, status FROM stripe_events WHERE tenant_id = ?')
-        .all(tenantId) as {
-        event_id: string;
-        status: string;
-      }[];
-      // Nothing lost, nothing doubled.
-      expect(inbox).toHaveLength(events.length);
-      expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(events.map((e) => e.id)));
-      // Every event reached an end: applied, or stale because a newer snapshot was already in.
-      const statuses = new Set(inbox.map((r) => r.status));
-      expect([...statuses].every((s) => s === 'processed' || s === 'stale')).toBe(true);
-      // Applied at most once each, and exactly the ones marked processed.
-      const applications = db
-        .prepare('SELECT event_id, count(*) AS n FROM test_applications GROUP BY event_id')
-        .all() as {
-        event_id: string;
-        n: number;
-      }[];
-      expect(applications.filter((a) => a.n > 1)).toEqual([]);
-      expect(new Set(applications.map((a) => a.event_id))).toEqual(
-        new Set(inbox.filter((r) => r.status === 'processed').map((r) => r.event_id)),
-      );
-      // The final state is the in-order run's: each subscription at its last version.
-      const expected = await inOrderState(events);
-      expect(expected).toHaveLength(SUBSCRIPTIONS);
-      expect(stateOf(db)).toEqual(expected);
-    } finally {
-      db.close();
+  // Up to the crash: SIGKILL once KILL_AFTER deliveries are acknowledged, with others in flight.
+  let killed = false;
+  const firstServer = server;
+  const { unacknowledged: leftOver } = await postAll(firstServer.url, deliveries, (count) => {
+    if (count >= KILL_AFTER && !killed) {
+      killed = true;
+      firstServer.process.kill('SIGKILL');
     }
-  }, 90_000);
+  });
+  expect(killed).toBe(true);
+  expect(leftOver.length).toBeGreaterThan(0);
+  await firstServer.stop();
+
+  // The same database, a new process: Stripe retries whatever was not acknowledged, until it is.
+  server = await startServer();
+  let retried = { unacknowledged: leftOver, reasons: [] as string[] };
+  for (let round = 0; round < 5 && retried.unacknowledged.length > 0; round++) {
+    retried = await postAll(server.url, retried.unacknowledged);
+  }
+  expect(retried.unacknowledged.length, retried.reasons.join('; ')).toBe(0);
+  await drained(90_000);
+  await server.stop();
+  const db = openReadOnly();
+  try {
+    return await readOutcome(db, tenantId);
+  } finally {
+    db.close();
+  }
+}
+
+describe('webhook deliveries to the Stripe mirror, duplicated, shuffled and interrupted by a crash', () => {
+  it('end with every event stored once, applied at most once and in order, and the in-order state', async () => {
+    const events = histories.events;
+    expect(events).toHaveLength(10_000);
+    // The reference runs in this process while the server process works: two cores, half the time.
+    const [crashed, inOrder] = await Promise.all([crashedRun(events), inOrderRun(events, fake, secret)]);
+
+    // Nothing lost, nothing stored twice, nothing failed or dead-lettered.
+    expect(crashed.inbox).toHaveLength(events.length);
+    expect(new Set(crashed.inbox.map((e) => e.event_id))).toEqual(new Set(events.map((e) => e.id)));
+    expect(crashed.inbox.filter((e) => e.status !== 'processed' && e.status !== 'stale')).toEqual([]);
+
+    // The final state: the in-order run's, which is Stripe's current objects.
+    expect(inOrder.subscriptions).toEqual(
+      histories.subscriptions
+        .map(expectedFromStripe)
+        .sort((a, b) => (a.gateway_ref < b.gateway_ref ? -1 : 1)),
+    );
+    expect(crashed.subscriptions).toEqual(inOrder.subscriptions);
+    expect(crashed.refs).toEqual(inOrder.refs);
+    expect(inOrder.refs.customers).toEqual([...histories.customerIds].sort());
+    expect(inOrder.refs.prices).toEqual([...histories.priceIds].sort());
+
+    // Each snapshot applied at most once, in Stripe's order, every write in the audit trail and change log.
+    for (const history of histories.subscriptions) {
+      expectAppliedOnceInOrder(crashed, history, 'crashed run');
+      expectAppliedOnceInOrder(inOrder, history, 'in-order run');
+    }
+    expect(crashed.auditChainIntact).toBe(true);
+    expect(inOrder.auditChainIntact).toBe(true);
+
+    // Shuffling made late deliveries, which the mirror refused rather than moving back.
+    expect(crashed.inbox.filter((e) => e.status === 'stale').length).toBeGreaterThan(0);
+
+    // In order, every event applies, but those after a mid-way tie: its fetch brought Stripe's current object.
+    const afterMidwayTie = new Set(
+      histories.subscriptions.flatMap((h) =>
+        h.tiedVersions[1] !== undefined && h.tiedVersions[1] < LAST
+          ? h.events.slice(h.tiedVersions[1] + 1).map((e) => e.id)
+          : [],
+      ),
+    );
+    expect(afterMidwayTie.size).toBeGreaterThan(0);
+    expect(
+      inOrder.inbox.filter((e) => e.status !== (afterMidwayTie.has(e.event_id) ? 'stale' : 'processed')),
+    ).toEqual([]);
+
+    // Stripe was asked for a subscription only to settle a same-second tie, and its answer settled it.
+    const tied = histories.subscriptions.filter((h) => h.tiedVersions.length > 0).map((h) => h.id);
+    expect([...subscriptionFetches(fake.requests).keys()].filter((id) => !tied.includes(id))).toEqual([]);
+    expect(inOrder.fetched).toEqual([...tied].sort());
+    const endTied = histories.subscriptions.filter((h) => h.tiedVersions[1] === LAST).map((h) => h.id);
+    expect(endTied.filter((id) => !crashed.fetched.includes(id))).toEqual([]);
+    expect(crashed.fetched.filter((id) => !tied.includes(id))).toEqual([]);
+  }, 120_000);
 });
