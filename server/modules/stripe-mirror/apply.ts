@@ -87,8 +87,8 @@ async function orderOf(
   if (order !== 'same') return order;
   // A snapshot fetched because of an ambiguity is applied: fetching again would answer the same.
   if (acceptSame) return 'newer';
-  // The very event applied last, delivered again: its snapshot is the applied one, so
-  // applying it again is harmless and needs no fetch.
+  // The very event applied last, delivered again: its snapshot is the applied one, so it
+  // needs neither a fetch nor a second write.
   if (source.kind === 'event' && (await appliedEventId(trx, tenantId, objectId)) === source.event.id) {
     return 'redelivered';
   }
@@ -110,6 +110,9 @@ export async function mirrorSnapshot<T extends { id: string }, L>(
     const order = await orderOf(trx, context.tenantId, object.id, source, acceptSame);
     if (order === 'older') return { result: 'stale', changes: [] };
     if (order === 'same') return { result: 'refetch', changes: [] };
+    // Its write committed before (a crash came between it and the inbox's record of it):
+    // writing it again would add a version and an audit entry for no change.
+    if (order === 'redelivered') return { result: 'applied', changes: [] };
     const written = await kind.write(trx, context, object, links, causedBy, now);
     customerId = written.customerId;
     return { result: 'applied', changes: written.changes };

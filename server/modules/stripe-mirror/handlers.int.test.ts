@@ -266,6 +266,22 @@ describe('ordering and duplicates', () => {
     expect((await localInvoice(subscription.latest_invoice as string)).status).toBe('paid');
   });
 
+  it('does not write an event again when it is run again after its write committed (a crash before the inbox recorded it)', async () => {
+    const { subscription } = await stripeSubscription();
+    const created = m.lastEvent('customer.subscription.created', subscription.id);
+    expect(await apply(created)).toBe('applied');
+    expect(await apply(created)).toBe('applied');
+    const row = await localSubscription(subscription.id);
+    expect(row.version).toBe(1);
+    const writes = await m.world.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', row.id)
+      .where('action', '=', 'subscription.mirrored_from_stripe')
+      .execute();
+    expect(writes).toHaveLength(1);
+  });
+
   it('ignores invoice events for invoices Tollgate issued itself', async () => {
     const { subscription } = await stripeSubscription();
     const paid = m.lastEvent('invoice.payment_succeeded', subscription.latest_invoice as string);
