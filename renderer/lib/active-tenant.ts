@@ -12,3 +12,8 @@ export function setActiveTenant(tenantId: string): void {
 export function activeTenant(): string | null {
   return activeTenantId;
 }
+
+/** Forgets the tenant when the backend's data changes wholesale (connecting to a server, or back). */
+export function clearActiveTenant(): void {
+  activeTenantId = null;
+}

@@ -5,6 +5,7 @@ import { readServerProblem } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { progressPercent } from './labels';
+import { switchData } from './switch-data';
 import type { ConnectionStatus } from './types';
 
 interface Values {
@@ -22,8 +23,8 @@ export function ConnectForm({ status }: { status: ConnectionStatus }) {
     trpc.connection.connect.mutationOptions({
       onSuccess: async () => {
         form.setFieldValue('password', '');
-        // Everything on screen now comes from the server's data: read it all again.
-        await queryClient.invalidateQueries();
+        // Everything on screen now comes from the server's data.
+        await switchData(queryClient);
         notifySuccess('Connected', 'This console now works with the server’s data.');
       },
       onError: (error) => {

@@ -4,6 +4,7 @@ import { DateText } from '../../ui/DateText';
 import { notifyError } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { STATE_LABELS } from './labels';
+import { switchData } from './switch-data';
 import type { ConnectionStatus } from './types';
 
 /** Where this console is connected, how the sync stands, and the ways out. */
@@ -12,7 +13,9 @@ export function ConnectionPanel({ status }: { status: ConnectionStatus }) {
   const queryClient = useQueryClient();
   const refreshAll = () => queryClient.invalidateQueries();
   const syncNow = useMutation(trpc.connection.syncNow.mutationOptions({ onSettled: refreshAll }));
-  const disconnect = useMutation(trpc.connection.disconnect.mutationOptions({ onSettled: refreshAll }));
+  const disconnect = useMutation(
+    trpc.connection.disconnect.mutationOptions({ onSuccess: () => switchData(queryClient) }),
+  );
   const info = STATE_LABELS[status.state];
   const leave = () => {
     const waiting = status.pending;

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setPassword } from '../../server/auth';
+import { openDataDir } from '../../server/backend/runtime';
+import { callHosted, TEST_SCRYPT } from '../../server/hosted/testing';
+import { insertMembership, insertTenant, insertUser } from '../../server/modules/tenancy';
+import { spawnServer, type SpawnedServer } from '../support/spawn-server';
+import { expect, test } from './fixtures';
+import { chooseCountry, dataRows, searchCustomers, toast, uniqueWord } from './support';
+import { startWebMode, type WebMode } from './web-mode';
+
+/**
+ * Connected mode in Chromium: a web-mode console of its own (so the shared one stays
+ * standalone) signs in to a hosted server started here as a tenant's admin, shows that
+ * tenant's data, and a customer made in the console lands on the server.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ADMIN = { email: 'nadia@northwind.test', password: 'violet harbour lantern forty-two' };
+
+interface Started {
+  hosted: SpawnedServer;
+  web: WebMode;
+  token: string;
+  tenantId: string;
+}
+
+let serverDir: string;
+let started: Started | null = null;
+
+/** Northwind and its admin, written before the server first starts (no owner needed then). */
+async function seedServer(dataDir: string): Promise<string> {
+  const database = openDataDir(dataDir);
+  try {
+    const now = Date.now();
+    const tenant = await insertTenant(database.db, { name: 'Northwind Courses', slug: 'northwind', now });
+    const admin = await insertUser(database.db, { email: ADMIN.email, name: 'Nadia Admin', now });
+    await insertMembership(database.db, { userId: admin.id, tenantId: tenant.id, role: 'admin', now });
+    await setPassword(database.db, { userId: admin.id, password: ADMIN.password, now, scrypt: TEST_SCRYPT });
+    return tenant.id;
+  } finally {
+    await database.close();
+  }
+}
+
+test.beforeAll(async () => {
+  serverDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-server-'));
+  const tenantId = await seedServer(serverDir);
+  const hosted = await spawnServer({
+    entry: join(ROOT, 'server/hosted/main.ts'),
+    env: { TOLLGATE_SERVER_DATA_DIR: serverDir, TOLLGATE_TOKEN_SECRET: 'ab'.repeat(32) },
+    announce: 'Tollgate server:',
+    timeoutMs: 60_000,
+  });
+  const login = await callHosted<{ accessToken: string }>(hosted.url, 'mutation', 'auth.login', ADMIN);
+  const token = login.data?.accessToken ?? '';
+  const customer = await callHosted(
+    hosted.url,
+    'mutation',
+    'customers.create',
+    { name: 'Nadia Northwind', email: 'nadia.customer@northwind.test', country: 'NO' },
+    { token, tenantId },
+  );
+  expect(customer.status).toBe(200);
+  started = { hosted, web: await startWebMode(), token, tenantId };
+});
+
+test.afterAll(async () => {
+  await started?.web.stop();
+  await started?.hosted.stop();
+  rmSync(serverDir, { recursive: true, force: true });
+});
+
+test('connect to a hosted server, see its tenant, and make a change that reaches the server', async ({
+  page,
+}) => {
+  if (!started) throw new Error('the servers did not start');
+  const { web, hosted, token, tenantId } = started;
+  await page.goto(`${web.url}/#/customers`);
+  await expect(page.getByLabel('Mode: Standalone')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connect' }).click();
+  await page.getByLabel('Server address').fill(hosted.url);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).toContainText('Email or password is wrong');
+
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(toast(page, 'Connected')).toBeVisible();
+  await expect(page.getByTestId('connection-state')).toHaveText('Connected');
+  await expect(page.getByLabel('Mode: Connected')).toBeVisible();
+
+  // The server's tenant and its customer, read from the replica.
+  await page.goto(`${web.url}/#/customers`);
+  await expect(page.getByTestId('workspace-name')).toHaveText('Northwind Courses');
+  await expect(dataRows(page).filter({ hasText: 'Nadia Northwind' })).toHaveCount(1);
+
+  const word = uniqueWord();
+  await page.getByRole('button', { name: 'New customer' }).click();
+  await page.getByLabel('Name').fill(`Olaf ${word}`);
+  await page.getByLabel('Email').fill(`${word.toLowerCase()}@northwind.test`);
+  await chooseCountry(page, 'Norway');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(toast(page, 'Customer created')).toBeVisible();
+  await page.goto(`${web.url}/#/customers`);
+  await expect(dataRows(page).first()).toBeVisible();
+  await searchCustomers(page, word);
+  await expect(dataRows(page)).toHaveCount(1);
+
+  // On the server itself.
+  const onServer = await callHosted<{ items: { name: string }[] }>(
+    hosted.url,
+    'query',
+    'customers.list',
+    { status: 'all', search: word },
+    { token, tenantId },
+  );
+  expect(onServer.data?.items.map((c) => c.name)).toEqual([`Olaf ${word}`]);
+
+  // The command is listed as applied.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connect' }).click();
+  const outbox = page.getByRole('table', { name: 'Outbox' });
+  await expect(outbox).toContainText('Customers · create');
+  await expect(outbox).toContainText('Applied');
+});
