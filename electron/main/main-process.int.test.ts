@@ -93,6 +93,12 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    // Only touched when a server sign-in is stored (connected mode), which these tests never do.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
   };
   const reset = () => {
     FakeWindow.all = [];
