@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
+import type { EntityChange } from '../commands/run-command';
 import type { DB } from '../db/schema';
 import type { Logger } from '../lib/logger';
-import { insertMembership, insertUser } from '../modules/tenancy';
+import { insertMembership, insertTenant, insertUser } from '../modules/tenancy';
 import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
 import { hashPassword, type ScryptParams } from './passwords';
 
 /**
- * Makes the platform owner on a hosted server's first start, when no user exists yet.
+ * Makes the platform owner on a hosted server's first start, when no user exists yet, and
+ * a first workspace when there is none: the console works inside a workspace, so an owner
+ * with none could not reach the page where workspaces are created.
  * Afterwards the variables are ignored: the owner changes their password in the console,
  * and a restart must never reset it to what the environment still says.
  */
@@ -31,10 +34,20 @@ export async function bootstrapOwner(
       const user = await insertUser(trx, { email: input.email, name, now });
       await storePasswordHash(trx, { userId: user.id, passwordHash, now });
       await insertMembership(trx, { userId: user.id, tenantId: null, role: 'owner', now });
-      return {
-        result: user,
-        changes: [{ entityType: 'user', entityId: user.id, before: null, after: { ...user, role: 'owner' } }],
-      };
+      const changes: EntityChange[] = [
+        { entityType: 'user', entityId: user.id, before: null, after: { ...user, role: 'owner' } },
+      ];
+      const anyTenant = await trx.selectFrom('tenants').select('id').limit(1).executeTakeFirst();
+      if (!anyTenant) {
+        const tenant = await insertTenant(trx, { name: 'My workspace', slug: 'workspace', now });
+        changes.push({
+          entityType: 'tenant',
+          entityId: tenant.id,
+          before: null,
+          after: { ...tenant },
+        });
+      }
+      return { result: user, changes };
     },
   );
   input.logger.info({ email: input.email }, 'created the platform owner');

@@ -67,6 +67,15 @@ describe('npm run server (the hosted server entry)', () => {
       { token: signedIn.data?.accessToken },
     );
     expect(me.data).toMatchObject({ platformRole: 'owner', user: { email: OWNER.email } });
+    // …with a first workspace to work in, so the console has somewhere to create the others.
+    const session = await callHosted<{ tenant: { name: string } | null }>(
+      server.url,
+      'query',
+      'workspace.session',
+      undefined,
+      { token: signedIn.data?.accessToken },
+    );
+    expect(session.data?.tenant?.name).toBe('My workspace');
   });
 
   it('never resets the owner’s password from the environment on a later start', async () => {
