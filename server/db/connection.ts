@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { startCheckpointer, type Checkpointer } from './checkpoint';
 import { migrate, type MigrationReport } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { DB } from './schema';
@@ -11,8 +10,6 @@ export interface AppDatabase {
   /** The raw handle, for migrations, pragmas, bulk loads and benchmarks. */
   sqlite: Database.Database;
   migration: MigrationReport;
-  /** The worker that checkpoints the WAL; null for an in-memory database, which has none. */
-  checkpointer: Checkpointer | null;
   close(): Promise<void>;
 }
 
@@ -24,8 +21,6 @@ export interface OpenOptions {
    * build made for its own ABI, so the Node build used by tests stays in place.
    */
   nativeBinding?: string;
-  /** Where a warning goes (the checkpoint worker failing); Node's process warnings by default. */
-  warn?: (message: string) => void;
 }
 
 /** Opens (creating if needed) a database with the pragmas the app relies on, and migrates it. */
@@ -41,14 +36,11 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     sqlite.pragma('busy_timeout = 5000');
     const migration = migrate(sqlite, MIGRATIONS);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const checkpointer = sqlite.memory ? null : checkpointOffThread(sqlite, options);
     return {
       db,
       sqlite,
       migration,
-      checkpointer,
       close: async () => {
-        await checkpointer?.stop();
         // Kysely's destroy closes the handle it was given, but only if it ever ran a query.
         await db.destroy();
         if (sqlite.open) sqlite.close();
@@ -58,13 +50,4 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     sqlite.close();
     throw error;
   }
-}
-
-/** See checkpoint.ts: commits stop paying for checkpoints, which a worker thread runs. */
-function checkpointOffThread(sqlite: Database.Database, options: OpenOptions): Checkpointer {
-  return startCheckpointer(sqlite, {
-    path: sqlite.name,
-    nativeBinding: options.nativeBinding,
-    warn: options.warn ?? ((message) => process.emitWarning(message)),
-  });
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { startLoop, type Loop } from '../lib/loop';
+import { startLoop, yieldToIo, type Loop } from '../lib/loop';
 import { claimNextJob, completeJob, failJob, type Job } from './store';
 
 /**
@@ -63,6 +63,8 @@ export async function runDueJobs(
 ): Promise<number> {
   let ran = 0;
   while (ran < limit && !stopping?.aborted) {
+    // Requests share this thread: let them in between jobs.
+    if (ran > 0) await yieldToIo();
     const wallNow = options.clock.now();
     const job = await claimNextJob(options.db, {
       dueBy: wallNow,

@@ -22,6 +22,13 @@ export interface Loop {
 }
 
 /**
+ * Lets waiting I/O (HTTP requests, IPC) run. better-sqlite3 answers synchronously, so a
+ * pass of many items is one long stretch of microtasks that would otherwise keep every
+ * request waiting until the whole pass is done; long passes call this between items.
+ */
+export const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * Runs `pass` again and again, one at a time, with a pause between passes: the shape of
  * every background worker here (jobs, emails, Stripe events). A pass never overlaps the
  * next, and stopping waits for the pass in hand, so shutdown never cuts work in half.

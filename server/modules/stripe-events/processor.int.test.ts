@@ -47,6 +47,30 @@ const history = (eventId: string) =>
     .all(eventId);
 
 describe('processDueStripeEvents', () => {
+  it('lets waiting requests in between events, and stops between events when asked', async () => {
+    for (let i = 0; i < 20; i++) await store('customer.updated', `cus_${i}`, 1000 + i);
+    let applied = 0;
+    let appliedWhenIoRan: number | null = null;
+    // A request arriving as the pass starts must not wait for all 20 events.
+    setImmediate(() => (appliedWhenIoRan = applied));
+    const stopping = new AbortController();
+    const ran = await processDueStripeEvents(
+      options({
+        'customer.updated': () => {
+          applied++;
+          if (applied === 15) stopping.abort();
+          return Promise.resolve('applied');
+        },
+      }),
+      500,
+      stopping.signal,
+    );
+    expect(appliedWhenIoRan).toBeGreaterThan(0);
+    expect(appliedWhenIoRan).toBeLessThan(3);
+    expect(ran).toBe(15);
+    expect(inboxRows(world, tenantId).filter((r) => r.status === 'pending')).toHaveLength(5);
+  });
+
   it('applies events oldest Stripe time first, and marks types without a handler ignored', async () => {
     const seen: string[] = [];
     const late = await store('customer.updated', 'cus_2', 2000);

@@ -4,7 +4,7 @@ import type { GatewayProvider } from '../../api/context';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { startLoop, type Loop } from '../../lib/loop';
+import { startLoop, yieldToIo, type Loop } from '../../lib/loop';
 import { claimNextEvent, finishEvent, type ClaimedEvent, type Finish } from './queue';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 import type { StripeEventHandlers, StripeEventOutcome } from './types';
@@ -66,9 +66,12 @@ async function apply(options: StripeEventProcessorOptions, claimed: ClaimedEvent
 export async function processDueStripeEvents(
   options: StripeEventProcessorOptions,
   limit = 500,
+  stopping?: AbortSignal,
 ): Promise<number> {
   let ran = 0;
-  while (ran < limit) {
+  while (ran < limit && !stopping?.aborted) {
+    // The endpoint shares this thread: let deliveries in between events, or they wait a whole pass.
+    if (ran > 0) await yieldToIo();
     const claimed = await claimNextEvent(options.db, {
       now: options.clock.now(),
       leaseMs: options.leaseMs ?? 60_000,
@@ -94,7 +97,7 @@ export function startStripeEventProcessor(options: StripeEventProcessorOptions, 
     name: 'Stripe event processor',
     logger: options.logger,
     intervalMs,
-    pass: () => processDueStripeEvents(options, batch),
+    pass: (stopping) => processDueStripeEvents(options, batch, stopping),
     // A full batch means a backlog: go on at once rather than after the interval.
     nextDelayMs: (ran) => (ran !== undefined && ran >= batch ? 0 : intervalMs),
   });
