@@ -143,7 +143,10 @@ afterAll(() => {
 async function launch(dataDir: string) {
   process.env.TOLLGATE_DATA_DIR = dataDir;
   await import('./index');
-  await vi.waitFor(() => expect(fake.FakeWindow.all.length + (fake.state.exited === null ? 0 : 1)).toBe(1));
+  await vi.waitFor(
+    () => expect(fake.FakeWindow.all.length + (fake.state.exited === null ? 0 : 1)).toBe(1),
+    20_000,
+  );
   return fake.FakeWindow.all[0];
 }
 

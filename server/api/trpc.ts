@@ -80,30 +80,32 @@ async function resolveTenant(ctx: Context, principal: Principal, requested: stri
 
 /** A procedure that acts inside one tenant, after checking the principal holds `permission` there. */
 export function tenantProcedure(permission: Permission) {
-  return base
-    .meta({ permission })
-    .use(requirePrincipal)
-    .use(async ({ ctx, next }) => {
-      const tenantId = await resolveTenant(ctx, ctx.principal, ctx.requestedTenantId);
-      if (!can(ctx.principal.grants, permission, tenantId)) {
-        throw new DomainError('FORBIDDEN', `Your role does not allow ${permission}`);
-      }
-      return next({
-        ctx: {
-          tenantId,
-          actor: {
-            userId: ctx.principal.userId,
-            name: ctx.principal.name,
-            client: `${ctx.client.kind}:${ctx.client.id}`,
+  return (
+    base
+      .meta({ permission })
+      .use(requirePrincipal)
+      .use(async ({ ctx, next }) => {
+        const tenantId = await resolveTenant(ctx, ctx.principal, ctx.requestedTenantId);
+        if (!can(ctx.principal.grants, permission, tenantId)) {
+          throw new DomainError('FORBIDDEN', `Your role does not allow ${permission}`);
+        }
+        return next({
+          ctx: {
+            tenantId,
+            actor: {
+              userId: ctx.principal.userId,
+              name: ctx.principal.name,
+              client: `${ctx.client.kind}:${ctx.client.id}`,
+            },
           },
-        },
-      });
-    })
-    // On a connected desktop the server is the authority: the command goes there (through the
-    // outbox) and its answer comes back, instead of the command running on the local replica.
-    .use(async ({ ctx, type, path, getRawInput, next }) => {
-      if (type !== 'mutation' || !ctx.forwardCommand) return next();
-      const data = await ctx.forwardCommand({ path, input: await getRawInput(), tenantId: ctx.tenantId });
-      return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
-    });
+        });
+      })
+      // On a connected desktop the server is the authority: the command goes there (through the
+      // outbox) and its answer comes back, instead of the command running on the local replica.
+      .use(async ({ ctx, type, path, getRawInput, next }) => {
+        if (type !== 'mutation' || !ctx.forwardCommand) return next();
+        const data = await ctx.forwardCommand({ path, input: await getRawInput(), tenantId: ctx.tenantId });
+        return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
+      })
+  );
 }
