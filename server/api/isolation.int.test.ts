@@ -167,6 +167,7 @@ const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | '
   'connection.status': 'no tenant data',
   'connection.outbox': 'no tenant data',
   'connection.connect': 'no tenant data',
+  'connection.acceptInvitation': 'no tenant data',
   'connection.syncNow': 'no tenant data',
   'connection.disconnect': 'no tenant data',
   'sync.pull': (a) => a.sync.pull({ cursor: 0, limit: 5000, withTotal: true }),

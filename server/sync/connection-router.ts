@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginInput } from '../../shared/auth/schema';
+import { acceptInvitationInput, loginInput } from '../../shared/auth/schema';
 import type { Context } from '../api/context';
 import { publicProcedure, router } from '../api/trpc';
 import { DomainError } from '../lib/errors';
@@ -11,6 +11,16 @@ const serverUrl = z
   .max(2048, 'Use at most 2048 characters')
   .url('Enter the server address, such as https://billing.example.com')
   .refine((value) => /^https?:\/\//i.test(value), 'The address starts with http:// or https://');
+
+// The server's own rules for name and password (auth.acceptInvitation); its `token` is the code shown here.
+const acceptInvitationOnServer = acceptInvitationInput.omit({ token: true }).extend({
+  serverUrl,
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Enter the invitation code')
+    .max(200, 'This is longer than an invitation code; check what was pasted'),
+});
 
 function desktopConnection(ctx: Context): DesktopConnection {
   if (!ctx.connection) throw new DomainError('INVALID_STATE', 'Only a desktop connects to a Tollgate server');
@@ -28,7 +38,7 @@ const STANDALONE = {
 };
 
 /**
- * The desktop's side of connected mode: sign in to a server, see the sync state and the
+ * The desktop's side of connected mode: sign in to a server (or accept an invitation to it), see the sync state and the
  * outbox, sync now, go back to standalone. Local to this computer (like the mode itself),
  * so public: they show and change no tenant's data on any server.
  */
@@ -42,6 +52,11 @@ export const connectionRouter = router({
   connect: publicProcedure
     .input(loginInput.extend({ serverUrl }))
     .mutation(({ ctx, input }) => desktopConnection(ctx).connect(input)),
+
+  /** Accepts an invitation with the code staff passed on, then connects as the new member. */
+  acceptInvitation: publicProcedure
+    .input(acceptInvitationOnServer)
+    .mutation(({ ctx, input }) => desktopConnection(ctx).acceptInvitation(input)),
 
   syncNow: publicProcedure.mutation(async ({ ctx }) => {
     const connection = desktopConnection(ctx);

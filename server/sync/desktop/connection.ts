@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../api/context';
+import type { SignedIn } from '../../auth';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
@@ -14,6 +15,7 @@ import { Outbox, type OutboxEntry } from './outbox';
 import { Replica } from './replica';
 import type { SecretStore } from './secret-store';
 import { ServerLink, ServerUnreachable } from './server-link';
+import { acceptOnServer, type InvitationAnswer } from './invitation';
 import { pullAll, pushOutbox, type SyncProgress } from './sync-run';
 
 export type ConnectionState = 'standalone' | 'connected' | 'syncing' | 'offline' | 'error';
@@ -120,13 +122,31 @@ export class DesktopConnection {
   }
 
   /** Signs in, then brings the replica up to date before the console switches to it. */
-  async connect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectionStatus> {
+  connect(input: { serverUrl: string; email: string; password: string }): Promise<ConnectionStatus> {
+    return this.connectAs(input.serverUrl, (link) => link.login(input.email, input.password));
+  }
+
+  /**
+   * Accepts an invitation on the server (which makes the account and signs it in), then goes
+   * on exactly as connect does. Nothing is kept here if the server refuses the invitation.
+   */
+  acceptInvitation(input: { serverUrl: string } & InvitationAnswer): Promise<ConnectionStatus> {
+    return this.connectAs(input.serverUrl, (link) => acceptOnServer(link, input));
+  }
+
+  /** Signs in one way or another, then fills the replica; connected only once the first sync is done. */
+  private async connectAs(
+    address: string,
+    signIn: (link: ServerLink) => Promise<SignedIn['user']>,
+  ): Promise<ConnectionStatus> {
     if (this.session) throw new DomainError('INVALID_STATE', 'Disconnect from the current server first');
-    const serverUrl = new URL(input.serverUrl).origin;
-    const signIn = new ServerLink(serverUrl, { ...this.linkOptions(), clientId: `signin-${randomHex(8)}` });
-    const user = await signIn.login(input.email, input.password);
-    const saved: SavedConnection = { serverUrl, email: input.email, userId: user.id };
-    const session = this.openSession(saved, signIn);
+    const serverUrl = new URL(address).origin;
+    const link = new ServerLink(serverUrl, { ...this.linkOptions(), clientId: `signin-${randomHex(8)}` });
+    const user = await signIn(link).catch((error: unknown) => {
+      throw error instanceof ServerUnreachable ? unreachable(serverUrl) : error;
+    });
+    const saved: SavedConnection = { serverUrl, email: user.email, userId: user.id };
+    const session = this.openSession(saved, link);
     this.session = session;
     await this.syncOnce(true);
     if (this.state === 'error' || this.state === 'offline') {
@@ -250,6 +270,11 @@ export class DesktopConnection {
 
 function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
+}
+
+function unreachable(serverUrl: string): DomainError {
+  const message = `No server answered at ${serverUrl}; check the address and your network`;
+  return new DomainError('INVALID_STATE', message, { serverUrl: [message] });
 }
 
 function messageOf(error: unknown): string {

@@ -1,6 +1,7 @@
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { SignedIn } from '../../auth';
 import { CLIENT_HEADER } from '../../api/context';
+import type { FieldErrors } from '../../../shared/errors';
 import type { AppRouter } from '../../api/router';
 import { DomainError } from '../../lib/errors';
 import type { PullPage } from '../pull';
@@ -22,15 +23,17 @@ type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
 
 /**
  * Turns what the tRPC client threw into what the desktop acts on: no HTTP answer means
- * offline; an answer keeps the server's own message and code, as a DomainError.
+ * offline; an answer keeps the server's own message, code and field errors, as a DomainError.
  */
 export function fromClientError(error: unknown): Error {
   if (!(error instanceof TRPCClientError)) return error instanceof Error ? error : new Error(String(error));
   const data = (error as TRPCClientError<AppRouter>).data as
-    { httpStatus?: number; domainCode?: string } | undefined;
+    { httpStatus?: number; domainCode?: string; fieldErrors?: FieldErrors } | undefined;
   if (!data?.httpStatus) return new ServerUnreachable(`The server did not answer: ${error.message}`);
   const code = data.domainCode && data.domainCode !== 'INTERNAL' ? data.domainCode : null;
-  return code ? new DomainError(code as DomainError['code'], error.message) : new Error(error.message);
+  return code
+    ? new DomainError(code as DomainError['code'], error.message, data.fieldErrors)
+    : new Error(error.message);
 }
 
 /**
@@ -75,6 +78,17 @@ export class ServerLink {
 
   async login(email: string, password: string): Promise<SignedIn['user']> {
     const signedIn = await this.call(() => this.client.auth.login.mutate({ email, password }));
+    await this.keep(signedIn);
+    return signedIn.user;
+  }
+
+  /** Accepts an invitation (making the account, or joining with an existing one) and is signed in. */
+  async acceptInvitation(input: {
+    token: string;
+    name: string;
+    password: string;
+  }): Promise<SignedIn['user']> {
+    const signedIn = await this.call(() => this.client.auth.acceptInvitation.mutate(input));
     await this.keep(signedIn);
     return signedIn.user;
   }
