@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Actor, CommandWork } from '../commands/run-command';
+import { auditChanges, type Actor, type CommandWork } from '../commands/run-command';
 import type { DB } from '../db/schema';
-import { insertAuditEntry } from '../modules/audit';
 
 /**
  * A command on an account (a user, their password, their memberships): like runCommand,
@@ -15,20 +14,13 @@ export function runAccountCommand<T>(
 ): Promise<T> {
   return scope.db.transaction().execute(async (trx) => {
     const { result, changes } = await work(trx, scope.now);
-    for (const change of changes) {
-      await insertAuditEntry(trx, {
-        tenantId: scope.tenantId,
-        actorId: scope.actor.userId,
-        actorName: scope.actor.name,
-        client: scope.actor.client,
-        action,
-        entityType: change.entityType,
-        entityId: change.entityId,
-        before: change.before,
-        after: change.after,
-        at: scope.now,
-      });
-    }
+    await auditChanges(trx, {
+      tenantId: scope.tenantId,
+      actor: scope.actor,
+      action,
+      changes,
+      now: scope.now,
+    });
     return result;
   });
 }

@@ -38,6 +38,37 @@ export interface CommandWork<T> {
 }
 
 /**
+ * Writes an audit entry per changed entity into the chain of `tenantId` (null: the
+ * platform's own chain), inside the command's transaction. Every kind of command (tenant
+ * data, accounts, platform records) audits through here.
+ */
+export async function auditChanges(
+  trx: Transaction<DB>,
+  entry: {
+    tenantId: string | null;
+    actor: Actor;
+    action: string;
+    changes: readonly EntityChange[];
+    now: number;
+  },
+): Promise<void> {
+  for (const change of entry.changes) {
+    await insertAuditEntry(trx, {
+      tenantId: entry.tenantId,
+      actorId: entry.actor.userId,
+      actorName: entry.actor.name,
+      client: entry.actor.client,
+      action: entry.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: change.before,
+      after: change.after,
+      at: entry.now,
+    });
+  }
+}
+
+/**
  * Runs one command in one transaction: the change itself, an audit entry and a
  * change-log row for every entity it touched commit together, or nothing does.
  *
@@ -50,19 +81,8 @@ export async function runCommand<T>(scope: CommandScope, action: string, work: C
     const { result, changes } = await work(trx, now);
     // A command pushed from a desktop marks its mutation applied in this same transaction.
     await recordMutationApplied(trx, now);
+    await auditChanges(trx, { tenantId: scope.tenantId, actor: scope.actor, action, changes, now });
     for (const change of changes) {
-      await insertAuditEntry(trx, {
-        tenantId: scope.tenantId,
-        actorId: scope.actor.userId,
-        actorName: scope.actor.name,
-        client: scope.actor.client,
-        action,
-        entityType: change.entityType,
-        entityId: change.entityId,
-        before: change.before,
-        after: change.after,
-        at: now,
-      });
       await appendChange(trx, {
         tenantId: scope.tenantId,
         entityType: change.entityType,

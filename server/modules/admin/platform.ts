@@ -1,8 +1,7 @@
 import { PLATFORM_GRANTS, type Permission } from '../../../shared/permissions';
 import type { Principal } from '../../api/context';
-import type { CommandScope, CommandWork } from '../../commands/run-command';
+import { auditChanges, type CommandScope, type CommandWork } from '../../commands/run-command';
 import { DomainError } from '../../lib/errors';
-import { insertAuditEntry } from '../audit';
 
 /** What an administration service needs: the checked command scope and who is acting. */
 export interface AdminScope extends CommandScope {
@@ -35,20 +34,7 @@ export async function runPlatformCommand<T>(
   return scope.db.transaction().execute(async (trx) => {
     const now = scope.clock.now();
     const { result, changes } = await work(trx, now);
-    for (const change of changes) {
-      await insertAuditEntry(trx, {
-        tenantId: null,
-        actorId: scope.actor.userId,
-        actorName: scope.actor.name,
-        client: scope.actor.client,
-        action,
-        entityType: change.entityType,
-        entityId: change.entityId,
-        before: change.before,
-        after: change.after,
-        at: now,
-      });
-    }
+    await auditChanges(trx, { tenantId: null, actor: scope.actor, action, changes, now });
     return result;
   });
 }
