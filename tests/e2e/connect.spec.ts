@@ -13,7 +13,8 @@ import { startWebMode, type WebMode } from './web-mode';
 /**
  * Connected mode in Chromium: a web-mode console of its own (so the shared one stays
  * standalone) signs in to a hosted server started here as a tenant's admin, shows that
- * tenant's data, and a customer made in the console lands on the server.
+ * tenant's data, and a customer made in the console lands on the server. A second console
+ * accepts an invitation the admin made and lands connected as the new member.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,6 +23,8 @@ const ADMIN = { email: 'nadia@northwind.test', password: 'violet harbour lantern
 interface Started {
   hosted: SpawnedServer;
   web: WebMode;
+  /** A second console, standalone until the invitee accepts on it. */
+  inviteeWeb: WebMode;
   token: string;
   tenantId: string;
 }
@@ -63,11 +66,13 @@ test.beforeAll(async () => {
     { token, tenantId },
   );
   expect(customer.status).toBe(200);
-  started = { hosted, web: await startWebMode(), token, tenantId };
+  const [web, inviteeWeb] = await Promise.all([startWebMode(), startWebMode()]);
+  started = { hosted, web, inviteeWeb, token, tenantId };
 });
 
 test.afterAll(async () => {
   await started?.web.stop();
+  await started?.inviteeWeb.stop();
   await started?.hosted.stop();
   rmSync(serverDir, { recursive: true, force: true });
 });
@@ -124,4 +129,45 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
   const outbox = page.getByRole('table', { name: 'Outbox' });
   await expect(outbox).toContainText('Customers · create');
   await expect(outbox).toContainText('Applied');
+});
+
+test('accept an invitation on the Connect page and land connected as the new member', async ({ page }) => {
+  if (!started) throw new Error('the servers did not start');
+  const { inviteeWeb, hosted, token, tenantId } = started;
+  const invited = await callHosted<{ token: string }>(
+    hosted.url,
+    'mutation',
+    'admin.invitations.create',
+    { scope: 'tenant', email: 'ivy@northwind.test', role: 'viewer' },
+    { token, tenantId },
+  );
+  const code = invited.data?.token ?? '';
+  expect(code).toMatch(/^tgi_/);
+
+  await page.goto(`${inviteeWeb.url}/#/connect`);
+  await page.getByText('I have an invitation', { exact: true }).click();
+  await page.getByLabel('Server address').fill(hosted.url);
+  await page.getByLabel('Invitation code').fill(`${code}-mistyped`);
+  await page.getByLabel('Your name').fill('Ivy Invitee');
+  // The policy is shown, and checked as typed.
+  await expect(page.getByText(/At least 12 characters/)).toBeVisible();
+  await page.getByLabel('Choose a password').fill('short');
+  await page.getByRole('button', { name: 'Accept and connect' }).click();
+  await expect(page.getByText('Use at least 12 characters')).toBeVisible();
+
+  // The server's refusal of the code shows on the code's field.
+  await page.getByLabel('Choose a password').fill('quiet meadow copper kettle');
+  await page.getByRole('button', { name: 'Accept and connect' }).click();
+  await expect(page.getByText('This invitation was not found')).toBeVisible();
+  await expect(page.getByLabel('Invitation code')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Invitation code').fill(code);
+  await page.getByRole('button', { name: 'Accept and connect' }).click();
+  await expect(toast(page, 'Invitation accepted')).toBeVisible();
+  await expect(page.getByTestId('connection-state')).toHaveText('Connected');
+  await expect(page.getByLabel('Mode: Connected')).toBeVisible();
+
+  await page.goto(`${inviteeWeb.url}/#/customers`);
+  await expect(page.getByTestId('workspace-name')).toHaveText('Northwind Courses');
+  await expect(dataRows(page).filter({ hasText: 'Nadia Northwind' })).toHaveCount(1);
 });

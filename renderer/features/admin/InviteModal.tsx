@@ -1,6 +1,6 @@
 import { SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLATFORM_ROLE_INFO, TENANT_ROLE_INFO } from '../../../shared/admin/roles';
 import type { PlatformRole, TenantRole } from '../../../shared/permissions';
@@ -27,6 +27,8 @@ export function InviteModal({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invite = useMutation(trpc.admin.invitations.create.mutationOptions());
+  // A connected desktop knows the server's address, which the invitee needs too.
+  const serverUrl = useQuery(trpc.connection.status.queryOptions()).data?.serverUrl ?? null;
   const [issued, setIssued] = useState<{ email: string; token: string } | null>(null);
   const form = useForm<{ scope: Scope; email: string; role: string }>({
     mode: 'controlled',
@@ -63,7 +65,7 @@ export function InviteModal({
         <SecretOnce
           label="Invitation code"
           value={issued.token}
-          note={`Send this code to ${issued.email}; they enter it when accepting the invitation on this server, within 7 days.`}
+          note={`Send ${issued.email} this code and the server address${serverUrl ? ` (${serverUrl})` : ''}, with these steps: in Tollgate, open Connect → I have an invitation, enter the server address and this code, then choose a name and password. The code works once, within 7 days.`}
         />
       ) : (
         <ModalForm

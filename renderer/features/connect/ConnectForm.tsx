@@ -1,10 +1,11 @@
-import { Alert, Button, Paper, PasswordInput, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { readServerProblem } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
-import { progressPercent } from './labels';
+import { fieldErrorsOf } from './field-errors';
+import { FirstSyncProgress } from './FirstSyncProgress';
 import { switchData } from './switch-data';
 import type { ConnectionStatus } from './types';
 
@@ -27,15 +28,9 @@ export function ConnectForm({ status }: { status: ConnectionStatus }) {
         await switchData(queryClient);
         notifySuccess('Connected', 'This console now works with the server’s data.');
       },
-      onError: (error) => {
-        const problem = readServerProblem(error);
-        form.setErrors(
-          Object.fromEntries(Object.entries(problem.fieldErrors).map(([k, v]) => [k, v.join(' ')])),
-        );
-      },
+      onError: (error) => form.setErrors(fieldErrorsOf(error)),
     }),
   );
-  const percent = progressPercent(status.progress);
   const problem = connect.error ? readServerProblem(connect.error) : null;
   return (
     <Paper withBorder p="lg" radius="md" maw={520}>
@@ -59,15 +54,7 @@ export function ConnectForm({ status }: { status: ConnectionStatus }) {
             autoComplete="current-password"
             {...form.getInputProps('password')}
           />
-          {connect.isPending && percent !== null && (
-            <Stack gap={4}>
-              <Text size="sm">
-                First sync: {status.progress?.done.toLocaleString()} of{' '}
-                {status.progress?.total.toLocaleString()} rows
-              </Text>
-              <Progress value={percent} aria-label="First sync progress" />
-            </Stack>
-          )}
+          <FirstSyncProgress status={status} pending={connect.isPending} />
           {problem && Object.keys(problem.fieldErrors).length === 0 && (
             <Alert color="red" role="alert" title="Could not connect">
               {problem.message}
