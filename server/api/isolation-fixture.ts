@@ -1,0 +1,146 @@
+import { silentLogger } from '../lib/logger';
+import { dispatchBillingEvents } from '../modules/notifications';
+import { storeTestEvent } from '../modules/stripe-events/testing';
+import type { TestWorld } from '../testing/world';
+import type { Fixture } from './isolation-attempts';
+
+/**
+ * Tenant B's data for the isolation walk — a customer, catalog, paid subscription, card,
+ * clock, email, Stripe event, invitation and API key, all carrying Bertha's name so a
+ * response that shows any of it is caught — and snapshots of every table, to prove an
+ * attempt wrote nothing.
+ */
+export async function seedTenantB(world: TestWorld): Promise<Fixture> {
+  const bertha = await world
+    .as('adminB')
+    .customers.create({ name: 'Bertha Benz', email: 'bertha@b.example', country: 'DE' });
+  await world.as('adminA').customers.create({ name: 'Alan Turing', email: 'alan@a.example', country: 'GB' });
+  // B's catalog carries Bertha's name, so a response from A that shows any of it fails the check below.
+  const catalogB = world.as('owner', world.tenants.B.id).catalog;
+  await catalogB.createFeature({ key: 'courses.max', name: 'Bertha courses', kind: 'limit' });
+  const bProduct = await catalogB.createProduct({ name: 'Bertha Academy' });
+  const bPlan = await catalogB.createPlan({
+    productId: bProduct.id,
+    name: 'Bertha Gold',
+    isDefault: true,
+    features: { 'courses.max': 7 },
+  });
+  const bPrice = await catalogB.createPrice({
+    planId: bPlan.id,
+    amount: 4200,
+    currency: 'EUR',
+    interval: 'month',
+  });
+  // And a paid subscription, with its invoice, payment and card, and a test clock.
+  const ownerInB = world.as('owner', world.tenants.B.id);
+  const bCard = await ownerInB.paymentMethods.add({ customerId: bertha.id, source: '4242 4242 4242 4242' });
+  const bSub = await ownerInB.subscriptions.create({
+    customerId: bertha.id,
+    priceId: bPrice.id,
+    trialDays: 0,
+  });
+  const bClock = await ownerInB.testClocks.create({ name: 'Bertha clock' });
+  // Bertha's receipt, in B's email outbox.
+  await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
+  const bEmail = world.database.sqlite
+    .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
+    .get(world.tenants.B.id) as { id: string };
+  // B has imported from Stripe Billing: A's progress must never show B's run.
+  await world.database.db
+    .insertInto('stripe_imports')
+    .values({
+      id: 'imp_BERTHA',
+      tenant_id: world.tenants.B.id,
+      status: 'done',
+      cursor: null,
+      requested_by: 'Bertha Benz',
+      started_at: 1,
+      finished_at: 2,
+      updated_at: 2,
+      last_error: null,
+    })
+    .execute();
+  return {
+    aTenantId: world.tenants.A.id,
+    bTenantId: world.tenants.B.id,
+    bCustomerId: bertha.id,
+    bCustomerVersion: bertha.version,
+    bProductId: bProduct.id,
+    bPlanId: bPlan.id,
+    bPlanVersion: bPlan.version,
+    bPriceId: bPrice.id,
+    bSubscriptionId: bSub.subscription.id,
+    bSubscriptionVersion: bSub.subscription.version,
+    bInvoiceId: bSub.invoice?.id ?? '',
+    bPaymentId: bSub.payment && 'payment' in bSub.payment ? bSub.payment.payment.id : '',
+    bPaymentMethodId: bCard.id,
+    bClockId: bClock.id,
+    bEmailId: bEmail.id,
+    // A dead-lettered event of B's about Bertha: replayable, were it A's.
+    bStripeEventId: await storeTestEvent(world, world.tenants.B.id, {
+      type: 'customer.updated',
+      object: { id: 'cus_BerthaStripe', name: 'Bertha Benz' },
+      status: 'dead',
+    }),
+    bAdminUserId: world.principals.adminB.userId,
+    bInvitationId: (
+      await world
+        .as('adminB')
+        .admin.invitations.create({ scope: 'tenant', email: 'bertha.friend@b.example', role: 'viewer' })
+    ).invitation.id,
+    bApiKeyId: (await world.as('adminB').admin.apiKeys.create({ name: 'Bertha sync', role: 'viewer' })).apiKey
+      .id,
+  };
+}
+
+export function snapshotTables(world: TestWorld) {
+  const tables = [
+    'tenants',
+    'users',
+    'memberships',
+    'customers',
+    'audit_log',
+    'audit_chain_heads',
+    'change_log',
+    'settings',
+  ];
+  const catalogTables = ['features', 'products', 'plans', 'plan_features', 'prices'];
+  const billingTables = [
+    'subscriptions',
+    'invoices',
+    'invoice_lines',
+    'invoice_sequences',
+    'payments',
+    'refunds',
+    'payment_methods',
+    'balance_transactions',
+    'test_clocks',
+    'jobs',
+    'billing_events',
+    'sandbox_charges',
+    'sandbox_requests',
+    'email_outbox',
+    'email_settings',
+    'notification_cursors',
+    'stripe_events',
+    'stripe_event_attempts',
+    'stripe_webhook_endpoints',
+    'recovery_policies',
+    'invoice_recoveries',
+    'recovery_pauses',
+    'disputes',
+    'api_keys',
+    'invitations',
+  ];
+  return Object.fromEntries(
+    [...tables, ...catalogTables, ...billingTables].map((t) => [
+      t,
+      world.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[],
+    ]),
+  );
+}
+
+export function rowsOfB(world: TestWorld, tables: ReturnType<typeof snapshotTables>) {
+  const b = world.tenants.B.id;
+  return Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.tenant_id === b || r.id === b)]);
+}
