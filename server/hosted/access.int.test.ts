@@ -17,6 +17,7 @@ import {
   type SignedIn,
   useAuthServer,
 } from './auth-test-kit';
+
 /**
  * What a signed-in principal may reach on the hosted server: roles, suspended tenants,
  * API keys, and the account itself (password change, invitations).

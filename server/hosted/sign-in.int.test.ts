@@ -16,6 +16,7 @@ import {
   type SignedIn,
   useAuthServer,
 } from './auth-test-kit';
+
 /**
  * Signing in to the hosted server, its tokens and sessions, and lockout, over real HTTP
  * as a client would: each refusal says clearly why.

@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
+import { type DataColumn, countColumn, dateColumn, idColumn } from '../../ui/data-table';
 import { EmailStatusBadge } from './EmailStatusBadge';
 import { STATUS_LOOK, TEMPLATE_LABELS } from './labels';
 import type { EmailRow } from './types';
@@ -61,19 +61,7 @@ export const emailColumns: DataColumn<EmailRow>[] = [
     cell: (e) => <EmailStatusBadge status={e.status} reason={e.lastError} />,
     exportValue: (e) => STATUS_LOOK[e.status].label,
   },
-  {
-    id: 'attempts',
-    header: 'Attempts',
-    align: 'right',
-    minWidth: 100,
-    grow: 0,
-    cell: (e) => (
-      <Text size="sm" c="dimmed" className="tabular">
-        {e.attempts}
-      </Text>
-    ),
-    exportValue: (e) => e.attempts,
-  },
+  countColumn<EmailRow>('attempts', 'Attempts', (e) => e.attempts, { minWidth: 100 }),
   {
     id: 'error',
     header: 'Last error',

@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
+import { type DataColumn, codeColumn, countColumn, dateColumn, idColumn } from '../../ui/data-table';
 import { EventStatusBadge } from './EventStatusBadge';
 import { EVENT_STATUS_LOOK } from './status';
 import type { WebhookEventRow } from './types';
@@ -32,19 +32,7 @@ export const webhookEventColumns: DataColumn<WebhookEventRow>[] = [
     exportValue: (e) => EVENT_STATUS_LOOK[e.status].label,
   },
   codeColumn<WebhookEventRow>('objectId', 'Object', (e) => e.objectId ?? '', { minWidth: 200 }),
-  {
-    id: 'attempts',
-    header: 'Attempts',
-    align: 'right',
-    minWidth: 90,
-    grow: 0,
-    cell: (e) => (
-      <Text size="sm" c="dimmed" className="tabular">
-        {e.attempts}
-      </Text>
-    ),
-    exportValue: (e) => e.attempts,
-  },
+  countColumn<WebhookEventRow>('attempts', 'Attempts', (e) => e.attempts),
   {
     id: 'source',
     header: 'Source',

@@ -46,6 +46,29 @@ export function codeColumn<Row>(
   };
 }
 
+/** A count (attempts, items) right-aligned in tabular figures, exported as the number. */
+export function countColumn<Row>(
+  id: string,
+  header: string,
+  value: (row: Row) => number,
+  tuning: Tuning<Row> = {},
+): DataColumn<Row> {
+  return {
+    id,
+    header,
+    align: 'right',
+    minWidth: 90,
+    grow: 0,
+    cell: (row) => (
+      <Text size="sm" c="dimmed" className="tabular">
+        {value(row)}
+      </Text>
+    ),
+    exportValue: value,
+    ...tuning,
+  };
+}
+
 /** The row's id: hidden until asked for, there to copy and to export. */
 export function idColumn<Row extends { id: string }>(): DataColumn<Row> {
   return codeColumn<Row>('id', 'ID', (row) => row.id, { minWidth: 270, defaultHidden: true });

@@ -1,3 +1,3 @@
 export { DataTable, type DataTableProps } from './DataTable';
 export type { DataColumn, DataSource, FetchPage, Noun, Page, SortState } from './types';
-export { codeColumn, dateColumn, idColumn } from './common-columns';
+export { codeColumn, countColumn, dateColumn, idColumn } from './common-columns';
