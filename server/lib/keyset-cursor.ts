@@ -16,7 +16,9 @@ export function decodeCursor(text: string): KeysetCursor {
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      // Sort values are text or whole numbers (times, sequence numbers); a number past 2^53
+      // (or 1e400, read as Infinity) would compare as some other row's value.
+      (typeof parsed[0] === 'string' || Number.isSafeInteger(parsed[0])) &&
       typeof parsed[1] === 'string'
     ) {
       return { value: parsed[0], id: parsed[1] };
