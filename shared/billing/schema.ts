@@ -163,34 +163,35 @@ export function manualInvoiceTotal(lines: readonly { unitAmount: number; quantit
   return lines.reduce((total, line) => total + line.unitAmount * line.quantity, 0);
 }
 
+/** A manual invoice's refusal when its credits outweigh its charges. */
+export const NEGATIVE_TOTAL_MESSAGE = 'Credits cannot be more than the charges: the total must not be negative';
+
 /**
- * A one-off invoice, Stripe's way: in one currency, its credit lines never more than its
- * charges (a negative total would hand the customer money through their balance), and its
- * total within what one payment can collect.
+ * A manual invoice's lines, Stripe's way: credit lines never more than the charges (a
+ * negative total would hand the customer money through their balance), and the total
+ * within what one payment can collect.
  */
-export const manualInvoiceInput = z
-  .strictObject({
-    customerId: customerRef,
-    currency: z
-      .string({ error: 'Currency must be text' })
-      .trim()
-      .toUpperCase()
-      .refine((code) => /^[A-Z]{3}$/.test(code) && isPriceCurrency(code), {
-        error: 'Currency must be an ISO 4217 code like USD or EUR',
-      }),
-    lines: z
-      .array(oneOffLine, { error: 'Lines must be a list' })
-      .min(1, { error: 'Add at least one line' })
-      .max(MAX_INVOICE_LINES, { error: `An invoice can have at most ${MAX_INVOICE_LINES} lines` }),
-  })
-  .refine((input) => manualInvoiceTotal(input.lines) >= 0, {
-    path: ['lines'],
-    error: 'Credits cannot be more than the charges: the total must not be negative',
-  })
-  .refine((input) => manualInvoiceTotal(input.lines) <= MAX_AMOUNT, {
-    path: ['lines'],
+export const manualInvoiceLines = z
+  .array(oneOffLine, { error: 'Lines must be a list' })
+  .min(1, { error: 'Add at least one line' })
+  .max(MAX_INVOICE_LINES, { error: `An invoice can have at most ${MAX_INVOICE_LINES} lines` })
+  .refine((lines) => manualInvoiceTotal(lines) >= 0, { error: NEGATIVE_TOTAL_MESSAGE })
+  .refine((lines) => manualInvoiceTotal(lines) <= MAX_AMOUNT, {
     error: `The total must be at most ${AMOUNT_CEILING}`,
   });
+
+/** A one-off invoice for one customer, in one currency. */
+export const manualInvoiceInput = z.strictObject({
+  customerId: customerRef,
+  currency: z
+    .string({ error: 'Currency must be text' })
+    .trim()
+    .toUpperCase()
+    .refine((code) => /^[A-Z]{3}$/.test(code) && isPriceCurrency(code), {
+      error: 'Currency must be an ISO 4217 code like USD or EUR',
+    }),
+  lines: manualInvoiceLines,
+});
 
 export const addPaymentMethodInput = z.strictObject({
   customerId: customerRef,
