@@ -3,6 +3,10 @@ import { addCard, demoPrice, dialog, freshCustomer, subscribe } from './billing-
 import { expect, test } from './fixtures';
 import { toast } from './support';
 
+// Each test sets up a customer, opens the dialog and issues an invoice: on a loaded 2-core
+// machine that alone has taken over 30 s, so the budget is for that machine, not a quiet one.
+test.describe.configure({ timeout: 90_000 });
+
 /** Opens "New invoice" from the invoices list and picks the customer by email. */
 async function newInvoiceFor(page: Page, email: string) {
   await page.goto('/#/invoices');
