@@ -164,7 +164,8 @@ export function manualInvoiceTotal(lines: readonly { unitAmount: number; quantit
 }
 
 /** A manual invoice's refusal when its credits outweigh its charges. */
-export const NEGATIVE_TOTAL_MESSAGE = 'Credits cannot be more than the charges: the total must not be negative';
+export const NEGATIVE_TOTAL_MESSAGE =
+  'Credits cannot be more than the charges: the total must not be negative';
 
 /**
  * A manual invoice's lines, Stripe's way: credit lines never more than the charges (a
