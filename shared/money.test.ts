@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   add,
   allocate,
+  AmountOutOfRangeError,
+  MAX_AMOUNT,
+  multiply,
   currency,
   formatMoney,
   minorUnitDigits,
@@ -14,7 +17,8 @@ import {
   sum,
 } from './money';
 
-const amount = fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 });
+// Every amount money can hold: rules must either be exact or refuse, never drift past 2^53.
+const amount = fc.maxSafeInteger();
 const code = fc.constantFrom('USD', 'EUR', 'JPY', 'GBP', 'BHD');
 
 describe('money', () => {
@@ -58,14 +62,36 @@ describe('money', () => {
     );
   });
 
-  it('addition and subtraction are exact inverses', () => {
+  it('addition and subtraction are exact inverses, or refuse a result past 2^53', () => {
     fc.assert(
       fc.property(amount, amount, (a, b) => {
         const x = money(a, 'USD');
         const y = money(b, 'USD');
+        const exact = BigInt(a) + BigInt(b);
+        if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < -BigInt(Number.MAX_SAFE_INTEGER)) {
+          expect(() => add(x, y)).toThrow(AmountOutOfRangeError);
+          return;
+        }
         expect(subtract(add(x, y), y).amount).toBe(a);
       }),
     );
+  });
+
+  it('multiplies a price by a quantity exactly, or refuses a product past 2^53', () => {
+    fc.assert(
+      fc.property(amount, fc.maxSafeNat(), (a, count) => {
+        const exact = BigInt(a) * BigInt(count);
+        if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < -BigInt(Number.MAX_SAFE_INTEGER)) {
+          expect(() => multiply(money(a, 'USD'), count)).toThrow(AmountOutOfRangeError);
+          return;
+        }
+        expect(BigInt(multiply(money(a, 'USD'), count).amount)).toBe(exact);
+      }),
+    );
+    expect(multiply(money(MAX_AMOUNT, 'USD'), 90_071_992).amount).toBe(MAX_AMOUNT * 90_071_992);
+    expect(() => money(2 ** 53, 'USD')).toThrow(AmountOutOfRangeError);
+    expect(() => money(Number.POSITIVE_INFINITY, 'USD')).toThrow(AmountOutOfRangeError);
+    expect(() => money(1.5, 'USD')).not.toThrow(AmountOutOfRangeError);
   });
 
   it('allocation conserves every cent and stays within one cent of the exact share', () => {

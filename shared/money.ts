@@ -15,8 +15,20 @@ export interface Money {
 }
 
 export class MoneyError extends Error {
-  override readonly name = 'MoneyError';
+  override readonly name: string = 'MoneyError';
 }
+
+/**
+ * An amount, or a result of arithmetic on amounts, that leaves the safe-integer range
+ * (±2^53 − 1), where doubles stop being whole numbers. It comes from input too large to
+ * handle, never from a bug, so the server answers it as invalid input.
+ */
+export class AmountOutOfRangeError extends MoneyError {
+  override readonly name = 'AmountOutOfRangeError';
+}
+
+/** Stripe's ceiling for one amount (8 digits of minor units, $999,999.99): a price, a line, an invoice. */
+export const MAX_AMOUNT = 99_999_999;
 
 const currencyPattern = /^[A-Z]{3}$/;
 const minorDigitsCache = new Map<string, number>();
@@ -45,9 +57,11 @@ export function minorUnitDigits(code: CurrencyCode): number {
 }
 
 function assertMinorUnits(amount: number, what = 'amount'): void {
-  if (!Number.isSafeInteger(amount)) {
+  if (Number.isSafeInteger(amount)) return;
+  if (Number.isNaN(amount) || (Number.isFinite(amount) && !Number.isInteger(amount))) {
     throw new MoneyError(`${what} must be a whole number of minor units, got ${amount}`);
   }
+  throw new AmountOutOfRangeError(`${what} is too large to handle: ${amount} is past ±2^53`);
 }
 
 /** Builds a Money from minor units (999 USD = $9.99). */
@@ -74,6 +88,16 @@ export function add(a: Money, b: Money): Money {
 export function subtract(a: Money, b: Money): Money {
   assertSameCurrency(a, b);
   return money(a.amount - b.amount, a.currency);
+}
+
+/** An amount times a whole count (a unit price × quantity), refused past the safe-integer range. */
+export function multiply(a: Money, count: number): Money {
+  assertMinorUnits(count, 'count');
+  const product = BigInt(a.amount) * BigInt(count);
+  if (product > BigInt(Number.MAX_SAFE_INTEGER) || product < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new AmountOutOfRangeError(`${a.amount} × ${count} is too large to handle`);
+  }
+  return money(Number(product), a.currency);
 }
 
 export function negate(a: Money): Money {
@@ -165,7 +189,7 @@ export function parseMoney(input: string, code: CurrencyCode | string): Money {
     throw new MoneyError(`"${input}" has more than ${digits} decimal places for ${cur}`);
   }
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(`"${input}" is too large`);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new AmountOutOfRangeError(`"${input}" is too large`);
   return money(Number(minus ? -minor : minor), cur);
 }
 

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { AmountOutOfRangeError } from '../../shared/money';
 import { can, canEnterTenant, type Permission } from '../../shared/permissions';
 import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
@@ -34,6 +35,10 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw toTRPCError(cause);
+    // Arithmetic on amounts too large to handle: the input's fault, said plainly, never a 500.
+    if (cause instanceof AmountOutOfRangeError) {
+      throw toTRPCError(new DomainError('INVALID_INPUT', `An amount is too large: ${cause.message}`));
+    }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.logger.error({ err: cause ?? result.error, path }, 'procedure failed');
     }

@@ -13,13 +13,13 @@ export function encodeCursor(cursor: KeysetCursor): string {
 export function decodeCursor(text: string): KeysetCursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { value: parsed[0], id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [value, id] = parsed as unknown[];
+      // Sort values are text or whole numbers (times, sequence numbers); a number past 2^53
+      // (or 1e400, read as Infinity) would compare as some other row's value.
+      const isSortValue =
+        typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
+      if (isSortValue && typeof id === 'string') return { value, id };
     }
   } catch {
     // fall through to the error below: a broken cursor is bad input, not a crash

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { money } from '../money';
+import { MAX_AMOUNT, money } from '../money';
+import { MAX_INVOICE_LINES } from './schema';
 import { invoiceTotals } from './invoice-totals';
 
 const usd = (n: number) => money(n, 'USD');
@@ -33,8 +34,9 @@ describe('invoiceTotals', () => {
   it('total is the sum of the lines; due and credit account for every cent', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }), { maxLength: 30 }),
-        fc.integer({ min: 0, max: 50_000_000 }),
+        // Lines as large as any the schemas allow, as many as an invoice may have, and any balance.
+        fc.array(fc.integer({ min: -MAX_AMOUNT, max: MAX_AMOUNT }), { maxLength: MAX_INVOICE_LINES }),
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER - MAX_AMOUNT * MAX_INVOICE_LINES }),
         (amounts, balance) => {
           const t = invoiceTotals(amounts.map(usd), usd(balance), 'USD');
           expect(t.total.amount).toBe(amounts.reduce((s, a) => s + a, 0));

@@ -5,6 +5,8 @@ import { DEFAULT_RECOVERY_POLICY, recoveryPolicyInput } from './recovery-schema'
 import {
   graceEnd,
   HOUR_MS,
+  MAX_GRACE_DAYS,
+  MAX_RETRY_WAIT_MS,
   nextStep,
   plannedRetries,
   retryDelay,
@@ -13,12 +15,16 @@ import {
 
 const START = Date.UTC(2026, 0, 15, 9, 30);
 
+// Every policy the schema accepts: 1–720 hours, a factor of 1.00–10.00, 1–10 attempts, 0–90 days.
 const rules: fc.Arbitrary<ScheduleRules> = fc.record({
   retryBaseHours: fc.integer({ min: 1, max: 720 }),
   backoffFactor: fc.integer({ min: 100, max: 1000 }).map((n) => n / 100),
   maxAttempts: fc.integer({ min: 1, max: 10 }),
-  graceDays: fc.integer({ min: 0, max: 90 }),
+  graceDays: fc.integer({ min: 0, max: MAX_GRACE_DAYS }),
 });
+
+/** The counterexample a clean-clone run found (seed 1591398365): a wait of 647 h × 8.28^8, past 2^53 ms. */
+const PAST_2_53 = { retryBaseHours: 647, backoffFactor: 8.28, maxAttempts: 1, graceDays: 0 };
 
 describe('the default schedule', () => {
   it('retries after 1, 2 and 4 days, inside a 14-day grace period', () => {
@@ -101,16 +107,37 @@ describe('any schedule', () => {
     );
   });
 
-  it('grows each wait by the backoff factor', () => {
+  it('grows each wait by the backoff factor, in whole milliseconds, until no grace period could hold it', () => {
     fc.assert(
-      fc.property(rules, fc.integer({ min: 1, max: 8 }), (r, n) => {
+      fc.property(rules, fc.integer({ min: 1, max: 40 }), (r, n) => {
         const wait = retryDelay(r, n);
         const next = retryDelay(r, n + 1);
+        expect(Number.isSafeInteger(wait) && Number.isSafeInteger(next)).toBe(true);
         expect(retryDelay(r, 1)).toBe(r.retryBaseHours * HOUR_MS);
         expect(next).toBeGreaterThanOrEqual(wait);
+        expect(next).toBeLessThanOrEqual(MAX_RETRY_WAIT_MS);
         // Each wait is rounded to a millisecond on its own, so the ratio holds within rounding.
-        expect(Math.abs(next - wait * r.backoffFactor)).toBeLessThanOrEqual(r.backoffFactor + 1);
+        if (next < MAX_RETRY_WAIT_MS) {
+          expect(Math.abs(next - wait * r.backoffFactor)).toBeLessThanOrEqual(r.backoffFactor + 1);
+        }
       }),
+      { examples: [[PAST_2_53, 8]] },
+    );
+  });
+
+  it('never schedules a retry for a wait it stopped at the cap', () => {
+    fc.assert(
+      fc.property(rules, fc.integer({ min: 1, max: 10 }), (r, attempt) => {
+        fc.pre(retryDelay(r, attempt) === MAX_RETRY_WAIT_MS);
+        const step = nextStep(r, {
+          failedAttempt: attempt,
+          failedAt: START,
+          graceEndsAt: graceEnd(r, START),
+          hardDecline: false,
+        });
+        expect(step.kind).not.toBe('retry');
+      }),
+      { examples: [[{ ...PAST_2_53, maxAttempts: 10, graceDays: MAX_GRACE_DAYS }, 8]] },
     );
   });
 

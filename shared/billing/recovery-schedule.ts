@@ -9,6 +9,9 @@ import { DAY_MS } from './periods';
 
 export const HOUR_MS = 3_600_000;
 
+/** The longest grace period a policy may set (its schema holds it to this). */
+export const MAX_GRACE_DAYS = 90;
+
 export interface ScheduleRules {
   retryBaseHours: number;
   backoffFactor: number;
@@ -17,9 +20,30 @@ export interface ScheduleRules {
   graceDays: number;
 }
 
-/** The wait after failed attempt `n` (1-based) before the next one, in whole milliseconds. */
+/**
+ * The longest wait a schedule computes. A retry is scheduled only before the grace period
+ * ends (decision 34), and no grace period is longer than this, so a longer wait could never
+ * be used; stopping here keeps every wait a whole number of milliseconds, far below 2^53
+ * (a policy of 720 hours × 10^9 would otherwise ask for 2.6 × 10^20 ms).
+ */
+export const MAX_RETRY_WAIT_MS = MAX_GRACE_DAYS * DAY_MS;
+
+/**
+ * The wait after failed attempt `n` (1-based) before the next one, in whole milliseconds:
+ * base × factor^(n−1), computed exactly (the factor has at most two decimals) and rounded
+ * half up, or MAX_RETRY_WAIT_MS once it reaches that.
+ */
 export function retryDelay(rules: ScheduleRules, n: number): number {
-  return Math.round(rules.retryBaseHours * HOUR_MS * rules.backoffFactor ** (n - 1));
+  const cap = BigInt(MAX_RETRY_WAIT_MS);
+  const hundredths = BigInt(Math.round(rules.backoffFactor * 100));
+  let numerator = BigInt(rules.retryBaseHours) * BigInt(HOUR_MS);
+  let denominator = 1n;
+  for (let step = 1; step < n && numerator < cap * denominator; step++) {
+    numerator *= hundredths;
+    denominator *= 100n;
+  }
+  if (numerator >= cap * denominator) return MAX_RETRY_WAIT_MS;
+  return Number((2n * numerator + denominator) / (2n * denominator));
 }
 
 /** When access ends for a recovery that began (first failure) at `startedAt`. */
@@ -38,7 +62,7 @@ export type NextStep =
 /** Whether a retry due at `at` after failed attempt `n` would be followed by none. */
 function isLastRetry(rules: ScheduleRules, attempt: number, at: number, graceEndsAt: number): boolean {
   if (attempt >= rules.maxAttempts) return true;
-  return at + rules.retryBaseHours * HOUR_MS * rules.backoffFactor ** (attempt - 1) >= graceEndsAt;
+  return at + retryDelay(rules, attempt) >= graceEndsAt;
 }
 
 /**
@@ -51,10 +75,9 @@ export function nextStep(
   failure: { failedAttempt: number; failedAt: number; graceEndsAt: number; hardDecline: boolean },
 ): NextStep {
   const { failedAttempt, failedAt, graceEndsAt } = failure;
-  const delay = rules.retryBaseHours * HOUR_MS * rules.backoffFactor ** (failedAttempt - 1);
-  const retryFits = failedAttempt < rules.maxAttempts && failedAt + delay < graceEndsAt;
+  const at = failedAt + retryDelay(rules, failedAttempt);
+  const retryFits = failedAttempt < rules.maxAttempts && at < graceEndsAt;
   if (!failure.hardDecline && retryFits) {
-    const at = failedAt + retryDelay(rules, failedAttempt);
     const attempt = failedAttempt + 1;
     return { kind: 'retry', attempt, at, isLast: isLastRetry(rules, attempt, at, graceEndsAt) };
   }

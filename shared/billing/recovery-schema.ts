@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_GRACE_DAYS } from './recovery-schedule';
 import { customerRef, invoiceId } from './schema';
 
 /**
@@ -51,7 +52,7 @@ export const recoveryPolicyInput = z.strictObject({
     .number({ error: 'Grace period must be a number of days' })
     .int({ error: 'Grace period must be a whole number of days' })
     .min(0, { error: 'Grace period cannot be negative' })
-    .max(90, { error: 'Grace period must be at most 90 days' }),
+    .max(MAX_GRACE_DAYS, { error: `Grace period must be at most ${MAX_GRACE_DAYS} days` }),
   finalAction: z.enum(FINAL_ACTIONS, { error: 'Final action must be cancel or unpaid' }),
 });
 export type RecoveryPolicy = z.output<typeof recoveryPolicyInput>;

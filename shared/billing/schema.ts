@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isPriceCurrency } from '../catalog/currencies';
+import { MAX_AMOUNT } from '../money';
 import { REFUND_REASON_VALUES } from './refund-reasons';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine';
 
@@ -21,14 +23,38 @@ export const planId = id('pln', 'Plan id');
 export const customerRef = id('cus', 'Customer id');
 export const testClockId = id('clk', 'Test clock id');
 
+/** Seats of a subscription, units of an invoice line: one cap for both. */
+export const MAX_QUANTITY = 100_000;
+/** Lines of one manual invoice. */
+export const MAX_INVOICE_LINES = 200;
+/**
+ * Latest time an input may name (the last millisecond of year 9999): every date stays one a
+ * calendar shows, and ids, which carry 48 bits of milliseconds, can still be made at it.
+ */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+const AMOUNT_CEILING = `${MAX_AMOUNT.toLocaleString('en-US')} in the currency’s smallest unit (999,999.99 dollars or euros), Stripe’s limit for one amount`;
+
 const quantity = z
   .number({ error: 'Quantity must be a number' })
   .int({ error: 'Quantity must be a whole number' })
   .min(1, { error: 'Quantity must be at least 1' })
-  .max(100_000, { error: 'Quantity must be at most 100,000' });
+  .max(MAX_QUANTITY, { error: `Quantity must be at most ${MAX_QUANTITY.toLocaleString('en-US')}` });
 const version = z.number().int().positive();
+/** An amount in minor units, between −MAX_AMOUNT and MAX_AMOUNT: no product or sum of a few can leave 2^53. */
 const minorUnits = (label: string) =>
-  z.number({ error: `${label} must be a number` }).int({ error: `${label} must be a whole number of cents` });
+  z
+    .number({ error: `${label} must be a number` })
+    .int({ error: `${label} must be a whole number of cents` })
+    .min(-MAX_AMOUNT, { error: `${label} must be at least −${AMOUNT_CEILING}` })
+    .max(MAX_AMOUNT, { error: `${label} must be at most ${AMOUNT_CEILING}` });
+/** A moment as UTC epoch milliseconds, from 1970 to the end of year 9999. */
+const time = (label: string) =>
+  z
+    .number({ error: `${label} must be a time` })
+    .int({ error: `${label} must be a whole number of milliseconds` })
+    .positive({ error: `${label} must be after 1970` })
+    .max(MAX_TIME, { error: `${label} must be before the year 10000` });
 
 export const subscriptionCreateInput = z.strictObject({
   customerId: customerRef,
@@ -68,7 +94,7 @@ export const cancelInput = z.strictObject({
 export const pauseInput = z.strictObject({
   id: subscriptionId,
   /** Resume automatically then; omitted means until someone resumes it. */
-  resumeAt: z.number().int().positive().nullish(),
+  resumeAt: time('Resume date').nullish(),
 });
 
 export const subscriptionListInput = z.strictObject({
@@ -113,20 +139,59 @@ export const refundInput = z.strictObject({
   }),
 });
 
-export const oneOffLine = z.strictObject({
-  description: z.string().trim().min(1, { error: 'Describe the item' }).max(500),
-  quantity: quantity.default(1),
-  unitAmount: minorUnits('Unit amount'),
-});
+/**
+ * One line of a manual invoice. A negative unit price makes a credit line (a discount): it
+ * can only reduce what the same invoice charges (see manualInvoiceInput).
+ */
+export const oneOffLine = z
+  .strictObject({
+    description: z
+      .string({ error: 'Description must be text' })
+      .trim()
+      .min(1, { error: 'Describe the item' })
+      .max(500, { error: 'Description must be at most 500 characters' }),
+    quantity: quantity.default(1),
+    unitAmount: minorUnits('Unit price'),
+  })
+  .refine((line) => Math.abs(line.unitAmount * line.quantity) <= MAX_AMOUNT, {
+    path: ['unitAmount'],
+    error: `Unit price × quantity must be at most ${AMOUNT_CEILING}`,
+  });
 
+/** A manual invoice's total: the sum of its lines (each line is unit price × quantity). */
+export function manualInvoiceTotal(lines: readonly { unitAmount: number; quantity: number }[]): number {
+  return lines.reduce((total, line) => total + line.unitAmount * line.quantity, 0);
+}
+
+/** A manual invoice's refusal when its credits outweigh its charges. */
+export const NEGATIVE_TOTAL_MESSAGE =
+  'Credits cannot be more than the charges: the total must not be negative';
+
+/**
+ * A manual invoice's lines, Stripe's way: credit lines never more than the charges (a
+ * negative total would hand the customer money through their balance), and the total
+ * within what one payment can collect.
+ */
+export const manualInvoiceLines = z
+  .array(oneOffLine, { error: 'Lines must be a list' })
+  .min(1, { error: 'Add at least one line' })
+  .max(MAX_INVOICE_LINES, { error: `An invoice can have at most ${MAX_INVOICE_LINES} lines` })
+  .refine((lines) => manualInvoiceTotal(lines) >= 0, { error: NEGATIVE_TOTAL_MESSAGE })
+  .refine((lines) => manualInvoiceTotal(lines) <= MAX_AMOUNT, {
+    error: `The total must be at most ${AMOUNT_CEILING}`,
+  });
+
+/** A one-off invoice for one customer, in one currency. */
 export const manualInvoiceInput = z.strictObject({
   customerId: customerRef,
   currency: z
-    .string()
+    .string({ error: 'Currency must be text' })
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { error: 'Currency must be an ISO code like USD' }),
-  lines: z.array(oneOffLine).min(1, { error: 'Add at least one line' }).max(200),
+    .refine((code) => /^[A-Z]{3}$/.test(code) && isPriceCurrency(code), {
+      error: 'Currency must be an ISO 4217 code like USD or EUR',
+    }),
+  lines: manualInvoiceLines,
 });
 
 export const addPaymentMethodInput = z.strictObject({
@@ -139,8 +204,8 @@ export const addPaymentMethodInput = z.strictObject({
 export const testClockCreateInput = z.strictObject({
   name: z.string().trim().min(1, { error: 'Name the clock' }).max(100),
   /** Where the clock starts; omitted means now. */
-  startAt: z.number().int().positive().optional(),
+  startAt: time('Start time').optional(),
 });
 
-export const testClockAdvanceInput = z.strictObject({ id: testClockId, to: z.number().int().positive() });
+export const testClockAdvanceInput = z.strictObject({ id: testClockId, to: time('Time to advance to') });
 export const testClockAttachInput = z.strictObject({ id: testClockId, customerId: customerRef });

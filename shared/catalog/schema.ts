@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency } from '../money';
+import { currency, MAX_AMOUNT } from '../money';
 import { isPriceCurrency } from './currencies';
 import { FEATURE_KINDS, PRICE_INTERVALS } from './types';
 
@@ -124,7 +124,7 @@ export const planUpdateInput = z.strictObject({
 export type PlanUpdateInput = z.input<typeof planUpdateInput>;
 
 /** Stripe's ceiling for one amount (8 digits of minor units), so every price can be charged there. */
-export const MAX_PRICE_AMOUNT = 99_999_999;
+export const MAX_PRICE_AMOUNT = MAX_AMOUNT;
 export const MAX_TRIAL_DAYS = 730;
 
 export const priceCurrency = z

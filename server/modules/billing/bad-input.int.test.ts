@@ -241,6 +241,26 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string][] = [
     (c) => c.testClocks.attach({ id: 'clock', customerId: ids.customerId }),
     'id',
   ],
+  [
+    'testClocks.create: a start past the year 9999 (2^53 − 1 ms)',
+    (c) => c.testClocks.create({ name: 'Far future', startAt: 2 ** 53 - 1 }),
+    'startAt',
+  ],
+  [
+    'testClocks.advance: to 2^53 − 1 ms',
+    (c) => c.testClocks.advance({ id: ids.clockId, to: 2 ** 53 - 1 }),
+    'to',
+  ],
+  [
+    'subscriptions.pause: resuming at 2^53 − 1 ms',
+    (c) => c.subscriptions.pause({ id: ids.subscriptionId, resumeAt: 2 ** 53 - 1 }),
+    'resumeAt',
+  ],
+  [
+    'payments.refund: an amount past Stripe’s 8 digits',
+    (c) => c.payments.refund({ paymentId: ids.paymentId, amount: 2 ** 53 - 1, reason: 'duplicate' }),
+    'amount',
+  ],
   ['testClocks.advance: backwards', (c) => c.testClocks.advance({ id: ids.clockId, to: 1 }), 'to'],
   [
     'testClocks.advance: three years',

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { manualInvoiceInput } from '../../../shared/billing/schema';
-import { currency as checkCurrency, MoneyError } from '../../../shared/money';
+import { money, multiply } from '../../../shared/money';
 import { runCommand } from '../../commands/run-command';
 import { DomainError, notFound } from '../../lib/errors';
 import { collectInvoice, type CollectionResult } from './collection';
+import { assertCustomerCurrency } from './customer-currency';
 import { loadCustomer, loadInvoiceForStaff, scopeFor, subscriptionsChanged, type StaffRequest } from './deps';
 import { createDraft, finalize } from './invoicing';
 import { recordEvent } from './repo/events';
@@ -91,21 +92,44 @@ export async function closeInvoice(
   );
 }
 
-/** A one-off invoice (setup fee, a course bundle…): drafted with its lines and finalized; staff collect it with Pay now. */
+/**
+ * Credit lines reduce what the customer pays, as a refund gives money back: only those who
+ * may refund may grant them. Others still bill any price they choose, with no credit line.
+ */
+function assertMayCredit(input: z.output<typeof manualInvoiceInput>, mayCredit: boolean): void {
+  const credits = input.lines.flatMap((line, index) => (line.unitAmount < 0 ? [index] : []));
+  if (credits.length === 0 || mayCredit) return;
+  throw new DomainError(
+    'FORBIDDEN',
+    'Credit lines give money back, like a refund: your role does not allow payments.refund',
+    Object.fromEntries(
+      credits.map((index) => [`lines.${index}.unitAmount`, ['A credit needs the refund permission']]),
+    ),
+  );
+}
+
+/**
+ * A one-off invoice (setup fee, a course bundle…): drafted with its lines and finalized. The
+ * input's schema keeps it Stripe-shaped (credits never more than the charges, the total
+ * within one payment); here, only refunders may credit, and the customer's currency holds.
+ * It is open for "Pay now", or paid at once when their credit balance covers it (or it is 0).
+ */
 export async function createManualInvoice(
-  request: StaffRequest,
+  request: StaffRequest & { mayCredit: boolean },
   input: z.output<typeof manualInvoiceInput>,
 ): Promise<Invoice> {
+  assertMayCredit(input, request.mayCredit);
   const customer = await loadCustomer(request.deps, request.tenantId, input.customerId);
-  try {
-    checkCurrency(input.currency);
-  } catch (error) {
-    if (error instanceof MoneyError)
-      throw new DomainError('INVALID_INPUT', error.message, { currency: [error.message] });
-    throw error;
-  }
   const scope = await scopeFor(request, customer);
   return runCommand(scope, 'invoice.created', async (trx, now) => {
+    await assertCustomerCurrency(
+      trx,
+      scope.tenantId,
+      customer.id,
+      input.currency,
+      'currency',
+      (inUse) => `Bill this customer in ${inUse}`,
+    );
     const id = await createDraft(
       trx,
       scope.tenantId,
@@ -123,7 +147,7 @@ export async function createManualInvoice(
         priceId: null,
         quantity: line.quantity,
         unitAmount: line.unitAmount,
-        amount: line.unitAmount * line.quantity,
+        amount: multiply(money(line.unitAmount, input.currency), line.quantity).amount,
         periodStart: null,
         periodEnd: null,
       })),

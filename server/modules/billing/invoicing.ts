@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { invoiceTotals } from '../../../shared/billing/invoice-totals';
-import { money } from '../../../shared/money';
+import { money, sum } from '../../../shared/money';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { BugIndicatingError } from '../../lib/errors';
@@ -26,7 +26,11 @@ export async function createDraft(
   lines: readonly NewLine[],
   now: number,
 ): Promise<string> {
-  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  // Summed as money, so lines too large to add up are refused, never stored as a REAL.
+  const subtotal = sum(
+    lines.map((line) => money(line.amount, draft.currency)),
+    draft.currency,
+  ).amount;
   return insertDraftInvoice(
     trx,
     tenantId,

@@ -3,5 +3,6 @@ export { createFeature } from './features';
 export { createProduct, updateProduct, archiveProduct } from './products';
 export { createPlan, updatePlan, archivePlan, setDefaultPlan } from './plans';
 export { createPrice, archivePrice, findPriceForSubscription } from './prices';
+export { findPlanIdByName } from './plan-repo';
 export { catalogOverview } from './overview';
 export { seedDemoCatalog, type DemoCatalog, type DemoPlanName, type DemoPriceName } from './demo-catalog';

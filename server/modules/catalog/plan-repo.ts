@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { foldCase } from '../../../shared/case-fold';
 import type { FeatureKind, Plan, PlanFeatureValues } from '../../../shared/catalog/types';
 import type { DB } from '../../db/schema';
 import { decodeFeatureValue, encodeFeatureValue } from './feature-values';
@@ -133,15 +134,20 @@ export async function findPlan(db: Db, tenantId: string, id: string): Promise<Pl
   return { ...toPlanRow(row), features };
 }
 
-/** The id of the tenant's plan with this name, ignoring case, archived plans included. */
+/**
+ * The id of the tenant's plan with this name, ignoring case by the shared rule (foldCase),
+ * archived plans included. Compared here, not by SQLite's ASCII-only lower(): "ÉCOLE Plan"
+ * and "école plan" are one name. The rule is looser than the exact unique index, so a name
+ * it finds free can always be stored.
+ */
 export async function findPlanIdByName(db: Db, tenantId: string, name: string): Promise<string | undefined> {
-  const row = await db
+  const rows = await db
     .selectFrom('plans')
-    .select('id')
+    .select(['id', 'name'])
     .where('tenant_id', '=', tenantId)
-    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
-    .executeTakeFirst();
-  return row?.id;
+    .execute();
+  const key = foldCase(name);
+  return rows.find((row) => foldCase(row.name) === key)?.id;
 }
 
 export async function findDefaultPlanId(db: Db, tenantId: string): Promise<string | undefined> {

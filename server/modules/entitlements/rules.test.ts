@@ -26,7 +26,8 @@ const NOW = Date.UTC(2026, 0, 20);
 const NON_GRANTING = STATUSES.filter((status) => !grantsAccess(status));
 const KEYS = ['courses.max', 'students.max', 'api.access'];
 
-const cap = fc.oneof(fc.constant(null), fc.nat({ max: 1000 }));
+// Any whole limit a plan may store, up to 2^53 − 1: combining caps must hold across all of them.
+const cap = fc.oneof(fc.constant(null), fc.maxSafeNat());
 
 const catalogArb = fc
   .record({

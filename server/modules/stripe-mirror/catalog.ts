@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
+import { findPlanIdByName } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
 import { mirroredInterval } from './mapping';
@@ -36,13 +37,9 @@ async function ensureProductAndPlan(
     gateway_ref: product.id,
   };
   await trx.insertInto('products').values(productRow).execute();
-  // Plan names are unique per tenant: a Stripe product named like a Tollgate plan is told apart.
-  const taken = await trx
-    .selectFrom('plans')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('name', '=', product.name)
-    .executeTakeFirst();
+  // Plan names are unique per tenant, ignoring case as the catalog does: a Stripe product
+  // named like a Tollgate plan ("ÉCOLE" beside "école") is told apart.
+  const taken = await findPlanIdByName(trx, tenantId, product.name);
   const planRow = {
     id: newId('pln', now),
     tenant_id: tenantId,

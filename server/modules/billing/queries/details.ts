@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { allowedCommands, STAFF_COMMANDS } from '../../../../shared/billing/subscription-machine';
 import type { DB } from '../../../db/schema';
 import { notFound } from '../../../lib/errors';
+import { usualCurrency } from '../customer-currency';
 import { creditBalances, balanceHistory } from '../repo/balance';
 import { findBillingCustomer } from '../repo/customer-billing';
 import { disputesOfInvoice } from '../gateway-events';
@@ -140,7 +141,7 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
 export async function customerBillingSummary(db: Kysely<DB>, tenantId: string, customerId: string) {
   const customer = await customerCard(db, tenantId, customerId);
   const billing = await findBillingCustomer(db, tenantId, customerId);
-  const [subscriptions, methods, balances, balanceLog, invoices, payments] = await Promise.all([
+  const [subscriptions, methods, balances, balanceLog, invoices, payments, currency] = await Promise.all([
     subscriptionsOfCustomer(db, tenantId, customerId),
     paymentMethodsOfCustomer(db, tenantId, customerId),
     creditBalances(db, tenantId, customerId),
@@ -154,6 +155,7 @@ export async function customerBillingSummary(db: Kysely<DB>, tenantId: string, c
       cursor: null,
     }),
     listPayments(db, tenantId, { customerId, search: '', limit: 20, status: null, cursor: null }),
+    usualCurrency(db, tenantId, customerId),
   ]);
   const prices = await Promise.all(subscriptions.map((s) => billablePrice(db, tenantId, s.priceId)));
   return {
@@ -169,5 +171,7 @@ export async function customerBillingSummary(db: Kysely<DB>, tenantId: string, c
     balanceLog,
     invoices: invoices.items,
     payments: payments.items,
+    /** The currency to bill them in first: their subscriptions', else their latest invoice's (null: none yet). */
+    usualCurrency: currency,
   };
 }

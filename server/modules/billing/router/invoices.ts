@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invoiceId, invoiceListInput, manualInvoiceInput } from '../../../../shared/billing/schema';
+import { can } from '../../../../shared/permissions';
 import { router, tenantProcedure } from '../../../api/trpc';
 import { closeInvoice, createManualInvoice, payInvoiceNow } from '../invoice-actions';
 import { invoiceDetail } from '../queries/details';
@@ -24,7 +25,12 @@ export const invoicesRouter = router({
 
   createManual: tenantProcedure('billing.write')
     .input(manualInvoiceInput)
-    .mutation(({ ctx, input }) => createManualInvoice(staff(ctx), input)),
+    .mutation(({ ctx, input }) =>
+      createManualInvoice(
+        { ...staff(ctx), mayCredit: can(ctx.principal.grants, 'payments.refund', ctx.tenantId) },
+        input,
+      ),
+    ),
 
   pay: tenantProcedure('billing.write')
     .input(byId)

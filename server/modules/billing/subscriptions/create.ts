@@ -8,16 +8,17 @@ import type { DB } from '../../../db/schema';
 import { BugIndicatingError, DomainError } from '../../../lib/errors';
 import { findPriceForSubscription } from '../../catalog';
 import { collectInvoice, type CollectionResult } from '../collection';
+import { assertCustomerCurrency } from '../customer-currency';
 import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from '../deps';
 import { issueInvoice } from '../invoicing';
 import type { BillingCustomer } from '../repo/customer-billing';
 import { recordEvent } from '../repo/events';
 import { findPaymentMethod } from '../repo/payment-methods';
 import { billablePrice } from '../repo/prices';
-import { findSubscription, insertSubscription, subscriptionsOfCustomer } from '../repo/subscriptions';
+import { findSubscription, insertSubscription } from '../repo/subscriptions';
 import { afterInvoicePaid } from '../subscription-outcomes';
 import type { Invoice, Subscription } from '../types';
-import { planLine } from './lines';
+import { assertChargeable, planLine } from './lines';
 import { scheduleIncompleteExpiry, schedulePeriodEnd, scheduleTrialWarning } from './schedule';
 
 type CreateInput = z.output<typeof subscriptionCreateInput>;
@@ -45,27 +46,6 @@ async function choosePaymentMethod(
   return method.id;
 }
 
-async function assertOneCurrency(
-  trx: Transaction<DB>,
-  tenantId: string,
-  customerId: string,
-  currency: string,
-) {
-  const live = (await subscriptionsOfCustomer(trx, tenantId, customerId)).filter(
-    (s) => s.status !== 'canceled',
-  );
-  const other = live.find((s) => s.currency !== currency);
-  if (other) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `This customer already pays in ${other.currency}; a customer is billed in one currency`,
-      {
-        priceId: [`Choose a ${other.currency} price`],
-      },
-    );
-  }
-}
-
 /**
  * Starts a subscription: with a trial it begins trialing (no charge until the trial
  * ends); without one its first invoice is issued at once and collected from the
@@ -82,7 +62,15 @@ export async function createSubscription(
     const { price: catalogPrice } = await findPriceForSubscription(trx, request.tenantId, input.priceId);
     const price = await billablePrice(trx, request.tenantId, catalogPrice.id);
     if (!price) throw new BugIndicatingError(`price ${catalogPrice.id} vanished`);
-    await assertOneCurrency(trx, request.tenantId, customer.id, price.currency);
+    await assertCustomerCurrency(
+      trx,
+      request.tenantId,
+      customer.id,
+      price.currency,
+      'priceId',
+      (inUse) => `Choose a ${inUse} price`,
+    );
+    assertChargeable(price, input.quantity);
     const paymentMethodId = await choosePaymentMethod(trx, request.tenantId, customer, input.paymentMethodId);
     const trialDays = input.trialDays ?? price.trialDays;
     const trialEnd = trialDays > 0 ? addDays(now, trialDays) : null;

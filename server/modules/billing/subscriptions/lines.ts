@@ -1,9 +1,28 @@
 import { prorate } from '../../../../shared/billing/proration';
-import { money } from '../../../../shared/money';
+import { MAX_AMOUNT, money, multiply, type Money } from '../../../../shared/money';
+import { DomainError } from '../../../lib/errors';
 import type { NewLine } from '../repo/invoices';
 import type { BillablePrice } from '../types';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** What `quantity` of a price costs for one period (unit amount × quantity). */
+export const periodAmount = (price: BillablePrice, quantity: number): Money =>
+  multiply(money(price.amount, price.currency), quantity);
+
+/**
+ * Refuses a subscription whose period would cost more than one payment can collect
+ * (Stripe's ceiling), naming the quantity and how many fit.
+ */
+export function assertChargeable(price: BillablePrice, quantity: number): void {
+  if (periodAmount(price, quantity).amount <= MAX_AMOUNT) return;
+  const most = Math.floor(MAX_AMOUNT / price.amount);
+  throw new DomainError(
+    'INVALID_INPUT',
+    `${quantity.toLocaleString('en-US')} × this price is more than one payment can collect`,
+    { quantity: [`Quantity must be at most ${most.toLocaleString('en-US')} for this price`] },
+  );
+}
 
 /** The recurring charge for one period of a price. */
 export function planLine(
@@ -18,7 +37,7 @@ export function planLine(
     priceId: price.id,
     quantity,
     unitAmount: price.amount,
-    amount: price.amount * quantity,
+    amount: periodAmount(price, quantity).amount,
     periodStart,
     periodEnd,
   };
@@ -37,8 +56,8 @@ export function prorationLines(
     periodStart: period.start,
     periodEnd: period.end,
     changeAt: at,
-    oldAmount: money(change.from.amount * change.fromQuantity, change.from.currency),
-    newAmount: money(change.to.amount * change.toQuantity, change.to.currency),
+    oldAmount: periodAmount(change.from, change.fromQuantity),
+    newAmount: periodAmount(change.to, change.toQuantity),
   });
   const common = { kind: 'proration' as const, periodStart: at, periodEnd: period.end };
   return [

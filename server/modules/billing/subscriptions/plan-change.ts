@@ -4,7 +4,7 @@ import { money } from '../../../../shared/money';
 import { DomainError } from '../../../lib/errors';
 import type { NewLine } from '../repo/invoices';
 import type { BillablePrice, Subscription } from '../types';
-import { planLine, prorationLines } from './lines';
+import { assertChargeable, periodAmount, planLine, prorationLines } from './lines';
 
 export type ChangeKind = 'upgrade' | 'downgrade' | 'lateral' | 'interval_change' | 'trial_change';
 
@@ -49,8 +49,9 @@ export function decidePlanChange(
       priceId: ['Choose a different price or quantity'],
     });
   }
-  const currentAmount = from.amount * s.quantity;
-  const newAmount = to.amount * quantity;
+  assertChargeable(to, quantity);
+  const currentAmount = periodAmount(from, s.quantity).amount;
+  const newAmount = periodAmount(to, quantity).amount;
   const base = { to, quantity, currentAmount, newAmount };
   if (s.status === 'trialing') {
     return { ...base, kind: 'trial_change', timing: 'now', effectiveAt: now, lines: [], newPeriod: null };

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+
+/** A place in an input where a number goes: object keys, `0` for an array's first item, `*` for a record's values. */
+export type LeafPath = readonly string[];
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
+}
+
+const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } })._zod?.def;
+
+/**
+ * Every path of a zod input schema that accepts a number, found by walking the schema
+ * itself (objects, arrays, records, unions and the wrappers around them), so a field added
+ * later is walked without anyone listing it.
+ */
+export function numericLeaves(schema: unknown, path: LeafPath = []): LeafPath[] {
+  const def = defOf(schema);
+  if (!def) return [];
+  switch (def.type) {
+    case 'number':
+    case 'bigint':
+      return [path];
+    case 'object':
+      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => numericLeaves(value, [...path, key]));
+    case 'array':
+      return numericLeaves(def.element, [...path, '0']);
+    case 'record':
+      return numericLeaves(def.valueType, [...path, '*']);
+    case 'union': {
+      // A union offering a number at this path counts once, however many options offer it.
+      const found = (def.options ?? []).flatMap((option) => numericLeaves(option, path));
+      const unique = new Map(found.map((leaf) => [leaf.join('.'), leaf]));
+      return [...unique.values()];
+    }
+    case 'pipe':
+      return numericLeaves(def.in, path);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return numericLeaves(def.innerType, path);
+    default:
+      return [];
+  }
+}
+
+/**
+ * A copy of `input` with `value` at `path`. `*` (a record's values) is put under the
+ * record's first key, which the valid input must therefore provide.
+ */
+export function withLeaf(input: unknown, path: LeafPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  if (Array.isArray(input)) {
+    const copy = [...(input as unknown[])];
+    const index = Number(head);
+    copy[index] = withLeaf(copy[index], rest, value);
+    return copy;
+  }
+  const record = { ...(input as Record<string, unknown>) };
+  const key = head === '*' ? Object.keys(record)[0] : head;
+  if (key === undefined) throw new Error(`no key to put a value under at ${path.join('.')}`);
+  record[key] = withLeaf(record[key], rest, value);
+  return record;
+}
