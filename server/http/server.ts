@@ -5,6 +5,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { CLIENT_HEADER, type Context } from '../api/context';
 import type { AppRouter } from '../api/router';
 import type { Logger } from '../lib/logger';
+import { logUnexpected } from '../api/errors';
+import { inRequest, requestLogger } from '../lib/request-scope';
+import { answerSafely, assignRequestId, withRequestLogger } from './request-id';
 import { serveStatic } from './static-files';
 
 export interface HttpServerOptions {
@@ -52,14 +55,23 @@ export function createHttpServer(options: HttpServerOptions): Server {
     router: options.router,
     basePath: '/trpc/',
     maxBodySize: 1_000_000,
-    createContext: ({ req }) => options.createContext(req),
+    createContext: async ({ req }) => withRequestLogger(await options.createContext(req)),
+    onError: ({ error, path }) => {
+      // A procedure's own failures are logged where they happen; this catches the rest (the context's).
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        logUnexpected(requestLogger(options.logger), error, { path });
+    },
   });
   return createServer((req, res) => {
+    inRequest(assignRequestId(req, res), () => answerSafely(req, res, options.logger, handle));
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     for (const [prefix, route] of Object.entries(options.publicRoutes ?? {})) {
       if (path.startsWith(prefix)) {
-        void route(req, res, path);
+        answerSafely(req, res, options.logger, () => route(req, res, path));
         return;
       }
     }
@@ -73,7 +85,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     const route = options.routes?.[path];
     if (route) {
-      route(req, res);
+      answerSafely(req, res, options.logger, route);
       return;
     }
     if (path.startsWith('/trpc/')) {
@@ -89,7 +101,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     sendJson(res, 404, { error: 'Not found' });
-  });
+  }
 }
 
 /** Listens on `host` (127.0.0.1 unless told; port 0 picks a free one) and resolves with the URL. */
