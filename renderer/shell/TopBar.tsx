@@ -23,13 +23,14 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
         <UnstyledButton
           className={classes.searchTrigger}
           onClick={() => spotlight.open()}
-          aria-label="Open command palette"
+          // Named by its visible words, so voice control users can say what they see.
+          aria-keyshortcuts="Control+K Meta+K"
         >
           <IconSearch size={16} stroke={1.75} />
           <Text size="sm" c="dimmed" style={{ flex: 1 }}>
             Search customers or jump to…
           </Text>
-          <Group gap={2} visibleFrom="xs">
+          <Group gap={2} visibleFrom="xs" aria-hidden>
             <Kbd size="xs">{MOD_KEY}</Kbd>
             <Kbd size="xs">K</Kbd>
           </Group>
