@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { SignInLimits } from '../auth';
 import type { ScryptParams } from '../auth/passwords';
 import { close, createHttpServer, listen } from '../http/server';
 import type { Clock } from '../lib/clock';
@@ -26,6 +27,10 @@ export async function startTestHostedServer(options: {
   dir: string;
   clock: Clock;
   owner?: { email: string; password: string };
+  scrypt?: ScryptParams;
+  signInLimits?: SignInLimits;
+  /** Believe X-Forwarded-For from these peers (tests name 127.0.0.1 to act from many addresses). */
+  trustedProxies?: readonly string[];
 }): Promise<TestHostedServer> {
   const backend = await createHostedBackend({
     config: {
@@ -37,14 +42,16 @@ export async function startTestHostedServer(options: {
     },
     logger: silentLogger,
     clock: options.clock,
-    scrypt: TEST_SCRYPT,
+    scrypt: options.scrypt ?? TEST_SCRYPT,
+    signInLimits: options.signInLimits,
   });
   const server = createHttpServer({
     router: backend.router,
-    createContext: (req) =>
-      backend.contextFromHeaders((name) => req.headers[name] as string | undefined, 'hosted'),
+    createContext: (req, { address }) =>
+      backend.contextFromHeaders((name) => req.headers[name] as string | undefined, 'hosted', address),
     logger: silentLogger,
     anyHost: true,
+    trustedProxies: options.trustedProxies,
   });
   const { url } = await listen(server, 0);
   return {
