@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { foldCase } from '../../shared/case-fold';
 import { addressKey } from './address-key';
-import { HashingBusy } from './hashing-gate';
+import { HashingBusy, hashingFor } from './hashing-gate';
 import { RetryLater } from './retry-later';
 
 /**
@@ -84,7 +84,7 @@ export class SignInGuard {
     try {
       const taken = await this.take(address, account);
       try {
-        const result = await check();
+        const result = await hashingFor(address, check);
         await this.pair.delete(`${address}|${account}`);
         await Promise.all(taken.filter((t) => t.limiter !== this.pair).map((t) => t.limiter.reward(t.key)));
         return result;

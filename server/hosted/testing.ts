@@ -67,6 +67,8 @@ export async function startTestHostedServer(options: {
 
 export interface CallOutcome<T = unknown> {
   status: number;
+  /** Retry-After, when the server sent one. */
+  retryAfter?: string;
   data?: T;
   error?: { message: string; data: { domainCode: string; fieldErrors?: Record<string, string[]> } };
 }
@@ -80,11 +82,13 @@ export async function callHosted<T = unknown>(
   type: 'query' | 'mutation',
   path: string,
   input?: unknown,
-  auth: { token?: string; tenantId?: string } = {},
+  auth: { token?: string; tenantId?: string; address?: string } = {},
 ): Promise<CallOutcome<T>> {
   const headers: Record<string, string> = { 'x-tollgate-client': 'web:hosted-test' };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.tenantId) headers['x-tollgate-tenant'] = auth.tenantId;
+  // Believed only by a server told to trust 127.0.0.1 as its proxy.
+  if (auth.address) headers['x-forwarded-for'] = auth.address;
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response =
     type === 'query'
@@ -95,5 +99,10 @@ export async function callHosted<T = unknown>(
           body: JSON.stringify(input ?? null),
         });
   const body = (await response.json()) as { result?: { data: T }; error?: CallOutcome['error'] };
-  return { status: response.status, data: body.result?.data, error: body.error };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after') ?? undefined,
+    data: body.result?.data,
+    error: body.error,
+  };
 }
