@@ -26,7 +26,7 @@ describe('the hashing gate', () => {
     await settle();
     expect(log).toEqual(['a', 'b']);
     expect(gate.load).toEqual({ running: 2, waiting: 2 });
-    const refused = await gate.run(async () => 'e').catch((e: unknown) => e);
+    const refused = await gate.run(() => Promise.resolve('e')).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(HashingBusy);
     expect((refused as HashingBusy).code).toBe('RATE_LIMITED');
     expect((refused as HashingBusy).retryAfterS).toBe(2);
@@ -41,7 +41,7 @@ describe('the hashing gate', () => {
   it('frees the slot when a task fails', async () => {
     const gate = new HashingGate({ concurrency: 1, maxQueue: 1 });
     await expect(gate.run(() => Promise.reject(new Error('scrypt failed')))).rejects.toThrow('scrypt failed');
-    expect(await gate.run(async () => 'next')).toBe('next');
+    expect(await gate.run(() => Promise.resolve('next'))).toBe('next');
   });
 
   it('gives the next slot to a newcomer before a flooder’s queue', async () => {
