@@ -8,6 +8,7 @@ import { disputes } from './0007_disputes';
 import { auditChain } from './0008_audit_chain';
 import { accounts } from './0009_accounts';
 import { sync } from './0010_sync';
+import { refundViews } from './0011_refund_views';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChain,
   accounts,
   sync,
+  refundViews,
 ];
