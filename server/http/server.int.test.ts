@@ -31,8 +31,8 @@ beforeAll(async () => {
   ({ url } = await listen(server, 0));
 });
 afterAll(async () => {
-  await close(server);
-  await backend.close();
+  if (server) await close(server);
+  await backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
