@@ -188,9 +188,9 @@ beforeAll(async () => {
       };
     },
   };
-}, 120_000);
+});
 afterAll(async () => {
-  await kit.world.close();
+  await kit?.world.close();
 });
 
 describe('numbers in every procedure', () => {
@@ -222,7 +222,7 @@ describe('numbers in every procedure', () => {
             'INTERNAL_SERVER_ERROR',
           );
         }
-      }, 120_000);
+      });
     }
   }
 });

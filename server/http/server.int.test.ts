@@ -32,8 +32,8 @@ beforeAll(async () => {
   // Building the demo backend is the readiness signal; a loaded 2-core machine takes far over 10 s.
 }, 120_000);
 afterAll(async () => {
-  await close(server);
-  await backend.close();
+  if (server) await close(server);
+  await backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
