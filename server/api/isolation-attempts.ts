@@ -172,6 +172,22 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
       clientId: 'intruder-0001',
       mutations: [{ id: 1, tenantId: f.aTenantId, path: 'customers.archive', input: { id: f.bCustomerId } }],
     }),
+  // Every key B's objects are known by, from inside A: nothing of B's may come back.
+  'search.find': async (a, f) => {
+    const keys = [
+      f.bCustomerId,
+      f.bInvoiceId,
+      f.bSubscriptionId,
+      f.bPaymentId,
+      f.bEmailId,
+      f.bPaymentMethodId,
+    ];
+    const found = [];
+    for (const query of [...keys, 'INV-000001', 'bertha@b.example', 'Bertha', '4242']) {
+      found.push(await a.search.find({ query }));
+    }
+    return found;
+  },
   'admin.roles': (a) => a.admin.roles(),
   'admin.tenants.list': (a) => a.admin.tenants.list(),
   'admin.tenants.create': (a) => a.admin.tenants.create({ name: 'Intruder', slug: 'intruder' }),

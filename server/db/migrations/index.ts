@@ -8,6 +8,7 @@ import { disputes } from './0007_disputes';
 import { auditChain } from './0008_audit_chain';
 import { accounts } from './0009_accounts';
 import { sync } from './0010_sync';
+import { search } from './0011_search';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChain,
   accounts,
   sync,
+  search,
 ];

@@ -48,6 +48,10 @@ describe('tenants, for platform staff', () => {
     const session = await world.as('owner', created.id).workspace.session();
     expect(session.tenant.id).toBe(created.id);
     expect(session.tenants.map((t) => t.name)).toContain('Acme Books');
+    // Staff may invite into it; a tenant admin manages only their own tenant.
+    expect(session.manages).toContain(created.id);
+    expect((await world.as('adminA').workspace.session()).manages).toEqual([world.tenants.A.id]);
+    expect((await world.as('viewerA').workspace.session()).manages).toEqual([]);
   });
 
   it('refuses a slug another tenant holds, naming the field, and writes nothing', async () => {
