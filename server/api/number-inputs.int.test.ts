@@ -119,6 +119,7 @@ const VALID: Record<string, ValidInput> = {
   }),
   'recovery.list': () => ({ limit: 10 }),
   'recovery.stats': () => ({ months: 6 }),
+  'search.find': () => ({ query: 'Ada', limit: 5 }),
   'recovery.updatePolicy': () => ({
     retryBaseHours: 12,
     backoffFactor: 1.5,
