@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { createTrpcClient, TRPCProvider } from '../lib/trpc';
 import { router } from '../routes/router';
 import { ErrorBoundary } from './ErrorBoundary';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -27,7 +27,7 @@ export function App() {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() => createTrpcClient());
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

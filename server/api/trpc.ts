@@ -5,11 +5,14 @@ import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
 import { currentRequestId } from '../lib/request-scope';
 import { describeError, internalMessage, logUnexpected, toTRPCError } from './errors';
+import type { SecretPaths } from './secrets';
 
 /** Every procedure declares the permission it needs; a procedure without one cannot be built. */
 export interface ProcedureMeta {
   /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
   permission: Permission | 'public' | 'signed-in';
+  /** Where the input or result holds a secret: never stored or replayed (server/api/secrets.ts). */
+  secrets?: SecretPaths;
 }
 
 /**
@@ -98,10 +101,10 @@ async function resolveTenant(ctx: Context, principal: Principal, requested: stri
 }
 
 /** A procedure that acts inside one tenant, after checking the principal holds `permission` there. */
-export function tenantProcedure(permission: Permission) {
+export function tenantProcedure(permission: Permission, declared: { secrets?: SecretPaths } = {}) {
   return (
     base
-      .meta({ permission })
+      .meta({ permission, ...declared })
       .use(requirePrincipal)
       .use(async ({ ctx, next }) => {
         const tenantId = await resolveTenant(ctx, ctx.principal, ctx.requestedTenantId);

@@ -27,12 +27,12 @@ export function PlanFeatureList({
         const included = isIncluded(feature.kind, value);
         return (
           <Group key={feature.key} justify="space-between" wrap="nowrap" gap="xs">
-            <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+            {/* The term holds its icon: a `dl` admits only `dt`/`dd` in each of its `div` groups. */}
+            <Group component="dt" gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
               <ThemeIcon size={18} radius="xl" variant="light" color={included ? 'teal' : 'gray'} aria-hidden>
                 {included ? <IconCheck size={12} stroke={2.5} /> : <IconMinus size={12} stroke={2.5} />}
               </ThemeIcon>
               <Text
-                component="dt"
                 size="sm"
                 c={included ? undefined : 'dimmed'}
                 truncate
