@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readClientHeader } from '../api/client-header';
 import type { BackendMode, ClientInfo, Services } from '../api/context';
 import type { AuthSettings } from '../auth/settings';
 import { openDatabase, type AppDatabase } from '../db/connection';
@@ -100,8 +101,6 @@ export async function startAuthorityWork(
 
 /** The calling program from the client header (`desktop:<id>` or `web:<id>`), else the transport's kind. */
 export function parseClient(value: string | null | undefined, defaultKind: ClientInfo['kind']): ClientInfo {
-  const match = /^(desktop|web):([\w-]{1,64})$/.exec(value ?? '');
-  return match
-    ? { kind: match[1] as ClientInfo['kind'], id: match[2] as string }
-    : { kind: defaultKind, id: 'unknown' };
+  // Over HTTP a malformed header was already refused; this is for transports without that gate (IPC).
+  return readClientHeader(value) ?? { kind: defaultKind, id: 'unknown' };
 }

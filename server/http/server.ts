@@ -6,6 +6,7 @@ import { CLIENT_HEADER, type Context } from '../api/context';
 import type { AppRouter } from '../api/router';
 import { RetryLater } from '../auth/retry-later';
 import type { Logger } from '../lib/logger';
+import { clientHeaderRefusal } from '../api/client-header';
 import { logUnexpected } from '../api/errors';
 import { inRequest, requestLogger } from '../lib/request-scope';
 import { clientAddress, normalizeAddress } from './client-address';
@@ -150,8 +151,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     if (path.startsWith('/trpc/')) {
-      if (!req.headers[CLIENT_HEADER]) {
-        sendJson(res, 403, { error: `tRPC calls must carry the ${CLIENT_HEADER} header` });
+      const refusal = clientHeaderRefusal(req.headers[CLIENT_HEADER]);
+      if (refusal) {
+        sendJson(res, refusal.status, { error: refusal.error });
         return;
       }
       // API answers carry tokens (sign-in, refresh) and tenant data: no cache may keep any of them.
