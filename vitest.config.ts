@@ -1,11 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import {
+  SIGNAL_BUDGET_MS,
+  STOP_BUDGET_MS,
+  TEST_BUDGET_MS,
+  UNIT_TEST_BUDGET_MS,
+} from './tests/support/budgets';
 
 /**
  * Unit tests are the pure and single-module ones; integration tests (`*.int.test.ts`)
  * cross modules, open databases and servers. Both sit next to the code they test.
+ *
+ * Every limit comes from tests/support/budgets.ts, sized for a loaded 2-core machine: tests
+ * wait for signals, and a budget only bounds a wait that never ends (docs/decisions.md).
  */
 export default defineConfig({
   test: {
+    // Each test file in its own child process (the default pool, said out loud): a file that
+    // blocks its event loop for long cannot starve the others' messages to the runner.
+    pool: 'forks',
+    // At most two files at once on any machine: on two cores a third only adds contention,
+    // and the vitest main process needs CPU to answer its workers.
+    maxWorkers: 2,
+    minWorkers: 1,
+    teardownTimeout: STOP_BUDGET_MS,
     projects: [
       {
         test: {
@@ -13,6 +30,8 @@ export default defineConfig({
           include: ['{shared,server,electron,renderer,scripts,tests}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          testTimeout: UNIT_TEST_BUDGET_MS,
+          hookTimeout: UNIT_TEST_BUDGET_MS,
         },
       },
       {
@@ -21,7 +40,9 @@ export default defineConfig({
           include: ['{shared,server,electron,renderer,scripts,tests}/**/*.int.test.ts'],
           exclude: ['node_modules/**', 'tests/e2e/**'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: TEST_BUDGET_MS,
+          hookTimeout: TEST_BUDGET_MS,
+          expect: { poll: { timeout: SIGNAL_BUDGET_MS } },
         },
       },
     ],

@@ -59,8 +59,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  unregister();
-  await backend.close();
+  unregister?.();
+  await backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

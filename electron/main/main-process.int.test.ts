@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_ORIGIN, TRPC_IPC_CHANNEL, type IpcHttpResponse } from '../../shared/ipc';
+import { SIGNAL_BUDGET_MS } from '../../tests/support/budgets';
+
+/** vi.waitFor's own default (1 s) is a guess about a quiet machine; ours is the shared budget. */
+const SIGNALS = { timeout: SIGNAL_BUDGET_MS, interval: 50 };
 
 /**
  * Runs the real main-process entry (index.ts) against a stand-in for the `electron`
@@ -131,7 +135,7 @@ beforeEach(() => {
 afterEach(async () => {
   // Quit like a user would, so every test's database is closed before the next starts.
   if (fake.state.exited === null) fake.module.app.quit();
-  await vi.waitFor(() => expect(fake.state.exited).not.toBeNull());
+  await vi.waitFor(() => expect(fake.state.exited).not.toBeNull(), SIGNALS);
 });
 
 afterAll(() => {
@@ -145,7 +149,7 @@ async function launch(dataDir: string) {
   await import('./index');
   await vi.waitFor(
     () => expect(fake.FakeWindow.all.length + (fake.state.exited === null ? 0 : 1)).toBe(1),
-    20_000,
+    SIGNALS,
   );
   return fake.FakeWindow.all[0];
 }
@@ -205,7 +209,7 @@ describe('the Electron main process', () => {
     await launch(dataDir);
     fake.module.app.quit();
     expect(fake.state.exited).toBeNull();
-    await vi.waitFor(() => expect(fake.state.exited).toBe(0));
+    await vi.waitFor(() => expect(fake.state.exited).toBe(0), SIGNALS);
     // SQLite removes the write-ahead log when the last connection closes cleanly.
     expect(existsSync(join(dataDir, 'tollgate.sqlite-wal'))).toBe(false);
   });

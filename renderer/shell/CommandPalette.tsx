@@ -1,173 +1,98 @@
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Spotlight } from '@mantine/spotlight';
-import {
-  IconMoon,
-  IconPlus,
-  IconSearch,
-  IconTags,
-  IconUser,
-  IconUsers,
-  IconKeyboard,
-  IconClock,
-  IconCreditCard,
-  IconFileInvoice,
-  IconRepeat,
-} from '@tabler/icons-react';
+import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
-import { countryName } from '../lib/format';
+import { useEffect, useState } from 'react';
 import { useTRPC } from '../lib/trpc';
-import { useCan } from './session';
-import { openShortcuts } from './shortcuts';
-import { useToggleColorScheme } from './ThemeToggle';
+import { useCommands, type Command } from './palette-commands';
+import { SearchHits } from './palette-hits';
 
-interface Command {
-  id: string;
-  label: string;
-  keywords: string;
-  icon: ReactNode;
-  run: () => void;
+const [paletteStore, palette] = createSpotlight();
+
+/** Opens the command palette (Ctrl/⌘+K does too). */
+export const openPalette = palette.open;
+
+/**
+ * Marks the list's first action selected, as Mantine's own arrow keys do (it keeps the
+ * selection in the DOM), so Enter runs the first result at once. Run after every change
+ * of what the list shows: a late search answer puts new rows above the old first one.
+ */
+function selectFirstAction(store: SpotlightStore) {
+  const { listId } = store.getState();
+  const list = listId ? document.getElementById(listId) : null;
+  const first = list?.querySelector('[data-action]');
+  if (!list || !first) return;
+  list.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  first.setAttribute('data-selected', 'true');
+  store.updateState((state) => ({ ...state, selected: 0 }));
 }
 
-const ICON = { size: 18, stroke: 1.75 } as const;
-
-function useCommands(): Command[] {
-  const navigate = useNavigate();
-  const canWrite = useCan('customers.write');
-  const theme = useToggleColorScheme();
-  const commands: Command[] = [
-    {
-      id: 'customers',
-      label: 'Go to customers',
-      keywords: 'customers list people accounts',
-      icon: <IconUsers {...ICON} />,
-      run: () => void navigate({ to: '/customers' }),
-    },
-    {
-      id: 'catalog',
-      label: 'Go to plans & prices',
-      keywords: 'catalog plans prices products features pricing',
-      icon: <IconTags {...ICON} />,
-      run: () => void navigate({ to: '/catalog' }),
-    },
-    {
-      id: 'subscriptions',
-      label: 'Go to subscriptions',
-      keywords: 'subscriptions billing plans recurring renewals',
-      icon: <IconRepeat {...ICON} />,
-      run: () => void navigate({ to: '/subscriptions' }),
-    },
-    {
-      id: 'invoices',
-      label: 'Go to invoices',
-      keywords: 'invoices billing bills receipts inv refunds',
-      icon: <IconFileInvoice {...ICON} />,
-      run: () => void navigate({ to: '/invoices' }),
-    },
-    {
-      id: 'payments',
-      label: 'Go to payments',
-      keywords: 'payments charges cards failed declined refunds',
-      icon: <IconCreditCard {...ICON} />,
-      run: () => void navigate({ to: '/payments' }),
-    },
-    {
-      id: 'test-clocks',
-      label: 'Go to test clocks',
-      keywords: 'test clocks sandbox simulate time advance',
-      icon: <IconClock {...ICON} />,
-      run: () => void navigate({ to: '/test-clocks' }),
-    },
-    {
-      id: 'theme',
-      label: theme.scheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme',
-      keywords: 'theme dark light mode appearance toggle',
-      icon: <IconMoon {...ICON} />,
-      run: theme.toggle,
-    },
-    {
-      id: 'shortcuts',
-      label: 'Keyboard shortcuts',
-      keywords: 'help keys hotkeys shortcuts',
-      icon: <IconKeyboard {...ICON} />,
-      run: openShortcuts,
-    },
-  ];
-  if (canWrite) {
-    commands.splice(1, 0, {
-      id: 'new-customer',
-      label: 'New customer',
-      keywords: 'create add customer',
-      icon: <IconPlus {...ICON} />,
-      run: () => void navigate({ to: '/customers/new' }),
-    });
-  }
-  return commands;
+function CommandGroup({ label, commands }: { label: string; commands: Command[] }) {
+  if (commands.length === 0) return null;
+  return (
+    <Spotlight.ActionsGroup label={label}>
+      {commands.map((command) => (
+        <Spotlight.Action
+          key={command.id}
+          label={command.label}
+          leftSection={command.icon}
+          onClick={command.run}
+        />
+      ))}
+    </Spotlight.ActionsGroup>
+  );
 }
 
-/** Ctrl/⌘+K: find any customer by name or email as you type, or jump to a page or command. */
+/**
+ * Ctrl/⌘+K: the one place to find any object (by number, id, email, name or a card's last
+ * four), run what the open page offers, or go to any area. The first result is selected.
+ */
 export function CommandPalette() {
   const trpc = useTRPC();
-  const navigate = useNavigate();
+  const { opened } = useSpotlight(paletteStore);
   const [query, setQuery] = useState('');
   const [search] = useDebouncedValue(query.trim(), 120);
-  const customers = useQuery({
-    ...trpc.customers.list.queryOptions({ search, status: 'all', limit: 8 }),
-    enabled: search.length > 0,
+  const found = useQuery({
+    ...trpc.search.find.queryOptions({ query: search, limit: 5 }),
+    enabled: opened && search.length > 0,
     placeholderData: keepPreviousData,
   });
-  const needle = query.trim().toLowerCase();
-  const commands = useCommands().filter(
-    (c) => !needle || c.label.toLowerCase().includes(needle) || c.keywords.includes(needle),
-  );
-  const found = search.length > 0 ? (customers.data?.items ?? []) : [];
+  const hits = search.length > 0 && query.trim().length > 0 ? (found.data?.hits ?? []) : [];
+  const commands = useCommands(query);
+  const shown = [
+    ...hits.map((hit) => `${hit.kind}:${hit.id}`),
+    ...[...commands.page, ...commands.areas, ...commands.general].map((command) => command.id),
+  ].join('|');
+  useEffect(() => {
+    if (opened) selectFirstAction(paletteStore);
+  }, [opened, shown]);
+  const nothing = shown.length === 0;
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]}>
+    <Spotlight.Root
+      store={paletteStore}
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight="min(560px, 70vh)"
+    >
       <Spotlight.Search
-        placeholder="Search customers or type a command…"
-        aria-label="Search customers or commands"
+        placeholder="Find by number, id, email, name or card; or type a command…"
+        aria-label="Search everything or run a command"
         leftSection={<IconSearch size={18} stroke={1.75} />}
       />
-      <Spotlight.ActionsList>
-        {found.length > 0 && (
-          <Spotlight.ActionsGroup label="Customers">
-            {found.map((customer) => (
-              <Spotlight.Action
-                key={customer.id}
-                label={customer.name}
-                description={`${customer.email} · ${countryName(customer.country)}`}
-                leftSection={<IconUser {...ICON} />}
-                rightSection={
-                  customer.status === 'archived' ? (
-                    <Badge color="gray" size="sm">
-                      Archived
-                    </Badge>
-                  ) : null
-                }
-                onClick={() => void navigate({ to: '/customers/$id', params: { id: customer.id } })}
-              />
-            ))}
-          </Spotlight.ActionsGroup>
-        )}
-        {commands.length > 0 && (
-          <Spotlight.ActionsGroup label="Commands">
-            {commands.map((command) => (
-              <Spotlight.Action
-                key={command.id}
-                label={command.label}
-                leftSection={command.icon}
-                onClick={command.run}
-              />
-            ))}
-          </Spotlight.ActionsGroup>
-        )}
-        {found.length === 0 && commands.length === 0 && (
+      <Spotlight.ActionsList aria-label="Results">
+        <SearchHits hits={hits} />
+        <CommandGroup label="On this page" commands={commands.page} />
+        <CommandGroup label="Go to" commands={commands.areas} />
+        <CommandGroup label="Commands" commands={commands.general} />
+        {nothing && (
           <Spotlight.Empty>
             <Text size="sm" c="dimmed">
-              {customers.isFetching ? 'Searching…' : `Nothing matches “${query.trim()}”`}
+              {found.isFetching ? 'Searching…' : `Nothing matches “${query.trim()}”`}
             </Text>
           </Spotlight.Empty>
         )}

@@ -1,4 +1,4 @@
-import { NavLink, Stack, Text } from '@mantine/core';
+import { Divider, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconTags,
   IconUsers,
@@ -21,7 +21,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
 import { useSession } from './session';
 
-interface Area {
+export interface Area {
   to:
     | '/customers'
     | '/catalog'
@@ -45,7 +45,7 @@ interface Area {
 }
 
 /** Only areas that exist are listed; each new feature adds its own line here. */
-const AREAS: Area[] = [
+export const AREAS: Area[] = [
   { to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> },
   { to: '/catalog', label: 'Plans & prices', icon: <IconTags size={18} stroke={1.75} /> },
   { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },
@@ -60,7 +60,7 @@ const AREAS: Area[] = [
 ];
 
 /** Administration: tenants for platform staff, members and keys for those who manage users. */
-const ADMIN_AREAS: Area[] = [
+export const ADMIN_AREAS: Area[] = [
   {
     to: '/admin/tenants',
     label: 'Tenants',
@@ -82,41 +82,51 @@ const ADMIN_AREAS: Area[] = [
   },
 ];
 
-export function Navbar({ onNavigate }: { onNavigate: () => void }) {
+function AreaLink({ area, rail, onNavigate }: { area: Area; rail: boolean; onNavigate: () => void }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const link = (
+    <NavLink
+      label={rail ? null : area.label}
+      aria-label={rail ? area.label : undefined}
+      leftSection={area.icon}
+      active={pathname.startsWith(area.to)}
+      variant="light"
+      fw={550}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      renderRoot={(props) => <Link to={area.to} {...props} onClick={onNavigate} />}
+    />
+  );
+  return rail ? (
+    <Tooltip label={area.label} position="right" withinPortal>
+      {link}
+    </Tooltip>
+  ) : (
+    link
+  );
+}
+
+function Heading({ rail, children }: { rail: boolean; children: string }) {
+  if (rail) return <Divider my={6} aria-hidden />;
+  return (
+    <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="xs">
+      {children}
+    </Text>
+  );
+}
+
+/** The areas the user may open; `rail` shows icons only (their names in tooltips), for narrow windows. */
+export function Navbar({ onNavigate, rail = false }: { onNavigate: () => void; rail?: boolean }) {
   const { permissions } = useSession();
   const adminAreas = ADMIN_AREAS.filter((area) => !area.permission || permissions.includes(area.permission));
   return (
     <Stack gap={2} component="nav" aria-label="Main">
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="xs">
-        Workspace
-      </Text>
+      <Heading rail={rail}>Workspace</Heading>
       {AREAS.map((area) => (
-        <NavLink
-          key={area.to}
-          label={area.label}
-          leftSection={area.icon}
-          active={pathname.startsWith(area.to)}
-          variant="light"
-          fw={550}
-          style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          renderRoot={(props) => <Link to={area.to} {...props} onClick={onNavigate} />}
-        />
+        <AreaLink key={area.to} area={area} rail={rail} onNavigate={onNavigate} />
       ))}
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} pt="md">
-        Administration
-      </Text>
+      <Heading rail={rail}>Administration</Heading>
       {adminAreas.map((area) => (
-        <NavLink
-          key={area.to}
-          label={area.label}
-          leftSection={area.icon}
-          active={pathname.startsWith(area.to)}
-          variant="light"
-          fw={550}
-          style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          renderRoot={(props) => <Link to={area.to} {...props} onClick={onNavigate} />}
-        />
+        <AreaLink key={area.to} area={area} rail={rail} onNavigate={onNavigate} />
       ))}
     </Stack>
   );

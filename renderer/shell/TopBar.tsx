@@ -1,15 +1,14 @@
-import { ActionIcon, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { spotlight } from '@mantine/spotlight';
-import { IconBuilding, IconKeyboard, IconSearch } from '@tabler/icons-react';
+import { ActionIcon, Box, Burger, Group, Kbd, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconKeyboard, IconSearch } from '@tabler/icons-react';
+import { openPalette } from './CommandPalette';
 import classes from './shell.module.css';
 import { ConnectionBadge } from '../features/connect';
 import { GatewayBadge } from './ModeBadge';
-import { useSession } from './session';
 import { MOD_KEY, openShortcuts } from './shortcuts';
+import { TenantSwitcher } from './TenantSwitcher';
 import { ThemeToggle } from './ThemeToggle';
 
 export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
-  const session = useSession();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
       <Group gap="md" wrap="nowrap" style={{ flex: 1 }}>
@@ -20,29 +19,27 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
           size="sm"
           aria-label="Toggle navigation"
         />
+        {/* Named by what it shows, so the name heard and the words seen agree. */}
         <UnstyledButton
           className={classes.searchTrigger}
-          onClick={() => spotlight.open()}
-          // Named by its visible words, so voice control users can say what they see.
+          onClick={openPalette}
+          data-testid="search-trigger"
           aria-keyshortcuts="Control+K Meta+K"
         >
-          <IconSearch size={16} stroke={1.75} />
-          <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-            Search customers or jump to…
+          <IconSearch size={16} stroke={1.75} aria-hidden />
+          <Text size="sm" c="dimmed" className={classes.searchText}>
+            Search or jump to…
           </Text>
-          <Group gap={2} visibleFrom="xs" aria-hidden>
+          <Group gap={2} visibleFrom="xs" wrap="nowrap" aria-hidden>
             <Kbd size="xs">{MOD_KEY}</Kbd>
             <Kbd size="xs">K</Kbd>
           </Group>
         </UnstyledButton>
       </Group>
       <Group gap="sm" wrap="nowrap">
-        <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label="Workspace">
-          <IconBuilding size={16} stroke={1.75} color="var(--mantine-color-dimmed)" aria-hidden />
-          <Text size="sm" fw={550} data-testid="workspace-name">
-            {session.tenant.name}
-          </Text>
-        </Group>
+        <Box visibleFrom="sm">
+          <TenantSwitcher />
+        </Box>
         <ConnectionBadge />
         <GatewayBadge />
         <Tooltip label="Keyboard shortcuts (?)">

@@ -1,10 +1,10 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { AppRouter } from '../../server/api/router';
 import type { Permission } from '../../shared/permissions';
-import { setActiveTenant } from '../lib/active-tenant';
+import { clearActiveTenant, hasChosenTenant, setActiveTenant } from '../lib/active-tenant';
 import { readServerProblem } from '../lib/errors';
 import { useTRPC } from '../lib/trpc';
 
@@ -16,12 +16,21 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionGate({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const session = useQuery({ ...trpc.workspace.session.queryOptions(), staleTime: 60_000 });
+  // A tenant chosen on an earlier visit may since have been left or suspended: open the default one instead.
+  const refused = session.error ? readServerProblem(session.error).code : null;
+  const staleChoice = (refused === 'FORBIDDEN' || refused === 'NOT_FOUND') && hasChosenTenant();
+  const { refetch } = session;
+  useEffect(() => {
+    if (!staleChoice) return;
+    clearActiveTenant();
+    void refetch();
+  }, [staleChoice, refetch]);
   if (session.data) {
     // Every later request names this tenant explicitly (see active-tenant.ts).
     setActiveTenant(session.data.tenant.id);
     return <SessionContext value={session.data}>{children}</SessionContext>;
   }
-  if (session.error) {
+  if (session.error && !staleChoice) {
     return (
       <Center h="100vh">
         <Stack align="center" gap="sm" maw={420} ta="center" role="alert">

@@ -70,6 +70,8 @@ export interface Context extends Services {
   /** The tenant the client asked to work in; checked against the principal before use. */
   requestedTenantId: string | null;
   client: ClientInfo;
+  /** The caller's network address, for throttling and the audit trail; null when not over HTTP. */
+  clientAddress: string | null;
   /**
    * Why the request's credentials were refused (expired token, revoked session…). Kept
    * rather than thrown so public procedures (sign in, refresh) still answer; procedures
@@ -84,6 +86,7 @@ export function createContext(input: {
   principal: Principal | null;
   requestedTenantId?: string | null;
   client: ClientInfo;
+  clientAddress?: string | null;
   authError?: DomainError | null;
 }): Context {
   return {
@@ -91,6 +94,7 @@ export function createContext(input: {
     principal: input.principal,
     requestedTenantId: input.requestedTenantId ?? null,
     client: input.client,
+    clientAddress: input.clientAddress ?? null,
     authError: input.authError ?? null,
   };
 }

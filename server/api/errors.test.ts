@@ -32,6 +32,31 @@ describe('error mapping', () => {
     expect(described.message).toContain('patch.email:');
   });
 
+  it('keeps keys named like Object.prototype members as plain fields, serialisable', () => {
+    const keys = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const input: unknown = JSON.parse(`{${keys.map((k) => `"${k}":{"a":1}`).join(',')}}`);
+    const parsed = z.strictObject({ email: z.string() }).safeParse(input);
+    if (parsed.success) throw new Error('expected a validation failure');
+    const described = describeError(new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error }));
+    const sent = JSON.parse(JSON.stringify(described)) as typeof described;
+    expect(Object.keys(sent.data.fieldErrors ?? {}).sort()).toEqual(['email', ...keys].sort());
+    for (const key of keys) {
+      expect(Object.getOwnPropertyDescriptor(sent.data.fieldErrors, key)?.value).toEqual([
+        `${key} is not a field this accepts`,
+      ]);
+      expect(sent.message).toContain(`${key}: ${key} is not a field this accepts`);
+    }
+  });
+
+  it('names a huge unknown key by its start only', () => {
+    const key = 'k'.repeat(100_000);
+    const parsed = z.strictObject({}).safeParse({ [key]: 1 });
+    if (parsed.success) throw new Error('expected a validation failure');
+    const described = describeError(new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error }));
+    expect(described.message.length).toBeLessThan(200);
+    expect(described.message).toContain(`${'k'.repeat(64)}…`);
+  });
+
   it('hides whatever an unexpected error says', () => {
     const leak = new Error('SQLITE_ERROR: no such table: secrets at /home/app/server/db.ts:12');
     const described = describeError(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: leak }));

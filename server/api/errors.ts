@@ -22,16 +22,28 @@ export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: TRPC_CODE_BY_DOMAIN[error.code], message: error.message, cause: error });
 }
 
+/** Longest piece of a client's key echoed back: a key of a megabyte is named, not repeated. */
+const MAX_SHOWN_KEY = 64;
+
+function shownKey(key: PropertyKey): string {
+  const text = String(key);
+  return text.length > MAX_SHOWN_KEY ? `${text.slice(0, MAX_SHOWN_KEY)}…` : text;
+}
+
+/**
+ * Each field path's messages. Paths are the client's own keys, so `__proto__`, `constructor`
+ * or `toString` must be plain entries: the map has no prototype for them to reach.
+ */
 function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields = Object.create(null) as FieldErrors;
   for (const issue of error.issues) {
     const keys =
       issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of keys) {
-      const field = path.length > 0 ? path.join('.') : '_';
+      const field = path.length > 0 ? path.map(shownKey).join('.') : '_';
       const message =
         issue.code === 'unrecognized_keys'
-          ? `${String(path[path.length - 1])} is not a field this accepts`
+          ? `${shownKey(path[path.length - 1] ?? '')} is not a field this accepts`
           : issue.message;
       (fields[field] ??= []).push(message);
     }

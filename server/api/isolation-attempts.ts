@@ -172,6 +172,22 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
       clientId: 'intruder-0001',
       mutations: [{ id: 1, tenantId: f.aTenantId, path: 'customers.archive', input: { id: f.bCustomerId } }],
     }),
+  // Every key B's objects are known by, from inside A: nothing of B's may come back.
+  'search.find': async (a, f) => {
+    const keys = [
+      f.bCustomerId,
+      f.bInvoiceId,
+      f.bSubscriptionId,
+      f.bPaymentId,
+      f.bEmailId,
+      f.bPaymentMethodId,
+    ];
+    const found = [];
+    for (const query of [...keys, 'INV-000001', 'bertha@b.example', 'Bertha', '4242']) {
+      found.push(await a.search.find({ query }));
+    }
+    return found;
+  },
   'admin.roles': (a) => a.admin.roles(),
   'admin.tenants.list': (a) => a.admin.tenants.list(),
   'admin.tenants.create': (a) => a.admin.tenants.create({ name: 'Intruder', slug: 'intruder' }),
@@ -187,8 +203,14 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.admin.platformMembers.changeRole({ userId: f.bAdminUserId, role: 'analyst' }),
   'admin.platformMembers.remove': (a, f) => a.admin.platformMembers.remove({ userId: f.bAdminUserId }),
   'admin.invitations.list': (a) => a.admin.invitations.list({ scope: 'tenant' }),
-  'admin.invitations.create': (a) =>
-    a.admin.invitations.create({ scope: 'tenant', email: 'intruder@example.com', role: 'viewer' }),
+  // Inviting into B by naming it: A's admin does not manage B, so B is not found.
+  'admin.invitations.create': (a, f) =>
+    a.admin.invitations.create({
+      scope: 'tenant',
+      tenantId: f.bTenantId,
+      email: 'intruder@example.com',
+      role: 'admin',
+    }),
   'admin.invitations.revoke': (a, f) => a.admin.invitations.revoke({ id: f.bInvitationId }),
   'admin.apiKeys.list': (a) => a.admin.apiKeys.list(),
   'admin.apiKeys.create': (a) => a.admin.apiKeys.create({ name: 'Intruder key', role: 'admin' }),
@@ -220,6 +242,5 @@ export const CREATES_INSIDE_A = new Set([
   'emails.updateSettings',
   'webhooks.setSecret',
   'recovery.updatePolicy',
-  'admin.invitations.create',
   'admin.apiKeys.create',
 ]);

@@ -16,6 +16,7 @@ import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
+import { searchRouter } from '../modules/search';
 import { workspaceRouter } from '../modules/tenancy';
 import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
@@ -42,6 +43,7 @@ export const appRouter = router({
   sync: syncRouter,
   connection: connectionRouter,
   admin: adminRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

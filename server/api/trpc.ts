@@ -4,11 +4,14 @@ import { can, canEnterTenant, type Permission } from '../../shared/permissions';
 import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
 import { describeError, toTRPCError } from './errors';
+import type { SecretPaths } from './secrets';
 
 /** Every procedure declares the permission it needs; a procedure without one cannot be built. */
 export interface ProcedureMeta {
   /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
   permission: Permission | 'public' | 'signed-in';
+  /** Where the input or result holds a secret: never stored or replayed (server/api/secrets.ts). */
+  secrets?: SecretPaths;
 }
 
 const t = initTRPC
@@ -84,10 +87,10 @@ async function resolveTenant(ctx: Context, principal: Principal, requested: stri
 }
 
 /** A procedure that acts inside one tenant, after checking the principal holds `permission` there. */
-export function tenantProcedure(permission: Permission) {
+export function tenantProcedure(permission: Permission, declared: { secrets?: SecretPaths } = {}) {
   return (
     base
-      .meta({ permission })
+      .meta({ permission, ...declared })
       .use(requirePrincipal)
       .use(async ({ ctx, next }) => {
         const tenantId = await resolveTenant(ctx, ctx.principal, ctx.requestedTenantId);

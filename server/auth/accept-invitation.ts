@@ -5,9 +5,9 @@ import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { insertMembership, insertUser } from '../modules/tenancy';
 import { runAccountCommand } from './account-command';
-import { checkPassword, storePasswordHash } from './credentials';
+import { storePasswordHash } from './credentials';
 import { hashPassword } from './passwords';
-import { assertGoodPassword, tokensFor, type AuthScope, type SignedIn } from './service';
+import { assertGoodPassword, provePassword, tokensFor, type AuthScope, type SignedIn } from './service';
 import { startSession } from './sessions';
 import { hashOpaqueToken } from './tokens';
 
@@ -41,7 +41,7 @@ async function prepareAccount(scope: AuthScope, email: string, password: string)
     .where('u.email', '=', email)
     .executeTakeFirst();
   if (existing?.hasPassword) {
-    await checkPassword(scope.db, { email, password, now: scope.now, scrypt: scope.settings.scrypt });
+    await provePassword(scope, { email, password }, { audit: true });
     return { userId: existing.id, passwordHash: null };
   }
   assertGoodPassword(password, email);

@@ -1,30 +1,18 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords';
 
 /**
- * Password sign-in with lockout. Each attempt is counted BEFORE the password is checked
- * (one atomic UPDATE), so a burst of parallel guesses cannot all slip in under the limit
- * while scrypt runs; a right password then clears the count.
+ * Passwords: storing their hashes and checking them. Throttling who may check how often
+ * is the sign-in guard's (sign-in-guard.ts); nothing here refuses the account's owner.
  */
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60_000 } as const;
-
 export const WRONG_CREDENTIALS = 'Email or password is wrong';
 
-const wrong = () => new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-
-/** HH:MM in UTC: the server cannot know the reader's time zone, so it says which one it uses. */
-function clockTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
-}
-
-export function lockedOut(until: number): DomainError {
-  return new DomainError('RATE_LIMITED', `Too many failed sign-ins; try again after ${clockTime(until)}`);
-}
+export const wrongCredentials = () => new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
 
 /**
  * Stores a password hash made beforehand (scrypt takes ~0.1 s: never inside a
@@ -34,6 +22,7 @@ export async function storePasswordHash(
   db: Db,
   input: { userId: string; passwordHash: string; now: number },
 ): Promise<void> {
+  // failed_attempts and locked_until (0009) belong to the lockout this replaced; kept at rest.
   const values = {
     password_hash: input.passwordHash,
     failed_attempts: 0,
@@ -65,69 +54,35 @@ function decoyHash(params: ScryptParams): Promise<string> {
   return hash;
 }
 
-/**
- * Counts one attempt. Returns false when the account is locked (the attempt is not
- * counted). A lock that has run out starts the count again from this attempt.
- */
-async function countAttempt(db: Db, userId: string, now: number): Promise<{ locked: boolean }> {
-  const attempts = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END`;
-  const row = await db
-    .updateTable('user_credentials')
-    .set({
-      failed_attempts: attempts,
-      locked_until: sql<
-        number | null
-      >`CASE WHEN ${attempts} >= ${LOCKOUT.maxFailures} THEN ${now + LOCKOUT.lockMs} ELSE NULL END`,
-    })
-    .where('user_id', '=', userId)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .returning('user_id')
-    .executeTakeFirst();
-  return { locked: row === undefined };
-}
-
-async function lockedUntil(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('user_credentials')
-    .select('locked_until')
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return row.locked_until ?? 0;
+/** The account an email names, and whether the password is its password. */
+export interface PasswordCheck {
+  account: { id: string; name: string } | null;
+  matched: boolean;
 }
 
 /**
- * Checks an email and password; returns the user's id. Unknown email and wrong password
- * get the same error; a locked account gets RATE_LIMITED naming when to try again.
- * Rehashes the password when it was stored with weaker parameters than today's.
+ * Checks an email and password. An unknown email costs the same scrypt as a known one
+ * (a decoy hash), so timing does not tell which emails exist. Rehashes the password when it
+ * was stored with weaker parameters than today's.
  */
 export async function checkPassword(
   db: Kysely<DB>,
-  input: { email: string; password: string; now: number; scrypt?: ScryptParams },
-): Promise<{ userId: string }> {
+  input: { email: string; password: string; scrypt?: ScryptParams },
+): Promise<PasswordCheck> {
   const params = input.scrypt ?? DEFAULT_SCRYPT;
   const account = await db
     .selectFrom('users as u')
     .innerJoin('user_credentials as c', 'c.user_id', 'u.id')
-    .select(['u.id', 'c.password_hash'])
+    .select(['u.id', 'u.name', 'c.password_hash'])
     .where('u.email', '=', input.email.trim())
     .executeTakeFirst();
   if (!account) {
     await verifyPassword(input.password, await decoyHash(params));
-    throw wrong();
+    return { account: null, matched: false };
   }
-  if ((await countAttempt(db, account.id, input.now)).locked) {
-    throw lockedOut(await lockedUntil(db, account.id));
-  }
-  if (!(await verifyPassword(input.password, account.password_hash))) {
-    const until = await lockedUntil(db, account.id);
-    if (until > input.now) throw lockedOut(until);
-    throw wrong();
-  }
-  await db
-    .updateTable('user_credentials')
-    .set({ failed_attempts: 0, locked_until: null })
-    .where('user_id', '=', account.id)
-    .execute();
+  const found = { id: account.id, name: account.name };
+  if (!(await verifyPassword(input.password, account.password_hash)))
+    return { account: found, matched: false };
   if (needsRehash(account.password_hash, params)) {
     const rehashed = await hashPassword(input.password, params);
     await db
@@ -136,5 +91,5 @@ export async function checkPassword(
       .where('user_id', '=', account.id)
       .execute();
   }
-  return { userId: account.id };
+  return { account: found, matched: true };
 }

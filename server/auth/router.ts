@@ -21,6 +21,7 @@ function authScope(ctx: Context): AuthScope {
     now: ctx.clock.now(),
     logger: ctx.logger,
     client: `${ctx.client.kind}:${ctx.client.id}`,
+    address: ctx.clientAddress,
   };
 }
 

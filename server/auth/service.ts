@@ -5,9 +5,10 @@ import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { findUser } from '../modules/tenancy/repo';
 import { runAccountCommand } from './account-command';
-import { checkPassword, storePasswordHash } from './credentials';
+import { checkPassword, storePasswordHash, wrongCredentials } from './credentials';
 import { hashPassword } from './passwords';
 import { passwordProblem } from './password-policy';
+import { auditSignIn } from './sign-in-audit';
 import { rotateRefreshToken, startSession, type IssuedRefresh } from './sessions';
 import type { AuthSettings } from './settings';
 import { ACCESS_TOKEN_TTL_S, signAccessToken } from './tokens';
@@ -29,6 +30,8 @@ export interface AuthScope {
   logger: Logger;
   /** `kind:id` of the calling client. */
   client: string;
+  /** The caller's network address (see server/http/client-address.ts); null when not over HTTP. */
+  address: string | null;
 }
 
 /** Refuses a new password that the policy does not accept, naming the field. */
@@ -54,20 +57,37 @@ export async function tokensFor(scope: AuthScope, issued: IssuedRefresh): Promis
   };
 }
 
-export async function login(scope: AuthScope, input: { email: string; password: string }): Promise<SignedIn> {
-  try {
-    const { userId } = await checkPassword(scope.db, {
-      ...input,
-      now: scope.now,
-      scrypt: scope.settings.scrypt,
-    });
-    return tokensFor(scope, await startSession(scope.db, { userId, client: scope.client, now: scope.now }));
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
-      scope.logger.warn({ client: scope.client }, 'sign-in refused: account locked after repeated failures');
+/**
+ * Proves an email and password, within the sign-in limits; returns the user's id. A wrong
+ * password and an unknown email get the same error. With `audit`, the outcome goes to the
+ * audit trail (sign-ins); a throttled attempt is refused before any check or record.
+ */
+export async function provePassword(
+  scope: AuthScope,
+  input: { email: string; password: string },
+  options: { audit: boolean },
+): Promise<{ userId: string }> {
+  const check = await scope.settings.guard.run({ address: scope.address, email: input.email }, async () => {
+    const outcome = await checkPassword(scope.db, { ...input, scrypt: scope.settings.scrypt });
+    if (options.audit) {
+      await auditSignIn(scope.db, {
+        account: outcome.account,
+        email: input.email,
+        succeeded: outcome.matched,
+        address: scope.address,
+        client: scope.client,
+        now: scope.now,
+      });
     }
-    throw error;
-  }
+    if (!outcome.matched || !outcome.account) throw wrongCredentials();
+    return outcome.account;
+  });
+  return { userId: check.id };
+}
+
+export async function login(scope: AuthScope, input: { email: string; password: string }): Promise<SignedIn> {
+  const { userId } = await provePassword(scope, input, { audit: true });
+  return tokensFor(scope, await startSession(scope.db, { userId, client: scope.client, now: scope.now }));
 }
 
 export async function refresh(scope: AuthScope, refreshToken: string): Promise<SignedIn> {
@@ -86,12 +106,7 @@ export async function changePassword(
     throw new DomainError('INVALID_STATE', 'Only a signed-in person can change their password');
   }
   try {
-    await checkPassword(scope.db, {
-      email: principal.email,
-      password: input.currentPassword,
-      now: scope.now,
-      scrypt: scope.settings.scrypt,
-    });
+    await provePassword(scope, { email: principal.email, password: input.currentPassword }, { audit: false });
   } catch (error) {
     if (error instanceof DomainError && error.code === 'RATE_LIMITED') throw error;
     throw new DomainError('INVALID_INPUT', 'The current password is wrong', {

@@ -1,4 +1,5 @@
 import type { ScryptParams } from './passwords';
+import type { SignInGuard } from './sign-in-guard';
 import type { TokenKey } from './tokens';
 
 /** What sign-in needs from the server's configuration. Only the hosted server has it. */
@@ -6,4 +7,6 @@ export interface AuthSettings {
   tokenKey: TokenKey;
   /** Password hashing cost; tests lower it, the server uses DEFAULT_SCRYPT. */
   scrypt: ScryptParams;
+  /** Who may try a password how often; one per server, its counts in memory. */
+  guard: SignInGuard;
 }

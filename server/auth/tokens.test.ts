@@ -69,6 +69,23 @@ describe('access tokens', () => {
     expect(await refusal(verifyAccessToken(key, none, NOW))).toMatch(/not valid/);
     expect(await refusal(verifyAccessToken(key, wrongAudience, NOW))).toMatch(/not valid/);
   });
+
+  it('refuses a token without an expiry, though our key signed it', async () => {
+    const sign = (withExpiry: boolean) => {
+      const jwt = new SignJWT({ sid: 'ses_1' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('usr_1')
+        .setIssuer('tollgate')
+        .setAudience('tollgate-console')
+        .setIssuedAt(NOW / 1000);
+      return (withExpiry ? jwt.setExpirationTime(NOW / 1000 + 60) : jwt).sign(key.secret);
+    };
+    expect(await verifyAccessToken(key, await sign(true), NOW)).toEqual({
+      userId: 'usr_1',
+      sessionId: 'ses_1',
+    });
+    expect(await refusal(verifyAccessToken(key, await sign(false), NOW))).toMatch(/not valid/);
+  });
 });
 
 describe('opaque tokens', () => {

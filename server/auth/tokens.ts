@@ -48,6 +48,8 @@ export async function verifyAccessToken(key: TokenKey, token: string, nowMs: num
       algorithms: ['HS256'],
       currentDate: new Date(nowMs),
       clockTolerance: 5,
+      // jose checks exp only when present: a token without one would never expire.
+      requiredClaims: ['exp', 'iat', 'sub'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw invalid();
     return { userId: payload.sub, sessionId: payload.sid };

@@ -49,7 +49,8 @@ export function useAuthServer(): void {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tollgate-auth-'));
     clock = new ManualClock(START);
-    hosted = await startTestHostedServer({ dir, clock });
+    // As if behind a proxy at 127.0.0.1, so tests can act from several addresses.
+    hosted = await startTestHostedServer({ dir, clock, trustedProxies: ['127.0.0.1'] });
     const db = hosted.backend.database.db;
     tenantA = await insertTenant(db, { name: 'Tenant A', slug: 'tenant-a', now: clock.now() });
     suspended = await insertTenant(db, { name: 'Sleepy', slug: 'sleepy', now: clock.now() });
@@ -64,13 +65,15 @@ export function useAuthServer(): void {
   });
 }
 
-export const query = <T>(path: string, input?: unknown, auth?: { token?: string; tenantId?: string }) =>
+type CallAuth = { token?: string; tenantId?: string; address?: string };
+
+export const query = <T>(path: string, input?: unknown, auth?: CallAuth) =>
   callHosted<T>(hosted.url, 'query', path, input, auth);
-export const mutate = <T>(path: string, input?: unknown, auth?: { token?: string; tenantId?: string }) =>
+export const mutate = <T>(path: string, input?: unknown, auth?: CallAuth) =>
   callHosted<T>(hosted.url, 'mutation', path, input, auth);
 
-export async function signIn(email: string, password = PASSWORD): Promise<SignedIn> {
-  const outcome = await mutate<SignedIn>('auth.login', { email, password });
+export async function signIn(email: string, password = PASSWORD, address?: string): Promise<SignedIn> {
+  const outcome = await mutate<SignedIn>('auth.login', { email, password }, { address });
   if (!outcome.data) throw new Error(`sign-in failed: ${outcome.error?.message}`);
   return outcome.data;
 }

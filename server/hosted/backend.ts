@@ -7,7 +7,13 @@ import {
   type Services,
 } from '../api/context';
 import { appRouter, type AppRouter } from '../api/router';
-import { bootstrapOwner, principalFromAuthorization, type AuthSettings } from '../auth';
+import {
+  bootstrapOwner,
+  principalFromAuthorization,
+  SignInGuard,
+  type AuthSettings,
+  type SignInLimits,
+} from '../auth';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
 import type { AppDatabase } from '../db/connection';
@@ -32,6 +38,7 @@ export interface HostedBackend extends ServedBackend {
   contextFromHeaders(
     read: (name: string) => string | null | undefined,
     defaultKind: ClientInfo['kind'],
+    clientAddress?: string | null,
   ): Promise<Context>;
 }
 
@@ -41,6 +48,8 @@ export interface HostedOptions {
   clock?: Clock;
   /** Password hashing cost; tests lower it. */
   scrypt?: ScryptParams;
+  /** Sign-in throttling; tests tighten or loosen it. */
+  signInLimits?: SignInLimits;
   /** Stripe delivers to this server's webhook endpoint, so by default it does not poll the events list. */
   stripeEvents?: StripeEventsOptions;
 }
@@ -61,7 +70,11 @@ async function ensureOwner(database: AppDatabase, options: HostedOptions, auth: 
 export async function createHostedBackend(options: HostedOptions): Promise<HostedBackend> {
   const clock = options.clock ?? systemClock;
   const { logger, config } = options;
-  const auth: AuthSettings = { tokenKey: config.tokenKey, scrypt: options.scrypt ?? DEFAULT_SCRYPT };
+  const auth: AuthSettings = {
+    tokenKey: config.tokenKey,
+    scrypt: options.scrypt ?? DEFAULT_SCRYPT,
+    guard: new SignInGuard(options.signInLimits),
+  };
   const database = openDataDir(config.dataDir);
   try {
     chainUnlinkedEntries(database.sqlite);
@@ -81,9 +94,10 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       router: appRouter,
       services,
       database,
-      contextFromHeaders: async (read, defaultKind) => {
+      contextFromHeaders: async (read, defaultKind, clientAddress = null) => {
         const base = {
           services,
+          clientAddress,
           requestedTenantId: read(TENANT_HEADER) ?? null,
           client: parseClient(read(CLIENT_HEADER), defaultKind),
         };

@@ -24,6 +24,8 @@ export interface HostedConfig {
   owner: { email: string; password: string } | null;
   gateway: GatewayConfig;
   smtp: SmtpConfig | null;
+  /** Reverse proxies whose X-Forwarded-For names the client (exact addresses); none by default. */
+  trustedProxies: string[];
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
@@ -44,6 +46,12 @@ export function decodeSecret(value: string): Buffer | null {
   return null;
 }
 
+const proxyList = (value: string) =>
+  value
+    .split(',')
+    .map((address) => address.trim())
+    .filter((address) => address !== '');
+
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
@@ -61,6 +69,14 @@ const serverEnvSchema = z
     TOLLGATE_TOKEN_SECRET: optional(z.string()),
     TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
     TOLLGATE_OWNER_PASSWORD: optional(z.string()),
+    TOLLGATE_TRUSTED_PROXIES: optional(
+      z
+        .string()
+        .refine(
+          (list) => proxyList(list).every((address) => isIP(address) !== 0),
+          'TOLLGATE_TRUSTED_PROXIES must be IP addresses separated by commas',
+        ),
+    ),
   })
   .superRefine((env, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -129,5 +145,6 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
         : null,
     gateway,
     smtp,
+    trustedProxies: e.TOLLGATE_TRUSTED_PROXIES ? proxyList(e.TOLLGATE_TRUSTED_PROXIES) : [],
   };
 }

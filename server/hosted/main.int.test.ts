@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
+import { waitFor } from '../../tests/support/wait';
 import { callHosted } from './testing';
 
 /** `npm run server` as its own process: configuration, the first owner, and a graceful stop. */
@@ -44,7 +45,7 @@ beforeAll(async () => {
   server = await start(env(join(dir, 'main')));
 });
 afterAll(async () => {
-  await server.stop();
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -131,33 +132,35 @@ describe('npm run server (the hosted server entry)', () => {
     const exited = new Promise<number | null>((resolve) => doomed.process.once('exit', resolve));
     const body = JSON.stringify(OWNER);
     // A sign-in whose body is only half sent when the signal arrives.
+    const req = request(`${doomed.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-tollgate-client': 'web:shutdown-test',
+      },
+    });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${doomed.url}/trpc/auth.login`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-tollgate-client': 'web:shutdown-test',
-        },
-      });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });
       req.on('error', reject);
-      req.write(body.slice(0, 10));
-      setTimeout(() => {
-        doomed.process.kill('SIGTERM');
-        setTimeout(() => {
-          // New connections are refused while the one in hand is still open.
-          fetch(`${doomed.url}/healthz`).then(
-            () => reject(new Error('a new connection was accepted after SIGTERM')),
-            () => req.end(body.slice(10)),
-          );
-        }, 300);
-      }, 300);
     });
+    await new Promise<void>((resolve) => req.write(body.slice(0, 10), () => resolve()));
+    // The request is in hand once the server has answered one sent after it on another
+    // connection: it takes connections, and reads what came on them, in order.
+    expect((await fetch(`${doomed.url}/healthz`)).status).toBe(200);
+    doomed.process.kill('SIGTERM');
+    // New connections are refused while the one in hand is still open.
+    await waitFor('the server to refuse new connections', () =>
+      fetch(`${doomed.url}/healthz`).then(
+        () => false,
+        () => true,
+      ),
+    );
+    req.end(body.slice(10));
     const { status, text } = await answer;
     expect(status).toBe(200);
     expect(text).toContain('accessToken');

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     host: config.host,
     // Every call proves itself with a bearer token, so a reverse proxy's Host name is fine.
     anyHost: true,
+    trustedProxies: config.trustedProxies,
     clientKind: 'hosted',
     logger,
   });

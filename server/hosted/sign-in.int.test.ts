@@ -18,8 +18,8 @@ import {
 } from './auth-test-kit';
 
 /**
- * Signing in to the hosted server, its tokens and sessions, and lockout, over real HTTP
- * as a client would: each refusal says clearly why.
+ * Signing in to the hosted server, its tokens and sessions, over real HTTP as a client
+ * would: each refusal says clearly why. Throttling: sign-in-throttle.int.test.ts.
  */
 
 useAuthServer();
@@ -161,40 +161,5 @@ describe('tokens and sessions', () => {
       'UNAUTHENTICATED',
       'The refresh token is not valid; sign in again',
     );
-  });
-});
-
-describe('lockout', () => {
-  it('locks an account after five failures in a row, for fifteen minutes', async () => {
-    const attempt = (password: string) => mutate('auth.login', { email: 'ada@a.test', password });
-    for (let i = 0; i < 4; i++)
-      refusal(await attempt('guess'), 'UNAUTHENTICATED', 'Email or password is wrong');
-    const fifth = await attempt('guess');
-    expect(fifth.status).toBe(429);
-    refusal(fifth, 'RATE_LIMITED', 'Too many failed sign-ins; try again after 08:15 UTC');
-    // Locked: even the right password is refused until the window ends.
-    refusal(await attempt(PASSWORD), 'RATE_LIMITED', /try again after 08:15 UTC/);
-    clock.advance(15 * 60_000);
-    expect((await attempt(PASSWORD)).data).toBeDefined();
-  });
-
-  it('counts parallel guesses before checking them, so a burst cannot beat the limit', async () => {
-    const burst = await Promise.all(
-      Array.from({ length: 12 }, () => mutate('auth.login', { email: 'ada@a.test', password: 'guess' })),
-    );
-    const wrong = burst.filter((o) => o.error?.data.domainCode === 'UNAUTHENTICATED').length;
-    expect(wrong).toBeLessThanOrEqual(4);
-    refusal(
-      await mutate('auth.login', { email: 'ada@a.test', password: PASSWORD }),
-      'RATE_LIMITED',
-      /try again/,
-    );
-  });
-
-  it('starts counting again after a successful sign-in', async () => {
-    for (let i = 0; i < 4; i++) await mutate('auth.login', { email: 'ada@a.test', password: 'guess' });
-    await signIn('ada@a.test');
-    for (let i = 0; i < 4; i++) await mutate('auth.login', { email: 'ada@a.test', password: 'guess' });
-    expect((await signIn('ada@a.test')).accessToken).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { SignInLimits } from '../auth';
 import type { ScryptParams } from '../auth/passwords';
 import { close, createHttpServer, listen } from '../http/server';
 import type { Clock } from '../lib/clock';
@@ -26,6 +27,10 @@ export async function startTestHostedServer(options: {
   dir: string;
   clock: Clock;
   owner?: { email: string; password: string };
+  scrypt?: ScryptParams;
+  signInLimits?: SignInLimits;
+  /** Believe X-Forwarded-For from these peers (tests name 127.0.0.1 to act from many addresses). */
+  trustedProxies?: readonly string[];
 }): Promise<TestHostedServer> {
   const backend = await createHostedBackend({
     config: {
@@ -37,14 +42,16 @@ export async function startTestHostedServer(options: {
     },
     logger: silentLogger,
     clock: options.clock,
-    scrypt: TEST_SCRYPT,
+    scrypt: options.scrypt ?? TEST_SCRYPT,
+    signInLimits: options.signInLimits,
   });
   const server = createHttpServer({
     router: backend.router,
-    createContext: (req) =>
-      backend.contextFromHeaders((name) => req.headers[name] as string | undefined, 'hosted'),
+    createContext: (req, { address }) =>
+      backend.contextFromHeaders((name) => req.headers[name] as string | undefined, 'hosted', address),
     logger: silentLogger,
     anyHost: true,
+    trustedProxies: options.trustedProxies,
   });
   const { url } = await listen(server, 0);
   return {
@@ -60,6 +67,8 @@ export async function startTestHostedServer(options: {
 
 export interface CallOutcome<T = unknown> {
   status: number;
+  /** Retry-After, when the server sent one. */
+  retryAfter?: string;
   data?: T;
   error?: { message: string; data: { domainCode: string; fieldErrors?: Record<string, string[]> } };
 }
@@ -73,11 +82,13 @@ export async function callHosted<T = unknown>(
   type: 'query' | 'mutation',
   path: string,
   input?: unknown,
-  auth: { token?: string; tenantId?: string } = {},
+  auth: { token?: string; tenantId?: string; address?: string } = {},
 ): Promise<CallOutcome<T>> {
   const headers: Record<string, string> = { 'x-tollgate-client': 'web:hosted-test' };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;
   if (auth.tenantId) headers['x-tollgate-tenant'] = auth.tenantId;
+  // Believed only by a server told to trust 127.0.0.1 as its proxy.
+  if (auth.address) headers['x-forwarded-for'] = auth.address;
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response =
     type === 'query'
@@ -88,5 +99,10 @@ export async function callHosted<T = unknown>(
           body: JSON.stringify(input ?? null),
         });
   const body = (await response.json()) as { result?: { data: T }; error?: CallOutcome['error'] };
-  return { status: response.status, data: body.result?.data, error: body.error };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after') ?? undefined,
+    data: body.result?.data,
+    error: body.error,
+  };
 }

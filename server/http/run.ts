@@ -29,6 +29,7 @@ export interface ServedBackend {
   contextFromHeaders(
     read: (name: string) => string | null | undefined,
     defaultKind: ClientInfo['kind'],
+    clientAddress?: string | null,
   ): Context | Promise<Context>;
   close(): Promise<void>;
 }
@@ -44,17 +45,20 @@ export async function serveBackend(options: {
   host?: string;
   /** See HttpServerOptions.anyHost: only for a backend that authenticates every call. */
   anyHost?: boolean;
+  /** See HttpServerOptions.trustedProxies. */
+  trustedProxies?: readonly string[];
   clientKind: ClientInfo['kind'];
   staticDir?: string;
   logger: Logger;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const server = createHttpServer({
     router: options.backend.router,
-    createContext: (req) =>
-      options.backend.contextFromHeaders((name) => header(req, name), options.clientKind),
+    createContext: (req, { address }) =>
+      options.backend.contextFromHeaders((name) => header(req, name), options.clientKind, address),
     logger: options.logger,
     staticDir: options.staticDir,
     anyHost: options.anyHost,
+    trustedProxies: options.trustedProxies,
     // Stripe delivers to /webhooks/stripe/<tenantId>; see docs/webhooks.md.
     publicRoutes: stripeWebhookRoutes({
       db: options.backend.services.db,

@@ -29,10 +29,11 @@ beforeAll(async () => {
     staticDir,
   });
   ({ url } = await listen(server, 0));
-});
+  // Building the demo backend is the readiness signal; a loaded 2-core machine takes far over 10 s.
+}, 120_000);
 afterAll(async () => {
-  await close(server);
-  await backend.close();
+  if (server) await close(server);
+  await backend?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -116,6 +117,53 @@ describe('the HTTP server', () => {
     expect(noHeader.status).toBe(403);
     const rebinding = await raw('/healthz', { host: 'evil.example:80' });
     expect(rebinding.status).toBe(421);
+  });
+
+  it('refuses a batch of more than 10 calls, or an overlong address, before any call runs', async () => {
+    const before = (await client().customers.list.query({ limit: 1 })).total;
+    const create = (i: number) => ({ name: `Batch ${i}`, email: `batch${i}@test.example`, country: 'NL' });
+    const send = (size: number, separator = ',') =>
+      fetch(`${url}/trpc/${Array.from({ length: size }, () => 'customers.create').join(separator)}?batch=1`, {
+        method: 'POST',
+        headers: { 'x-tollgate-client': 'web:http-test', 'content-type': 'application/json' },
+        body: JSON.stringify(Object.fromEntries(Array.from({ length: size }, (_, i) => [i, create(i)]))),
+      });
+    for (const tooMany of [await send(11), await send(40, '%2C')]) {
+      expect(tooMany.status).toBe(413);
+      const body = (await tooMany.json()) as { error: { message: string; data: { httpStatus: number } } };
+      expect(body.error.message).toMatch(/^A batch may hold at most 10 calls; this one holds (11|40)$/);
+      expect(body.error.data.httpStatus).toBe(413);
+    }
+    expect((await client().customers.list.query({ limit: 1 })).total).toBe(before);
+    // A tRPC client reads the refusal as every call's error, with the message.
+    const links = [
+      httpBatchLink({ url: `${url}/trpc`, headers: { 'x-tollgate-client': 'web:http-test' }, maxItems: 20 }),
+    ];
+    const unbounded = createTRPCClient<AppRouter>({ links });
+    const calls = Array.from({ length: 11 }, () => unbounded.workspace.mode.query().catch((e: unknown) => e));
+    const errors = await Promise.all(calls);
+    expect((errors[0] as Error).message).toMatch(/at most 10 calls/);
+
+    const long = await raw(
+      `/trpc/customers.list?input=${encodeURIComponent(JSON.stringify({ search: 'x'.repeat(9000) }))}`,
+      {
+        'x-tollgate-client': 'web:http-test',
+      },
+    );
+    expect(long.status).toBe(414);
+    expect(long.body).toContain('longer than 8192 characters');
+    expect((await send(10)).status).toBe(200);
+  });
+
+  it('marks every API answer uncacheable (they carry tokens and tenant data), and nothing else', async () => {
+    const api = await raw('/trpc/workspace.mode', { 'x-tollgate-client': 'web:http-test' });
+    expect(api.status).toBe(200);
+    expect(api.headers['cache-control']).toBe('no-store');
+    const failed = await raw('/trpc/customers.get?input=%7B%22id%22%3A%22nope%22%7D', {
+      'x-tollgate-client': 'web:http-test',
+    });
+    expect(failed.headers['cache-control']).toBe('no-store');
+    expect((await raw('/')).headers['cache-control']).not.toBe('no-store');
   });
 
   it('serves the console with its security headers and never a file outside it', async () => {

@@ -4,12 +4,14 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { CLIENT_HEADER, type Context } from '../api/context';
 import type { AppRouter } from '../api/router';
+import { RetryLater } from '../auth/retry-later';
 import type { Logger } from '../lib/logger';
+import { clientAddress, normalizeAddress } from './client-address';
 import { serveStatic } from './static-files';
 
 export interface HttpServerOptions {
   router: AppRouter;
-  createContext(req: IncomingMessage): Context | Promise<Context>;
+  createContext(req: IncomingMessage, request: { address: string | null }): Context | Promise<Context>;
   logger: Logger;
   /** The built renderer to serve beside the API; omitted on the hosted server. */
   staticDir?: string;
@@ -26,7 +28,19 @@ export interface HttpServerOptions {
    * call with a bearer token (the hosted server): a rebinding page cannot send the token.
    */
   anyHost?: boolean;
+  /**
+   * Proxies (exact addresses) whose X-Forwarded-For is believed; none unless configured,
+   * so a client cannot choose its own address. See client-address.ts.
+   */
+  trustedProxies?: readonly string[];
 }
+
+/** Calls in one tRPC batch: enough for a page's queries; a batch costs what its calls cost. */
+export const MAX_BATCH_CALLS = 10;
+/** The request line's URL: GET calls carry their input in it. */
+export const MAX_URL_LENGTH = 8_192;
+/** A body (sync pushes are the largest). */
+export const MAX_BODY_BYTES = 1_000_000;
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -42,21 +56,66 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
+ * A refusal in tRPC's error shape, so a tRPC client reports its message (a batch link
+ * hands a single error to every call of the batch). Sent before any procedure runs.
+ */
+function refuseCall(res: ServerResponse, status: 413 | 414, message: string): void {
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  sendJson(res, status, {
+    error: {
+      message,
+      code: status === 413 ? -32413 : -32600,
+      data: { code, httpStatus: status, domainCode: 'INVALID_INPUT' },
+    },
+  });
+}
+
+/** Refuses oversized tRPC calls before they are parsed; true when it answered. */
+function refusedAsTooLarge(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  if ((req.url ?? '').length > MAX_URL_LENGTH) {
+    refuseCall(res, 414, `The request address is longer than ${MAX_URL_LENGTH} characters`);
+    return true;
+  }
+  // Counted as tRPC will read the path: commas may come percent-encoded.
+  const calls = url.searchParams.get('batch') === '1' ? url.pathname.split(/,|%2c/i).length : 1;
+  if (calls > MAX_BATCH_CALLS) {
+    refuseCall(res, 413, `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${calls}`);
+    return true;
+  }
+  return false;
+}
+
+/** A throttled call's wait, as Retry-After (the longest of the batch's). */
+function retryAfter(errors: readonly { cause?: unknown }[]): Record<string, string> {
+  const waits = errors.flatMap((e) => (e.cause instanceof RetryLater ? [e.cause.retryAfterS] : []));
+  return waits.length > 0 ? { 'retry-after': String(Math.max(...waits)) } : {};
+}
+
+/**
  * The HTTP face of a backend: tRPC under /trpc, /healthz, and the console's files.
  * It answers only requests addressed to a loopback host (a page on another site cannot
  * reach it by DNS rebinding) and tRPC calls only with the console's client header
  * (which a cross-site form or script cannot send without a CORS preflight we refuse).
  */
 export function createHttpServer(options: HttpServerOptions): Server {
+  const trustedProxies = (options.trustedProxies ?? []).map(normalizeAddress);
   const trpc = createHTTPHandler({
     router: options.router,
     basePath: '/trpc/',
-    maxBodySize: 1_000_000,
-    createContext: ({ req }) => options.createContext(req),
+    maxBodySize: MAX_BODY_BYTES,
+    // Also checked (with a clearer message) before tRPC sees the call; this holds if that moves.
+    maxBatchSize: MAX_BATCH_CALLS,
+    createContext: ({ req }) =>
+      options.createContext(req, {
+        address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies),
+      }),
+    responseMeta: ({ errors }) => ({ headers: retryAfter(errors) }),
   });
+
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
     for (const [prefix, route] of Object.entries(options.publicRoutes ?? {})) {
       if (path.startsWith(prefix)) {
         void route(req, res, path);
@@ -81,6 +140,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
         sendJson(res, 403, { error: `tRPC calls must carry the ${CLIENT_HEADER} header` });
         return;
       }
+      // API answers carry tokens (sign-in, refresh) and tenant data: no cache may keep any of them.
+      res.setHeader('cache-control', 'no-store');
+      if (refusedAsTooLarge(req, res, url)) return;
       trpc(req, res);
       return;
     }

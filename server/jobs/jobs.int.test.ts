@@ -212,7 +212,7 @@ describe('durable jobs', () => {
       START,
     );
     const loop = startJobLoop(live, 5);
-    await expect.poll(() => ran.length, { timeout: 2000 }).toBe(1);
+    await expect.poll(() => ran.length).toBe(1);
     await loop.stop();
   });
 });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import { can } from '../../shared/permissions';
 import type { Principal } from '../api/context';
 import type { DB } from '../db/schema';
+import { visibleTo, type Reach } from './reach';
 
 /** What a principal's replica may hold: every tenant (platform staff) or these tenants only. */
 export type PullScope = { all: true } | { all: false; tenantIds: string[] };
@@ -46,44 +46,17 @@ export async function scopeOf(db: Kysely<DB>, principal: Principal): Promise<Pul
   return { all: false, tenantIds: active.map((t) => t.id).sort() };
 }
 
-export function scopeFingerprint(principal: Principal, scope: PullScope): string {
-  const reach = scope.all ? '*' : scope.tenantIds.join(',');
-  return createHash('sha256').update(`${principal.userId}|${reach}`).digest('hex').slice(0, 16);
-}
-
-/**
- * A tenant's rows, plus the users who are members of one of its tenants. Platform-level rows
- * (platform memberships and audit entries) carry no tenant and so reach platform staff only.
- */
-function visibleTo(scope: PullScope) {
-  return (eb: ExpressionBuilder<DB, 'sync_rows'>): Expression<SqlBool> => {
-    if (scope.all) return sql<SqlBool>`1 = 1`;
-    if (scope.tenantIds.length === 0) return sql<SqlBool>`1 = 0`;
-    return eb.or([
-      eb('sync_rows.tenant_id', 'in', scope.tenantIds),
-      eb.and([
-        eb('sync_rows.tbl', '=', 'users'),
-        eb(
-          'sync_rows.pk',
-          'in',
-          eb.selectFrom('memberships').select('user_id').where('tenant_id', 'in', scope.tenantIds),
-        ),
-      ]),
-    ]);
-  };
-}
-
-/** Changes after `cursor` that `scope` may see, oldest first, at most `limit`. */
+/** Changes after `cursor` that `reach` may see, oldest first, at most `limit`. */
 export async function readChanges(
   db: Kysely<DB>,
-  scope: PullScope,
+  reach: Reach,
   input: { cursor: number; limit: number; withTotal: boolean },
 ): Promise<Omit<PullPage, 'scope'>> {
   const rows = await db
     .selectFrom('sync_rows')
     .select(['seq', 'tbl as table', 'pk as key', 'op', 'row'])
     .where('seq', '>', input.cursor)
-    .where(visibleTo(scope))
+    .where(visibleTo(reach))
     .orderBy('seq')
     .limit(input.limit)
     .execute();
@@ -93,7 +66,7 @@ export async function readChanges(
       .selectFrom('sync_rows')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('seq', '>', input.cursor)
-      .where(visibleTo(scope))
+      .where(visibleTo(reach))
       .executeTakeFirstOrThrow();
     total = Number(counted.n);
   }

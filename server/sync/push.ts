@@ -4,6 +4,7 @@ import type { DomainErrorCode } from '../../shared/errors';
 import { createContext, type Context, type Principal } from '../api/context';
 import { describeError } from '../api/errors';
 import { appRouter } from '../api/router';
+import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../api/secrets';
 import { createCallerFactory } from '../api/trpc';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
@@ -78,10 +79,16 @@ async function storedOutcome(db: Kysely<DB>, clientId: string, id: number): Prom
       };
 }
 
+/**
+ * Keeps what a replay may hand out again: the result without the secrets its procedure
+ * declared (an API key, an invitation code: shown once, in the first answer only), and
+ * anything else shaped like a secret masked.
+ */
 async function recordOutcome(
   db: Kysely<DB>,
   mutation: CurrentMutation,
   outcome: MutationOutcome,
+  secrets: SecretPaths,
   now: number,
 ) {
   await db.transaction().execute(async (trx) => {
@@ -90,8 +97,13 @@ async function recordOutcome(
       .updateTable('sync_mutations')
       .set(
         outcome.status === 'ok'
-          ? { result: JSON.stringify(outcome.result ?? null) }
-          : { status: 'error', error_code: outcome.code, error_message: outcome.message, result: null },
+          ? { result: storableResult(outcome.result, secrets) }
+          : {
+              status: 'error',
+              error_code: outcome.code,
+              error_message: maskSecretShapes(outcome.message),
+              result: null,
+            },
       )
       .where('client_id', '=', mutation.clientId)
       .where('mutation_id', '=', mutation.mutationId)
@@ -102,7 +114,8 @@ async function recordOutcome(
 async function applyOne(ctx: Context, principal: Principal, clientId: string, m: PushedMutation) {
   const mutation: CurrentMutation = { clientId, mutationId: m.id, userId: principal.userId, path: m.path };
   let outcome: MutationOutcome;
-  if (!pushableProcedure(m.path)) {
+  const procedure = pushableProcedure(m.path);
+  if (!procedure) {
     outcome = { id: m.id, status: 'error', code: 'INVALID_INPUT', message: `${m.path} is not a command` };
   } else {
     // The command runs as the pusher, in the tenant it was made in, checked like any request.
@@ -124,7 +137,7 @@ async function applyOne(ctx: Context, principal: Principal, clientId: string, m:
   }
   // Commands record themselves applied in their own transaction; this adds the answer (and
   // marks a failed or write-free command applied, so it is not tried again).
-  await recordOutcome(ctx.db, mutation, outcome, ctx.clock.now());
+  await recordOutcome(ctx.db, mutation, outcome, secretsOf(procedure), ctx.clock.now());
   return outcome;
 }
 

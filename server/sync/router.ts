@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { canEnterTenant } from '../../shared/permissions';
 import { router, signedInProcedure } from '../api/trpc';
 import { DomainError } from '../lib/errors';
-import { readChanges, scopeFingerprint, scopeOf } from './pull';
+import { readChanges, scopeOf } from './pull';
+import { reachFingerprint, reachOf } from './reach';
 import { applyPush } from './push';
 
 const MAX_PAGE = 5000;
@@ -37,9 +38,10 @@ export const syncRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const scope = await scopeOf(ctx.db, ctx.principal);
-      const page = await readChanges(ctx.db, scope, input);
-      return { ...page, scope: scopeFingerprint(ctx.principal, scope) };
+      // The tenants it may enter, then what its role there lets it list: that is what replicates.
+      const reach = reachOf(ctx.principal, await scopeOf(ctx.db, ctx.principal));
+      const page = await readChanges(ctx.db, reach, input);
+      return { ...page, scope: reachFingerprint(reach) };
     }),
 
   /** Applies a client's commands in order, exactly once each, and says how each went. */

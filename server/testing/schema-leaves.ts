@@ -73,3 +73,53 @@ export function withLeaf(input: unknown, path: LeafPath, value: unknown): unknow
   record[key] = withLeaf(record[key], rest, value);
   return record;
 }
+
+/**
+ * Every path of a zod input schema where the client sends an object (strict objects and
+ * records, the input itself included as `[]`), walked like numericLeaves: these are the
+ * places a client can put a key of its own choosing.
+ */
+export function objectPaths(schema: unknown, path: LeafPath = []): LeafPath[] {
+  const def = defOf(schema);
+  if (!def) return [];
+  switch (def.type) {
+    case 'object':
+      return [
+        path,
+        ...Object.entries(def.shape ?? {}).flatMap(([key, value]) => objectPaths(value, [...path, key])),
+      ];
+    case 'record':
+      return [path, ...objectPaths(def.valueType, [...path, '*'])];
+    case 'array':
+      return objectPaths(def.element, [...path, '0']);
+    case 'union': {
+      const found = (def.options ?? []).flatMap((option) => objectPaths(option, path));
+      return [...new Map(found.map((p) => [p.join('.'), p])).values()];
+    }
+    case 'pipe':
+      return objectPaths(def.in, path);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return objectPaths(def.innerType, path);
+    default:
+      return [];
+  }
+}
+
+/**
+ * An input holding only `value` at `path`, built from nothing: `0` makes an array, `*` a
+ * record keyed `a.b` (a key shaped like a feature key), any other segment an object key.
+ * Everything else the schema wants is missing, which a validator reports beside the rest.
+ */
+export function inputAt(path: LeafPath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const inner = inputAt(rest, value);
+  if (head === '0') return [inner];
+  return Object.fromEntries([[head === '*' ? 'a.b' : head, inner]]);
+}

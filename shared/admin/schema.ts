@@ -57,11 +57,14 @@ export const memberRoleInput = z.strictObject({ userId, role: tenantRole });
 export const platformMemberRoleInput = z.strictObject({ userId, role: platformRole });
 export const byUserId = z.strictObject({ userId });
 
-/** Whom to invite, and where: into the current tenant with a tenant role, or to the platform staff. */
+/**
+ * Whom to invite, and where: into a tenant with a tenant role (the current one unless
+ * `tenantId` names another the caller manages), or to the platform staff.
+ */
 export const invitationCreateInput = z.discriminatedUnion(
   'scope',
   [
-    z.strictObject({ scope: z.literal('tenant'), email, role: tenantRole }),
+    z.strictObject({ scope: z.literal('tenant'), email, role: tenantRole, tenantId: tenantId.optional() }),
     z.strictObject({ scope: z.literal('platform'), email, role: platformRole }),
   ],
   { error: 'Scope must be tenant or platform' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPriceCurrency } from '../catalog/currencies';
 import { MAX_AMOUNT } from '../money';
 import { REFUND_REASON_VALUES } from './refund-reasons';
+import { INVOICE_REFUND_FILTERS } from './refund-state';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine';
 
 /**
@@ -110,15 +111,28 @@ export const subscriptionListInput = z.strictObject({
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 
-export const invoiceListInput = z.strictObject({
-  status: z.enum(INVOICE_STATUSES).nullish(),
-  customerId: customerRef.nullish(),
-  subscriptionId: subscriptionId.nullish(),
-  /** An invoice number (INV-000123) or part of a customer's name or email. */
-  search: z.string().trim().max(200).default(''),
-  cursor: z.string().max(1000).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
-});
+export const invoiceListInput = z
+  .strictObject({
+    status: z.enum(INVOICE_STATUSES).nullish(),
+    /** Only invoices with refunds: any, part of what was paid, or all of it (`invoiceDisplayStatus`). */
+    refund: z
+      .enum(INVOICE_REFUND_FILTERS, { error: 'Refund must be any, partially_refunded or refunded' })
+      .nullish(),
+    /** Issued at or after this moment. */
+    issuedFrom: time('Issued from').nullish(),
+    /** Issued before this moment (the start of the day after the last one wanted). */
+    issuedTo: time('Issued to').nullish(),
+    customerId: customerRef.nullish(),
+    subscriptionId: subscriptionId.nullish(),
+    /** An invoice number (INV-000123) or part of a customer's name or email. */
+    search: z.string().trim().max(200).default(''),
+    cursor: z.string().max(1000).nullish(),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .refine((i) => i.issuedFrom == null || i.issuedTo == null || i.issuedFrom < i.issuedTo, {
+    path: ['issuedTo'],
+    error: 'Issued to must be after issued from',
+  });
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'requires_action'] as const;
 

@@ -29,8 +29,10 @@ interface Started {
   tenantId: string;
 }
 
-let serverDir: string;
+let serverDir: string | undefined;
 let started: Started | null = null;
+/** What the setup started so far, stopped in reverse even when the setup failed half-way. */
+const stops: (() => Promise<void>)[] = [];
 
 /** Northwind and its admin, written before the server first starts (no owner needed then). */
 async function seedServer(dataDir: string): Promise<string> {
@@ -48,14 +50,17 @@ async function seedServer(dataDir: string): Promise<string> {
 }
 
 test.beforeAll(async () => {
-  serverDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-server-'));
-  const tenantId = await seedServer(serverDir);
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-server-'));
+  serverDir = dir;
+  const tenantId = await seedServer(dir);
+  // One server at a time: each start waits for its own readiness signal within the shared
+  // budget, and three booting at once on a loaded machine would only slow all three.
   const hosted = await spawnServer({
     entry: join(ROOT, 'server/hosted/main.ts'),
-    env: { TOLLGATE_SERVER_DATA_DIR: serverDir, TOLLGATE_TOKEN_SECRET: 'ab'.repeat(32) },
+    env: { TOLLGATE_SERVER_DATA_DIR: dir, TOLLGATE_TOKEN_SECRET: 'ab'.repeat(32) },
     announce: 'Tollgate server:',
-    timeoutMs: 60_000,
   });
+  stops.push(() => hosted.stop());
   const login = await callHosted<{ accessToken: string }>(hosted.url, 'mutation', 'auth.login', ADMIN);
   const token = login.data?.accessToken ?? '';
   const customer = await callHosted(
@@ -66,15 +71,16 @@ test.beforeAll(async () => {
     { token, tenantId },
   );
   expect(customer.status).toBe(200);
-  const [web, inviteeWeb] = await Promise.all([startWebMode(), startWebMode()]);
+  const web = await startWebMode();
+  stops.push(() => web.stop());
+  const inviteeWeb = await startWebMode();
+  stops.push(() => inviteeWeb.stop());
   started = { hosted, web, inviteeWeb, token, tenantId };
 });
 
 test.afterAll(async () => {
-  await started?.web.stop();
-  await started?.inviteeWeb.stop();
-  await started?.hosted.stop();
-  rmSync(serverDir, { recursive: true, force: true });
+  for (const stop of stops.reverse()) await stop();
+  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
 });
 
 test('connect to a hosted server, see its tenant, and make a change that reaches the server', async ({

@@ -137,7 +137,7 @@ test('the command palette (Ctrl+K) finds a customer and opens it', async ({ page
   });
   await openCustomers(page);
   await page.keyboard.press('Control+K');
-  const search = page.getByLabel('Search customers or commands');
+  const search = page.getByLabel('Search everything or run a command');
   await expect(search).toBeFocused();
   await search.fill(word);
   await page.getByRole('button', { name: new RegExp(customer.name) }).click();

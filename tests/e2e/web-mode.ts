@@ -39,7 +39,6 @@ export async function startWebMode(): Promise<WebMode> {
       entry: join(ROOT, 'server/embedded/web.ts'),
       env: { TOLLGATE_DATA_DIR: dataDir },
       announce: 'Tollgate console (web mode):',
-      timeoutMs: 60_000,
     });
     return {
       url: server.url,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deliver, newWebhookSecret, signedDelivery, stripeEvent } from '../fakes/stripe/webhooks';
+import { SIGNAL_BUDGET_MS } from '../support/budgets';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';
 
@@ -20,11 +21,10 @@ test.beforeAll(async () => {
     entry: 'tests/e2e/webhooks-server.ts',
     env: { TOLLGATE_DATA_DIR: dataDir },
     announce: 'Webhooks e2e console:',
-    timeoutMs: 60_000,
   });
 });
 test.afterAll(async () => {
-  await server.stop();
+  await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -70,7 +70,7 @@ test('webhook events: secret, filter, open an event, replay a dead-lettered one'
       body: { received: true },
     });
   }
-  await expect.poll(() => statusOf(failing.id), { timeout: 15_000 }).toBe('dead');
+  await expect.poll(() => statusOf(failing.id), { timeout: SIGNAL_BUDGET_MS }).toBe('dead');
 
   await page.reload();
   const grid = page.getByRole('grid', { name: 'Webhook events' });
@@ -90,7 +90,7 @@ test('webhook events: secret, filter, open an event, replay a dead-lettered one'
 
   await page.getByRole('button', { name: 'Replay' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Event queued again' })).toBeVisible();
-  await expect.poll(() => statusOf(failing.id), { timeout: 15_000 }).toBe('processed');
+  await expect.poll(() => statusOf(failing.id), { timeout: SIGNAL_BUDGET_MS }).toBe('processed');
   await page.reload();
   await expect(history).toContainText(/Replayed by/);
   await expect(history).toContainText('Applied');

@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { TENANT_ROLE_INFO } from '../../../shared/admin/roles';
 import type { TenantRole } from '../../../shared/permissions';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { usePageActions } from '../../shell/page-actions';
 import { useCan, useSession } from '../../shell/session';
 import { DateText } from '../../ui/DateText';
 import { FormDialog, ModalForm } from '../../ui/FormModal';
@@ -194,6 +195,15 @@ export function ApiKeysPage() {
   const allowed = useCan('users.manage');
   const keys = useQuery({ ...trpc.admin.apiKeys.list.queryOptions(), enabled: allowed });
   const [creating, create] = useDisclosure(false);
+  usePageActions(
+    useMemo(
+      () =>
+        allowed
+          ? [{ id: 'new-api-key', label: 'New API key', keywords: 'create add key token', run: create.open }]
+          : [],
+      [allowed, create.open],
+    ),
+  );
   if (!allowed) {
     return (
       <Alert color="gray" title="Admins only" maw={560}>

@@ -2,11 +2,13 @@ import { Alert, Button, Stack, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { PLATFORM_ROLE_INFO, TENANT_ROLE_INFO } from '../../../shared/admin/roles';
 import type { PlatformRole, TenantRole } from '../../../shared/permissions';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useCan, useSession } from '../../shell/session';
+import { usePageActions } from '../../shell/page-actions';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { confirmAdminChange } from './confirm';
@@ -93,6 +95,23 @@ export function MembersPage() {
   const roles = useQuery(trpc.admin.roles.queryOptions());
   const commands = useMemberCommands('tenant');
   const [inviting, invite] = useDisclosure(false);
+  const canInvite = allowed && Boolean(roles.data);
+  usePageActions(
+    useMemo(
+      () =>
+        canInvite
+          ? [
+              {
+                id: 'invite',
+                label: 'Invite someone',
+                keywords: 'add member user invitation',
+                run: invite.open,
+              },
+            ]
+          : [],
+      [canInvite, invite.open],
+    ),
+  );
   if (!allowed) {
     return (
       <Alert color="gray" title="Admins only" maw={560}>
@@ -125,12 +144,7 @@ export function MembersPage() {
       )}
       <InvitationsTable scope="tenant" roleLabels={TENANT_LABELS} />
       {grantable.platform.length > 0 && <PlatformStaff grantable={grantable} />}
-      <InviteModal
-        opened={inviting}
-        onClose={invite.close}
-        tenantName={session.tenant.name}
-        grantable={grantable}
-      />
+      <InviteModal opened={inviting} onClose={invite.close} grantable={grantable} />
     </Stack>
   );
 }

@@ -25,10 +25,13 @@ export function TenantModal({
   opened,
   onClose,
   tenant,
+  onCreated,
 }: {
   opened: boolean;
   onClose: () => void;
   tenant: TenantRow | null;
+  /** Told of a new tenant, to offer what comes next (its first admin). */
+  onCreated?: (created: { id: string; name: string }) => void;
 }) {
   const trpc = useTRPC();
   const changed = useTenantsChanged();
@@ -49,7 +52,7 @@ export function TenantModal({
         notifySuccess('Tenant renamed', `${tenant.name} is now ${name.trim()}.`);
       } else {
         const created = await create.mutateAsync({ name, slug });
-        notifySuccess('Tenant created', `${created.name} is ready; invite its first admin from Members.`);
+        onCreated?.(created);
       }
       await changed();
       close();

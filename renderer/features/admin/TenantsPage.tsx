@@ -2,15 +2,19 @@ import { Alert, Badge, Button, Group, Menu, Paper, Stack, Table, Text, ActionIco
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useCan, useSession } from '../../shell/session';
+import { useSwitchTenant } from '../../shell/TenantSwitcher';
+import { usePageActions } from '../../shell/page-actions';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
 import { confirmAdminChange } from './confirm';
+import { InviteModal } from './InviteModal';
+import { notifyTenantCreated } from './TenantCreatedToast';
 import { TenantModal, useTenantsChanged } from './TenantModal';
 import type { TenantRow } from './types';
 
@@ -26,7 +30,15 @@ function StatusBadge({ status }: { status: TenantRow['status'] }) {
   );
 }
 
-function TenantActions({ tenant, onRename }: { tenant: TenantRow; onRename: () => void }) {
+function TenantActions({
+  tenant,
+  onRename,
+  onInvite,
+}: {
+  tenant: TenantRow;
+  onRename: () => void;
+  onInvite: () => void;
+}) {
   const trpc = useTRPC();
   const changed = useTenantsChanged();
   const done = {
@@ -66,6 +78,7 @@ function TenantActions({ tenant, onRename }: { tenant: TenantRow; onRename: () =
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
+        {tenant.status === 'active' && <Menu.Item onClick={onInvite}>Invite someone</Menu.Item>}
         <Menu.Item onClick={onRename}>Rename</Menu.Item>
         {tenant.status === 'active' ? (
           <Menu.Item color="red" onClick={confirmSuspend}>
@@ -79,7 +92,15 @@ function TenantActions({ tenant, onRename }: { tenant: TenantRow; onRename: () =
   );
 }
 
-function TenantTable({ tenants, onRename }: { tenants: TenantRow[]; onRename: (t: TenantRow) => void }) {
+function TenantTable({
+  tenants,
+  onRename,
+  onInvite,
+}: {
+  tenants: TenantRow[];
+  onRename: (t: TenantRow) => void;
+  onInvite: (t: TenantRow) => void;
+}) {
   const current = useSession().tenant.id;
   return (
     <Paper withBorder radius="lg" p="md">
@@ -122,7 +143,11 @@ function TenantTable({ tenants, onRename }: { tenants: TenantRow[]; onRename: (t
               <Table.Td ta="right">{tenant.apiKeyCount}</Table.Td>
               <Table.Td>{formatDate(tenant.createdAt)}</Table.Td>
               <Table.Td ta="right">
-                <TenantActions tenant={tenant} onRename={() => onRename(tenant)} />
+                <TenantActions
+                  tenant={tenant}
+                  onRename={() => onRename(tenant)}
+                  onInvite={() => onInvite(tenant)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -139,7 +164,26 @@ export function TenantsPage() {
   const allowed = useCan('tenants.manage');
   const tenants = useQuery({ ...trpc.admin.tenants.list.queryOptions(), enabled: allowed });
   const [opened, modal] = useDisclosure(false);
+  usePageActions(
+    useMemo(
+      () =>
+        allowed
+          ? [{ id: 'new-tenant', label: 'New tenant', keywords: 'create add workspace', run: modal.open }]
+          : [],
+      [allowed, modal.open],
+    ),
+  );
   const [renaming, setRenaming] = useState<TenantRow | null>(null);
+  const [invitingTo, setInvitingTo] = useState<string | null>(null);
+  const roles = useQuery({ ...trpc.admin.roles.queryOptions(), enabled: allowed });
+  const switchTo = useSwitchTenant();
+  const changed = useTenantsChanged();
+  const onCreated = (created: { id: string; name: string }) =>
+    notifyTenantCreated(created, {
+      // The session must list the new tenant before the dialog can offer it.
+      invite: () => void changed().then(() => setInvitingTo(created.id)),
+      open: () => void switchTo(created.id),
+    });
   if (!allowed) {
     return (
       <Alert color="gray" title="Platform staff only" maw={560}>
@@ -159,11 +203,20 @@ export function TenantsPage() {
         }
       />
       {tenants.data ? (
-        <TenantTable tenants={tenants.data} onRename={setRenaming} />
+        <TenantTable tenants={tenants.data} onRename={setRenaming} onInvite={(t) => setInvitingTo(t.id)} />
       ) : (
         <LoadOrProblem error={tenants.error} what="list of tenants" />
       )}
-      <TenantModal opened={opened} onClose={modal.close} tenant={null} />
+      <TenantModal opened={opened} onClose={modal.close} tenant={null} onCreated={onCreated} />
+      {invitingTo && roles.data && (
+        <InviteModal
+          key={invitingTo}
+          opened
+          onClose={() => setInvitingTo(null)}
+          grantable={roles.data.grantable}
+          tenantId={invitingTo}
+        />
+      )}
       {renaming && (
         <TenantModal key={renaming.id} opened onClose={() => setRenaming(null)} tenant={renaming} />
       )}

@@ -1,4 +1,4 @@
-import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
-import { actionChoices, auditListFilters, type AuditSearch } from './audit-search';
+import { actionChoicesWith, auditListFilters, entityTypeMeant, type AuditSearch } from './audit-search';
 import { ChainCheckButton, ChainCheckResult, useChainCheck } from './ChainCheck';
 import { auditColumns } from './columns';
 import { EntryDrawer } from './EntryDrawer';
@@ -39,6 +39,7 @@ export function AuditLogPage() {
   }, [search, trpc, client]);
 
   const filtered = Object.values(filters).some((v) => v !== undefined);
+  const meant = entityTypeMeant(search.action, facets.data);
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
       <PageHeader
@@ -81,7 +82,7 @@ export function AuditLogPage() {
             <Select
               aria-label="Action"
               placeholder="Any action"
-              data={actionChoices(facets.data?.actions ?? [])}
+              data={actionChoicesWith(facets.data?.actions ?? [], search.action)}
               value={search.action ?? null}
               onChange={(value) => setView({ action: value ?? undefined })}
               searchable
@@ -108,9 +109,26 @@ export function AuditLogPage() {
           <>
             <IconHistory size={32} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
             <Text fw={600}>{filtered ? 'No entries match' : 'Nothing has happened yet'}</Text>
-            <Text size="sm" c="dimmed">
-              {filtered ? 'Try other filters.' : 'Changes appear here as they are made.'}
-            </Text>
+            {meant ? (
+              <>
+                <Text size="sm" c="dimmed" maw={460} ta="center">
+                  No action is named “{search.action}”: a change to a {meant} is recorded under the command
+                  that made it, such as payment.succeeded.
+                </Text>
+                <Button
+                  variant="default"
+                  size="xs"
+                  // A new view, not a refinement: the other filters belonged to the question asked before.
+                  onClick={() => void navigate({ search: { entityType: meant }, replace: true })}
+                >
+                  Show entries about {meant.replace(/_/g, ' ')}s
+                </Button>
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {filtered ? 'Try other filters.' : 'Changes appear here as they are made.'}
+              </Text>
+            )}
           </>
         }
       />

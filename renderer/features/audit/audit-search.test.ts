@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actionChoices, auditListFilters, parseAuditSearch } from './audit-search';
+import {
+  actionChoices,
+  actionChoicesWith,
+  auditListFilters,
+  entityTypeMeant,
+  parseAuditSearch,
+} from './audit-search';
 
 describe('the audit log URL', () => {
   it('keeps valid filters and drops the rest', () => {
@@ -36,5 +42,25 @@ describe('the audit log URL', () => {
       { value: 'invoice.voided', label: 'invoice.voided' },
       { value: 'test_clock.advanced', label: 'test_clock.advanced' },
     ]);
+  });
+});
+
+describe('an action filter the trail does not hold', () => {
+  const facets = { actions: ['payment.failed', 'payment.succeeded'], entityTypes: ['customer', 'invoice'] };
+
+  it('is still offered, so the filter in force shows and can be cleared', () => {
+    expect(actionChoicesWith(facets.actions, 'invoice.')[0]).toEqual({
+      value: 'invoice.',
+      label: 'Any invoice action',
+    });
+    expect(actionChoicesWith(facets.actions, 'payment.')).toEqual(actionChoices(facets.actions));
+  });
+
+  it('points to the entity type it names', () => {
+    expect(entityTypeMeant('invoice.', facets)).toBe('invoice');
+    expect(entityTypeMeant('invoice.voided', facets)).toBe('invoice');
+    expect(entityTypeMeant('payment.', facets)).toBeNull();
+    expect(entityTypeMeant('refund.', facets)).toBeNull();
+    expect(entityTypeMeant('invoice.', undefined)).toBeNull();
   });
 });

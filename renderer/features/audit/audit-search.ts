@@ -54,3 +54,36 @@ export function actionChoices(actions: readonly string[]): { value: string; labe
     ...actions.map((action) => ({ value: action, label: action })),
   ];
 }
+
+/**
+ * The Action select's choices, keeping the URL's action even when no entry has it yet, so the
+ * filter in force is always shown (and can be cleared) rather than a blank box over an empty list.
+ */
+export function actionChoicesWith(actions: readonly string[], current: string | undefined) {
+  const choices = actionChoices(actions);
+  if (!current || choices.some((c) => c.value === current)) return choices;
+  return [
+    { value: current, label: current.endsWith('.') ? `Any ${familyName(current)} action` : current },
+    ...choices,
+  ];
+}
+
+const familyName = (family: string) => family.slice(0, -1).replace(/_/g, ' ');
+
+/**
+ * When an action filter matches no action the trail holds but names an entity type (for example
+ * "invoice."), the entries about that entity are what was meant: the trail records a change under
+ * the command that made it ("payment.succeeded" pays an invoice), with the invoice as its entity.
+ */
+export function entityTypeMeant(
+  action: string | undefined,
+  facets: { actions: readonly string[]; entityTypes: readonly string[] } | undefined,
+): string | null {
+  if (!action || !facets) return null;
+  const known = action.endsWith('.')
+    ? facets.actions.some((a) => a.startsWith(action))
+    : facets.actions.includes(action);
+  if (known) return null;
+  const type = action.split('.')[0] ?? '';
+  return facets.entityTypes.includes(type) ? type : null;
+}

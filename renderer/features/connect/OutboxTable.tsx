@@ -4,6 +4,19 @@ import { DateText } from '../../ui/DateText';
 import { useTRPC } from '../../lib/trpc';
 import { describeCommand, OUTBOX_LABELS } from './labels';
 
+interface Answered {
+  status: 'pending' | 'ok' | 'error';
+  errorMessage: string | null;
+  withheld: string | null;
+}
+
+/** The server's answer in words; a secret it returned (a new key) is never kept, and that is said. */
+function answerOf(entry: Answered): string {
+  if (entry.status === 'error') return entry.errorMessage ?? 'Refused';
+  if (entry.status === 'pending') return '—';
+  return entry.withheld ? `Done. ${entry.withheld}` : 'Done';
+}
+
 /** Commands made while connected: waiting for the server, applied, or refused with its reason. */
 export function OutboxTable() {
   const trpc = useTRPC();
@@ -40,7 +53,7 @@ export function OutboxTable() {
             </Table.Td>
             <Table.Td>
               <Text size="sm" c={entry.status === 'error' ? 'red' : 'dimmed'}>
-                {entry.status === 'error' ? entry.errorMessage : entry.status === 'ok' ? 'Done' : '—'}
+                {answerOf(entry)}
               </Text>
             </Table.Td>
           </Table.Tr>

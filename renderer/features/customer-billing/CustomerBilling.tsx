@@ -37,7 +37,7 @@ function BillingSections({ customer }: { customer: Customer }) {
         <Stack gap="lg">
           <SubscriptionsSection billing={data} canWrite={canWrite} blockedReason={blockedReason} />
           <InvoicesSection invoices={data.invoices} />
-          <PaymentsSection payments={data.payments} />
+          <PaymentsSection payments={data.payments} refunds={data.refunds} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

@@ -35,7 +35,7 @@ export function InvoicesSection({ invoices }: { invoices: InvoiceRow[] }) {
                   </InvoiceLink>
                 </Table.Td>
                 <Table.Td>
-                  <InvoiceStatusBadge status={invoice.status} />
+                  <InvoiceStatusBadge invoice={invoice} />
                 </Table.Td>
                 <Table.Td ta="right">
                   <MoneyText amount={invoice.total} currency={invoice.currency} size="sm" fw={600} />

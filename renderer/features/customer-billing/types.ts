@@ -10,6 +10,7 @@ export type SavedCard = CustomerBilling['paymentMethods'][number];
 export type BalanceEntry = CustomerBilling['balanceLog'][number];
 export type InvoiceRow = CustomerBilling['invoices'][number];
 export type PaymentRow = CustomerBilling['payments'][number];
+export type RefundRow = CustomerBilling['refunds'][number];
 
 /** What `subscriptions.create` answers: the subscription, its first invoice and how charging it went. */
 export type SubscriptionStart = Outputs['subscriptions']['create'];

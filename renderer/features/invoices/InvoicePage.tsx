@@ -45,7 +45,7 @@ export function InvoicePage() {
         title={
           <Group gap="sm" component="span">
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>{title}</span>
-            <InvoiceStatusBadge status={invoice.status} size="md" />
+            <InvoiceStatusBadge invoice={invoice} size="md" />
           </Group>
         }
         description={

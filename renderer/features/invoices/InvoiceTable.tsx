@@ -44,7 +44,7 @@ export function InvoiceTable({ invoices, label }: { invoices: readonly InvoiceRo
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <InvoiceStatusBadge status={invoice.status} />
+                <InvoiceStatusBadge invoice={invoice} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{BILLING_REASON_LABELS[invoice.billingReason] ?? invoice.billingReason}</Text>

@@ -25,16 +25,16 @@ export function InvoicesListPage() {
   const setView = (patch: Partial<InvoicesSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
-  const { search: q, status } = invoiceListFilters(search);
+  const { search: q, status, refund, issuedFrom, issuedTo } = invoiceListFilters(search);
   const source = useMemo<DataSource<InvoiceRow>>(() => {
-    const view = { search: q, status };
+    const view = { search: q, status, refund, issuedFrom, issuedTo };
     return {
       queryKey: trpc.invoices.list.infiniteQueryKey(view),
       fetchPage: (cursor, limit) => client.invoices.list.query({ ...view, cursor, limit }),
     };
-  }, [q, status, trpc, client]);
+  }, [q, status, refund, issuedFrom, issuedTo, trpc, client]);
 
-  const filtered = q !== '' || status !== null;
+  const filtered = q !== '' || status !== null || refund !== null || issuedFrom !== null || issuedTo !== null;
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
       <PageHeader
@@ -58,7 +58,9 @@ export function InvoicesListPage() {
             <IconFileInvoice size={32} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
             <Text fw={600}>{filtered ? 'No invoices match' : 'No invoices yet'}</Text>
             <Text size="sm" c="dimmed">
-              {filtered ? 'Try another search or status.' : 'Invoices appear as subscriptions bill.'}
+              {filtered
+                ? 'Try another search, status, refund or dates.'
+                : 'Invoices appear as subscriptions bill.'}
             </Text>
           </>
         }

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import { invoiceDisplayStatus } from '../../../shared/billing/refund-state';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
 import { decimalAmount } from './decimal';
@@ -64,8 +65,8 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     header: 'Status',
     minWidth: 124,
     grow: 0,
-    cell: (i) => <InvoiceStatusBadge status={i.status} />,
-    exportValue: (i) => INVOICE_STATUS_LOOK[i.status].label,
+    cell: (i) => <InvoiceStatusBadge invoice={i} />,
+    exportValue: (i) => INVOICE_STATUS_LOOK[invoiceDisplayStatus(i)].label,
   },
   {
     id: 'reason',
@@ -101,6 +102,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     exportValue: (i) =>
       i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
   },
-  dateColumn<InvoiceRow>('createdAt', 'Date', (i) => i.createdAt, { minWidth: 116 }),
+  dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 116 }),
   idColumn<InvoiceRow>(),
 ];

@@ -1,12 +1,18 @@
+import type { InvoiceDisplayStatus } from '../../../shared/billing/refund-state';
 import type { INVOICE_STATUSES } from '../../../shared/billing/schema';
 
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
-/** How each invoice status reads: paid is green, open waits (blue), uncollectible is a loss (red). */
-export const INVOICE_STATUS_LOOK: Record<InvoiceStatus, { label: string; color: string }> = {
+/**
+ * How each invoice status reads: paid is green, open waits (blue), uncollectible is a loss (red);
+ * refunds (derived from the amounts, as the receipt does) read as their own states.
+ */
+export const INVOICE_STATUS_LOOK: Record<InvoiceDisplayStatus, { label: string; color: string }> = {
   draft: { label: 'Draft', color: 'gray' },
   open: { label: 'Open', color: 'blue' },
   paid: { label: 'Paid', color: 'teal' },
+  partially_refunded: { label: 'Partially refunded', color: 'violet' },
+  refunded: { label: 'Refunded', color: 'gray' },
   void: { label: 'Void', color: 'dark' },
   uncollectible: { label: 'Uncollectible', color: 'red' },
 };

@@ -8,6 +8,8 @@ import { disputes } from './0007_disputes';
 import { auditChain } from './0008_audit_chain';
 import { accounts } from './0009_accounts';
 import { sync } from './0010_sync';
+import { refundViews } from './0011_refund_views';
+import { search } from './0012_search';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -22,4 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditChain,
   accounts,
   sync,
+  refundViews,
+  search,
 ];

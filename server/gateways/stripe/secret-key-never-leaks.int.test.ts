@@ -1,7 +1,8 @@
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../tests/fakes/stripe';
+import { SIGNAL_BUDGET_MS } from '../../../tests/support/budgets';
+import { CLOSED_PORT } from '../../../tests/support/ports';
 import { money } from '../../../shared/money';
 import type { PaymentGateway } from '../types';
 import { createStripeGateway } from './stripe-gateway';
@@ -19,17 +20,9 @@ const gatewayWith = (secretKey: string, port = fake.port): PaymentGateway =>
     port,
     protocol: 'http',
     maxNetworkRetries: 0,
-    timeoutMs: 5000,
+    // A loaded machine can take long to answer; only an unreachable port should fail fast.
+    timeoutMs: SIGNAL_BUDGET_MS,
   });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Everything a log line or an error report could be made of. */
 function everyRendering(error: unknown): string[] {
@@ -110,7 +103,7 @@ describe('the Stripe secret key', () => {
     [
       'unreachable',
       async () =>
-        gatewayWith(ACCOUNT_KEY, await freePort()).createSetupIntent({ gatewayCustomerId: customer }, 'k7'),
+        gatewayWith(ACCOUNT_KEY, CLOSED_PORT).createSetupIntent({ gatewayCustomerId: customer }, 'k7'),
       ACCOUNT_KEY,
     ],
     [

@@ -1,6 +1,7 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../tests/fakes/stripe';
+import { SIGNAL_BUDGET_MS } from '../../../tests/support/budgets';
+import { CLOSED_PORT } from '../../../tests/support/ports';
 import { money } from '../../../shared/money';
 import { FAILURE_MESSAGES } from '../failure-messages';
 import { gatewayErrorOf } from '../testing';
@@ -18,7 +19,8 @@ const gatewayWith = (secretKey: string, port = fake.port) =>
     port,
     protocol: 'http',
     maxNetworkRetries: 0,
-    timeoutMs: 5000,
+    // A loaded machine can take long to answer; only an unreachable port should fail fast.
+    timeoutMs: SIGNAL_BUDGET_MS,
   });
 
 beforeEach(async () => {
@@ -132,14 +134,8 @@ describe('Stripe errors, as GatewayErrors', () => {
   });
 
   it('an unreachable Stripe is retryable unavailability', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
     const error = await gatewayErrorOf(
-      gatewayWith(fake.secretKey, closedPort).createSetupIntent({ gatewayCustomerId: customer }, 's-1'),
+      gatewayWith(fake.secretKey, CLOSED_PORT).createSetupIntent({ gatewayCustomerId: customer }, 's-1'),
     );
     expect(error).toMatchObject({ kind: 'unavailable', retryable: true });
     expect(error.message).toContain('Could not reach Stripe');

@@ -9,7 +9,7 @@ beforeAll(async () => {
   world = await createTestWorld();
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 type Caller = ReturnType<TestWorld['as']>;

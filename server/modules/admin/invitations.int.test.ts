@@ -3,7 +3,8 @@ import { INVITATION_TTL_MS } from '../../../shared/admin/schema';
 import { hashOpaqueToken } from '../../auth/tokens';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { auditEntries, platformStaff } from './testing';
+import { insertMembership, loadPrincipal } from '../tenancy';
+import { auditEntries, callerAs, platformStaff } from './testing';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -129,5 +130,65 @@ describe('invitations', () => {
     );
     await caller.admin.invitations.revoke({ id: invitation.id });
     expect(auditEntries(world, 'invitation.revoked')[0]?.tenant_id).toBeNull();
+  });
+
+  describe('into another tenant', () => {
+    const invite = { scope: 'tenant', email: 'first.admin@example.com', role: 'admin' } as const;
+
+    it('platform staff invite into a tenant they are not working in, audited in that tenant', async () => {
+      const { invitation } = await world
+        .as('owner')
+        .admin.invitations.create({ ...invite, tenantId: world.tenants.B.id });
+      expect(invitation.tenantId).toBe(world.tenants.B.id);
+      const [entry] = auditEntries(world, 'invitation.created');
+      expect(entry?.tenant_id).toBe(world.tenants.B.id);
+      const inB = await world.as('owner', world.tenants.B.id).admin.invitations.list({ scope: 'tenant' });
+      expect(inB.map((i) => i.id)).toEqual([invitation.id]);
+      expect(await world.as('owner').admin.invitations.list({ scope: 'tenant' })).toEqual([]);
+    });
+
+    it('a tenant admin naming a tenant they are not in finds no such tenant, and nothing is written', async () => {
+      const seen = await expectDomainError(
+        () => world.as('adminA').admin.invitations.create({ ...invite, tenantId: world.tenants.B.id }),
+        'NOT_FOUND',
+      );
+      expect(seen.message).not.toContain(world.tenants.B.name);
+      expect(storedRows()).toEqual([]);
+      expect(auditEntries(world, 'invitation.created')).toEqual([]);
+    });
+
+    it('a member who may enter a tenant without managing it is refused there', async () => {
+      // Admin of A, only a viewer in B.
+      const user = world.principals.adminA;
+      await insertMembership(world.database.db, {
+        userId: user.userId,
+        tenantId: world.tenants.B.id,
+        role: 'viewer',
+        now: world.clock.now(),
+      });
+      const caller = callerAs(world, await loadPrincipal(world.database.db, user.userId));
+      await expectDomainError(
+        () => caller.admin.invitations.create({ ...invite, tenantId: world.tenants.B.id }),
+        'FORBIDDEN',
+      );
+      expect(storedRows()).toEqual([]);
+      // In A, which they manage, naming it explicitly works.
+      const { invitation } = await caller.admin.invitations.create({
+        ...invite,
+        tenantId: world.tenants.A.id,
+      });
+      expect(invitation.tenantId).toBe(world.tenants.A.id);
+    });
+
+    it('an unknown tenant is not found, even for platform staff', async () => {
+      await expectDomainError(
+        () =>
+          world
+            .as('owner')
+            .admin.invitations.create({ ...invite, tenantId: 'ten_01ARZ3NDEKTSV4RRFFQ69G5FAV' }),
+        'NOT_FOUND',
+      );
+      expect(storedRows()).toEqual([]);
+    });
   });
 });

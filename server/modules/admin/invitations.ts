@@ -12,12 +12,13 @@ import {
   type EntityChange,
 } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
+import { canEnterTenant } from '../../../shared/permissions';
 import { DomainError, notFound } from '../../lib/errors';
 import { isMemberByEmail } from './members-repo';
 import { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
 
 /**
- * Invitations into the current tenant or to the platform staff. The token is returned
+ * Invitations into a tenant the actor manages or to the platform staff. The token is returned
  * once, when made, and only its hash is kept; it can be accepted for seven days
  * (auth.acceptInvitation, in the auth module). Inviting an email that already has an
  * open invitation to the same place replaces it, so a lost link is fixed by inviting again.
@@ -77,7 +78,11 @@ function openInvitations(db: Db, tenantId: string | null) {
     .where('revoked_at', 'is', null);
 }
 
-/** Where the invitation leads, checked: the actor must be able to grant the role there. */
+/**
+ * Where the invitation leads, checked: the actor must be able to grant the role there. A
+ * tenant the actor cannot even enter is not found (its existence is none of their business);
+ * one they enter without managing its members is forbidden.
+ */
 function placeOf(scope: AdminScope, input: CreateInput): string | null {
   if (input.scope === 'platform') {
     requirePlatform(scope.principal, 'users.manage');
@@ -88,14 +93,19 @@ function placeOf(scope: AdminScope, input: CreateInput): string | null {
     }
     return null;
   }
-  if (!grantableTenantRoles(scope.principal.grants, scope.tenantId).includes(input.role)) {
+  const tenantId = input.tenantId ?? scope.tenantId;
+  if (!canEnterTenant(scope.principal.grants, tenantId)) throw notFound('Tenant');
+  if (!grantableTenantRoles(scope.principal.grants, tenantId).includes(input.role)) {
     throw new DomainError('FORBIDDEN', `You cannot grant the role ${input.role} here`);
   }
-  return scope.tenantId;
+  return tenantId;
 }
 
+/** Runs in the chain of the place invited to: the platform's, or that tenant's (not necessarily the request's). */
 function commandFor<T>(scope: AdminScope, tenantId: string | null, action: string, work: CommandWork<T>) {
-  return tenantId === null ? runPlatformCommand(scope, action, work) : runCommand(scope, action, work);
+  return tenantId === null
+    ? runPlatformCommand(scope, action, work)
+    : runCommand({ ...scope, tenantId }, action, work);
 }
 
 async function assertTenantActive(trx: Transaction<DB>, tenantId: string | null) {
@@ -105,10 +115,11 @@ async function assertTenantActive(trx: Transaction<DB>, tenantId: string | null)
     .select(['name', 'status'])
     .where('id', '=', tenantId)
     .executeTakeFirst();
-  if (tenant?.status !== 'active') {
+  if (!tenant) throw notFound('Tenant');
+  if (tenant.status !== 'active') {
     throw new DomainError(
       'INVALID_STATE',
-      `${tenant?.name ?? 'This tenant'} is suspended; reactivate it before inviting anyone`,
+      `${tenant.name} is suspended; reactivate it before inviting anyone`,
     );
   }
 }

@@ -78,7 +78,8 @@ const invitationsRouter = router({
   list: tenantProcedure('users.manage')
     .input(invitationListInput)
     .query(({ ctx, input }) => listInvitations(ctx, input.scope)),
-  create: tenantProcedure('users.manage')
+  // The code travels to the invitee once; it is never kept where a replay could hand it out again.
+  create: tenantProcedure('users.manage', { secrets: { result: ['token'] } })
     .input(invitationCreateInput)
     .mutation(({ ctx, input }) => createInvitation(ctx, input)),
   revoke: tenantProcedure('users.manage')
@@ -91,7 +92,7 @@ const apiKeysRouter = router({
   list: tenantProcedure('users.manage')
     .input(noInput)
     .query(({ ctx }) => listApiKeys(ctx)),
-  create: tenantProcedure('users.manage')
+  create: tenantProcedure('users.manage', { secrets: { result: ['key'] } })
     .input(apiKeyCreateInput)
     .mutation(({ ctx, input }) => createApiKey(ctx, input)),
   revoke: tenantProcedure('users.manage')

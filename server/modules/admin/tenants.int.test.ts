@@ -38,6 +38,22 @@ describe('tenants, for platform staff', () => {
     expect(chain).toEqual([{ seq: 1 }]);
   });
 
+  it('shows the creation in the new tenant’s audit log, to staff who switch to it', async () => {
+    const created = await world.as('owner').admin.tenants.create({ name: 'Acme Books', slug: 'acme-books' });
+    const log = await world.as('owner', created.id).audit.list({ limit: 50 });
+    expect(log.items.map((e) => [e.action, e.entityId, e.actorName])).toEqual([
+      ['tenant.created', created.id, 'owner'],
+    ]);
+    // The session there lists it among the tenants staff can switch to.
+    const session = await world.as('owner', created.id).workspace.session();
+    expect(session.tenant.id).toBe(created.id);
+    expect(session.tenants.map((t) => t.name)).toContain('Acme Books');
+    // Staff may invite into it; a tenant admin manages only their own tenant.
+    expect(session.manages).toContain(created.id);
+    expect((await world.as('adminA').workspace.session()).manages).toEqual([world.tenants.A.id]);
+    expect((await world.as('viewerA').workspace.session()).manages).toEqual([]);
+  });
+
   it('refuses a slug another tenant holds, naming the field, and writes nothing', async () => {
     const seen = await expectDomainError(
       () => world.as('owner').admin.tenants.create({ name: 'Copy', slug: 'tenant-b' }),

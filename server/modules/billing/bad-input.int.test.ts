@@ -31,7 +31,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 const TEN_KB = 'x'.repeat(10_240);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   goodCardId = (await staff().paymentMethods.add({ customerId, source: '4242 4242 4242 4242' })).id;
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 describe('a subscription’s whole life on a test clock', () => {

@@ -28,8 +28,8 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await world.close();
-  await stripe.close();
+  await world?.close();
+  await stripe?.close();
 });
 
 const staff = () => world.as('billingA');

@@ -25,7 +25,7 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 function rowCounts() {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const { id } of someIds) await world.as('adminA').customers.archive({ id });
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 async function listAll(

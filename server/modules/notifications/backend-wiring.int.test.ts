@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer } from '../../../tests/support/spawn-server';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
+import { waitFor } from '../../../tests/support/wait';
 import { appRouter } from '../../api/router';
 import { createCallerFactory } from '../../api/trpc';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
@@ -19,17 +20,9 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
 });
 afterAll(async () => {
-  await smtp.close();
+  await smtp?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const count = (backend: EmbeddedBackend, where = '1') =>
   (
@@ -64,7 +57,7 @@ describe('the embedded backend', () => {
     await staff.paymentMethods.add({ customerId: ada.id, source: '4242 4242 4242 4242' });
     await staff.subscriptions.create({ customerId: ada.id, priceId: price.id, trialDays: 0 });
 
-    await until(() => smtp.received.length > 0);
+    await waitFor('the receipt to reach the SMTP server', () => smtp.received.length > 0);
     await backend.close();
     expect(smtp.received.map((m) => [m.to, m.from, m.subject])).toEqual([
       [
@@ -85,7 +78,10 @@ describe('the embedded backend', () => {
       gatewayConfig: {},
     });
     const before = smtp.received.length;
-    await until(() => count(backend) > 0 && count(backend, "status = 'pending'") === 0);
+    await waitFor(
+      'the demo emails to be written and none left pending',
+      () => count(backend) > 0 && count(backend, "status = 'pending'") === 0,
+    );
     expect(count(backend, `status = 'held' AND last_error = '${DEMO_HOLD}'`)).toBe(count(backend));
     await backend.close();
     expect(smtp.received.length).toBe(before);

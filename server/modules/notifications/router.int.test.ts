@@ -110,7 +110,7 @@ describe('bad input to the emails procedures', () => {
     world = await createBillingWorld();
   });
   afterAll(async () => {
-    await world.close();
+    await world?.close();
   });
 
   type Caller = ReturnType<BillingWorld['as']>;

@@ -197,16 +197,20 @@ describe('processDueStripeEvents', () => {
   it('takes over an event whose processor died once its lease ends, and drops the dead one’s late outcome', async () => {
     const id = await store('customer.updated', 'cus_1', 1000);
     let release: () => void = () => undefined;
+    let claimed: () => void = () => undefined;
+    const inHand = new Promise<void>((resolve) => (claimed = resolve));
     const stuck = processDueStripeEvents({
       ...options({
         'customer.updated': () =>
           new Promise((resolve) => {
             release = () => resolve('applied');
+            claimed();
           }),
       }),
       leaseMs: 60_000,
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first processor holds the event (its handler is running), whatever the machine's speed.
+    await inHand;
     // Within the lease nobody else takes it.
     expect(
       await processDueStripeEvents(options({ 'customer.updated': () => Promise.resolve('applied') })),

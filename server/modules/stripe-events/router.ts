@@ -24,7 +24,7 @@ export const webhooksRouter = router({
 
   endpoint: tenantProcedure('billing.read').query(({ ctx }) => webhookEndpointInfo(ctx)),
 
-  setSecret: tenantProcedure('settings.write')
+  setSecret: tenantProcedure('settings.write', { secrets: { input: ['secret'] } })
     .input(webhookSecretInput)
     .mutation(({ ctx, input }) => setWebhookSecret(ctx, input.secret)),
 });

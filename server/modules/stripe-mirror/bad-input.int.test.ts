@@ -28,7 +28,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   stripeManagedId = row.id;
 });
-afterAll(() => m.close());
+afterAll(() => m?.close());
 
 type Caller = ReturnType<MirrorWorld['world']['as']>;
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { permissionsIn, type Permission } from '../../../shared/permissions';
+import { can, permissionsIn, type Permission } from '../../../shared/permissions';
 import type { Principal } from '../../api/context';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
@@ -25,6 +25,8 @@ export interface Session {
   role: string;
   tenant: Tenant;
   tenants: Tenant[];
+  /** The tenants whose members the user manages (and may invite into), for the invite dialog. */
+  manages: string[];
   permissions: Permission[];
 }
 
@@ -43,6 +45,7 @@ export async function describeSession(
     role,
     tenant,
     tenants,
+    manages: tenants.filter((t) => can(principal.grants, 'users.manage', t.id)).map((t) => t.id),
     permissions: permissionsIn(principal.grants, tenantId),
   };
 }

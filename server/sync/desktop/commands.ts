@@ -1,6 +1,7 @@
 import { TRPCError, type AnyProcedure } from '@trpc/server';
 import { z } from 'zod';
 import { appRouter } from '../../api/router';
+import { secretsOf, type SecretPaths } from '../../api/secrets';
 import { LOCAL_NAMESPACES } from '../push';
 
 /** A command the console made on a connected desktop, on its way to the server. */
@@ -20,12 +21,21 @@ export function isServerCommand(path: string): boolean {
  * once, even offline, instead of coming back from the server later.
  */
 export function checkCommandInput(path: string, input: unknown): void {
-  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
-  const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+  const procedure = procedureAt(path);
   const inputs = (procedure?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];
   for (const parser of inputs) {
     if (!(parser instanceof z.ZodType)) continue;
     const parsed = parser.safeParse(input);
     if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error });
   }
+}
+
+function procedureAt(path: string): AnyProcedure | undefined {
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
+  return Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+}
+
+/** The secrets a command's procedure declared, so the outbox keeps none of them on disk. */
+export function commandSecrets(path: string): SecretPaths {
+  return secretsOf(procedureAt(path));
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../api/context';
+import { withheldOf } from '../../api/secrets';
 import type { SignedIn } from '../../auth';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
@@ -178,7 +179,7 @@ export class DesktopConnection {
     checkCommandInput(command.path, command.input);
     const id = session.outbox.add(command, this.options.now());
     await withTimeout(this.requestSync(), this.options.answerWaitMs ?? 8000);
-    return answerOf(session.outbox.outcome(id));
+    return answerOf(session.outbox.take(id));
   }
 
   /** Runs a sync now (after the one in hand, if any); never throws: the outcome is the state. */
@@ -291,9 +292,16 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
   });
 }
 
+/** Said when a command was done but the one answer carrying its secret (a new key) did not arrive. */
+export const SECRET_NOT_RECEIVED_MESSAGE =
+  'The server did this, but the answer carrying the new secret did not reach this desktop, and a secret is shown only once: revoke it and create a new one';
+
 function answerOf(outcome: MutationOutcome | null): unknown {
   if (!outcome) throw new DomainError('INVALID_STATE', QUEUED_MESSAGE);
-  if (outcome.status === 'ok') return outcome.result;
+  if (outcome.status === 'ok') {
+    if (withheldOf(outcome.result)) throw new DomainError('INVALID_STATE', SECRET_NOT_RECEIVED_MESSAGE);
+    return outcome.result;
+  }
   if (outcome.code === 'INTERNAL') throw new Error(outcome.message);
   throw new DomainError(outcome.code, outcome.message);
 }

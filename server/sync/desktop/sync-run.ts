@@ -15,7 +15,7 @@ export interface SyncProgress {
 export async function pushOutbox(link: ServerLink, outbox: Outbox, now: () => number): Promise<number> {
   let sent = 0;
   for (;;) {
-    const batch = outbox.pending(PUSH_BATCH);
+    const batch = outbox.pending(PUSH_BATCH, now());
     if (batch.length === 0) return sent;
     outbox.settle(await link.push(batch), now());
     sent += batch.length;

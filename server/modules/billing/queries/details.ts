@@ -16,6 +16,7 @@ import { findSubscription, subscriptionsOfCustomer } from '../repo/subscriptions
 import { findTestClock } from '../repo/test-clocks';
 import { listInvoices } from './list-invoices';
 import { listPayments } from './list-payments';
+import { refundsOfCustomer } from './customer-refunds';
 
 async function customerCard(db: Kysely<DB>, tenantId: string, customerId: string) {
   const customer = await findBillingCustomer(db, tenantId, customerId);
@@ -141,22 +142,24 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
 export async function customerBillingSummary(db: Kysely<DB>, tenantId: string, customerId: string) {
   const customer = await customerCard(db, tenantId, customerId);
   const billing = await findBillingCustomer(db, tenantId, customerId);
-  const [subscriptions, methods, balances, balanceLog, invoices, payments, currency] = await Promise.all([
-    subscriptionsOfCustomer(db, tenantId, customerId),
-    paymentMethodsOfCustomer(db, tenantId, customerId),
-    creditBalances(db, tenantId, customerId),
-    balanceHistory(db, tenantId, customerId, 20),
-    listInvoices(db, tenantId, {
-      customerId,
-      search: '',
-      limit: 20,
-      status: null,
-      subscriptionId: null,
-      cursor: null,
-    }),
-    listPayments(db, tenantId, { customerId, search: '', limit: 20, status: null, cursor: null }),
-    usualCurrency(db, tenantId, customerId),
-  ]);
+  const [subscriptions, methods, balances, balanceLog, invoices, payments, refunds, currency] =
+    await Promise.all([
+      subscriptionsOfCustomer(db, tenantId, customerId),
+      paymentMethodsOfCustomer(db, tenantId, customerId),
+      creditBalances(db, tenantId, customerId),
+      balanceHistory(db, tenantId, customerId, 20),
+      listInvoices(db, tenantId, {
+        customerId,
+        search: '',
+        limit: 20,
+        status: null,
+        subscriptionId: null,
+        cursor: null,
+      }),
+      listPayments(db, tenantId, { customerId, search: '', limit: 20, status: null, cursor: null }),
+      refundsOfCustomer(db, tenantId, customerId, 20),
+      usualCurrency(db, tenantId, customerId),
+    ]);
   const prices = await Promise.all(subscriptions.map((s) => billablePrice(db, tenantId, s.priceId)));
   return {
     customer,
@@ -171,6 +174,7 @@ export async function customerBillingSummary(db: Kysely<DB>, tenantId: string, c
     balanceLog,
     invoices: invoices.items,
     payments: payments.items,
+    refunds,
     /** The currency to bill them in first: their subscriptions', else their latest invoice's (null: none yet). */
     usualCurrency: currency,
   };

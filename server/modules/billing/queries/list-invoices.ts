@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { InvoiceRefundFilter } from '../../../../shared/billing/refund-state';
 import type { invoiceListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
 import { customerMatches } from './keyset';
@@ -19,6 +20,32 @@ export function numberPrefixRange(search: string): { from: string; to: string } 
   return { from, to: `${from.slice(0, -1)}${String.fromCharCode(from.charCodeAt(from.length - 1) + 1)}` };
 }
 
+/**
+ * `invoiceDisplayStatus` in SQL. The literal `amount_refunded > 0` (not a bound parameter)
+ * lets SQLite page through the partial index of refunded invoices alone.
+ */
+export function refundFilter(filter: InvoiceRefundFilter) {
+  const anyRefund = sql<boolean>`invoices.amount_refunded > 0`;
+  return (eb: ExpressionBuilder<DB, 'invoices'>) => {
+    switch (filter) {
+      case 'any':
+        return anyRefund;
+      case 'partially_refunded':
+        return eb.and([
+          anyRefund,
+          eb('invoices.status', '=', 'paid'),
+          eb('invoices.amount_refunded', '<', eb.ref('invoices.amount_paid')),
+        ]);
+      case 'refunded':
+        return eb.and([
+          anyRefund,
+          eb('invoices.status', '=', 'paid'),
+          eb('invoices.amount_refunded', '>=', eb.ref('invoices.amount_paid')),
+        ]);
+    }
+  };
+}
+
 export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Input) {
   const range = numberPrefixRange(input.search);
   const match = range ? null : customerMatches<'invoices'>(tenantId, input.search, 'invoices.customer_id');
@@ -28,6 +55,9 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
     if (input.customerId) q = q.where('invoices.customer_id', '=', input.customerId);
     if (input.subscriptionId) q = q.where('invoices.subscription_id', '=', input.subscriptionId);
     if (range) q = q.where('invoices.number', '>=', range.from).where('invoices.number', '<', range.to);
+    if (input.refund) q = q.where(refundFilter(input.refund));
+    if (input.issuedFrom != null) q = q.where('invoices.created_at', '>=', input.issuedFrom);
+    if (input.issuedTo != null) q = q.where('invoices.created_at', '<', input.issuedTo);
     return match ? q.where(match) : q;
   };
   const cursor = after(input.cursor);
@@ -68,7 +98,14 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
     .orderBy('page.created_at', 'desc')
     .orderBy('page.id', 'desc')
     .execute();
-  const narrowed = range || match || input.customerId || input.subscriptionId;
+  const narrowed =
+    range ||
+    match ||
+    input.customerId ||
+    input.subscriptionId ||
+    input.refund ||
+    input.issuedFrom != null ||
+    input.issuedTo != null;
   const total = cursor
     ? null
     : narrowed

@@ -1,3 +1,4 @@
+import { invoiceDisplayStatus } from '../../../../shared/billing/refund-state';
 import type { ReceiptData } from './types';
 
 export type ReceiptStatus = 'paid' | 'partially_refunded' | 'refunded' | 'open' | 'void' | 'uncollectible';
@@ -11,18 +12,9 @@ export const RECEIPT_STATUS_LABELS: Record<ReceiptStatus, string> = {
   uncollectible: 'Uncollectible',
 };
 
-/**
- * The status a customer sees. Invoices have no "refunded" state of their own, so a paid
- * invoice counts as refunded once refunds cover everything that was paid.
- */
+/** The status a customer sees: the same rule the console shows and the invoices list filters by. */
 export function receiptStatus(invoice: ReceiptData['invoice']): ReceiptStatus {
-  switch (invoice.status) {
-    case 'paid':
-      if (invoice.amountRefunded <= 0) return 'paid';
-      return invoice.amountRefunded >= invoice.amountPaid ? 'refunded' : 'partially_refunded';
-    case 'open':
-    case 'void':
-    case 'uncollectible':
-      return invoice.status;
-  }
+  const status = invoiceDisplayStatus(invoice);
+  if (status === 'draft') throw new Error('a draft invoice has no receipt');
+  return status;
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   ({ invoiceId } = await failingSubscriber(world, 'Valid Vic', FAILING_CARD));
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 type Caller = ReturnType<BillingWorld['as']>;

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await world.advance(clockId, TRIAL_END + DAY_MS / 2);
 });
 afterAll(async () => {
-  await world.close();
+  await world?.close();
 });
 
 /** Per currency, from the payments table alone: what first failed, and what was paid after. */

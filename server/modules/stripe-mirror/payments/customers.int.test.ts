@@ -6,7 +6,7 @@ beforeAll(async () => {
   kit = await startPaymentEventsKit();
 });
 afterAll(async () => {
-  await kit.close();
+  await kit?.close();
 });
 
 const customerRow = (id: string) =>

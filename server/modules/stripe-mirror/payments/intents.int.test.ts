@@ -7,7 +7,7 @@ beforeAll(async () => {
   kit = await startPaymentEventsKit();
 });
 afterAll(async () => {
-  await kit.close();
+  await kit?.close();
 });
 
 const invoiceOf = (id: string) =>

@@ -8,7 +8,7 @@ beforeAll(async () => {
   kit = await startPaymentEventsKit();
 });
 afterAll(async () => {
-  await kit.close();
+  await kit?.close();
 });
 
 const db = () => kit.world.database.db;

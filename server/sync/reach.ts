@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { can, PLATFORM_GRANTS, type Permission } from '../../shared/permissions';
+import type { Principal } from '../api/context';
+import type { DB } from '../db/schema';
+import type { PullScope } from './pull';
+import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
+
+/** Where a permission holds: every tenant (a platform role holds it) or these tenants. */
+type Where = 'all' | readonly string[];
+
+/** What one principal's replica may hold: per permission, where it holds; and whose own rows. */
+export interface Reach {
+  userId: string;
+  where: ReadonlyMap<Permission, Where>;
+}
+
+function permissionsUsed(): Permission[] {
+  const used = new Set<Permission>();
+  for (const reach of Object.values(TABLE_REACH)) {
+    used.add(reach.permission);
+    if (reach.kind === 'audit') used.add(reach.customerPermission);
+  }
+  return [...used].sort();
+}
+
+/**
+ * Where `principal` holds each permission a replicated table needs, inside `scope`. A platform
+ * role holding it reaches every tenant (and rows of no tenant); otherwise the tenant roles in
+ * scope decide, one tenant at a time — as `can` decides for every request.
+ */
+export function reachOf(principal: Principal, scope: PullScope): Reach {
+  const { grants } = principal;
+  const candidates = scope.all ? Object.keys(grants.tenantRoles).sort() : scope.tenantIds;
+  const where = new Map<Permission, Where>();
+  for (const permission of permissionsUsed()) {
+    const platformHolds =
+      grants.platformRole !== null && PLATFORM_GRANTS[grants.platformRole].includes(permission);
+    where.set(permission, platformHolds ? 'all' : candidates.filter((id) => can(grants, permission, id)));
+  }
+  return { userId: principal.userId, where };
+}
+
+/** Changes when the principal's reach changes (a role, a tenant); a replica seeing a new one starts over. */
+export function reachFingerprint(reach: Reach): string {
+  const parts = [...reach.where].map(
+    ([permission, where]) => `${permission}=${where === 'all' ? '*' : where.join(',')}`,
+  );
+  return createHash('sha256')
+    .update(`${reach.userId}|${parts.join(';')}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+type Eb = ExpressionBuilder<DB, 'sync_rows'>;
+const never = sql<SqlBool>`1 = 0`;
+
+/** Rows of `tables` in the tenants where `where` holds; 'all' includes rows of no tenant. */
+function inTenants(eb: Eb, tables: readonly string[], where: Where): Expression<SqlBool> {
+  if (tables.length === 0) return never;
+  if (where === 'all') return eb('sync_rows.tbl', 'in', tables);
+  if (where.length === 0) return never;
+  return eb.and([eb('sync_rows.tbl', 'in', tables), eb('sync_rows.tenant_id', 'in', where)]);
+}
+
+/** An audit entry the customer timeline shows: about a customer, or a thing of a customer's. */
+function aboutACustomer(): Expression<SqlBool> {
+  const kinds = Object.entries(CUSTOMER_TIMELINE_AUDIT).map(
+    ([entityType, { table, customer }]) =>
+      sql<SqlBool>`(json_extract(sync_rows.row, '$.entity_type') = ${entityType} AND EXISTS (
+        SELECT 1 FROM ${sql.table(table)} AS t
+        WHERE t.id = json_extract(sync_rows.row, '$.entity_id') AND t.tenant_id = sync_rows.tenant_id
+          AND ${sql.ref(`t.${customer}`)} IS NOT NULL))`,
+  );
+  return sql<SqlBool>`(${sql.join(kinds, sql` OR `)})`;
+}
+
+function auditRows(eb: Eb, table: string, full: Where, customersOnly: Where): Expression<SqlBool> {
+  const clauses = [inTenants(eb, [table], full)];
+  // Where the whole trail is open, the timeline's part adds nothing.
+  if (full !== 'all' && (customersOnly === 'all' || customersOnly.length > 0)) {
+    clauses.push(
+      eb.and([
+        eb('sync_rows.tbl', '=', table),
+        customersOnly === 'all'
+          ? eb('sync_rows.tenant_id', 'is not', null)
+          : eb('sync_rows.tenant_id', 'in', customersOnly),
+        aboutACustomer(),
+      ]),
+    );
+  }
+  return eb.or(clauses);
+}
+
+/** Accounts: one's own rows, and the others where the members list may be read. */
+function accountRows(eb: Eb, table: string, where: Where, userId: string): Expression<SqlBool> {
+  const own =
+    table === 'users'
+      ? eb.and([eb('sync_rows.tbl', '=', table), eb('sync_rows.pk', '=', userId)])
+      : eb.and([
+          eb('sync_rows.tbl', '=', table),
+          sql<SqlBool>`json_extract(sync_rows.row, '$.user_id') = ${userId}`,
+        ]);
+  if (where !== 'all' && where.length === 0) return own;
+  if (table !== 'users') return eb.or([own, inTenants(eb, [table], where)]);
+  const members =
+    where === 'all'
+      ? eb('sync_rows.tbl', '=', table)
+      : eb.and([
+          eb('sync_rows.tbl', '=', table),
+          eb(
+            'sync_rows.pk',
+            'in',
+            eb.selectFrom('memberships').select('user_id').where('tenant_id', 'in', where),
+          ),
+        ]);
+  return eb.or([own, members]);
+}
+
+/**
+ * The rows `reach` may see, as one SQL condition on sync_rows (never filtered after loading):
+ * tenant tables grouped by the permission they need, accounts and the audit trail by their rules.
+ */
+export function visibleTo(reach: Reach) {
+  return (eb: Eb): Expression<SqlBool> => {
+    const whereOf = (p: Permission): Where => reach.where.get(p) ?? [];
+    const byPermission = new Map<Permission, string[]>();
+    const clauses: Expression<SqlBool>[] = [];
+    for (const [table, rule] of Object.entries(TABLE_REACH)) {
+      if (rule.kind === 'tenant')
+        byPermission.set(rule.permission, [...(byPermission.get(rule.permission) ?? []), table]);
+      else if (rule.kind === 'accounts')
+        clauses.push(accountRows(eb, table, whereOf(rule.permission), reach.userId));
+      else clauses.push(auditRows(eb, table, whereOf(rule.permission), whereOf(rule.customerPermission)));
+    }
+    for (const [permission, tables] of byPermission) clauses.push(inTenants(eb, tables, whereOf(permission)));
+    return eb.or(clauses);
+  };
+}

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, type Permission } from '../../shared/permissions';
+import { createContext, type Principal } from '../api/context';
+import { seedTenantB } from '../api/isolation-fixture';
+import { listProcedures } from '../api/procedures';
+import { appRouter } from '../api/router';
+import { createCallerFactory } from '../api/trpc';
+import { verifyApiKey } from '../auth/api-keys';
+import { silentLogger } from '../lib/logger';
+import { loadPrincipal } from '../modules/tenancy';
+import { dispatchBillingEvents } from '../modules/notifications';
+import { expectDomainError } from '../testing/errors';
+import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
+import type { RowChange } from './pull';
+import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
+
+/**
+ * Every kind of principal — each platform role, each tenant role as a signed-in member and as
+ * an API key — pulls everything, and each table's rows must be exactly what that principal
+ * may list through the API: a forbidden table's rows absent, an allowed one's all present.
+ */
+
+const createCaller = createCallerFactory(appRouter);
+const procedurePermission = new Map(listProcedures().map((p) => [p.path, p.permission]));
+
+let world: TestWorld;
+const principals = new Map<string, Principal>();
+const INVITEE = 'invitee.alan@a.example';
+const KEY_NAME = 'Warehouse nightly export';
+
+function callerFor(principal: Principal, tenantId: string) {
+  return createCaller(
+    createContext({
+      services: world.services,
+      principal,
+      requestedTenantId: tenantId,
+      client: { kind: 'test', id: 'reach' },
+    }),
+  );
+}
+
+/** Tenant A as rich as B: catalog, a paid subscription with its card and receipt, an invitation, keys. */
+async function seedTenantA(): Promise<void> {
+  const ownerInA = world.as('owner', world.tenants.A.id);
+  const alan = (await world.as('adminA').customers.list({})).items[0];
+  if (!alan) throw new Error('seedTenantB makes Alan in A');
+  await ownerInA.catalog.createFeature({ key: 'seats.max', name: 'Seats', kind: 'limit' });
+  const product = await ownerInA.catalog.createProduct({ name: 'Alan Academy' });
+  const plan = await ownerInA.catalog.createPlan({
+    productId: product.id,
+    name: 'Gold',
+    features: { 'seats.max': 3 },
+  });
+  const price = await ownerInA.catalog.createPrice({
+    planId: plan.id,
+    amount: 1900,
+    currency: 'GBP',
+    interval: 'month',
+  });
+  await ownerInA.paymentMethods.add({ customerId: alan.id, source: '4242 4242 4242 4242' });
+  await ownerInA.subscriptions.create({ customerId: alan.id, priceId: price.id, trialDays: 0 });
+  await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
+  await world.as('adminA').admin.invitations.create({ scope: 'tenant', email: INVITEE, role: 'viewer' });
+  await world.as('owner', world.tenants.A.id).admin.invitations.create({
+    scope: 'platform',
+    email: 'new.staff@platform.example',
+    role: 'analyst',
+  });
+  await world.as('adminA').admin.apiKeys.create({ name: KEY_NAME, role: 'viewer' });
+  for (const role of ['admin', 'billing', 'viewer'] as const) {
+    const made = await world.as('adminA').admin.apiKeys.create({ name: `${role} key`, role });
+    principals.set(`apiKey:${role}`, await verifyApiKey(world.database.db, made.key, world.clock.now()));
+  }
+}
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  await seedTenantB(world);
+  await seedTenantA();
+  for (const persona of Object.keys(world.principals) as Persona[]) {
+    principals.set(persona, world.principals[persona]);
+  }
+});
+afterAll(async () => {
+  await world.close();
+});
+
+async function pullAll(principal: Principal, tenantId: string): Promise<RowChange[]> {
+  const page = await callerFor(principal, tenantId).sync.pull({ cursor: 0, limit: 5000, withTotal: true });
+  expect(page.more).toBe(false);
+  return page.changes;
+}
+
+interface LoggedRow {
+  tbl: string;
+  pk: string;
+  tenant_id: string | null;
+  row: string | null;
+}
+function logged(): LoggedRow[] {
+  return world.database.sqlite.prepare('SELECT tbl, pk, tenant_id, row FROM sync_rows').all() as LoggedRow[];
+}
+
+const keysOf = (rows: { pk?: string; key?: string }[]) => rows.map((r) => r.pk ?? r.key).sort();
+
+/** Whether `principal` may call the procedure at `path` in `tenantId`, by that procedure's own permission. */
+function mayList(principal: Principal, path: string, tenantId: string): boolean {
+  const permission = procedurePermission.get(path) as Permission;
+  return can(principal.grants, permission, tenantId);
+}
+
+function tenantOf(principal: Principal, tenants: TestWorld['tenants']): string {
+  return principal.defaultTenantId ?? tenants.A.id;
+}
+
+describe('what each principal pulls is what it may list', () => {
+  const cases = [
+    'owner',
+    'platformAnalyst',
+    'platformSupport',
+    'adminA',
+    'billingA',
+    'viewerA',
+    'adminB',
+    'apiKey:admin',
+    'apiKey:billing',
+    'apiKey:viewer',
+  ];
+
+  it.each(cases)('%s', async (name) => {
+    const principal = principals.get(name) as Principal;
+    const pulled = await pullAll(principal, tenantOf(principal, world.tenants));
+    const all = logged();
+    const tenantIds = [world.tenants.A.id, world.tenants.B.id].filter(
+      (id) => principal.grants.platformRole !== null || principal.grants.tenantRoles[id] !== undefined,
+    );
+    const pulledOf = (table: string, tenantId: string | null) =>
+      pulled.filter((c) => {
+        if (c.table !== table) return false;
+        const row = all.find((r) => r.tbl === table && r.pk === c.key);
+        return (row?.tenant_id ?? null) === tenantId;
+      });
+    const loggedOf = (table: string, tenantId: string | null) =>
+      all.filter((r) => r.tbl === table && r.tenant_id === tenantId);
+
+    // Nothing of a tenant it does not enter.
+    for (const change of pulled) {
+      const row = all.find((r) => r.tbl === change.table && r.pk === change.key);
+      if (row?.tenant_id) expect(tenantIds, `${change.table} ${change.key}`).toContain(row.tenant_id);
+    }
+
+    for (const tenantId of tenantIds) {
+      for (const [table, reach] of Object.entries(TABLE_REACH)) {
+        if (reach.kind !== 'tenant') continue;
+        const expected = mayList(principal, reach.listedBy, tenantId)
+          ? keysOf(loggedOf(table, tenantId))
+          : [];
+        expect(keysOf(pulledOf(table, tenantId)), `${table} in ${tenantId}`).toEqual(expected);
+      }
+
+      // Members: listed with admin.members.list; otherwise only one's own membership.
+      const members = loggedOf('memberships', tenantId);
+      const mayListMembers = mayList(principal, 'admin.members.list', tenantId);
+      const ownOrAll = mayListMembers
+        ? members
+        : members.filter(
+            (m) => (JSON.parse(m.row ?? '{}') as { user_id?: string }).user_id === principal.userId,
+          );
+      expect(keysOf(pulledOf('memberships', tenantId)), `memberships in ${tenantId}`).toEqual(
+        keysOf(ownOrAll),
+      );
+
+      // The audit trail: all of it with audit.list; else exactly the customer timeline's part.
+      const trail = loggedOf('audit_log', tenantId);
+      if (mayList(principal, 'audit.list', tenantId)) {
+        expect(keysOf(pulledOf('audit_log', tenantId))).toEqual(keysOf(trail));
+      } else {
+        await expectDomainError(() => callerFor(principal, tenantId).audit.list({}), 'FORBIDDEN');
+        const timelineKinds: string[] = Object.keys(CUSTOMER_TIMELINE_AUDIT);
+        const aboutCustomers = trail.filter((r) =>
+          timelineKinds.includes((JSON.parse(r.row ?? '{}') as { entity_type: string }).entity_type),
+        );
+        expect(aboutCustomers.length).toBeGreaterThan(3);
+        expect(keysOf(pulledOf('audit_log', tenantId))).toEqual(keysOf(aboutCustomers));
+        // What the customer timeline shows is all there.
+        const caller = callerFor(principal, tenantId);
+        const customers = (await caller.customers.list({ status: 'all' })).items;
+        const pulledKeys = new Set(pulled.map((c) => c.key));
+        for (const customer of customers) {
+          for (const entry of await caller.customers.timeline({ id: customer.id })) {
+            expect(pulledKeys.has(entry.id), entry.action).toBe(true);
+          }
+        }
+      }
+    }
+
+    // Accounts: one's own user row always; the others only to whoever may list members.
+    const users = new Set(pulled.filter((c) => c.table === 'users').map((c) => c.key));
+    const memberTenants = tenantIds.filter((id) => mayList(principal, 'admin.members.list', id));
+    const expectedUsers = new Set(
+      all
+        .filter(
+          (r) =>
+            r.tbl === 'memberships' &&
+            (principal.grants.platformRole !== null && can(principal.grants, 'users.manage', '')
+              ? true
+              : memberTenants.includes(r.tenant_id ?? '')),
+        )
+        .map((r) => (JSON.parse(r.row ?? '{}') as { user_id: string }).user_id),
+    );
+    if (all.some((r) => r.tbl === 'users' && r.pk === principal.userId)) expectedUsers.add(principal.userId);
+    if (principal.grants.platformRole !== null && can(principal.grants, 'users.manage', '')) {
+      for (const r of all.filter((row) => row.tbl === 'users')) expectedUsers.add(r.pk);
+    }
+    expect([...users].sort()).toEqual([...expectedUsers].sort());
+
+    // Rows of no tenant (the platform chain, platform staff): a platform role holding the permission.
+    const platformAudit = pulledOf('audit_log', null);
+    const platformHas = (p: Permission) =>
+      principal.grants.platformRole !== null && can(principal.grants, p, '');
+    expect(keysOf(platformAudit)).toEqual(
+      platformHas('audit.read') ? keysOf(loggedOf('audit_log', null)) : [],
+    );
+    const platformStaff = loggedOf('memberships', null);
+    const ownStaffRow = platformStaff.filter(
+      (m) => (JSON.parse(m.row ?? '{}') as { user_id?: string }).user_id === principal.userId,
+    );
+    expect(keysOf(pulledOf('memberships', null))).toEqual(
+      keysOf(platformHas('users.manage') ? platformStaff : ownStaffRow),
+    );
+  });
+
+  it('a viewer, signed in or by key, gets nothing of the audit log, members, invitations or keys it may not list', async () => {
+    for (const name of ['viewerA', 'apiKey:viewer', 'billingA']) {
+      const principal = principals.get(name) as Principal;
+      const caller = callerFor(principal, world.tenants.A.id);
+      await expectDomainError(() => caller.admin.members.list(), 'FORBIDDEN');
+      await expectDomainError(() => caller.admin.apiKeys.list(), 'FORBIDDEN');
+      const text = JSON.stringify(await pullAll(principal, world.tenants.A.id));
+      for (const needle of [
+        INVITEE,
+        KEY_NAME,
+        'adminA@test.example',
+        'billing key',
+        '"entity_type":"api_key"',
+      ]) {
+        expect(text, `${name} sees ${needle}`).not.toContain(needle);
+      }
+      expect(text).toContain('Alan Turing');
+    }
+  });
+
+  it('a role change changes the reach, so a replica starts over and gets what it now may list', async () => {
+    const viewer = principals.get('viewerA') as Principal;
+    const before = await callerFor(viewer, world.tenants.A.id).sync.pull({
+      cursor: 0,
+      limit: 5000,
+      withTotal: false,
+    });
+    world.database.sqlite
+      .prepare("UPDATE memberships SET role = 'admin' WHERE user_id = ? AND tenant_id = ?")
+      .run(viewer.userId, world.tenants.A.id);
+    const promoted = await loadPrincipal(world.database.db, viewer.userId);
+    const after = await callerFor(promoted, world.tenants.A.id).sync.pull({
+      cursor: before.cursor,
+      limit: 5000,
+      withTotal: false,
+    });
+    expect(after.scope).not.toBe(before.scope);
+    const fresh = await pullAll(promoted, world.tenants.A.id);
+    expect(JSON.stringify(fresh)).toContain(INVITEE);
+    world.database.sqlite
+      .prepare("UPDATE memberships SET role = 'viewer' WHERE user_id = ? AND tenant_id = ?")
+      .run(viewer.userId, world.tenants.A.id);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../shared/permissions';
+import { listProcedures } from '../api/procedures';
+import { REPLICATED_TABLES_V10 } from '../db/migrations/0010_sync';
+import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
+
+const replicated = new Map(REPLICATED_TABLES_V10.map((t) => [t.name, t]));
+const procedures = new Map(listProcedures().map((p) => [p.path, p]));
+
+describe('TABLE_REACH', () => {
+  it('names every replicated table, and no other', () => {
+    expect(Object.keys(TABLE_REACH).sort()).toEqual([...replicated.keys()].sort());
+  });
+
+  it('names permissions that exist, each that of a procedure listing the table', () => {
+    for (const [table, reach] of Object.entries(TABLE_REACH)) {
+      expect(PERMISSIONS, table).toContain(reach.permission);
+      const listing = reach.listedBy.split('; ');
+      const first = procedures.get(listing[0] ?? '');
+      expect(first, `${table}: ${reach.listedBy}`).toBeDefined();
+      expect(first?.type, table).toBe('query');
+      expect(first?.permission, table).toBe(reach.permission);
+      if (reach.kind === 'audit') {
+        expect(PERMISSIONS).toContain(reach.customerPermission);
+        expect(procedures.get(listing[1] ?? '')?.permission).toBe(reach.customerPermission);
+      }
+    }
+  });
+});
+
+describe('CUSTOMER_TIMELINE_AUDIT', () => {
+  it('ties each entity type to a replicated table with an id and the customer column named', () => {
+    for (const [entityType, { table, customer }] of Object.entries(CUSTOMER_TIMELINE_AUDIT)) {
+      const columns = replicated.get(table)?.columns ?? [];
+      expect(columns, entityType).toContain('id');
+      expect(columns, entityType).toContain('tenant_id');
+      expect(columns, entityType).toContain(customer);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import type { Permission } from '../../shared/permissions';
+import type { DB } from '../db/schema';
+
+/**
+ * What replicates to whom follows the procedures that list it: a replica holds a table's
+ * rows of a tenant only where its principal holds the permission of the procedure that lists
+ * that table there. A row a principal could not list through the API never reaches its replica.
+ */
+export type TableReach =
+  /** Rows of the tenants where the principal holds `permission` (a platform role's: every tenant). */
+  | { kind: 'tenant'; permission: Permission; listedBy: string }
+  /**
+   * Accounts: the principal's own rows always (a desktop builds its principal from them), the
+   * others where it holds `permission` (the members list); rows of no tenant (platform staff)
+   * only to a platform role holding it (the platform staff list).
+   */
+  | { kind: 'accounts'; permission: Permission; listedBy: string }
+  /**
+   * The audit trail: everything where `permission` is held (the audit log); where only
+   * `customerPermission` is, the entries the customer timeline shows (CUSTOMER_TIMELINE_AUDIT).
+   * Entries of no tenant (the platform chain) go to a platform role holding `permission`.
+   */
+  | { kind: 'audit'; permission: Permission; customerPermission: Permission; listedBy: string };
+
+const tenant = (permission: Permission, listedBy: string): TableReach => ({
+  kind: 'tenant',
+  permission,
+  listedBy,
+});
+const billing = (listedBy: string) => tenant('billing.read', listedBy);
+
+/** Every replicated table (migration 0010's list) and who may have its rows; a test keeps them in step. */
+export const TABLE_REACH: Record<string, TableReach> = {
+  tenants: tenant('workspace.read', 'workspace.session'),
+  users: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
+  memberships: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
+  customers: tenant('customers.read', 'customers.list'),
+  features: billing('catalog.overview'),
+  products: billing('catalog.overview'),
+  plans: billing('catalog.overview'),
+  plan_features: billing('catalog.overview'),
+  prices: billing('catalog.overview'),
+  test_clocks: billing('testClocks.list'),
+  payment_methods: billing('billing.customer'),
+  balance_transactions: billing('billing.customer'),
+  subscriptions: billing('subscriptions.list'),
+  invoices: billing('invoices.list'),
+  invoice_lines: billing('invoices.get'),
+  payments: billing('payments.list'),
+  refunds: billing('payments.list'),
+  billing_events: billing('subscriptions.get'),
+  recovery_policies: billing('recovery.policy'),
+  invoice_recoveries: billing('recovery.list'),
+  recovery_pauses: billing('recovery.list'),
+  email_outbox: billing('emails.list'),
+  email_settings: billing('emails.settings'),
+  stripe_imports: billing('stripeBilling.importProgress'),
+  stripe_subscription_requests: billing('subscriptions.get'),
+  disputes: billing('invoices.get'),
+  audit_log: {
+    kind: 'audit',
+    permission: 'audit.read',
+    customerPermission: 'customers.read',
+    listedBy: 'audit.list; customers.timeline',
+  },
+  audit_chain_heads: tenant('audit.read', 'audit.verify'),
+};
+
+/** A table with an `id` and a `tenant_id`, and the column naming the customer its row belongs to. */
+interface CustomerTie {
+  table: Extract<keyof DB, string>;
+  customer: string;
+}
+
+/**
+ * The customer timeline's audit entries, the one rule for what a customers.read holder sees of
+ * the audit trail without audit.read: entries about these entity types, each tied to its
+ * customer by `table.customer` of the row whose id is the entry's entity id. To show more on
+ * the timeline, add the entity type here; the timeline and replicas follow.
+ */
+export const CUSTOMER_TIMELINE_AUDIT = {
+  customer: { table: 'customers', customer: 'id' },
+  subscription: { table: 'subscriptions', customer: 'customer_id' },
+  invoice: { table: 'invoices', customer: 'customer_id' },
+  payment: { table: 'payments', customer: 'customer_id' },
+  refund: { table: 'refunds', customer: 'customer_id' },
+  payment_method: { table: 'payment_methods', customer: 'customer_id' },
+  email: { table: 'email_outbox', customer: 'customer_id' },
+} as const satisfies Record<string, CustomerTie>;
+
+export type CustomerTimelineEntity = keyof typeof CUSTOMER_TIMELINE_AUDIT;
