@@ -26,7 +26,13 @@ function env(dataDir: string, extra: Record<string, string> = {}): Record<string
 }
 
 const start = (environment: Record<string, string>) =>
-  spawnServer({ entry: 'server/hosted/main.ts', env: environment, announce: 'Tollgate server:' });
+  // The server's own announcement is the signal; a loaded 2-core machine needs far more than a quiet one.
+  spawnServer({
+    entry: 'server/hosted/main.ts',
+    env: environment,
+    announce: 'Tollgate server:',
+    timeoutMs: 120_000,
+  });
 
 async function startFailure(environment: Record<string, string>): Promise<string> {
   const error = await start(environment).then(
@@ -43,7 +49,7 @@ async function startFailure(environment: Record<string, string>): Promise<string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tollgate-hosted-'));
   server = await start(env(join(dir, 'main')));
-});
+}, 150_000);
 afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });

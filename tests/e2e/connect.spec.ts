@@ -92,6 +92,14 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
   await expect(page.getByLabel('Mode: Standalone')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connect' }).click();
   await page.getByLabel('Server address').fill(hosted.url);
+  // Someone guessed at an account from this address: the console says to wait, and how long.
+  const guessed = { email: 'guessed@northwind.test', password: 'a guess' };
+  for (let i = 0; i < 5; i++) await callHosted(hosted.url, 'mutation', 'auth.login', guessed);
+  await page.getByLabel('Email').fill(guessed.email);
+  await page.getByLabel('Password').fill(guessed.password);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).toContainText(/Too many sign-in attempts; try again in \d+ minutes/);
+
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill('not the password at all');
   await page.getByRole('button', { name: 'Connect' }).click();
