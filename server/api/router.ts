@@ -15,6 +15,7 @@ import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
+import { timelineRouter } from '../modules/timeline';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { workspaceRouter } from '../modules/tenancy';
 import { connectionRouter } from '../sync/connection-router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
   customers: customersRouter,
+  timeline: timelineRouter,
   catalog: catalogRouter,
   entitlements: entitlementsRouter,
   billing: billingOverviewRouter,
