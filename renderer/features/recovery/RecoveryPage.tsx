@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
+import { EmailsHeldBanner } from '../notifications';
 import { PageHeader } from '../../ui/PageHeader';
 import { AttemptTable } from './AttemptTable';
 import { PolicyForm } from './PolicyForm';
@@ -76,6 +77,7 @@ export function RecoveryPage() {
         title="Recovery"
         description="Failed payments retried on schedule, what came back, and what is still being collected."
       />
+      <EmailsHeldBanner />
       {stats.data ? (
         <StatsSection stats={stats.data} currency={currency} onCurrency={setChosen} />
       ) : (
