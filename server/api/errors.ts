@@ -3,6 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/unstable-core-do-not-impo
 import { z } from 'zod';
 import type { DomainErrorCode, DomainErrorData, FieldErrors } from '../../shared/errors';
 import { DomainError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
 
 /** Each domain code's transport code: one table, so the mapping is reviewed in one place. */
 export const TRPC_CODE_BY_DOMAIN: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -17,6 +18,26 @@ export const TRPC_CODE_BY_DOMAIN: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> =
 };
 
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. The error was logged.';
+
+/**
+ * What a client is told of an unexpected error: nothing of the error itself, only the
+ * reference its log line carries (the request's id), so support can find it.
+ */
+export function internalMessage(reference: string | null): string {
+  return reference
+    ? `Something went wrong on our side. The error was logged with reference ${reference}.`
+    : INTERNAL_MESSAGE;
+}
+
+// Errors already logged, so the transport's own hook does not log a procedure's error twice.
+const logged = new WeakSet<object>();
+
+/** Logs an unexpected error once, with what it was about; the logger carries the request's id. */
+export function logUnexpected(logger: Logger, error: TRPCError, fields: Record<string, unknown>): void {
+  if (logged.has(error)) return;
+  logged.add(error);
+  logger.error({ err: error.cause ?? error, ...fields }, 'unexpected error');
+}
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: TRPC_CODE_BY_DOMAIN[error.code], message: error.message, cause: error });
@@ -60,9 +81,13 @@ function summarize(fields: FieldErrors): string {
 /**
  * Turns any error a procedure produced into what the client may see: domain errors keep
  * their message and code, validation errors name each field, and anything else becomes
- * an internal error with a fixed message — never SQL, paths or secrets.
+ * an internal error with a fixed message and the request's reference — never SQL, paths
+ * or secrets.
  */
-export function describeError(error: TRPCError): { message: string; data: DomainErrorData } {
+export function describeError(
+  error: TRPCError,
+  reference: string | null = null,
+): { message: string; data: DomainErrorData } {
   const cause = error.cause;
   if (cause instanceof DomainError) {
     return {
@@ -75,7 +100,7 @@ export function describeError(error: TRPCError): { message: string; data: Domain
     return { message: summarize(fieldErrors), data: { domainCode: 'INVALID_INPUT', fieldErrors } };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') {
-    return { message: INTERNAL_MESSAGE, data: { domainCode: 'INTERNAL' } };
+    return { message: internalMessage(reference), data: { domainCode: 'INTERNAL' } };
   }
   // tRPC's own errors (unknown procedure, bad JSON, wrong method) are safe to show.
   const domainCode = (Object.entries(TRPC_CODE_BY_DOMAIN).find(([, code]) => code === error.code)?.[0] ??

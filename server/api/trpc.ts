@@ -3,7 +3,8 @@ import { AmountOutOfRangeError } from '../../shared/money';
 import { can, canEnterTenant, type Permission } from '../../shared/permissions';
 import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
-import { describeError, toTRPCError } from './errors';
+import { currentRequestId } from '../lib/request-scope';
+import { describeError, internalMessage, logUnexpected, toTRPCError } from './errors';
 import type { SecretPaths } from './secrets';
 
 /** Every procedure declares the permission it needs; a procedure without one cannot be built. */
@@ -14,13 +15,28 @@ export interface ProcedureMeta {
   secrets?: SecretPaths;
 }
 
+/**
+ * The client's view of an error, with the request's reference on an internal one. Should
+ * describing fail, that failure is itself logged and answered as internal: a formatter that
+ * throws would otherwise turn any error into an unlogged 500.
+ */
+function describeAnyway(error: TRPCError, ctx: Context | undefined): ReturnType<typeof describeError> {
+  const reference = currentRequestId();
+  try {
+    return describeError(error, reference);
+  } catch (failure) {
+    ctx?.logger.error({ err: failure, code: error.code }, 'describing an error failed');
+    return { message: internalMessage(reference), data: { domainCode: 'INTERNAL' } };
+  }
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
     isDev: false,
-    errorFormatter({ shape, error }) {
-      const { message, data } = describeError(error);
+    errorFormatter({ shape, error, ctx }) {
+      const { message, data } = describeAnyway(error, ctx);
       return {
         message,
         code: shape.code,
@@ -42,9 +58,7 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
     if (cause instanceof AmountOutOfRangeError) {
       throw toTRPCError(new DomainError('INVALID_INPUT', `An amount is too large: ${cause.message}`));
     }
-    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.logger.error({ err: cause ?? result.error, path }, 'procedure failed');
-    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') logUnexpected(ctx.logger, result.error, { path });
   }
   return result;
 });

@@ -7,7 +7,10 @@ import { CLIENT_HEADER, type Context } from '../api/context';
 import type { AppRouter } from '../api/router';
 import { RetryLater } from '../auth/retry-later';
 import type { Logger } from '../lib/logger';
+import { logUnexpected } from '../api/errors';
+import { inRequest, requestLogger } from '../lib/request-scope';
 import { clientAddress, normalizeAddress } from './client-address';
+import { answerSafely, assignRequestId, withRequestLogger } from './request-id';
 import { serveStatic } from './static-files';
 
 export interface HttpServerOptions {
@@ -102,20 +105,31 @@ export function createHttpServer(options: HttpServerOptions): Server {
     maxBodySize: MAX_BODY_BYTES,
     // Also checked (with a clearer message) before tRPC sees the call; this holds if that moves.
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req }) =>
-      options.createContext(req, {
-        address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies),
-      }),
+    createContext: async ({ req }) =>
+      withRequestLogger(
+        await options.createContext(req, {
+          address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies),
+        }),
+      ),
+    onError: ({ error, path }) => {
+      // A procedure's own failures are logged where they happen; this catches the rest (the context's).
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        logUnexpected(requestLogger(options.logger), error, { path });
+    },
     responseMeta: ({ errors }) => ({ headers: retryAfter(errors) }),
   });
 
   return createServer((req, res) => {
+    inRequest(assignRequestId(req, res), () => answerSafely(req, res, options.logger, handle));
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
     for (const [prefix, route] of Object.entries(options.publicRoutes ?? {})) {
       if (path.startsWith(prefix)) {
-        void route(req, res, path);
+        answerSafely(req, res, options.logger, () => route(req, res, path));
         return;
       }
     }
@@ -129,7 +143,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     const route = options.routes?.[path];
     if (route) {
-      route(req, res);
+      answerSafely(req, res, options.logger, route);
       return;
     }
     if (path.startsWith('/trpc/')) {
@@ -148,7 +162,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     sendJson(res, 404, { error: 'Not found' });
-  });
+  }
 }
 
 /** Listens on `host` (127.0.0.1 unless told; port 0 picks a free one) and resolves with the URL. */

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliver, newWebhookSecret, signedDelivery, stripeEvent } from '../../../tests/fakes/stripe/webhooks';
@@ -66,6 +67,11 @@ describe('POST /webhooks/stripe/<tenant>', () => {
     expect((await deliver(endpointA, delivery)).status).toBe(200);
   });
 
+  it('accepts a delivery signed up to 300 s ahead of our clock (clock skew)', async () => {
+    const delivery = signedDelivery(customerUpdated(), secret, { timestamp: nowSeconds() + 300 });
+    expect((await deliver(endpointA, delivery)).status).toBe(200);
+  });
+
   const refusals: [string, () => { body: string; headers: Record<string, string> }, string][] = [
     [
       'a tampered body',
@@ -85,6 +91,25 @@ describe('POST /webhooks/stripe/<tenant>', () => {
       'a stale timestamp (301 s old)',
       () => signedDelivery(customerUpdated(), secret, { timestamp: nowSeconds() - 301 }),
       'signature timestamp is more than 300 s old',
+    ],
+    [
+      'a timestamp 301 s in the future',
+      () => signedDelivery(customerUpdated(), secret, { timestamp: nowSeconds() + 301 }),
+      'signature timestamp is more than 300 s in the future',
+    ],
+    [
+      'a timestamp 7 days in the future',
+      () => signedDelivery(customerUpdated(), secret, { timestamp: nowSeconds() + 7 * 24 * 3600 }),
+      'signature timestamp is more than 300 s in the future',
+    ],
+    [
+      'a timestamp that is not a number, though signed as such',
+      () => {
+        const { body, headers } = signedDelivery(customerUpdated(), secret);
+        const signature = createHmac('sha256', secret).update(`NaN.${body}`).digest('hex');
+        return { body, headers: { ...headers, 'stripe-signature': `t=soon,v1=${signature}` } };
+      },
+      'Stripe-Signature header is malformed',
     ],
     [
       'a missing Stripe-Signature header',

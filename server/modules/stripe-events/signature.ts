@@ -1,6 +1,10 @@
 import Stripe from 'stripe';
 
-/** Stripe's own default: a delivery signed more than five minutes ago may be a replay. */
+/**
+ * Stripe's own default: a delivery signed more than five minutes ago may be a replay. The
+ * same bound applies ahead of our clock (the SDK bounds only the past): a timestamp further
+ * ahead than clock skew explains was not made by Stripe now, and would stay "fresh" for days.
+ */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export type Verification = { ok: true; event: Stripe.Event } | { ok: false; reason: string };
@@ -23,6 +27,30 @@ function refusal(error: unknown): string {
   return 'body is not a Stripe event';
 }
 
+/**
+ * The timestamp the SDK checked the signature over, read as the SDK reads it (the last
+ * `t=` item, through parseInt), so it is exactly the signed one.
+ */
+function signedAtSeconds(header: string): number {
+  let timestamp = Number.NaN;
+  for (const item of header.split(',')) {
+    const [key, value] = item.split('=');
+    if (key === 't') timestamp = Number.parseInt(value ?? '', 10);
+  }
+  return timestamp;
+}
+
+/** Why a verified signature's timestamp is still refused, or null when it is recent. */
+function timestampRefusal(signature: string, nowMs: number): string | null {
+  const signedAt = signedAtSeconds(signature);
+  // The SDK accepts `t=NaN` when it is what was signed; Stripe never signs that.
+  if (!Number.isSafeInteger(signedAt)) return 'Stripe-Signature header is malformed';
+  if (signedAt - Math.floor(nowMs / 1000) > SIGNATURE_TOLERANCE_SECONDS) {
+    return `signature timestamp is more than ${SIGNATURE_TOLERANCE_SECONDS} s in the future`;
+  }
+  return null;
+}
+
 function isEvent(value: Stripe.Event): boolean {
   const data = value.data as { object?: unknown } | undefined;
   return (
@@ -37,7 +65,8 @@ function isEvent(value: Stripe.Event): boolean {
 
 /**
  * Checks a delivery's Stripe-Signature on the raw body with the SDK (HMAC-SHA256 and the
- * tolerance against `nowMs`, so test clocks apply), and that what was signed is an event.
+ * tolerance against `nowMs`, so test clocks apply), that it was not signed ahead of `nowMs`
+ * by more than the tolerance, and that what was signed is an event.
  */
 export function verifyDelivery(
   rawBody: Buffer,
@@ -55,6 +84,8 @@ export function verifyDelivery(
       undefined,
       nowMs,
     );
+    const tooNew = timestampRefusal(signature, nowMs);
+    if (tooNew) return { ok: false, reason: tooNew };
     return isEvent(event) ? { ok: true, event } : { ok: false, reason: 'body is not a Stripe event' };
   } catch (error) {
     return { ok: false, reason: refusal(error) };

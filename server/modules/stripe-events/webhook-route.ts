@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../lib/logger';
+import { currentRequestId, requestLogger } from '../../lib/request-scope';
 import type { WebhookReceiver } from './receiver';
 
 /** Where Stripe delivers a tenant's events: this prefix, then the tenant's id. */
@@ -75,8 +76,10 @@ export function stripeWebhookRoute(receiver: WebhookReceiver, logger: Logger) {
       }
     } catch (error) {
       // Stripe retries a 5xx, which is what a failed insert needs.
-      logger.error({ err: error }, 'storing a Stripe webhook failed');
-      if (!res.headersSent) answer(res, 500, { error: 'could not store the event; retry' });
+      requestLogger(logger).error({ err: error, tenantId }, 'storing a Stripe webhook failed');
+      const reference = currentRequestId();
+      const error500 = `could not store the event; retry${reference ? ` (reference ${reference})` : ''}`;
+      if (!res.headersSent) answer(res, 500, { error: error500 });
     }
   };
 }
