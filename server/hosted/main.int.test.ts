@@ -26,13 +26,8 @@ function env(dataDir: string, extra: Record<string, string> = {}): Record<string
 }
 
 const start = (environment: Record<string, string>) =>
-  // The server's own announcement is the signal; a loaded 2-core machine needs far more than a quiet one.
-  spawnServer({
-    entry: 'server/hosted/main.ts',
-    env: environment,
-    announce: 'Tollgate server:',
-    timeoutMs: 120_000,
-  });
+  // The server's own announcement is the signal, within the shared loaded-machine budget.
+  spawnServer({ entry: 'server/hosted/main.ts', env: environment, announce: 'Tollgate server:' });
 
 async function startFailure(environment: Record<string, string>): Promise<string> {
   const error = await start(environment).then(
