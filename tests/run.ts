@@ -1,16 +1,15 @@
 /**
  * `npm test`: every check the project has, in order, each in its own process, with a
- * pass/fail summary printed last. All steps run even after a failure so one run shows
- * everything that is wrong; e2e needs the build, so it is skipped if the build failed.
+ * pass/fail summary (and each step's seconds) printed last. All steps run even after a
+ * failure so one run shows everything that is wrong; e2e needs the build, so it is skipped
+ * if the build failed.
+ *
+ * The run has one deadline (RUN_BUDGET_MS): past it, the step in hand is stopped with
+ * everything it started, the rest are skipped, and the summary says so, so a hung step
+ * never holds a machine forever. Ctrl+C (SIGINT) or SIGTERM is passed on the same way.
  */
-import { spawn } from 'node:child_process';
-
-interface Step {
-  name: string;
-  command: string;
-  args: string[];
-  needs?: string;
-}
+import { RUN_BUDGET_MS } from './support/budgets';
+import { runStep, summary, type Outcome, type Step } from './support/steps';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
@@ -29,51 +28,28 @@ const STEPS: Step[] = [
   },
 ];
 
-type Outcome = 'passed' | 'failed' | 'skipped';
-
-function run(step: Step): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, {
-      stdio: 'inherit',
-      env: { ...process.env, FORCE_COLOR: '1' },
-    });
-    child.on('error', (error) => {
-      process.stderr.write(`could not start ${step.command}: ${error.message}\n`);
-      resolve(false);
-    });
-    child.on('exit', (code) => resolve(code === 0));
-  });
-}
-
 async function main(): Promise<void> {
+  const deadline = Date.now() + RUN_BUDGET_MS;
+  // A holder, not a `let`: it is set from a signal handler, which control flow cannot see.
+  const stopped: { by: NodeJS.Signals | null } = { by: null };
   const only = process.argv.slice(2);
   const steps = only.length > 0 ? STEPS.filter((s) => only.includes(s.name)) : STEPS;
   const results: { name: string; outcome: Outcome; seconds: number }[] = [];
   for (const step of steps) {
     const prerequisite = step.needs ? results.find((r) => r.name === step.needs) : undefined;
-    if (prerequisite && prerequisite.outcome !== 'passed') {
+    const blocked = prerequisite && prerequisite.outcome !== 'passed';
+    if (blocked || stopped.by || Date.now() >= deadline) {
       results.push({ name: step.name, outcome: 'skipped', seconds: 0 });
       continue;
     }
     process.stdout.write(`\n━━ ${step.name} ━━ ${[step.command, ...step.args].join(' ')}\n`);
     const started = performance.now();
-    const ok = await run(step);
-    results.push({
-      name: step.name,
-      outcome: ok ? 'passed' : 'failed',
-      seconds: (performance.now() - started) / 1000,
-    });
+    const outcome = await runStep(step, deadline, (signal) => (stopped.by ??= signal));
+    results.push({ name: step.name, outcome, seconds: (performance.now() - started) / 1000 });
   }
-  const failed = results.filter((r) => r.outcome !== 'passed');
-  const total = results.reduce((s, r) => s + r.seconds, 0);
-  const lines = results.map(
-    (r) =>
-      `  ${r.outcome === 'passed' ? 'PASS' : r.outcome === 'failed' ? 'FAIL' : 'SKIP'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s`,
-  );
-  process.stdout.write(
-    `\n━━ summary ━━\n${lines.join('\n')}\n\n${failed.length === 0 ? 'ALL PASSED' : `FAILED: ${failed.map((r) => r.name).join(', ')}`} in ${total.toFixed(1)} s\n`,
-  );
-  process.exitCode = failed.length === 0 ? 0 : 1;
+  process.stdout.write(summary(results));
+  const signalCode = stopped.by === 'SIGINT' ? 130 : stopped.by === 'SIGTERM' ? 143 : null;
+  process.exitCode = signalCode ?? (results.every((r) => r.outcome === 'passed') ? 0 : 1);
 }
 
 void main();

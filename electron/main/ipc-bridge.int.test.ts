@@ -101,8 +101,12 @@ describe('tRPC over IPC', () => {
     expect(created).toMatchObject({ email: 'ada@example.com', country: 'GB', status: 'active', version: 1 });
 
     await expect(client().customers.get.query({ id: created.id })).resolves.toEqual(created);
-    const timeline = await client().customers.timeline.query({ id: created.id });
-    expect(timeline).toEqual([
+    const trail = await client().audit.list.query({
+      entityType: 'customer',
+      entityId: created.id,
+      limit: 10,
+    });
+    expect(trail.items).toEqual([
       expect.objectContaining({ action: 'customer.created', client: 'desktop:test' }),
     ]);
   });

@@ -58,6 +58,8 @@ export const theme = createTheme({
     Button: { defaultProps: { fw: 550 } },
     Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // Mantine's close button (dialogs, drawers, toasts) is an icon with no name of its own.
+    CloseButton: { defaultProps: { 'aria-label': 'Close' } },
   },
 });
 

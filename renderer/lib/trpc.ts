@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../server/api/router';
+import { MAX_BATCH_CALLS, MAX_URL_LENGTH } from '../../shared/http-limits';
 import { IPC_ORIGIN, type DesktopBridge } from '../../shared/ipc';
 import { activeTenant } from './active-tenant';
 import { clientHeader, loadClientId } from './client-id';
@@ -30,8 +31,10 @@ export function createTrpcClient(bridge: DesktopBridge | undefined = window.toll
       ? { 'x-tollgate-client': client, 'x-tollgate-tenant': tenant }
       : { 'x-tollgate-client': client };
   };
+  // Batches stay within what the server accepts (it refuses larger ones before running any call).
+  const limits = { maxItems: MAX_BATCH_CALLS, maxURLLength: MAX_URL_LENGTH - 100 };
   const link = bridge
-    ? httpBatchLink({ url: `${IPC_ORIGIN}/trpc`, fetch: createIpcFetch(bridge), headers })
-    : httpBatchLink({ url: '/trpc', headers });
+    ? httpBatchLink({ url: `${IPC_ORIGIN}/trpc`, fetch: createIpcFetch(bridge), headers, ...limits })
+    : httpBatchLink({ url: '/trpc', headers, ...limits });
   return createTRPCClient<AppRouter>({ links: [link] });
 }

@@ -63,6 +63,11 @@ export interface Services {
   gateways: GatewayProvider;
   /** Sign-in settings (token key, hashing cost): only a backend with accounts (the hosted server) has them. */
   auth?: AuthSettings;
+  /**
+   * Whether this backend's email loop has an SMTP server (set when its authority work starts).
+   * Only the yes or no: the server's name and credentials never leave the mailer.
+   */
+  smtpConfigured?: boolean;
 }
 
 export interface Context extends Services {

@@ -45,7 +45,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'audit.verify': (a) => a.audit.verify(),
   'customers.list': (a) => a.customers.list({ status: 'all', search: 'Bertha' }),
   'customers.get': (a, f) => a.customers.get({ id: f.bCustomerId }),
-  'customers.timeline': (a, f) => a.customers.timeline({ id: f.bCustomerId }),
+  'timeline.customer': (a, f) => a.timeline.customer({ customerId: f.bCustomerId }),
   'customers.create': (a) =>
     a.customers.create({ name: 'Intruder', email: 'intruder@example.com', country: 'US' }),
   'customers.update': (a, f) =>

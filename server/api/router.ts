@@ -15,6 +15,7 @@ import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
+import { timelineRouter } from '../modules/timeline';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { searchRouter } from '../modules/search';
 import { workspaceRouter } from '../modules/tenancy';
@@ -28,6 +29,7 @@ export const appRouter = router({
   auth: authRouter,
   audit: auditRouter,
   customers: customersRouter,
+  timeline: timelineRouter,
   catalog: catalogRouter,
   entitlements: entitlementsRouter,
   billing: billingOverviewRouter,

@@ -41,6 +41,14 @@ describe('the sign-in guard', () => {
     expect(await outcome(guard.run({ address: '198.51.100.1', email: 'a@x.test' }, right))).toBe('ok');
   });
 
+  it('reports a bound once when first crossed, not once per refused request', async () => {
+    const events: unknown[] = [];
+    const guard = new SignInGuard(limits, (event) => events.push(event));
+    for (let i = 0; i < 6; i++)
+      await outcome(guard.run({ address: '203.0.113.1', email: 'a@x.test' }, wrong));
+    expect(events).toEqual([{ by: 'address-and-account', address: '203.0.113.1' }]);
+  });
+
   it('counts every spelling of an email as one account', async () => {
     const guard = new SignInGuard(limits);
     expect(accountKey('  Ada@Example.TEST ')).toBe('ada@example.test');

@@ -52,6 +52,12 @@ export function accountKey(email: string): string {
   return foldCase(email.trim()).slice(0, 320);
 }
 
+/** Which bound turned a sender away. */
+export type ThrottledBy = 'address-and-account' | 'address' | 'account';
+
+/** Told once per window when a bound is first crossed (for the log), never per refused request. */
+export type OnThrottle = (event: { by: ThrottledBy; address: string }) => void;
+
 interface Taken {
   limiter: RateLimiterMemory;
   key: string;
@@ -64,7 +70,10 @@ export class SignInGuard {
   private readonly slowLane: RateLimiterMemory;
   private readonly inFlight = new Map<string, number>();
 
-  constructor(private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
+  constructor(
+    private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
+    private readonly onThrottle: OnThrottle = () => {},
+  ) {
     this.pair = limiter(limits.perAddressAndAccount);
     this.address = limiter(limits.perAddress);
     this.account = limiter(limits.perAccount);
@@ -103,13 +112,14 @@ export class SignInGuard {
   /** Takes a point from each limit in turn; on the first refusal gives back the points taken. */
   private async take(address: string, account: string): Promise<Taken[]> {
     const taken: Taken[] = [];
-    const attempt = async (limit: RateLimiterMemory, key: string) => {
+    const attempt = async (limit: RateLimiterMemory, key: string, by: ThrottledBy | null) => {
       try {
         await limit.consume(key);
         taken.push({ limiter: limit, key });
         return null;
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        if (by && refusal.consumedPoints === limit.points + 1) this.onThrottle({ by, address });
         return refusal.msBeforeNext;
       }
     };
@@ -117,16 +127,13 @@ export class SignInGuard {
       await Promise.all(taken.map((t) => t.limiter.reward(t.key)));
       throw new RetryLater(waitMs);
     };
-    for (const [limit, key] of [
-      [this.pair, `${address}|${account}`],
-      [this.address, address],
-    ] as const) {
-      const wait = await attempt(limit, key);
-      if (wait !== null) return refuse(wait);
-    }
-    if ((await attempt(this.account, account)) !== null) {
+    const pairWait = await attempt(this.pair, `${address}|${account}`, 'address-and-account');
+    if (pairWait !== null) return refuse(pairWait);
+    const addressWait = await attempt(this.address, address, 'address');
+    if (addressWait !== null) return refuse(addressWait);
+    if ((await attempt(this.account, account, 'account')) !== null) {
       // Past the account's bound: one attempt per slow-lane interval, from whoever asks first.
-      const wait = await attempt(this.slowLane, account);
+      const wait = await attempt(this.slowLane, account, null);
       if (wait !== null) return refuse(wait);
     }
     return taken;

@@ -65,6 +65,8 @@ export async function startAuthorityWork(
   options: { smtp: SmtpConfig | null; stripeEvents?: StripeEventsOptions },
 ): Promise<() => Promise<void>> {
   const { db, clock, logger } = services;
+  // The console says when emails are held; it learns whether SMTP is set, never what it is.
+  services.smtpConfigured = options.smtp !== null;
   const jobs = startJobLoop({
     db,
     clock,

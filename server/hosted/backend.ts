@@ -73,7 +73,10 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
   const auth: AuthSettings = {
     tokenKey: config.tokenKey,
     scrypt: options.scrypt ?? DEFAULT_SCRYPT,
-    guard: new SignInGuard(options.signInLimits),
+    // Once per window and bound, not per refused request: a flood must not flood the log too.
+    guard: new SignInGuard(options.signInLimits, ({ by, address }) =>
+      logger.warn({ by, address }, 'sign-in attempts throttled'),
+    ),
   };
   const database = openDataDir(config.dataDir);
   try {

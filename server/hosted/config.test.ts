@@ -36,6 +36,16 @@ describe('hosted server configuration', () => {
     });
   });
 
+  it('believes no proxy unless TOLLGATE_TRUSTED_PROXIES names it by address', () => {
+    expect(hostedConfigFromEnv(GOOD).trustedProxies).toEqual([]);
+    expect(
+      hostedConfigFromEnv({ ...GOOD, TOLLGATE_TRUSTED_PROXIES: ' 10.0.0.2, ::1 ,' }).trustedProxies,
+    ).toEqual(['10.0.0.2', '::1']);
+    expect(problemsOf({ ...GOOD, TOLLGATE_TRUSTED_PROXIES: '10.0.0.2, proxy.internal' })).toContain(
+      'TOLLGATE_TRUSTED_PROXIES must be IP addresses separated by commas',
+    );
+  });
+
   it('reports every bad variable at once, each by name, and never a secret', () => {
     const weak = 'Password1234';
     const message = problemsOf({

@@ -26,6 +26,7 @@ function env(dataDir: string, extra: Record<string, string> = {}): Record<string
 }
 
 const start = (environment: Record<string, string>) =>
+  // The server's own announcement is the signal, within the shared loaded-machine budget.
   spawnServer({ entry: 'server/hosted/main.ts', env: environment, announce: 'Tollgate server:' });
 
 async function startFailure(environment: Record<string, string>): Promise<string> {
@@ -43,7 +44,7 @@ async function startFailure(environment: Record<string, string>): Promise<string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tollgate-hosted-'));
   server = await start(env(join(dir, 'main')));
-});
+}, 150_000);
 afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -79,8 +79,8 @@ describe('the HTTP server', () => {
       country: 'NL',
     });
     expect(await trpc.customers.get.query({ id: created.id })).toEqual(created);
-    const [entry] = await trpc.customers.timeline.query({ id: created.id });
-    expect(entry).toMatchObject({ action: 'customer.created', client: 'web:http-test' });
+    const { items } = await trpc.timeline.customer.query({ customerId: created.id });
+    expect(items).toMatchObject([{ kind: 'customer.created' }]);
   });
 
   it('sends field errors with a 400 and nothing internal', async () => {

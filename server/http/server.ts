@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { MAX_BATCH_CALLS, MAX_URL_LENGTH } from '../../shared/http-limits';
 import { CLIENT_HEADER, type Context } from '../api/context';
 import type { AppRouter } from '../api/router';
 import { RetryLater } from '../auth/retry-later';
@@ -39,10 +40,6 @@ export interface HttpServerOptions {
   trustedProxies?: readonly string[];
 }
 
-/** Calls in one tRPC batch: enough for a page's queries; a batch costs what its calls cost. */
-export const MAX_BATCH_CALLS = 10;
-/** The request line's URL: GET calls carry their input in it. */
-export const MAX_URL_LENGTH = 8_192;
 /** A body (sync pushes are the largest). */
 export const MAX_BODY_BYTES = 1_000_000;
 

@@ -46,20 +46,24 @@ export async function scopeOf(db: Kysely<DB>, principal: Principal): Promise<Pul
   return { all: false, tenantIds: active.map((t) => t.id).sort() };
 }
 
+/** One page's query: the log after `cursor` in sequence order, filtered by `reach`, up to `limit`. */
+export function pageQuery(db: Kysely<DB>, reach: Reach, cursor: number, limit: number) {
+  return db
+    .selectFrom('sync_rows')
+    .select(['seq', 'tbl as table', 'pk as key', 'op', 'row'])
+    .where('seq', '>', cursor)
+    .where(visibleTo(reach))
+    .orderBy('seq')
+    .limit(limit);
+}
+
 /** Changes after `cursor` that `reach` may see, oldest first, at most `limit`. */
 export async function readChanges(
   db: Kysely<DB>,
   reach: Reach,
   input: { cursor: number; limit: number; withTotal: boolean },
 ): Promise<Omit<PullPage, 'scope'>> {
-  const rows = await db
-    .selectFrom('sync_rows')
-    .select(['seq', 'tbl as table', 'pk as key', 'op', 'row'])
-    .where('seq', '>', input.cursor)
-    .where(visibleTo(reach))
-    .orderBy('seq')
-    .limit(input.limit)
-    .execute();
+  const rows = await pageQuery(db, reach, input.cursor, input.limit).execute();
   let total: number | null = null;
   if (input.withTotal) {
     const counted = await db

@@ -11,7 +11,8 @@ import { loadPrincipal } from '../modules/tenancy';
 import { dispatchBillingEvents } from '../modules/notifications';
 import { expectDomainError } from '../testing/errors';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
-import type { RowChange } from './pull';
+import { pageQuery, scopeOf, type RowChange } from './pull';
+import { reachOf } from './reach';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
 /**
@@ -229,6 +230,21 @@ describe('what each principal pulls is what it may list', () => {
       keysOf(platformHas('users.manage') ? platformStaff : ownStaffRow),
     );
   });
+
+  it.each(cases)(
+    '%s: a page walks the log in sequence order and stops at its limit, sorting nothing',
+    async (name) => {
+      const principal = principals.get(name) as Principal;
+      const reach = reachOf(principal, await scopeOf(world.database.db, principal));
+      const query = pageQuery(world.database.db, reach, 0, 2000).compile();
+      const plan = world.database.sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+        .all(...(query.parameters as unknown[])) as { detail: string }[];
+      const steps = plan.map((step) => step.detail);
+      expect(steps[0]).toMatch(/^SEARCH sync_rows USING INDEX \S+ \(seq>\?\)$/);
+      expect(steps.join('\n')).not.toMatch(/TEMP B-TREE|MULTI-INDEX OR/);
+    },
+  );
 
   it('a viewer, signed in or by key, gets nothing of the audit log, members, invitations or keys it may not list', async () => {
     for (const name of ['viewerA', 'apiKey:viewer', 'billingA']) {

@@ -75,6 +75,11 @@ export const recoveryListInput = z.strictObject({
     .enum(RECOVERY_STATUSES, { error: `Status must be one of ${RECOVERY_STATUSES.join(', ')}` })
     .nullish(),
   customerId: customerRef.nullish(),
+  /** Only recoveries of invoices in this currency (the Recovery page's currency switch). */
+  currency: z
+    .string({ error: 'Currency must be text' })
+    .regex(/^[A-Z]{3}$/, { error: 'Currency must be a three-letter code, like EUR' })
+    .nullish(),
   cursor: z.string({ error: 'Cursor must be text' }).max(1000).nullish(),
   limit: z.number().int().min(1).max(500).default(100),
 });

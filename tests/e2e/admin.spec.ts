@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { dialog } from './billing-support';
 import { expect, test } from './fixtures';
-import { toast, uniqueWord } from './support';
+import { expectToast, uniqueWord } from './support';
 
 /**
  * Administration in web mode, where the local owner is a platform owner: a tenant made and
@@ -39,7 +39,7 @@ test('a platform owner creates a tenant and suspends it after confirming', async
   const slug = name.toLowerCase().replace(' ', '-');
   await expect(create.getByRole('textbox', { name: 'Slug' })).toHaveValue(slug);
   await create.getByRole('button', { name: 'Create tenant' }).click();
-  await expect(toast(page, 'Tenant created')).toBeVisible();
+  await expectToast(page, 'Tenant created');
 
   const row = page.getByRole('table', { name: 'Tenants' }).getByRole('row').filter({ hasText: name });
   await expect(row).toContainText(slug);
@@ -50,7 +50,7 @@ test('a platform owner creates a tenant and suspends it after confirming', async
   const confirm = dialog(page, `Suspend ${name}?`);
   await expect(confirm).toContainText('Its members and API keys are refused');
   await confirm.getByRole('button', { name: 'Suspend tenant' }).click();
-  await expect(toast(page, 'Tenant suspended')).toBeVisible();
+  await expectToast(page, 'Tenant suspended');
   await expect(row).toContainText('Suspended');
 
   // The same slug cannot be taken twice: the form says so under the field.
@@ -89,7 +89,7 @@ test('an owner invites someone: the code is shown once, then the invitation is l
   await dialog(page, `Revoke the invitation for ${email}?`)
     .getByRole('button', { name: 'Revoke invitation' })
     .click();
-  await expect(toast(page, 'Invitation revoked')).toBeVisible();
+  await expectToast(page, 'Invitation revoked');
   await expect(open).toBeHidden();
 });
 
@@ -113,7 +113,7 @@ test('an API key is shown once with a warning, listed by its prefix, and revoked
 
   await row.getByRole('button', { name: 'Revoke' }).click();
   await dialog(page, `Revoke ${name}?`).getByRole('button', { name: 'Revoke key' }).click();
-  await expect(toast(page, 'API key revoked')).toBeVisible();
+  await expectToast(page, 'API key revoked');
   await expect(row).toContainText('Revoked');
   await expect(row.getByRole('button', { name: 'Revoke' })).toBeHidden();
 });

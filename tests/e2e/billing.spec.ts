@@ -11,7 +11,7 @@ import {
   subscribe,
 } from './billing-support';
 import { expect, test } from './fixtures';
-import { toast, uniqueWord } from './support';
+import { expectToast, uniqueWord } from './support';
 
 test('a test clock made in the console renews its customer’s subscription when advanced', async ({
   page,
@@ -22,7 +22,7 @@ test('a test clock made in the console renews its customer’s subscription when
   await page.getByRole('button', { name: 'New test clock' }).click();
   await dialog(page, 'New test clock').getByLabel('Name').fill(clockName);
   await dialog(page, 'New test clock').getByRole('button', { name: 'Create clock' }).click();
-  await expect(toast(page, 'Test clock created')).toBeVisible();
+  await expectToast(page, 'Test clock created');
   const row = page
     .getByRole('table', { name: 'Test clocks' })
     .getByRole('row')
@@ -34,7 +34,7 @@ test('a test clock made in the console renews its customer’s subscription when
   await attach.getByRole('textbox', { name: 'Customer' }).fill(customer.email);
   await page.getByRole('option', { name: new RegExp(customer.name) }).click();
   await attach.getByRole('button', { name: 'Attach customer' }).click();
-  await expect(toast(page, 'Customer attached')).toBeVisible();
+  await expectToast(page, 'Customer attached');
   await expect(row.getByRole('cell').nth(2)).toHaveText('1');
 
   // On the clock, the subscription starts at the clock's time and bills its first month.
@@ -85,7 +85,7 @@ test('upgrading shows the proration first, then charges it and switches the plan
   await expect(confirm).toHaveText(`Confirm and charge ${due}`);
 
   await confirm.click();
-  await expect(toast(page, 'Plan changed')).toBeVisible();
+  await expectToast(page, 'Plan changed');
   await expect(change).toBeHidden();
   await expect(page.getByRole('heading', { level: 2 })).toContainText('Enterprise');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('Active');
@@ -109,7 +109,7 @@ test('part of a paid invoice is refunded, and no more than what is left can be',
   await refund.getByLabel('Amount').fill('2.00');
   await refund.getByRole('radio', { name: 'Requested by the customer' }).check();
   await refund.getByRole('button', { name: 'Refund $2.00' }).click();
-  await expect(toast(page, 'Refund issued')).toBeVisible();
+  await expectToast(page, 'Refund issued');
   await expect(refund).toBeHidden();
 
   const refunds = page.getByRole('table', { name: 'Refunds' }).getByRole('row');

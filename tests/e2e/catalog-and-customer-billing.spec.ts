@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createCustomer, toast, uniqueWord } from './support';
+import { createCustomer, expectToast, uniqueWord } from './support';
 
 /** Picks an option of a Mantine Select; a searchable one is typed into first, as a keyboard user would. */
 async function choose(page: Page, label: string, option: RegExp, typed?: string) {
@@ -37,7 +37,7 @@ test('a price added to Pro on Plans & prices is shown in dollars and cents', asy
   await dialog.getByLabel('Amount').fill('12.50');
   await dialog.getByRole('button', { name: 'Add price' }).click();
   await expect(dialog).toBeHidden();
-  await expect(toast(page, 'Price added')).toBeVisible();
+  await expectToast(page, 'Price added');
   const prices = pro.getByRole('list', { name: 'Pro prices' });
   await expect(prices.getByRole('listitem').filter({ hasText: '$12.50' })).toContainText('/ month');
   await expect(prices.getByRole('listitem').filter({ hasText: '$12.50' })).toContainText('USD');
@@ -84,7 +84,7 @@ test('a customer gets a card (after a declined one), subscribes to Pro and has P
   await subscribe.getByRole('button', { name: 'Start subscription' }).click();
 
   await expect(page).toHaveURL(/#\/subscriptions\/sub_[0-9A-Z]{26}$/);
-  await expect(toast(page, 'Subscription started')).toContainText('the first invoice was paid');
+  await expectToast(page, 'Subscription started', 'the first invoice was paid');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('Pro');
 
   await page.goto(`/#/customers/${customer.id}`);

@@ -7,7 +7,7 @@ import { callHosted, TEST_SCRYPT } from '../../server/hosted/testing';
 import { insertMembership, insertTenant, insertUser } from '../../server/modules/tenancy';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';
-import { chooseCountry, dataRows, searchCustomers, toast, uniqueWord } from './support';
+import { chooseCountry, dataRows, expectToast, searchCustomers, uniqueWord } from './support';
 import { startWebMode, type WebMode } from './web-mode';
 
 /**
@@ -92,6 +92,14 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
   await expect(page.getByLabel('Mode: Standalone')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connect' }).click();
   await page.getByLabel('Server address').fill(hosted.url);
+  // Someone guessed at an account from this address: the console says to wait, and how long.
+  const guessed = { email: 'guessed@northwind.test', password: 'a guess' };
+  for (let i = 0; i < 5; i++) await callHosted(hosted.url, 'mutation', 'auth.login', guessed);
+  await page.getByLabel('Email').fill(guessed.email);
+  await page.getByLabel('Password').fill(guessed.password);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).toContainText(/Too many sign-in attempts; try again in \d+ minutes/);
+
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill('not the password at all');
   await page.getByRole('button', { name: 'Connect' }).click();
@@ -99,7 +107,7 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
 
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(toast(page, 'Connected')).toBeVisible();
+  await expectToast(page, 'Connected');
   await expect(page.getByTestId('connection-state')).toHaveText('Connected');
   await expect(page.getByLabel('Mode: Connected')).toBeVisible();
 
@@ -114,7 +122,7 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
   await page.getByLabel('Email').fill(`${word.toLowerCase()}@northwind.test`);
   await chooseCountry(page, 'Norway');
   await page.getByRole('button', { name: 'Create customer' }).click();
-  await expect(toast(page, 'Customer created')).toBeVisible();
+  await expectToast(page, 'Customer created');
   await page.goto(`${web.url}/#/customers`);
   await expect(dataRows(page).first()).toBeVisible();
   await searchCustomers(page, word);
@@ -169,7 +177,7 @@ test('accept an invitation on the Connect page and land connected as the new mem
 
   await page.getByLabel('Invitation code').fill(code);
   await page.getByRole('button', { name: 'Accept and connect' }).click();
-  await expect(toast(page, 'Invitation accepted')).toBeVisible();
+  await expectToast(page, 'Invitation accepted');
   await expect(page.getByTestId('connection-state')).toHaveText('Connected');
   await expect(page.getByLabel('Mode: Connected')).toBeVisible();
 

@@ -5,10 +5,10 @@ import {
   createCustomer,
   customersGrid,
   dataRows,
+  expectToast,
   openCustomers,
   rowCount,
   searchCustomers,
-  toast,
   uniqueWord,
 } from './support';
 
@@ -54,7 +54,7 @@ test('creating a customer shows field errors first, then saves, navigates and co
   await page.getByLabel('Email').fill(`${word.toLowerCase()}@example.com`);
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page).toHaveURL(/#\/customers\/cus_[0-9A-Z]{26}$/);
-  await expect(toast(page, 'Customer created')).toBeVisible();
+  await expectToast(page, 'Customer created');
   await expect(page.getByRole('heading', { level: 2 })).toContainText(name);
 
   // Exactly one was made: the rejected attempts left nothing behind.
@@ -83,7 +83,7 @@ test('a customer found by search opens with its timeline, which records an edit'
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Company').fill('Acme Testing');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(toast(page, 'Changes saved')).toBeVisible();
+  await expectToast(page, 'Changes saved');
   await expect(page).toHaveURL(new RegExp(`#/customers/${customer.id}$`));
   await expect(timeline.getByText('Updated', { exact: true })).toBeVisible();
   await expect(timeline.getByText('Company: — → Acme Testing')).toBeVisible();
@@ -102,7 +102,7 @@ test('archiving asks first, then moves the customer from Active to Archived', as
   const dialog = page.getByRole('dialog', { name: `Archive ${customer.name}?` });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Archive customer' }).click();
-  await expect(toast(page, 'Customer archived')).toBeVisible();
+  await expectToast(page, 'Customer archived');
   await expect(page.getByRole('region', { name: 'Profile' })).toContainText('Archived');
   await expect(page.getByRole('button', { name: 'Unarchive' })).toBeVisible();
   await expect(
@@ -190,5 +190,5 @@ test('CSV export has the visible columns and every row of the filtered view', as
   expect(lines).toHaveLength(1 + 3);
   expect(text).toContain('"Comma, ""Quoted"" Ltd"');
   expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
-  await expect(toast(page, 'Export ready')).toBeVisible();
+  await expectToast(page, 'Export ready');
 });

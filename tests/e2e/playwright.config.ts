@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { SCREEN_BUDGET_MS, TEST_BUDGET_MS } from '../support/budgets';
 import { CHROMIUM_ARGS, chromiumPath } from './web-mode';
 
-/** End-to-end tests of the console in web mode, in the system's Chromium (never a downloaded one). */
+/**
+ * End-to-end tests of the console in web mode, in the system's Chromium (never a downloaded one).
+ * Budgets come from tests/support/budgets.ts: a test's and a hook's (starting servers within it,
+ * each waiting for its own readiness signal) is an upper bound for a loaded 2-core machine;
+ * `expect` waits for one screen update. The global setup's server waits within the readiness budget.
+ */
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -11,8 +17,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: 'list',
-  timeout: 30_000,
-  expect: { timeout: 7_500 },
+  timeout: TEST_BUDGET_MS,
+  expect: { timeout: SCREEN_BUDGET_MS },
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },

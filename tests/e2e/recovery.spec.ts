@@ -4,7 +4,7 @@ import { DAY_MS } from '../../shared/billing/periods';
 import type { AppRouter } from '../../server/api/router';
 import { addCard, demoPrice, dialog, freshCustomer, subscribe } from './billing-support';
 import { expect, test } from './fixtures';
-import { toast, uniqueWord } from './support';
+import { expectToast, uniqueWord } from './support';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
@@ -58,7 +58,7 @@ test('the Recovery page shows what failed and came back, and Retry now charges a
   await dialog(page, /^Retry INV-\d+ now\?$/)
     .getByRole('button', { name: 'Retry now' })
     .click();
-  await expect(toast(page, 'Declined again')).toBeVisible();
+  await expectToast(page, 'Declined again');
   await expect(row).toContainText('2 of 4');
   await expect(row).toContainText('Retrying');
 });

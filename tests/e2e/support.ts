@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { Customer, CustomerCreateInput } from '../../shared/customers/schema';
-import { expect } from './fixtures';
+import { expect, type ShownToast } from './fixtures';
 
 /** A word no demo customer has, so a search for it finds only what this test made. */
 export function uniqueWord(): string {
@@ -48,8 +48,37 @@ export async function searchCustomers(page: Page, text: string): Promise<void> {
   await page.getByLabel('Search customers').fill(text);
 }
 
+/** A notification on screen now, to act on it; to check that one was shown, use `expectToast`. */
 export function toast(page: Page, title: string) {
   return page.getByRole('alert').filter({ hasText: title });
+}
+
+/** Every notification the page has shown since it loaded, oldest first (see fixtures.ts). */
+export function shownToasts(page: Page): Promise<ShownToast[]> {
+  return page.evaluate(() => (globalThis as unknown as { __toasts?: ShownToast[] }).__toasts ?? []);
+}
+
+const matches = (text: string, expected: string | RegExp) =>
+  typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+
+/**
+ * Waits until the page has shown a notification whose title contains `title` (and whose
+ * message matches `message`, if given), even one that has closed since; resolves with it.
+ */
+export async function expectToast(page: Page, title: string, message?: string | RegExp): Promise<ShownToast> {
+  let found: ShownToast | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await shownToasts(page)).find(
+          (t) => t.title.includes(title) && (message === undefined || matches(t.message, message)),
+        );
+        return found !== undefined;
+      },
+      { message: `a notification "${title}"${message === undefined ? '' : ` saying ${String(message)}`}` },
+    )
+    .toBe(true);
+  return found as ShownToast;
 }
 
 export async function chooseCountry(page: Page, name: string): Promise<void> {

@@ -5,6 +5,7 @@ import { deliver, newWebhookSecret, signedDelivery, stripeEvent } from '../fakes
 import { SIGNAL_BUDGET_MS } from '../support/budgets';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';
+import { expectToast } from './support';
 
 /**
  * The Webhook events page on its own console (see webhooks-server.ts): set the endpoint's
@@ -89,7 +90,7 @@ test('webhook events: secret, filter, open an event, replay a dead-lettered one'
   await expect(history).toContainText('Failed and dead-lettered');
 
   await page.getByRole('button', { name: 'Replay' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Event queued again' })).toBeVisible();
+  await expectToast(page, 'Event queued again');
   await expect.poll(() => statusOf(failing.id), { timeout: SIGNAL_BUDGET_MS }).toBe('processed');
   await page.reload();
   await expect(history).toContainText(/Replayed by/);

@@ -14,6 +14,7 @@ import { useCan } from '../../shell/session';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
 import { emailColumns } from './columns';
+import { EmailsHeldBanner } from './EmailsHeldBanner';
 import { STATUS_LOOK, TEMPLATE_LABELS } from './labels';
 import { emailListFilters, type EmailsSearch } from './list-search';
 import { SenderSettingsModal } from './SenderSettingsModal';
@@ -64,6 +65,7 @@ export function EmailsListPage() {
           )
         }
       />
+      <EmailsHeldBanner />
       <DataTable
         tableId="emails"
         label="Emails"

@@ -2,3 +2,4 @@
 export { EmailsListPage } from './EmailsListPage';
 export { EmailPage } from './EmailPage';
 export { parseEmailsSearch } from './list-search';
+export { EmailsHeldBanner } from './EmailsHeldBanner';

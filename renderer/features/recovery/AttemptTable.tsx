@@ -8,9 +8,13 @@ export function AttemptTable({ stats, currency }: { stats: RecoveryStats; curren
   const rows = attemptRows(stats, currency);
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="recovery-by-attempt">
-      <Title order={4} id="recovery-by-attempt" mb="md">
+      <Title order={4} id="recovery-by-attempt">
         Recovered by attempt
       </Title>
+      <Text size="xs" c="dimmed" mb="md">
+        An attempt is a charge: attempt 1 is the one that failed, attempt 2 the first retry or a new card’s
+        charge. The table below counts them the same way.
+      </Text>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           Nothing recovered in this period yet.

@@ -16,19 +16,22 @@ const STATUS_OPTIONS = RECOVERY_STATUSES.map((status) => ({
   label: RECOVERY_STATUS_LOOK[status].label,
 }));
 
-/** Invoices in recovery (or in one status of it) with their next retry; a row opens its invoice. */
-export function RecoveriesTable() {
+/**
+ * Invoices in recovery (or in one status of it) with their next retry, in the currency the
+ * figures above show (all currencies while none is known); a row opens its invoice.
+ */
+export function RecoveriesTable({ currency }: { currency: string | null }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
   const [status, setStatus] = useState<RecoveryStatus | null>(null);
   const source = useMemo<DataSource<RecoveryRow>>(() => {
-    const view = { status };
+    const view = { status, currency };
     return {
       queryKey: trpc.recovery.list.infiniteQueryKey(view),
       fetchPage: (cursor, limit) => client.recovery.list.query({ ...view, cursor, limit }),
     };
-  }, [status, trpc, client]);
+  }, [status, currency, trpc, client]);
 
   return (
     <Box h={520} style={{ display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-sm)' }}>
@@ -56,7 +59,10 @@ export function RecoveriesTable() {
         empty={
           <>
             <IconHeartHandshake size={32} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
-            <Text fw={600}>{status ? 'No invoices in this status' : 'No invoices in recovery'}</Text>
+            <Text fw={600}>
+              {status ? 'No invoices in this status' : 'No invoices in recovery'}
+              {currency ? ` in ${currency}` : ''}
+            </Text>
             <Text size="sm" c="dimmed">
               A failed payment appears here with its next retry.
             </Text>

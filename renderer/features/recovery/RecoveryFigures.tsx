@@ -1,6 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { countOf } from '../../lib/format';
-import { moneyText, rateText } from './recovery-text';
+import { recoveryFigures } from './recovery-text';
 import type { CurrencyTotals } from './types';
 
 function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {
@@ -18,7 +17,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
         >
           {value}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" data-testid={`figure-${label.toLowerCase().replace(/\s+/g, '-')}-detail`}>
           {detail}
         </Text>
       </Stack>
@@ -26,29 +25,13 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
   );
 }
 
-const INVOICES = { one: 'invoice', other: 'invoices' };
-
-/** The headline: how much failed, how much came back, the rate, and what is still being collected. */
+/** The headline: what failed, came back and was lost, the rate over finished cases, and what is still being collected. */
 export function RecoveryFigures({ totals, months }: { totals: CurrencyTotals; months: number }) {
-  const { currency } = totals;
   return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-      <Figure
-        label="Failed"
-        value={moneyText(totals.failedAmount, currency)}
-        detail={`${countOf(totals.failedCount, INVOICES)} in the last ${months} months`}
-      />
-      <Figure
-        label="Recovered"
-        value={moneyText(totals.recoveredAmount, currency)}
-        detail={countOf(totals.recoveredCount, INVOICES)}
-      />
-      <Figure label="Recovery rate" value={rateText(totals.rate)} detail="Recovered of failed, by amount" />
-      <Figure
-        label="In recovery"
-        value={moneyText(totals.inRecoveryAmount, currency)}
-        detail={`${countOf(totals.inRecoveryCount, INVOICES)} still being collected`}
-      />
+    <SimpleGrid cols={{ base: 2, sm: 3, xl: 5 }} spacing="md">
+      {recoveryFigures(totals, months).map((figure) => (
+        <Figure key={figure.label} {...figure} />
+      ))}
     </SimpleGrid>
   );
 }

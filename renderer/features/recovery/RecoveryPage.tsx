@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
+import { EmailsHeldBanner } from '../notifications';
 import { PageHeader } from '../../ui/PageHeader';
 import { AttemptTable } from './AttemptTable';
 import { PolicyForm } from './PolicyForm';
@@ -15,9 +16,19 @@ import type { RecoveryStats } from './types';
 
 const MONTHS = 12;
 
-function StatsSection({ stats }: { stats: RecoveryStats }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const currency = chosen ?? mainCurrency(stats);
+/**
+ * The figures of one currency at a time: the chosen one, else the one that failed most.
+ * The same currency filters the table below, so the cards and the rows always agree.
+ */
+function StatsSection({
+  stats,
+  currency,
+  onCurrency,
+}: {
+  stats: RecoveryStats;
+  currency: string | null;
+  onCurrency: (currency: string) => void;
+}) {
   const totals = stats.totals.find((t) => t.currency === currency);
   if (!currency || !totals) {
     return (
@@ -34,7 +45,7 @@ function StatsSection({ stats }: { stats: RecoveryStats }) {
             aria-label="Currency"
             data={stats.currencies}
             value={currency}
-            onChange={setChosen}
+            onChange={onCurrency}
             size="xs"
           />
         </Group>
@@ -58,18 +69,21 @@ export function RecoveryPage() {
   useDocumentTitle('Recovery · Tollgate');
   const stats = useQuery(trpc.recovery.stats.queryOptions({ months: MONTHS }));
   const policy = useQuery(trpc.recovery.policy.queryOptions());
+  const [chosen, setChosen] = useState<string | null>(null);
+  const currency = chosen ?? (stats.data ? mainCurrency(stats.data) : null);
   return (
     <Stack gap="lg">
       <PageHeader
         title="Recovery"
         description="Failed payments retried on schedule, what came back, and what is still being collected."
       />
+      <EmailsHeldBanner />
       {stats.data ? (
-        <StatsSection stats={stats.data} />
+        <StatsSection stats={stats.data} currency={currency} onCurrency={setChosen} />
       ) : (
         <LoadOrProblem error={stats.error} what="recovery figures" />
       )}
-      <RecoveriesTable />
+      <RecoveriesTable currency={currency} />
       {policy.data ? (
         <PolicyForm policy={policy.data} />
       ) : (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attemptLabel, attemptRows, mainCurrency, monthlySeries, rateText } from './recovery-text';
+import {
+  attemptLabel,
+  attemptRows,
+  mainCurrency,
+  monthlySeries,
+  rateText,
+  recoveryFigures,
+} from './recovery-text';
 import type { RecoveryStats } from './types';
 
 const stats: RecoveryStats = {
@@ -12,7 +19,9 @@ const stats: RecoveryStats = {
       failedAmount: 949,
       recoveredCount: 0,
       recoveredAmount: 0,
-      rate: 0,
+      lostCount: 0,
+      lostAmount: 0,
+      rate: null,
       inRecoveryCount: 1,
       inRecoveryAmount: 949,
     },
@@ -22,6 +31,8 @@ const stats: RecoveryStats = {
       failedAmount: 3996,
       recoveredCount: 3,
       recoveredAmount: 2997,
+      lostCount: 1,
+      lostAmount: 999,
       rate: 0.75,
       inRecoveryCount: 0,
       inRecoveryAmount: 0,
@@ -35,6 +46,8 @@ const stats: RecoveryStats = {
       failedAmount: 3996,
       recoveredCount: 3,
       recoveredAmount: 2997,
+      lostCount: 1,
+      lostAmount: 999,
       rate: 0.75,
     },
   ],
@@ -65,5 +78,32 @@ describe('recovery figures as the page shows them', () => {
     expect(rateText(0.75, 'en-US')).toBe('75%');
     expect(rateText(1 / 3, 'en-US')).toBe('33.3%');
     expect(rateText(null)).toBe('—');
+  });
+});
+
+describe('the headline figures', () => {
+  it('say what each counts, the rate over finished cases only', () => {
+    const usd = stats.totals[1];
+    if (!usd) throw new Error('fixture');
+    const figures = recoveryFigures({ ...usd, failedCount: 5, failedAmount: 4995 }, 12, 'en-US');
+    expect(figures.map((f) => [f.label, f.value])).toEqual([
+      ['Failed', '$49.95'],
+      ['Recovered', '$29.97'],
+      ['Lost', '$9.99'],
+      ['Recovery rate', '75%'],
+      ['In recovery', '$0.00'],
+    ]);
+    expect(figures[3]?.detail).toBe(
+      'Recovered ÷ (recovered + lost), by amount; 1 invoice not finished yet is left out',
+    );
+  });
+
+  it('has no rate before a case finishes', () => {
+    const eur = stats.totals[0];
+    if (!eur) throw new Error('fixture');
+    expect(recoveryFigures(eur, 12, 'en-US')[3]).toMatchObject({
+      value: '—',
+      detail: 'Recovered of finished cases, by amount: none has finished yet',
+    });
   });
 });

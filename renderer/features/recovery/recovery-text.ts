@@ -1,5 +1,6 @@
 import { formatMoney, money } from '../../../shared/money';
-import type { RecoveryStats, RecoveryStatus } from './types';
+import { countOf } from '../../lib/format';
+import type { CurrencyTotals, RecoveryStats, RecoveryStatus } from './types';
 
 /** How each recovery status looks in the console. */
 export const RECOVERY_STATUS_LOOK: Record<RecoveryStatus, { label: string; color: string }> = {
@@ -17,7 +18,7 @@ export function rateText(rate: number | null, locale?: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
-/** "Attempt 2"; "Out of band" for what no charge paid. */
+/** "Attempt 2" (attempt 1 is the charge that failed); "Out of band" for what no charge paid. */
 export const attemptLabel = (attempt: number | null): string =>
   attempt === null ? 'Out of band' : `Attempt ${attempt}`;
 
@@ -56,5 +57,48 @@ export function mainCurrency(stats: RecoveryStats): string | null {
 
 export const moneyText = (amount: number, currency: string) => formatMoney(money(amount, currency));
 
-/** "2 of 4": charge attempts made of those the policy allows. */
+/** "2 of 4": charge attempts made (the first, failed one and a recovering one included) of those the policy allows. */
 export const attemptsText = (attempts: number, max: number) => `${attempts} of ${max}`;
+
+const INVOICES = { one: 'invoice', other: 'invoices' };
+
+/**
+ * The headline figures of one currency, each with what it counts (the definitions are in
+ * shared/billing/recovery-figures.ts): an attempt is a charge, and the rate is over finished
+ * cases only, so invoices still being collected never drag it down or up.
+ */
+export function recoveryFigures(totals: CurrencyTotals, months: number, locale?: string) {
+  const { currency } = totals;
+  const count = (n: number) => countOf(n, INVOICES, locale);
+  const unfinished = totals.failedCount - totals.recoveredCount - totals.lostCount;
+  return [
+    {
+      label: 'Failed',
+      value: moneyText(totals.failedAmount, currency),
+      detail: `${count(totals.failedCount)} whose first charge failed in the last ${months} months`,
+    },
+    {
+      label: 'Recovered',
+      value: moneyText(totals.recoveredAmount, currency),
+      detail: `${count(totals.recoveredCount)} of them paid after all: by a retry, a new card or out of band`,
+    },
+    {
+      label: 'Lost',
+      value: moneyText(totals.lostAmount, currency),
+      detail: `${count(totals.lostCount)} of them given up after the last retry or grace period, or closed by staff`,
+    },
+    {
+      label: 'Recovery rate',
+      value: rateText(totals.rate, locale),
+      detail:
+        totals.rate === null
+          ? 'Recovered of finished cases, by amount: none has finished yet'
+          : `Recovered ÷ (recovered + lost), by amount; ${count(Math.max(unfinished, 0))} not finished yet ${unfinished === 1 ? 'is' : 'are'} left out`,
+    },
+    {
+      label: 'In recovery',
+      value: moneyText(totals.inRecoveryAmount, currency),
+      detail: `${count(totals.inRecoveryCount)} being retried, waiting for a card or paused now, whenever they failed`,
+    },
+  ];
+}

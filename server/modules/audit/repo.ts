@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 import { chainOf, linkHash, readHead, writeHead } from './chain';
@@ -70,50 +70,4 @@ export async function insertAuditEntry(
     .execute();
   await writeHead(trx, chain, { seq: content.seq, hash });
   return id;
-}
-
-/** An entity's history inside one tenant, newest first. */
-export async function selectEntityHistory(
-  db: Kysely<DB>,
-  tenantId: string,
-  entityType: string,
-  entityId: string,
-  limit: number,
-): Promise<AuditEntry[]> {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select([
-      'id',
-      'tenant_id',
-      'actor_id',
-      'actor_name',
-      'client',
-      'action',
-      'entity_type',
-      'entity_id',
-      'before',
-      'after',
-      'at',
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('at', 'desc')
-    // Insertion order breaks ties between entries of one moment.
-    .orderBy(sql`rowid`, 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    tenantId: row.tenant_id,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    client: row.client,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    before: row.before ? (JSON.parse(row.before) as Record<string, unknown>) : null,
-    after: row.after ? (JSON.parse(row.after) as Record<string, unknown>) : null,
-    at: row.at,
-  }));
 }

@@ -10,3 +10,4 @@ export { subscriptionsChanged } from './deps';
 export { recordEvent } from './repo/events';
 export * from './receipts';
 export * from './gateway-events';
+export { customerBillingObjects, type CustomerBillingObjects, type CustomerCard } from './queries/customer-objects';

@@ -6,3 +6,4 @@ export { createPrice, archivePrice, findPriceForSubscription } from './prices';
 export { findPlanIdByName } from './plan-repo';
 export { catalogOverview } from './overview';
 export { seedDemoCatalog, type DemoCatalog, type DemoPlanName, type DemoPriceName } from './demo-catalog';
+export { priceLabels, catalogNames, type PriceLabel } from './labels';

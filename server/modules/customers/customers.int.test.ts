@@ -118,8 +118,8 @@ describe('customers.update', () => {
       updatedAt: START + 60_000,
       createdAt: START,
     });
-    const timeline = await world.as('viewerA').customers.timeline({ id: created.id });
-    expect(timeline.map((e) => e.action)).toEqual(['customer.updated', 'customer.created']);
+    const { items: timeline } = await world.as('viewerA').timeline.customer({ customerId: created.id });
+    expect(timeline.map((e) => e.kind)).toEqual(['customer.updated', 'customer.created']);
     expect(timeline[0]).toMatchObject({
       actorName: 'billingA',
       at: START + 60_000,
@@ -185,7 +185,8 @@ describe('customers.archive / unarchive', () => {
       () => world.as('adminA').customers.unarchive({ id: created.id }),
       'INVALID_STATE',
     );
-    const actions = (await world.as('adminA').customers.timeline({ id: created.id })).map((e) => e.action);
+    const { items } = await world.as('adminA').timeline.customer({ customerId: created.id });
+    const actions = items.map((e) => e.kind);
     expect(actions).toEqual(['customer.unarchived', 'customer.archived', 'customer.created']);
   });
 

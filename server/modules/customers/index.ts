@@ -1,5 +1,5 @@
 export { customersRouter } from './router';
 export { insertCustomer, toCustomer } from './repo';
-export { archiveCustomer, createCustomer, patchCustomer, updateCustomer } from './service';
+export { archiveCustomer, createCustomer, getCustomer, patchCustomer, updateCustomer } from './service';
 export { nameSortKey } from './sort-key';
 export { asEmailPrefix, toFtsQuery } from './search';

@@ -9,7 +9,6 @@ import { router, tenantProcedure } from '../../api/trpc';
 import {
   archiveCustomer,
   createCustomer,
-  customerTimeline,
   getCustomer,
   listCustomers,
   unarchiveCustomer,
@@ -32,10 +31,6 @@ export const customersRouter = router({
   get: tenantProcedure('customers.read')
     .input(byId)
     .query(({ ctx, input }) => getCustomer(ctx.db, ctx.tenantId, input.id)),
-
-  timeline: tenantProcedure('customers.read')
-    .input(byId)
-    .query(({ ctx, input }) => customerTimeline(ctx.db, ctx.tenantId, input.id)),
 
   create: tenantProcedure('customers.write')
     .input(customerCreateInput)

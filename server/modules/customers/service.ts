@@ -5,7 +5,6 @@ import { newId } from '../../../shared/ids';
 import { runCommand, type CommandOutcome, type CommandScope } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import { entityTimeline, type TimelineEntry } from '../audit';
 import {
   findCustomer,
   findCustomerIdByEmail,
@@ -137,14 +136,4 @@ export async function getCustomer(db: Kysely<DB>, tenantId: string, id: string):
 
 export function listCustomers(db: Kysely<DB>, tenantId: string, query: CustomerQuery): Promise<CustomerPage> {
   return selectCustomerPage(db, tenantId, query);
-}
-
-/** The customer's history from the audit trail; NOT_FOUND for another tenant's customer. */
-export async function customerTimeline(
-  db: Kysely<DB>,
-  tenantId: string,
-  id: string,
-): Promise<TimelineEntry[]> {
-  await getCustomer(db, tenantId, id);
-  return entityTimeline(db, tenantId, ENTITY, id);
 }

@@ -14,3 +14,4 @@ export {
   type SendReport,
 } from './send';
 export { EMAILED_EVENT_TYPES } from './drafts';
+export { emailsOfCustomer, type CustomerEmail } from './customer-emails';

@@ -4,6 +4,7 @@ import type { Services } from '../../api/context';
 import { router, tenantProcedure } from '../../api/trpc';
 import type { Actor, CommandScope } from '../../commands/run-command';
 import { resendEmail, updateEmailSettings } from './commands';
+import { emailDeliveryStatus } from './delivery-status';
 import { emailDetail, listEmails } from './queries';
 import { readEmailSettings } from './repo/settings';
 
@@ -31,6 +32,9 @@ export const emailsRouter = router({
     .mutation(({ ctx, input }) => resendEmail(scope(ctx), input.id)),
 
   settings: tenantProcedure('billing.read').query(({ ctx }) => readEmailSettings(ctx.db, ctx.tenantId)),
+
+  /** Whether emails leave at all (held without SMTP, or by the demo), for the console to say so. */
+  delivery: tenantProcedure('billing.read').query(({ ctx }) => emailDeliveryStatus(ctx)),
 
   updateSettings: tenantProcedure('branding.write')
     .input(emailSettingsUpdateInput)

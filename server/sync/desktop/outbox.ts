@@ -65,8 +65,8 @@ function entryOf(row: OutboxRow): OutboxEntry {
 export class Outbox {
   private readonly secretInputs = new Map<number, unknown>();
   private readonly secretResults = new Map<number, unknown>();
-  /** Commands whose caller stopped waiting: a secret in their answer has nobody to go to. */
-  private readonly unclaimed = new Set<number>();
+  /** Commands whose caller (the console, in this run of the app) still waits for the answer. */
+  private readonly awaited = new Set<number>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -83,6 +83,7 @@ export class Outbox {
       .run(command.tenantId, command.path, kept === undefined ? null : JSON.stringify(kept), now);
     const id = Number(info.lastInsertRowid);
     if (hasSecretInput(secrets)) this.secretInputs.set(id, command.input);
+    this.awaited.add(id);
     return id;
   }
 
@@ -138,8 +139,10 @@ export class Outbox {
           continue;
         }
         const kept = storableResult(o.result, this.secretsOf(row.path));
-        const claimed = !this.unclaimed.delete(o.id);
-        if (claimed && kept !== JSON.stringify(o.result ?? null)) this.secretResults.set(o.id, o.result);
+        // A secret goes to the caller still waiting for it, or to nobody (it is never kept).
+        if (this.awaited.has(o.id) && kept !== JSON.stringify(o.result ?? null)) {
+          this.secretResults.set(o.id, o.result);
+        }
         update.run('ok', kept, null, null, now, o.id);
       }
     })();
@@ -148,9 +151,10 @@ export class Outbox {
   /**
    * What the server answered for one command, or null while it waits, for the one caller
    * waiting on it: a secret the answer carried is handed out here once, then forgotten; one
-   * that arrives after the caller gave up is never held.
+   * that arrives after the caller gave up (or after a restart) is never held.
    */
   take(id: number): MutationOutcome | null {
+    this.awaited.delete(id);
     if (this.secretResults.has(id)) {
       const result = this.secretResults.get(id);
       this.secretResults.delete(id);
@@ -158,10 +162,7 @@ export class Outbox {
     }
     const row = this.sqlite.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as
       OutboxRow | undefined;
-    if (!row || row.status === 'pending') {
-      this.unclaimed.add(id);
-      return null;
-    }
+    if (!row || row.status === 'pending') return null;
     return row.status === 'ok'
       ? { id, status: 'ok', result: row.result === null ? null : (JSON.parse(row.result) as unknown) }
       : {

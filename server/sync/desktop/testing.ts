@@ -95,6 +95,23 @@ export async function seedTenant(
   return { tenant, admin, caller: serverCaller(server, admin.id, tenant.id) };
 }
 
+/** Another account who can sign in: a member of `tenantId` with `role`, or platform staff (tenantId null). */
+export async function seedMember(
+  server: RestartableServer,
+  input: { tenantId: string | null; role: string; email: string; password: string },
+) {
+  const db = server.backend.database.db;
+  const now = server.backend.services.clock.now();
+  const user = await insertUser(db, {
+    email: input.email,
+    name: input.email.split('@')[0] ?? input.email,
+    now,
+  });
+  await insertMembership(db, { userId: user.id, tenantId: input.tenantId, role: input.role as never, now });
+  await setPassword(db, { userId: user.id, password: input.password, now, scrypt: TEST_SCRYPT });
+  return user;
+}
+
 /** Calls the server's procedures directly (no HTTP) as a user, for setting up and checking. */
 export function serverCaller(server: RestartableServer, userId: string, tenantId: string) {
   return async () =>

@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
 import { expectDomainError } from '../../testing/errors';
+import { CUSTOMER_TIMELINE_AUDIT } from '../replicated-tables';
 import { QUEUED_MESSAGE } from './connection';
 import {
   desktopCaller,
+  seedMember,
   seedTenant,
   startDesktop,
   startServer,
@@ -202,34 +204,100 @@ describe('two desktops and a server', () => {
     expect(answers.filter((e) => e.status === 'ok')).toHaveLength(30);
   });
 
-  it("a tenant admin's replica holds no row of another tenant, in any table", async () => {
-    const desktop = await openDesktop('d1');
-    await connect(desktop);
-    const forbidden = [
-      tenantB.tenant.id,
-      tenantB.tenant.name,
-      tenantB.admin.id,
-      'bea@bertha.test',
-      'Bertha Benz',
-      'bertha@bertha.test',
-      'owner@tollgate.test',
-    ];
-    const sqlite = replicaFile('d1');
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
-      name: string;
-    }[];
-    expect(tables.length).toBeGreaterThan(40);
-    let rows = 0;
-    for (const { name } of tables) {
-      for (const row of sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
-        rows++;
-        const text = JSON.stringify(row, (_, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v));
-        for (const needle of forbidden) expect(text, `${name} holds ${needle}`).not.toContain(needle);
+  /**
+   * Each kind of member signs in on a desktop, and every table of its replica's file is
+   * scanned: no row of another tenant, and nothing its role may not list through the API —
+   * another member's email, an invitee, a key's name, audit entries beyond the customer timeline.
+   */
+  describe.each([
+    { role: 'admin', tenant: true, listsMembers: true, readsAudit: true },
+    { role: 'billing', tenant: true, listsMembers: false, readsAudit: false },
+    { role: 'viewer', tenant: true, listsMembers: false, readsAudit: false },
+    { role: 'support', tenant: false, listsMembers: false, readsAudit: false },
+  ])('a $role', ({ role, tenant, listsMembers, readsAudit }) => {
+    it('has a replica holding only what its role may list, in any table', async () => {
+      const admin = await tenantA.caller();
+      await admin.admin.invitations.create({ scope: 'tenant', email: 'invitee@acme.test', role: 'viewer' });
+      await admin.admin.apiKeys.create({ name: 'Acme warehouse key', role: 'viewer' });
+      const email = `${role}.member@acme.test`;
+      if (role !== 'admin') {
+        await seedMember(server, {
+          tenantId: tenant ? tenantA.tenant.id : null,
+          role,
+          email,
+          password: PASSWORD,
+        });
       }
-    }
-    expect(rows).toBeGreaterThan(5);
-    expect(JSON.stringify(sqlite.prepare('SELECT * FROM customers').all())).toContain('Alan Turing');
-    sqlite.close();
+      const desktop = await openDesktop('d1');
+      await connect(desktop, role === 'admin' ? 'ada@acme.test' : email);
+
+      const otherTenant = [
+        tenantB.tenant.id,
+        tenantB.tenant.name,
+        tenantB.admin.id,
+        'bea@bertha.test',
+        'Bertha Benz',
+        'bertha@bertha.test',
+      ];
+      const forbidden = [
+        'owner@tollgate.test',
+        ...(tenant ? otherTenant : []),
+        ...(listsMembers ? [] : ['ada@acme.test']),
+        ...(readsAudit ? [] : ['invitee@acme.test', 'Acme warehouse key']),
+      ];
+      const sqlite = replicaFile('d1');
+      const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+      }[];
+      expect(tables.length).toBeGreaterThan(40);
+      let rows = 0;
+      for (const { name } of tables) {
+        for (const row of sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+          rows++;
+          const text = JSON.stringify(row, (_, v: unknown) =>
+            Buffer.isBuffer(v) ? v.toString('latin1') : v,
+          );
+          for (const needle of forbidden) expect(text, `${name} holds ${needle}`).not.toContain(needle);
+        }
+      }
+      expect(rows).toBeGreaterThan(5);
+      expect(JSON.stringify(sqlite.prepare('SELECT * FROM customers').all())).toContain('Alan Turing');
+      const kinds = sqlite.prepare('SELECT DISTINCT entity_type AS kind FROM audit_log').all() as {
+        kind: string;
+      }[];
+      if (readsAudit) expect(kinds.map((k) => k.kind)).toContain('api_key');
+      else for (const { kind } of kinds) expect(Object.keys(CUSTOMER_TIMELINE_AUDIT)).toContain(kind);
+      sqlite.close();
+      // What the console shows through the replica agrees: the same customers, its own session.
+      const session = await desktopCaller(desktop, tenantA.tenant.id).workspace.session();
+      expect(session.role).toBe(role);
+    });
+  });
+
+  it('a member whose role grows gets a replica started over, with what the new role may list', async () => {
+    const admin = await tenantA.caller();
+    await admin.admin.invitations.create({ scope: 'tenant', email: 'invitee@acme.test', role: 'viewer' });
+    const viewer = await seedMember(server, {
+      tenantId: tenantA.tenant.id,
+      role: 'viewer',
+      email: 'vera@acme.test',
+      password: PASSWORD,
+    });
+    const desktop = await openDesktop('d1');
+    await connect(desktop, 'vera@acme.test');
+    const auditText = () => {
+      const sqlite = replicaFile('d1');
+      const text = JSON.stringify(sqlite.prepare('SELECT * FROM audit_log').all());
+      sqlite.close();
+      return text;
+    };
+    expect(auditText()).not.toContain('invitee@acme.test');
+
+    await admin.admin.members.changeRole({ userId: viewer.id, role: 'admin' });
+    expect((await desktopCaller(desktop).connection.syncNow()).state).toBe('connected');
+    // The invitation was made before the replica's cursor: only starting over brings it.
+    expect(auditText()).toContain('invitee@acme.test');
+    expect((await desktopCaller(desktop, tenantA.tenant.id).workspace.session()).role).toBe('admin');
   });
 });
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../../../server/db/schema';
 import { gatewayProvider } from '../../../server/gateways/provider';
+import { yieldToIo } from '../../../server/lib/loop';
 import { verifyAuditChain } from '../../../server/modules/audit';
 import { createWebhookReceiver, processDueStripeEvents } from '../../../server/modules/stripe-events';
 import { stripeMirrorHandlers } from '../../../server/modules/stripe-mirror';
@@ -68,6 +69,10 @@ export async function inOrderRun(
       });
       const receipt = await receiver.receive(tenantId, Buffer.from(body), headers['stripe-signature']);
       if (receipt.outcome !== 'stored') throw new Error(`in-order delivery ${event.id}: ${receipt.outcome}`);
+      // better-sqlite3 answers synchronously: without this the loop holds this process for
+      // its whole length, and with it the fake Stripe the server asks and the test runner's
+      // messages (vitest gives up on a worker silent for a minute).
+      await yieldToIo();
     }
     const gateways = gatewayProvider(
       {

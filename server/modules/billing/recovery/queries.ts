@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { OPEN_RECOVERY_STATUSES, type recoveryListInput } from '../../../../shared/billing/recovery-schema';
+import { chargeAttemptsMade } from '../../../../shared/billing/recovery-figures';
 import type { DB } from '../../../db/schema';
 import { cappedTotal } from '../../../db/list-totals';
 import { decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
@@ -23,6 +24,7 @@ export async function listRecoveries(db: Kysely<DB>, tenantId: string, input: Li
       ? q.where('invoice_recoveries.status', '=', input.status)
       : q.where('invoice_recoveries.status', 'in', OPEN_RECOVERY_STATUSES);
     if (input.customerId) q = q.where('invoice_recoveries.customer_id', '=', input.customerId);
+    if (input.currency) q = q.where('invoice_recoveries.currency', '=', input.currency);
     return q;
   };
   let keys = filtered();
@@ -119,7 +121,8 @@ function toItem(
     startedAt: r.started_at,
     failedAmount: r.failed_amount,
     currency: r.currency,
-    attempts: r.attempts,
+    /** Charge attempts made, the one that recovered it included (shared/billing/recovery-figures.ts). */
+    attempts: chargeAttemptsMade({ failedAttempts: r.attempts, recoveredAttempt: r.recovered_attempt }),
     maxAttempts,
     nextAttemptAt: r.next_attempt_at,
     graceEndsAt: r.grace_ends_at,
@@ -136,7 +139,7 @@ function toItem(
 export async function recoveryOfInvoice(db: Kysely<DB>, tenantId: string, invoiceId: string) {
   const row = await db
     .selectFrom('invoice_recoveries')
-    .select(['status', 'attempts', 'next_attempt_at', 'grace_ends_at', 'customer_id'])
+    .select(['status', 'attempts', 'recovered_attempt', 'next_attempt_at', 'grace_ends_at', 'customer_id'])
     .where('tenant_id', '=', tenantId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
@@ -144,7 +147,7 @@ export async function recoveryOfInvoice(db: Kysely<DB>, tenantId: string, invoic
   const policy = await recoveryPolicy(db, tenantId);
   return {
     status: row.status,
-    attempts: row.attempts,
+    attempts: chargeAttemptsMade({ failedAttempts: row.attempts, recoveredAttempt: row.recovered_attempt }),
     maxAttempts: policy.maxAttempts,
     nextAttemptAt: row.next_attempt_at,
     graceEndsAt: row.grace_ends_at,

@@ -80,7 +80,9 @@ describe('recovery stats', () => {
         currency: 'EUR',
         failedCount: 1,
         recoveredCount: 0,
-        rate: 0,
+        lostCount: 0,
+        // Still retrying: not finished, so no rate yet (not 0%).
+        rate: null,
         inRecoveryCount: 1,
         inRecoveryAmount: 949,
       }),
@@ -88,6 +90,8 @@ describe('recovery stats', () => {
         currency: 'USD',
         failedCount: 4,
         recoveredCount: 3,
+        lostCount: 1,
+        lostAmount: 999,
         rate: 0.75,
         inRecoveryCount: 0,
       }),
@@ -114,6 +118,30 @@ describe('recovery stats', () => {
       paidOnAttempt(),
     );
     expect(stats.byAttempt.map((a) => a.attempt)).toEqual([2, 3, null]);
+  });
+
+  it('count attempts as the list does: a row recovered on attempt 2 says 2 attempts', async () => {
+    const stats = await world.as('billingA').recovery.stats({ months: 3 });
+    const recovered = await world.as('billingA').recovery.list({ status: 'recovered' });
+    const byList = recovered.items
+      .filter((r) => r.recoveredAttempt !== null)
+      .map((r) => r.attempts)
+      .sort();
+    const bySummary = stats.byAttempt.flatMap((a) =>
+      a.attempt === null ? [] : Array<number>(a.count).fill(a.attempt),
+    );
+    expect(byList).toEqual(bySummary);
+    expect(byList).toEqual([2, 3]);
+  });
+
+  it('list only the chosen currency’s invoices when asked', async () => {
+    const staff = world.as('billingA');
+    const euros = await staff.recovery.list({ currency: 'EUR' });
+    expect(euros.items.map((r) => [r.customerName, r.currency])).toEqual([['Euro Pending', 'EUR']]);
+    expect(euros.total).toBe(1);
+    const finishedInDollars = await staff.recovery.list({ currency: 'USD', status: 'recovered' });
+    expect(finishedInDollars.items.map((r) => r.currency)).toEqual(['USD', 'USD', 'USD']);
+    expect((await staff.recovery.list({ currency: 'USD' })).items).toEqual([]);
   });
 
   it('leave out failures before the months asked for', async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { OPEN_RECOVERY_STATUSES } from '../../../../shared/billing/recovery-schema';
+import { recoveryRate } from '../../../../shared/billing/recovery-figures';
 import type { DB } from '../../../db/schema';
 
 /** "2026-03" for a UTC moment. */
@@ -11,14 +12,12 @@ function monthStart(now: number, back: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1);
 }
 
-/** Recovered over failed, by amount; null when nothing failed. */
-const rateOf = (recovered: number, failed: number): number | null => (failed > 0 ? recovered / failed : null);
-
 /**
  * How recovery is doing over the last `months` months (by the month of each invoice's
- * first failure), per currency: amounts failed and recovered and the rate, month by
- * month, and which attempt recovered how much (null: paid out of band). Amounts are
- * minor units; currencies are never added together.
+ * first failure), per currency: amounts failed, recovered and lost, the rate over finished
+ * cases, month by month, and which attempt recovered how much (null: paid out of band).
+ * What is in recovery now is counted whenever it began. Amounts are minor units;
+ * currencies are never added together.
  */
 export async function recoveryStats(
   db: Kysely<DB>,
@@ -29,6 +28,10 @@ export async function recoveryStats(
   const month = sql<string>`strftime('%Y-%m', started_at / 1000, 'unixepoch')`;
   const recoveredAmount = sql<number>`coalesce(sum(CASE WHEN status = 'recovered' THEN recovered_amount END), 0)`;
   const recoveredCount = sql<number>`sum(CASE WHEN status = 'recovered' THEN 1 ELSE 0 END)`;
+  // Lost: recovery gave up, or staff closed the case (shared/billing/recovery-figures.ts).
+  const lost = sql`status IN ('final_action_taken', 'closed_by_staff')`;
+  const lostAmount = sql<number>`coalesce(sum(CASE WHEN ${lost} THEN failed_amount END), 0)`;
+  const lostCount = sql<number>`sum(CASE WHEN ${lost} THEN 1 ELSE 0 END)`;
   const window = () =>
     db.selectFrom('invoice_recoveries').where('tenant_id', '=', tenantId).where('started_at', '>=', from);
   const [monthly, attempts, open] = await Promise.all([
@@ -40,6 +43,8 @@ export async function recoveryStats(
         sql<number>`sum(failed_amount)`.as('failed_amount'),
         recoveredCount.as('recovered_count'),
         recoveredAmount.as('recovered_amount'),
+        lostCount.as('lost_count'),
+        lostAmount.as('lost_amount'),
       ])
       .groupBy([month, 'currency'])
       .orderBy(month)
@@ -73,22 +78,26 @@ export async function recoveryStats(
     failedAmount: Number(r.failed_amount),
     recoveredCount: Number(r.recovered_count),
     recoveredAmount: Number(r.recovered_amount),
-    rate: rateOf(Number(r.recovered_amount), Number(r.failed_amount)),
+    lostCount: Number(r.lost_count),
+    lostAmount: Number(r.lost_amount),
+    rate: recoveryRate({ recoveredAmount: Number(r.recovered_amount), lostAmount: Number(r.lost_amount) }),
   }));
   const currencies = [...new Set([...byMonth.map((m) => m.currency), ...open.map((o) => o.currency)])].sort();
   const totals = currencies.map((currency) => {
     const rows = byMonth.filter((m) => m.currency === currency);
     const sum = (pick: (m: (typeof byMonth)[number]) => number) => rows.reduce((s, m) => s + pick(m), 0);
     const inRecovery = open.find((o) => o.currency === currency);
-    const failedAmount = sum((m) => m.failedAmount);
-    const recovered = sum((m) => m.recoveredAmount);
+    const recoveredAmount = sum((m) => m.recoveredAmount);
+    const lostAmount = sum((m) => m.lostAmount);
     return {
       currency,
       failedCount: sum((m) => m.failedCount),
-      failedAmount,
+      failedAmount: sum((m) => m.failedAmount),
       recoveredCount: sum((m) => m.recoveredCount),
-      recoveredAmount: recovered,
-      rate: rateOf(recovered, failedAmount),
+      recoveredAmount,
+      lostCount: sum((m) => m.lostCount),
+      lostAmount,
+      rate: recoveryRate({ recoveredAmount, lostAmount }),
       inRecoveryCount: Number(inRecovery?.n ?? 0),
       inRecoveryAmount: Number(inRecovery?.amount ?? 0),
     };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { customerId } from '../../../shared/customers/schema';
+import { can } from '../../../shared/permissions';
+import { router, tenantProcedure } from '../../api/trpc';
+import { customerTimeline } from './service';
+
+export const timelineInput = z.strictObject({
+  customerId,
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const timelineRouter = router({
+  /**
+   * A customer's story. Anyone who may read customers sees the customer's own lines; the
+   * billing lines (subscriptions, invoices, payments, refunds, cards, recovery, emails) only
+   * those who may also read billing, as on the billing pages themselves.
+   */
+  customer: tenantProcedure('customers.read')
+    .input(timelineInput)
+    .query(({ ctx, input }) =>
+      customerTimeline(ctx.db, ctx.tenantId, {
+        ...input,
+        withBilling: can(ctx.principal.grants, 'billing.read', ctx.tenantId),
+        now: ctx.clock.now(),
+      }),
+    ),
+});
