@@ -23,11 +23,14 @@ async function lineOf(page: Page, kind: string): Promise<Locator> {
   const timeline = timelineOf(page);
   const line = timeline.locator(`[data-kind="${kind}"]`).first();
   const older = timeline.getByRole('button', { name: 'Show older' });
-  await expect(timeline.locator('[data-kind]').first()).toBeVisible();
+  // The first page waits on the customer page's own loading: a budget for a busy machine.
+  await expect(timeline.locator('[data-kind]').first()).toBeVisible({ timeout: 30_000 });
   while (!(await line.isVisible()) && (await older.isVisible())) {
     const before = await timeline.locator('[data-kind]').count();
     await older.click();
-    await expect.poll(() => timeline.locator('[data-kind]').count()).toBeGreaterThan(before);
+    await expect
+      .poll(() => timeline.locator('[data-kind]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(before);
   }
   await expect(line).toBeVisible();
   return line;
