@@ -16,6 +16,7 @@ import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
 import { webhooksRouter } from '../modules/stripe-events';
 import { timelineRouter } from '../modules/timeline';
+import { labelsRouter } from '../modules/labels';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { searchRouter } from '../modules/search';
 import { workspaceRouter } from '../modules/tenancy';
@@ -28,6 +29,7 @@ export const appRouter = router({
   workspace: workspaceRouter,
   auth: authRouter,
   audit: auditRouter,
+  labels: labelsRouter,
   customers: customersRouter,
   timeline: timelineRouter,
   catalog: catalogRouter,

@@ -11,3 +11,4 @@ export { recordEvent } from './repo/events';
 export * from './receipts';
 export * from './gateway-events';
 export { customerBillingObjects, type CustomerBillingObjects, type CustomerCard } from './queries/customer-objects';
+export { billingLabels, type BillingLabelType } from './queries/labels';

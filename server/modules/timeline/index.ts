@@ -3,3 +3,4 @@ export { timelineRouter } from './router';
 export { customerTimeline, type TimelinePage } from './service';
 export { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from './entity-types';
 export type { TimelineEntry, TimelineKind, TimelineLink } from './facts';
+export { priceText } from './plans';

@@ -8,6 +8,8 @@ export const timelineInput = z.strictObject({
   customerId,
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
+  /** Sent by TanStack Query's infinite queries through tRPC; the timeline only reads onwards. */
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 
 export const timelineRouter = router({
@@ -20,7 +22,9 @@ export const timelineRouter = router({
     .input(timelineInput)
     .query(({ ctx, input }) =>
       customerTimeline(ctx.db, ctx.tenantId, {
-        ...input,
+        customerId: input.customerId,
+        cursor: input.cursor,
+        limit: input.limit,
         withBilling: can(ctx.principal.grants, 'billing.read', ctx.tenantId),
         now: ctx.clock.now(),
       }),
