@@ -43,6 +43,7 @@ export const platformRole = z.enum(PLATFORM_ROLES, {
 const email = z
   .string({ error: 'Email must be text' })
   .trim()
+  .min(1, { error: 'Email is required' })
   .max(254, { error: 'Email must be at most 254 characters' })
   .toLowerCase()
   .pipe(z.email({ error: 'Email must be a valid address, like ada@example.com' }));

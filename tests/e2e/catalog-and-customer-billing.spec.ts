@@ -80,7 +80,7 @@ test('a customer gets a card (after a declined one), subscribes to Pro and has P
   await expect(subscribe.getByRole('textbox', { name: 'Payment method' })).toHaveValue(
     'Visa •••• 4242 (default)',
   );
-  await expect(subscribe).toContainText('Charged at once, then $9.99 / month.');
+  await expect(subscribe).toContainText('Visa •••• 4242 is charged at once, then $9.99 / month.');
   await subscribe.getByRole('button', { name: 'Start subscription' }).click();
 
   await expect(page).toHaveURL(/#\/subscriptions\/sub_[0-9A-Z]{26}$/);

@@ -7,7 +7,7 @@ import { useNow } from '../../lib/use-now';
 import { ModalForm } from '../../ui/FormModal';
 import { cardText } from '../payments';
 import { describeStart } from './start-outcome';
-import { priceOptionLabel, startSummary, type SubscribablePlan } from './subscribe-options';
+import { priceOptionLabel, startSummary, trialDaysHint, type SubscribablePlan } from './subscribe-options';
 import {
   chosenPrice,
   initialSubscribeValues,
@@ -86,6 +86,8 @@ export function SubscribeForm({
     { value: NO_CARD, label: 'No card' },
   ];
   const trialDays = Number(values.trialDays) || 0;
+  const chosenCard = billing.paymentMethods.find((card) => card.id === values.paymentMethodId);
+  const card = chosenCard ? cardText(chosenCard.brand, chosenCard.last4) : null;
 
   return (
     <ModalForm
@@ -130,7 +132,7 @@ export function SubscribeForm({
         />
         <NumberInput
           label="Trial days"
-          description="0 charges at once"
+          description={trialDaysHint(card)}
           min={0}
           max={730}
           allowDecimal={false}
@@ -144,7 +146,7 @@ export function SubscribeForm({
         allowDeselect={false}
         {...form.getInputProps('paymentMethodId')}
       />
-      {trialDays > 0 && (
+      {trialDays > 0 && !card && (
         <Radio.Group label="When the trial ends without a card" {...form.getInputProps('trialEndBehavior')}>
           <Stack gap="xs" mt={6}>
             <Radio value="cancel" label="Cancel the subscription" />
@@ -154,7 +156,14 @@ export function SubscribeForm({
       )}
       {price && (
         <Alert color="brand" variant="light" p="sm">
-          <Text size="sm">{startSummary(price, Number(values.quantity) || 1, trialDays, now)}</Text>
+          <Text size="sm">
+            {startSummary(
+              price,
+              Number(values.quantity) || 1,
+              { trialDays, card, trialEndBehavior: values.trialEndBehavior },
+              now,
+            )}
+          </Text>
         </Alert>
       )}
     </ModalForm>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogOverview, Price } from '../../../shared/catalog/types';
-import { billingCurrency, priceOptionLabel, startSummary, subscribablePlans } from './subscribe-options';
+import {
+  billingCurrency,
+  priceOptionLabel,
+  startSummary,
+  subscribablePlans,
+  trialDaysHint,
+} from './subscribe-options';
 
 const price = (id: string, currency: string, amount: number, status: Price['status'] = 'active'): Price => ({
   id,
@@ -92,10 +98,32 @@ describe('what the dialog says', () => {
   it('summarizes the start: a trial, a charge now (times the quantity), or nothing to pay', () => {
     const now = Date.UTC(2026, 0, 1);
     const pro = price('p', 'USD', 999);
-    expect(startSummary(pro, 1, 14, now)).toMatch(/^Free until Jan 15, 2026, then \$9\.99 \/ month\.$/);
-    expect(startSummary(pro, 3, 0, now)).toBe('Charged at once, then $29.97 / month.');
-    expect(startSummary(price('f', 'USD', 0), 1, 0, now)).toBe(
+    const noCard = { card: null, trialEndBehavior: 'cancel' } as const;
+    expect(startSummary(pro, 1, { ...noCard, trialDays: 14 }, now)).toBe(
+      'Free until Jan 15, 2026, then $9.99 / month. Without a card by then, the subscription is canceled.',
+    );
+    expect(startSummary(pro, 1, { trialDays: 14, card: null, trialEndBehavior: 'incomplete' }, now)).toBe(
+      'Free until Jan 15, 2026, then $9.99 / month. Without a card by then, it stays incomplete until one is added.',
+    );
+    expect(startSummary(pro, 3, { ...noCard, trialDays: 0 }, now)).toBe(
+      'Invoiced at once, then $29.97 / month; with no card the invoice stays open until one pays it.',
+    );
+    expect(startSummary(price('f', 'USD', 0), 1, { ...noCard, trialDays: 0 }, now)).toBe(
       'Starts at once; nothing to pay ($0.00 / month).',
     );
+  });
+
+  it('names the card on file and when it is charged, never a trial without a card', () => {
+    const now = Date.UTC(2026, 11, 6);
+    const pro = price('p', 'USD', 999);
+    const visa = { card: 'Visa •••• 4242', trialEndBehavior: 'cancel' } as const;
+    expect(startSummary(pro, 1, { ...visa, trialDays: 14 }, now)).toBe(
+      'The trial ends on Dec 20, 2026; then Visa •••• 4242 is charged $9.99 / month.',
+    );
+    expect(startSummary(pro, 3, { ...visa, trialDays: 0 }, now)).toBe(
+      'Visa •••• 4242 is charged at once, then $29.97 / month.',
+    );
+    expect(trialDaysHint('Visa •••• 4242')).toBe('0 charges Visa •••• 4242 at once');
+    expect(trialDaysHint(null)).toBe('0 invoices at once, to pay with a card later');
   });
 });

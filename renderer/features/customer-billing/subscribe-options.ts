@@ -40,15 +40,31 @@ export function priceOptionLabel(price: Price): string {
   return [priceLabel(price), price.currency, trialText(price.trialDays)].filter(Boolean).join(' · ');
 }
 
-/** The start in one sentence, so staff see what the customer will be charged before they confirm. */
+/**
+ * The start in one sentence, so staff see what the customer will be charged, with which card
+ * and when, before they confirm. `card` is the chosen card ("Visa •••• 4242"), null for none.
+ */
 export function startSummary(
   price: Pick<Price, 'amount' | 'currency' | 'interval'>,
   quantity: number,
-  trialDays: number,
+  start: { trialDays: number; card: string | null; trialEndBehavior: 'cancel' | 'incomplete' },
   now: number,
 ): string {
   const each = priceLabel({ ...price, amount: price.amount * quantity });
-  if (trialDays > 0) return `Free until ${formatDate(now + trialDays * DAY)}, then ${each}.`;
+  const { trialDays, card } = start;
   if (price.amount === 0) return `Starts at once; nothing to pay (${each}).`;
-  return `Charged at once, then ${each}.`;
+  if (trialDays > 0) {
+    const end = formatDate(now + trialDays * DAY);
+    if (card) return `The trial ends on ${end}; then ${card} is charged ${each}.`;
+    return start.trialEndBehavior === 'cancel'
+      ? `Free until ${end}, then ${each}. Without a card by then, the subscription is canceled.`
+      : `Free until ${end}, then ${each}. Without a card by then, it stays incomplete until one is added.`;
+  }
+  if (card) return `${card} is charged at once, then ${each}.`;
+  return `Invoiced at once, then ${each}; with no card the invoice stays open until one pays it.`;
+}
+
+/** What a trial of 0 days means for the chosen card. */
+export function trialDaysHint(card: string | null): string {
+  return card ? `0 charges ${card} at once` : '0 invoices at once, to pay with a card later';
 }

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { MoneyText } from '../../ui/MoneyText';
 import { plainTable } from '../../ui/plain-table';
 import { InvoiceTotals } from './InvoiceTotals';
+import { lineDescription } from './line-text';
 import type { InvoiceDetail } from './types';
 
 const KIND_BADGES: Partial<Record<string, { label: string; color: string }>> = {
@@ -36,7 +37,7 @@ export function InvoiceLines({ detail }: { detail: InvoiceDetail }) {
                 <Table.Tr key={line.id}>
                   <Table.Td style={{ whiteSpace: 'normal' }}>
                     <Group gap={8} wrap="nowrap">
-                      <Text size="sm">{line.description}</Text>
+                      <Text size="sm">{lineDescription(line.description)}</Text>
                       {badge && (
                         <Badge size="xs" variant="light" color={badge.color}>
                           {badge.label}

@@ -5,3 +5,4 @@ export { InvoiceTable } from './InvoiceTable';
 export { periodText } from './period-text';
 export { useRefreshBilling } from './refresh-billing';
 export { CustomerSelect, type CustomerOption } from './CustomerSelect';
+export { lineDescription } from './line-text';

@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { MoneyText } from '../../ui/MoneyText';
+import { lineDescription } from '../invoices';
 import { CHANGE_KIND_LABELS } from './change-plan';
 import { planWithQuantity, recurringText } from './price-text';
 import type { PlanChangePreview as Preview } from './types';
@@ -63,7 +64,7 @@ export function PlanChangePreview({ preview }: { preview: Preview }) {
               <Table.Tr key={line.description}>
                 <Table.Td>
                   <Text size="sm" c={line.amount < 0 ? 'dimmed' : undefined}>
-                    {line.description}
+                    {lineDescription(line.description)}
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">
