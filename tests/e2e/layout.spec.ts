@@ -50,6 +50,10 @@ function measureOverflow(page: Page): Promise<Overflow> {
 /** Budgets for a loaded, shared machine: waits end at the signal, these only bound them. */
 const LOADED = { timeout: 30_000 };
 
+test.beforeEach(() => {
+  test.slow();
+});
+
 async function openAndWait(page: Page, hash: string, ready: 'grid' | 'table' | 'heading') {
   await page.goto(`/${hash}`);
   const main = page.getByRole('main');
