@@ -24,8 +24,13 @@ async function copySecret(page: Page, dialogName: string): Promise<string> {
 }
 
 test.beforeEach(async ({ context }) => {
+  // A shared, loaded machine: each test walks several screens, each waiting on the backend.
+  test.slow();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
+
+/** Budget for a list to arrive on a loaded machine; the wait ends as soon as it shows. */
+const LOADED = { timeout: 30_000 };
 
 test('a platform owner creates a tenant and suspends it after confirming', async ({ page }) => {
   const name = `Acme ${uniqueWord()}`;
@@ -122,6 +127,53 @@ test('the Roles page shows what each role may do', async ({ page }) => {
   await page.goto('/#/admin/roles');
   const matrix = page.getByRole('table', { name: 'Permissions by role' });
   const usersRow = matrix.getByRole('row').filter({ hasText: 'users.manage' });
-  await expect(usersRow.getByLabel('tenant Admin: allowed')).toBeVisible();
+  await expect(usersRow.getByLabel('tenant Admin: allowed')).toBeVisible(LOADED);
   await expect(usersRow.getByLabel('tenant Viewer: not allowed')).toBeVisible();
+});
+
+test('a new tenant is no dead end: its first admin is invited from the toast, and the switcher opens it', async ({
+  page,
+}) => {
+  const name = `Borealis ${uniqueWord()}`;
+  const email = `first.admin.${uniqueWord().toLowerCase()}@example.com`;
+  await page.goto('/#/admin/tenants');
+  await page.getByRole('button', { name: 'New tenant' }).click();
+  const create = dialog(page, 'New tenant');
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  await create.getByRole('button', { name: 'Create tenant' }).click();
+
+  // The toast's advice is a button: the invite dialog opens on the new tenant.
+  const created = toast(page, 'Tenant created');
+  await expect(created).toContainText(`${name} is ready`);
+  await created.getByRole('button', { name: 'Invite its first admin' }).click();
+  const invite = dialog(page, `Invite someone to ${name}`);
+  await expect(invite.getByRole('textbox', { name: 'Tenant' })).toHaveValue(name);
+  await invite.getByRole('textbox', { name: 'Email' }).fill(email);
+  await invite.getByRole('textbox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Admin' }).click();
+  await invite.getByRole('button', { name: 'Create invitation' }).click();
+  const issued = dialog(page, 'Invitation created');
+  await expect(issued).toContainText(`${email} is invited to ${name}`);
+  await page.keyboard.press('Escape');
+  await expect(issued).toBeHidden();
+
+  // The switcher moves the console into it: its members list holds the invitation, its
+  // audit log begins with its creation.
+  await page.getByRole('button', { name: /Switch workspace/ }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await expect(page.getByTestId('workspace-name')).toHaveText(name, LOADED);
+  await expect(page).toHaveURL(/#\/customers/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByText(`People who work in ${name}`)).toBeVisible(LOADED);
+  await expect(
+    page.getByRole('table', { name: 'Open invitations' }).getByRole('row').filter({ hasText: email }),
+  ).toContainText('Admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  const log = page.getByRole('grid', { name: 'Audit log' });
+  await expect(log.getByRole('row').filter({ hasText: 'tenant.created' })).toBeVisible(LOADED);
+  await expect(log.getByRole('row').filter({ hasText: 'invitation.created' })).toBeVisible();
+
+  // A reload stays in the chosen tenant.
+  await page.reload();
+  await expect(page.getByTestId('workspace-name')).toHaveText(name, LOADED);
 });

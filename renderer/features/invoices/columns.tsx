@@ -21,6 +21,7 @@ const money = (
   align: 'right',
   minWidth: 108,
   grow: 0,
+  fitPriority: id === 'total' ? 3 : 0,
   defaultHidden: hidden,
   cell: (i) => (
     <MoneyText
@@ -53,6 +54,7 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     header: 'Customer',
     minWidth: 150,
     grow: 2,
+    fitPriority: 3,
     cell: (i) => (
       <Text size="sm" truncate>
         {i.customerName}
@@ -65,6 +67,7 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     header: 'Status',
     minWidth: 124,
     grow: 0,
+    fitPriority: 3,
     cell: (i) => <InvoiceStatusBadge invoice={i} />,
     exportValue: (i) => INVOICE_STATUS_LOOK[invoiceDisplayStatus(i)].label,
   },
@@ -88,8 +91,10 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
   {
     id: 'period',
     header: 'Period',
-    minWidth: 200,
+    // Room for the longest period ("Sep 30, 2026 – Oct 31, 2026") on one line.
+    minWidth: 236,
     grow: 1,
+    fitPriority: 1,
     cell: (i) => {
       const text =
         i.periodStart !== null && i.periodEnd !== null ? periodText(i.periodStart, i.periodEnd) : '—';
@@ -102,6 +107,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     exportValue: (i) =>
       i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
   },
-  dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 116 }),
+  dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 136, fitPriority: 2 }),
   idColumn<InvoiceRow>(),
 ];

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { readServerProblem } from '../../lib/errors';
@@ -7,6 +8,7 @@ import { ColumnMenu } from './ColumnMenu';
 import { useColumnVisibility } from './column-visibility';
 import classes from './data-table.module.css';
 import { ExportButton } from './ExportButton';
+import { fitColumns } from './fit-columns';
 import { Grid, LoadingRows } from './Grid';
 import type { DataColumn, DataSource, Noun, SortState } from './types';
 import { usePagedRows } from './use-paged-rows';
@@ -59,6 +61,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const byId = new Map(columns.map((column) => [column.id, column]));
   const visibleIds = table.getVisibleLeafColumns().map((column) => column.id);
   const visible = visibleIds.flatMap((id) => byId.get(id) ?? []);
+  // On a narrow window the least telling columns step aside rather than the grid scrolling sideways.
+  const frame = useElementSize();
+  const fitted = fitColumns(visible, frame.width);
 
   const placeholder = paged.error ? (
     <div className={classes.overlay}>
@@ -103,10 +108,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           />
         </Group>
       </Group>
-      <div className={classes.frame}>
+      <div className={classes.frame} ref={frame.ref}>
         <Grid
           label={props.label}
-          columns={visible}
+          columns={fitted}
           rows={paged.rows}
           total={paged.totalCapped ? null : paged.total}
           getRowId={props.getRowId}

@@ -2,12 +2,12 @@ import { Loader, Skeleton, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './data-table.module.css';
+import { DEFAULT_MIN_WIDTH } from './fit-columns';
 import { HeaderCell } from './HeaderCell';
 import { nextRowIndex } from './keyboard';
 import type { DataColumn, SortState } from './types';
 
 export const ROW_HEIGHT = 44;
-const DEFAULT_MIN_WIDTH = 140;
 
 /**
  * One grid template shared by the header and every row (each row is its own grid, since

@@ -47,6 +47,8 @@ export interface DataColumn<Row> {
   align?: 'left' | 'right';
   /** False for the column that names the row, which must stay visible. */
   hideable?: boolean;
+  /** When the window is too narrow for every shown column, higher stays longer; 0 unless said. */
+  fitPriority?: number;
   defaultHidden?: boolean;
 }
 
