@@ -129,7 +129,7 @@ test.describe('at 1440×900', () => {
     const cut = await page.evaluate<string[]>(`(() => {
       const grid = document.querySelector('[role="grid"][aria-label="Invoices"]');
       const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((h) => h.textContent.trim());
-      const wanted = ['Period', 'Date'].map((name) => headers.indexOf(name));
+      const wanted = ['Period', 'Issued'].map((name) => headers.indexOf(name));
       const cut = [];
       for (const row of grid.querySelectorAll('[role="row"]')) {
         const cells = row.querySelectorAll('[role="gridcell"]');
