@@ -46,6 +46,18 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'customers.list': (a) => a.customers.list({ status: 'all', search: 'Bertha' }),
   'customers.get': (a, f) => a.customers.get({ id: f.bCustomerId }),
   'timeline.customer': (a, f) => a.timeline.customer({ customerId: f.bCustomerId }),
+  'labels.resolve': (a, f) =>
+    a.labels.resolve({
+      refs: [
+        { type: 'customer', id: f.bCustomerId },
+        { type: 'invoice', id: f.bInvoiceId },
+        { type: 'subscription', id: f.bSubscriptionId },
+        { type: 'payment', id: f.bPaymentId },
+        { type: 'payment_method', id: f.bPaymentMethodId },
+        { type: 'plan', id: f.bPlanId },
+        { type: 'price', id: f.bPriceId },
+      ],
+    }),
   'customers.create': (a) =>
     a.customers.create({ name: 'Intruder', email: 'intruder@example.com', country: 'US' }),
   'customers.update': (a, f) =>

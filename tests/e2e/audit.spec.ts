@@ -65,9 +65,10 @@ test('the audit log shows a change with who made it, filters by action, and veri
   });
 });
 
-test('an action family the trail does not hold says so and leads to the entries about that entity', async ({
+test('an action family the trail does not hold says so and leads to the entries about that entity, named as people know them', async ({
   page,
 }) => {
+  test.slow();
   // The demo's invoices change under the commands that change them (payment.succeeded…);
   // no action is named "invoice.…", which is what the old version of this test waited for.
   await page.goto('/#/audit?action=invoice.');
@@ -84,5 +85,16 @@ test('an action family the trail does not hold says so and leads to the entries 
     .filter({ hasText: /^(invoice|customer|payment) / })
     .allTextContents();
   expect(entities.length).toBeGreaterThan(0);
-  for (const entity of entities) expect(entity).toMatch(/^invoice /);
+  // Each invoice by its number, not its id; the id is one click away in the entry.
+  for (const entity of entities) expect(entity).toMatch(/^invoice INV-\d+$/);
+  // Amounts in their currency ("amountPaid: $0.00 → $99.00"), never raw cents.
+  const withMoney = invoices.filter({ hasText: /\$\d+\.\d{2}/ }).first();
+  await expect(withMoney).toBeVisible();
+  await expect(auditGrid(page)).not.toContainText(/amount\w*: [—\d]+ → \d+(;|$)/);
+
+  await withMoney.click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toContainText(/INV-\d+/);
+  await expect(drawer.getByRole('button', { name: 'Copy id' })).toBeVisible();
+  await expect(drawer.getByRole('table', { name: 'Changed fields' })).toContainText(/\$\d+\.\d{2}/);
 });

@@ -14,6 +14,12 @@ import { EntryDrawer } from './EntryDrawer';
 import type { AuditRow } from './types';
 
 const NOUN = { one: 'entry', other: 'entries' };
+
+function uniqueRefs(items: readonly { entityType: string; entityId: string }[]) {
+  const seen = new Map<string, { type: string; id: string }>();
+  for (const e of items) seen.set(`${e.entityType}:${e.entityId}`, { type: e.entityType, id: e.entityId });
+  return [...seen.values()];
+}
 const NEWEST_FIRST = { field: 'seq', direction: 'desc' } as const;
 
 export function AuditLogPage() {
@@ -34,7 +40,13 @@ export function AuditLogPage() {
     const view = auditListFilters(search);
     return {
       queryKey: trpc.audit.list.infiniteQueryKey(view),
-      fetchPage: (cursor, limit) => client.audit.list.query({ ...view, cursor, limit }),
+      fetchPage: async (cursor, limit) => {
+        const page = await client.audit.list.query({ ...view, cursor, limit });
+        // The page's objects named in one batch, not one request per row.
+        const refs = uniqueRefs(page.items);
+        const labels = refs.length ? await client.labels.resolve.query({ refs }) : {};
+        return { ...page, items: page.items.map((e) => ({ ...e, entityLabel: labels[e.entityId] ?? null })) };
+      },
     };
   }, [search, trpc, client]);
 

@@ -1,9 +1,13 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 
-/** The entity an entry is about, linked to its page when the console has one. */
-export function EntityLink({ type, id }: { type: string; id: string }) {
-  const label = (
+/** The entity an entry is about, by its name when known (else its id), linked to its page when the console has one. */
+export function EntityLink({ type, id, label: name }: { type: string; id: string; label?: string | null }) {
+  const label = name ? (
+    <Text span size="sm" title={id}>
+      {name}
+    </Text>
+  ) : (
     <Text span size="xs" ff="monospace">
       {id}
     </Text>
@@ -14,7 +18,7 @@ export function EntityLink({ type, id }: { type: string; id: string }) {
     </Anchor>
   );
   if (type === 'customer') return anchor('/customers/$id');
-  if (type === 'invoice') return anchor('/invoices/$id');
+  if (type === 'invoice' || type === 'invoice_recovery') return anchor('/invoices/$id');
   if (type === 'subscription') return anchor('/subscriptions/$id');
   return label;
 }

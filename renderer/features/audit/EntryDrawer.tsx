@@ -1,4 +1,5 @@
-import { Code, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Code, CopyButton, Drawer, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format';
 import { plainTable } from '../../ui/plain-table';
 import { valueText } from './change-text';
@@ -28,8 +29,17 @@ export function EntryDrawer({ entry, onClose }: { entry: AuditRow | null; onClos
               By <b>{entry.actorName}</b> from {entry.client}
             </Text>
             <Group gap={6}>
-              <Text size="sm">{entry.entityType}</Text>
-              <EntityLink type={entry.entityType} id={entry.entityId} />
+              <Text size="sm">{entry.entityType.replace(/_/g, ' ')}</Text>
+              <EntityLink type={entry.entityType} id={entry.entityId} label={entry.entityLabel} />
+              <CopyButton value={entry.entityId}>
+                {({ copied, copy }) => (
+                  <Tooltip label={copied ? 'Copied' : `Copy id ${entry.entityId}`}>
+                    <ActionIcon variant="subtle" size="sm" aria-label="Copy id" onClick={copy}>
+                      {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </CopyButton>
             </Group>
           </Stack>
           {entry.changes.length === 0 ? (
@@ -52,10 +62,10 @@ export function EntryDrawer({ entry, onClose }: { entry: AuditRow | null; onClos
                       {change.field}
                     </Table.Td>
                     <Table.Td fz="sm" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                      {valueText(change.field, change.before)}
+                      {valueText(change.field, change.before, entry.currency)}
                     </Table.Td>
                     <Table.Td fz="sm" style={{ wordBreak: 'break-word' }}>
-                      {valueText(change.field, change.after)}
+                      {valueText(change.field, change.after, entry.currency)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

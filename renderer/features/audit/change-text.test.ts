@@ -10,6 +10,19 @@ describe('audit change text', () => {
     expect(valueText('lines', [{ a: 1 }])).toBe('[{"a":1}]');
   });
 
+  it('shows amounts in their currency, not as raw minor units', () => {
+    expect(valueText('amount', 2000, 'USD')).toBe('$20.00');
+    expect(valueText('amountRefunded', 2000, 'EUR')).toBe('€20.00');
+    expect(valueText('total', 1000, 'JPY')).toBe('¥1,000');
+    expect(changeText({ field: 'amount', before: null, after: 2000 }, 'USD')).toBe('amount: — → $20.00');
+    expect(changesSummary([{ field: 'amountPaid', before: 0, after: 9900 }], 2, 'USD')).toBe(
+      'amountPaid: $0.00 → $99.00',
+    );
+    // Not an amount, or no currency known: as stored.
+    expect(valueText('quantity', 2, 'USD')).toBe('2');
+    expect(valueText('amount', 2000, null)).toBe('2000');
+  });
+
   it('summarises a row’s changes', () => {
     const changes = [
       { field: 'name', before: 'Ada', after: 'Ada L.' },

@@ -1,4 +1,4 @@
-import { Code, Stack, Text } from '@mantine/core';
+import { Code, Stack, Text, Tooltip } from '@mantine/core';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { changesSummary } from './change-text';
 import type { AuditRow } from './types';
@@ -31,7 +31,21 @@ export const auditColumns: DataColumn<AuditRow>[] = [
     cell: (e) => <Code>{e.action}</Code>,
     exportValue: (e) => e.action,
   },
-  codeColumn<AuditRow>('entity', 'Entity', (e) => `${e.entityType} ${e.entityId}`, { minWidth: 280 }),
+  {
+    id: 'entity',
+    header: 'Entity',
+    minWidth: 240,
+    grow: 1,
+    // Named as people know it (INV-000471, Ada Lovelace); the id is on hover and in the entry.
+    cell: (e) => (
+      <Tooltip label={e.entityId} openDelay={300}>
+        <Text size="sm" truncate>
+          {e.entityType.replace(/_/g, ' ')} {e.entityLabel ?? e.entityId}
+        </Text>
+      </Tooltip>
+    ),
+    exportValue: (e) => `${e.entityType} ${e.entityId}`,
+  },
   {
     id: 'changes',
     header: 'What changed',
@@ -39,10 +53,10 @@ export const auditColumns: DataColumn<AuditRow>[] = [
     grow: 3,
     cell: (e) => (
       <Text size="sm" c="dimmed" truncate>
-        {changesSummary(e.changes) || '—'}
+        {changesSummary(e.changes, 2, e.currency) || '—'}
       </Text>
     ),
-    exportValue: (e) => changesSummary(e.changes, e.changes.length),
+    exportValue: (e) => changesSummary(e.changes, e.changes.length, e.currency),
   },
   idColumn<AuditRow>(),
 ];

@@ -2,5 +2,6 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/api/router';
 
 type Outputs = inferRouterOutputs<AppRouter>['audit'];
-export type AuditRow = Outputs['list']['items'][number];
+/** An entry, with what people call its object (an invoice's number, a customer's name) when known. */
+export type AuditRow = Outputs['list']['items'][number] & { entityLabel: string | null };
 export type ChainReport = Outputs['verify'];

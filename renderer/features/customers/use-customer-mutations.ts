@@ -8,7 +8,12 @@ import { useTRPC } from '../../lib/trpc';
 export function useCustomerMutations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries(trpc.customers.pathFilter());
+  // The timeline (its own router) tells of every change too, so it is refreshed with the customer.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.customers.pathFilter()),
+      queryClient.invalidateQueries(trpc.timeline.pathFilter()),
+    ]);
   return {
     create: useMutation(trpc.customers.create.mutationOptions({ onSuccess: refresh })),
     update: useMutation(trpc.customers.update.mutationOptions({ onSuccess: refresh })),

@@ -17,6 +17,8 @@ export interface AuditRow {
   entityType: string;
   entityId: string;
   changes: FieldChange[];
+  /** The entity's currency, when its snapshots carry one: amounts among the changes are in it. */
+  currency: string | null;
 }
 
 const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
@@ -54,17 +56,23 @@ export async function listAuditEntries(db: Kysely<DB>, tenantId: string, input: 
     .execute();
   const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
   return {
-    items: rows.slice(0, input.limit).map((row): AuditRow => ({
-      id: row.id,
-      seq: row.seq as number,
-      at: row.at,
-      actorName: row.actor_name,
-      client: row.client,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      changes: diffSnapshots(parse(row.before), parse(row.after)),
-    })),
+    items: rows.slice(0, input.limit).map((row): AuditRow => {
+      const before = parse(row.before);
+      const after = parse(row.after);
+      const currency = after?.currency ?? before?.currency;
+      return {
+        id: row.id,
+        seq: row.seq as number,
+        at: row.at,
+        actorName: row.actor_name,
+        client: row.client,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        changes: diffSnapshots(before, after),
+        currency: typeof currency === 'string' ? currency : null,
+      };
+    }),
     nextCursor: last ? encodeCursor({ value: last.seq as number, id: last.id }) : null,
     // Not counted: a filtered count over a long trail would cost more than the page.
     total: null,
