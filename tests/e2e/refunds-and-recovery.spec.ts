@@ -16,6 +16,10 @@ const HEADERS = { 'x-tollgate-client': 'web:e2e-setup' };
 const HOUR = 3_600_000;
 /** Attaches fine; every charge is declined. */
 const DECLINING_CARD = '4000000000000341';
+/** A page's first answer on a loaded 2-core machine can take well over the default 7.5 s. */
+const LOADED = { timeout: 30_000 };
+
+test.describe.configure({ timeout: 180_000 });
 
 async function call<T>(request: APIRequestContext, path: string, input: unknown, kind: 'query' | 'mutation') {
   const response =
@@ -62,7 +66,7 @@ test('a partial refund reads "Partially refunded" on the list, the invoice, the 
 
   await page.goto(`/#/invoices?q=${number}`);
   const row = invoicesGrid(page).getByRole('row').filter({ hasText: number });
-  await expect(row).toContainText('Partially refunded');
+  await expect(row).toContainText('Partially refunded', LOADED);
 
   // The refunded filter, chosen as staff would, keeps it; another refund state does not.
   await page.goto('/#/invoices');
@@ -70,17 +74,20 @@ test('a partial refund reads "Partially refunded" on the list, the invoice, the 
   await page.getByRole('option', { name: 'Partially refunded' }).click();
   await expect(page).toHaveURL(/refund=partially_refunded/);
   await page.getByRole('textbox', { name: 'Search invoices' }).fill(number);
-  await expect(row).toContainText('Partially refunded');
+  await expect(row).toContainText('Partially refunded', LOADED);
   await page.getByRole('textbox', { name: 'Refunds' }).click();
   await page.getByRole('option', { name: 'Refunded in full' }).click();
-  await expect(invoicesGrid(page).getByText('No invoices match')).toBeVisible();
+  await expect(invoicesGrid(page).getByText('No invoices match')).toBeVisible(LOADED);
 
   await page.goto(`/#/invoices?q=${number}`);
-  await row.click();
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('Partially refunded');
+  await row.click(LOADED);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('Partially refunded', LOADED);
 
   await page.goto(`/#/customers/${customer.id}`);
-  await expect(page.getByRole('region', { name: 'Recent invoices' })).toContainText('Partially refunded');
+  await expect(page.getByRole('region', { name: 'Recent invoices' })).toContainText(
+    'Partially refunded',
+    LOADED,
+  );
   const payments = page.getByRole('region', { name: 'Recent payments' });
   await expect(payments).toContainText('Refunded €20.00 of €49.00');
   const refunds = payments.getByRole('table', { name: 'Refunds' });
@@ -93,13 +100,13 @@ test('issue dates narrow the invoices list', async ({ page }) => {
   const { number } = await partiallyRefunded(page.request);
   await page.goto(`/#/invoices?q=${number}`);
   const row = invoicesGrid(page).getByRole('row').filter({ hasText: number });
-  await expect(row).toBeVisible();
+  await expect(row).toBeVisible(LOADED);
   await page.getByLabel('Issued to').fill('2001-01-31');
   await expect(page).toHaveURL(/to=2001-01-31/);
-  await expect(invoicesGrid(page).getByText('No invoices match')).toBeVisible();
+  await expect(invoicesGrid(page).getByText('No invoices match')).toBeVisible(LOADED);
   await page.getByLabel('Issued to').fill('');
   await page.getByLabel('Issued from').fill('2001-01-01');
-  await expect(row).toBeVisible();
+  await expect(row).toBeVisible(LOADED);
 });
 
 /** A subscriber whose card is declined when the trial ends: one invoice in recovery, in `currency`. */
@@ -126,14 +133,14 @@ test('choosing a currency on Recovery changes the table as well as the figures',
   const grid = page.getByRole('grid', { name: 'Invoices in recovery' });
   const currency = page.getByRole('radiogroup', { name: 'Currency' });
 
-  await currency.getByText('EUR', { exact: true }).click();
+  await currency.getByText('EUR', { exact: true }).click(LOADED);
   await expect(page.getByTestId('figure-failed')).toHaveText(/^€/);
-  await expect(grid.getByRole('row').filter({ hasText: euros.name })).toBeVisible();
+  await expect(grid.getByRole('row').filter({ hasText: euros.name })).toBeVisible(LOADED);
   await expect(grid.getByRole('row').filter({ hasText: dollars.name })).toHaveCount(0);
 
   await currency.getByText('USD', { exact: true }).click();
   await expect(page.getByTestId('figure-failed')).toHaveText(/^\$/);
-  await expect(grid.getByRole('row').filter({ hasText: dollars.name })).toBeVisible();
+  await expect(grid.getByRole('row').filter({ hasText: dollars.name })).toBeVisible(LOADED);
   await expect(grid.getByRole('row').filter({ hasText: euros.name })).toHaveCount(0);
 
   // Each figure says what it counts; the rate is over finished cases.
@@ -146,7 +153,7 @@ test('the Emails and Recovery pages say the demo holds its emails on purpose', a
   for (const hash of ['#/emails', '#/recovery']) {
     await page.goto(`/${hash}`);
     const banner = page.getByRole('status', { name: 'The demo workspace holds its emails on purpose' });
-    await expect(banner).toBeVisible();
+    await expect(banner).toBeVisible(LOADED);
     await expect(banner).toContainText('SMTP_HOST');
   }
 });

@@ -41,4 +41,36 @@ describe('newestFirst', () => {
     ];
     expect(newestFirst(events).map((e) => e.id)).toEqual(['c', 'a', 'b']);
   });
+
+  it('says from what to what a plan or its seats changed', () => {
+    const change = (from: object, to: object, extra: object = {}) =>
+      describeEvent({
+        type: 'subscription.updated',
+        data: { status: 'active', reason: 'change_plan', timing: 'now', from, to, ...extra },
+      });
+    const starter = { plan: 'Starter', interval: 'month', quantity: 3 };
+    expect(change(starter, { ...starter, plan: 'Pro' })).toEqual({
+      title: 'Plan changed: Starter → Pro',
+      detail: 'Pro × 3',
+    });
+    expect(change(starter, { ...starter, quantity: 5 })).toEqual({
+      title: 'Seats 3 → 5',
+      detail: 'Starter × 5',
+    });
+    expect(change(starter, { plan: 'Pro', interval: 'month', quantity: 5 })).toEqual({
+      title: 'Plan changed: Starter → Pro',
+      detail: 'Seats 3 → 5',
+    });
+    expect(change(starter, { ...starter, interval: 'year' })).toEqual({
+      title: 'Billing changed: monthly → yearly',
+      detail: 'Starter × 3',
+    });
+  });
+
+  it('keeps the old words for changes recorded without both sides', () => {
+    expect(
+      describeEvent({ type: 'subscription.updated', data: { status: 'active', reason: 'change_plan' } })
+        .title,
+    ).toBe('Plan or quantity changed');
+  });
 });

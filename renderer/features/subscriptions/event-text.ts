@@ -35,6 +35,43 @@ function fallbackTitle(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+interface PlanSide {
+  plan: string;
+  interval: string;
+  quantity: number;
+}
+
+const isSide = (value: unknown): value is PlanSide =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PlanSide).plan === 'string' &&
+  typeof (value as PlanSide).interval === 'string' &&
+  typeof (value as PlanSide).quantity === 'number';
+
+/**
+ * A plan change from → to ("Plan changed: Starter → Pro", "Seats 3 → 5"), or null for an
+ * entry recorded before changes carried both sides.
+ */
+export function planChangeText(data: Record<string, unknown>): { title: string; detail: string } | null {
+  const { from, to } = data;
+  if (!isSide(from) || !isSide(to)) return null;
+  const scheduled = data.timing === 'period_end';
+  const parts: string[] = [];
+  if (from.plan !== to.plan)
+    parts.push(`Plan ${scheduled ? 'change scheduled' : 'changed'}: ${from.plan} → ${to.plan}`);
+  else if (from.interval !== to.interval)
+    parts.push(
+      `Billing ${scheduled ? 'change scheduled' : 'changed'}: ${from.interval}ly → ${to.interval}ly`,
+    );
+  const seats = from.quantity !== to.quantity ? `Seats ${from.quantity} → ${to.quantity}` : null;
+  const title =
+    parts[0] ?? (seats ? `${scheduled ? 'Scheduled: ' : ''}${seats}` : 'Plan or quantity changed');
+  const when =
+    scheduled && typeof data.effectiveAt === 'number' ? `From ${formatDateTime(data.effectiveAt)}` : null;
+  const detail = [parts[0] ? seats : null, when].filter(Boolean).join(' · ');
+  return { title, detail: detail || `${to.plan} × ${to.quantity}` };
+}
+
 /** The headline and detail of one history entry; unknown events still read sensibly. */
 export function describeEvent(event: Pick<SubscriptionEvent, 'type' | 'data'>): {
   title: string;
@@ -47,6 +84,8 @@ export function describeEvent(event: Pick<SubscriptionEvent, 'type' | 'data'>): 
       return { title: 'Created', detail: status ? `Started as ${status.toLowerCase()}` : null };
     case 'subscription.updated': {
       const reason = typeof data.reason === 'string' ? data.reason : '';
+      const change = reason === 'change_plan' ? planChangeText(data) : null;
+      if (change) return change;
       return {
         title: REASONS[reason] ?? 'Updated',
         detail: status ? `Status: ${status}` : null,

@@ -52,7 +52,7 @@ export async function persist(
   return { entityType: 'subscription', entityId: next.id, before: snapshot(current), after: snapshot(next) };
 }
 
-/** Saves a status or plan change and puts it in the subscription's history with its reason. */
+/** Saves a status or plan change and puts it in the subscription's history with its reason (and `detail`). */
 export async function persistWithHistory(
   trx: Transaction<DB>,
   tenantId: string,
@@ -60,6 +60,7 @@ export async function persistWithHistory(
   next: Subscription,
   reason: string,
   now: number,
+  detail: Record<string, unknown> = {},
 ): Promise<EntityChange> {
   await recordEvent(
     trx,
@@ -68,7 +69,7 @@ export async function persistWithHistory(
       type: 'subscription.updated',
       customerId: next.customerId,
       subjectId: next.id,
-      data: { status: next.status, reason },
+      data: { ...detail, status: next.status, reason },
     },
     now,
   );

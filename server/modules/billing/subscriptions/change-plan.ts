@@ -111,7 +111,14 @@ export async function changePlan(
     const [from, to] = await prices(trx, scope.tenantId, s, input.priceId);
     const change = decidePlanChange(s, from, to, input.quantity, input.timing, now);
     const next = advance(s, 'change_plan', patchFor(change), now);
-    const changes = [await persistWithHistory(trx, scope.tenantId, s, next, 'change_plan', now)];
+    // The history says from what to what, as it was named then (plans can be renamed later).
+    const detail = {
+      timing: change.timing,
+      effectiveAt: change.effectiveAt,
+      from: { plan: from.planName, interval: from.interval, quantity: s.quantity },
+      to: { plan: to.planName, interval: to.interval, quantity: change.quantity },
+    };
+    const changes = [await persistWithHistory(trx, scope.tenantId, s, next, 'change_plan', now, detail)];
     let issued: Invoice | null = null;
     if (change.lines.length > 0) {
       const result = await issueInvoice(
