@@ -3,6 +3,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { can, PLATFORM_GRANTS, type Permission } from '../../shared/permissions';
 import type { Principal } from '../api/context';
 import type { DB } from '../db/schema';
+import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
 import type { PullScope } from './pull';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
@@ -21,6 +22,7 @@ function permissionsUsed(): Permission[] {
     used.add(reach.permission);
     if (reach.kind === 'audit') used.add(reach.customerPermission);
   }
+  for (const permission of Object.values(TIMELINE_ENTITY_TYPES)) used.add(permission);
   return [...used].sort();
 }
 
@@ -41,13 +43,22 @@ export function reachOf(principal: Principal, scope: PullScope): Reach {
   return { userId: principal.userId, where };
 }
 
-/** Changes when the principal's reach changes (a role, a tenant); a replica seeing a new one starts over. */
+/** The timeline's rule, in the fingerprint: when the audit entries it shows change, replicas start over. */
+const TIMELINE_RULE = Object.entries(TIMELINE_ENTITY_TYPES)
+  .map(([type, permission]) => `${type}:${permission}`)
+  .sort()
+  .join(',');
+
+/**
+ * Changes when the principal's reach changes (a role, a tenant) or the timeline's rule does;
+ * a replica seeing a new one starts over, so it never keeps rows it may no longer hold.
+ */
 export function reachFingerprint(reach: Reach): string {
   const parts = [...reach.where].map(
     ([permission, where]) => `${permission}=${where === 'all' ? '*' : where.join(',')}`,
   );
   return createHash('sha256')
-    .update(`${reach.userId}|${parts.join(';')}`)
+    .update(`${reach.userId}|${parts.join(';')}|${TIMELINE_RULE}`)
     .digest('hex')
     .slice(0, 16);
 }
@@ -74,27 +85,59 @@ function inTenants(eb: Eb, tables: readonly string[], where: Where): Expression<
   return eb.and([eb(col.tbl, 'in', tables), eb(col.tenant, 'in', where)]);
 }
 
-/** An audit entry the customer timeline shows: about a customer, or a thing of a customer's. */
-function aboutACustomer(): Expression<SqlBool> {
-  const kinds = Object.entries(CUSTOMER_TIMELINE_AUDIT).map(
-    ([entityType, { table, customer }]) =>
-      sql<SqlBool>`(json_extract(sync_rows.row, '$.entity_type') = ${entityType} AND EXISTS (
+/** Tenants in both. */
+function both(a: Where, b: Where): Where {
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  return a.filter((id) => b.includes(id));
+}
+
+/** An audit entry of one of `types` about a customer, or about a thing of a customer's. */
+function aboutACustomer(types: readonly TimelineEntityType[]): Expression<SqlBool> {
+  const kinds = types.map((entityType) => {
+    const { table, key, customer } = CUSTOMER_TIMELINE_AUDIT[entityType];
+    return sql<SqlBool>`(json_extract(sync_rows.row, '$.entity_type') = ${entityType} AND EXISTS (
         SELECT 1 FROM ${sql.table(table)} AS t
-        WHERE t.id = json_extract(sync_rows.row, '$.entity_id') AND t.tenant_id = sync_rows.tenant_id
-          AND ${sql.ref(`t.${customer}`)} IS NOT NULL))`,
-  );
+        WHERE ${sql.ref(`t.${key}`)} = json_extract(sync_rows.row, '$.entity_id')
+          AND t.tenant_id = sync_rows.tenant_id AND ${sql.ref(`t.${customer}`)} IS NOT NULL))`;
+  });
   return sql<SqlBool>`(${sql.join(kinds, sql` OR `)})`;
 }
 
-function auditRows(eb: Eb, table: string, full: Where, customersOnly: Where): Expression<SqlBool> {
-  const clauses = [inTenants(eb, [table], full)];
+/** The timeline's entity types, grouped by the permission each needs besides the timeline's own. */
+function timelineTypesByPermission(): Map<Permission, TimelineEntityType[]> {
+  const byPermission = new Map<Permission, TimelineEntityType[]>();
+  for (const [type, permission] of Object.entries(TIMELINE_ENTITY_TYPES) as [
+    TimelineEntityType,
+    Permission,
+  ][]) {
+    byPermission.set(permission, [...(byPermission.get(permission) ?? []), type]);
+  }
+  return byPermission;
+}
+
+/**
+ * The whole trail where `full` holds; elsewhere exactly what the customer timeline shows: each
+ * of its entity types in the tenants where both the timeline's permission and the type's hold.
+ */
+function auditRows(
+  eb: Eb,
+  table: string,
+  full: Where,
+  timeline: Where,
+  whereOf: (p: Permission) => Where,
+): Expression<SqlBool> {
   // Where the whole trail is open, the timeline's part adds nothing.
-  if (full !== 'all' && (customersOnly === 'all' || customersOnly.length > 0)) {
+  if (full === 'all') return inTenants(eb, [table], full);
+  const clauses = [inTenants(eb, [table], full)];
+  for (const [permission, types] of timelineTypesByPermission()) {
+    const where = both(timeline, whereOf(permission));
+    if (where !== 'all' && where.length === 0) continue;
     clauses.push(
       eb.and([
         eb(col.tbl, '=', table),
-        customersOnly === 'all' ? eb(col.tenant, 'is not', null) : eb(col.tenant, 'in', customersOnly),
-        aboutACustomer(),
+        where === 'all' ? eb(col.tenant, 'is not', null) : eb(col.tenant, 'in', where),
+        aboutACustomer(types),
       ]),
     );
   }
@@ -133,7 +176,10 @@ export function visibleTo(reach: Reach) {
         byPermission.set(rule.permission, [...(byPermission.get(rule.permission) ?? []), table]);
       else if (rule.kind === 'accounts')
         clauses.push(accountRows(eb, table, whereOf(rule.permission), reach.userId));
-      else clauses.push(auditRows(eb, table, whereOf(rule.permission), whereOf(rule.customerPermission)));
+      else
+        clauses.push(
+          auditRows(eb, table, whereOf(rule.permission), whereOf(rule.customerPermission), whereOf),
+        );
     }
     for (const [permission, tables] of byPermission) clauses.push(inTenants(eb, tables, whereOf(permission)));
     return eb.or(clauses);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
 import { listProcedures } from '../api/procedures';
 import { REPLICATED_TABLES_V10 } from '../db/migrations/0010_sync';
+import { TIMELINE_ENTITY_TYPES } from '../modules/timeline';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
 const replicated = new Map(REPLICATED_TABLES_V10.map((t) => [t.name, t]));
@@ -29,12 +30,20 @@ describe('TABLE_REACH', () => {
 });
 
 describe('CUSTOMER_TIMELINE_AUDIT', () => {
-  it('ties each entity type to a replicated table with an id and the customer column named', () => {
-    for (const [entityType, { table, customer }] of Object.entries(CUSTOMER_TIMELINE_AUDIT)) {
-      const columns = replicated.get(table)?.columns ?? [];
-      expect(columns, entityType).toContain('id');
-      expect(columns, entityType).toContain('tenant_id');
-      expect(columns, entityType).toContain(customer);
+  it('ties exactly the entity types the customer timeline reads, no more and no fewer', () => {
+    expect(Object.keys(CUSTOMER_TIMELINE_AUDIT).sort()).toEqual(Object.keys(TIMELINE_ENTITY_TYPES).sort());
+  });
+
+  it('ties each entity type to a replicated table by its key, with the customer column named', () => {
+    for (const [entityType, { table, key, customer }] of Object.entries(CUSTOMER_TIMELINE_AUDIT)) {
+      const replica = replicated.get(table);
+      expect(replica?.key, entityType).toEqual([key]);
+      expect(replica?.columns, entityType).toContain('tenant_id');
+      expect(replica?.columns, entityType).toContain(customer);
     }
+  });
+
+  it('names permissions that exist for each entity type', () => {
+    for (const permission of Object.values(TIMELINE_ENTITY_TYPES)) expect(PERMISSIONS).toContain(permission);
   });
 });

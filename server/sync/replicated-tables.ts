@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/permissions';
 import type { DB } from '../db/schema';
+import type { TimelineEntityType } from '../modules/timeline';
 
 /**
  * What replicates to whom follows the procedures that list it: a replica holds a table's
@@ -17,8 +18,10 @@ export type TableReach =
   | { kind: 'accounts'; permission: Permission; listedBy: string }
   /**
    * The audit trail: everything where `permission` is held (the audit log); where only
-   * `customerPermission` is, the entries the customer timeline shows (CUSTOMER_TIMELINE_AUDIT).
-   * Entries of no tenant (the platform chain) go to a platform role holding `permission`.
+   * `customerPermission` is (the customer timeline's), the entries the timeline shows: those
+   * of each entity type in TIMELINE_ENTITY_TYPES where that type's permission is held too,
+   * tied to a customer (CUSTOMER_TIMELINE_AUDIT). Entries of no tenant (the platform chain)
+   * go to a platform role holding `permission`.
    */
   | { kind: 'audit'; permission: Permission; customerPermission: Permission; listedBy: string };
 
@@ -61,31 +64,33 @@ export const TABLE_REACH: Record<string, TableReach> = {
     kind: 'audit',
     permission: 'audit.read',
     customerPermission: 'customers.read',
-    listedBy: 'audit.list; customers.timeline',
+    listedBy: 'audit.list; timeline.customer',
   },
   audit_chain_heads: tenant('audit.read', 'audit.verify'),
 };
 
-/** A table with an `id` and a `tenant_id`, and the column naming the customer its row belongs to. */
+/** A replicated table, its single-column key, and the column naming the customer its row belongs to. */
 interface CustomerTie {
   table: Extract<keyof DB, string>;
+  key: string;
   customer: string;
 }
 
 /**
- * The customer timeline's audit entries, the one rule for what a customers.read holder sees of
- * the audit trail without audit.read: entries about these entity types, each tied to its
- * customer by `table.customer` of the row whose id is the entry's entity id. To show more on
- * the timeline, add the entity type here; the timeline and replicas follow.
+ * How each entity type the customer timeline reads (TIMELINE_ENTITY_TYPES, the one rule for
+ * what a customers.read holder sees of the audit trail without audit.read) is tied to its
+ * customer: by `table.customer` of the row whose `key` is the entry's entity id. Keyed by
+ * exactly the timeline's types (the compiler and a test hold them equal), so a type the
+ * timeline starts to show reaches replicas, and one it stops showing stops reaching them.
  */
 export const CUSTOMER_TIMELINE_AUDIT = {
-  customer: { table: 'customers', customer: 'id' },
-  subscription: { table: 'subscriptions', customer: 'customer_id' },
-  invoice: { table: 'invoices', customer: 'customer_id' },
-  payment: { table: 'payments', customer: 'customer_id' },
-  refund: { table: 'refunds', customer: 'customer_id' },
-  payment_method: { table: 'payment_methods', customer: 'customer_id' },
-  email: { table: 'email_outbox', customer: 'customer_id' },
-} as const satisfies Record<string, CustomerTie>;
-
-export type CustomerTimelineEntity = keyof typeof CUSTOMER_TIMELINE_AUDIT;
+  customer: { table: 'customers', key: 'id', customer: 'id' },
+  subscription: { table: 'subscriptions', key: 'id', customer: 'customer_id' },
+  invoice: { table: 'invoices', key: 'id', customer: 'customer_id' },
+  payment: { table: 'payments', key: 'id', customer: 'customer_id' },
+  refund: { table: 'refunds', key: 'id', customer: 'customer_id' },
+  payment_method: { table: 'payment_methods', key: 'id', customer: 'customer_id' },
+  // A recovery's audit entries name it by its invoice, its key.
+  invoice_recovery: { table: 'invoice_recoveries', key: 'invoice_id', customer: 'customer_id' },
+  dispute: { table: 'disputes', key: 'id', customer: 'customer_id' },
+} as const satisfies Record<TimelineEntityType, CustomerTie>;

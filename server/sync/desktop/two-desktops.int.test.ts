@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
+import { TIMELINE_ENTITY_TYPES } from '../../modules/timeline';
 import { expectDomainError } from '../../testing/errors';
-import { CUSTOMER_TIMELINE_AUDIT } from '../replicated-tables';
 import { QUEUED_MESSAGE } from './connection';
 import {
   desktopCaller,
@@ -266,7 +266,7 @@ describe('two desktops and a server', () => {
         kind: string;
       }[];
       if (readsAudit) expect(kinds.map((k) => k.kind)).toContain('api_key');
-      else for (const { kind } of kinds) expect(Object.keys(CUSTOMER_TIMELINE_AUDIT)).toContain(kind);
+      else for (const { kind } of kinds) expect(Object.keys(TIMELINE_ENTITY_TYPES)).toContain(kind);
       sqlite.close();
       // What the console shows through the replica agrees: the same customers, its own session.
       const session = await desktopCaller(desktop, tenantA.tenant.id).workspace.session();
