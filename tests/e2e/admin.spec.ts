@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { dialog } from './billing-support';
 import { expect, test } from './fixtures';
-import { expectToast, uniqueWord } from './support';
+import { expectToast, toast, uniqueWord } from './support';
 
 /**
  * Administration in web mode, where the local owner is a platform owner: a tenant made and

@@ -23,7 +23,7 @@ const text = (d: Detail, key: string, fallback = '') => {
   const v = d[key];
   return typeof v === 'string' && v ? v : fallback;
 };
-const number = (d: Detail, key: string) => (typeof d[key] === 'number' ? (d[key]) : null);
+const number = (d: Detail, key: string) => (typeof d[key] === 'number' ? d[key] : null);
 const day = (d: Detail, key: string) => {
   const ms = number(d, key);
   return ms === null ? null : formatDate(ms);

@@ -10,5 +10,9 @@ export { subscriptionsChanged } from './deps';
 export { recordEvent } from './repo/events';
 export * from './receipts';
 export * from './gateway-events';
-export { customerBillingObjects, type CustomerBillingObjects, type CustomerCard } from './queries/customer-objects';
+export {
+  customerBillingObjects,
+  type CustomerBillingObjects,
+  type CustomerCard,
+} from './queries/customer-objects';
 export { billingLabels, type BillingLabelType } from './queries/labels';
