@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import type { Locator, Page } from '@playwright/test';
 import { deliver, newWebhookSecret, signedDelivery, stripeEvent } from '../fakes/stripe/webhooks';
 import { expect, test } from './fixtures';
@@ -50,7 +51,7 @@ const FINITE_ANIMATIONS_DONE = `Promise.all(
 
 /** Waits for loaders to go and for transitions (a dialog fading in) to end: mid-fade colours are not the real ones. */
 async function settle(page: Page): Promise<void> {
-  await expect(page.locator(LOADING)).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator(LOADING)).toHaveCount(0, { timeout: SCREEN_BUDGET_MS });
   await page.evaluate(FINITE_ANIMATIONS_DONE);
 }
 
@@ -107,7 +108,7 @@ async function openArea(page: Page, area: { link: string; title: string }): Prom
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: area.link, exact: true })
     .click();
-  await expect(mainHeading(page, area.title)).toBeVisible({ timeout: 30_000 });
+  await expect(mainHeading(page, area.title)).toBeVisible({ timeout: SCREEN_BUDGET_MS });
 }
 
 /** The list's first data row, opened with a click, which navigates inside the app. */
@@ -117,16 +118,13 @@ async function openFirstRow(page: Page, area: string, detail: RegExp): Promise<v
     .getByRole('row')
     .filter({ has: page.getByRole('gridcell') })
     .first();
-  await firstRow.click({ timeout: 30_000 });
+  await firstRow.click({ timeout: SCREEN_BUDGET_MS });
   await expect(page, `opening the first row of ${area}`).toHaveURL(detail);
   await expect(mainHeading(page, area)).toHaveCount(0);
 }
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in the ${scheme} scheme`, () => {
-    // Axe reads a whole page's styles; on a loaded two-core machine one check can take many seconds.
-    test.describe.configure({ timeout: 120_000 });
-
     // One page load per scheme: every test moves inside the same running app.
     let page: Page;
     test.beforeAll(async ({ browser }) => {
@@ -140,7 +138,7 @@ for (const scheme of ['light', 'dark'] as const) {
       });
       await page.goto('/#/customers');
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-      await expect(mainHeading(page, 'Customers')).toBeVisible({ timeout: 60_000 });
+      await expect(mainHeading(page, 'Customers')).toBeVisible({ timeout: SCREEN_BUDGET_MS });
     });
     test.afterAll(async () => {
       await page.close();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import { dialog } from './billing-support';
 import { expect, test } from './fixtures';
 import { expectToast, toast, uniqueWord } from './support';
@@ -30,7 +31,7 @@ test.beforeEach(async ({ context }) => {
 });
 
 /** Budget for a list to arrive on a loaded machine; the wait ends as soon as it shows. */
-const LOADED = { timeout: 30_000 };
+const LOADED = { timeout: SCREEN_BUDGET_MS };
 
 test('a platform owner creates a tenant and suspends it after confirming', async ({ page }) => {
   const name = `Acme ${uniqueWord()}`;

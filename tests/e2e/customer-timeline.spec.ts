@@ -1,4 +1,5 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import { expect, test } from './fixtures';
 
 /** A demo customer whose renewal was declined: their history holds cards, invoices, payments and emails. */
@@ -24,12 +25,12 @@ async function lineOf(page: Page, kind: string): Promise<Locator> {
   const line = timeline.locator(`[data-kind="${kind}"]`).first();
   const older = timeline.getByRole('button', { name: 'Show older' });
   // The first page waits on the customer page's own loading: a budget for a busy machine.
-  await expect(timeline.locator('[data-kind]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.locator('[data-kind]').first()).toBeVisible({ timeout: SCREEN_BUDGET_MS });
   while (!(await line.isVisible()) && (await older.isVisible())) {
     const before = await timeline.locator('[data-kind]').count();
     await older.click();
     await expect
-      .poll(() => timeline.locator('[data-kind]').count(), { timeout: 30_000 })
+      .poll(() => timeline.locator('[data-kind]').count(), { timeout: SCREEN_BUDGET_MS })
       .toBeGreaterThan(before);
   }
   await expect(line).toBeVisible();

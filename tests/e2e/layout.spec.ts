@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import { expect, test } from './fixtures';
 
 /**
@@ -48,7 +49,7 @@ function measureOverflow(page: Page): Promise<Overflow> {
 }
 
 /** Budgets for a loaded, shared machine: waits end at the signal, these only bound them. */
-const LOADED = { timeout: 30_000 };
+const LOADED = { timeout: SCREEN_BUDGET_MS };
 
 test.beforeEach(() => {
   test.slow();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import { addCard, dialog, freshCustomer, payingProCustomer } from './billing-support';
 import { expect, test } from './fixtures';
 
@@ -9,7 +10,7 @@ import { expect, test } from './fixtures';
  */
 
 /** Budgets for a loaded, shared machine: waits end at the signal, these only bound them. */
-const LOADED = { timeout: 30_000 };
+const LOADED = { timeout: SCREEN_BUDGET_MS };
 
 test.beforeEach(() => {
   test.slow();

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { SCREEN_BUDGET_MS } from '../support/budgets';
 import type { inferRouterOutputs } from '@trpc/server';
 import { DAY_MS } from '../../shared/billing/periods';
 import type { AppRouter } from '../../server/api/router';
@@ -17,9 +18,7 @@ const HOUR = 3_600_000;
 /** Attaches fine; every charge is declined. */
 const DECLINING_CARD = '4000000000000341';
 /** A page's first answer on a loaded 2-core machine can take well over the default 7.5 s. */
-const LOADED = { timeout: 30_000 };
-
-test.describe.configure({ timeout: 180_000 });
+const LOADED = { timeout: SCREEN_BUDGET_MS };
 
 async function call<T>(request: APIRequestContext, path: string, input: unknown, kind: 'query' | 'mutation') {
   const response =
