@@ -147,6 +147,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'emails.get': (a, f) => a.emails.get({ id: f.bEmailId }),
   'emails.resend': (a, f) => a.emails.resend({ id: f.bEmailId }),
   'emails.settings': (a) => a.emails.settings(),
+  'emails.delivery': (a) => a.emails.delivery(),
   'emails.updateSettings': (a) =>
     a.emails.updateSettings({
       expectedVersion: 0,

@@ -49,6 +49,7 @@ interface Kit {
 const VALID: Record<string, ValidInput> = {
   'audit.list': () => ({ from: START - DAY_MS, to: START + DAY_MS, limit: 50 }),
   'customers.list': () => ({ limit: 10 }),
+  'timeline.customer': (k) => ({ customerId: k.customerId, limit: 10 }),
   'customers.update': async (k) => {
     const customer = await k.staff.customers.get({ id: k.customerId });
     return { id: k.customerId, expectedVersion: customer.version, patch: { name: `Nina ${k.next()}` } };

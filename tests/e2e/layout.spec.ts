@@ -103,7 +103,7 @@ for (const size of [
       const box = await sidebar.boundingBox();
       expect(box?.y).toBeLessThanOrEqual(0);
       expect((box?.y ?? 0) + (box?.height ?? 0)).toBeGreaterThanOrEqual(size.height);
-      const background = await sidebar.evaluate<string>('(el) => getComputedStyle(el).backgroundColor');
+      const background = String(await sidebar.evaluate('(el) => getComputedStyle(el).backgroundColor'));
       expect(background).not.toBe('rgba(0, 0, 0, 0)');
     });
   });
