@@ -52,6 +52,13 @@ export function CommandPalette() {
   const trpc = useTRPC();
   const { opened } = useSpotlight(paletteStore);
   const [query, setQuery] = useState('');
+  // Mantine clears the query when the closing animation ends; a palette reopened sooner (Ctrl+K
+  // right after Enter) would show the last search, so each opening starts empty.
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) setQuery('');
+  }
   const [search] = useDebouncedValue(query.trim(), 120);
   const found = useQuery({
     ...trpc.search.find.queryOptions({ query: search, limit: 5 }),
