@@ -73,7 +73,6 @@ for (const size of [
     test.use({ viewport: size });
 
     test('no list page scrolls sideways, nor any table in it', async ({ page }) => {
-      test.setTimeout(240_000);
       for (const { hash, ready } of LIST_PAGES) {
         await openAndWait(page, hash, ready);
         const overflow = await measureOverflow(page);
