@@ -16,31 +16,32 @@ interface Def {
 const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } })._zod?.def;
 
 /**
- * Every path of a zod input schema that accepts a number, found by walking the schema
- * itself (objects, arrays, records, unions and the wrappers around them), so a field added
- * later is walked without anyone listing it.
+ * Every path of a zod input schema whose node is of one of `types`, found by walking the
+ * schema itself (objects, arrays, records, unions and the wrappers around them), so a field
+ * added later is walked without anyone listing it. A union offering such a node at one path
+ * counts it once, however many options offer it.
  */
-export function numericLeaves(schema: unknown, path: LeafPath = []): LeafPath[] {
+function pathsOfType(schema: unknown, types: ReadonlySet<string>, path: LeafPath = []): LeafPath[] {
   const def = defOf(schema);
   if (!def) return [];
+  const here = types.has(def.type) ? [path] : [];
+  const walk = (inner: unknown, at: LeafPath = path) => pathsOfType(inner, types, at);
   switch (def.type) {
-    case 'number':
-    case 'bigint':
-      return [path];
     case 'object':
-      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => numericLeaves(value, [...path, key]));
-    case 'array':
-      return numericLeaves(def.element, [...path, '0']);
+      return [
+        ...here,
+        ...Object.entries(def.shape ?? {}).flatMap(([key, value]) => walk(value, [...path, key])),
+      ];
     case 'record':
-      return numericLeaves(def.valueType, [...path, '*']);
+      return [...here, ...walk(def.valueType, [...path, '*'])];
+    case 'array':
+      return [...here, ...walk(def.element, [...path, '0'])];
     case 'union': {
-      // A union offering a number at this path counts once, however many options offer it.
-      const found = (def.options ?? []).flatMap((option) => numericLeaves(option, path));
-      const unique = new Map(found.map((leaf) => [leaf.join('.'), leaf]));
-      return [...unique.values()];
+      const found = (def.options ?? []).flatMap((option) => walk(option));
+      return [...here, ...new Map(found.map((p) => [p.join('.'), p])).values()];
     }
     case 'pipe':
-      return numericLeaves(def.in, path);
+      return [...here, ...walk(def.in)];
     case 'optional':
     case 'nullable':
     case 'default':
@@ -48,11 +49,17 @@ export function numericLeaves(schema: unknown, path: LeafPath = []): LeafPath[] 
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return numericLeaves(def.innerType, path);
+      return [...here, ...walk(def.innerType)];
     default:
-      return [];
+      return here;
   }
 }
+
+const NUMBERS = new Set(['number', 'bigint']);
+const OBJECTS = new Set(['object', 'record']);
+
+/** Every path of a zod input schema that accepts a number. */
+export const numericLeaves = (schema: unknown): LeafPath[] => pathsOfType(schema, NUMBERS);
 
 /**
  * A copy of `input` with `value` at `path`. `*` (a record's values) is put under the
@@ -76,40 +83,10 @@ export function withLeaf(input: unknown, path: LeafPath, value: unknown): unknow
 
 /**
  * Every path of a zod input schema where the client sends an object (strict objects and
- * records, the input itself included as `[]`), walked like numericLeaves: these are the
- * places a client can put a key of its own choosing.
+ * records, the input itself included as `[]`): the places a client can put a key of its own
+ * choosing.
  */
-export function objectPaths(schema: unknown, path: LeafPath = []): LeafPath[] {
-  const def = defOf(schema);
-  if (!def) return [];
-  switch (def.type) {
-    case 'object':
-      return [
-        path,
-        ...Object.entries(def.shape ?? {}).flatMap(([key, value]) => objectPaths(value, [...path, key])),
-      ];
-    case 'record':
-      return [path, ...objectPaths(def.valueType, [...path, '*'])];
-    case 'array':
-      return objectPaths(def.element, [...path, '0']);
-    case 'union': {
-      const found = (def.options ?? []).flatMap((option) => objectPaths(option, path));
-      return [...new Map(found.map((p) => [p.join('.'), p])).values()];
-    }
-    case 'pipe':
-      return objectPaths(def.in, path);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-      return objectPaths(def.innerType, path);
-    default:
-      return [];
-  }
-}
+export const objectPaths = (schema: unknown): LeafPath[] => pathsOfType(schema, OBJECTS);
 
 /**
  * An input holding only `value` at `path`, built from nothing: `0` makes an array, `*` a
