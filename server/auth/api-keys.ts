@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../shared/ids';
 import { PERMISSIONS, type Permission, type TenantRole } from '../../shared/permissions';
-import type { Principal } from '../api/context';
+import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { keyMemoryFor, noteKeyUse, type KeyUse, type StoredKey } from './api-key-cache';

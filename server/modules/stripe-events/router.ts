@@ -4,7 +4,7 @@ import {
   stripeEventListInput,
   webhookSecretInput,
 } from '../../../shared/stripe-events/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { replayStripeEvent, setWebhookSecret, webhookEndpointInfo } from './commands';
 import { getStripeEvent, listStripeEvents } from './queries';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WITHHELD_MESSAGE } from '../../api/secrets';
+import { WITHHELD_MESSAGE } from '../../trpc/secrets';
 import { verifyApiKey } from '../../auth/api-keys';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';

@@ -22,7 +22,7 @@ import { searchRouter } from '../modules/search';
 import { workspaceRouter } from '../modules/tenancy';
 import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
-import { router } from './trpc';
+import { router } from '../trpc/base';
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
