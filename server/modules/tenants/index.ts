@@ -1,0 +1,12 @@
+/** Tenants (a member's "workspace"): the session inside one, and the platform staff's management of all. */
+export { tenantsRouter } from './router';
+export { loadPrincipal, describeSession, type Session } from './service';
+export {
+  insertMembership,
+  insertTenant,
+  insertUser,
+  readSetting,
+  writeSetting,
+  type Tenant,
+  type User,
+} from './repo';
