@@ -107,7 +107,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'subscriptions.resume': (a, f) => a.subscriptions.resume({ id: f.bSubscriptionId }),
   'invoices.list': (a) => a.invoices.list({ search: 'Bertha' }),
   'invoices.get': (a, f) => a.invoices.get({ id: f.bInvoiceId }),
-  'invoices.receipt': (a, f) => a.invoices.receipt({ id: f.bInvoiceId, format: 'pdf' }),
+  'receipts.get': (a, f) => a.receipts.get({ id: f.bInvoiceId, format: 'pdf' }),
   'invoices.createManual': (a, f) =>
     a.invoices.createManual({
       customerId: f.bCustomerId,

@@ -5,9 +5,10 @@ import {
   paymentsRouter,
   recoveryRouter,
   subscriptionsRouter,
-  testClocksRouter,
 } from '../modules/billing';
 import { adminRouter } from '../modules/admin';
+import { receiptsRouter } from '../modules/receipts';
+import { testClocksRouter } from '../modules/test-clocks/router';
 import { authRouter } from '../auth';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
@@ -39,6 +40,7 @@ export const appRouter = router({
   billing: billingOverviewRouter,
   subscriptions: subscriptionsRouter,
   invoices: invoicesRouter,
+  receipts: receiptsRouter,
   payments: paymentsRouter,
   paymentMethods: paymentMethodsRouter,
   testClocks: testClocksRouter,

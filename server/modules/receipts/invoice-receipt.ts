@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema';
-import { DomainError } from '../../../lib/errors';
-import { renderReceiptHtml, renderReceiptPdf, type ReceiptData } from '../receipts';
-import { invoiceDetail } from './details';
+import type { DB } from '../../db/schema';
+import { DomainError } from '../../lib/errors';
+import { renderReceiptHtml, renderReceiptPdf, type ReceiptData } from './';
+import { invoiceDetail } from '../billing';
 
 /** The receipt's data, from the invoice as it stands (payments and refunds included). */
 async function receiptData(db: Kysely<DB>, tenantId: string, invoiceId: string): Promise<ReceiptData> {

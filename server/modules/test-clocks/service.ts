@@ -4,11 +4,14 @@ import { runCommand, type CommandScope } from '../../commands/run-command';
 import { runClockJobs } from '../../jobs/runner';
 import { nextDueTime } from '../../jobs/store';
 import { DomainError, notFound } from '../../lib/errors';
-import { billingJobHandlers } from './jobs';
-import { loadCustomer, type StaffRequest } from './deps';
-import { setTestClock } from './repo/customer-billing';
-import { subscriptionsOfCustomer } from './repo/subscriptions';
-import { findTestClock, insertTestClock, setTestClockTime, type TestClock } from './repo/test-clocks';
+import {
+  billingJobHandlers,
+  loadCustomer,
+  setTestClock,
+  subscriptionsOfCustomer,
+  type StaffRequest,
+} from '../billing';
+import { findTestClock, insertTestClock, setTestClockTime, type TestClock } from './repo';
 
 /** How far one advance may go: two years, as Stripe's test clocks allow. */
 export const MAX_ADVANCE_MS = 2 * 366 * DAY_MS;

@@ -2,11 +2,11 @@ import {
   testClockAdvanceInput,
   testClockAttachInput,
   testClockCreateInput,
-} from '../../../../shared/billing/schema';
-import { router, tenantProcedure } from '../../../trpc/base';
-import { listTestClocks } from '../repo/test-clocks';
-import { advanceTestClock, attachTestClock, createTestClock } from '../test-clocks';
-import { staff } from './request';
+} from '../../../shared/billing/schema';
+import { router, tenantProcedure } from '../../trpc/base';
+import { listTestClocks } from './repo';
+import { advanceTestClock, attachTestClock, createTestClock } from './service';
+import { staff } from '../billing';
 
 export const testClocksRouter = router({
   list: tenantProcedure('billing.read').query(({ ctx }) => listTestClocks(ctx.db, ctx.tenantId)),

@@ -1,4 +1,4 @@
-import { invoiceDisplayStatus } from '../../../../shared/billing/refund-state';
+import { invoiceDisplayStatus } from '../../../shared/billing/refund-state';
 import type { ReceiptData } from './types';
 
 export type ReceiptStatus = 'paid' | 'partially_refunded' | 'refunded' | 'open' | 'void' | 'uncollectible';

@@ -1,4 +1,4 @@
-import { formatMoney, type Money } from '../../../../shared/money';
+import { formatMoney, type Money } from '../../../shared/money';
 
 /**
  * PDF text goes through pdfkit's built-in Helvetica, which only has the WinAnsi

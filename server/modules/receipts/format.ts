@@ -1,5 +1,5 @@
-import { formatMoney, money, type Money } from '../../../../shared/money';
-import { BugIndicatingError } from '../../../lib/errors';
+import { formatMoney, money, type Money } from '../../../shared/money';
+import { BugIndicatingError } from '../../lib/errors';
 
 /** Turns an amount into display text; the PDF swaps in one that fits its font. */
 export type MoneyFormat = (amount: Money, locale: string) => string;
