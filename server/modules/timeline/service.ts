@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { auditHistoryOf, type EntitySet } from '../audit';
 import { customerBillingObjects, type CustomerCard } from '../billing';
 import { getCustomer } from '../customers';
-import { emailsOfCustomer, type CustomerEmail } from '../notifications';
+import { emailsOfCustomer, type CustomerEmail } from '../emails';
 import { factsOf, type TimelineEntry } from './facts';
 import { describePlans } from './plans';
 
