@@ -2,6 +2,7 @@ export { workspaceRouter } from './router';
 export { loadPrincipal, describeSession, type Session } from './service';
 export {
   deleteMembership,
+  deleteSetting,
   insertMembership,
   insertTenant,
   insertUser,
