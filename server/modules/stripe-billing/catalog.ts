@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
-import { newId } from '../../../shared/ids';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
-import { findPlanIdByName } from '../catalog';
+import { createGatewayPrice, createGatewayProductAndPlan, findPlanIdByGatewayRef } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
 import { mirroredInterval } from './mapping';
@@ -19,47 +18,24 @@ async function ensureProductAndPlan(
   now: number,
   changes: EntityChange[],
 ): Promise<string> {
-  const plan = await trx
-    .selectFrom('plans')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('gateway_ref', '=', product.id)
-    .executeTakeFirst();
-  if (plan) return plan.id;
-  const productRow = {
-    id: newId('prd', now),
-    tenant_id: tenantId,
-    name: product.name,
-    description: product.description ?? 'From Stripe',
-    status: 'active' as const,
-    created_at: now,
-    updated_at: now,
-    gateway_ref: product.id,
-  };
-  await trx.insertInto('products').values(productRow).execute();
-  // Plan names are unique per tenant, ignoring case as the catalog does: a Stripe product
-  // named like a Tollgate plan ("ÉCOLE" beside "école") is told apart.
-  const taken = await findPlanIdByName(trx, tenantId, product.name);
-  const planRow = {
-    id: newId('pln', now),
-    tenant_id: tenantId,
-    product_id: productRow.id,
-    name: taken ? `${product.name} (Stripe ${product.id})` : product.name,
-    description: `Mirrored from Stripe product ${product.id}`,
-    status: 'active' as const,
-    sort_order: 0,
-    is_default: 0,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    gateway_ref: product.id,
-  };
-  await trx.insertInto('plans').values(planRow).execute();
-  changes.push(
-    { entityType: 'product', entityId: productRow.id, before: null, after: productRow },
-    { entityType: 'plan', entityId: planRow.id, before: null, after: planRow },
+  const known = await findPlanIdByGatewayRef(trx, tenantId, product.id);
+  if (known) return known;
+  const created = await createGatewayProductAndPlan(
+    trx,
+    tenantId,
+    {
+      ref: product.id,
+      name: product.name,
+      description: product.description ?? 'From Stripe',
+      planDescription: `Mirrored from Stripe product ${product.id}`,
+    },
+    now,
   );
-  return planRow.id;
+  changes.push(
+    { entityType: 'product', entityId: created.product.id, before: null, after: created.product },
+    { entityType: 'plan', entityId: created.plan.id, before: null, after: created.plan },
+  );
+  return created.plan.id;
 }
 
 async function productOf(context: MirrorContext, price: Stripe.Price): Promise<Stripe.Product> {
@@ -90,20 +66,19 @@ export async function ensurePrice(
     if (again) return { result: again, changes: [] };
     const changes: EntityChange[] = [];
     const planId = await ensureProductAndPlan(trx, context.tenantId, product, now, changes);
-    const row = {
-      id: newId('pri', now),
-      tenant_id: context.tenantId,
-      plan_id: planId,
-      amount: unitAmount,
-      currency: full.currency.toUpperCase(),
-      interval,
-      trial_days: 0,
-      status: full.active ? ('active' as const) : ('archived' as const),
-      created_at: now,
-      updated_at: now,
-      gateway_ref: ref,
-    };
-    await trx.insertInto('prices').values(row).execute();
+    const row = await createGatewayPrice(
+      trx,
+      context.tenantId,
+      {
+        ref,
+        plan_id: planId,
+        amount: unitAmount,
+        currency: full.currency.toUpperCase(),
+        interval,
+        status: full.active ? 'active' : 'archived',
+      },
+      now,
+    );
     changes.push({ entityType: 'price', entityId: row.id, before: null, after: row });
     return { result: { id: row.id, planId }, changes };
   });

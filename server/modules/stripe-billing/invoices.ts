@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
+import { insertMirroredInvoice, replaceInvoiceLines, updateMirroredInvoice } from '../billing';
 import type { MirrorContext } from './context';
 import { ensureCustomer } from './customers';
 import {
@@ -30,32 +31,22 @@ export async function linkInvoice(context: MirrorContext, invoice: Stripe.Invoic
 
 /** What a draft may still change: amounts and lines, replaced wholesale. */
 async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, invoice: Stripe.Invoice) {
-  await trx
-    .deleteFrom('invoice_lines')
-    .where('tenant_id', '=', tenantId)
-    .where('invoice_id', '=', invoiceId)
-    .execute();
-  let position = 0;
+  const lines = [];
   for (const line of invoice.lines.data.map(mirroredLine)) {
     const price = line.priceRef ? await priceByRef(trx, tenantId, line.priceRef) : undefined;
-    await trx
-      .insertInto('invoice_lines')
-      .values({
-        id: newId('il', ms(invoice.created)),
-        tenant_id: tenantId,
-        invoice_id: invoiceId,
-        position: position++,
-        kind: line.kind,
-        description: line.description,
-        price_id: price?.id ?? null,
-        quantity: line.quantity,
-        unit_amount: line.unitAmount,
-        amount: line.amount,
-        period_start: line.periodStart,
-        period_end: line.periodEnd,
-      })
-      .execute();
+    lines.push({
+      id: newId('il', ms(invoice.created)),
+      kind: line.kind,
+      description: line.description,
+      price_id: price?.id ?? null,
+      quantity: line.quantity,
+      unit_amount: line.unitAmount,
+      amount: line.amount,
+      period_start: line.periodStart,
+      period_end: line.periodEnd,
+    });
   }
+  await replaceInvoiceLines(trx, tenantId, invoiceId, lines);
 }
 
 function amounts(invoice: Stripe.Invoice) {
@@ -103,42 +94,35 @@ export async function writeInvoice(
   const subscription = subscriptionRef ? await subscriptionByRef(trx, tenantId, subscriptionRef) : undefined;
   const id = current?.id ?? newId('inv', ms(invoice.created));
   if (!current) {
-    await trx
-      .insertInto('invoices')
-      .values({
-        id,
-        tenant_id: tenantId,
-        customer_id: links.customerId,
-        subscription_id: subscription?.id ?? null,
-        number: null,
-        status: 'draft',
-        billing_reason: mirroredBillingReason(invoice),
-        currency: invoice.currency.toUpperCase(),
-        ...amounts(invoice),
-        created_at: ms(invoice.created),
-        updated_at: now,
-        managed_by: 'stripe',
-        gateway_ref: invoice.id,
-      })
-      .execute();
+    await insertMirroredInvoice(trx, {
+      id,
+      tenant_id: tenantId,
+      customer_id: links.customerId,
+      subscription_id: subscription?.id ?? null,
+      number: null,
+      status: 'draft',
+      billing_reason: mirroredBillingReason(invoice),
+      currency: invoice.currency.toUpperCase(),
+      ...amounts(invoice),
+      created_at: ms(invoice.created),
+      updated_at: now,
+      managed_by: 'stripe',
+      gateway_ref: invoice.id,
+    });
   }
   const wasDraft = !current || current.status === 'draft';
   if (wasDraft) {
-    await trx
-      .updateTable('invoices')
-      .set({ ...amounts(invoice), subscription_id: subscription?.id ?? null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    await updateMirroredInvoice(trx, tenantId, id, {
+      ...amounts(invoice),
+      subscription_id: subscription?.id ?? null,
+      updated_at: now,
+    });
     await writeDraftContent(trx, tenantId, id, invoice);
   }
   const status = mirroredInvoiceStatus(invoice);
   if (status !== 'draft') {
     const numbered = wasDraft ? { number: invoice.number ?? invoice.id } : {};
-    await trx
-      .updateTable('invoices')
-      .set({ ...bookkeeping(invoice, now), ...numbered })
-      .where('id', '=', id)
-      .execute();
+    await updateMirroredInvoice(trx, tenantId, id, { ...bookkeeping(invoice, now), ...numbered });
   }
   const after = await trx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return {

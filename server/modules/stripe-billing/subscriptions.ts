@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
-import { recordEvent } from '../billing';
+import { recordEvent, saveMirroredSubscription } from '../billing';
 import { ensurePrice } from './catalog';
 import type { MirrorContext } from './context';
 import { ensureCustomer } from './customers';
@@ -117,12 +117,7 @@ export async function writeSubscription(
   const methodRef = refOf(subscription.default_payment_method);
   const paymentMethodId = methodRef ? await paymentMethodIdByRef(trx, tenantId, methodRef) : null;
   const row = mirroredRow(tenantId, subscription, links, current, paymentMethodId, now);
-  if (current) {
-    const { id: _id, tenant_id: _tenant, created_at: _created, ...changes } = row;
-    await trx.updateTable('subscriptions').set(changes).where('id', '=', current.id).execute();
-  } else {
-    await trx.insertInto('subscriptions').values(row).execute();
-  }
+  await saveMirroredSubscription(trx, row, current !== undefined);
   await recordHistory(trx, tenantId, current, row, now);
   await confirmRequests(trx, tenantId, row.id, subscription, causedBy, now);
   return {
