@@ -6,7 +6,8 @@ import type { DB } from '../../db/schema';
 import { findPlanIdByName } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
-import { mirroredInterval } from './mapping';
+import { mirroredInterval, PRICE_FIELDS, PRODUCT_FIELDS } from './mapping';
+import { requiredFields } from './stripe-fields';
 import { priceByRef } from './repo';
 
 type Trx = Transaction<DB>;
@@ -62,10 +63,13 @@ async function ensureProductAndPlan(
   return planRow.id;
 }
 
-async function productOf(context: MirrorContext, price: Stripe.Price): Promise<Stripe.Product> {
-  if (typeof price.product !== 'string' && !price.product.deleted) return price.product;
-  const id = typeof price.product === 'string' ? price.product : price.product.id;
-  return stripeOf(context).products.retrieve(id);
+async function productOf(context: MirrorContext, price: Stripe.Price, ref: string): Promise<Stripe.Product> {
+  const product =
+    typeof price.product !== 'string' && !price.product.deleted
+      ? price.product
+      : await stripeOf(context).products.retrieve(ref);
+  requiredFields('product', product, PRODUCT_FIELDS);
+  return product;
 }
 
 /**
@@ -80,11 +84,12 @@ export async function ensurePrice(
   const known = await priceByRef(context.db, context.tenantId, ref);
   if (known) return known;
   const full = typeof price === 'string' ? await stripeOf(context).prices.retrieve(ref) : price;
+  const fields = requiredFields('price', full, PRICE_FIELDS);
   const interval = mirroredInterval(full);
   if (full.unit_amount === null)
     throw new Error(`Stripe price ${ref} has no unit amount; only per-unit prices are mirrored`);
   const unitAmount = full.unit_amount;
-  const product = await productOf(context, full);
+  const product = await productOf(context, full, fields.productRef);
   const created = await runCommand(mirrorScope(context), 'catalog.mirrored_from_stripe', async (trx, now) => {
     const again = await priceByRef(trx, context.tenantId, ref);
     if (again) return { result: again, changes: [] };
@@ -95,10 +100,10 @@ export async function ensurePrice(
       tenant_id: context.tenantId,
       plan_id: planId,
       amount: unitAmount,
-      currency: full.currency.toUpperCase(),
+      currency: fields.currency.toUpperCase(),
       interval,
       trial_days: 0,
-      status: full.active ? ('active' as const) : ('archived' as const),
+      status: fields.active ? ('active' as const) : ('archived' as const),
       created_at: now,
       updated_at: now,
       gateway_ref: ref,
