@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { formatMoney, money } from '../../../shared/money';
-import type { AppRouter } from '../../../server/api/router';
+import type { AppRouter } from '../../../server/app/router';
 import { countryName, formatDate, formatDateTime } from '../../lib/format';
 import { cardText } from '../../../shared/card-brands';
 

@@ -11,7 +11,7 @@ import type { SecretPaths } from './secrets';
 export interface ProcedureMeta {
   /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
   permission: Permission | 'public' | 'signed-in';
-  /** Where the input or result holds a secret: never stored or replayed (server/api/secrets.ts). */
+  /** Where the input or result holds a secret: never stored or replayed (server/trpc/secrets.ts). */
   secrets?: SecretPaths;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seenByClient } from '../testing/errors';
 import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
 import { createTestWorld, type TestWorld } from '../testing/world';
-import { INTERNAL_MESSAGE } from './errors';
+import { INTERNAL_MESSAGE } from '../trpc/errors';
 import { appRouter } from './router';
 import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
 

@@ -1,5 +1,5 @@
 import type { AnyProcedure } from '@trpc/server';
-import type { ProcedureMeta } from './trpc';
+import type { ProcedureMeta } from '../trpc/base';
 import { appRouter } from './router';
 
 /** Every procedure of the app router by dotted path, with the permission it declared. */
