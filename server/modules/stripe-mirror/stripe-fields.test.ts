@@ -9,7 +9,8 @@ import {
   readSubscription,
   SUBSCRIPTION_FIELDS,
 } from './mapping';
-import { IncompleteStripeObjectError, requiredField } from './stripe-fields';
+import { CHARGE_FIELDS, DISPUTE_FIELDS, REFUND_FIELDS } from './payments/fields';
+import { IncompleteStripeObjectError, requiredField, requiredFields, type FieldSpec } from './stripe-fields';
 
 /** A subscription with every field the mirror needs, as Stripe sends it. */
 const subscription = () =>
@@ -88,6 +89,32 @@ describe('required fields of Stripe objects', () => {
     for (const broken of [without(invoice(), path), without(invoice(), path, null)]) {
       expect(() => readInvoiceWithLines(broken as Stripe.Invoice)).toThrow(
         `Stripe invoice in_123 has no ${path}`,
+      );
+    }
+  });
+
+  const payments: [string, Record<string, unknown>, FieldSpec][] = [
+    [
+      'dispute',
+      {
+        id: 'du_1',
+        amount: 500,
+        currency: 'usd',
+        reason: 'fraudulent',
+        status: 'needs_response',
+        created: 1,
+      },
+      DISPUTE_FIELDS,
+    ],
+    ['charge', { id: 'ch_1', amount: 500, currency: 'usd' }, CHARGE_FIELDS],
+    ['refund', { id: 're_1', amount: 100, currency: 'usd' }, REFUND_FIELDS],
+  ];
+  it.each(payments)('names a %s lacking any field the payment handlers need', (type, complete, spec) => {
+    expect(() => requiredFields(type, complete, spec)).not.toThrow();
+    for (const [path] of Object.values(spec)) {
+      const { [path]: _dropped, ...broken } = complete;
+      expect(() => requiredFields(type, broken, spec)).toThrow(
+        `Stripe ${type} ${String(complete.id)} has no ${path}`,
       );
     }
   });
