@@ -35,13 +35,14 @@ async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, 
     .where('tenant_id', '=', tenantId)
     .where('invoice_id', '=', invoiceId)
     .execute();
+  const { created, lines } = readInvoice(invoice);
   let position = 0;
-  for (const line of readInvoice(invoice).lines.map((_line, index) => mirroredLine(invoice, index))) {
+  for (const line of lines.map((_line, index) => mirroredLine(invoice, index))) {
     const price = line.priceRef ? await priceByRef(trx, tenantId, line.priceRef) : undefined;
     await trx
       .insertInto('invoice_lines')
       .values({
-        id: newId('il', ms(readInvoice(invoice).created)),
+        id: newId('il', ms(created)),
         tenant_id: tenantId,
         invoice_id: invoiceId,
         position: position++,

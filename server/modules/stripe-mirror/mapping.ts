@@ -70,11 +70,6 @@ export function primaryItem(subscription: Stripe.Subscription): Stripe.Subscript
   ) as unknown as Stripe.SubscriptionItem;
 }
 
-export function currentPeriod(subscription: Stripe.Subscription): { start: number; end: number } {
-  const fields = readSubscription(subscription);
-  return { start: ms(fields.periodStart), end: ms(fields.periodEnd) };
-}
-
 /** What the mirror needs of a Stripe price it creates locally (recurrence and unit amount are checked by rule). */
 export const PRICE_FIELDS = {
   currency: ['currency', 'string'],
