@@ -5,7 +5,8 @@ import type { DB } from '../../db/schema';
 import { createGatewayPrice, createGatewayProductAndPlan, findPlanIdByGatewayRef } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
-import { mirroredInterval } from './mapping';
+import { mirroredInterval, PRICE_FIELDS, PRODUCT_FIELDS } from './mapping';
+import { requiredFields } from './stripe-fields';
 import { priceByRef } from './repo';
 
 type Trx = Transaction<DB>;
@@ -38,10 +39,13 @@ async function ensureProductAndPlan(
   return created.plan.id;
 }
 
-async function productOf(context: MirrorContext, price: Stripe.Price): Promise<Stripe.Product> {
-  if (typeof price.product !== 'string' && !price.product.deleted) return price.product;
-  const id = typeof price.product === 'string' ? price.product : price.product.id;
-  return stripeOf(context).products.retrieve(id);
+async function productOf(context: MirrorContext, price: Stripe.Price, ref: string): Promise<Stripe.Product> {
+  const product =
+    typeof price.product !== 'string' && !price.product.deleted
+      ? price.product
+      : await stripeOf(context).products.retrieve(ref);
+  requiredFields('product', product, PRODUCT_FIELDS);
+  return product;
 }
 
 /**
@@ -56,11 +60,12 @@ export async function ensurePrice(
   const known = await priceByRef(context.db, context.tenantId, ref);
   if (known) return known;
   const full = typeof price === 'string' ? await stripeOf(context).prices.retrieve(ref) : price;
+  const fields = requiredFields('price', full, PRICE_FIELDS);
   const interval = mirroredInterval(full);
   if (full.unit_amount === null)
     throw new Error(`Stripe price ${ref} has no unit amount; only per-unit prices are mirrored`);
   const unitAmount = full.unit_amount;
-  const product = await productOf(context, full);
+  const product = await productOf(context, full, fields.productRef);
   const created = await runCommand(mirrorScope(context), 'catalog.mirrored_from_stripe', async (trx, now) => {
     const again = await priceByRef(trx, context.tenantId, ref);
     if (again) return { result: again, changes: [] };
@@ -73,9 +78,9 @@ export async function ensurePrice(
         ref,
         plan_id: planId,
         amount: unitAmount,
-        currency: full.currency.toUpperCase(),
+        currency: fields.currency.toUpperCase(),
         interval,
-        status: full.active ? 'active' : 'archived',
+        status: fields.active ? 'active' : 'archived',
       },
       now,
     );

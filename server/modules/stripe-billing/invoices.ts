@@ -12,7 +12,8 @@ import {
   mirroredLine,
   ms,
   msOrNull,
-  refOf,
+  readInvoice,
+  readInvoiceWithLines,
   subscriptionOfInvoice,
 } from './mapping';
 import { invoiceByRef, priceByRef, subscriptionByRef } from './repo';
@@ -24,18 +25,18 @@ export interface InvoiceLinks {
 }
 
 export async function linkInvoice(context: MirrorContext, invoice: Stripe.Invoice): Promise<InvoiceLinks> {
-  const customerRef = refOf(invoice.customer);
-  if (!customerRef) throw new Error(`Stripe invoice ${invoice.id} has no customer`);
+  const { customerRef } = readInvoiceWithLines(invoice);
   return { customerId: await ensureCustomer(context, customerRef) };
 }
 
 /** What a draft may still change: amounts and lines, replaced wholesale. */
 async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, invoice: Stripe.Invoice) {
+  const { created, lines: stripeLines } = readInvoice(invoice);
   const lines = [];
-  for (const line of invoice.lines.data.map(mirroredLine)) {
+  for (const line of stripeLines.map((_line, index) => mirroredLine(invoice, index))) {
     const price = line.priceRef ? await priceByRef(trx, tenantId, line.priceRef) : undefined;
     lines.push({
-      id: newId('il', ms(invoice.created)),
+      id: newId('il', ms(created)),
       kind: line.kind,
       description: line.description,
       price_id: price?.id ?? null,
@@ -50,24 +51,26 @@ async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, 
 }
 
 function amounts(invoice: Stripe.Invoice) {
+  const fields = readInvoice(invoice);
   return {
-    subtotal: invoice.subtotal,
-    total: invoice.total,
-    amount_due: invoice.amount_due,
+    subtotal: fields.subtotal,
+    total: fields.total,
+    amount_due: fields.amountDue,
     // Stripe applies the customer's balance between total and amount due.
-    credit_applied: Math.max(0, invoice.total - invoice.amount_due),
-    period_start: ms(invoice.period_start),
-    period_end: ms(invoice.period_end),
+    credit_applied: Math.max(0, fields.total - fields.amountDue),
+    period_start: ms(fields.periodStart),
+    period_end: ms(fields.periodEnd),
   };
 }
 
 /** What may move once finalized: status and payment bookkeeping only (the triggers hold the rest). */
 function bookkeeping(invoice: Stripe.Invoice, now: number) {
+  const fields = readInvoice(invoice);
   const transitions = invoice.status_transitions;
   return {
     status: mirroredInvoiceStatus(invoice),
-    amount_paid: invoice.amount_paid,
-    attempt_count: invoice.attempt_count,
+    amount_paid: fields.amountPaid,
+    attempt_count: fields.attemptCount,
     next_attempt_at: msOrNull(invoice.next_payment_attempt),
     finalized_at: msOrNull(transitions.finalized_at),
     paid_at: msOrNull(transitions.paid_at),
@@ -92,7 +95,8 @@ export async function writeInvoice(
   const current = await invoiceByRef(trx, tenantId, invoice.id);
   const subscriptionRef = subscriptionOfInvoice(invoice);
   const subscription = subscriptionRef ? await subscriptionByRef(trx, tenantId, subscriptionRef) : undefined;
-  const id = current?.id ?? newId('inv', ms(invoice.created));
+  const fields = readInvoice(invoice);
+  const id = current?.id ?? newId('inv', ms(fields.created));
   if (!current) {
     await insertMirroredInvoice(trx, {
       id,
@@ -102,9 +106,9 @@ export async function writeInvoice(
       number: null,
       status: 'draft',
       billing_reason: mirroredBillingReason(invoice),
-      currency: invoice.currency.toUpperCase(),
+      currency: fields.currency.toUpperCase(),
       ...amounts(invoice),
-      created_at: ms(invoice.created),
+      created_at: ms(fields.created),
       updated_at: now,
       managed_by: 'stripe',
       gateway_ref: invoice.id,
