@@ -1,4 +1,4 @@
-/** Tables of migration 0013_rest_idempotency, as Kysely sees them. */
+/** Tables of migration 0014_rest_idempotency, as Kysely sees them. */
 export interface RestTables {
   rest_idempotency_keys: {
     tenant_id: string;

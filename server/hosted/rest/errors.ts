@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { DomainErrorCode } from '../../../shared/errors';
-import { describeError, internalMessage } from '../../api/errors';
+import { describeError, internalMessage } from '../../trpc/errors';
 import { currentRequestId } from '../../lib/request-scope';
 
 /**

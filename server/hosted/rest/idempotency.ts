@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { maskSecretShapes } from '../../api/secrets';
+import { maskSecretShapes } from '../../trpc/secrets';
 import type { DB } from '../../db/schema';
 
 /**

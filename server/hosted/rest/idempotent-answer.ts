@@ -1,4 +1,4 @@
-import type { Principal, Services } from '../../api/context';
+import type { Principal, Services } from '../../trpc/context';
 import type { Logger } from '../../lib/logger';
 import { failure, type RestFailure } from './errors';
 import {

@@ -1,7 +1,7 @@
-import type { AnyProcedure } from '@trpc/server';
-import type { Context } from '../../api/context';
-import { appRouter } from '../../api/router';
-import { createCallerFactory, tenantProcedure, type ProcedureMeta } from '../../api/trpc';
+import type { Context } from '../../trpc/context';
+import { listProcedures } from '../../app/procedures';
+import { appRouter } from '../../app/router';
+import { createCallerFactory, tenantProcedure, type ProcedureMeta } from '../../trpc/base';
 import { DomainError } from '../../lib/errors';
 import type { Permission } from '../../../shared/permissions';
 
@@ -20,8 +20,7 @@ export function app(ctx: Context) {
 }
 
 function permissionOf(path: string): Permission {
-  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
-  const permission = (procedures[path]?._def.meta as ProcedureMeta | undefined)?.permission;
+  const permission = listProcedures().find((p) => p.path === path)?.permission;
   if (!permission || permission === 'public' || permission === 'signed-in') {
     throw new Error(`REST: ${path} is not a tenant procedure of the app router`);
   }

@@ -1,5 +1,5 @@
 import type { OpenApiRouter } from 'trpc-to-openapi';
-import { router } from '../../api/trpc';
+import { router } from '../../trpc/base';
 import { entitlementsRest, invoicesRest, paymentsRest } from './resources/billing';
 import { customersRest } from './resources/customers';
 import { subscriptionsRest } from './resources/subscriptions';

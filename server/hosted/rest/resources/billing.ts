@@ -8,7 +8,7 @@ import {
   subscriptionId,
 } from '../../../../shared/billing/schema';
 import { featureKey } from '../../../../shared/catalog/schema';
-import { router } from '../../../api/trpc';
+import { router } from '../../../trpc/base';
 import {
   entitlementCheckObject,
   invoiceListItem,

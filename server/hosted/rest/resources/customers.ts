@@ -5,7 +5,7 @@ import {
   customerFields,
   customerId,
 } from '../../../../shared/customers/schema';
-import { router } from '../../../api/trpc';
+import { router } from '../../../trpc/base';
 import { customerObject, toCustomer } from '../objects';
 import { cursorAfter, listOf, pageParams, toList } from '../pagination';
 import { app, restProcedure, startingAfter } from '../procedure';

@@ -9,8 +9,8 @@ import {
   subscriptionId,
 } from '../../../../shared/billing/schema';
 import { SUBSCRIPTION_STATUSES } from '../../../../shared/billing/subscription-machine';
-import type { Context } from '../../../api/context';
-import { router } from '../../../api/trpc';
+import type { Context } from '../../../trpc/context';
+import { router } from '../../../trpc/base';
 import { subscriptionListItem, subscriptionObject, toSubscription, toSubscriptionListItem } from '../objects';
 import { cursorAfter, listOf, pageParams, toList } from '../pagination';
 import { app, restProcedure, startingAfter } from '../procedure';
