@@ -97,7 +97,10 @@ export function createRestApi(options: RestApiOptions): RestApi {
     if (found.kind === 'unknown') return sendFailure(res, unknownRoute(req, path));
     if (found.kind === 'wrong_method') return sendFailure(res, methodNotAllowed(req, found.allow));
 
-    const auth = await restPrincipal(services.db, header(req, 'authorization'), services.clock.now());
+    const auth = await restPrincipal(services.db, header(req, 'authorization'), services.clock.now(), {
+      address,
+      onError: (error) => logger.warn({ err: error }, 'recording an API key’s last use failed'),
+    });
     if ('refused' in auth) return sendFailure(res, auth.refused);
     const byKey = await perKey.take(auth.principal.userId);
     for (const [name, value] of Object.entries(byKey.headers)) res.setHeader(name, value);

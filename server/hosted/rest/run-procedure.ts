@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TRPCError } from '@trpc/server';
-import { createOpenApiHttpHandler } from 'trpc-to-openapi';
+import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import type { Context } from '../../trpc/context';
 import { logUnexpected } from '../../trpc/errors';
 import type { Logger } from '../../lib/logger';
@@ -47,7 +47,7 @@ class ResponseCollector extends EventEmitter {
 export function procedureRunner(options: { logger: Logger; maxBodySize: number }) {
   const contexts = new WeakMap<IncomingMessage, Context>();
   const errors = new WeakMap<IncomingMessage, TRPCError>();
-  const handler = createOpenApiHttpHandler({
+  const handler = createOpenApiNodeHttpHandler({
     router: restOpenApiRouter,
     maxBodySize: options.maxBodySize,
     createContext: ({ req }) => contexts.get(req),
