@@ -8,7 +8,8 @@ import type { DB } from '../../db/schema';
  * of concurrent requests with the same key exactly one wins, the others are told it is in
  * progress); its answer is stored, and for 24 hours the same key with the same request
  * replays that answer (status and body) instead of acting again, while the same key with a
- * different request is refused. Answers of 500 are not kept, so a retry can succeed.
+ * different request is refused. Answers of 400 (invalid, nothing done) and 5xx are not kept,
+ * so a corrected request or a retry can use the key.
  * This module owns the table rest_idempotency_keys.
  */
 

@@ -74,7 +74,9 @@ export async function answerIdempotently(
     await releaseKey(db, scope);
     throw error;
   }
-  if (answer.status >= 500) await releaseKey(db, scope);
+  // As Stripe does: a request refused as invalid (400) changed nothing and keeps no answer, so
+  // the same key can carry the corrected request; a failure on our side (5xx) may be retried.
+  if (answer.status === 400 || answer.status >= 500) await releaseKey(db, scope);
   else await recordAnswer(db, scope, answer.status, answer.body);
   return { ...answer, replayed: false };
 }

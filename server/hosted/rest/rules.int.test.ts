@@ -225,6 +225,18 @@ describe('idempotent POSTs', () => {
     expect(after.headers.get('idempotent-replayed')).toBeNull();
   });
 
+  it('keeps no answer for an invalid request, so the key can carry the corrected one', async () => {
+    const headers = { 'idempotency-key': 'create-oz-1' };
+    const invalid = await rest(world, 'POST', '/customers', {
+      body: { ...newCustomer('oz@a.test'), country: 'XX' },
+      headers,
+    });
+    expect(invalid.status).toBe(400);
+    const fixed = await rest(world, 'POST', '/customers', { body: newCustomer('oz@a.test'), headers });
+    expect(fixed.status).toBe(200);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('refuses a malformed key', async () => {
     const answer = await rest(world, 'POST', '/customers', {
       body: newCustomer('odd@a.test'),
