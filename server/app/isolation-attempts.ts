@@ -159,11 +159,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
         footerText: 'x',
       },
     }),
-  'webhooks.list': (a) => a.webhooks.list({ type: 'customer.updated' }),
-  'webhooks.get': (a, f) => a.webhooks.get({ id: f.bStripeEventId }),
-  'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bStripeEventId }),
-  'webhooks.endpoint': (a) => a.webhooks.endpoint(),
-  'webhooks.setSecret': (a) => a.webhooks.setSecret({ secret: `whsec_${'A1b2'.repeat(8)}` }),
+  'stripeEvents.list': (a) => a.stripeEvents.list({ type: 'customer.updated' }),
+  'stripeEvents.get': (a, f) => a.stripeEvents.get({ id: f.bStripeEventId }),
+  'stripeEvents.replay': (a, f) => a.stripeEvents.replay({ id: f.bStripeEventId }),
+  'stripeEvents.endpoint': (a) => a.stripeEvents.endpoint(),
+  'stripeEvents.setSecret': (a) => a.stripeEvents.setSecret({ secret: `whsec_${'A1b2'.repeat(8)}` }),
   // Takes no ids; in this sandbox world A has no Stripe account, so it is refused (INVALID_STATE) writing nothing.
   'stripeBilling.startImport': (a) =>
     a.stripeBilling.startImport({}).catch((error: unknown) => {
@@ -253,7 +253,7 @@ export const CREATES_INSIDE_A = new Set([
   'catalog.createProduct',
   'testClocks.create',
   'emails.updateSettings',
-  'webhooks.setSecret',
+  'stripeEvents.setSecret',
   'recovery.updatePolicy',
   'admin.apiKeys.create',
 ]);

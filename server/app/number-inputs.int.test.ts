@@ -133,7 +133,7 @@ const VALID: Record<string, ValidInput> = {
     const { version, ...settings } = await k.staff.emails.settings();
     return { expectedVersion: version, settings: { ...settings, footerText: `Footer ${k.next()}` } };
   },
-  'webhooks.list': () => ({ from: START - DAY_MS, to: START + DAY_MS, limit: 10 }),
+  'stripeEvents.list': () => ({ from: START - DAY_MS, to: START + DAY_MS, limit: 10 }),
   'sync.pull': () => ({ cursor: 0, limit: 10 }),
   'sync.push': (k) => ({
     clientId: `numbers-${k.next()}`,

@@ -14,7 +14,7 @@ import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
 import { emailsRouter } from '../modules/notifications';
-import { webhooksRouter } from '../modules/stripe-events';
+import { stripeEventsRouter } from '../modules/stripe-events';
 import { timelineRouter } from '../modules/timeline';
 import { labelsRouter } from '../modules/labels';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
@@ -42,7 +42,7 @@ export const appRouter = router({
   testClocks: testClocksRouter,
   recovery: recoveryRouter,
   emails: emailsRouter,
-  webhooks: webhooksRouter,
+  stripeEvents: stripeEventsRouter,
   stripeBilling: stripeBillingRouter,
   sync: syncRouter,
   connection: connectionRouter,

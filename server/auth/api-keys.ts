@@ -86,6 +86,19 @@ export async function createApiKey(
   };
 }
 
+/** Revokes a tenant's key (inside the caller's command transaction); its next use is refused. */
+export async function revokeApiKey(
+  db: Db,
+  input: { tenantId: string; id: string; now: number },
+): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: input.now })
+    .where('id', '=', input.id)
+    .where('tenant_id', '=', input.tenantId)
+    .execute();
+}
+
 const invalidKey = () => new DomainError('UNAUTHENTICATED', 'The API key is not valid');
 
 /** Stored scopes, read back: permissions this version no longer knows hold nothing and are dropped. */

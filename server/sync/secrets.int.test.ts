@@ -111,7 +111,7 @@ describe('secrets through sync.push', () => {
       {
         id: 2,
         tenantId: world.tenants.A.id,
-        path: 'webhooks.setSecret',
+        path: 'stripeEvents.setSecret',
         input: { secret: 'whsec_pushedThroughSync0123456789' },
       },
     ];

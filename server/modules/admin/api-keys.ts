@@ -4,7 +4,11 @@ import { grantableKeyScopes, grantableTenantRoles, TENANT_ROLE_INFO } from '../.
 import type { apiKeyCreateInput } from '../../../shared/admin/schema';
 import { TENANT_GRANTS, type Permission, type TenantRole } from '../../../shared/permissions';
 import { forgetApiKey } from '../../auth/api-key-cache';
-import { parseScopes, createApiKey as storeApiKey } from '../../auth/api-keys';
+import {
+  parseScopes,
+  createApiKey as storeApiKey,
+  revokeApiKey as revokeStoredApiKey,
+} from '../../auth/api-keys';
 import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
@@ -150,12 +154,7 @@ export async function revokeApiKey(scope: AdminScope, id: string): Promise<ApiKe
     const current = toApiKey(row);
     if (current.revokedAt !== null)
       throw new DomainError('INVALID_STATE', `The key ${current.name} is already revoked`);
-    await trx
-      .updateTable('api_keys')
-      .set({ revoked_at: now })
-      .where('id', '=', id)
-      .where('tenant_id', '=', scope.tenantId)
-      .execute();
+    await revokeStoredApiKey(trx, { tenantId: scope.tenantId, id, now });
     const next = { ...current, revokedAt: now };
     return {
       result: next,

@@ -8,7 +8,7 @@ import type { StripeEventHandlers } from './types';
 import { createWebhookReceiver } from './receiver';
 import { stripeWebhookRoute, WEBHOOK_PATH_PREFIX } from './webhook-route';
 
-export { webhooksRouter } from './router';
+export { stripeEventsRouter } from './router';
 export {
   processDueStripeEvents,
   startStripeEventProcessor,

@@ -141,10 +141,10 @@ describe('processDueStripeEvents', () => {
     expect(calls).toBe(8);
 
     // A viewer may look but not replay; billing staff may.
-    const refused = await clientError(() => world.as('viewerA').webhooks.replay({ id }));
+    const refused = await clientError(() => world.as('viewerA').stripeEvents.replay({ id }));
     expect(refused.data.domainCode).toBe('FORBIDDEN');
     failing = false;
-    await world.as('billingA').webhooks.replay({ id });
+    await world.as('billingA').stripeEvents.replay({ id });
     expect(inboxRows(world, tenantId)[0]).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
     expect(await processDueStripeEvents(options(handlers))).toBe(1);
     expect(inboxRows(world, tenantId)[0]?.status).toBe('processed');
@@ -168,7 +168,7 @@ describe('processDueStripeEvents', () => {
       },
     ]);
     // A processed event is not replayable.
-    const again = await clientError(() => world.as('billingA').webhooks.replay({ id }));
+    const again = await clientError(() => world.as('billingA').stripeEvents.replay({ id }));
     expect(again.message).toBe('Only failed or dead-lettered events can be replayed; this one is processed');
   });
 

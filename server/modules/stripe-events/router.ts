@@ -9,7 +9,7 @@ import { replayStripeEvent, setWebhookSecret, webhookEndpointInfo } from './comm
 import { getStripeEvent, listStripeEvents } from './queries';
 
 /** The webhook inbox in the console: events, their fate, replays, and the endpoint's secret. */
-export const webhooksRouter = router({
+export const stripeEventsRouter = router({
   list: tenantProcedure('billing.read')
     .input(stripeEventListInput)
     .query(({ ctx, input }) => listStripeEvents(ctx.db, ctx.tenantId, input)),

@@ -18,7 +18,11 @@ export async function serveWebhooks(world: TestWorld): Promise<{
   const server: Server = createHttpServer({
     router: appRouter,
     createContext: () =>
-      createContext({ services: world.services, principal: null, client: { kind: 'test', id: 'webhooks' } }),
+      createContext({
+        services: world.services,
+        principal: null,
+        client: { kind: 'test', id: 'stripe-events' },
+      }),
     logger: world.services.logger,
     publicRoutes: stripeWebhookRoutes({
       db: world.database.db,

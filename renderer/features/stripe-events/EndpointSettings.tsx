@@ -13,7 +13,7 @@ import { FormModal } from '../../ui/FormModal';
 function SecretModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const save = useMutation(trpc.webhooks.setSecret.mutationOptions());
+  const save = useMutation(trpc.stripeEvents.setSecret.mutationOptions());
   const form = useForm({ mode: 'controlled', initialValues: { secret: '' } });
   const close = () => {
     form.reset();
@@ -23,7 +23,7 @@ function SecretModal({ opened, onClose }: { opened: boolean; onClose: () => void
     try {
       await save.mutateAsync({ secret: values.secret });
       notifySuccess('Signing secret saved', 'Deliveries signed with it are accepted from now on.');
-      await queryClient.invalidateQueries({ queryKey: trpc.webhooks.endpoint.queryKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.stripeEvents.endpoint.queryKey() });
       close();
     } catch (error) {
       const problem = readServerProblem(error);
@@ -56,7 +56,7 @@ function SecretModal({ opened, onClose }: { opened: boolean; onClose: () => void
 /** Where Stripe should deliver this workspace's events, and whether deliveries can be verified. */
 export function EndpointSettings() {
   const trpc = useTRPC();
-  const endpoint = useQuery(trpc.webhooks.endpoint.queryOptions()).data;
+  const endpoint = useQuery(trpc.stripeEvents.endpoint.queryOptions()).data;
   const canSet = useCan('settings.write');
   const [opened, modal] = useDisclosure(false);
   if (!endpoint) return null;

@@ -59,7 +59,7 @@ export async function inOrderRun(
   const world = await createTestWorld();
   try {
     const tenantId = world.tenants.A.id;
-    await world.as('owner', tenantId).webhooks.setSecret({ secret });
+    await world.as('owner', tenantId).stripeEvents.setSecret({ secret });
     const { db, sqlite } = world.database;
     const receiver = createWebhookReceiver({ db, sqlite, clock: world.clock });
     const ordered = [...events].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));

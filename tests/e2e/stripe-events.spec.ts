@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { expectToast } from './support';
 
 /**
- * The Webhook events page on its own console (see webhooks-server.ts): set the endpoint's
+ * The Stripe events page on its own console (see stripe-events-server.ts): set the endpoint's
  * secret, receive signed deliveries through the real endpoint, filter, open an event, and
  * replay one the processor dead-lettered.
  */
@@ -17,9 +17,9 @@ let server: SpawnedServer;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-webhooks-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-stripe-events-'));
   server = await spawnServer({
-    entry: 'tests/e2e/webhooks-server.ts',
+    entry: 'tests/e2e/stripe-events-server.ts',
     env: { TOLLGATE_DATA_DIR: dataDir },
     announce: 'Webhooks e2e console:',
   });
@@ -31,15 +31,15 @@ test.afterAll(async () => {
 
 async function statusOf(eventId: string): Promise<string> {
   const input = encodeURIComponent(JSON.stringify({ id: eventId }));
-  const response = await fetch(`${server.url}/trpc/webhooks.get?input=${input}`, {
+  const response = await fetch(`${server.url}/trpc/stripeEvents.get?input=${input}`, {
     headers: { 'x-tollgate-client': 'web:e2e-setup' },
   });
   return ((await response.json()) as { result: { data: { status: string } } }).result.data.status;
 }
 
 test('webhook events: secret, filter, open an event, replay a dead-lettered one', async ({ page }) => {
-  await page.goto(`${server.url}/#/webhooks`);
-  await expect(page.getByRole('heading', { name: 'Webhook events' })).toBeVisible();
+  await page.goto(`${server.url}/#/stripe-events`);
+  await expect(page.getByRole('heading', { name: 'Stripe events' })).toBeVisible();
   const endpoint = page.getByRole('region', { name: 'Webhook endpoint' });
   await expect(endpoint.getByTestId('endpoint-secret')).toHaveText(/No signing secret yet/);
   const path = (await endpoint.getByTestId('endpoint-path').textContent()) ?? '';
@@ -74,7 +74,7 @@ test('webhook events: secret, filter, open an event, replay a dead-lettered one'
   await expect.poll(() => statusOf(failing.id), { timeout: SIGNAL_BUDGET_MS }).toBe('dead');
 
   await page.reload();
-  const grid = page.getByRole('grid', { name: 'Webhook events' });
+  const grid = page.getByRole('grid', { name: 'Stripe events' });
   const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
   await expect(rows).toHaveCount(2);
   await page.getByRole('textbox', { name: 'Status' }).click();

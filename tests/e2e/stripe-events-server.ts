@@ -6,7 +6,7 @@ import { createLogger } from '../../server/lib/logger';
 import type { StripeEventHandlers } from '../../server/modules/stripe-events';
 
 /**
- * The console in web mode (as server/embedded/web.ts) for the webhook events e2e: its
+ * The console in web mode (as server/embedded/web.ts) for the Stripe events e2e: its
  * invoice.payment_failed handler fails twice and then works, and the retry policy gives up
  * after two attempts half a second apart, so an event is dead-lettered within the test's
  * time, and a replay then applies it.
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.TOLLGATE_DATA_DIR;
   if (!dataDir) throw new Error('TOLLGATE_DATA_DIR must name the data directory');
   mkdirSync(dataDir, { recursive: true });
-  const logger = createLogger({ name: 'tollgate-webhooks-e2e' });
+  const logger = createLogger({ name: 'tollgate-stripe-events-e2e' });
   const backend = await createEmbeddedBackend({
     dataDir,
     logger,
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`webhooks e2e console: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `stripe events e2e console: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

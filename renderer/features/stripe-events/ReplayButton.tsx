@@ -5,16 +5,16 @@ import { REPLAYABLE_STATUSES } from '../../../shared/stripe-events/schema';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
-import type { WebhookEventDetail } from './types';
+import type { StripeEventDetail } from './types';
 
 /** Sends a failed or dead-lettered event back to the processor; billing staff only. */
-export function ReplayButton({ event }: { event: WebhookEventDetail }) {
+export function ReplayButton({ event }: { event: StripeEventDetail }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canWrite = useCan('billing.write');
   const replay = useMutation(
-    trpc.webhooks.replay.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() }),
+    trpc.stripeEvents.replay.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.stripeEvents.pathKey() }),
     }),
   );
   if (!canWrite || !REPLAYABLE_STATUSES.includes(event.status)) return null;

@@ -11,11 +11,16 @@ import {
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
-import { webhookEventColumns } from './columns';
+import { stripeEventColumns } from './columns';
 import { EndpointSettings } from './EndpointSettings';
-import { SINCE_RANGES, webhookListFilters, type SinceRange, type WebhooksSearch } from './list-search';
+import {
+  SINCE_RANGES,
+  stripeEventListFilters,
+  type SinceRange,
+  type StripeEventsSearch,
+} from './list-search';
 import { EVENT_STATUS_LOOK } from './status';
-import type { WebhookEventRow } from './types';
+import type { StripeEventRow } from './types';
 
 const NOUN = { one: 'event', other: 'events' };
 const NEWEST_FIRST = { field: 'receivedAt', direction: 'desc' } as const;
@@ -24,27 +29,27 @@ const TYPE_OPTIONS = [...HANDLED_STRIPE_EVENT_TYPES].sort();
 const SINCE_OPTIONS = Object.entries(SINCE_RANGES).map(([value, r]) => ({ value, label: r.label }));
 
 /** The Stripe webhook inbox: every event received, what became of it, and the endpoint's settings. */
-export function WebhookEventsPage() {
+export function StripeEventsPage() {
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const navigate = useNavigate({ from: '/webhooks' });
-  const search = useSearch({ from: '/webhooks' });
-  useDocumentTitle('Webhook events · Tollgate');
+  const navigate = useNavigate({ from: '/stripe-events' });
+  const search = useSearch({ from: '/stripe-events' });
+  useDocumentTitle('Stripe events · Tollgate');
 
-  const setView = (patch: Partial<WebhooksSearch>) =>
+  const setView = (patch: Partial<StripeEventsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
   // "Since" counts back from when the page opened or the range was chosen, so the list's
   // key stays put while paging.
   const [anchor, setAnchor] = useState(() => Date.now());
-  const source = useMemo<DataSource<WebhookEventRow>>(() => {
-    const view = webhookListFilters(
+  const source = useMemo<DataSource<StripeEventRow>>(() => {
+    const view = stripeEventListFilters(
       { status: search.status, type: search.type, since: search.since },
       anchor,
     );
     return {
-      queryKey: trpc.webhooks.list.infiniteQueryKey(view),
-      fetchPage: (cursor, limit) => client.webhooks.list.query({ ...view, cursor, limit }),
+      queryKey: trpc.stripeEvents.list.infiniteQueryKey(view),
+      fetchPage: (cursor, limit) => client.stripeEvents.list.query({ ...view, cursor, limit }),
     };
   }, [search.status, search.type, search.since, anchor, trpc, client]);
 
@@ -52,19 +57,19 @@ export function WebhookEventsPage() {
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
       <PageHeader
-        title="Webhook events"
+        title="Stripe events"
         description="Events Stripe sent, stored once each, and whether Tollgate applied them."
       />
       <EndpointSettings />
       <DataTable
         tableId="webhook-events"
-        label="Webhook events"
-        columns={webhookEventColumns}
+        label="Stripe events"
+        columns={stripeEventColumns}
         source={source}
         getRowId={(e) => e.id}
         sort={NEWEST_FIRST}
         onSortChange={() => undefined}
-        onOpenRow={(e) => void navigate({ to: '/webhooks/$id', params: { id: e.id } })}
+        onOpenRow={(e) => void navigate({ to: '/stripe-events/$id', params: { id: e.id } })}
         noun={NOUN}
         filters={
           <>

@@ -13,14 +13,14 @@ export const SINCE_RANGES = {
 export type SinceRange = keyof typeof SINCE_RANGES;
 
 /** The webhook events list's view in the URL: a status, a type and how far back. */
-export interface WebhooksSearch {
+export interface StripeEventsSearch {
   status?: StripeEventStatus;
   type?: string;
   since?: SinceRange;
 }
 
-export function parseWebhooksSearch(raw: Record<string, unknown>): WebhooksSearch {
-  const search: WebhooksSearch = {};
+export function parseStripeEventsSearch(raw: Record<string, unknown>): StripeEventsSearch {
+  const search: StripeEventsSearch = {};
   if ((STRIPE_EVENT_STATUSES as readonly unknown[]).includes(raw.status))
     search.status = raw.status as StripeEventStatus;
   if ((HANDLED_STRIPE_EVENT_TYPES as readonly unknown[]).includes(raw.type)) search.type = raw.type as string;
@@ -29,7 +29,7 @@ export function parseWebhooksSearch(raw: Record<string, unknown>): WebhooksSearc
 }
 
 /** The list procedure's filters for a view; `now` fixes where "since" counts back from. */
-export function webhookListFilters(search: WebhooksSearch, now: number) {
+export function stripeEventListFilters(search: StripeEventsSearch, now: number) {
   return {
     status: search.status ?? null,
     type: search.type ?? null,

@@ -1,10 +1,10 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
 import { formatDateTime } from '../../lib/format';
 import { OUTCOME_LABELS } from './status';
-import type { WebhookEventDetail } from './types';
+import type { StripeEventDetail } from './types';
 
 /** What happened to the event, oldest first: received, each attempt's outcome, replays. */
-export function EventHistory({ event }: { event: WebhookEventDetail }) {
+export function EventHistory({ event }: { event: StripeEventDetail }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label="History">
       <Title order={2} size="h5" mb="sm">

@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EventHistory } from './EventHistory';
 import { EventStatusBadge } from './EventStatusBadge';
 import { ReplayButton } from './ReplayButton';
-import type { WebhookEventDetail } from './types';
+import type { StripeEventDetail } from './types';
 
 /** The payload as received, indented for reading (it is stored byte for byte). */
 function readable(payload: string): string {
@@ -22,7 +22,7 @@ function readable(payload: string): string {
   }
 }
 
-function facts(event: WebhookEventDetail): Field[] {
+function facts(event: StripeEventDetail): Field[] {
   const mono = (text: string) => (
     <Text span size="sm" ff="monospace">
       {text}
@@ -41,17 +41,17 @@ function facts(event: WebhookEventDetail): Field[] {
 }
 
 /** One Stripe event: its payload, what became of it, and Replay when it failed. */
-export function WebhookEventPage() {
-  const { id } = useParams({ from: '/webhooks/$id' });
+export function StripeEventPage() {
+  const { id } = useParams({ from: '/stripe-events/$id' });
   const trpc = useTRPC();
-  const query = useQuery(trpc.webhooks.get.queryOptions({ id }));
+  const query = useQuery(trpc.stripeEvents.get.queryOptions({ id }));
   const event = query.data;
   const payload = useMemo(() => (event ? readable(event.payload) : ''), [event]);
-  useDocumentTitle(`${event?.type ?? 'Webhook event'} · Tollgate`);
+  useDocumentTitle(`${event?.type ?? 'Stripe event'} · Tollgate`);
 
   const back = (
-    <Anchor component={Link} to="/webhooks" size="sm" c="dimmed">
-      ← Webhook events
+    <Anchor component={Link} to="/stripe-events" size="sm" c="dimmed">
+      ← Stripe events
     </Anchor>
   );
   if (!event) {

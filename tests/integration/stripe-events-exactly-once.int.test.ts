@@ -9,9 +9,9 @@ import { deliveryClient, newWebhookSecret, signedDelivery } from '../fakes/strip
 import { TEST_BUDGET_MS } from '../support/budgets';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { waitFor } from '../support/wait';
-import { expectAppliedOnceInOrder, expectedFromStripe } from './webhooks/expectations';
-import { inOrderRun, readOutcome, type MirrorOutcome } from './webhooks/in-order-run';
-import { seedStripeHistories, type StripeHistories } from './webhooks/stripe-histories';
+import { expectAppliedOnceInOrder, expectedFromStripe } from './stripe-events/expectations';
+import { inOrderRun, readOutcome, type MirrorOutcome } from './stripe-events/in-order-run';
+import { seedStripeHistories, type StripeHistories } from './stripe-events/stripe-histories';
 
 /**
  * Exactly once, end to end, on the Stripe mirror's own handlers: 500 Stripe subscriptions
@@ -52,7 +52,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 async function startServer(): Promise<SpawnedServer> {
   return spawnServer({
-    entry: 'tests/integration/webhooks/server-entry.ts',
+    entry: 'tests/integration/stripe-events/server-entry.ts',
     env: {
       TOLLGATE_SERVER_DATA_DIR: dir,
       STRIPE_SECRET_KEY: fake.secretKey,
@@ -159,7 +159,7 @@ beforeAll(async () => {
   server = await startServer();
   const session = await trpc<{ tenant: { id: string } }>(server.url, 'workspace.session');
   tenantId = session.tenant.id;
-  await trpc(server.url, 'webhooks.setSecret', { secret });
+  await trpc(server.url, 'stripeEvents.setSecret', { secret });
 });
 afterAll(async () => {
   await server?.stop();

@@ -2,11 +2,11 @@ import { Text } from '@mantine/core';
 import { type DataColumn, codeColumn, countColumn, dateColumn, idColumn } from '../../ui/data-table';
 import { EventStatusBadge } from './EventStatusBadge';
 import { EVENT_STATUS_LOOK } from './status';
-import type { WebhookEventRow } from './types';
+import type { StripeEventRow } from './types';
 
 /** The inbox, newest received first as the server sends it. */
-export const webhookEventColumns: DataColumn<WebhookEventRow>[] = [
-  dateColumn<WebhookEventRow>('receivedAt', 'Received', (e) => e.receivedAt, {
+export const stripeEventColumns: DataColumn<StripeEventRow>[] = [
+  dateColumn<StripeEventRow>('receivedAt', 'Received', (e) => e.receivedAt, {
     align: 'left',
     minWidth: 150,
   }),
@@ -31,8 +31,8 @@ export const webhookEventColumns: DataColumn<WebhookEventRow>[] = [
     cell: (e) => <EventStatusBadge status={e.status} error={e.lastError} />,
     exportValue: (e) => EVENT_STATUS_LOOK[e.status].label,
   },
-  codeColumn<WebhookEventRow>('objectId', 'Object', (e) => e.objectId ?? '', { minWidth: 200 }),
-  countColumn<WebhookEventRow>('attempts', 'Attempts', (e) => e.attempts),
+  codeColumn<StripeEventRow>('objectId', 'Object', (e) => e.objectId ?? '', { minWidth: 200 }),
+  countColumn<StripeEventRow>('attempts', 'Attempts', (e) => e.attempts),
   {
     id: 'source',
     header: 'Source',
@@ -54,5 +54,5 @@ export const webhookEventColumns: DataColumn<WebhookEventRow>[] = [
     ),
     exportValue: (e) => e.lastError,
   },
-  idColumn<WebhookEventRow>(),
+  idColumn<StripeEventRow>(),
 ];
