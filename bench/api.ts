@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     `${table(rows)}\n\n` +
       `${SECONDS} s per HTTP run (autocannon 9 in a child process, keep-alive); ${CALLS.toLocaleString('en')} in-process calls each, one at a time.\n` +
       `${rest ? '' : 'The REST route is not on this server yet: only the tRPC route was measured.\n'}` +
-      `Server CPU/check is this process's CPU time over the run divided by the checks: the machine's other load does not inflate it.\n` +
+      `Server CPU/check is this process's CPU time over the run divided by the checks: other load on the machine inflates it far less than requests/s and latency.\n` +
       `${cpus().length} cores; load average (1, 5, 15 min) before: ${loadBefore}, after: ${load()}.\n`,
   );
   await server.stop();

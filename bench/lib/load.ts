@@ -16,7 +16,7 @@ export interface LoadFigures {
 /**
  * Puts autocannon's load on a server running in this process, from a child process, and
  * measures this process's CPU time meanwhile: time per request that the machine's other
- * load does not inflate, unlike requests/s and latency. Throws when any request failed.
+ * load inflates far less than requests/s and latency. Throws when any request failed.
  */
 export async function loadFromChild(options: autocannon.Options): Promise<LoadFigures> {
   const child = fork(RUNNER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
