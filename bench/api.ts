@@ -50,6 +50,9 @@ interface Figures {
   serverCpuUs: number;
 }
 
+/** autocannon measures in whole milliseconds: below one it reports 0. */
+const latency = (value: number) => (value === 0 ? '<1 ms' : ms(value));
+
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -207,8 +210,8 @@ async function main(): Promise<void> {
       how,
       inFlight,
       Math.round(f.perSecond).toLocaleString('en'),
-      ms(f.p50),
-      ms(f.p99),
+      latency(f.p50),
+      latency(f.p99),
       `${Math.round(f.serverCpuUs)} µs`,
       Math.round(1e6 / f.serverCpuUs).toLocaleString('en'),
       `${(f.serverCpuUs / viaCaller.serverCpuUs).toFixed(1)}×`,
