@@ -175,7 +175,8 @@ async function main(): Promise<void> {
       client: { kind: 'hosted', id: 'bench' },
       clientAddress: '127.0.0.1',
     });
-  const caller = createCallerFactory(appRouter)(context());
+  const callerFor = createCallerFactory(appRouter);
+  const caller = callerFor(context());
   const service = await inProcess(world.pairs, (p) =>
     checkEntitlement(db, world.tenantId, p.customerId, p.featureKey, systemClock),
   );
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
       'hosted',
       '127.0.0.1',
     );
-    return createCallerFactory(appRouter)(keyed).entitlements.check(p);
+    return callerFor(keyed).entitlements.check(p);
   });
 
   const routes: [string, string[]][] = [['tRPC GET /trpc/entitlements.check', world.pairs.map(trpcPath)]];
