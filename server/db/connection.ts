@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate, type MigrationReport } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { withStatementCache } from './statement-cache';
 import type { DB } from './schema';
 
 export interface AppDatabase {
@@ -35,7 +36,7 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const migration = migrate(sqlite, MIGRATIONS);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return {
       db,
       sqlite,

@@ -127,6 +127,36 @@ describe('API keys', () => {
   });
 });
 
+describe('API key scopes over HTTP', () => {
+  it('a key with only customers.read lists customers but cannot create one, and its use is recorded with its address', async () => {
+    const db = hosted.backend.database.db;
+    const { key } = await createApiKey(db, {
+      tenantId: tenantA.id,
+      name: 'Catalog reader',
+      role: 'billing',
+      scopes: ['customers.read'],
+      createdBy: null,
+      now: clock.now(),
+    });
+    expect((await listCustomers(key)).status).toBe(200);
+    const create = await mutate(
+      'customers.create',
+      { name: 'Q', email: 'q@example.com', country: 'US' },
+      { token: key },
+    );
+    expect(create.status).toBe(403);
+    refusal(create, 'FORBIDDEN', 'Your role does not allow customers.write');
+    expect(await db.selectFrom('customers').selectAll().execute()).toEqual([]);
+
+    await settleKeyUseWrites(db);
+    const used = await db
+      .selectFrom('api_keys')
+      .select(['last_used_at', 'last_used_address'])
+      .executeTakeFirstOrThrow();
+    expect(used).toEqual({ last_used_at: START, last_used_address: '127.0.0.1' });
+  });
+});
+
 describe('account', () => {
   it('changes the password after checking the current one, signing out other sessions', async () => {
     const here = await signIn('ada@a.test');

@@ -7,6 +7,7 @@ import { currentRequestId } from '../lib/request-scope';
 import { describeError, internalMessage, logUnexpected, toTRPCError } from './errors';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { SecretPaths } from './secrets';
+import { tenantStatus } from './tenant-status';
 
 /**
  * Every procedure declares the permission it needs; a procedure without one cannot be built.
@@ -95,12 +96,8 @@ async function resolveTenant(ctx: Context, principal: Principal, requested: stri
   }
   // A suspended tenant's own members and keys are turned away; platform staff still enter to manage it.
   if (principal.grants.platformRole === null) {
-    const tenant = await ctx.db
-      .selectFrom('tenants')
-      .select('status')
-      .where('id', '=', tenantId)
-      .executeTakeFirst();
-    if (tenant?.status === 'suspended') throw new DomainError('FORBIDDEN', 'This workspace is suspended');
+    const status = await tenantStatus(ctx.db, tenantId, ctx.clock.now());
+    if (status === 'suspended') throw new DomainError('FORBIDDEN', 'This workspace is suspended');
   }
   return tenantId;
 }

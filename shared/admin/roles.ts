@@ -89,3 +89,20 @@ export function grantableKeyScopes(grants: Grants, tenantId: string, role: Tenan
   const { scopes } = grants;
   return TENANT_GRANTS[role].filter((p) => scopes === undefined || scopes.includes(p));
 }
+
+/** Permissions grouped by their area (the part before the dot), in the order PERMISSIONS lists them. */
+export function groupPermissions(
+  permissions: readonly Permission[],
+): { area: string; permissions: Permission[] }[] {
+  const groups = new Map<string, Permission[]>();
+  for (const permission of permissions) {
+    const area = permission.slice(0, permission.indexOf('.'));
+    groups.set(area, [...(groups.get(area) ?? []), permission]);
+  }
+  return [...groups].map(([area, list]) => ({ area, permissions: list }));
+}
+
+/** The read-only part of a set of permissions: those that only read (`*.read`). */
+export function readOnlyOf(permissions: readonly Permission[]): Permission[] {
+  return permissions.filter((p) => p.endsWith('.read'));
+}

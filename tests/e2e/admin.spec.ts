@@ -115,6 +115,7 @@ test('an API key is shown once with a warning, listed by its prefix, and revoked
   await expect(row).toContainText(`${key.slice(0, 12)}…`);
   await expect(row).not.toContainText(key);
   await expect(row).toContainText('Viewer');
+  await expect(row).toContainText('All of Viewer');
   await expect(row).toContainText('Active');
 
   await row.getByRole('button', { name: 'Revoke' }).click();
@@ -122,6 +123,55 @@ test('an API key is shown once with a warning, listed by its prefix, and revoked
   await expectToast(page, 'API key revoked');
   await expect(row).toContainText('Revoked');
   await expect(row.getByRole('button', { name: 'Revoke' })).toBeHidden();
+});
+
+test('a key is narrowed to chosen scopes: read only for its role, one more taken away, shown in the list', async ({
+  page,
+}) => {
+  const name = `Catalog sync ${uniqueWord()}`;
+  await page.goto('/#/admin/api-keys');
+  await page.getByRole('button', { name: 'New API key' }).click();
+  const create = dialog(page, 'New API key');
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  await create.getByRole('textbox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Billing' }).click();
+  // A new role starts with all of its permissions, grouped by area.
+  await expect(create.getByText('8 of 8 chosen')).toBeVisible();
+  const customers = create.getByRole('group', { name: 'Customers' });
+  await expect(customers.getByRole('checkbox', { name: 'customers.write' })).toBeChecked();
+
+  await create.getByRole('button', { name: 'Read only' }).click();
+  await expect(customers.getByRole('checkbox', { name: 'customers.write' })).not.toBeChecked();
+  await expect(customers.getByRole('checkbox', { name: 'customers.read' })).toBeChecked();
+  await expect(create.getByText('5 of 8 chosen')).toBeVisible();
+  await create
+    .getByRole('group', { name: 'Support' })
+    .getByRole('checkbox', { name: 'support.read' })
+    .uncheck();
+  await expect(create.getByText('4 of 8 chosen')).toBeVisible();
+  await create.getByRole('button', { name: 'Create key' }).click();
+  await copySecret(page, 'API key created');
+
+  const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Billing');
+  for (const scope of ['workspace.read', 'customers.read', 'billing.read', 'licenses.read']) {
+    await expect(row).toContainText(scope);
+  }
+  await expect(row).not.toContainText('support.read');
+  await expect(row).not.toContainText('customers.write');
+  await expect(row).toContainText('Never');
+});
+
+test('a key needs at least one scope', async ({ page }) => {
+  await page.goto('/#/admin/api-keys');
+  await page.getByRole('button', { name: 'New API key' }).click();
+  const create = dialog(page, 'New API key');
+  await create.getByRole('textbox', { name: 'Name' }).fill(`Empty ${uniqueWord()}`);
+  for (const box of await create.getByRole('checkbox').all()) await box.uncheck();
+  await expect(create.getByText('0 of 5 chosen')).toBeVisible();
+  await create.getByRole('button', { name: 'Create key' }).click();
+  await expect(create.getByText('Choose at least one scope')).toBeVisible();
+  await expect(dialog(page, 'API key created')).toBeHidden();
 });
 
 test('the Roles page shows what each role may do', async ({ page }) => {

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { TENANT_ROLE_INFO } from '../../../shared/admin/roles';
-import type { TenantRole } from '../../../shared/permissions';
+import { TENANT_GRANTS, type Permission, type TenantRole } from '../../../shared/permissions';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { usePageActions } from '../../shell/page-actions';
@@ -16,6 +16,7 @@ import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
 import { confirmAction } from '../../ui/confirm';
+import { ScopePicker } from './ScopePicker';
 import { SecretOnce } from './SecretOnce';
 import { formErrors } from './server-errors';
 import type { ApiKeyRow } from './types';
@@ -27,7 +28,15 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
   const queryClient = useQueryClient();
   const create = useMutation(trpc.admin.apiKeys.create.mutationOptions());
   const [issued, setIssued] = useState<string | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { name: '', role: 'viewer' } });
+  const form = useForm<{ name: string; role: TenantRole; scopes: Permission[] }>({
+    mode: 'controlled',
+    initialValues: { name: '', role: 'viewer', scopes: [...TENANT_GRANTS.viewer] },
+    validate: { scopes: (scopes) => (scopes.length === 0 ? 'Choose at least one scope' : null) },
+    // A new role offers other permissions: start again from all of them.
+    onValuesChange: (values, previous) => {
+      if (values.role !== previous.role) form.setFieldValue('scopes', [...TENANT_GRANTS[values.role]]);
+    },
+  });
   const close = () => {
     form.reset();
     setIssued(null);
@@ -35,15 +44,15 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
   };
   const submit = form.onSubmit(async (values) => {
     try {
-      const { key } = await create.mutateAsync({ name: values.name, role: values.role as TenantRole });
+      const { key } = await create.mutateAsync(values);
       await queryClient.invalidateQueries({ queryKey: trpc.admin.apiKeys.pathKey() });
       setIssued(key);
     } catch (error) {
-      form.setErrors(formErrors(error, ['name', 'role']));
+      form.setErrors(formErrors(error, ['name', 'role', 'scopes']));
     }
   });
   return (
-    <FormDialog opened={opened} onClose={close} title={issued ? 'API key created' : 'New API key'}>
+    <FormDialog opened={opened} onClose={close} size="lg" title={issued ? 'API key created' : 'New API key'}>
       {issued ? (
         <SecretOnce
           label="API key"
@@ -72,6 +81,12 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('role')}
+          />
+          <ScopePicker
+            available={TENANT_GRANTS[form.values.role]}
+            value={form.values.scopes}
+            onChange={(scopes) => form.setFieldValue('scopes', scopes)}
+            error={typeof form.errors.scopes === 'string' ? form.errors.scopes : undefined}
           />
         </ModalForm>
       )}
@@ -115,6 +130,27 @@ function RevokeButton({ apiKey }: { apiKey: ApiKeyRow }) {
   );
 }
 
+/** "All of Billing" when a key holds its whole role; otherwise each scope it holds. */
+function ScopesText({ apiKey }: { apiKey: ApiKeyRow }) {
+  const whole = TENANT_GRANTS[apiKey.role].every((p) => apiKey.scopes.includes(p));
+  if (whole) {
+    return (
+      <Text size="sm" c="dimmed">
+        All of {TENANT_ROLE_INFO[apiKey.role].label}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} maw={320}>
+      {apiKey.scopes.map((scope) => (
+        <Badge key={scope} variant="light" color="gray" size="sm" tt="none" ff="monospace">
+          {scope}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
 function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
   if (keys.length === 0) {
     return (
@@ -131,6 +167,7 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
             <Table.Th>Name</Table.Th>
             <Table.Th>Key</Table.Th>
             <Table.Th>Role</Table.Th>
+            <Table.Th>Scopes</Table.Th>
             <Table.Th>Created</Table.Th>
             <Table.Th>Last used</Table.Th>
             <Table.Th>Status</Table.Th>
@@ -152,6 +189,9 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
               </Table.Td>
               <Table.Td>{TENANT_ROLE_INFO[apiKey.role].label}</Table.Td>
               <Table.Td>
+                <ScopesText apiKey={apiKey} />
+              </Table.Td>
+              <Table.Td>
                 <DateText ms={apiKey.createdAt} size="sm" />
                 {apiKey.createdBy && (
                   <Text size="xs" c="dimmed">
@@ -165,7 +205,14 @@ function KeysTable({ keys }: { keys: ApiKeyRow[] }) {
                     Never
                   </Text>
                 ) : (
-                  <DateText ms={apiKey.lastUsedAt} size="sm" />
+                  <>
+                    <DateText ms={apiKey.lastUsedAt} size="sm" />
+                    {apiKey.lastUsedAddress && (
+                      <Text size="xs" c="dimmed">
+                        from {apiKey.lastUsedAddress}
+                      </Text>
+                    )}
+                  </>
                 )}
               </Table.Td>
               <Table.Td>
@@ -216,7 +263,7 @@ export function ApiKeysPage() {
     <Stack gap="lg">
       <PageHeader
         title="API keys"
-        description={`Keys your own apps use to act in ${session.tenant.name}, each with one role.`}
+        description={`Keys your own apps use to act in ${session.tenant.name}, each with one role narrowed to its scopes.`}
         actions={
           <Button leftSection={<IconKey size={16} />} onClick={create.open}>
             New API key

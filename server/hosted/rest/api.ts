@@ -150,7 +150,7 @@ export function createRestApi(options: RestApiOptions): RestApi {
 
   async function sendReceipt(res: ServerResponse, context: Context, route: RouteMatch): Promise<void> {
     try {
-      const file = await app(context).invoices.receipt({ id: route.params.id ?? '', format: 'pdf' });
+      const file = await app(context).receipts.get({ id: route.params.id ?? '', format: 'pdf' });
       const pdf = Buffer.from(file.content, 'base64');
       res.writeHead(200, {
         'content-type': 'application/pdf',

@@ -5,7 +5,7 @@ import { PERMISSIONS, type Permission } from '../../../shared/permissions';
 import { appRouter } from '../../app/router';
 import { createApiKey, verifyApiKey } from '../../auth';
 import { ManualClock } from '../../lib/clock';
-import { insertTenant, type Tenant } from '../../modules/tenancy';
+import { insertTenant, type Tenant } from '../../modules/tenants';
 import { createCallerFactory } from '../../trpc/base';
 import { createContext } from '../../trpc/context';
 import { startTestHostedServer, type TestHostedServer } from '../testing';

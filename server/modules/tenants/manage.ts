@@ -6,6 +6,7 @@ import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
 import { insertTenant, updateTenant, type Tenant } from './repo';
+import { forgetTenantStatus } from '../../trpc/tenant-status';
 import { requirePlatform, type AdminScope } from '../admin';
 
 /**
@@ -103,14 +104,14 @@ export async function createTenant(
 }
 
 /** Loads the tenant, applies `change`, and saves it; a change that changes nothing is refused. */
-function changeTenant(
+async function changeTenant(
   scope: AdminScope,
   id: string,
   action: string,
   change: (tenant: Tenant) => Tenant,
 ): Promise<Tenant> {
   requirePlatform(scope.principal, 'tenants.manage');
-  return runCommand({ ...scope, tenantId: id }, action, async (trx) => {
+  const changed = await runCommand({ ...scope, tenantId: id }, action, async (trx) => {
     const current = await findTenant(trx, id);
     if (!current) throw notFound('Tenant');
     const next = change(current);
@@ -120,6 +121,9 @@ function changeTenant(
       changes: [{ entityType: ENTITY, entityId: id, before: { ...current }, after: { ...next } }],
     };
   });
+  // After the commit: a reader that saw the old status in between cannot keep it.
+  forgetTenantStatus(id);
+  return changed;
 }
 
 export function renameTenant(scope: AdminScope, id: string, name: string): Promise<Tenant> {
