@@ -7,6 +7,7 @@ import type { RecoveryTables } from './schema-recovery';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
 import type { StripeMirrorTables } from './schema-stripe-mirror';
+import type { WebhookTables } from './schema-webhooks';
 
 /**
  * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
@@ -20,7 +21,8 @@ export interface DB
     DisputeTables,
     StripeMirrorTables,
     AccountTables,
-    SyncTables {
+    SyncTables,
+    WebhookTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };
