@@ -19,8 +19,11 @@ const DELAYS_MS = [
 /** Attempts in all before a delivery is given up: the first and one per delay. */
 export const MAX_DELIVERY_ATTEMPTS = DELAYS_MS.length + 1;
 
-/** An endpoint whose attempts have all failed for this long is disabled. */
-export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 3_600_000;
+/**
+ * An endpoint whose attempts have all failed for this long is disabled: the whole schedule,
+ * so the last attempt of a delivery that never got through is the one that disables it.
+ */
+export const DISABLE_AFTER_FAILING_MS = DELAYS_MS.reduce((sum, delay) => sum + delay, 0);
 
 /** The wait after the `failedAttempts`-th failure in a row, or null when the delivery is given up. */
 export function deliveryRetryDelay(failedAttempts: number): number | null {
