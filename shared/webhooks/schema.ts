@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './events';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './event-types';
 
 /** Inputs of the webhooks procedures and what they answer, shared by the server and the console. */
 

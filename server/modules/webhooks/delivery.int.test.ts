@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventBody } from '../../../shared/webhooks/events';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventBody } from '../../../shared/webhooks/event-types';
 import { verifyWebhook } from '../../../shared/webhooks/verify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
 import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { WebhookEventType } from '../../../shared/webhooks/events';
+import type { WebhookEventType } from '../../../shared/webhooks/event-types';
 import type {
   WebhookAttemptView,
   WebhookDeliveryView,

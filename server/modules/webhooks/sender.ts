@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { SIGNATURE_HEADER } from '../../../shared/webhooks/events';
+import { SIGNATURE_HEADER } from '../../../shared/webhooks/event-types';
 import { signatureFor } from './signing';
 import { assertLiteralAllowed, guardedLookup } from './url-guard';
 

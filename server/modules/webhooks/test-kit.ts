@@ -72,10 +72,11 @@ export async function deliverUntilSettled(world: TestWorld, deps: DeliveryDeps):
       .where('d.status', '=', 'pending')
       .where('e.status', '=', 'enabled')
       // Only the first pending event of each object can be sent: the rest wait for it.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhook_deliveries as earlier')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('webhook_deliveries as earlier')
               .select('earlier.id')
               .whereRef('earlier.endpoint_id', '=', 'd.endpoint_id')
               .whereRef('earlier.object_id', '=', 'd.object_id')

@@ -128,11 +128,11 @@ export function guardedLookup(sandbox: boolean): LookupFunction {
         const refusal = new BlockedAddressError(
           `${hostname} resolves to ${blocked.address}, a private, loopback or link-local address`,
         );
-        return callback(refusal as NodeJS.ErrnoException, '', 0);
+        return callback(refusal, '', 0);
       }
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, resolved);
       const first = resolved[0];
-      if (!first) return callback(new Error(`${hostname} has no address`) as NodeJS.ErrnoException, '', 0);
+      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
       callback(null, first.address, first.family);
     });
   };

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebhookEventBody } from '../../../shared/webhooks/events';
+import type { WebhookEventBody } from '../../../shared/webhooks/event-types';
 import { verifyWebhook } from '../../../shared/webhooks/verify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
 import { systemClock } from '../../lib/clock';
