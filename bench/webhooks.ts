@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     const session = (await trpc(server.url, 'workspace.session', undefined, accessToken)) as {
       tenant: { id: string };
     };
-    await trpc(server.url, 'webhooks.setSecret', { secret }, accessToken);
+    await trpc(server.url, 'stripeEvents.setSecret', { secret }, accessToken);
     const endpoint = `${server.url}/webhooks/stripe/${session.tenant.id}`;
     await load(endpoint, deliveries(1000), 16); // warm-up
     const base = costs.prepared.p50;

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { createContext, type Principal } from '../../server/api/context';
-import { appRouter } from '../../server/api/router';
-import { createCallerFactory } from '../../server/api/trpc';
+import { createContext, type Principal } from '../../server/trpc/context';
+import { appRouter } from '../../server/app/router';
+import { createCallerFactory } from '../../server/trpc/base';
 import type { DB } from '../../server/db/schema';
 import { sandboxGateways } from '../../server/gateways/provider';
 import { systemClock } from '../../server/lib/clock';

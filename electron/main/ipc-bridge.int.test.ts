@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIpcFetch } from '../../renderer/lib/ipc-fetch';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../server/embedded/backend';
 import { silentLogger } from '../../server/lib/logger';
 import { IPC_ORIGIN, TRPC_IPC_CHANNEL, type IpcHttpRequest } from '../../shared/ipc';

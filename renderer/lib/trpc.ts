@@ -1,6 +1,6 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import { MAX_BATCH_CALLS, MAX_URL_LENGTH } from '../../shared/http-limits';
 import { IPC_ORIGIN, type DesktopBridge } from '../../shared/ipc';
 import { activeTenant } from './active-tenant';

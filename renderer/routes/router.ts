@@ -8,7 +8,7 @@ import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './notifications';
 import { rootRoute } from './root';
-import { webhookRoutes } from './webhooks';
+import { stripeEventRoutes } from './stripe-events';
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -20,7 +20,7 @@ const routeTree = rootRoute.addChildren([
   ...billingRoutes,
   auditRoute,
   ...emailRoutes,
-  ...webhookRoutes,
+  ...stripeEventRoutes,
   ...adminRoutes,
   connectRoute,
 ]);

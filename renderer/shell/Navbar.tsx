@@ -32,7 +32,7 @@ export interface Area {
     | '/test-clocks'
     | '/audit'
     | '/emails'
-    | '/webhooks'
+    | '/stripe-events'
     | '/admin/tenants'
     | '/admin/members'
     | '/admin/roles'
@@ -54,7 +54,7 @@ export const AREAS: Area[] = [
   { to: '/recovery', label: 'Recovery', icon: <IconHeartHandshake size={18} stroke={1.75} /> },
   { to: '/test-clocks', label: 'Test clocks', icon: <IconClock size={18} stroke={1.75} /> },
   { to: '/emails', label: 'Emails', icon: <IconMail size={18} stroke={1.75} /> },
-  { to: '/webhooks', label: 'Webhook events', icon: <IconWebhook size={18} stroke={1.75} /> },
+  { to: '/stripe-events', label: 'Stripe events', icon: <IconWebhook size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
   { to: '/connect', label: 'Connect', icon: <IconPlugConnected size={18} stroke={1.75} /> },
 ];

@@ -37,7 +37,7 @@ const AREA_WORDS: Record<string, string> = {
   '/recovery': 'dunning retries failed past due',
   '/test-clocks': 'sandbox simulate time advance',
   '/emails': 'notifications outbox smtp mail',
-  '/webhooks': 'stripe events inbox',
+  '/stripe-events': 'stripe events inbox',
   '/audit': 'history log trail who changed',
   '/connect': 'server sync desktop hosted',
   '/admin/tenants': 'workspaces organisations',

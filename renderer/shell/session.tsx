@@ -2,7 +2,7 @@ import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import type { Permission } from '../../shared/permissions';
 import { clearActiveTenant, hasChosenTenant, setActiveTenant } from '../lib/active-tenant';
 import { readServerProblem } from '../lib/errors';

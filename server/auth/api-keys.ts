@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../shared/ids';
 import type { TenantRole } from '../../shared/permissions';
-import type { Principal } from '../api/context';
+import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { hashOpaqueToken } from './tokens';
@@ -71,6 +71,19 @@ export async function createApiKey(
     createdAt: input.now,
     key: minted.key,
   };
+}
+
+/** Revokes a tenant's key (inside the caller's command transaction); its next use is refused. */
+export async function revokeApiKey(
+  db: Db,
+  input: { tenantId: string; id: string; now: number },
+): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ revoked_at: input.now })
+    .where('id', '=', input.id)
+    .where('tenant_id', '=', input.tenantId)
+    .execute();
 }
 
 const invalidKey = () => new DomainError('UNAUTHENTICATED', 'The API key is not valid');

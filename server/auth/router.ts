@@ -4,8 +4,8 @@ import {
   loginInput,
   refreshInput,
 } from '../../shared/auth/schema';
-import type { Context } from '../api/context';
-import { publicProcedure, router, signedInProcedure } from '../api/trpc';
+import type { Context } from '../trpc/context';
+import { publicProcedure, router, signedInProcedure } from '../trpc/base';
 import { DomainError } from '../lib/errors';
 import { acceptInvitation } from './accept-invitation';
 import { changePassword, login, refresh, type AuthScope } from './service';

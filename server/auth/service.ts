@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Principal } from '../api/context';
+import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';

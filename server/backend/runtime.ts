@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readClientHeader } from '../api/client-header';
-import type { BackendMode, ClientInfo, Services } from '../api/context';
+import { readClientHeader } from '../trpc/client-header';
+import type { BackendMode, ClientInfo, Services } from '../trpc/context';
 import type { AuthSettings } from '../auth/settings';
 import { openDatabase, type AppDatabase } from '../db/connection';
 import { gatewayConfigFromEnv } from '../gateways';
@@ -86,7 +86,6 @@ export async function startAuthorityWork(
     logger,
     gateways: services.gateways,
     handlers: options.stripeEvents?.handlers ?? stripeMirrorHandlers(),
-    leaseMs: options.stripeEvents?.leaseMs,
     retry: options.stripeEvents?.retry,
   });
   const stripePoller =

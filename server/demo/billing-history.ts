@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DAY_MS } from '../../shared/billing/periods';
-import { createContext, type Principal, type Services } from '../api/context';
-import { appRouter } from '../api/router';
-import { createCallerFactory } from '../api/trpc';
+import { createContext, type Principal, type Services } from '../trpc/context';
+import { appRouter } from '../app/router';
+import { createCallerFactory } from '../trpc/base';
 import type { DB } from '../db/schema';
 import { sandboxGateways } from '../gateways/provider';
 import { runDueJobs } from '../jobs/runner';

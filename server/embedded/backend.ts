@@ -7,8 +7,8 @@ import {
   type Context,
   type Principal,
   type Services,
-} from '../api/context';
-import { appRouter, type AppRouter } from '../api/router';
+} from '../trpc/context';
+import { appRouter, type AppRouter } from '../app/router';
 import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
 import type { AppDatabase } from '../db/connection';
 import { createWorkspace, seedDemoWorkspace } from '../demo/seed';

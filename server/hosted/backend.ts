@@ -5,8 +5,8 @@ import {
   type ClientInfo,
   type Context,
   type Services,
-} from '../api/context';
-import { appRouter, type AppRouter } from '../api/router';
+} from '../trpc/context';
+import { appRouter, type AppRouter } from '../app/router';
 import {
   bootstrapOwner,
   principalFromAuthorization,

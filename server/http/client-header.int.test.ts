@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_HEADER_RULE } from '../api/client-header';
+import { CLIENT_HEADER_RULE } from '../trpc/client-header';
 import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/testing';
 import { systemClock } from '../lib/clock';
 

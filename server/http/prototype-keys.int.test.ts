@@ -3,15 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_MESSAGE } from '../api/errors';
-import { appRouter } from '../api/router';
+import { INTERNAL_MESSAGE } from '../trpc/errors';
+import { appRouter } from '../app/router';
 import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/testing';
 import { systemClock } from '../lib/clock';
 import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
 import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
 
 /**
- * The same keys as server/api/prototype-keys.int.test.ts, as an attacker sends them: the
+ * The same keys as server/app/prototype-keys.int.test.ts, as an attacker sends them: the
  * literal text `"__proto__"` in a JSON body or query, to every procedure of a hosted server,
  * signed in and not, in single and batched calls, and as procedure names. Every answer is
  * below 500 and says what was wrong.

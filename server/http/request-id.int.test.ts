@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../api/context';
-import { internalMessage } from '../api/errors';
-import { appRouter } from '../api/router';
+import { createContext } from '../trpc/context';
+import { internalMessage } from '../trpc/errors';
+import { appRouter } from '../app/router';
 import { createLogger } from '../lib/logger';
 import { createTestWorld, type TestWorld } from '../testing/world';
 import { REQUEST_ID_HEADER } from './request-id';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { internalMessage } from '../api/errors';
+import { internalMessage } from '../trpc/errors';
 import type { Logger } from '../lib/logger';
 import { currentRequestId, requestLogger } from '../lib/request-scope';
 

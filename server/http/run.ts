@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { AppRouter } from '../api/router';
-import type { ClientInfo, Context, Services } from '../api/context';
+import type { AppRouter } from '../app/router';
+import type { ClientInfo, Context, Services } from '../trpc/context';
 import type { AppDatabase } from '../db/connection';
 import type { Logger } from '../lib/logger';
 import { stripeWebhookRoutes } from '../modules/stripe-events';

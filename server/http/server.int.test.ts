@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../api/router';
+import type { AppRouter } from '../app/router';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../embedded/backend';
 import { silentLogger } from '../lib/logger';
 import { close, createHttpServer, listen } from './server';

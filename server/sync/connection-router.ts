@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { acceptInvitationInput, loginInput } from '../../shared/auth/schema';
-import type { Context } from '../api/context';
-import { publicProcedure, router } from '../api/trpc';
+import type { Context } from '../trpc/context';
+import { publicProcedure, router } from '../trpc/base';
 import { DomainError } from '../lib/errors';
 import type { DesktopConnection } from './desktop/connection';
 

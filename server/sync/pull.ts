@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { can } from '../../shared/permissions';
-import type { Principal } from '../api/context';
+import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { visibleTo, type Reach } from './reach';
 

@@ -1,11 +1,11 @@
 import { getTRPCErrorFromUnknown, type AnyProcedure } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { DomainErrorCode } from '../../shared/errors';
-import { createContext, type Context, type Principal } from '../api/context';
-import { describeError } from '../api/errors';
-import { appRouter } from '../api/router';
-import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../api/secrets';
-import { createCallerFactory } from '../api/trpc';
+import { createContext, type Context, type Principal } from '../trpc/context';
+import { describeError } from '../trpc/errors';
+import { appRouter } from '../app/router';
+import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../trpc/secrets';
+import { createCallerFactory } from '../trpc/base';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { markApplied, runAsMutation, type CurrentMutation } from './mutation-context';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { can, PLATFORM_GRANTS, type Permission } from '../../shared/permissions';
-import type { Principal } from '../api/context';
+import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
 import type { PullScope } from './pull';

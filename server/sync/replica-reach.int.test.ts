@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission } from '../../shared/permissions';
-import { createContext, type Principal } from '../api/context';
-import { seedTenantB } from '../api/isolation-fixture';
-import { listProcedures } from '../api/procedures';
-import { appRouter } from '../api/router';
-import { createCallerFactory } from '../api/trpc';
+import { createContext, type Principal } from '../trpc/context';
+import { seedTenantB } from '../app/isolation-fixture';
+import { listProcedures } from '../app/procedures';
+import { appRouter } from '../app/router';
+import { createCallerFactory } from '../trpc/base';
 import { verifyApiKey } from '../auth/api-keys';
 import { silentLogger } from '../lib/logger';
 import { loadPrincipal } from '../modules/tenancy';

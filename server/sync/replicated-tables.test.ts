@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
-import { listProcedures } from '../api/procedures';
+import { listProcedures } from '../app/procedures';
 import { REPLICATED_TABLES_V10 } from '../db/migrations/0010_sync';
 import { TIMELINE_ENTITY_TYPES } from '../modules/timeline';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canEnterTenant } from '../../shared/permissions';
-import { router, signedInProcedure } from '../api/trpc';
+import { router, signedInProcedure } from '../trpc/base';
 import { DomainError } from '../lib/errors';
 import { readChanges, scopeOf } from './pull';
 import { reachFingerprint, reachOf } from './reach';

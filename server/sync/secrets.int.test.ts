@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, type Principal } from '../api/context';
-import { appRouter } from '../api/router';
-import { WITHHELD_MESSAGE } from '../api/secrets';
-import { createCallerFactory } from '../api/trpc';
+import { createContext, type Principal } from '../trpc/context';
+import { appRouter } from '../app/router';
+import { WITHHELD_MESSAGE } from '../trpc/secrets';
+import { createCallerFactory } from '../trpc/base';
 import { verifyApiKey } from '../auth/api-keys';
 import { hashOpaqueToken } from '../auth/tokens';
 import { createTestWorld, type TestWorld } from '../testing/world';
@@ -111,7 +111,7 @@ describe('secrets through sync.push', () => {
       {
         id: 2,
         tenantId: world.tenants.A.id,
-        path: 'webhooks.setSecret',
+        path: 'stripeEvents.setSecret',
         input: { secret: 'whsec_pushedThroughSync0123456789' },
       },
     ];

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { DomainErrorCode } from '../../shared/errors';
-import { describeError } from '../api/errors';
+import { describeError } from '../trpc/errors';
 
 /** What a client would see of an error a procedure threw. */
 export function seenByClient(error: unknown) {

@@ -1,7 +1,7 @@
 import type { PlatformRole, TenantRole } from '../../shared/permissions';
-import { createContext, type Principal, type Services } from '../api/context';
-import { appRouter } from '../api/router';
-import { createCallerFactory } from '../api/trpc';
+import { createContext, type Principal, type Services } from '../trpc/context';
+import { appRouter } from '../app/router';
+import { createCallerFactory } from '../trpc/base';
 import { openDatabase, type AppDatabase } from '../db/connection';
 import { sandboxGateways } from '../gateways/provider';
 import { ManualClock } from '../lib/clock';

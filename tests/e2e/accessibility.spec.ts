@@ -18,7 +18,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'Recovery', title: 'Recovery' },
   { link: 'Test clocks', title: 'Test clocks' },
   { link: 'Emails', title: 'Emails' },
-  { link: 'Webhook events', title: 'Webhook events' },
+  { link: 'Stripe events', title: 'Stripe events' },
   { link: 'Audit log', title: 'Audit log' },
   { link: 'Connect', title: 'Connect' },
   { link: 'Tenants', title: 'Tenants' },
@@ -35,7 +35,7 @@ const DETAIL_OF: Record<string, RegExp> = {
   Subscriptions: /#\/subscriptions\/[^/?]+$/,
   Invoices: /#\/invoices\/[^/?]+$/,
   Emails: /#\/emails\/[^/?]+$/,
-  'Webhook events': /#\/webhooks\/[^/?]+$/,
+  'Stripe events': /#\/stripe-events\/[^/?]+$/,
 };
 
 /** Anything still loading: checking it would check a spinner, not the page. */
@@ -78,11 +78,11 @@ const SETUP_HEADERS = { 'x-tollgate-client': 'web:e2e-setup', 'content-type': 'a
  * endpoint a secret and deliver one signed event Tollgate ignores, as Stripe would.
  */
 async function receiveAWebhookEvent(baseURL: string): Promise<void> {
-  const endpoint = await fetch(`${baseURL}/trpc/webhooks.endpoint`, { headers: SETUP_HEADERS });
+  const endpoint = await fetch(`${baseURL}/trpc/stripeEvents.endpoint`, { headers: SETUP_HEADERS });
   expect(endpoint.ok, await endpoint.clone().text()).toBe(true);
   const { path } = ((await endpoint.json()) as { result: { data: { path: string } } }).result.data;
   const secret = newWebhookSecret();
-  const saved = await fetch(`${baseURL}/trpc/webhooks.setSecret`, {
+  const saved = await fetch(`${baseURL}/trpc/stripeEvents.setSecret`, {
     method: 'POST',
     headers: SETUP_HEADERS,
     body: JSON.stringify({ secret }),

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import { expect } from './fixtures';
 import { createCustomer, uniqueWord } from './support';
 

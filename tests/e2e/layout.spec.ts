@@ -15,7 +15,7 @@ const LIST_PAGES = [
   { hash: '#/payments', ready: 'grid' },
   { hash: '#/recovery', ready: 'heading' },
   { hash: '#/emails', ready: 'grid' },
-  { hash: '#/webhooks', ready: 'heading' },
+  { hash: '#/stripe-events', ready: 'heading' },
   { hash: '#/audit', ready: 'grid' },
   { hash: '#/test-clocks', ready: 'heading' },
   { hash: '#/admin/tenants', ready: 'table' },

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { inferRouterOutputs } from '@trpc/server';
 import { DAY_MS } from '../../shared/billing/periods';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import { addCard, demoPrice, dialog, freshCustomer, subscribe } from './billing-support';
 import { expect, test } from './fixtures';
 import { expectToast, uniqueWord } from './support';

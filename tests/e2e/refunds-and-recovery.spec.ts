@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { SCREEN_BUDGET_MS } from '../support/budgets';
 import type { inferRouterOutputs } from '@trpc/server';
 import { DAY_MS } from '../../shared/billing/periods';
-import type { AppRouter } from '../../server/api/router';
+import type { AppRouter } from '../../server/app/router';
 import { addCard, demoPrice, freshCustomer, subscribe } from './billing-support';
 import { expect, test } from './fixtures';
 import { uniqueWord } from './support';

@@ -29,7 +29,7 @@ describe('import boundaries', () => {
     expect(
       await boundaryMessages(
         'shared/x.ts',
-        "import { appRouter } from '../server/api/router';\nexport const x = appRouter;\n",
+        "import { appRouter } from '../server/app/router';\nexport const x = appRouter;\n",
       ),
     ).toEqual([expect.stringContaining('shared/ is isomorphic')]);
     expect(
@@ -47,13 +47,13 @@ describe('import boundaries', () => {
     expect(
       await boundaryMessages(
         'renderer/x.ts',
-        "import { appRouter } from '../server/api/router';\nexport const x = appRouter;\n",
+        "import { appRouter } from '../server/app/router';\nexport const x = appRouter;\n",
       ),
     ).toEqual([expect.stringContaining('import only types')]);
     expect(
       await boundaryMessages(
         'renderer/x.ts',
-        "import type { AppRouter } from '../server/api/router';\nexport type X = AppRouter;\n",
+        "import type { AppRouter } from '../server/app/router';\nexport type X = AppRouter;\n",
       ),
     ).toEqual([]);
     expect(

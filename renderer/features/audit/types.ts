@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/api/router';
+import type { AppRouter } from '../../../server/app/router';
 
 type Outputs = inferRouterOutputs<AppRouter>['audit'];
 /** An entry, with what people call its object (an invoice's number, a customer's name) when known. */

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/api/router';
+import type { AppRouter } from '../../../server/app/router';
 
 type Outputs = inferRouterOutputs<AppRouter>['emails'];
 export type EmailRow = Outputs['list']['items'][number];

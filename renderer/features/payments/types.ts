@@ -1,4 +1,4 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/api/router';
+import type { AppRouter } from '../../../server/app/router';
 
 export type PaymentRow = inferRouterOutputs<AppRouter>['payments']['list']['items'][number];

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../../server/api/router';
+import type { AppRouter } from '../../../server/app/router';
 
 export type TestClockRow = inferRouterOutputs<AppRouter>['testClocks']['list'][number];
 

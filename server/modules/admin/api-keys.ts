@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { grantableTenantRoles } from '../../../shared/admin/roles';
 import type { apiKeyCreateInput } from '../../../shared/admin/schema';
 import type { TenantRole } from '../../../shared/permissions';
-import { createApiKey as storeApiKey } from '../../auth/api-keys';
+import { createApiKey as storeApiKey, revokeApiKey as revokeStoredApiKey } from '../../auth/api-keys';
 import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
@@ -113,12 +113,7 @@ export function revokeApiKey(scope: AdminScope, id: string): Promise<ApiKey> {
     const current = toApiKey(row);
     if (current.revokedAt !== null)
       throw new DomainError('INVALID_STATE', `The key ${current.name} is already revoked`);
-    await trx
-      .updateTable('api_keys')
-      .set({ revoked_at: now })
-      .where('id', '=', id)
-      .where('tenant_id', '=', scope.tenantId)
-      .execute();
+    await revokeStoredApiKey(trx, { tenantId: scope.tenantId, id, now });
     const next = { ...current, revokedAt: now };
     return {
       result: next,

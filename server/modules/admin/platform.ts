@@ -1,5 +1,5 @@
 import { PLATFORM_GRANTS, type Permission } from '../../../shared/permissions';
-import type { Principal } from '../../api/context';
+import type { Principal } from '../../trpc/context';
 import { auditChanges, type CommandScope, type CommandWork } from '../../commands/run-command';
 import { DomainError } from '../../lib/errors';
 

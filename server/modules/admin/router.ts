@@ -14,7 +14,7 @@ import {
   tenantRenameInput,
 } from '../../../shared/admin/schema';
 import { PERMISSIONS } from '../../../shared/permissions';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { createInvitation, listInvitations, revokeInvitation } from './invitations';
 import {

@@ -1,7 +1,7 @@
 import type { PlatformRole } from '../../../shared/permissions';
-import { createContext, type Principal } from '../../api/context';
-import { appRouter } from '../../api/router';
-import { createCallerFactory } from '../../api/trpc';
+import { createContext, type Principal } from '../../trpc/context';
+import { appRouter } from '../../app/router';
+import { createCallerFactory } from '../../trpc/base';
 import type { TestWorld } from '../../testing/world';
 import { insertMembership, insertUser, loadPrincipal } from '../tenancy';
 

@@ -1,5 +1,5 @@
 import { auditListInput } from '../../../shared/audit/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { auditFacets, listAuditEntries } from './list';
 import { verifyAuditChain } from './verify';
 

@@ -10,7 +10,7 @@ import {
   productRef,
   productUpdateInput,
 } from '../../../shared/catalog/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { createFeature } from './features';
 import { catalogOverview } from './overview';
 import { archivePlan, createPlan, setDefaultPlan, updatePlan } from './plans';

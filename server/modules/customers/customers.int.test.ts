@@ -222,9 +222,9 @@ describe('permissions on reads and writes', () => {
   });
 
   it('refuses a caller with no principal', async () => {
-    const { createCallerFactory } = await import('../../api/trpc');
-    const { appRouter } = await import('../../api/router');
-    const { createContext } = await import('../../api/context');
+    const { createCallerFactory } = await import('../../trpc/base');
+    const { appRouter } = await import('../../app/router');
+    const { createContext } = await import('../../trpc/context');
     const anonymous = createCallerFactory(appRouter)(
       createContext({ services: world.services, principal: null, client: { kind: 'test', id: 'anon' } }),
     );

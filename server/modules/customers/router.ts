@@ -5,7 +5,7 @@ import {
   customerListInput,
   customerUpdateInput,
 } from '../../../shared/customers/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import {
   archiveCustomer,
   createCustomer,

@@ -1,5 +1,5 @@
 import { entitlementCheckInput, entitlementsForCustomerInput } from '../../../shared/catalog/entitlements';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { checkEntitlement, explain } from './service';
 
 export const entitlementsRouter = router({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { entityLabels } from './service';
 
 export const labelsInput = z.strictObject({

@@ -1,5 +1,5 @@
 import type { EmailDeliveryState } from '../../../shared/notifications/smtp-settings';
-import type { Services } from '../../api/context';
+import type { Services } from '../../trpc/context';
 import { readSetting } from '../tenancy';
 
 /**

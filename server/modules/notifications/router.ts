@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailId, emailListInput, emailSettingsUpdateInput } from '../../../shared/notifications/schema';
-import type { Services } from '../../api/context';
-import { router, tenantProcedure } from '../../api/trpc';
+import type { Services } from '../../trpc/context';
+import { router, tenantProcedure } from '../../trpc/base';
 import type { Actor, CommandScope } from '../../commands/run-command';
 import { resendEmail, updateEmailSettings } from './commands';
 import { emailDeliveryStatus } from './delivery-status';

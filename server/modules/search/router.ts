@@ -1,6 +1,6 @@
 import { can } from '../../../shared/permissions';
 import { searchFindInput } from '../../../shared/search/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { searchEverything } from './service';
 
 export const searchRouter = router({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fixture } from '../../api/isolation-attempts';
-import { seedTenantB } from '../../api/isolation-fixture';
+import type { Fixture } from '../../app/isolation-attempts';
+import { seedTenantB } from '../../app/isolation-fixture';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, type TestWorld } from '../../testing/world';
 import { searchEverything } from './service';

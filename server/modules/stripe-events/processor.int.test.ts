@@ -4,7 +4,7 @@ import { clientError } from '../../testing/errors';
 import { createTestWorld, type TestWorld } from '../../testing/world';
 import { inboxEvent, insertInboxEvent } from './inbox';
 import { processDueStripeEvents, type StripeEventProcessorOptions } from './processor';
-import { DEFAULT_RETRY_POLICY } from './retry';
+import { RETRY_POLICIES } from '../../lib/retry-policy';
 import { inboxRows } from './testing';
 import type { StripeEventHandlers } from './types';
 
@@ -119,11 +119,11 @@ describe('processDueStripeEvents', () => {
       },
     };
     const waits: number[] = [];
-    for (let attempt = 1; attempt <= DEFAULT_RETRY_POLICY.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= RETRY_POLICIES.stripeEvents.maxAttempts; attempt++) {
       expect(await processDueStripeEvents(options(handlers))).toBe(1);
       const [row] = inboxRows(world, tenantId);
       expect(row?.attempts).toBe(attempt);
-      if (attempt < DEFAULT_RETRY_POLICY.maxAttempts) {
+      if (attempt < RETRY_POLICIES.stripeEvents.maxAttempts) {
         expect(row?.status).toBe('failed');
         const wait = (row?.next_attempt_at ?? 0) - world.clock.now();
         waits.push(wait);
@@ -141,10 +141,10 @@ describe('processDueStripeEvents', () => {
     expect(calls).toBe(8);
 
     // A viewer may look but not replay; billing staff may.
-    const refused = await clientError(() => world.as('viewerA').webhooks.replay({ id }));
+    const refused = await clientError(() => world.as('viewerA').stripeEvents.replay({ id }));
     expect(refused.data.domainCode).toBe('FORBIDDEN');
     failing = false;
-    await world.as('billingA').webhooks.replay({ id });
+    await world.as('billingA').stripeEvents.replay({ id });
     expect(inboxRows(world, tenantId)[0]).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
     expect(await processDueStripeEvents(options(handlers))).toBe(1);
     expect(inboxRows(world, tenantId)[0]?.status).toBe('processed');
@@ -168,7 +168,7 @@ describe('processDueStripeEvents', () => {
       },
     ]);
     // A processed event is not replayable.
-    const again = await clientError(() => world.as('billingA').webhooks.replay({ id }));
+    const again = await clientError(() => world.as('billingA').stripeEvents.replay({ id }));
     expect(again.message).toBe('Only failed or dead-lettered events can be replayed; this one is processed');
   });
 
@@ -207,7 +207,7 @@ describe('processDueStripeEvents', () => {
             claimed();
           }),
       }),
-      leaseMs: 60_000,
+      retry: { ...RETRY_POLICIES.stripeEvents, leaseMs: 60_000 },
     });
     // The first processor holds the event (its handler is running), whatever the machine's speed.
     await inHand;

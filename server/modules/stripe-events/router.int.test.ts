@@ -33,13 +33,13 @@ const setStatus = (eventId: string, status: string) =>
     .prepare('UPDATE stripe_events SET status = ? WHERE event_id = ?')
     .run(status, eventId);
 
-describe('webhooks.list', () => {
+describe('stripeEvents.list', () => {
   it('lists newest received first, pages by keys, and filters by status, type and date', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++)
       ids.push(await receive(i % 2 ? 'invoice.payment_failed' : 'customer.updated', `obj_${i}`));
     setStatus(ids[1] ?? '', 'dead');
-    const viewer = world.as('viewerA').webhooks;
+    const viewer = world.as('viewerA').stripeEvents;
     const first = await viewer.list({ limit: 2 });
     expect(first.items.map((e) => e.id)).toEqual([ids[4], ids[3]]);
     expect(first.total).toBe(5);
@@ -64,10 +64,10 @@ describe('webhooks.list', () => {
   });
 });
 
-describe('webhooks.get', () => {
+describe('stripeEvents.get', () => {
   it('shows the payload as received and the event’s history', async () => {
     const id = await receive('customer.updated', 'cus_9');
-    const event = await world.as('viewerA').webhooks.get({ id });
+    const event = await world.as('viewerA').stripeEvents.get({ id });
     expect(event).toMatchObject({
       id,
       type: 'customer.updated',
@@ -80,14 +80,14 @@ describe('webhooks.get', () => {
 
   it('finds nothing of another tenant’s event', async () => {
     const id = await receive('customer.updated', 'cus_9');
-    const seen = await clientError(() => world.as('adminB').webhooks.get({ id }));
+    const seen = await clientError(() => world.as('adminB').stripeEvents.get({ id }));
     expect(seen.data.domainCode).toBe('NOT_FOUND');
   });
 });
 
 describe('the endpoint secret', () => {
   it('is set by the owner, then shown only as configured and its last four characters', async () => {
-    const before = await world.as('viewerA').webhooks.endpoint();
+    const before = await world.as('viewerA').stripeEvents.endpoint();
     expect(before).toEqual({
       path: `/webhooks/stripe/${tenantId}`,
       configured: false,
@@ -95,9 +95,9 @@ describe('the endpoint secret', () => {
       updatedAt: null,
     });
     const secret = newWebhookSecret();
-    const set = await world.as('owner', tenantId).webhooks.setSecret({ secret });
+    const set = await world.as('owner', tenantId).stripeEvents.setSecret({ secret });
     expect(set).toEqual({ configured: true, endsWith: secret.slice(-4) });
-    const after = await world.as('viewerA').webhooks.endpoint();
+    const after = await world.as('viewerA').stripeEvents.endpoint();
     expect(after).toMatchObject({ configured: true, endsWith: secret.slice(-4) });
     // Nowhere the console, the audit trail or the sync log can read holds it.
     const everything = JSON.stringify([
@@ -112,33 +112,33 @@ describe('the endpoint secret', () => {
   it('cannot be set by a tenant admin or billing staff (settings.write is the owner’s)', async () => {
     for (const persona of ['adminA', 'billingA'] as const) {
       const seen = await clientError(() =>
-        world.as(persona).webhooks.setSecret({ secret: newWebhookSecret() }),
+        world.as(persona).stripeEvents.setSecret({ secret: newWebhookSecret() }),
       );
       expect(seen.data.domainCode).toBe('FORBIDDEN');
     }
-    expect((await world.as('viewerA').webhooks.endpoint()).configured).toBe(false);
+    expect((await world.as('viewerA').stripeEvents.endpoint()).configured).toBe(false);
   });
 });
 
 describe('bad input', () => {
   const cases: [string, (c: ReturnType<TestWorld['as']>) => Promise<unknown>, string][] = [
-    ['list: unknown status', (c) => c.webhooks.list({ status: 'lost' as never }), 'status'],
-    ['list: type with spaces', (c) => c.webhooks.list({ type: 'drop table' }), 'type'],
-    ['list: from after to', (c) => c.webhooks.list({ from: 2000, to: 1000 }), 'to'],
-    ['list: negative from', (c) => c.webhooks.list({ from: -1 }), 'from'],
-    ['list: limit over 500', (c) => c.webhooks.list({ limit: 501 }), 'limit'],
-    ['list: forged cursor', (c) => c.webhooks.list({ cursor: 'bm90IGEgY3Vyc29y' }), 'cursor'],
-    ['get: not an event id', (c) => c.webhooks.get({ id: 'cus_123' }), 'id'],
-    ['replay: not an event id', (c) => c.webhooks.replay({ id: '' }), 'id'],
+    ['list: unknown status', (c) => c.stripeEvents.list({ status: 'lost' as never }), 'status'],
+    ['list: type with spaces', (c) => c.stripeEvents.list({ type: 'drop table' }), 'type'],
+    ['list: from after to', (c) => c.stripeEvents.list({ from: 2000, to: 1000 }), 'to'],
+    ['list: negative from', (c) => c.stripeEvents.list({ from: -1 }), 'from'],
+    ['list: limit over 500', (c) => c.stripeEvents.list({ limit: 501 }), 'limit'],
+    ['list: forged cursor', (c) => c.stripeEvents.list({ cursor: 'bm90IGEgY3Vyc29y' }), 'cursor'],
+    ['get: not an event id', (c) => c.stripeEvents.get({ id: 'cus_123' }), 'id'],
+    ['replay: not an event id', (c) => c.stripeEvents.replay({ id: '' }), 'id'],
     [
       'setSecret: an API key instead',
-      (c) => c.webhooks.setSecret({ secret: 'sk_test_0123456789abcdef' }),
+      (c) => c.stripeEvents.setSecret({ secret: 'sk_test_0123456789abcdef' }),
       'secret',
     ],
-    ['setSecret: too short', (c) => c.webhooks.setSecret({ secret: 'whsec_abc' }), 'secret'],
+    ['setSecret: too short', (c) => c.stripeEvents.setSecret({ secret: 'whsec_abc' }), 'secret'],
     [
       'setSecret: extra field',
-      (c) => c.webhooks.setSecret({ secret: newWebhookSecret(), tenantId: 'x' } as never),
+      (c) => c.stripeEvents.setSecret({ secret: newWebhookSecret(), tenantId: 'x' } as never),
       '',
     ],
   ];
@@ -156,7 +156,7 @@ describe('bad input', () => {
   }
 
   it('replay of an event that does not exist is NOT_FOUND', async () => {
-    const seen = await clientError(() => world.as('billingA').webhooks.replay({ id: 'evt_nothere' }));
+    const seen = await clientError(() => world.as('billingA').stripeEvents.replay({ id: 'evt_nothere' }));
     expect(seen.data.domainCode).toBe('NOT_FOUND');
   });
 });

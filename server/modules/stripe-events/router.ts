@@ -4,12 +4,12 @@ import {
   stripeEventListInput,
   webhookSecretInput,
 } from '../../../shared/stripe-events/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { replayStripeEvent, setWebhookSecret, webhookEndpointInfo } from './commands';
 import { getStripeEvent, listStripeEvents } from './queries';
 
 /** The webhook inbox in the console: events, their fate, replays, and the endpoint's secret. */
-export const webhooksRouter = router({
+export const stripeEventsRouter = router({
   list: tenantProcedure('billing.read')
     .input(stripeEventListInput)
     .query(({ ctx, input }) => listStripeEvents(ctx.db, ctx.tenantId, input)),

@@ -16,7 +16,7 @@ const nowSeconds = () => Math.floor(world.clock.now() / 1000);
 beforeEach(async () => {
   world = await createTestWorld();
   secret = newWebhookSecret();
-  await world.as('owner', world.tenants.A.id).webhooks.setSecret({ secret });
+  await world.as('owner', world.tenants.A.id).stripeEvents.setSecret({ secret });
   server = await serveWebhooks(world);
   endpointA = server.endpoint(world.tenants.A.id);
 });
@@ -157,7 +157,7 @@ describe('POST /webhooks/stripe/<tenant>', () => {
 
   it('keys the inbox by tenant: the same event id in two tenants is two events', async () => {
     const otherSecret = newWebhookSecret();
-    await world.as('owner', world.tenants.B.id).webhooks.setSecret({ secret: otherSecret });
+    await world.as('owner', world.tenants.B.id).stripeEvents.setSecret({ secret: otherSecret });
     const event = customerUpdated();
     await deliver(endpointA, signedDelivery(event, secret, { timestamp: nowSeconds() }));
     const toB = await deliver(

@@ -3,8 +3,8 @@ import type Stripe from 'stripe';
 import { stripeEvent } from '../../../tests/fakes/stripe/webhooks';
 import type { StripeEventStatus } from '../../db/schema-stripe-events';
 import { close, createHttpServer, listen } from '../../http/server';
-import { appRouter } from '../../api/router';
-import { createContext } from '../../api/context';
+import { appRouter } from '../../app/router';
+import { createContext } from '../../trpc/context';
 import type { TestWorld } from '../../testing/world';
 import { inboxEvent, insertInboxEvent } from './inbox';
 import { stripeWebhookRoutes } from './index';
@@ -18,7 +18,11 @@ export async function serveWebhooks(world: TestWorld): Promise<{
   const server: Server = createHttpServer({
     router: appRouter,
     createContext: () =>
-      createContext({ services: world.services, principal: null, client: { kind: 'test', id: 'webhooks' } }),
+      createContext({
+        services: world.services,
+        principal: null,
+        client: { kind: 'test', id: 'stripe-events' },
+      }),
     logger: world.services.logger,
     publicRoutes: stripeWebhookRoutes({
       db: world.database.db,

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { Services } from '../../api/context';
+import type { Services } from '../../trpc/context';
 import { runCommand, type CommandScope } from '../../commands/run-command';
 import { scheduleJob, type Job } from '../../jobs/store';
 import type { JobHandlers } from '../../jobs/runner';

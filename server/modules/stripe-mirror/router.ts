@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { importProgress, startImport } from './import';
 
 /** The console's Stripe Billing procedures: start an import and watch it. */

@@ -1,9 +1,12 @@
 export { workspaceRouter } from './router';
 export { loadPrincipal, describeSession, type Session } from './service';
 export {
+  deleteMembership,
   insertMembership,
   insertTenant,
   insertUser,
+  updateMembershipRole,
+  updateTenant,
   readSetting,
   writeSetting,
   type Tenant,

@@ -1,4 +1,4 @@
-import { publicProcedure, router, tenantProcedure } from '../../api/trpc';
+import { publicProcedure, router, tenantProcedure } from '../../trpc/base';
 import { describeSession } from './service';
 
 export const workspaceRouter = router({

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { can, permissionsIn, type Permission } from '../../../shared/permissions';
-import type { Principal } from '../../api/context';
+import type { Principal } from '../../trpc/context';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import { findUser, selectGrants, selectReachableTenants, type Tenant } from './repo';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerId } from '../../../shared/customers/schema';
 import { can } from '../../../shared/permissions';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { customerTimeline } from './service';
 
 export const timelineInput = z.strictObject({

@@ -1,7 +1,7 @@
 import { TRPCError, type AnyProcedure } from '@trpc/server';
 import { z } from 'zod';
-import { appRouter } from '../../api/router';
-import { secretsOf, type SecretPaths } from '../../api/secrets';
+import { appRouter } from '../../app/router';
+import { secretsOf, type SecretPaths } from '../../trpc/secrets';
 import { LOCAL_NAMESPACES } from '../push';
 
 /** A command the console made on a connected desktop, on its way to the server. */

@@ -5,7 +5,7 @@ import {
   type ClientInfo,
   type Context,
   type Services,
-} from '../../api/context';
+} from '../../trpc/context';
 import { sandboxGateways } from '../../gateways/provider';
 import { DesktopConnection, type ConnectionOptions } from './connection';
 import { FileSecretStore } from './secret-store';

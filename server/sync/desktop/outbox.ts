@@ -6,7 +6,7 @@ import {
   storableResult,
   withheldOf,
   type SecretPaths,
-} from '../../api/secrets';
+} from '../../trpc/secrets';
 import type { MutationOutcome, PushedMutation } from '../push';
 import { commandSecrets } from './commands';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WITHHELD_MESSAGE } from '../../api/secrets';
+import { WITHHELD_MESSAGE } from '../../trpc/secrets';
 import { verifyApiKey } from '../../auth/api-keys';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
@@ -138,7 +138,7 @@ describe('secrets and the desktop outbox', () => {
     // Offline: queued, in memory; the file holds the command without its secret.
     network.offline = true;
     const queued = await expectDomainError(
-      () => inAcme().webhooks.setSecret({ secret: SIGNING_SECRET }),
+      () => inAcme().stripeEvents.setSecret({ secret: SIGNING_SECRET }),
       'INVALID_STATE',
     );
     expect(queued.message).toBe(QUEUED_MESSAGE);
@@ -150,7 +150,7 @@ describe('secrets and the desktop outbox', () => {
     // Queued again, and the app restarts before it is sent: refused with why, never sent half-made.
     network.offline = true;
     const second = `${SIGNING_SECRET}X`;
-    await expectDomainError(() => inAcme().webhooks.setSecret({ secret: second }), 'INVALID_STATE');
+    await expectDomainError(() => inAcme().stripeEvents.setSecret({ secret: second }), 'INVALID_STATE');
     desktop = await restartDesktop(desktop);
     network.offline = false;
     await desktopCaller(desktop).connection.syncNow();

@@ -1,8 +1,8 @@
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { SignedIn } from '../../auth';
-import { CLIENT_HEADER } from '../../api/context';
+import { CLIENT_HEADER } from '../../trpc/context';
 import type { FieldErrors } from '../../../shared/errors';
-import type { AppRouter } from '../../api/router';
+import type { AppRouter } from '../../app/router';
 import { DomainError } from '../../lib/errors';
 import type { PullPage } from '../pull';
 import type { MutationOutcome, PushedMutation } from '../push';

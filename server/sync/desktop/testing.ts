@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createContext } from '../../api/context';
-import { appRouter } from '../../api/router';
+import { createContext } from '../../trpc/context';
+import { appRouter } from '../../app/router';
 import { setPassword } from '../../auth';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
 import { createHostedBackend, type HostedBackend } from '../../hosted/backend';

@@ -5,7 +5,7 @@ import {
   recoveryPolicyInput,
   recoveryStatsInput,
 } from '../../../../shared/billing/recovery-schema';
-import { router, tenantProcedure } from '../../../api/trpc';
+import { router, tenantProcedure } from '../../../trpc/base';
 import { staff } from '../router/request';
 import { setCustomerRecoveryPaused } from './pause';
 import { updateRecoveryPolicy } from './policy';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invoiceId, invoiceListInput, manualInvoiceInput } from '../../../../shared/billing/schema';
 import { can } from '../../../../shared/permissions';
-import { router, tenantProcedure } from '../../../api/trpc';
+import { router, tenantProcedure } from '../../../trpc/base';
 import { closeInvoice, createManualInvoice, payInvoiceNow } from '../invoice-actions';
 import { invoiceDetail } from '../queries/details';
 import { listInvoices } from '../queries/list-invoices';

@@ -6,7 +6,7 @@ import {
   paymentMethodId,
   refundInput,
 } from '../../../../shared/billing/schema';
-import { router, tenantProcedure } from '../../../api/trpc';
+import { router, tenantProcedure } from '../../../trpc/base';
 import { addPaymentMethod, removePaymentMethod, setDefaultMethod } from '../payment-methods';
 import { customerBillingSummary } from '../queries/details';
 import { listPayments } from '../queries/list-payments';

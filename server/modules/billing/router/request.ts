@@ -1,4 +1,4 @@
-import type { Services } from '../../../api/context';
+import type { Services } from '../../../trpc/context';
 import type { Actor } from '../../../commands/run-command';
 import { billingDeps, type StaffRequest } from '../deps';
 

@@ -8,7 +8,7 @@ import {
   subscriptionId,
   subscriptionListInput,
 } from '../../../../shared/billing/schema';
-import { router, tenantProcedure } from '../../../api/trpc';
+import { router, tenantProcedure } from '../../../trpc/base';
 import { customerClock } from '../clock';
 import { billingDeps } from '../deps';
 import { subscriptionDetail } from '../queries/details';

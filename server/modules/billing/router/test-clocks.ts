@@ -3,7 +3,7 @@ import {
   testClockAttachInput,
   testClockCreateInput,
 } from '../../../../shared/billing/schema';
-import { router, tenantProcedure } from '../../../api/trpc';
+import { router, tenantProcedure } from '../../../trpc/base';
 import { listTestClocks } from '../repo/test-clocks';
 import { advanceTestClock, attachTestClock, createTestClock } from '../test-clocks';
 import { staff } from './request';

@@ -1,0 +1,230 @@
+import type { AnyProcedure } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../shared/billing/periods';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/billing';
+import { seenByClient } from '../testing/errors';
+import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves';
+import { START } from '../testing/world';
+import { appRouter } from './router';
+
+/**
+ * Every number a procedure takes (amounts, quantities, counts, times, versions, cursors),
+ * found by walking each procedure's input schema, gets the values that broke arithmetic
+ * and storage before: past 2^53, at its edge, 1e308, NaN-ish strings and a 1 MB string.
+ * Each must be answered (accepted, or refused with a clear error), never by an internal
+ * error. The rest of the input is valid, so the odd value is the only thing wrong.
+ */
+
+const ONE_MB = '9'.repeat(1024 * 1024);
+const HOSTILE: readonly unknown[] = [
+  2 ** 53,
+  2 ** 53 - 1,
+  -(2 ** 53),
+  -(2 ** 53 - 1),
+  1e308,
+  -1e308,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  'NaN',
+  '1e308',
+  '9007199254740993',
+  '-0',
+  ONE_MB,
+];
+
+type Caller = ReturnType<BillingWorld['as']>;
+type ValidInput = (kit: Kit) => unknown;
+
+interface Kit {
+  world: BillingWorld;
+  staff: Caller;
+  customerId: string;
+  planId: string;
+  /** A new paid subscription of the kit's customer: its id, version and payment. */
+  freshSubscription(): Promise<{ id: string; version: number; paymentId: string }>;
+  next(): number;
+}
+
+/** A valid input per procedure that takes a number; a new such procedure without one fails the walk. */
+const VALID: Record<string, ValidInput> = {
+  'audit.list': () => ({ from: START - DAY_MS, to: START + DAY_MS, limit: 50 }),
+  'customers.list': () => ({ limit: 10 }),
+  'timeline.customer': (k) => ({ customerId: k.customerId, limit: 10 }),
+  'customers.update': async (k) => {
+    const customer = await k.staff.customers.get({ id: k.customerId });
+    return { id: k.customerId, expectedVersion: customer.version, patch: { name: `Nina ${k.next()}` } };
+  },
+  'catalog.createPlan': (k) => ({
+    productId: k.world.catalog.productId,
+    name: `Plan ${k.next()}`,
+    sortOrder: 3,
+    features: { 'courses.max': 5 },
+  }),
+  'catalog.updatePlan': async (k) => {
+    const overview = await k.staff.catalog.overview();
+    const plan = overview.products.flatMap((p) => p.plans).find((p) => p.id === k.planId);
+    return {
+      id: k.planId,
+      expectedVersion: plan?.version ?? 0,
+      patch: { sortOrder: 4, features: { 'courses.max': 6 } },
+    };
+  },
+  'catalog.createPrice': (k) => ({
+    planId: k.planId,
+    amount: 1500,
+    currency: 'USD',
+    interval: 'month',
+    trialDays: 0,
+  }),
+  'subscriptions.list': () => ({ limit: 10 }),
+  'subscriptions.create': (k) => ({
+    customerId: k.customerId,
+    priceId: k.world.catalog.prices.proMonthlyUsd,
+    quantity: 2,
+    trialDays: 7,
+  }),
+  'subscriptions.previewChange': async (k) => ({
+    id: (await k.freshSubscription()).id,
+    priceId: k.world.catalog.prices.enterpriseMonthlyUsd,
+    quantity: 3,
+  }),
+  'subscriptions.changePlan': async (k) => {
+    const subscription = await k.freshSubscription();
+    return {
+      id: subscription.id,
+      priceId: k.world.catalog.prices.enterpriseMonthlyUsd,
+      quantity: 3,
+      expectedVersion: subscription.version,
+    };
+  },
+  'subscriptions.pause': async (k) => ({
+    id: (await k.freshSubscription()).id,
+    resumeAt: START + 30 * DAY_MS,
+  }),
+  'invoices.list': () => ({ limit: 10 }),
+  'invoices.createManual': (k) => ({
+    customerId: k.customerId,
+    currency: 'USD',
+    lines: [{ description: 'Workshop seat', quantity: 2, unitAmount: 4900 }],
+  }),
+  'payments.list': () => ({ limit: 10 }),
+  'payments.refund': async (k) => ({
+    paymentId: (await k.freshSubscription()).paymentId,
+    amount: 100,
+    reason: 'requested_by_customer',
+  }),
+  'testClocks.create': (k) => ({ name: `Clock ${k.next()}`, startAt: START }),
+  'testClocks.advance': async (k) => ({
+    id: (await k.staff.testClocks.create({ name: `Clock ${k.next()}`, startAt: START })).id,
+    to: START + DAY_MS,
+  }),
+  'recovery.list': () => ({ limit: 10 }),
+  'recovery.stats': () => ({ months: 6 }),
+  'search.find': () => ({ query: 'Ada', limit: 5 }),
+  'recovery.updatePolicy': () => ({
+    retryBaseHours: 12,
+    backoffFactor: 1.5,
+    maxAttempts: 3,
+    graceDays: 10,
+    finalAction: 'unpaid',
+  }),
+  'emails.list': () => ({ limit: 10 }),
+  'emails.updateSettings': async (k) => {
+    const { version, ...settings } = await k.staff.emails.settings();
+    return { expectedVersion: version, settings: { ...settings, footerText: `Footer ${k.next()}` } };
+  },
+  'stripeEvents.list': () => ({ from: START - DAY_MS, to: START + DAY_MS, limit: 10 }),
+  'sync.pull': () => ({ cursor: 0, limit: 10 }),
+  'sync.push': (k) => ({
+    clientId: `numbers-${k.next()}`,
+    mutations: [
+      { id: 1, tenantId: k.world.tenants.A.id, path: 'testClocks.create', input: { name: 'Pushed' } },
+    ],
+  }),
+  'connection.outbox': () => ({ limit: 10 }),
+};
+
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+
+function leavesOf(path: string): LeafPath[] {
+  const inputs = (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];
+  return inputs.flatMap((schema) => numericLeaves(schema));
+}
+
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const target = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+let kit: Kit;
+
+beforeAll(async () => {
+  const world = await createBillingWorld();
+  const staff = world.as('owner', world.tenants.A.id);
+  const customer = await staff.customers.create({
+    name: 'Nina Numbers',
+    email: 'nina@n.example',
+    country: 'US',
+  });
+  await staff.paymentMethods.add({ customerId: customer.id, source: GOOD_CARD, makeDefault: true });
+  let counter = 0;
+  kit = {
+    world,
+    staff,
+    customerId: customer.id,
+    planId: world.catalog.plans.pro,
+    next: () => ++counter,
+    async freshSubscription() {
+      const started = await staff.subscriptions.create({
+        customerId: customer.id,
+        priceId: world.catalog.prices.proMonthlyUsd,
+        trialDays: 0,
+      });
+      const payment = started.payment && 'payment' in started.payment ? started.payment.payment : null;
+      return {
+        id: started.subscription.id,
+        version: started.subscription.version,
+        paymentId: payment?.id ?? '',
+      };
+    },
+  };
+});
+afterAll(async () => {
+  await kit?.world.close();
+});
+
+describe('numbers in every procedure', () => {
+  it('are all walked: each procedure taking a number has a valid input here', () => {
+    const taking = Object.keys(procedures).filter((path) => leavesOf(path).length > 0);
+    expect(taking.length).toBeGreaterThan(20);
+    expect(Object.keys(VALID).sort()).toEqual(taking.sort());
+  });
+
+  for (const path of Object.keys(VALID)) {
+    it(`${path}: its valid input is accepted, so each odd value below is the only thing wrong`, async () => {
+      const valid = VALID[path];
+      if (!valid) throw new Error(`no valid input for ${path}`);
+      await expect(call(kit.staff, path, await valid(kit))).resolves.toBeDefined();
+    });
+
+    for (const leaf of leavesOf(path)) {
+      it(`${path}: ${leaf.join('.')} — 2^53, 1e308, NaN-ish and 1 MB values get a clear answer`, async () => {
+        const valid = VALID[path];
+        if (!valid) throw new Error(`no valid input for ${path}`);
+        for (const value of HOSTILE) {
+          const input = withLeaf(await valid(kit), leaf, value);
+          const outcome = await call(kit.staff, path, input).then(
+            () => null,
+            (error: unknown) => seenByClient(error),
+          );
+          const shown = typeof value === 'string' ? `${value.slice(0, 20)}…` : String(value);
+          expect(outcome?.code, `${leaf.join('.')} = ${shown}: ${outcome?.message}`).not.toBe(
+            'INTERNAL_SERVER_ERROR',
+          );
+        }
+      });
+    }
+  }
+});
