@@ -20,6 +20,7 @@ import { labelsRouter } from '../modules/labels';
 import { stripeBillingRouter } from '../modules/stripe-mirror';
 import { searchRouter } from '../modules/search';
 import { workspaceRouter } from '../modules/tenancy';
+import { webhooksRouter } from '../modules/webhooks';
 import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
 import { router } from '../trpc/base';
@@ -44,6 +45,7 @@ export const appRouter = router({
   emails: emailsRouter,
   stripeEvents: stripeEventsRouter,
   stripeBilling: stripeBillingRouter,
+  webhooks: webhooksRouter,
   sync: syncRouter,
   connection: connectionRouter,
   admin: adminRouter,

@@ -79,6 +79,14 @@ export const TABLE_OWNERS = {
 
   jobs: 'server/jobs',
 
+  // Outgoing webhooks; events and deliveries are written by capture triggers (migration 13) and
+  // by the module's delivery queue.
+  webhook_endpoints: 'server/modules/webhooks',
+  webhook_secrets: 'server/modules/webhooks',
+  webhook_events: 'server/modules/webhooks',
+  webhook_deliveries: 'server/modules/webhooks',
+  webhook_attempts: 'server/modules/webhooks',
+
   sandbox_charges: 'server/gateways/sandbox',
   sandbox_requests: 'server/gateways/sandbox',
 } as const satisfies Record<keyof DB, string>;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
-import type { GatewayProvider } from '../../api/context';
+import type { GatewayProvider } from '../../trpc/context';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
@@ -16,7 +16,8 @@ import {
   type ClaimedDelivery,
   type DeliveryFinish,
 } from './repo';
-import { DISABLE_AFTER_FAILING_MS, deliveryRetryDelay } from './retry';
+import { leaseEnd } from '../../lib/retry-policy';
+import { DELIVERY_POLICY, DISABLE_AFTER_FAILING_MS, nextDeliveryAttempt } from './retry';
 import { inSandbox, WEBHOOKS_ACTOR } from './scope';
 import { postEvent, type PostResult } from './sender';
 
@@ -29,8 +30,6 @@ export interface DeliveryDeps {
   notices: EndpointNotices;
   /** How long one attempt may take, answer included. */
   timeoutMs?: number;
-  /** How long a claimed delivery is left alone before a crashed sender's attempt is retried. */
-  leaseMs?: number;
 }
 
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
@@ -38,8 +37,8 @@ export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 /** The outcome of the claimed attempt: delivered, retried later, or given up. */
 function finishFor(claimed: ClaimedDelivery, result: PostResult, now: number): DeliveryFinish {
   if (result.delivered) return { status: 'succeeded' };
-  const delay = deliveryRetryDelay(claimed.attempts - claimed.attemptsBeforeReplay);
-  return delay === null ? { status: 'failed' } : { status: 'pending', retryAt: now + delay };
+  const retryAt = nextDeliveryAttempt(claimed.attempts - claimed.attemptsBeforeReplay, now);
+  return retryAt === null ? { status: 'failed' } : { status: 'pending', retryAt };
 }
 
 /**
@@ -125,7 +124,7 @@ async function recordAttempt(deps: DeliveryDeps, claimed: ClaimedDelivery, resul
 /** Claims and sends one due delivery; false when none is due. */
 export async function deliverNext(deps: DeliveryDeps): Promise<boolean> {
   const at = deps.clock.now();
-  const claimed = await claimNextDelivery(deps.db, { now: at, leaseMs: deps.leaseMs ?? 60_000 });
+  const claimed = await claimNextDelivery(deps.db, { now: at, leaseUntil: leaseEnd(at, DELIVERY_POLICY) });
   if (!claimed) return false;
   const result = await postEvent({
     url: claimed.url,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Services } from '../../api/context';
+import type { Services } from '../../trpc/context';
 import { expectDomainError } from '../../testing/errors';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
 import type { Persona } from '../../testing/world';

@@ -8,4 +8,4 @@ export {
   type DeliveryDeps,
 } from './delivery';
 export type { EndpointDisabledNotice, EndpointNotices } from './notices';
-export { MAX_DELIVERY_ATTEMPTS, DISABLE_AFTER_FAILING_MS, deliveryRetryDelay } from './retry';
+export { MAX_DELIVERY_ATTEMPTS, DISABLE_AFTER_FAILING_MS, nextDeliveryAttempt } from './retry';

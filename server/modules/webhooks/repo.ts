@@ -274,11 +274,11 @@ export interface ClaimedDelivery {
  */
 export async function claimNextDelivery(
   db: Kysely<DB>,
-  options: { now: number; leaseMs: number },
+  options: { now: number; leaseUntil: number },
 ): Promise<ClaimedDelivery | undefined> {
   const { rows } = await sql<{ id: string }>`
     UPDATE webhook_deliveries
-    SET attempts = attempts + 1, next_attempt_at = ${options.now + options.leaseMs}, updated_at = ${options.now}
+    SET attempts = attempts + 1, next_attempt_at = ${options.leaseUntil}, updated_at = ${options.now}
     WHERE id = (
         SELECT d.id FROM webhook_deliveries AS d
         JOIN webhook_endpoints AS ep ON ep.id = d.endpoint_id AND ep.status = 'enabled'

@@ -6,7 +6,7 @@ import {
   webhookDeliveryListInput,
   webhookEndpointId,
 } from '../../../shared/webhooks/schema';
-import { router, tenantProcedure } from '../../api/trpc';
+import { router, tenantProcedure } from '../../trpc/base';
 import { deliveryDetail, endpointDeliveries, replayDelivery } from './deliveries';
 import { createEndpoint, rotateEndpointSecret, setEndpointEnabled, webhookEndpoints } from './endpoints';
 

@@ -1,5 +1,5 @@
-import { createContext, type GatewayProvider, type Services } from '../../api/context';
-import { createCallerFactory, router } from '../../api/trpc';
+import { createContext, type GatewayProvider, type Services } from '../../trpc/context';
+import { createCallerFactory, router } from '../../trpc/base';
 import { silentLogger } from '../../lib/logger';
 import type { Persona, TestWorld } from '../../testing/world';
 import type { DeliveryDeps } from './delivery';
