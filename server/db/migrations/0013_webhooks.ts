@@ -217,6 +217,7 @@ export const REPLICATED_TABLES_V13: readonly WebhookReplicatedTable[] = [
       'object_seq',
       'status',
       'attempts',
+      'attempts_before_replay',
       'next_attempt_at',
       'last_response_code',
       'last_error',
