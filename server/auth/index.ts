@@ -8,6 +8,7 @@ export {
   API_KEY_PREFIX,
   type CreatedApiKey,
 } from './api-keys';
+export { forgetApiKey, settleKeyUseWrites } from './api-key-cache';
 export { bootstrapOwner } from './bootstrap';
 export { setPassword, storePasswordHash } from './credentials';
 export { SignInGuard, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-guard';

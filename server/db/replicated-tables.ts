@@ -1,5 +1,5 @@
 import { REPLICATED_TABLES_V10 } from './migrations/0010_sync';
-import { REPLICATED_TABLES_V13 } from './migrations/0013_webhooks';
+import { REPLICATED_TABLES_V14 } from './migrations/0014_webhooks';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -14,5 +14,5 @@ export interface ReplicatedTableColumns {
  */
 export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...REPLICATED_TABLES_V10,
-  ...REPLICATED_TABLES_V13,
+  ...REPLICATED_TABLES_V14,
 ];

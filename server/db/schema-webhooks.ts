@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 export type WebhookEndpointStatus = 'enabled' | 'disabled';
 export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
-/** Tables of migration 0013_webhooks, as Kysely sees them (owned by server/modules/webhooks). */
+/** Tables of migration 0014_webhooks, as Kysely sees them (owned by server/modules/webhooks). */
 export interface WebhookTables {
   webhook_endpoints: {
     id: string;

@@ -79,7 +79,7 @@ export const TABLE_OWNERS = {
 
   jobs: 'server/jobs',
 
-  // Outgoing webhooks; events and deliveries are written by capture triggers (migration 13) and
+  // Outgoing webhooks; events and deliveries are written by capture triggers (migration 14) and
   // by the module's delivery queue.
   webhook_endpoints: 'server/modules/webhooks',
   webhook_secrets: 'server/modules/webhooks',

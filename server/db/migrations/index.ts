@@ -10,7 +10,8 @@ import { accounts } from './0009_accounts';
 import { sync } from './0010_sync';
 import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
-import { webhooks } from './0013_webhooks';
+import { apiKeyScopes } from './0013_api_key_scopes';
+import { webhooks } from './0014_webhooks';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   refundViews,
   search,
+  apiKeyScopes,
   webhooks,
 ];

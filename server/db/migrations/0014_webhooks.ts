@@ -181,7 +181,7 @@ export interface WebhookReplicatedTable {
  * What desktops receive: endpoints (never their secret, which lives in webhook_secrets), the
  * events, deliveries and the attempt log, for the console's Webhooks page on a replica.
  */
-export const REPLICATED_TABLES_V13: readonly WebhookReplicatedTable[] = [
+export const REPLICATED_TABLES_V14: readonly WebhookReplicatedTable[] = [
   {
     name: 'webhook_endpoints',
     key: ['id'],
@@ -267,7 +267,7 @@ function syncTriggers(table: WebhookReplicatedTable): string {
 }
 
 export const webhooks: Migration = {
-  version: 13,
+  version: 14,
   name: 'webhooks',
   sql: /* sql */ `
     -- Where a tenant wants to hear about changes, and which changes.
@@ -358,6 +358,6 @@ export const webhooks: Migration = {
     ${SUBSCRIPTION_TRIGGERS}
     ${INVOICE_TRIGGERS}
     ${PAYMENT_TRIGGERS}
-    ${REPLICATED_TABLES_V13.map(syncTriggers).join('\n')}
+    ${REPLICATED_TABLES_V14.map(syncTriggers).join('\n')}
   `,
 };
