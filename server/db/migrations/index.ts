@@ -12,6 +12,7 @@ import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
 import { apiKeyScopes } from './0013_api_key_scopes';
 import { webhooks } from './0014_webhooks';
+import { staffNotices } from './0015_staff_notices';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   search,
   apiKeyScopes,
   webhooks,
+  staffNotices,
 ];

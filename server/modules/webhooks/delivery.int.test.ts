@@ -4,6 +4,7 @@ import { verifyWebhook } from '../../../shared/webhooks/verify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
 import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';
 import { DISABLE_AFTER_FAILING_MS, MAX_DELIVERY_ATTEMPTS } from './retry';
+import { emailedNotices } from './notices';
 import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './test-kit';
 
 let world: BillingWorld;
@@ -248,5 +249,32 @@ describe('webhook delivery', () => {
       .map((r) => JSON.parse(r.rawBody) as WebhookEventBody);
     const story = accepted.filter((b) => b.object_id === firstRound[0]?.object_id);
     expect(story.map((b) => b.sequence)).toEqual(story.map((_, i) => i + 1));
+  });
+});
+
+describe('the email when an endpoint is turned off', () => {
+  it("goes to the workspace's admins through the emails outbox, once per turn-off", async () => {
+    receiver = await startWebhookReceiver(() => 500);
+    const { endpoint } = await endpointFor(receiver.url, ['subscription.created']);
+    const { customerId } = await world.customerOnClock('Lu Unlucky', GOOD_CARD);
+    await staff().subscriptions.create({
+      customerId,
+      priceId: world.catalog.prices.proMonthlyUsd,
+      trialDays: 0,
+    });
+
+    await deliverUntilSettled(world, deliveryDeps(world, emailedNotices));
+
+    const emails = await world.as('owner').emails.list({ template: 'webhook_endpoint_disabled' });
+    expect(emails.items.map((e) => e.recipient)).toEqual(['adminA@test.example']);
+    const email = await world.as('owner').emails.get({ id: emails.items[0]?.id ?? '' });
+    expect(email.subject).toBe(`A webhook endpoint was turned off: ${endpoint.url}`);
+    expect(email.text).toContain('has failed since');
+    expect(email.customerId).toBeNull();
+    // Tenant B's admin hears nothing of A's endpoint.
+    const inB = await world
+      .as('owner', world.tenants.B.id)
+      .emails.list({ template: 'webhook_endpoint_disabled' });
+    expect(inB.items).toEqual([]);
   });
 });

@@ -7,5 +7,5 @@ export {
   startWebhookDeliveryLoop,
   type DeliveryDeps,
 } from './delivery';
-export type { EndpointDisabledNotice, EndpointNotices } from './notices';
+export { emailedNotices, type EndpointDisabledNotice, type EndpointNotices } from './notices';
 export { MAX_DELIVERY_ATTEMPTS, DISABLE_AFTER_FAILING_MS, nextDeliveryAttempt } from './retry';

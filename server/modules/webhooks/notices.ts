@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { workspaceAdmins } from '../admin';
+import { queueStaffNotice } from '../notifications';
 
 /** What the workspace is told when Tollgate turns off an endpoint that kept failing. */
 export interface EndpointDisabledNotice {
@@ -18,3 +20,30 @@ export interface EndpointDisabledNotice {
 export interface EndpointNotices {
   endpointDisabled(trx: Transaction<DB>, notice: EndpointDisabledNotice): Promise<void>;
 }
+
+/**
+ * The notices as emails to the workspace's admins, through the emails module's outbox
+ * (its SMTP settings, retries and holds apply; the console's Emails page lists them).
+ */
+export const emailedNotices: EndpointNotices = {
+  async endpointDisabled(trx, notice) {
+    await queueStaffNotice(
+      trx,
+      {
+        tenantId: notice.tenantId,
+        noticeId: `webhook_disabled:${notice.endpointId}:${notice.now}`,
+        recipients: await workspaceAdmins(trx, notice.tenantId),
+        draftFor: (recipient) => ({
+          template: 'webhook_endpoint_disabled',
+          facts: {
+            recipientName: recipient.name,
+            url: notice.url,
+            failingSince: notice.failingSince,
+            disabledAt: notice.now,
+          },
+        }),
+      },
+      notice.now,
+    );
+  },
+};
