@@ -16,7 +16,7 @@ import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
 import { confirmAction } from '../../ui/confirm';
-import { SecretOnce } from './SecretOnce';
+import { SecretOnce } from '../../ui/SecretOnce';
 import { formErrors } from './server-errors';
 import type { ApiKeyRow } from './types';
 
@@ -48,7 +48,7 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
         <SecretOnce
           label="API key"
           value={issued}
-          note="Put it in the app's configuration now; the app sends it as a Bearer token."
+          note="Put it in the app's configuration now; the app sends it as a Bearer token. Tollgate keeps only a fingerprint of it."
         />
       ) : (
         <ModalForm
