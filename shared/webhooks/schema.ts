@@ -48,6 +48,8 @@ export const webhookDeliveryListInput = z.strictObject({
   endpointId: webhookEndpointId,
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+  /** Sent by TanStack Query's infinite queries through tRPC; the log only reads onwards. */
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 
 export type WebhookEndpointStatus = 'enabled' | 'disabled';
