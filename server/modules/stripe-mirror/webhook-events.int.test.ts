@@ -1,11 +1,10 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stripeMirrorHandlers } from '../stripe-mirror';
-import { createMirrorWorld, type MirrorWorld } from '../stripe-mirror/test-kit';
-import { webhooksAs } from './test-kit';
+import { stripeMirrorHandlers } from './index';
+import { createMirrorWorld, type MirrorWorld } from './test-kit';
 
 /**
- * The capture point covers the Stripe Billing mirror as well as Tollgate's own billing:
+ * Outgoing webhooks' capture (migration 14's triggers) covers the mirror as well as Tollgate's own billing:
  * Stripe-managed subscriptions and invoices, written by the mirror's handlers, produce the
  * same events, in the transaction that mirrors them.
  */
@@ -35,7 +34,7 @@ const captured = () =>
 describe('events from the Stripe Billing mirror', () => {
   it('announces a mirrored subscription, its paid invoice, access, and its cancellation', async () => {
     // Outside the sandbox (a Stripe key is configured): a public https endpoint.
-    const owner = webhooksAs(m.world, 'owner', m.context.tenantId, m.world.services);
+    const owner = m.world.as('owner', m.context.tenantId).webhooks;
     await owner.create({
       url: 'https://hooks.example.com/tollgate',
       eventTypes: [
