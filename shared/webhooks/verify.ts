@@ -23,9 +23,13 @@ interface SubtleLike {
   ): Promise<unknown>;
   sign(algorithm: 'HMAC', key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
 }
-// Node 20 and browsers both expose Web Crypto on globalThis; shared/ may not name either runtime.
-const subtle = (globalThis as unknown as { crypto: { subtle: SubtleLike } }).crypto.subtle;
-const encoder = new TextEncoder();
+// Node 20 and browsers both expose Web Crypto and TextEncoder on globalThis; shared/ may not name either runtime.
+const runtime = globalThis as unknown as {
+  crypto: { subtle: SubtleLike };
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+};
+const subtle = runtime.crypto.subtle;
+const encoder = new runtime.TextEncoder();
 
 async function hmacHex(secret: string, message: string): Promise<string> {
   const key = await subtle.importKey(
