@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,10 +18,16 @@ function documentedVerifier(): Verify {
   const source = /```ts\n([\s\S]*?)```/.exec(page)?.[1];
   if (!source) throw new Error('docs/webhooks.md has no TypeScript block');
   const { code } = transformSync(source, { loader: 'ts', format: 'cjs' });
-  const file = join(mkdtempSync(join(tmpdir(), 'tollgate-docs-')), 'verify.cjs');
-  writeFileSync(file, code);
-  const loaded = createRequire(import.meta.url)(file) as { verifyTollgateWebhook: Verify };
-  return loaded.verifyTollgateWebhook;
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-docs-'));
+  try {
+    writeFileSync(join(dir, 'verify.cjs'), code);
+    const loaded = createRequire(import.meta.url)(join(dir, 'verify.cjs')) as {
+      verifyTollgateWebhook: Verify;
+    };
+    return loaded.verifyTollgateWebhook;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const SECRET = 'whsec_documentedhelpersecret000';
