@@ -31,6 +31,8 @@ export const ID_PREFIXES = {
   session: 'ses',
   apiKey: 'apk',
   invitation: 'ivt',
+  webhookEndpoint: 'we',
+  webhookAttempt: 'wat',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -9,6 +9,7 @@ import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustom
 import { emailRoutes } from './emails';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
+import { webhooksRoute } from './webhooks';
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
   ...emailRoutes,
   ...stripeEventRoutes,
   ...adminRoutes,
+  webhooksRoute,
   connectRoute,
 ]);
 

@@ -15,6 +15,7 @@ import {
   IconShieldLock,
   IconKey,
   IconPlugConnected,
+  IconSend,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -37,6 +38,7 @@ export interface Area {
     | '/admin/members'
     | '/admin/roles'
     | '/admin/api-keys'
+    | '/webhooks'
     | '/connect';
   label: string;
   icon: ReactNode;
@@ -79,6 +81,12 @@ export const ADMIN_AREAS: Area[] = [
     label: 'API keys',
     icon: <IconKey size={18} stroke={1.75} />,
     permission: 'users.manage',
+  },
+  {
+    to: '/webhooks',
+    label: 'Webhooks',
+    icon: <IconSend size={18} stroke={1.75} />,
+    permission: 'settings.write',
   },
 ];
 

@@ -44,6 +44,7 @@ const AREA_WORDS: Record<string, string> = {
   '/admin/members': 'users team people invite staff',
   '/admin/roles': 'permissions access',
   '/admin/api-keys': 'keys tokens integrations',
+  '/webhooks': 'outgoing events endpoints hooks notify apps signing',
 };
 
 function useAreaCommands(): Command[] {

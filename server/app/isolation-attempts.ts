@@ -27,6 +27,8 @@ export interface Fixture {
   bAdminUserId: string;
   bInvitationId: string;
   bApiKeyId: string;
+  bWebhookEndpointId: string;
+  bWebhookDeliveryId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -229,6 +231,14 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'admin.apiKeys.list': (a) => a.admin.apiKeys.list(),
   'admin.apiKeys.create': (a) => a.admin.apiKeys.create({ name: 'Intruder key', role: 'admin' }),
   'admin.apiKeys.revoke': (a, f) => a.admin.apiKeys.revoke({ id: f.bApiKeyId }),
+  'webhooks.endpoints': (a) => a.webhooks.endpoints(),
+  'webhooks.create': (a) =>
+    a.webhooks.create({ url: 'http://127.0.0.1:1/intruder', eventTypes: ['invoice.paid'] }),
+  'webhooks.setEnabled': (a, f) => a.webhooks.setEnabled({ id: f.bWebhookEndpointId, enabled: false }),
+  'webhooks.rotateSecret': (a, f) => a.webhooks.rotateSecret({ id: f.bWebhookEndpointId }),
+  'webhooks.deliveries': (a, f) => a.webhooks.deliveries({ endpointId: f.bWebhookEndpointId }),
+  'webhooks.delivery': (a, f) => a.webhooks.delivery({ id: f.bWebhookDeliveryId }),
+  'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bWebhookDeliveryId }),
 };
 
 /**
@@ -257,4 +267,5 @@ export const CREATES_INSIDE_A = new Set([
   'stripeEvents.setSecret',
   'recovery.updatePolicy',
   'admin.apiKeys.create',
+  'webhooks.create',
 ]);

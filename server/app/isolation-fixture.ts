@@ -33,6 +33,12 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   });
   // And a paid subscription, with its invoice, payment and card, and a test clock.
   const ownerInB = world.as('owner', world.tenants.B.id);
+  // B hears about it through a webhook endpoint (never called here: its delivery stays queued).
+  const bHook = await ownerInB.webhooks.create({
+    url: 'http://127.0.0.1:1/bertha',
+    eventTypes: ['subscription.created'],
+    description: 'Bertha hooks',
+  });
   const bCard = await ownerInB.paymentMethods.add({ customerId: bertha.id, source: '4242 4242 4242 4242' });
   const bSub = await ownerInB.subscriptions.create({
     customerId: bertha.id,
@@ -90,6 +96,12 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
     ).invitation.id,
     bApiKeyId: (await world.as('adminB').admin.apiKeys.create({ name: 'Bertha sync', role: 'viewer' })).apiKey
       .id,
+    bWebhookEndpointId: bHook.endpoint.id,
+    bWebhookDeliveryId: (
+      world.database.sqlite
+        .prepare('SELECT id FROM webhook_deliveries WHERE endpoint_id = ?')
+        .get(bHook.endpoint.id) as { id: string }
+    ).id,
   };
 }
 
@@ -131,6 +143,11 @@ export function snapshotTables(world: TestWorld) {
     'disputes',
     'api_keys',
     'invitations',
+    'webhook_endpoints',
+    'webhook_secrets',
+    'webhook_events',
+    'webhook_deliveries',
+    'webhook_attempts',
   ];
   return Object.fromEntries(
     [...tables, ...catalogTables, ...billingTables].map((t) => [

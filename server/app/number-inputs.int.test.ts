@@ -142,7 +142,17 @@ const VALID: Record<string, ValidInput> = {
     ],
   }),
   'connection.outbox': () => ({ limit: 10 }),
+  'webhooks.deliveries': async (k) => ({ endpointId: await numbersEndpoint(k), limit: 10 }),
 };
+
+let endpointOfNumbers: Promise<string> | undefined;
+/** One endpoint for every odd value, made the first time it is needed. */
+function numbersEndpoint(k: Kit): Promise<string> {
+  endpointOfNumbers ??= k.staff.webhooks
+    .create({ url: 'http://127.0.0.1:1/numbers', eventTypes: ['invoice.paid'] })
+    .then((created) => created.endpoint.id);
+  return endpointOfNumbers;
+}
 
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 

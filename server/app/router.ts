@@ -21,6 +21,7 @@ import { labelsRouter } from '../modules/labels';
 import { stripeBillingRouter } from '../modules/stripe-billing';
 import { searchRouter } from '../modules/search';
 import { tenantsRouter } from '../modules/tenants';
+import { webhooksRouter } from '../modules/webhooks';
 import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
@@ -48,6 +49,7 @@ export const appRouter = router({
   emails: emailsRouter,
   stripeEvents: stripeEventsRouter,
   stripeBilling: stripeBillingRouter,
+  webhooks: webhooksRouter,
   sync: syncRouter,
   connection: connectionRouter,
   admin: adminRouter,

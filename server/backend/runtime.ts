@@ -19,6 +19,7 @@ import {
 } from '../modules/stripe-events';
 import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { readSetting } from '../modules/tenants';
+import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
 
 /**
  * What the desktop's embedded backend and the hosted server share: the database in a data
@@ -58,7 +59,7 @@ export function backendServices(
 
 /**
  * Starts the authority's background work; the returned function stops it, each loop
- * finishing the pass in hand, in the order work flows (jobs, emails, then Stripe events).
+ * finishing the pass in hand, in the order work flows (jobs, emails, Stripe events, then webhooks).
  */
 export async function startAuthorityWork(
   services: Services,
@@ -92,11 +93,20 @@ export async function startAuthorityWork(
     (options.stripeEvents?.poll ?? true)
       ? startStripeEventPoller({ db, clock, logger, gateways: services.gateways })
       : null;
+  // Outgoing webhooks: events captured with their changes, delivered from their queue.
+  const webhooks = startWebhookDeliveryLoop({
+    db,
+    clock,
+    logger,
+    gateways: services.gateways,
+    notices: emailedNotices,
+  });
   return async () => {
     await jobs.stop();
     await emails.stop();
     await stripePoller?.stop();
     await stripeEvents.stop();
+    await webhooks.stop();
   };
 }
 

@@ -13,7 +13,8 @@ export interface EmailTables {
       | 'payment_failed'
       | 'payment_recovered'
       | 'final_notice'
-      | 'subscription_canceled';
+      | 'subscription_canceled'
+      | 'webhook_endpoint_disabled';
     recipient: string;
     from_name: string;
     from_address: string | null;

@@ -8,6 +8,7 @@ import type { RestTables } from './schema-rest';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
 import type { StripeBillingTables } from './schema-stripe-billing';
+import type { WebhookTables } from './schema-webhooks';
 
 /**
  * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
@@ -22,7 +23,8 @@ export interface DB
     StripeBillingTables,
     AccountTables,
     SyncTables,
-    RestTables {
+    RestTables,
+    WebhookTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

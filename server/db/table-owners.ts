@@ -82,6 +82,14 @@ export const TABLE_OWNERS = {
   // The public REST API's idempotency keys (replayed answers of POSTs).
   rest_idempotency_keys: 'server/hosted/rest',
 
+  // Outgoing webhooks; events and deliveries are written by capture triggers (migration 15) and
+  // by the module's delivery queue.
+  webhook_endpoints: 'server/modules/webhooks',
+  webhook_secrets: 'server/modules/webhooks',
+  webhook_events: 'server/modules/webhooks',
+  webhook_deliveries: 'server/modules/webhooks',
+  webhook_attempts: 'server/modules/webhooks',
+
   sandbox_charges: 'server/gateways/sandbox',
   sandbox_requests: 'server/gateways/sandbox',
 } as const satisfies Record<keyof DB, string>;

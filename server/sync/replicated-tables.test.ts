@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
 import { listProcedures } from '../app/procedures';
-import { REPLICATED_TABLES_V10 } from '../db/migrations/0010_sync';
+import { REPLICATED_TABLES } from '../db/replicated-tables';
 import { TIMELINE_ENTITY_TYPES } from '../modules/timeline';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
-const replicated = new Map(REPLICATED_TABLES_V10.map((t) => [t.name, t]));
+const replicated = new Map(REPLICATED_TABLES.map((t) => [t.name, t]));
 const procedures = new Map(listProcedures().map((p) => [p.path, p]));
 
 describe('TABLE_REACH', () => {

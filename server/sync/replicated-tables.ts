@@ -32,7 +32,7 @@ const tenant = (permission: Permission, listedBy: string): TableReach => ({
 });
 const billing = (listedBy: string) => tenant('billing.read', listedBy);
 
-/** Every replicated table (migration 0010's list) and who may have its rows; a test keeps them in step. */
+/** Every replicated table (server/db/replicated-tables.ts) and who may have its rows; a test keeps them in step. */
 export const TABLE_REACH: Record<string, TableReach> = {
   tenants: tenant('tenants.read', 'tenants.session'),
   users: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
@@ -67,6 +67,11 @@ export const TABLE_REACH: Record<string, TableReach> = {
     listedBy: 'audit.list; timeline.customer',
   },
   audit_chain_heads: tenant('audit.read', 'audit.verify'),
+  // Outgoing webhooks (never their secrets, kept in webhook_secrets): all managed with settings.write.
+  webhook_endpoints: tenant('settings.write', 'webhooks.endpoints'),
+  webhook_deliveries: tenant('settings.write', 'webhooks.deliveries'),
+  webhook_events: tenant('settings.write', 'webhooks.delivery'),
+  webhook_attempts: tenant('settings.write', 'webhooks.delivery'),
 };
 
 /** A replicated table, its single-column key, and the column naming the customer its row belongs to. */

@@ -12,6 +12,8 @@ export const EMAIL_TEMPLATES = [
   'payment_recovered',
   'final_notice',
   'subscription_canceled',
+  /** To the workspace's admins, not a customer: a failing webhook endpoint was turned off. */
+  'webhook_endpoint_disabled',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

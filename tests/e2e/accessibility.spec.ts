@@ -25,6 +25,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'Members', title: 'Members' },
   { link: 'Roles', title: 'Roles' },
   { link: 'API keys', title: 'API keys' },
+  { link: 'Webhooks', title: 'Webhooks' },
 ];
 
 const CUSTOMERS = { link: 'Customers', title: 'Customers' };

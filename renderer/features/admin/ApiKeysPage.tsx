@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
 import { confirmAction } from '../../ui/confirm';
 import { ScopePicker } from './ScopePicker';
-import { SecretOnce } from './SecretOnce';
+import { SecretOnce } from '../../ui/SecretOnce';
 import { formErrors } from './server-errors';
 import type { ApiKeyRow } from './types';
 
@@ -57,7 +57,7 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
         <SecretOnce
           label="API key"
           value={issued}
-          note="Put it in the app's configuration now; the app sends it as a Bearer token."
+          note="Put it in the app's configuration now; the app sends it as a Bearer token. Tollgate keeps only a fingerprint of it."
         />
       ) : (
         <ModalForm

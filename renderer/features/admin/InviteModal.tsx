@@ -7,7 +7,7 @@ import { TENANT_ROLES, type PlatformRole, type TenantRole } from '../../../share
 import { useTRPC } from '../../lib/trpc';
 import { useSession } from '../../shell/session';
 import { FormDialog, ModalForm } from '../../ui/FormModal';
-import { SecretOnce } from './SecretOnce';
+import { SecretOnce } from '../../ui/SecretOnce';
 import { formErrors } from './server-errors';
 import type { RolesInfo } from './types';
 
@@ -102,7 +102,7 @@ export function InviteModal({
         <SecretOnce
           label="Invitation code"
           value={issued.token}
-          note={`${issued.email} is invited to ${issued.where}. Send them this code and the server address${serverUrl ? ` (${serverUrl})` : ''}, with these steps: in Tollgate, open Connect → I have an invitation, enter the server address and this code, then choose a name and password. The code works once, within 7 days.`}
+          note={`${issued.email} is invited to ${issued.where}. Send them this code and the server address${serverUrl ? ` (${serverUrl})` : ''}, with these steps: in Tollgate, open Connect → I have an invitation, enter the server address and this code, then choose a name and password. The code works once, within 7 days. Tollgate keeps only a fingerprint of it.`}
         />
       ) : (
         <ModalForm

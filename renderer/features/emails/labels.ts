@@ -8,6 +8,7 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   payment_recovered: 'Payment recovered',
   final_notice: 'Final notice',
   subscription_canceled: 'Subscription canceled',
+  webhook_endpoint_disabled: 'Webhook endpoint turned off',
 };
 
 /** Held emails were never tried: the reason (no SMTP, the demo workspace) is in their detail. */

@@ -12,6 +12,8 @@ import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
 import { apiKeyScopes } from './0013_api_key_scopes';
 import { restIdempotency } from './0014_rest_idempotency';
+import { webhooks } from './0015_webhooks';
+import { staffNotices } from './0016_staff_notices';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -30,4 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   search,
   apiKeyScopes,
   restIdempotency,
+  webhooks,
+  staffNotices,
 ];

@@ -97,3 +97,10 @@ export async function isMemberByEmail(db: Db, tenantId: string | null, email: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A tenant's admins, the people told about the workspace's own affairs (a webhook endpoint turned off). */
+export async function workspaceAdmins(db: Db, tenantId: string): Promise<{ name: string; email: string }[]> {
+  return (await selectMembers(db, tenantId))
+    .filter((m) => m.role === 'admin')
+    .map((m) => ({ name: m.name, email: m.email }));
+}

@@ -7,4 +7,5 @@ export { runEmailPass, startEmailLoop, type EmailDeps } from './loop';
 export { dispatchBatch, dispatchBillingEvents, type DispatchReport } from './dispatch';
 export { sendDueEmails, DEFAULT_SEND_POLICY, NO_SMTP, type SendPolicy, type SendReport } from './send';
 export { EMAILED_EVENT_TYPES } from './drafts';
+export { queueStaffNotice, type StaffNotice, type StaffRecipient } from './staff-notices';
 export { emailsOfCustomer, type CustomerEmail } from './customer-emails';

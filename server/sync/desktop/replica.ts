@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type AppDatabase } from '../../db/connection';
-import { REPLICATED_TABLES_V10 } from '../../db/migrations/0010_sync';
+import { REPLICATED_TABLES } from '../../db/replicated-tables';
 import type { RowChange } from '../pull';
 
-const REPLICATED = new Set(REPLICATED_TABLES_V10.map((t) => t.name));
+const REPLICATED = new Set(REPLICATED_TABLES.map((t) => t.name));
 
 /** A page of changes as the server sent it, with where the next pull starts. */
 export interface PulledPage {
@@ -24,7 +24,9 @@ interface TableWriter {
  * the server's newest state, not in the order they were first written, so the replica keeps
  * no foreign keys and none of the authority's guard triggers (a finalized invoice's lines may
  * arrive after the invoice): the server already enforced them. Derived data (list counts,
- * search) is kept by the replica's own triggers, as on any database.
+ * search) is kept by the replica's own triggers, as on any database. Triggers that act for the
+ * authority (`authority_…`: outgoing webhooks' event capture) go too: the replica receives the
+ * authority's events rather than making its own.
  */
 export class Replica {
   private readonly writers = new Map<string, TableWriter>();
@@ -38,7 +40,7 @@ export class Replica {
     const authorityOnly = sqlite
       .prepare(
         `SELECT name FROM sqlite_master WHERE type = 'trigger'
-         AND (name LIKE 'sync\\_%' ESCAPE '\\' OR sql LIKE '%RAISE(%')`,
+         AND (name LIKE 'sync\\_%' ESCAPE '\\' OR name LIKE 'authority\\_%' ESCAPE '\\' OR sql LIKE '%RAISE(%')`,
       )
       .all() as { name: string }[];
     for (const { name } of authorityOnly) sqlite.exec(`DROP TRIGGER "${name}"`);

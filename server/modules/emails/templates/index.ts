@@ -6,6 +6,7 @@ import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-rec
 import { receiptEmail, type ReceiptFacts } from './receipt';
 import { subscriptionCanceledEmail, type SubscriptionCanceledFacts } from './subscription-canceled';
 import { trialEndingEmail, type TrialEndingFacts } from './trial-ending';
+import { webhookEndpointDisabledEmail, type WebhookEndpointDisabledFacts } from './webhook-endpoint-disabled';
 
 export type { Brand, RenderedEmail } from './layout';
 export { DEFAULT_BRAND_COLOR } from './layout';
@@ -18,6 +19,7 @@ export interface TemplateFacts {
   payment_recovered: PaymentRecoveredFacts;
   final_notice: FinalNoticeFacts;
   subscription_canceled: SubscriptionCanceledFacts;
+  webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -38,5 +40,7 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, finalNoticeEmail(draft.facts));
     case 'subscription_canceled':
       return renderEmail(brand, subscriptionCanceledEmail(draft.facts));
+    case 'webhook_endpoint_disabled':
+      return renderEmail(brand, webhookEndpointDisabledEmail(draft.facts));
   }
 }

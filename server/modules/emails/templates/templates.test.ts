@@ -68,6 +68,15 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       reason: 'trial_ended_without_payment_method',
     },
   },
+  webhook_endpoint_disabled: {
+    template: 'webhook_endpoint_disabled',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      url: 'https://hooks.example.com/tollgate?a=1&b=2',
+      failingSince: MARCH_3,
+      disabledAt: MARCH_3 + 3 * 86_400_000,
+    },
+  },
 };
 
 describe('every template', () => {

@@ -1,0 +1,2 @@
+/** Outgoing webhooks: endpoints, their signing secrets (shown once), delivery logs and replays. */
+export { WebhooksPage } from './WebhooksPage';

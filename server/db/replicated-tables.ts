@@ -1,0 +1,18 @@
+import { REPLICATED_TABLES_V10 } from './migrations/0010_sync';
+import { REPLICATED_TABLES_V15 } from './migrations/0015_webhooks';
+
+/** A table replicas receive: its name, key and the columns its row-log triggers copy. */
+export interface ReplicatedTableColumns {
+  name: string;
+  key: readonly string[];
+  columns: readonly string[];
+}
+
+/**
+ * Every table a replica receives, from each migration that started logging one. A replica
+ * applies rows of these tables only; TABLE_REACH (server/sync) says who may have them.
+ */
+export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
+  ...REPLICATED_TABLES_V10,
+  ...REPLICATED_TABLES_V15,
+];

@@ -1,0 +1,54 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { queueEmail } from './repo/outbox';
+import { readEmailSettings } from './repo/settings';
+import { renderDraft, type EmailDraft } from './templates';
+
+/** Someone of the workspace's own staff an email is for. */
+export interface StaffRecipient {
+  name: string;
+  email: string;
+}
+
+export interface StaffNotice {
+  tenantId: string;
+  /** Names the occasion (e.g. `webhook_disabled:we_…:<time>`): one email per recipient per occasion, however often queued. */
+  noticeId: string;
+  recipients: readonly StaffRecipient[];
+  /** The email for one recipient. */
+  draftFor(recipient: StaffRecipient): EmailDraft;
+}
+
+/**
+ * Queues an email to each of the workspace's staff named, in the caller's transaction and
+ * the workspace's branding, through the same outbox (and SMTP, retries, holds) as customer
+ * emails. Returns how many were queued (a repeat of the same notice queues none).
+ */
+export async function queueStaffNotice(
+  trx: Transaction<DB>,
+  notice: StaffNotice,
+  now: number,
+): Promise<number> {
+  const settings = await readEmailSettings(trx, notice.tenantId);
+  let queued = 0;
+  for (const recipient of notice.recipients) {
+    const draft = notice.draftFor(recipient);
+    const fresh = await queueEmail(
+      trx,
+      {
+        tenantId: notice.tenantId,
+        customerId: null,
+        sourceEventId: `${notice.noticeId}:${recipient.email}`,
+        template: draft.template,
+        recipient: recipient.email,
+        fromName: settings.senderName,
+        fromAddress: settings.fromAddress,
+        replyTo: settings.replyTo,
+        ...renderDraft(settings, draft),
+      },
+      now,
+    );
+    if (fresh) queued++;
+  }
+  return queued;
+}
