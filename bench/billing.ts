@@ -15,7 +15,7 @@ import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
 import { seedDemoCatalog } from '../server/modules/catalog';
 import { invalidateEntitlements } from '../server/modules/entitlements';
-import { loadPrincipal } from '../server/modules/tenancy';
+import { loadPrincipal } from '../server/modules/tenants';
 import { bulkLoadBilling } from './lib/billing-data';
 import { createHarness } from './lib/harness';
 import { ms, table } from './lib/stats';

@@ -13,7 +13,7 @@ import { openDatabase } from '../server/db/connection';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
-import { loadPrincipal } from '../server/modules/tenancy';
+import { loadPrincipal } from '../server/modules/tenants';
 import type { CustomerListInput } from '../shared/customers/schema';
 import { createHarness } from './lib/harness';
 import { ms, table } from './lib/stats';

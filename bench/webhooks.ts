@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   try {
     // The owner's first workspace receives the events; the endpoint itself needs no sign-in.
     const { accessToken } = (await trpc(server.url, 'auth.login', OWNER)) as { accessToken: string };
-    const session = (await trpc(server.url, 'workspace.session', undefined, accessToken)) as {
+    const session = (await trpc(server.url, 'tenants.session', undefined, accessToken)) as {
       tenant: { id: string };
     };
     await trpc(server.url, 'stripeEvents.setSecret', { secret }, accessToken);

@@ -10,7 +10,7 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export type TenantRole = (typeof TENANT_ROLES)[number];
 
 export const PERMISSIONS = [
-  'workspace.read',
+  'tenants.read',
   'customers.read',
   'customers.write',
   'customers.archive',
@@ -65,7 +65,7 @@ export const PLATFORM_GRANTS: Record<PlatformRole, readonly Permission[]> = {
 
 export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
   admin: [
-    'workspace.read',
+    'tenants.read',
     'customers.read',
     'customers.write',
     'customers.archive',
@@ -81,7 +81,7 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'analytics.read',
   ],
   billing: [
-    'workspace.read',
+    'tenants.read',
     'customers.read',
     'customers.write',
     'billing.read',
@@ -90,7 +90,7 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'support.read',
     'reports.export',
   ],
-  viewer: ['workspace.read', 'customers.read', 'billing.read', 'licenses.read', 'support.read'],
+  viewer: ['tenants.read', 'customers.read', 'billing.read', 'licenses.read', 'support.read'],
 };
 
 /** Who is acting: one platform role at most, and a role per tenant they belong to. */

@@ -6,7 +6,7 @@ import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
 import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
-import { emailRoutes } from './notifications';
+import { emailRoutes } from './emails';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
 

@@ -8,14 +8,14 @@ import { clearActiveTenant, hasChosenTenant, setActiveTenant } from '../lib/acti
 import { readServerProblem } from '../lib/errors';
 import { useTRPC } from '../lib/trpc';
 
-export type Session = inferRouterOutputs<AppRouter>['workspace']['session'];
+export type Session = inferRouterOutputs<AppRouter>['tenants']['session'];
 
 const SessionContext = createContext<Session | null>(null);
 
 /** Loads who is signed in and where before showing any screen that depends on it. */
 export function SessionGate({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
-  const session = useQuery({ ...trpc.workspace.session.queryOptions(), staleTime: 60_000 });
+  const session = useQuery({ ...trpc.tenants.session.queryOptions(), staleTime: 60_000 });
   // A tenant chosen on an earlier visit may since have been left or suspended: open the default one instead.
   const refused = session.error ? readServerProblem(session.error).code : null;
   const staleChoice = (refused === 'FORBIDDEN' || refused === 'NOT_FOUND') && hasChosenTenant();

@@ -31,7 +31,7 @@ export interface Fixture {
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
 export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknown>) | 'no tenant data'> = {
-  'workspace.mode': 'no tenant data',
+  'backend.mode': 'no tenant data',
   // Sign-in and the caller's own account: tested for refusals in server/hosted/auth.int.test.ts.
   'auth.login': 'no tenant data',
   'auth.refresh': 'no tenant data',
@@ -39,7 +39,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'auth.me': 'no tenant data',
   'auth.changePassword': 'no tenant data',
   'auth.acceptInvitation': 'no tenant data',
-  'workspace.session': (a) => a.workspace.session(),
+  'tenants.session': (a) => a.tenants.session(),
   'audit.list': (a, f) => a.audit.list({ entityType: 'customer', entityId: f.bCustomerId }),
   'audit.facets': (a) => a.audit.facets(),
   'audit.verify': (a) => a.audit.verify(),
@@ -107,7 +107,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'subscriptions.resume': (a, f) => a.subscriptions.resume({ id: f.bSubscriptionId }),
   'invoices.list': (a) => a.invoices.list({ search: 'Bertha' }),
   'invoices.get': (a, f) => a.invoices.get({ id: f.bInvoiceId }),
-  'invoices.receipt': (a, f) => a.invoices.receipt({ id: f.bInvoiceId, format: 'pdf' }),
+  'receipts.get': (a, f) => a.receipts.get({ id: f.bInvoiceId, format: 'pdf' }),
   'invoices.createManual': (a, f) =>
     a.invoices.createManual({
       customerId: f.bCustomerId,
@@ -202,11 +202,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     return found;
   },
   'admin.roles': (a) => a.admin.roles(),
-  'admin.tenants.list': (a) => a.admin.tenants.list(),
-  'admin.tenants.create': (a) => a.admin.tenants.create({ name: 'Intruder', slug: 'intruder' }),
-  'admin.tenants.rename': (a, f) => a.admin.tenants.rename({ id: f.bTenantId, name: 'Hijacked' }),
-  'admin.tenants.suspend': (a, f) => a.admin.tenants.suspend({ id: f.bTenantId }),
-  'admin.tenants.reactivate': (a, f) => a.admin.tenants.reactivate({ id: f.bTenantId }),
+  'tenants.list': (a) => a.tenants.list(),
+  'tenants.create': (a) => a.tenants.create({ name: 'Intruder', slug: 'intruder' }),
+  'tenants.rename': (a, f) => a.tenants.rename({ id: f.bTenantId, name: 'Hijacked' }),
+  'tenants.suspend': (a, f) => a.tenants.suspend({ id: f.bTenantId }),
+  'tenants.reactivate': (a, f) => a.tenants.reactivate({ id: f.bTenantId }),
   'admin.members.list': (a) => a.admin.members.list(),
   'admin.members.changeRole': (a, f) =>
     a.admin.members.changeRole({ userId: f.bAdminUserId, role: 'viewer' }),
@@ -236,11 +236,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
  * tenant admin of A tries each naming B, and is refused for lack of a platform role.
  */
 export const PLATFORM_WIDE = new Set([
-  'admin.tenants.list',
-  'admin.tenants.create',
-  'admin.tenants.rename',
-  'admin.tenants.suspend',
-  'admin.tenants.reactivate',
+  'tenants.list',
+  'tenants.create',
+  'tenants.rename',
+  'tenants.suspend',
+  'tenants.reactivate',
   'admin.platformMembers.list',
   'admin.platformMembers.changeRole',
   'admin.platformMembers.remove',

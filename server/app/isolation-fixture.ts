@@ -1,5 +1,5 @@
 import { silentLogger } from '../lib/logger';
-import { dispatchBillingEvents } from '../modules/notifications';
+import { dispatchBillingEvents } from '../modules/emails';
 import { storeTestEvent } from '../modules/stripe-events/testing';
 import type { TestWorld } from '../testing/world';
 import type { Fixture } from './isolation-attempts';

@@ -5,28 +5,31 @@ import {
   paymentsRouter,
   recoveryRouter,
   subscriptionsRouter,
-  testClocksRouter,
 } from '../modules/billing';
 import { adminRouter } from '../modules/admin';
+import { receiptsRouter } from '../modules/receipts';
+import { testClocksRouter } from '../modules/test-clocks/router';
 import { authRouter } from '../auth';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
-import { emailsRouter } from '../modules/notifications';
+import { emailsRouter } from '../modules/emails';
 import { stripeEventsRouter } from '../modules/stripe-events';
 import { timelineRouter } from '../modules/timeline';
 import { labelsRouter } from '../modules/labels';
-import { stripeBillingRouter } from '../modules/stripe-mirror';
+import { stripeBillingRouter } from '../modules/stripe-billing';
 import { searchRouter } from '../modules/search';
-import { workspaceRouter } from '../modules/tenancy';
+import { tenantsRouter } from '../modules/tenants';
+import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
 import { syncRouter } from '../sync/router';
 import { router } from '../trpc/base';
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
-  workspace: workspaceRouter,
+  backend: backendRouter,
+  tenants: tenantsRouter,
   auth: authRouter,
   audit: auditRouter,
   labels: labelsRouter,
@@ -37,6 +40,7 @@ export const appRouter = router({
   billing: billingOverviewRouter,
   subscriptions: subscriptionsRouter,
   invoices: invoicesRouter,
+  receipts: receiptsRouter,
   payments: paymentsRouter,
   paymentMethods: paymentMethodsRouter,
   testClocks: testClocksRouter,

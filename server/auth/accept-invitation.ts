@@ -3,7 +3,7 @@ import type { PlatformRole, TenantRole } from '../../shared/permissions';
 import type { EntityChange } from '../commands/run-command';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
-import { insertMembership, insertUser } from '../modules/tenancy';
+import { insertMembership, insertUser } from '../modules/tenants';
 import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
 import { claimInvitation } from './invitations';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
-import { loadPrincipal } from '../modules/tenancy';
+import { loadPrincipal } from '../modules/tenants';
 import type { KeyUse } from './api-key-cache';
 import { verifyApiKey } from './api-keys';
 import { liveSessionUser } from './sessions';

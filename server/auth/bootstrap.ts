@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EntityChange } from '../commands/run-command';
 import type { DB } from '../db/schema';
 import type { Logger } from '../lib/logger';
-import { insertMembership, insertTenant, insertUser } from '../modules/tenancy';
+import { insertMembership, insertTenant, insertUser } from '../modules/tenants';
 import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
 import { hashPassword, type ScryptParams } from './passwords';

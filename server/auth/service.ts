@@ -3,7 +3,7 @@ import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import { findUser } from '../modules/tenancy/repo';
+import { findUser } from '../modules/tenants/repo';
 import { runAccountCommand } from './account-command';
 import { checkPassword, storePasswordHash, wrongCredentials } from './credentials';
 import { hashPassword } from './passwords';

@@ -11,14 +11,14 @@ import { startJobLoop } from '../jobs/runner';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
-import { emailDelivery, startNotificationLoop, type SmtpConfig } from '../modules/notifications';
+import { emailDelivery, startEmailLoop, type SmtpConfig } from '../modules/emails';
 import {
   startStripeEventPoller,
   startStripeEventProcessor,
   type StripeEventsOptions,
 } from '../modules/stripe-events';
-import { stripeMirrorHandlers, stripeMirrorJobHandlers } from '../modules/stripe-mirror';
-import { readSetting } from '../modules/tenancy';
+import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
+import { readSetting } from '../modules/tenants';
 
 /**
  * What the desktop's embedded backend and the hosted server share: the database in a data
@@ -71,9 +71,9 @@ export async function startAuthorityWork(
     db,
     clock,
     logger,
-    handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeMirrorJobHandlers(services) },
+    handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeBillingJobHandlers(services) },
   });
-  const emails = startNotificationLoop({
+  const emails = startEmailLoop({
     db,
     clock,
     logger,
@@ -85,7 +85,7 @@ export async function startAuthorityWork(
     clock,
     logger,
     gateways: services.gateways,
-    handlers: options.stripeEvents?.handlers ?? stripeMirrorHandlers(),
+    handlers: options.stripeEvents?.handlers ?? stripeBillingHandlers(),
     retry: options.stripeEvents?.retry,
   });
   const stripePoller =

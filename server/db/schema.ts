@@ -2,11 +2,11 @@ import type { Generated } from 'kysely';
 
 import type { AccountTables } from './schema-accounts';
 import type { DisputeTables } from './schema-disputes';
-import type { NotificationTables } from './schema-notifications';
+import type { EmailTables } from './schema-emails';
 import type { RecoveryTables } from './schema-recovery';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
-import type { StripeMirrorTables } from './schema-stripe-mirror';
+import type { StripeBillingTables } from './schema-stripe-billing';
 
 /**
  * Kysely's view of the tables. Column names are the database's (snake_case); repos map them.
@@ -15,10 +15,10 @@ import type { StripeMirrorTables } from './schema-stripe-mirror';
 export interface DB
   extends
     RecoveryTables,
-    NotificationTables,
+    EmailTables,
     StripeEventTables,
     DisputeTables,
-    StripeMirrorTables,
+    StripeBillingTables,
     AccountTables,
     SyncTables {
   schema_migrations: { version: number; name: string; applied_at: number };

@@ -16,10 +16,10 @@ export const TABLE_OWNERS = {
   list_counts: 'server/db',
 
   // Tenants, people and their memberships; workspace settings.
-  tenants: 'server/modules/tenancy',
-  users: 'server/modules/tenancy',
-  memberships: 'server/modules/tenancy',
-  settings: 'server/modules/tenancy',
+  tenants: 'server/modules/tenants',
+  users: 'server/modules/tenants',
+  memberships: 'server/modules/tenants',
+  settings: 'server/modules/tenants',
 
   // Identity: how a principal proves who it is, and how it is let in.
   user_credentials: 'server/auth',
@@ -35,7 +35,6 @@ export const TABLE_OWNERS = {
   plan_features: 'server/modules/catalog',
   prices: 'server/modules/catalog',
 
-  test_clocks: 'server/modules/billing',
   payment_methods: 'server/modules/billing',
   balance_transactions: 'server/modules/billing',
   subscriptions: 'server/modules/billing',
@@ -48,13 +47,15 @@ export const TABLE_OWNERS = {
   billing_events: 'server/modules/billing',
   stripe_subscription_requests: 'server/modules/billing',
 
+  test_clocks: 'server/modules/test-clocks',
+
   invoice_recoveries: 'server/modules/billing/recovery',
   recovery_pauses: 'server/modules/billing/recovery',
   recovery_policies: 'server/modules/billing/recovery',
 
-  email_outbox: 'server/modules/notifications',
-  email_settings: 'server/modules/notifications',
-  notification_cursors: 'server/modules/notifications',
+  email_outbox: 'server/modules/emails',
+  email_settings: 'server/modules/emails',
+  notification_cursors: 'server/modules/emails',
 
   stripe_events: 'server/modules/stripe-events',
   stripe_event_attempts: 'server/modules/stripe-events',
@@ -63,8 +64,8 @@ export const TABLE_OWNERS = {
 
   // The Stripe Billing mirror's own bookkeeping; the billing and catalog rows it mirrors are
   // written through their owners.
-  stripe_object_versions: 'server/modules/stripe-mirror',
-  stripe_imports: 'server/modules/stripe-mirror',
+  stripe_object_versions: 'server/modules/stripe-billing',
+  stripe_imports: 'server/modules/stripe-billing',
 
   audit_log: 'server/modules/audit',
   audit_chain_heads: 'server/modules/audit',

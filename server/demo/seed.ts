@@ -13,7 +13,7 @@ import {
   writeSetting,
   type Tenant,
   type User,
-} from '../modules/tenancy';
+} from '../modules/tenants';
 import { DAY_MS } from '../../shared/billing/periods';
 import type { Logger } from '../lib/logger';
 import { seedDemoBillingHistory } from './billing-history';

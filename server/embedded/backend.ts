@@ -15,10 +15,10 @@ import { createWorkspace, seedDemoWorkspace } from '../demo/seed';
 import type { GatewayConfig } from '../gateways/config';
 import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
-import { smtpConfigFromEnv, type SmtpConfig } from '../modules/notifications';
+import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../modules/audit';
-import { loadPrincipal, readSetting, writeSetting } from '../modules/tenancy';
+import { loadPrincipal, readSetting, writeSetting } from '../modules/tenants';
 import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
 
 export interface EmbeddedOptions {

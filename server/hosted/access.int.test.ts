@@ -53,7 +53,7 @@ describe('permissions and suspended tenants', () => {
     for (const token of [member.accessToken, key]) {
       refusal(await listCustomers(token), 'FORBIDDEN', 'This workspace is suspended');
       refusal(
-        await query('workspace.session', undefined, { token }),
+        await query('tenants.session', undefined, { token }),
         'FORBIDDEN',
         'This workspace is suspended',
       );

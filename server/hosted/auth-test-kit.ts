@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { TenantRole } from '../../shared/permissions';
 import { setPassword } from '../auth';
 import { ManualClock } from '../lib/clock';
-import { insertMembership, insertTenant, insertUser, type Tenant } from '../modules/tenancy';
+import { insertMembership, insertTenant, insertUser, type Tenant } from '../modules/tenants';
 import {
   callHosted,
   startTestHostedServer,

@@ -6,7 +6,7 @@ import type { TokenKey } from '../auth/tokens';
 import { defaultDataDir } from '../embedded/data-dir';
 import { gatewayConfigFromEnv } from '../gateways';
 import type { GatewayConfig } from '../gateways/config';
-import { smtpConfigFromEnv, type SmtpConfig } from '../modules/notifications';
+import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 
 /**
  * The hosted server's configuration, read from the environment once at start. Every

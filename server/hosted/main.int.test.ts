@@ -73,7 +73,7 @@ describe('npm run server (the hosted server entry)', () => {
     const session = await callHosted<{ tenant: { name: string } | null }>(
       server.url,
       'query',
-      'workspace.session',
+      'tenants.session',
       undefined,
       { token: signedIn.data?.accessToken },
     );

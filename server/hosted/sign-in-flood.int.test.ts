@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock';
-import { insertMembership, insertTenant, insertUser } from '../modules/tenancy';
+import { insertMembership, insertTenant, insertUser } from '../modules/tenants';
 import { setPassword } from '../auth';
 import { callHosted, startTestHostedServer, TEST_OWNER, type TestHostedServer } from './testing';
 

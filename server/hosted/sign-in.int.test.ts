@@ -33,7 +33,7 @@ describe('signing in', () => {
       token: session.accessToken,
     });
     expect(me.data).toMatchObject({ kind: 'session', tenantRoles: { [tenantA.id]: 'admin' } });
-    expect((await query<{ mode: string }>('workspace.mode')).data).toEqual({ mode: 'hosted' });
+    expect((await query<{ mode: string }>('backend.mode')).data).toEqual({ mode: 'hosted' });
   });
 
   it('says the same for a wrong password and an unknown email', async () => {

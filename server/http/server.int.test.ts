@@ -68,7 +68,7 @@ describe('the HTTP server', () => {
     const trpc = client();
     const [page, session] = await Promise.all([
       trpc.customers.list.query({ limit: 5 }),
-      trpc.workspace.session.query(),
+      trpc.tenants.session.query(),
     ]);
     expect(page.items).toHaveLength(5);
     expect(page.total).toBeGreaterThan(250);
@@ -142,7 +142,7 @@ describe('the HTTP server', () => {
       httpBatchLink({ url: `${url}/trpc`, headers: { 'x-tollgate-client': 'web:http-test' }, maxItems: 20 }),
     ];
     const unbounded = createTRPCClient<AppRouter>({ links });
-    const calls = Array.from({ length: 11 }, () => unbounded.workspace.mode.query().catch((e: unknown) => e));
+    const calls = Array.from({ length: 11 }, () => unbounded.backend.mode.query().catch((e: unknown) => e));
     const errors = await Promise.all(calls);
     expect((errors[0] as Error).message).toMatch(/at most 10 calls/);
 
@@ -158,7 +158,7 @@ describe('the HTTP server', () => {
   });
 
   it('marks every API answer uncacheable (they carry tokens and tenant data), and nothing else', async () => {
-    const api = await raw('/trpc/workspace.mode', { 'x-tollgate-client': 'web:http-test' });
+    const api = await raw('/trpc/backend.mode', { 'x-tollgate-client': 'web:http-test' });
     expect(api.status).toBe(200);
     expect(api.headers['cache-control']).toBe('no-store');
     const failed = await raw('/trpc/customers.get?input=%7B%22id%22%3A%22nope%22%7D', {

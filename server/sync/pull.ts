@@ -34,7 +34,7 @@ export interface PullPage {
 export async function scopeOf(db: Kysely<DB>, principal: Principal): Promise<PullScope> {
   if (principal.grants.platformRole !== null) return { all: true };
   const candidates = Object.keys(principal.grants.tenantRoles).filter((id) =>
-    can(principal.grants, 'workspace.read', id),
+    can(principal.grants, 'tenants.read', id),
   );
   if (candidates.length === 0) return { all: false, tenantIds: [] };
   const active = await db

@@ -7,8 +7,8 @@ import { appRouter } from '../app/router';
 import { createCallerFactory } from '../trpc/base';
 import { verifyApiKey } from '../auth/api-keys';
 import { silentLogger } from '../lib/logger';
-import { loadPrincipal } from '../modules/tenancy';
-import { dispatchBillingEvents } from '../modules/notifications';
+import { loadPrincipal } from '../modules/tenants';
+import { dispatchBillingEvents } from '../modules/emails';
 import {
   TIMELINE_ENTITY_TYPES,
   type TimelineEntry,

@@ -34,7 +34,7 @@ const billing = (listedBy: string) => tenant('billing.read', listedBy);
 
 /** Every replicated table (migration 0010's list) and who may have its rows; a test keeps them in step. */
 export const TABLE_REACH: Record<string, TableReach> = {
-  tenants: tenant('workspace.read', 'workspace.session'),
+  tenants: tenant('tenants.read', 'tenants.session'),
   users: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
   memberships: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
   customers: tenant('customers.read', 'customers.list'),

@@ -6,7 +6,7 @@ import { openDatabase, type AppDatabase } from '../db/connection';
 import { sandboxGateways } from '../gateways/provider';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
-import { insertMembership, insertTenant, insertUser, loadPrincipal, type Tenant } from '../modules/tenancy';
+import { insertMembership, insertTenant, insertUser, loadPrincipal, type Tenant } from '../modules/tenants';
 
 const createCaller = createCallerFactory(appRouter);
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { setPassword } from '../../server/auth';
 import { openDataDir } from '../../server/backend/runtime';
 import { callHosted, TEST_SCRYPT } from '../../server/hosted/testing';
-import { insertMembership, insertTenant, insertUser } from '../../server/modules/tenancy';
+import { insertMembership, insertTenant, insertUser } from '../../server/modules/tenants';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';
 import { chooseCountry, dataRows, expectToast, searchCustomers, uniqueWord } from './support';

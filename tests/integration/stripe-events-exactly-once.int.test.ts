@@ -14,7 +14,7 @@ import { inOrderRun, readOutcome, type MirrorOutcome } from './stripe-events/in-
 import { seedStripeHistories, type StripeHistories } from './stripe-events/stripe-histories';
 
 /**
- * Exactly once, end to end, on the Stripe mirror's own handlers: 500 Stripe subscriptions
+ * Exactly once, end to end, on the Stripe Billing mirror's own handlers: 500 Stripe subscriptions
  * that each went through 20 versions (10,000 customer.subscription.* events), 2,000 of them
  * delivered twice, all shuffled and posted 64 at a time to a real server process whose
  * gateway is a Stripe-compatible fake holding every subscription as it stands now. The
@@ -157,7 +157,7 @@ beforeAll(async () => {
     since: Math.floor(Date.now() / 1000) - 3 * 86_400,
   });
   server = await startServer();
-  const session = await trpc<{ tenant: { id: string } }>(server.url, 'workspace.session');
+  const session = await trpc<{ tenant: { id: string } }>(server.url, 'tenants.session');
   tenantId = session.tenant.id;
   await trpc(server.url, 'stripeEvents.setSecret', { secret });
 });
@@ -205,7 +205,7 @@ async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
   }
 }
 
-describe('webhook deliveries to the Stripe mirror, duplicated, shuffled and interrupted by a crash', () => {
+describe('webhook deliveries to the Stripe Billing mirror, duplicated, shuffled and interrupted by a crash', () => {
   it('end with every event stored once, applied at most once and in order, and the in-order state', async () => {
     const events = histories.events;
     expect(events).toHaveLength(10_000);

@@ -15,8 +15,8 @@ export function useTenantsChanged() {
   // The tenant switcher lists tenants from the session, so it refreshes too.
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.admin.tenants.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.workspace.session.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tenants.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.tenants.session.queryKey() }),
     ]);
 }
 
@@ -35,8 +35,8 @@ export function TenantModal({
 }) {
   const trpc = useTRPC();
   const changed = useTenantsChanged();
-  const create = useMutation(trpc.admin.tenants.create.mutationOptions());
-  const rename = useMutation(trpc.admin.tenants.rename.mutationOptions());
+  const create = useMutation(trpc.tenants.create.mutationOptions());
+  const rename = useMutation(trpc.tenants.rename.mutationOptions());
   const form = useForm({
     mode: 'controlled',
     initialValues: { name: tenant?.name ?? '', slug: '', slugTouched: false },

@@ -45,8 +45,8 @@ function TenantActions({
     onSettled: () => void changed(),
     onError: (error: unknown) => notifyError(error, 'Could not change the tenant'),
   };
-  const suspend = useMutation(trpc.admin.tenants.suspend.mutationOptions(done));
-  const reactivate = useMutation(trpc.admin.tenants.reactivate.mutationOptions(done));
+  const suspend = useMutation(trpc.tenants.suspend.mutationOptions(done));
+  const reactivate = useMutation(trpc.tenants.reactivate.mutationOptions(done));
   const confirmSuspend = () =>
     confirmAction({
       title: `Suspend ${tenant.name}?`,
@@ -162,7 +162,7 @@ export function TenantsPage() {
   useDocumentTitle('Tenants · Tollgate');
   const trpc = useTRPC();
   const allowed = useCan('tenants.manage');
-  const tenants = useQuery({ ...trpc.admin.tenants.list.queryOptions(), enabled: allowed });
+  const tenants = useQuery({ ...trpc.tenants.list.queryOptions(), enabled: allowed });
   const [opened, modal] = useDisclosure(false);
   usePageActions(
     useMemo(

@@ -11,7 +11,7 @@ import { STATE_LABELS } from './labels';
  */
 export function ConnectionBadge() {
   const trpc = useTRPC();
-  const mode = useQuery({ ...trpc.workspace.mode.queryOptions(), staleTime: 30_000 });
+  const mode = useQuery({ ...trpc.backend.mode.queryOptions(), staleTime: 30_000 });
   const status = useQuery({ ...trpc.connection.status.queryOptions(), refetchInterval: 5_000 });
   if (!mode.data || !status.data) return null;
   const info = STATE_LABELS[mode.data.mode === 'hosted' ? 'hosted' : status.data.state];

@@ -17,7 +17,7 @@ export function ReceiptButtons({ invoice }: { invoice: Invoice }) {
   const client = useTRPCClient();
   const [shown, setShown] = useState<ReceiptFile | null>(null);
   const fetchReceipt = useMutation({
-    mutationFn: (format: 'pdf' | 'html') => client.invoices.receipt.query({ id: invoice.id, format }),
+    mutationFn: (format: 'pdf' | 'html') => client.receipts.get.query({ id: invoice.id, format }),
     onError: (error) => notifyError(error, 'Could not make the receipt'),
   });
   if (invoice.status === 'draft' || invoice.finalizedAt === null) return null;

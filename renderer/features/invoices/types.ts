@@ -9,4 +9,4 @@ export type Invoice = InvoiceDetail['invoice'];
 export type InvoiceLine = InvoiceDetail['lines'][number];
 export type InvoicePayment = InvoiceDetail['payments'][number];
 export type InvoiceRefund = InvoiceDetail['refunds'][number];
-export type ReceiptFile = Outputs['invoices']['receipt'];
+export type ReceiptFile = Outputs['receipts']['get'];

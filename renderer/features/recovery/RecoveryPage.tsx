@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
-import { EmailsHeldBanner } from '../notifications';
+import { EmailsHeldBanner } from '../emails';
 import { PageHeader } from '../../ui/PageHeader';
 import { AttemptTable } from './AttemptTable';
 import { PolicyForm } from './PolicyForm';

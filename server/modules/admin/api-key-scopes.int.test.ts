@@ -4,7 +4,7 @@ import { LAST_USED_RESOLUTION_MS, settleKeyUseWrites } from '../../auth/api-key-
 import { verifyApiKey } from '../../auth/api-keys';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { callerAs } from './testing';
+import { callerAs } from '../../testing/platform-staff';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -44,9 +44,9 @@ describe('API key scopes', () => {
   });
 
   it('what the console shows a key as holding is its role narrowed to its scopes', async () => {
-    const { caller } = await keyWith('admin', ['workspace.read', 'customers.read', 'users.manage']);
-    expect((await caller.workspace.session()).permissions).toEqual([
-      'workspace.read',
+    const { caller } = await keyWith('admin', ['tenants.read', 'customers.read', 'users.manage']);
+    expect((await caller.tenants.session()).permissions).toEqual([
+      'tenants.read',
       'customers.read',
       'users.manage',
     ]);
@@ -55,13 +55,13 @@ describe('API key scopes', () => {
   it('left out, the scopes are all of the role’s permissions', async () => {
     const { apiKey, caller } = await keyWith('viewer');
     expect(apiKey.scopes).toEqual([
-      'workspace.read',
+      'tenants.read',
       'customers.read',
       'billing.read',
       'licenses.read',
       'support.read',
     ]);
-    expect((await caller.workspace.session()).permissions).toEqual(apiKey.scopes);
+    expect((await caller.tenants.session()).permissions).toEqual(apiKey.scopes);
   });
 
   it('refuses a scope beyond the key’s role, naming the field', async () => {

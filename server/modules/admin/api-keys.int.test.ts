@@ -4,7 +4,7 @@ import { verifyApiKey } from '../../auth/api-keys';
 import { hashOpaqueToken } from '../../auth/tokens';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { auditEntries, callerAs } from './testing';
+import { auditEntries, callerAs } from '../../testing/platform-staff';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -54,13 +54,13 @@ describe('API keys', () => {
       await verifyApiKey(world.database.db, key, world.clock.now()),
       'course-site',
     );
-    expect((await asKey.workspace.session()).permissions).toContain('billing.write');
+    expect((await asKey.tenants.session()).permissions).toContain('billing.write');
     await expectDomainError(() => asKey.admin.apiKeys.list(), 'FORBIDDEN');
 
-    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
-    const refused = await expectDomainError(() => asKey.workspace.session(), 'FORBIDDEN');
+    await world.as('owner').tenants.suspend({ id: world.tenants.A.id });
+    const refused = await expectDomainError(() => asKey.tenants.session(), 'FORBIDDEN');
     expect(refused.message).toBe('This workspace is suspended');
-    await world.as('owner').admin.tenants.reactivate({ id: world.tenants.A.id });
+    await world.as('owner').tenants.reactivate({ id: world.tenants.A.id });
 
     await world.as('adminA').admin.apiKeys.revoke({ id: apiKey.id });
     // At once, with no time passing: the revocation forgets the key this server had cached.
@@ -102,7 +102,7 @@ describe('API keys', () => {
   });
 
   it('makes no keys for a suspended tenant', async () => {
-    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
+    await world.as('owner').tenants.suspend({ id: world.tenants.A.id });
     await expectDomainError(
       () => world.as('owner').admin.apiKeys.create({ name: 'Late', role: 'viewer' }),
       'INVALID_STATE',

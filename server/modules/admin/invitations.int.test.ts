@@ -3,8 +3,8 @@ import { INVITATION_TTL_MS } from '../../../shared/admin/schema';
 import { hashOpaqueToken } from '../../auth/tokens';
 import { expectDomainError } from '../../testing/errors';
 import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { insertMembership, loadPrincipal } from '../tenancy';
-import { auditEntries, callerAs, platformStaff } from './testing';
+import { insertMembership, loadPrincipal } from '../tenants';
+import { auditEntries, callerAs, platformStaff } from '../../testing/platform-staff';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -87,7 +87,7 @@ describe('invitations', () => {
   });
 
   it('refuses to invite into a suspended tenant', async () => {
-    await world.as('owner').admin.tenants.suspend({ id: world.tenants.A.id });
+    await world.as('owner').tenants.suspend({ id: world.tenants.A.id });
     await expectDomainError(
       () =>
         world

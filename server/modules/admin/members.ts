@@ -4,7 +4,7 @@ import type { PlatformRole, TenantRole } from '../../../shared/permissions';
 import { runCommand, type CommandOutcome } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import { deleteMembership, updateMembershipRole } from '../tenancy';
+import { deleteMembership, updateMembershipRole } from '../tenants';
 import { countWithRole, findMember, selectMembers, type Member } from './members-repo';
 import { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
 

@@ -4,14 +4,11 @@ import {
   apiKeyCreateInput,
   byApiKeyId,
   byInvitationId,
-  byTenantId,
   byUserId,
   invitationCreateInput,
   invitationListInput,
   memberRoleInput,
   platformMemberRoleInput,
-  tenantCreateInput,
-  tenantRenameInput,
 } from '../../../shared/admin/schema';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { router, tenantProcedure } from '../../trpc/base';
@@ -25,28 +22,8 @@ import {
   removePlatformMember,
   removeTenantMember,
 } from './members';
-import { createTenant, listTenants, reactivateTenant, renameTenant, suspendTenant } from './tenants';
 
 const noInput = z.strictObject({}).optional();
-
-/** Platform-wide: only platform staff with tenants.manage (see requirePlatform). */
-const tenantsRouter = router({
-  list: tenantProcedure('tenants.manage')
-    .input(noInput)
-    .query(({ ctx }) => listTenants(ctx)),
-  create: tenantProcedure('tenants.manage')
-    .input(tenantCreateInput)
-    .mutation(({ ctx, input }) => createTenant(ctx, input)),
-  rename: tenantProcedure('tenants.manage')
-    .input(tenantRenameInput)
-    .mutation(({ ctx, input }) => renameTenant(ctx, input.id, input.name)),
-  suspend: tenantProcedure('tenants.manage')
-    .input(byTenantId)
-    .mutation(({ ctx, input }) => suspendTenant(ctx, input.id)),
-  reactivate: tenantProcedure('tenants.manage')
-    .input(byTenantId)
-    .mutation(({ ctx, input }) => reactivateTenant(ctx, input.id)),
-});
 
 /** Members of the tenant the request works in. */
 const membersRouter = router({
@@ -102,7 +79,7 @@ const apiKeysRouter = router({
 
 export const adminRouter = router({
   /** Every role and its permissions, and which roles the caller may hand out here. */
-  roles: tenantProcedure('workspace.read')
+  roles: tenantProcedure('tenants.read')
     .input(noInput)
     .query(({ ctx }) => ({
       permissions: PERMISSIONS,
@@ -112,7 +89,6 @@ export const adminRouter = router({
         platform: grantablePlatformRoles(ctx.principal.grants),
       },
     })),
-  tenants: tenantsRouter,
   members: membersRouter,
   platformMembers: platformMembersRouter,
   invitations: invitationsRouter,

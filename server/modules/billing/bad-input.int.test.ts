@@ -150,8 +150,8 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string][] = [
   ['invoices.list: 10 kB search', (c) => c.invoices.list({ search: TEN_KB }), 'search'],
   ['invoices.get: not an id', (c) => c.invoices.get({ id: 'INV-1' }), 'id'],
   [
-    'invoices.receipt: unknown format',
-    (c) => c.invoices.receipt({ id: ids.invoiceId, format: 'docx' as never }),
+    'receipts.get: unknown format',
+    (c) => c.receipts.get({ id: ids.invoiceId, format: 'docx' as never }),
     'format',
   ],
   [

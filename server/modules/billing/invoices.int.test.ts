@@ -82,14 +82,14 @@ describe('finalized invoices', () => {
     const { customerId } = await world.customerOnClock('Receipt <Holder> & Co', GOOD_CARD);
     const invoice = await staff().invoices.createManual({ customerId, currency: 'USD', lines: [seat] });
     await staff().invoices.pay({ id: invoice.id });
-    const pdf = await staff().invoices.receipt({ id: invoice.id, format: 'pdf' });
+    const pdf = await staff().receipts.get({ id: invoice.id, format: 'pdf' });
     expect(pdf).toMatchObject({
       filename: 'receipt-INV-000001.pdf',
       contentType: 'application/pdf',
       encoding: 'base64',
     });
     expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    const html = await staff().invoices.receipt({ id: invoice.id, format: 'html' });
+    const html = await staff().receipts.get({ id: invoice.id, format: 'html' });
     expect(html.content).toContain('INV-000001');
     expect(html.content).toContain('$90.00');
     expect(html.content).toContain('Receipt &lt;Holder&gt; &amp; Co');

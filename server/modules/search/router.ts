@@ -5,7 +5,7 @@ import { searchEverything } from './service';
 
 export const searchRouter = router({
   /** The command palette's one search; what the caller may not read is left out, kind by kind. */
-  find: tenantProcedure('workspace.read')
+  find: tenantProcedure('tenants.read')
     .input(searchFindInput)
     .query(({ ctx, input }) =>
       searchEverything(

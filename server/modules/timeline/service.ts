@@ -7,7 +7,7 @@ import { NO_TOTAL } from '../../lib/keyset-page';
 import { auditHistoryOf, type EntitySet } from '../audit';
 import { customerBillingObjects, type CustomerCard } from '../billing';
 import { getCustomer } from '../customers';
-import { emailsOfCustomer, type CustomerEmail } from '../notifications';
+import { emailsOfCustomer, type CustomerEmail } from '../emails';
 import { factsOf, type TimelineEntry } from './facts';
 import { describePlans } from './plans';
 

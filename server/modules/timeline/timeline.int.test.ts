@@ -4,7 +4,7 @@ import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '
 import { expectDomainError } from '../../testing/errors';
 import { START } from '../../testing/world';
 import { silentLogger } from '../../lib/logger';
-import { DEFAULT_SEND_POLICY, runNotificationPass } from '../notifications';
+import { DEFAULT_SEND_POLICY, runEmailPass } from '../emails';
 import type { TimelinePage } from './service';
 
 let world: BillingWorld;
@@ -48,9 +48,9 @@ async function eventfulCustomer() {
   // Without the good card the subscription falls back to the failing default at renewal.
   await staff().paymentMethods.remove({ id: String(cardId) });
   await world.advance(clockId, START + 32 * DAY_MS);
-  // The notification pass writes the emails those events call for (held: no SMTP here).
+  // The email pass writes the emails those events call for (held: no SMTP here).
   world.clock.advance(1000);
-  await runNotificationPass({
+  await runEmailPass({
     db: world.database.db,
     clock: world.clock,
     logger: silentLogger,

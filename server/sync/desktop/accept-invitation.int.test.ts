@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
-import { readSetting } from '../../modules/tenancy';
+import { readSetting } from '../../modules/tenants';
 import { expectDomainError } from '../../testing/errors';
 import type { SecretStore } from './secret-store';
 import { REFRESH_TOKEN_SECRET } from './server-link';
@@ -115,7 +115,7 @@ describe('accepting an invitation from the desktop', () => {
     expect(opened.secrets.values.get(REFRESH_TOKEN_SECRET)).toBeTruthy();
 
     const caller = desktopCaller(opened.desktop);
-    const session = await caller.workspace.session();
+    const session = await caller.tenants.session();
     expect(session.tenant.name).toBe('Acme');
     const me = await caller.auth.me();
     expect(me.user).toMatchObject({ name: INVITEE.name, email: INVITEE.email });

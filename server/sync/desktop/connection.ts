@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { startLoop, type Loop } from '../../lib/loop';
-import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenancy';
+import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
 import type { MutationOutcome } from '../push';
 import { checkCommandInput, type ForwardedCommand } from './commands';
 import { Outbox, type OutboxEntry } from './outbox';

@@ -9,7 +9,7 @@ import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/testing';
 import { close, createHttpServer, listen } from '../../http/server';
 import type { Clock } from '../../lib/clock';
 import { silentLogger } from '../../lib/logger';
-import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../../modules/tenancy';
+import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../../modules/tenants';
 import type { DesktopSyncOptions } from './embedded';
 
 /** A hosted server over real HTTP that a test can stop gracefully, or kill, and start again on its port. */

@@ -100,9 +100,9 @@ async function makeOffline(desktop: EmbeddedBackend, emails: string[]) {
 describe('two desktops and a server', () => {
   it('reads the server’s data through the replica and keeps the standalone data apart', async () => {
     const desktop = await openDesktop('d1');
-    const before = await desktopCaller(desktop).workspace.session();
+    const before = await desktopCaller(desktop).tenants.session();
     expect((await connect(desktop)).state).toBe('connected');
-    const session = await desktopCaller(desktop).workspace.session();
+    const session = await desktopCaller(desktop).tenants.session();
     expect(session.tenant.name).toBe('Acme');
     const list = await desktopCaller(desktop).customers.list({ status: 'all' });
     expect(list.items.map((c) => c.name)).toEqual(['Alan Turing']);
@@ -128,7 +128,7 @@ describe('two desktops and a server', () => {
     );
 
     await desktopCaller(desktop).connection.disconnect();
-    const back = await desktopCaller(desktop).workspace.session();
+    const back = await desktopCaller(desktop).tenants.session();
     expect(back.tenant.id).toBe(before.tenant.id);
     const local = await desktopCaller(desktop).customers.list({ status: 'all' });
     expect(local.items.map((c) => c.name)).not.toContain('Alan Turing');
@@ -269,7 +269,7 @@ describe('two desktops and a server', () => {
       else for (const { kind } of kinds) expect(Object.keys(TIMELINE_ENTITY_TYPES)).toContain(kind);
       sqlite.close();
       // What the console shows through the replica agrees: the same customers, its own session.
-      const session = await desktopCaller(desktop, tenantA.tenant.id).workspace.session();
+      const session = await desktopCaller(desktop, tenantA.tenant.id).tenants.session();
       expect(session.role).toBe(role);
     });
   });
@@ -297,7 +297,7 @@ describe('two desktops and a server', () => {
     expect((await desktopCaller(desktop).connection.syncNow()).state).toBe('connected');
     // The invitation was made before the replica's cursor: only starting over brings it.
     expect(auditText()).toContain('invitee@acme.test');
-    expect((await desktopCaller(desktop, tenantA.tenant.id).workspace.session()).role).toBe('admin');
+    expect((await desktopCaller(desktop, tenantA.tenant.id).tenants.session()).role).toBe('admin');
   });
 });
 

@@ -5,7 +5,7 @@ import { gatewayProvider } from '../../../server/gateways/provider';
 import { yieldToIo } from '../../../server/lib/loop';
 import { verifyAuditChain } from '../../../server/modules/audit';
 import { createWebhookReceiver, processDueStripeEvents } from '../../../server/modules/stripe-events';
-import { stripeMirrorHandlers } from '../../../server/modules/stripe-mirror';
+import { stripeBillingHandlers } from '../../../server/modules/stripe-billing';
 import { createTestWorld } from '../../../server/testing/world';
 import type { FakeStripe } from '../../fakes/stripe';
 import type { StripeEvent } from '../../fakes/stripe/events';
@@ -86,7 +86,7 @@ export async function inOrderRun(
     );
     // One pass takes them oldest Stripe time first: each is applied in order.
     const ran = await processDueStripeEvents(
-      { db, clock: world.clock, logger: world.services.logger, gateways, handlers: stripeMirrorHandlers() },
+      { db, clock: world.clock, logger: world.services.logger, gateways, handlers: stripeBillingHandlers() },
       events.length,
     );
     if (ran !== events.length) throw new Error(`the in-order pass ran ${ran} of ${events.length} events`);

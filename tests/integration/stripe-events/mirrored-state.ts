@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * What the Stripe mirror left in a database, read the same way from the crashed server's
+ * What the Stripe Billing mirror left in a database, read the same way from the crashed server's
  * file and from the in-order run's: rows named by their Stripe ids, since local ids and
  * write times legitimately differ between two databases.
  */

@@ -5,7 +5,7 @@ import { createLogger } from '../../../server/lib/logger';
 import { RETRY_POLICIES } from '../../../server/lib/retry-policy';
 
 /**
- * The hosted server as server/hosted/main.ts composes it: the Stripe mirror's own event
+ * The hosted server as server/hosted/main.ts composes it: the Stripe Billing mirror's own event
  * handlers, and the gateway from STRIPE_* variables (the exactly-once test points them at
  * its Stripe fake). Only the lease is short, so events a killed process held come back
  * within the test's time. Started as a child process the test can SIGKILL.

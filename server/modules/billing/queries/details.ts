@@ -14,7 +14,7 @@ import { paymentMethodsOfCustomer, toPaymentMethod } from '../repo/payment-metho
 import { paymentsOfInvoice, refundsOfInvoice } from '../repo/payments';
 import { billablePrice } from '../repo/prices';
 import { findSubscription, subscriptionsOfCustomer } from '../repo/subscriptions';
-import { findTestClock } from '../repo/test-clocks';
+import { findTestClock } from '../../test-clocks';
 import { listInvoices } from './list-invoices';
 import { listPayments } from './list-payments';
 import { refundsOfCustomer } from './customer-refunds';

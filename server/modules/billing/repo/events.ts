@@ -6,7 +6,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * The billing events notifications and timelines read. Each event's `data` is part of
- * the contract with the notifications module:
+ * the contract with the emails module:
  * - invoice.payment_failed: { number, paymentId, failureCode, attempt, nextAttemptAt (ms or null: no
  *   more retries), hardDecline (boolean) }
  * - invoice.final_notice: { number, amount, currency, nextAttemptAt (the last retry), finalAction }

@@ -5,7 +5,6 @@ import { router, tenantProcedure } from '../../../trpc/base';
 import { closeInvoice, createManualInvoice, payInvoiceNow } from '../invoice-actions';
 import { invoiceDetail } from '../queries/details';
 import { listInvoices } from '../queries/list-invoices';
-import { receiptFile } from '../queries/receipt';
 import { staff } from './request';
 
 const byId = z.strictObject({ id: invoiceId });
@@ -18,10 +17,6 @@ export const invoicesRouter = router({
   get: tenantProcedure('billing.read')
     .input(byId)
     .query(({ ctx, input }) => invoiceDetail(ctx.db, ctx.tenantId, input.id)),
-
-  receipt: tenantProcedure('billing.read')
-    .input(z.strictObject({ id: invoiceId, format: z.enum(['pdf', 'html']) }))
-    .query(({ ctx, input }) => receiptFile(ctx.db, ctx.tenantId, input.id, input.format)),
 
   createManual: tenantProcedure('billing.write')
     .input(manualInvoiceInput)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
 import { newId } from '../../../../shared/ids';
 import { runCommand } from '../../../commands/run-command';
-import type { StripeSubscriptionAction } from '../../../db/schema-stripe-mirror';
+import type { StripeSubscriptionAction } from '../../../db/schema-stripe-billing';
 import { BugIndicatingError, DomainError, notFound } from '../../../lib/errors';
 import type { StaffRequest } from '../deps';
 import { findSubscription } from '../repo/subscriptions';

@@ -1,0 +1,44 @@
+import type { Generated } from 'kysely';
+
+/** Tables of migration 0004_notifications, as Kysely sees them. */
+export interface EmailTables {
+  email_outbox: {
+    id: string;
+    tenant_id: string;
+    customer_id: string | null;
+    source_event_id: string;
+    template:
+      | 'receipt'
+      | 'trial_ending'
+      | 'payment_failed'
+      | 'payment_recovered'
+      | 'final_notice'
+      | 'subscription_canceled';
+    recipient: string;
+    from_name: string;
+    from_address: string | null;
+    reply_to: string | null;
+    subject: string;
+    html: string;
+    text: string;
+    status: 'pending' | 'sent' | 'failed' | 'held';
+    attempts: Generated<number>;
+    next_attempt_at: number | null;
+    last_error: string | null;
+    message_id: string;
+    created_at: number;
+    sent_at: number | null;
+    updated_at: number;
+  };
+  email_settings: {
+    tenant_id: string;
+    sender_name: string;
+    from_address: string | null;
+    reply_to: string | null;
+    brand_color: string;
+    footer_text: string;
+    version: number;
+    updated_at: number;
+  };
+  notification_cursors: { name: string; last_rowid: number };
+}

@@ -1,0 +1,42 @@
+import type { EmailTemplate } from '../../../../shared/emails/schema';
+import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
+import { renderEmail, type Brand, type RenderedEmail } from './layout';
+import { paymentFailedEmail, type PaymentFailedFacts } from './payment-failed';
+import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-recovered';
+import { receiptEmail, type ReceiptFacts } from './receipt';
+import { subscriptionCanceledEmail, type SubscriptionCanceledFacts } from './subscription-canceled';
+import { trialEndingEmail, type TrialEndingFacts } from './trial-ending';
+
+export type { Brand, RenderedEmail } from './layout';
+export { DEFAULT_BRAND_COLOR } from './layout';
+
+/** Which facts each template is written from. */
+export interface TemplateFacts {
+  receipt: ReceiptFacts;
+  trial_ending: TrialEndingFacts;
+  payment_failed: PaymentFailedFacts;
+  payment_recovered: PaymentRecoveredFacts;
+  final_notice: FinalNoticeFacts;
+  subscription_canceled: SubscriptionCanceledFacts;
+}
+
+/** One email to write: a template and its facts, kept together so they cannot mismatch. */
+export type EmailDraft = { [T in EmailTemplate]: { template: T; facts: TemplateFacts[T] } }[EmailTemplate];
+
+/** Writes the email a draft describes, in the tenant's branding. */
+export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
+  switch (draft.template) {
+    case 'receipt':
+      return renderEmail(brand, receiptEmail(draft.facts, brand.senderName));
+    case 'trial_ending':
+      return renderEmail(brand, trialEndingEmail(draft.facts));
+    case 'payment_failed':
+      return renderEmail(brand, paymentFailedEmail(draft.facts));
+    case 'payment_recovered':
+      return renderEmail(brand, paymentRecoveredEmail(draft.facts));
+    case 'final_notice':
+      return renderEmail(brand, finalNoticeEmail(draft.facts));
+    case 'subscription_canceled':
+      return renderEmail(brand, subscriptionCanceledEmail(draft.facts));
+  }
+}

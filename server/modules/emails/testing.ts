@@ -1,0 +1,43 @@
+import type { BillingWorld } from '../../testing/billing';
+import { GOOD_CARD } from '../../testing/billing';
+import { silentLogger } from '../../lib/logger';
+import type { SmtpConfig } from './config';
+import { runEmailPass } from './loop';
+import { smtpMailer, type Mailer } from './mailer';
+import { DEFAULT_SEND_POLICY } from './send';
+
+/** The SMTP configuration of a test SMTP server on 127.0.0.1. */
+export function loopbackSmtp(port: number, from = 'billing@tollgate.test'): SmtpConfig {
+  return { host: '127.0.0.1', port, secure: false, auth: null, requireTls: false, from };
+}
+
+/** One deterministic email pass on the world's wall clock. */
+export function passIn(world: BillingWorld, mailer: Mailer | null) {
+  return runEmailPass({
+    db: world.database.db,
+    clock: world.clock,
+    logger: silentLogger,
+    mailer,
+    policy: DEFAULT_SEND_POLICY,
+  });
+}
+
+export const mailerFor = (port: number) => smtpMailer(loopbackSmtp(port));
+
+/** A customer of tenant A with a card, subscribed to Pro monthly ($9.99) now: one receipt's worth of events. */
+export async function paidSubscriber(world: BillingWorld, name: string) {
+  const { customerId } = await world.customerOnClock(name, GOOD_CARD);
+  const started = await world
+    .as('billingA')
+    .subscriptions.create({ customerId, priceId: world.catalog.prices.proMonthlyUsd, trialDays: 0 });
+  const customer = await world.as('billingA').customers.get({ id: customerId });
+  return { customerId, email: customer.email, invoiceNumber: started.invoice?.number ?? '' };
+}
+
+/** Every outbox row, oldest first, for assertions. */
+export function outboxRows(world: BillingWorld) {
+  return world.database.sqlite.prepare('SELECT * FROM email_outbox ORDER BY created_at, id').all() as Record<
+    string,
+    unknown
+  >[];
+}

@@ -1,0 +1,16 @@
+/** Tenants (a member's "workspace"): the session inside one, and the platform staff's management of all. */
+export { tenantsRouter } from './router';
+export { loadPrincipal, describeSession, type Session } from './service';
+export {
+  deleteMembership,
+  deleteSetting,
+  insertMembership,
+  insertTenant,
+  insertUser,
+  updateMembershipRole,
+  updateTenant,
+  readSetting,
+  writeSetting,
+  type Tenant,
+  type User,
+} from './repo';

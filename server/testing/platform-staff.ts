@@ -1,0 +1,45 @@
+import type { PlatformRole } from '../../shared/permissions';
+import { createContext, type Principal } from '../trpc/context';
+import { appRouter } from '../app/router';
+import { createCallerFactory } from '../trpc/base';
+import type { TestWorld } from './world';
+import { insertMembership, insertUser, loadPrincipal } from '../modules/tenants';
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A caller acting as any principal (an API key's, say) in tenant A. */
+export function callerAs(world: TestWorld, principal: Principal, client = 'test') {
+  return createCaller(
+    createContext({
+      services: world.services,
+      principal,
+      requestedTenantId: world.tenants.A.id,
+      client: { kind: 'test', id: client },
+    }),
+  );
+}
+
+/** A new platform staff member in the test world, and a caller acting as them in tenant A. */
+export async function platformStaff(world: TestWorld, role: PlatformRole, name = `${role} staff`) {
+  const now = world.clock.now();
+  const user = await insertUser(world.database.db, { email: `${role}.staff@test.example`, name, now });
+  await insertMembership(world.database.db, { userId: user.id, tenantId: null, role, now });
+  const principal = await loadPrincipal(world.database.db, user.id);
+  return { user, caller: callerAs(world, principal, name) };
+}
+
+/** Audit entries of one action, newest last, as stored. */
+export function auditEntries(world: TestWorld, action: string) {
+  return world.database.sqlite
+    .prepare(
+      'SELECT tenant_id, entity_type, entity_id, actor_name, before, after FROM audit_log WHERE action = ? ORDER BY rowid',
+    )
+    .all(action) as {
+    tenant_id: string | null;
+    entity_type: string;
+    entity_id: string;
+    actor_name: string;
+    before: string | null;
+    after: string | null;
+  }[];
+}
