@@ -35,7 +35,6 @@ export const TABLE_OWNERS = {
   plan_features: 'server/modules/catalog',
   prices: 'server/modules/catalog',
 
-  test_clocks: 'server/modules/billing',
   payment_methods: 'server/modules/billing',
   balance_transactions: 'server/modules/billing',
   subscriptions: 'server/modules/billing',
@@ -47,6 +46,8 @@ export const TABLE_OWNERS = {
   disputes: 'server/modules/billing',
   billing_events: 'server/modules/billing',
   stripe_subscription_requests: 'server/modules/billing',
+
+  test_clocks: 'server/modules/test-clocks',
 
   invoice_recoveries: 'server/modules/billing/recovery',
   recovery_pauses: 'server/modules/billing/recovery',
