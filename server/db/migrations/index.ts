@@ -11,6 +11,7 @@ import { sync } from './0010_sync';
 import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
 import { apiKeyScopes } from './0013_api_key_scopes';
+import { restIdempotency } from './0014_rest_idempotency';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   refundViews,
   search,
   apiKeyScopes,
+  restIdempotency,
 ];
