@@ -14,7 +14,7 @@ import { failure, type RestFailure } from './errors';
  * and its last use is written at most once a minute, after the answer: the check stays cheap.
  */
 
-const KEY_HINT = `Send an API key of the workspace as "Authorization: Bearer ${API_KEY_PREFIX}…"; keys are made in the console under Settings → API keys`;
+const KEY_HINT = `Send an API key of the workspace as "Authorization: Bearer ${API_KEY_PREFIX}…"; keys are made in the console under Admin → API keys`;
 
 const refuse = (code: string, message: string) => failure(401, 'authentication_error', code, message);
 

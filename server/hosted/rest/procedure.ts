@@ -51,7 +51,7 @@ export async function startingAfter<T>(
     return await retrieve(id);
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') {
-      throw new DomainError('INVALID_INPUT', `starting_after names no object: ${id}`, {
+      throw new DomainError('INVALID_INPUT', 'starting_after names no object of this workspace', {
         starting_after: ['No such object'],
       });
     }

@@ -128,6 +128,14 @@ export async function startRestWorld(options: { restLimits?: Partial<RestLimits>
   }
 }
 
+/** An answer's JSON as tests read it: an object, or a failure in the one error shape. */
+export interface RestBody {
+  error?: { type: string; code: string; message: string; param: string | null };
+  id?: string;
+  data?: { id: string }[];
+  [field: string]: unknown;
+}
+
 /** A fetch of the REST API with a key; JSON in, status, headers and JSON (or text) out. */
 export async function rest(
   world: RestWorld,
@@ -151,5 +159,5 @@ export async function rest(
   } catch {
     json = null;
   }
-  return { status: response.status, headers: response.headers, text, json: json as Record<string, any> };
+  return { status: response.status, headers: response.headers, text, json: json as RestBody };
 }
