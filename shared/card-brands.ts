@@ -12,3 +12,8 @@ const BRANDS: Record<string, string> = {
 export function cardBrandName(brand: string): string {
   return BRANDS[brand.toLowerCase()] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
 }
+
+/** A card as the console, receipts and audit labels name it: "Visa •••• 4242". */
+export function cardText(brand: string, last4: string): string {
+  return `${cardBrandName(brand)} •••• ${last4}`;
+}

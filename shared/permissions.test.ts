@@ -5,6 +5,7 @@ import {
   PERMISSIONS,
   PLATFORM_GRANTS,
   permissionsIn,
+  platformCan,
   TENANT_GRANTS,
   type Grants,
 } from './permissions';
@@ -59,5 +60,15 @@ describe('permission matrix', () => {
     for (const list of [...Object.values(PLATFORM_GRANTS), ...Object.values(TENANT_GRANTS)]) {
       for (const p of list) expect(known.has(p)).toBe(true);
     }
+  });
+
+  it('narrows any grants to their scopes, never widens them', () => {
+    const scoped = { ...tenant('billing'), scopes: ['customers.read', 'users.manage'] as const };
+    expect(permissionsIn(scoped, A)).toEqual(['customers.read']);
+    expect(can(scoped, 'customers.write', A)).toBe(false);
+    const staff = { ...platform('owner'), scopes: ['customers.read'] as const };
+    expect(platformCan(staff, 'customers.read')).toBe(true);
+    expect(platformCan(staff, 'tenants.manage')).toBe(false);
+    expect(permissionsIn(staff, B)).toEqual(['customers.read']);
   });
 });

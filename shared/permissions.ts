@@ -97,13 +97,34 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
 export interface Grants {
   platformRole: PlatformRole | null;
   tenantRoles: Readonly<Record<string, TenantRole>>;
+  /**
+   * An API key's scopes: when present, only these of the roles' permissions hold. Narrowing
+   * the grants themselves means every check (`can`, the platform checks, a replica's reach)
+   * enforces scopes, with no second mechanism to forget.
+   */
+  scopes?: readonly Permission[];
+}
+
+function inScope(grants: Grants, permission: Permission): boolean {
+  return grants.scopes === undefined || grants.scopes.includes(permission);
+}
+
+/** True when the grants' platform role allows `permission` (in every tenant, and on the platform itself). */
+export function platformCan(grants: Grants, permission: Permission): boolean {
+  return (
+    grants.platformRole !== null &&
+    PLATFORM_GRANTS[grants.platformRole].includes(permission) &&
+    inScope(grants, permission)
+  );
 }
 
 /** True when the grants allow `permission` inside `tenantId`. */
 export function can(grants: Grants, permission: Permission, tenantId: string): boolean {
-  if (grants.platformRole && PLATFORM_GRANTS[grants.platformRole].includes(permission)) return true;
+  if (platformCan(grants, permission)) return true;
   const tenantRole = grants.tenantRoles[tenantId];
-  return tenantRole !== undefined && TENANT_GRANTS[tenantRole].includes(permission);
+  return (
+    tenantRole !== undefined && TENANT_GRANTS[tenantRole].includes(permission) && inScope(grants, permission)
+  );
 }
 
 /** True when the grants reach `tenantId` at all (platform roles reach every tenant). */

@@ -6,6 +6,7 @@ import { DomainError } from '../lib/errors';
 import { insertMembership, insertUser } from '../modules/tenants';
 import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
+import { claimInvitation } from './invitations';
 import { hashPassword } from './passwords';
 import { assertGoodPassword, provePassword, tokensFor, type AuthScope, type SignedIn } from './service';
 import { startSession } from './sessions';
@@ -63,15 +64,7 @@ export async function acceptInvitation(
     },
     'invitation.accepted',
     async (trx: Transaction<DB>, now) => {
-      // Claimed in the same statement that checks it is still open: accepting twice at once cannot both win.
-      const claimed = await trx
-        .updateTable('invitations')
-        .set({ accepted_at: now })
-        .where('id', '=', invitation.id)
-        .where('accepted_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (claimed.numUpdatedRows === 0n) {
+      if (!(await claimInvitation(trx, invitation.id, now))) {
         throw new DomainError('INVALID_STATE', 'This invitation was already accepted');
       }
       const changes: EntityChange[] = [];

@@ -1,6 +1,14 @@
 export { authRouter } from './router';
 export { principalFromAuthorization } from './authenticate';
-export { createApiKey, mintApiKey, verifyApiKey, API_KEY_PREFIX, type CreatedApiKey } from './api-keys';
+export {
+  createApiKey,
+  mintApiKey,
+  revokeApiKey,
+  verifyApiKey,
+  API_KEY_PREFIX,
+  type CreatedApiKey,
+} from './api-keys';
+export { forgetApiKey, settleKeyUseWrites } from './api-key-cache';
 export { bootstrapOwner } from './bootstrap';
 export { setPassword, storePasswordHash } from './credentials';
 export { SignInGuard, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-guard';

@@ -86,7 +86,6 @@ export async function startAuthorityWork(
     logger,
     gateways: services.gateways,
     handlers: options.stripeEvents?.handlers ?? stripeBillingHandlers(),
-    leaseMs: options.stripeEvents?.leaseMs,
     retry: options.stripeEvents?.retry,
   });
   const stripePoller =

@@ -32,6 +32,9 @@ export interface AccountTables {
     created_at: number;
     last_used_at: number | null;
     revoked_at: number | null;
+    /** JSON array of permissions (migration 13). */
+    scopes: string;
+    last_used_address: string | null;
   };
   /** tenant_id null: an invitation to the platform staff with a platform role. */
   invitations: {

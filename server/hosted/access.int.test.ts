@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApiKey } from '../auth';
+import { TENANT_GRANTS } from '../../shared/permissions';
+import { createApiKey, settleKeyUseWrites } from '../auth';
+import { KEY_CACHE_MS } from '../auth/api-key-cache';
 import { hashOpaqueToken } from '../auth/tokens';
 import { TEST_OWNER } from './testing';
 import {
@@ -44,6 +46,7 @@ describe('permissions and suspended tenants', () => {
       tenantId: suspended.id,
       name: 'Sleepy app',
       role: 'admin',
+      scopes: TENANT_GRANTS.admin,
       createdBy: null,
       now: clock.now(),
     });
@@ -73,6 +76,7 @@ describe('API keys', () => {
       tenantId: tenantA.id,
       name: 'Reporting app',
       role: 'viewer',
+      scopes: TENANT_GRANTS.viewer,
       createdBy: null,
       now: clock.now(),
     });
@@ -102,9 +106,11 @@ describe('API keys', () => {
       /signed-in session/,
     );
 
-    // last_used_at moves at most once a minute.
-    const lastUsed = async () =>
-      (await db.selectFrom('api_keys').select('last_used_at').executeTakeFirstOrThrow()).last_used_at;
+    // last_used_at moves at most once a minute, written after the answer.
+    const lastUsed = async () => {
+      await settleKeyUseWrites(db);
+      return (await db.selectFrom('api_keys').select('last_used_at').executeTakeFirstOrThrow()).last_used_at;
+    };
     expect(await lastUsed()).toBe(START);
     clock.advance(30_000);
     await listCustomers(created.key);
@@ -113,7 +119,9 @@ describe('API keys', () => {
     await listCustomers(created.key);
     expect(await lastUsed()).toBe(START + 61_000);
 
+    // Revoked behind this server's back (another instance did it): refused once the cached key expires.
     await db.updateTable('api_keys').set({ revoked_at: clock.now() }).execute();
+    clock.advance(KEY_CACHE_MS);
     refusal(await listCustomers(created.key), 'UNAUTHENTICATED', 'This API key was revoked');
     refusal(await listCustomers('tg_key_unknown'), 'UNAUTHENTICATED', 'The API key is not valid');
   });

@@ -14,6 +14,7 @@ import {
   type AuthSettings,
   type SignInLimits,
 } from '../auth';
+import { settleKeyUseWrites } from '../auth/api-key-cache';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
 import type { AppDatabase } from '../db/connection';
@@ -110,6 +111,10 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
             auth.tokenKey,
             read('authorization'),
             clock.now(),
+            {
+              address: clientAddress,
+              onError: (error) => logger.warn({ err: error }, 'recording an API key’s last use failed'),
+            },
           );
           return createContext({ ...base, principal });
         } catch (error) {
@@ -119,6 +124,7 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       },
       close: async () => {
         await stopWork();
+        await settleKeyUseWrites(database.db);
         await database.close();
       },
     };

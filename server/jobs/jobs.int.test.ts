@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
+import { backoffAfter, RETRY_POLICIES } from '../lib/retry-policy';
 import { createTestWorld, START, type TestWorld } from '../testing/world';
-import {
-  retryDelay,
-  runClockJobs,
-  runDueJobs,
-  startJobLoop,
-  type JobHandlers,
-  type JobRunnerOptions,
-} from './runner';
+import { runClockJobs, runDueJobs, startJobLoop, type JobHandlers, type JobRunnerOptions } from './runner';
 import { cancelPendingJobs, scheduleJob, type JobSpec } from './store';
 
 let world: TestWorld;
@@ -46,7 +40,13 @@ function runner(
     },
   },
 ): JobRunnerOptions {
-  return { db: world.database.db, clock: wall, logger: silentLogger, handlers, maxAttempts: 3 };
+  return {
+    db: world.database.db,
+    clock: wall,
+    logger: silentLogger,
+    handlers,
+    retry: { ...RETRY_POLICIES.jobs, maxAttempts: 3 },
+  };
 }
 
 const statuses = () =>
@@ -128,19 +128,16 @@ describe('durable jobs', () => {
     expect(row()).toEqual({
       status: 'pending',
       attempts: 1,
-      run_at: START + retryDelay(1),
+      run_at: START + backoffAfter(1, RETRY_POLICIES.jobs),
       last_error: 'gateway unreachable',
     });
     expect(await runDueJobs(failing)).toBe(0);
-    wall.advance(retryDelay(1));
+    wall.advance(backoffAfter(1, RETRY_POLICIES.jobs));
     await runDueJobs(failing);
-    wall.advance(retryDelay(2));
+    wall.advance(backoffAfter(2, RETRY_POLICIES.jobs));
     await runDueJobs(failing);
     expect(row()).toMatchObject({ status: 'failed', attempts: 3 });
     expect(calls).toBe(3);
-    expect([retryDelay(1), retryDelay(2), retryDelay(3), retryDelay(30)]).toEqual([
-      30_000, 60_000, 120_000, 3_600_000,
-    ]);
   });
 
   it('take back a job whose runner died holding its lease', async () => {

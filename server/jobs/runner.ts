@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { startLoop, yieldToIo, type Loop } from '../lib/loop';
+import { afterFailure, RETRY_POLICIES, type RetryPolicy } from '../lib/retry-policy';
 import { claimNextJob, completeJob, failJob, type Job } from './store';
 
 /**
@@ -20,16 +21,11 @@ export interface JobRunnerOptions {
   clock: Clock;
   logger: Logger;
   handlers: JobHandlers;
-  leaseMs?: number;
-  maxAttempts?: number;
+  /** Backoff, attempts and lease (default `RETRY_POLICIES.jobs`): a failing job never spins. */
+  retry?: RetryPolicy;
 }
 
-const BASE_RETRY_MS = 30_000;
-
-/** 30 s, 1 min, 2 min… capped at an hour: a failing job never spins. */
-export function retryDelay(attempts: number): number {
-  return Math.min(BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1), 3_600_000);
-}
+const policyOf = (options: JobRunnerOptions) => options.retry ?? RETRY_POLICIES.jobs;
 
 async function runOne(options: JobRunnerOptions, job: Job, now: number): Promise<void> {
   const handler = options.handlers[job.kind];
@@ -40,11 +36,15 @@ async function runOne(options: JobRunnerOptions, job: Job, now: number): Promise
     await completeJob(options.db, job.id, options.clock.now());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const outcome = await failJob(options.db, job, message, {
-      retryAt: (job.testClockId ? job.runAt : wallNow) + retryDelay(job.attempts),
-      maxAttempts: options.maxAttempts ?? 8,
-      wallNow: options.clock.now(),
-    });
+    // A job on a test clock retries on that clock's time, from when it was due.
+    const failedAt = job.testClockId ? job.runAt : wallNow;
+    const outcome = await failJob(
+      options.db,
+      job,
+      message,
+      afterFailure(job.attempts, policyOf(options), failedAt),
+      options.clock.now(),
+    );
     options.logger.warn(
       { jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: message },
       'job failed',
@@ -70,7 +70,7 @@ export async function runDueJobs(
       dueBy: wallNow,
       testClockId: null,
       wallNow,
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: policyOf(options).leaseMs,
     });
     if (!job) break;
     await runOne(options, job, wallNow);
@@ -93,7 +93,7 @@ export async function runClockJobs(
       dueBy,
       testClockId,
       wallNow,
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: policyOf(options).leaseMs,
     });
     if (!job) break;
     await runOne(options, job, Math.min(job.runAt, dueBy));

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { newId } from '../../shared/ids';
 import type { DB } from '../db/schema';
+import type { AfterFailure } from '../lib/retry-policy';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -121,26 +122,26 @@ export async function completeJob(db: Kysely<DB>, id: string, wallNow: number): 
     .execute();
 }
 
-/** Puts a failed job back for a later attempt, or gives up on it after `maxAttempts`. */
+/** Puts a failed job back for a later attempt, or gives up on it, as the retry policy decided. */
 export async function failJob(
   db: Kysely<DB>,
   job: Job,
   error: string,
-  options: { retryAt: number; maxAttempts: number; wallNow: number },
+  next: AfterFailure,
+  wallNow: number,
 ): Promise<'retrying' | 'failed'> {
-  const giveUp = job.attempts >= options.maxAttempts;
   await db
     .updateTable('jobs')
     .set({
-      status: giveUp ? 'failed' : 'pending',
-      run_at: giveUp ? job.runAt : options.retryAt,
+      status: next.giveUp ? 'failed' : 'pending',
+      run_at: next.giveUp ? job.runAt : next.retryAt,
       lease_until: null,
       last_error: error.slice(0, 2000),
-      updated_at: options.wallNow,
+      updated_at: wallNow,
     })
     .where('id', '=', job.id)
     .execute();
-  return giveUp ? 'failed' : 'retrying';
+  return next.giveUp ? 'failed' : 'retrying';
 }
 
 /**

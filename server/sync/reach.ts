@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { can, PLATFORM_GRANTS, type Permission } from '../../shared/permissions';
+import { can, platformCan, type Permission } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
@@ -36,8 +36,7 @@ export function reachOf(principal: Principal, scope: PullScope): Reach {
   const candidates = scope.all ? Object.keys(grants.tenantRoles).sort() : scope.tenantIds;
   const where = new Map<Permission, Where>();
   for (const permission of permissionsUsed()) {
-    const platformHolds =
-      grants.platformRole !== null && PLATFORM_GRANTS[grants.platformRole].includes(permission);
+    const platformHolds = platformCan(grants, permission);
     where.set(permission, platformHolds ? 'all' : candidates.filter((id) => can(grants, permission, id)));
   }
   return { userId: principal.userId, where };

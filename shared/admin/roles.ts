@@ -2,6 +2,7 @@ import {
   can,
   PLATFORM_GRANTS,
   PLATFORM_ROLES,
+  platformCan,
   TENANT_GRANTS,
   TENANT_ROLES,
   type Grants,
@@ -63,9 +64,10 @@ export function describeRoles(): RoleDescription[] {
  * only role above admin, so an admin may grant every role but owner.
  */
 export function grantablePlatformRoles(grants: Grants): PlatformRole[] {
-  const mine = grants.platformRole;
-  if (mine === null || !PLATFORM_GRANTS[mine].includes('users.manage')) return [];
-  return mine === 'owner' ? [...PLATFORM_ROLES] : PLATFORM_ROLES.filter((role) => role !== 'owner');
+  if (!platformCan(grants, 'users.manage')) return [];
+  return grants.platformRole === 'owner'
+    ? [...PLATFORM_ROLES]
+    : PLATFORM_ROLES.filter((role) => role !== 'owner');
 }
 
 /**
@@ -74,4 +76,16 @@ export function grantablePlatformRoles(grants: Grants): PlatformRole[] {
  */
 export function grantableTenantRoles(grants: Grants, tenantId: string): TenantRole[] {
   return can(grants, 'users.manage', tenantId) ? [...TENANT_ROLES] : [];
+}
+
+/**
+ * Scopes these grants may give a new API key of `role` in `tenantId`: the role's own
+ * permissions (a scope narrows a role, never widens it), none when the role is not theirs
+ * to grant, and — when the creator is itself a scoped key — only its own scopes, so a key
+ * that may make keys cannot make one stronger than itself.
+ */
+export function grantableKeyScopes(grants: Grants, tenantId: string, role: TenantRole): Permission[] {
+  if (!grantableTenantRoles(grants, tenantId).includes(role)) return [];
+  const { scopes } = grants;
+  return TENANT_GRANTS[role].filter((p) => scopes === undefined || scopes.includes(p));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORM_ROLES, TENANT_ROLES } from '../permissions';
+import { PERMISSIONS, PLATFORM_ROLES, TENANT_ROLES } from '../permissions';
 
 /**
  * Inputs of the administration procedures (tenants, members, invitations, API keys),
@@ -77,7 +77,23 @@ export const invitationListInput = z.strictObject({
 });
 export const byInvitationId = z.strictObject({ id: invitationId });
 
-export const apiKeyCreateInput = z.strictObject({ name: trimmed('Name', 100), role: tenantRole });
+const permission = z.enum(PERMISSIONS, { error: 'Each scope must be a permission, e.g. customers.read' });
+
+/**
+ * What a key may do, as a subset of its role's permissions. Left out, the key gets every
+ * permission of its role (what keys did before scopes existed).
+ */
+export const apiKeyScopes = z
+  .array(permission, { error: 'Scopes must be a list of permissions' })
+  .min(1, { error: 'Choose at least one scope' })
+  .max(PERMISSIONS.length, { error: 'Name each scope once' })
+  .refine((scopes) => new Set(scopes).size === scopes.length, { error: 'Name each scope once' });
+
+export const apiKeyCreateInput = z.strictObject({
+  name: trimmed('Name', 100),
+  role: tenantRole,
+  scopes: apiKeyScopes.optional(),
+});
 export type ApiKeyCreateInput = z.input<typeof apiKeyCreateInput>;
 export const byApiKeyId = z.strictObject({ id: apiKeyId });
 

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
     demo: false,
     gatewayConfig: {},
     smtpConfig: null,
-    stripeEvents: { poll: false, handlers, retry: { baseMs: 500, capMs: 500, maxAttempts: 2 } },
+    stripeEvents: {
+      poll: false,
+      handlers,
+      retry: { baseMs: 500, capMs: 500, maxAttempts: 2, leaseMs: 60_000 },
+    },
   });
   const { url } = await serveBackend({
     backend,

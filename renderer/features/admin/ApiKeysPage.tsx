@@ -15,7 +15,7 @@ import { FormDialog, ModalForm } from '../../ui/FormModal';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
-import { confirmAdminChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { SecretOnce } from './SecretOnce';
 import { formErrors } from './server-errors';
 import type { ApiKeyRow } from './types';
@@ -94,10 +94,11 @@ function RevokeButton({ apiKey }: { apiKey: ApiKeyRow }) {
       color="red"
       loading={revoke.isPending}
       onClick={() =>
-        confirmAdminChange({
+        confirmAction({
           title: `Revoke ${apiKey.name}?`,
           body: `Apps using the key ${apiKey.prefix}… are refused from now on. This cannot be undone; make a new key if you need one.`,
           confirmLabel: 'Revoke key',
+          destructive: true,
           onConfirm: () =>
             revoke.mutate(
               { id: apiKey.id },

@@ -5,7 +5,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { DateText } from '../../ui/DateText';
 import { plainTable } from '../../ui/plain-table';
-import { confirmAdminChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 
 /** Invitations not yet accepted or revoked, of the tenant or of the platform staff. */
 export function InvitationsTable({
@@ -64,10 +64,11 @@ export function InvitationsTable({
                   variant="subtle"
                   color="red"
                   onClick={() =>
-                    confirmAdminChange({
+                    confirmAction({
                       title: `Revoke the invitation for ${invitation.email}?`,
                       body: 'Its code stops working at once. You can invite them again later.',
                       confirmLabel: 'Revoke invitation',
+                      destructive: true,
                       onConfirm: () =>
                         revoke.mutate(
                           { id: invitation.id },

@@ -11,7 +11,7 @@ import { useCan, useSession } from '../../shell/session';
 import { usePageActions } from '../../shell/page-actions';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
-import { confirmAdminChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { InvitationsTable } from './InvitationsTable';
 import { InviteModal } from './InviteModal';
 import { MembersTable } from './MembersTable';
@@ -41,13 +41,14 @@ function useMemberCommands(scope: 'tenant' | 'platform') {
     else changePlatformRole.mutate({ userId: member.userId, role: role as PlatformRole }, options);
   };
   const onRemove = (member: MemberRow) =>
-    confirmAdminChange({
+    confirmAction({
       title: `Remove ${member.name}?`,
       body:
         scope === 'tenant'
           ? `${member.name} loses access to this tenant at once. Their past work stays in the audit log.`
           : `${member.name} loses their platform role at once. Their tenant memberships stay.`,
       confirmLabel: 'Remove',
+      destructive: true,
       onConfirm: () =>
         remove.mutate(
           { userId: member.userId },

@@ -12,7 +12,7 @@ import { usePageActions } from '../../shell/page-actions';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
-import { confirmAdminChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { InviteModal } from './InviteModal';
 import { notifyTenantCreated } from './TenantCreatedToast';
 import { TenantModal, useTenantsChanged } from './TenantModal';
@@ -48,10 +48,11 @@ function TenantActions({
   const suspend = useMutation(trpc.tenants.suspend.mutationOptions(done));
   const reactivate = useMutation(trpc.tenants.reactivate.mutationOptions(done));
   const confirmSuspend = () =>
-    confirmAdminChange({
+    confirmAction({
       title: `Suspend ${tenant.name}?`,
       body: `Its members and API keys are refused from now on, until you reactivate it. Its data stays as it is, and platform staff can still open it.`,
       confirmLabel: 'Suspend tenant',
+      destructive: true,
       onConfirm: () =>
         suspend.mutate(
           { id: tenant.id },
@@ -59,11 +60,10 @@ function TenantActions({
         ),
     });
   const confirmReactivate = () =>
-    confirmAdminChange({
+    confirmAction({
       title: `Reactivate ${tenant.name}?`,
       body: 'Its members and API keys can work in it again.',
       confirmLabel: 'Reactivate',
-      destructive: false,
       onConfirm: () =>
         reactivate.mutate(
           { id: tenant.id },

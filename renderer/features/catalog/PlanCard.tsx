@@ -3,7 +3,7 @@ import { IconArchive, IconDots, IconPencil, IconPlus, IconStar } from '@tabler/i
 import type { ReactNode } from 'react';
 import type { Feature, PlanWithPrices } from '../../../shared/catalog/types';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { confirmCatalogChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { PlanFeatureList } from './PlanFeatureList';
 import { PriceList } from './PriceList';
 import { useArchivePlan, useSetDefaultPlan } from './use-catalog';
@@ -23,13 +23,12 @@ function PlanMenu({ plan, defaultPlanName }: Pick<PlanCardProps, 'plan' | 'defau
   const archivePlan = useArchivePlan();
   const setDefaultPlan = useSetDefaultPlan();
   const makeDefault = () =>
-    confirmCatalogChange({
+    confirmAction({
       title: `Make ${plan.name} the default plan?`,
       body: `Every customer without a subscription gets ${plan.name}'s features${
         defaultPlanName ? ` instead of ${defaultPlanName}'s` : ''
       }, starting now.`,
       confirmLabel: 'Make default',
-      destructive: false,
       onConfirm: () =>
         setDefaultPlan.mutate(
           { id: plan.id },
@@ -40,10 +39,11 @@ function PlanMenu({ plan, defaultPlanName }: Pick<PlanCardProps, 'plan' | 'defau
         ),
     });
   const archive = () =>
-    confirmCatalogChange({
+    confirmAction({
       title: `Archive plan ${plan.name}?`,
       body: `New subscriptions can no longer choose ${plan.name} or its prices. Its subscribers keep the plan, its prices and its features. This cannot be undone.`,
       confirmLabel: 'Archive plan',
+      destructive: true,
       onConfirm: () =>
         archivePlan.mutate(
           { id: plan.id },

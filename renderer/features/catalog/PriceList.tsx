@@ -3,7 +3,7 @@ import { IconArchive } from '@tabler/icons-react';
 import type { Price } from '../../../shared/catalog/types';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { MoneyText } from '../../ui/MoneyText';
-import { confirmCatalogChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { priceLabel, sortPrices, trialText } from './feature-text';
 import { useArchivePrice } from './use-catalog';
 
@@ -11,13 +11,14 @@ function ArchivePriceButton({ price, planName }: { price: Price; planName: strin
   const archivePrice = useArchivePrice();
   const label = priceLabel(price);
   const confirm = () =>
-    confirmCatalogChange({
+    confirmAction({
       title: `Archive ${label} (${price.currency}) on ${planName}?`,
       body:
         'Archived prices keep their subscribers: everyone on this price stays on it and is billed as before. ' +
         'New subscriptions can no longer choose it. A price cannot be changed or unarchived; to charge a ' +
         'different amount, add a new price.',
       confirmLabel: 'Archive price',
+      destructive: true,
       onConfirm: () =>
         archivePrice.mutate(
           { id: price.id },

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Paper, SimpleGrid, Stack, Text,
 import { IconArchive, IconDots, IconPlus } from '@tabler/icons-react';
 import type { Feature, PlanWithPrices, ProductWithPlans } from '../../../shared/catalog/types';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { confirmCatalogChange } from './confirm';
+import { confirmAction } from '../../ui/confirm';
 import { PlanCard } from './PlanCard';
 import { useArchiveProduct } from './use-catalog';
 
@@ -19,10 +19,11 @@ interface ProductSectionProps {
 function ArchiveProductMenu({ product }: { product: ProductWithPlans }) {
   const archiveProduct = useArchiveProduct();
   const archive = () =>
-    confirmCatalogChange({
+    confirmAction({
       title: `Archive ${product.name}?`,
       body: `No new plans start under ${product.name} and its prices take no new subscribers. Existing subscriptions keep their plans, prices and features. This cannot be undone.`,
       confirmLabel: 'Archive product',
+      destructive: true,
       onConfirm: () =>
         archiveProduct.mutate(
           { id: product.id },

@@ -3,7 +3,6 @@ import {
   currencyOptions,
   priceCreateFrom,
   priceFormDefaults,
-  readAmount,
   validatePriceForm,
   type PriceFormValues,
 } from './price-form';
@@ -15,24 +14,6 @@ const values = (patch: Partial<PriceFormValues>): PriceFormValues => ({
   interval: 'month',
   trialDays: 0,
   ...patch,
-});
-
-describe('readAmount', () => {
-  it('turns typed decimals into minor units of the currency, without floats', () => {
-    expect(readAmount('12.50', 'USD')).toEqual({ amount: 1250 });
-    expect(readAmount('0.29', 'USD')).toEqual({ amount: 29 });
-    expect(readAmount('1,250', 'EUR')).toEqual({ amount: 125000 });
-    expect(readAmount('500', 'JPY')).toEqual({ amount: 500 });
-  });
-
-  it('explains what is wrong instead of rounding', () => {
-    expect(readAmount('9.999', 'USD')).toEqual({ error: 'USD amounts have at most 2 decimals' });
-    expect(readAmount('5.5', 'JPY')).toEqual({ error: 'JPY amounts are whole numbers' });
-    expect(readAmount('ten', 'USD')).toEqual({ error: 'Enter an amount, like 9.99' });
-    expect(readAmount('  ', 'USD')).toEqual({ error: 'Enter an amount, like 9.99' });
-    expect(readAmount('-1', 'USD')).toEqual({ error: 'Amount cannot be negative' });
-    expect(readAmount('1000000', 'USD')).toEqual({ error: 'Amount must be at most 99999999 minor units' });
-  });
 });
 
 describe('price form', () => {
@@ -54,7 +35,14 @@ describe('price form', () => {
       currency: 'Choose a currency',
       trialDays: 'Trial days must be at most 730',
     });
-    expect(validatePriceForm(values({ amount: 'x' }))).toEqual({ amount: 'Enter an amount, like 9.99' });
+    expect(validatePriceForm(values({ amount: 'x' }))).toEqual({ amount: 'Enter an amount like 9.99' });
+    expect(validatePriceForm(values({ amount: '5.5', currency: 'JPY' }))).toEqual({
+      amount: 'JPY amounts are whole numbers',
+    });
+    expect(validatePriceForm(values({ amount: '-1' }))).toEqual({ amount: 'Amount cannot be negative' });
+    expect(validatePriceForm(values({ amount: '1000000' }))).toEqual({
+      amount: 'Amount must be at most $999,999.99',
+    });
     expect(validatePriceForm(values({}))).toEqual({});
   });
 

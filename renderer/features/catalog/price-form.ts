@@ -1,7 +1,7 @@
 import { isPriceCurrency } from '../../../shared/catalog/currencies';
-import { priceCreateInput, type PriceCreateInput } from '../../../shared/catalog/schema';
+import { MAX_PRICE_AMOUNT, priceCreateInput, type PriceCreateInput } from '../../../shared/catalog/schema';
 import type { PlanWithPrices, PriceInterval } from '../../../shared/catalog/types';
-import { currency, minorUnitDigits, MoneyError, parseMoney } from '../../../shared/money';
+import { readAmount } from '../../lib/amount';
 
 /** What the price form holds: the amount as typed ("9.99"), never a float. */
 export interface PriceFormValues {
@@ -22,35 +22,12 @@ export function priceFormDefaults(plan: Pick<PlanWithPrices, 'prices'>): PriceFo
   };
 }
 
-function decimalsRule(code: string): string {
-  const digits = minorUnitDigits(currency(code));
-  return digits === 0
-    ? `${code} amounts are whole numbers`
-    : `${code} amounts have at most ${digits} decimals`;
-}
-
-/** The typed amount in minor units of `code` ("12.50" USD → 1250), or why it is not one. */
-export function readAmount(text: string, code: string): { amount: number } | { error: string } {
-  if (!text.trim()) return { error: 'Enter an amount, like 9.99' };
-  let amount: number;
-  try {
-    amount = parseMoney(text, code).amount;
-  } catch (error) {
-    if (!(error instanceof MoneyError)) throw error;
-    return {
-      error: /decimal places/.test(error.message) ? decimalsRule(code) : 'Enter an amount, like 9.99',
-    };
-  }
-  const checked = priceCreateInput.shape.amount.safeParse(amount);
-  return checked.success ? { amount } : { error: checked.error.issues[0]?.message ?? 'Not a valid amount' };
-}
-
 export function validatePriceForm(values: PriceFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.currency) errors.currency = 'Choose a currency';
   else {
-    const amount = readAmount(values.amount, values.currency);
-    if ('error' in amount) errors.amount = amount.error;
+    const amount = readAmount(values.amount, values.currency, { max: MAX_PRICE_AMOUNT });
+    if (!amount.ok) errors.amount = amount.error;
   }
   const trial = priceCreateInput.shape.trialDays.safeParse(values.trialDays === '' ? 0 : values.trialDays);
   if (!trial.success) errors.trialDays = trial.error.issues[0]?.message ?? 'Not a valid number of days';
@@ -60,8 +37,8 @@ export function validatePriceForm(values: PriceFormValues): Record<string, strin
 /** The create input from values `validatePriceForm` accepted. */
 export function priceCreateFrom(planId: string, values: PriceFormValues): PriceCreateInput {
   const code = values.currency ?? '';
-  const amount = readAmount(values.amount, code);
-  if ('error' in amount) throw new Error(`price form sent with an invalid amount: ${amount.error}`);
+  const amount = readAmount(values.amount, code, { max: MAX_PRICE_AMOUNT });
+  if (!amount.ok) throw new Error(`price form sent with an invalid amount: ${amount.error}`);
   return {
     planId,
     amount: amount.amount,

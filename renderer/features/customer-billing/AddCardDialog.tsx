@@ -4,7 +4,7 @@ import { addPaymentMethodInput } from '../../../shared/billing/schema';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';
-import { cardText } from '../payments';
+import { cardText } from '../../../shared/card-brands';
 import { SANDBOX_TEST_CARDS } from './card-text';
 import { useCustomerBillingMutations, useGateway } from './use-customer-billing';
 

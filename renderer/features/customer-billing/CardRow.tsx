@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Group, Menu, Text, ThemeIcon } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconCreditCard, IconDots, IconStar, IconTrash } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { cardText } from '../payments';
+import { confirmAction } from '../../ui/confirm';
+import { cardText } from '../../../shared/card-brands';
 import { expiryText, isExpired } from './card-text';
 import type { SavedCard } from './types';
 import { useCustomerBillingMutations } from './use-customer-billing';
@@ -18,17 +18,17 @@ function CardMenu({
 }) {
   const { makeDefault, removeCard } = useCustomerBillingMutations();
   const confirmRemove = () =>
-    modals.openConfirmModal({
+    confirmAction({
       title: `Remove ${label}?`,
-      children: (
-        <Text size="sm">
+      body: (
+        <>
           The card is detached from the customer at the payment gateway and can no longer be charged.
           Subscriptions that pay with it fall back to the customer's default card
           {card.isDefault ? '; as this is the default, the customer has none until another is chosen' : ''}.
-        </Text>
+        </>
       ),
-      labels: { confirm: 'Remove card', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
+      confirmLabel: 'Remove card',
+      destructive: true,
       onConfirm: () =>
         removeCard.mutate(
           { id: card.id },

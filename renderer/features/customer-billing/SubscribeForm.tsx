@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { useNow } from '../../lib/use-now';
 import { ModalForm } from '../../ui/FormModal';
-import { cardText } from '../payments';
+import { cardText } from '../../../shared/card-brands';
 import { describeStart } from './start-outcome';
 import { priceOptionLabel, startSummary, trialDaysHint, type SubscribablePlan } from './subscribe-options';
 import {

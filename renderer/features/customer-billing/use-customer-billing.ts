@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { useRefreshBilling } from '../invoices';
+import { useRefreshBilling } from '../../lib/refresh-billing';
 
 /** Everything billing knows about the customer, in one query. */
 export function useCustomerBilling(customerId: string) {

@@ -1,8 +1,8 @@
-import { Button, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Button } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import type { Customer } from '../../../shared/customers/schema';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { confirmAction } from '../../ui/confirm';
 import { useCustomerMutations } from './use-customer-mutations';
 
 /** Archive (with a confirmation naming the customer) or unarchive. */
@@ -31,16 +31,16 @@ export function ArchiveButton({ customer }: { customer: Customer }) {
   }
 
   const confirm = () =>
-    modals.openConfirmModal({
+    confirmAction({
       title: `Archive ${customer.name}?`,
-      children: (
-        <Text size="sm">
+      body: (
+        <>
           {customer.name} will disappear from the active customer list. Nothing is deleted: their history
           stays, and you can unarchive them at any time.
-        </Text>
+        </>
       ),
-      labels: { confirm: 'Archive customer', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
+      confirmLabel: 'Archive customer',
+      destructive: true,
       onConfirm: () =>
         archive.mutate(
           { id: customer.id },

@@ -2,7 +2,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { formatMoney, money } from '../../../shared/money';
 import type { AppRouter } from '../../../server/app/router';
 import { countryName, formatDate, formatDateTime } from '../../lib/format';
-import { cardText } from '../payments/card-text';
+import { cardText } from '../../../shared/card-brands';
 
 export type TimelinePage = inferRouterOutputs<AppRouter>['timeline']['customer'];
 export type TimelineEntry = TimelinePage['items'][number];

@@ -1,25 +1,14 @@
-import { ActionIcon, Button, Menu, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { ActionIcon, Button, Menu } from '@mantine/core';
 import { IconBan, IconCreditCardPay, IconDots, IconFileAlert } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { formatMoney, money } from '../../../shared/money';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { confirmAction } from '../../ui/confirm';
 import { useCan } from '../../shell/session';
 import { amountStillDue } from './amounts';
 import type { Invoice } from './types';
 import { useInvoiceMutations } from './use-invoice-mutations';
 
 const ICON = { size: 16, stroke: 1.75 } as const;
-
-function confirm(title: string, body: ReactNode, label: string, onConfirm: () => void, danger = false) {
-  modals.openConfirmModal({
-    title,
-    children: <Text size="sm">{body}</Text>,
-    labels: { confirm: label, cancel: 'Keep it open' },
-    confirmProps: danger ? { color: 'red' } : {},
-    onConfirm,
-  });
-}
 
 /** What staff can do to an open invoice: collect it now, void it, or give up on it. */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {
@@ -30,11 +19,12 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const due = formatMoney(money(amountStillDue(invoice), invoice.currency));
 
   const payNow = () =>
-    confirm(
-      `Charge ${due} now?`,
-      `The customer’s payment method is charged for ${number}.`,
-      'Charge now',
-      () =>
+    confirmAction({
+      title: `Charge ${due} now?`,
+      body: `The customer’s payment method is charged for ${number}.`,
+      confirmLabel: 'Charge now',
+      cancelLabel: 'Keep it open',
+      onConfirm: () =>
         pay.mutate(
           { id: invoice.id },
           {
@@ -43,14 +33,16 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
             onError: (error) => notifyError(error, 'Payment failed'),
           },
         ),
-    );
+    });
 
   const voidIt = () =>
-    confirm(
-      `Void ${number}?`,
-      'A voided invoice is never collected and cannot be reopened. Use it for an invoice issued by mistake.',
-      'Void invoice',
-      () =>
+    confirmAction({
+      title: `Void ${number}?`,
+      body: 'A voided invoice is never collected and cannot be reopened. Use it for an invoice issued by mistake.',
+      confirmLabel: 'Void invoice',
+      cancelLabel: 'Keep it open',
+      destructive: true,
+      onConfirm: () =>
         voidInvoice.mutate(
           { id: invoice.id },
           {
@@ -58,15 +50,16 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
             onError: (error) => notifyError(error, 'Could not void'),
           },
         ),
-      true,
-    );
+    });
 
   const giveUp = () =>
-    confirm(
-      `Mark ${number} uncollectible?`,
-      `Retries stop and the ${due} still due is written off as a loss. This cannot be undone.`,
-      'Mark uncollectible',
-      () =>
+    confirmAction({
+      title: `Mark ${number} uncollectible?`,
+      body: `Retries stop and the ${due} still due is written off as a loss. This cannot be undone.`,
+      confirmLabel: 'Mark uncollectible',
+      cancelLabel: 'Keep it open',
+      destructive: true,
+      onConfirm: () =>
         markUncollectible.mutate(
           { id: invoice.id },
           {
@@ -74,8 +67,7 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
             onError: (error) => notifyError(error, 'Could not mark uncollectible'),
           },
         ),
-      true,
-    );
+    });
 
   return (
     <>

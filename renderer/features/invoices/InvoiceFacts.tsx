@@ -2,7 +2,7 @@ import { Anchor, Paper, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format';
 import { type Field, FieldList } from '../../ui/FieldList';
-import { periodText } from './period-text';
+import { periodText } from '../../lib/period-text';
 import { BILLING_REASON_LABELS } from './status';
 import type { InvoiceDetail } from './types';
 

@@ -13,7 +13,7 @@ import { InvoicePayments } from './InvoicePayments';
 import { InvoiceRefunds } from './InvoiceRefunds';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { ReceiptButtons } from './ReceiptButtons';
-import { recoveryNotice } from '../subscriptions';
+import { recoveryNotice } from '../recovery';
 import { useInvoice } from './use-invoice';
 
 export function InvoicePage() {

@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
 import { plainTable } from '../../ui/plain-table';
-import { methodText, PaymentStatusBadge } from '../payments';
+import { PaymentStatusBadge } from '../payments';
 import { RefundDialog } from './RefundDialog';
 import type { InvoiceDetail, InvoicePayment } from './types';
 
@@ -58,7 +58,7 @@ export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{payment.method ? methodText(payment.method) : '—'}</Text>
+                    <Text size="sm">{payment.method ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td ta="right" className="tabular">
                     <Text size="sm">#{payment.attemptNumber}</Text>

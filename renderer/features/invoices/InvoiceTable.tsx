@@ -4,7 +4,7 @@ import { formatDate } from '../../lib/format';
 import { MoneyText } from '../../ui/MoneyText';
 import { plainTable } from '../../ui/plain-table';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { periodText } from './period-text';
+import { periodText } from '../../lib/period-text';
 import { BILLING_REASON_LABELS } from './status';
 import type { InvoiceRow } from './types';
 

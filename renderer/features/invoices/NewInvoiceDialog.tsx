@@ -8,7 +8,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
-import { CustomerSelect, type CustomerOption } from './CustomerSelect';
+import { CustomerSelect, type CustomerOption } from '../../ui/CustomerSelect';
 import { issuedMessage, parseLines, type NewInvoiceValues, type ParsedLine } from './manual-invoice';
 import { blankLine, ManualInvoiceLines } from './ManualInvoiceLines';
 import { useInvoiceMutations } from './use-invoice-mutations';

@@ -9,8 +9,8 @@ import { formatMoney, money } from '../../../shared/money';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { MoneyText } from '../../ui/MoneyText';
-import { methodText } from '../payments';
-import { decimalAmount } from './decimal';
+
+import { decimalAmount } from '../../lib/amount';
 import { parseRefundAmount } from './refund-amount';
 import type { InvoicePayment } from './types';
 import { useInvoiceMutations } from './use-invoice-mutations';
@@ -53,7 +53,7 @@ export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogPr
         reason: values.reason,
       });
       const what = formatMoney(money(parsed.amount, currency));
-      const to = payment.method ? methodText(payment.method) : 'the customer';
+      const to = payment.method ?? 'the customer';
       if (result.status === 'pending')
         notifySuccess('Refund requested', `${what} to ${to}; the gateway is processing it.`);
       else notifySuccess('Refund issued', `${what} back to ${to}.`);
@@ -72,7 +72,7 @@ export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogPr
         <Stack gap="md">
           <Text size="sm">
             Paid <MoneyText amount={payment.amount} currency={currency} fw={600} />
-            {payment.method ? ` with ${methodText(payment.method)}` : ''}; up to{' '}
+            {payment.method ? ` with ${payment.method}` : ''}; up to{' '}
             <MoneyText amount={refundable} currency={currency} fw={600} /> can still be refunded.
           </Text>
           <TextInput

@@ -2,9 +2,9 @@ import { Text } from '@mantine/core';
 import { invoiceDisplayStatus } from '../../../shared/billing/refund-state';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
-import { decimalAmount } from './decimal';
+import { decimalAmount } from '../../lib/amount';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { periodText } from './period-text';
+import { periodText } from '../../lib/period-text';
 import { BILLING_REASON_LABELS, INVOICE_STATUS_LOOK } from './status';
 import type { InvoiceRow } from './types';
 

@@ -33,7 +33,7 @@ describe('parseLines', () => {
       ok: false,
       errors: {
         'lines.0.description': 'Describe the item',
-        'lines.1.unitAmount': 'Enter an amount like 49.00',
+        'lines.1.unitAmount': 'Enter an amount like 9.99',
         'lines.1.quantity': 'Quantity must be at least 1',
       },
     });
@@ -76,7 +76,7 @@ describe('parseLines, by the invoice’s own rules', () => {
     });
     expect(parseLines([line('49.5')], 'JPY')).toEqual({
       ok: false,
-      errors: { 'lines.0.unitAmount': 'Enter an amount like 4900' },
+      errors: { 'lines.0.unitAmount': 'JPY amounts are whole numbers' },
     });
   });
 });

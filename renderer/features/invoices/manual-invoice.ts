@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { manualInvoiceLines, manualInvoiceTotal, oneOffLine } from '../../../shared/billing/schema';
-import { formatMoney, MAX_AMOUNT, money, MoneyError, parseMoney } from '../../../shared/money';
-import type { CustomerOption } from './CustomerSelect';
-import { decimalAmount } from './decimal';
+import { formatMoney, MAX_AMOUNT, money } from '../../../shared/money';
+import { readAmount } from '../../lib/amount';
+import type { CustomerOption } from '../../ui/CustomerSelect';
 
 /** One line of the new-invoice form, as typed. */
 export interface LineDraft {
@@ -31,17 +31,10 @@ export type ParsedLines =
 /** A credit line gives money back, as a refund does: who may not refund may not credit. */
 export const CREDIT_NEEDS_REFUND = 'A credit needs the refund permission';
 
-/**
- * The shared schema's message, in the currency being typed: a cap shown as an amount of that
- * currency ("€999,999.99", "¥99,999,999") rather than in minor units.
- */
+/** The shared schema's message, with its cap shown as an amount of the currency being typed ("€999,999.99"). */
 function linePriceMessage(issue: z.core.$ZodIssue, currency: string): string {
-  const ceiling = formatMoney(money(MAX_AMOUNT, currency));
-  if (issue.code === 'too_big' || issue.code === 'too_small') {
-    return `Unit price must be between −${ceiling} and ${ceiling}`;
-  }
-  if (issue.code === 'custom') return `Unit price × quantity must be at most ${ceiling}`;
-  return issue.message;
+  if (issue.code !== 'custom') return issue.message;
+  return `Unit price × quantity must be at most ${formatMoney(money(MAX_AMOUNT, currency))}`;
 }
 
 function parseLine(
@@ -50,15 +43,13 @@ function parseLine(
   context: { currency: string; mayCredit: boolean },
   errors: Record<string, string>,
 ): ParsedLine | null {
-  let unitAmount = 0;
-  try {
-    unitAmount = parseMoney(draft.unitAmount, context.currency).amount;
-  } catch (error) {
-    if (!(error instanceof MoneyError)) throw error;
-    errors[`lines.${index}.unitAmount`] = draft.unitAmount.trim()
-      ? `Enter an amount like ${decimalAmount(4900, context.currency)}`
-      : 'Enter a unit price';
-  }
+  const price = readAmount(draft.unitAmount, context.currency, {
+    min: -MAX_AMOUNT,
+    max: MAX_AMOUNT,
+    label: 'Unit price',
+  });
+  if (!price.ok) errors[`lines.${index}.unitAmount`] = price.error;
+  const unitAmount = price.ok ? price.amount : 0;
   const parsed = oneOffLine.safeParse({
     description: draft.description,
     quantity: draft.quantity,
@@ -80,8 +71,8 @@ function parseLine(
 }
 
 /**
- * Reads the form's lines into the procedure's input: amounts through the shared money
- * parser (a negative unit amount is a credit line), each line and then the whole checked by
+ * Reads the form's lines into the procedure's input: amounts through the console's one
+ * amount reader (a negative unit amount is a credit line), each line and then the whole checked by
  * the shared schema the server applies. Errors are keyed as the form's fields are
  * ("lines.1.unitAmount"); what concerns the lines together (the total) is keyed "lines".
  */

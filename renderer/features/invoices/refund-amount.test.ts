@@ -17,12 +17,19 @@ describe('parseRefundAmount', () => {
     });
   });
 
+  it('says what is left when far more is typed', () => {
+    expect(parseRefundAmount('1'.repeat(30), 'USD', 999)).toEqual({
+      ok: false,
+      error: 'At most $9.99 can still be refunded',
+    });
+  });
+
   it('explains what is wrong with the text', () => {
     expect(parseRefundAmount('', 'USD', 999)).toEqual({ ok: false, error: 'Enter an amount' });
-    expect(parseRefundAmount('two', 'USD', 999)).toEqual({ ok: false, error: 'Enter an amount like 2.00' });
+    expect(parseRefundAmount('two', 'USD', 999)).toEqual({ ok: false, error: 'Enter an amount like 9.99' });
     expect(parseRefundAmount('2.005', 'USD', 999)).toEqual({
       ok: false,
-      error: 'Use at most 2 decimal places',
+      error: 'USD amounts have at most 2 decimals',
     });
     expect(parseRefundAmount('0', 'USD', 999)).toEqual({ ok: false, error: 'Amount must be more than zero' });
     expect(parseRefundAmount('-3', 'USD', 999)).toEqual({

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { useRefreshBilling } from './refresh-billing';
+import { useRefreshBilling } from '../../lib/refresh-billing';
 
 /**
  * Commands on an invoice and its payments. Every billing view refreshes when one returns,

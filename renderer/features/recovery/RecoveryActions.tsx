@@ -1,5 +1,4 @@
-import { ActionIcon, Menu, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { ActionIcon, Menu } from '@mantine/core';
 import {
   IconBan,
   IconCash,
@@ -12,22 +11,13 @@ import {
 import type { MouseEvent } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { confirmAction } from '../../ui/confirm';
 import { useCan } from '../../shell/session';
 import { moneyText } from './recovery-text';
 import type { RecoveryRow, RetryResult } from './types';
 import { useRecoveryMutations } from './use-recovery';
 
 const ICON = { size: 16, stroke: 1.75 } as const;
-
-function confirm(title: string, body: string, label: string, onConfirm: () => void, danger = false) {
-  modals.openConfirmModal({
-    title,
-    children: <Text size="sm">{body}</Text>,
-    labels: { confirm: label, cancel: 'Cancel' },
-    confirmProps: danger ? { color: 'red' } : {},
-    onConfirm,
-  });
-}
 
 /** What "Retry now" came to, in words staff can act on. */
 function retryOutcome(result: RetryResult) {
@@ -49,11 +39,11 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
   const busy = Object.values(m).some((mutation) => mutation.isPending);
 
   const retry = () =>
-    confirm(
-      `Retry ${number} now?`,
-      `The customer’s card is charged ${due} now. It counts as an attempt.`,
-      'Retry now',
-      () =>
+    confirmAction({
+      title: `Retry ${number} now?`,
+      body: `The customer’s card is charged ${due} now. It counts as an attempt.`,
+      confirmLabel: 'Retry now',
+      onConfirm: () =>
         m.retryNow.mutate(
           { invoiceId: row.invoiceId },
           {
@@ -65,17 +55,17 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
             onError: (error) => notifyError(error, 'Could not retry'),
           },
         ),
-    );
+    });
   const pauseOrResume = () => {
     const paused = row.status === 'paused';
     const name = row.customerName;
-    confirm(
-      paused ? `Resume recovery for ${name}?` : `Pause recovery for ${name}?`,
-      paused
+    confirmAction({
+      title: paused ? `Resume recovery for ${name}?` : `Pause recovery for ${name}?`,
+      body: paused
         ? 'Retries pick up again on the policy’s schedule, counted from now.'
         : 'No retries and no final action for any of their invoices until you resume. Access still ends with the grace period.',
-      paused ? 'Resume' : 'Pause',
-      () =>
+      confirmLabel: paused ? 'Resume' : 'Pause',
+      onConfirm: () =>
         (paused ? m.resume : m.pause).mutate(
           { customerId: row.customerId },
           {
@@ -83,14 +73,14 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
             onError: (error) => notifyError(error),
           },
         ),
-    );
+    });
   };
   const markPaid = () =>
-    confirm(
-      `Mark ${number} paid out of band?`,
-      `Record that ${due} arrived some other way (a transfer, a cheque). Nothing is charged; the subscription recovers.`,
-      'Mark paid',
-      () =>
+    confirmAction({
+      title: `Mark ${number} paid out of band?`,
+      body: `Record that ${due} arrived some other way (a transfer, a cheque). Nothing is charged; the subscription recovers.`,
+      confirmLabel: 'Mark paid',
+      onConfirm: () =>
         m.markPaid.mutate(
           { invoiceId: row.invoiceId },
           {
@@ -98,13 +88,14 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
             onError: (error) => notifyError(error, 'Could not mark paid'),
           },
         ),
-    );
+    });
   const voidIt = () =>
-    confirm(
-      `Void ${number}?`,
-      'It is never collected and its retries stop. Use it for an invoice issued by mistake.',
-      'Void invoice',
-      () =>
+    confirmAction({
+      title: `Void ${number}?`,
+      body: 'It is never collected and its retries stop. Use it for an invoice issued by mistake.',
+      confirmLabel: 'Void invoice',
+      destructive: true,
+      onConfirm: () =>
         m.voidInvoice.mutate(
           { id: row.invoiceId },
           {
@@ -112,14 +103,14 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
             onError: (error) => notifyError(error, 'Could not void'),
           },
         ),
-      true,
-    );
+    });
   const giveUp = () =>
-    confirm(
-      `Mark ${number} uncollectible?`,
-      `Retries stop and the ${due} is written off. It can still be marked paid later.`,
-      'Mark uncollectible',
-      () =>
+    confirmAction({
+      title: `Mark ${number} uncollectible?`,
+      body: `Retries stop and the ${due} is written off. It can still be marked paid later.`,
+      confirmLabel: 'Mark uncollectible',
+      destructive: true,
+      onConfirm: () =>
         m.markUncollectible.mutate(
           { id: row.invoiceId },
           {
@@ -127,8 +118,7 @@ export function RecoveryActions({ row }: { row: RecoveryRow }) {
             onError: (error) => notifyError(error, 'Could not mark uncollectible'),
           },
         ),
-      true,
-    );
+    });
 
   const stop = (event: MouseEvent) => event.stopPropagation();
   return (

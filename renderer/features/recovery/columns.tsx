@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { DateText } from '../../ui/DateText';
 import { MoneyText } from '../../ui/MoneyText';
-import { decimalAmount } from '../invoices';
+import { decimalAmount } from '../../lib/amount';
 import { formatDateTime } from '../../lib/format';
 import { RecoveryActions } from './RecoveryActions';
 import { attemptsText, RECOVERY_STATUS_LOOK } from './recovery-text';

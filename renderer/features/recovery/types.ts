@@ -9,3 +9,6 @@ export type CurrencyTotals = RecoveryStats['totals'][number];
 export type AttemptFigure = RecoveryStats['byAttempt'][number];
 export type RecoveryStatus = RecoveryRow['status'];
 export type RetryResult = Outputs['recovery']['retryNow'];
+
+/** A failed invoice's recovery, as the subscription and invoice pages receive it. */
+export type RecoveryState = NonNullable<Outputs['subscriptions']['get']['recovery']>;

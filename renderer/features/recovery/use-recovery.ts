@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { useRefreshBilling } from '../invoices';
+import { useRefreshBilling } from '../../lib/refresh-billing';
 
 /** Refetches recovery's views and every billing view: a retry can pay an invoice and revive a subscription. */
 export function useRefreshRecovery(): () => Promise<void> {

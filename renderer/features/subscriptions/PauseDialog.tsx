@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { fromLocalInput } from '../test-clocks';
+import { fromLocalInput } from '../../lib/local-time';
 import type { SubscriptionDetail } from './types';
 import { useSubscriptionMutations } from './use-subscription-mutations';
 

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { cardText } from '../payments';
+import { cardText } from '../../../shared/card-brands';
 
 /** The card a subscription charges: its own, else the customer's default. */
 export function PaymentMethodText({ customerId, methodId }: { customerId: string; methodId: string | null }) {

@@ -1,6 +1,5 @@
-import { Button, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import {
   IconArrowBackUp,
   IconArrowsExchange,
@@ -9,6 +8,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { confirmAction } from '../../ui/confirm';
 import { useCan } from '../../shell/session';
 import { CancelDialog } from './CancelDialog';
 import { ChangePlanDialog } from './ChangePlanDialog';
@@ -51,15 +51,16 @@ export function SubscriptionActions({
             onError: (error) => notifyError(error, 'Stripe did not take the change'),
           },
         )
-      : modals.openConfirmModal({
+      : confirmAction({
           title: `Resume ${customer.name}’s subscription?`,
-          children: (
-            <Text size="sm">
+          body: (
+            <>
               Billing restarts now with a fresh period, and its invoice is charged at once. If the charge
               fails, the subscription becomes past due.
-            </Text>
+            </>
           ),
-          labels: { confirm: 'Resume and charge', cancel: 'Keep paused' },
+          confirmLabel: 'Resume and charge',
+          cancelLabel: 'Keep paused',
           onConfirm: () =>
             resume.mutate(
               { id: s.id },

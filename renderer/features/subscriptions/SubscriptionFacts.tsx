@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { type Field, FieldList } from '../../ui/FieldList';
 import { MoneyText } from '../../ui/MoneyText';
-import { periodText } from '../invoices';
+import { periodText } from '../../lib/period-text';
 import { PaymentMethodText } from './PaymentMethodText';
 import { perInterval, planWithQuantity, recurringText } from './price-text';
 import { TestClockFact } from './TestClockFact';

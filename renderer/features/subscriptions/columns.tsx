@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
-import { decimalAmount } from '../invoices';
+import { decimalAmount } from '../../lib/amount';
 import { MoneyText } from '../../ui/MoneyText';
 import { perInterval, planWithQuantity } from './price-text';
 import { SUBSCRIPTION_STATUS_LOOK } from './status';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryNotice, subscriptionNotices } from './notices';
+import { subscriptionNotices } from './notices';
 import type { Subscription } from './types';
 
 const active: Subscription = {
@@ -55,10 +55,6 @@ describe('subscriptionNotices', () => {
     expect(notice?.title).toMatch(/^Past due · next retry .*2026/);
     expect(notice?.message).toMatch(/attempt 2 of 4/);
     expect(notice?.message).toMatch(/Access continues until .*2026/);
-    expect(recoveryNotice({ ...recovery, status: 'waiting_for_card', nextAttemptAt: null })?.title).toBe(
-      'Waiting for a new card',
-    );
-    expect(recoveryNotice({ ...recovery, status: 'recovered', nextAttemptAt: null })).toBeNull();
   });
 
   it('explains trouble states', () => {

@@ -1,43 +1,6 @@
 import { formatDate, formatDateTime } from '../../lib/format';
+import type { Notice, RecoveryState } from '../recovery';
 import type { SubscriptionDetail } from './types';
-
-/** A failed invoice's recovery, as the subscription and invoice pages receive it. */
-export type RecoveryState = NonNullable<SubscriptionDetail['recovery']>;
-
-export interface Notice {
-  color: string;
-  title: string;
-  message: string;
-}
-
-/** Where an invoice's recovery stands: the next retry, or why there is none, and when access ends. */
-export function recoveryNotice(recovery: Omit<RecoveryState, 'invoiceId'> | null): Notice | null {
-  if (!recovery) return null;
-  const access = `The customer keeps access until ${formatDateTime(recovery.graceEndsAt)}.`;
-  const tries = `Attempt ${recovery.attempts} of ${recovery.maxAttempts} failed.`;
-  switch (recovery.status) {
-    case 'retrying':
-      return {
-        color: 'orange',
-        title: `Next retry ${recovery.nextAttemptAt === null ? 'soon' : formatDateTime(recovery.nextAttemptAt)}`,
-        message: `${tries} ${access} Adding a working card retries at once.`,
-      };
-    case 'waiting_for_card':
-      return {
-        color: 'grape',
-        title: 'Waiting for a new card',
-        message: `${tries} No retry is scheduled: the card cannot be charged again. Unless a working card is added by ${formatDateTime(recovery.graceEndsAt)}, the final action is taken then.`,
-      };
-    case 'paused':
-      return {
-        color: 'yellow',
-        title: 'Recovery paused',
-        message: `${tries} Staff paused retries for this customer. ${access}`,
-      };
-    default:
-      return null;
-  }
-}
 
 /** What staff should notice first on a subscription's page: an end coming, or something wrong. */
 export function subscriptionNotices(

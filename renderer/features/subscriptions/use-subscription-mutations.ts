@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { useRefreshBilling } from '../invoices';
+import { useRefreshBilling } from '../../lib/refresh-billing';
 
 /**
  * The staff commands on a subscription. Each refreshes every billing view when it returns,

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
-import { fromLocalInput, quickPresets, toLocalInput } from './clock-time';
+import { fromLocalInput, toLocalInput } from '../../lib/local-time';
+import { quickPresets } from './clock-time';
 import type { AdvancePreset, ClockRef } from './types';
 import { useTestClockMutations } from './use-test-clock-mutations';
 

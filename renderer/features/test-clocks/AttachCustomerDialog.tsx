@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
-import { CustomerSelect, type CustomerOption } from '../invoices';
+import { CustomerSelect, type CustomerOption } from '../../ui/CustomerSelect';
 import type { ClockRef } from './types';
 import { useTestClockMutations } from './use-test-clock-mutations';
 

@@ -4,7 +4,7 @@ import { testClockCreateInput } from '../../../shared/billing/schema';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { fromLocalInput } from './clock-time';
+import { fromLocalInput } from '../../lib/local-time';
 import { useTestClockMutations } from './use-test-clock-mutations';
 
 interface ClockValues {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundary } from '../../../shared/billing/periods';
-import { driftText, fromLocalInput, quickPresets, toLocalInput } from './clock-time';
+import { driftText, quickPresets } from './clock-time';
 
 const JAN_31 = Date.parse('2027-01-31T10:15:37.250Z');
 
@@ -12,19 +12,6 @@ describe('quickPresets', () => {
     // As billing clamps: Jan 31 + 1 month is Feb 28.
     expect(month?.to).toBe(Date.parse('2027-02-28T10:15:37.250Z'));
     expect(month?.to).toBe(boundary(JAN_31, 'month', 1));
-  });
-});
-
-describe('local input times', () => {
-  it('read back what they wrote, to the minute', () => {
-    const minute = Math.floor(JAN_31 / 60_000) * 60_000;
-    expect(fromLocalInput(toLocalInput(JAN_31))).toBe(minute);
-  });
-
-  it('refuse what is not yet a full time', () => {
-    expect(fromLocalInput('')).toBeNull();
-    expect(fromLocalInput('2027-01-31')).toBeNull();
-    expect(fromLocalInput('2027-13-45T99:00')).toBeNull();
   });
 });
 

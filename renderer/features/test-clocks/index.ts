@@ -1,4 +1,3 @@
 /** What other billing screens use from test clocks. */
 export { AdvanceClockDialog } from './AdvanceClockDialog';
 export type { AdvancePreset } from './types';
-export { fromLocalInput, toLocalInput } from './clock-time';

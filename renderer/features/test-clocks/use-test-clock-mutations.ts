@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
-import { useRefreshBilling } from '../invoices';
+import { useRefreshBilling } from '../../lib/refresh-billing';
 
 /** Test clock commands; advancing renews, charges and retries, so every billing view refreshes. */
 export function useTestClockMutations() {

@@ -10,6 +10,8 @@ import { accounts } from './0009_accounts';
 import { sync } from './0010_sync';
 import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
+import { apiKeyScopes } from './0013_api_key_scopes';
+import { tenantsRead } from './0014_tenants_read';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -26,4 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   sync,
   refundViews,
   search,
+  apiKeyScopes,
+  tenantsRead,
 ];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PERMISSIONS, TENANT_GRANTS } from '../../../shared/permissions';
 import { verifyApiKey } from '../../auth/api-keys';
 import { hashOpaqueToken } from '../../auth/tokens';
 import { expectDomainError } from '../../testing/errors';
@@ -26,10 +27,12 @@ describe('API keys', () => {
       id: expect.stringMatching(/^apk_/) as unknown,
       name: 'Course site',
       role: 'billing',
+      scopes: PERMISSIONS.filter((p) => TENANT_GRANTS.billing.includes(p)),
       prefix: key.slice(0, 12),
       createdBy: 'adminA',
       createdAt: START,
       lastUsedAt: null,
+      lastUsedAddress: null,
       revokedAt: null,
     });
     const [row] = storedKeys();
@@ -60,6 +63,7 @@ describe('API keys', () => {
     await world.as('owner').tenants.reactivate({ id: world.tenants.A.id });
 
     await world.as('adminA').admin.apiKeys.revoke({ id: apiKey.id });
+    // At once, with no time passing: the revocation forgets the key this server had cached.
     await expect(verifyApiKey(world.database.db, key, world.clock.now())).rejects.toThrow(
       'This API key was revoked',
     );

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { grantablePlatformRoles, grantableTenantRoles } from '../../../shared/admin/roles';
 import { INVITATION_TTL_MS, type invitationCreateInput } from '../../../shared/admin/schema';
 import { newId } from '../../../shared/ids';
-import { hashOpaqueToken } from '../../auth/tokens';
+import { revokeInvitationRow, storeInvitation } from '../../auth/invitations';
 import {
   runCommand,
   type CommandOutcome,
@@ -128,7 +127,7 @@ async function revokeOpenFor(trx: Transaction<DB>, tenantId: string | null, emai
   const open = await openInvitations(trx, tenantId).where('email', '=', email).execute();
   const changes: EntityChange[] = [];
   for (const row of open) {
-    await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', row.id).execute();
+    await revokeInvitationRow(trx, row.id, now);
     const before = toInvitation(row, now);
     changes.push({
       entityType: ENTITY,
@@ -153,7 +152,6 @@ export function createInvitation(
       });
     }
     const replaced = await revokeOpenFor(trx, tenantId, input.email, now);
-    const token = `tgi_${randomBytes(32).toString('base64url')}`;
     const row = {
       id: newId('ivt', now),
       tenant_id: tenantId,
@@ -163,10 +161,7 @@ export function createInvitation(
       created_at: now,
       expires_at: now + INVITATION_TTL_MS,
     };
-    await trx
-      .insertInto('invitations')
-      .values({ ...row, token_hash: hashOpaqueToken(token) })
-      .execute();
+    const token = await storeInvitation(trx, row);
     const invitation = toInvitation(row, now);
     return {
       result: { invitation, token },
@@ -211,7 +206,7 @@ export function revokeInvitation(scope: AdminScope, id: string): Promise<Invitat
       throw new DomainError('INVALID_STATE', 'This invitation was already accepted');
     if (row.revoked_at !== null)
       throw new DomainError('INVALID_STATE', 'This invitation was already revoked');
-    await trx.updateTable('invitations').set({ revoked_at: now }).where('id', '=', id).execute();
+    await revokeInvitationRow(trx, id, now);
     const invitation = toInvitation(row, now);
     return {
       result: invitation,

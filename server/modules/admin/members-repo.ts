@@ -86,14 +86,6 @@ export async function countWithRole(db: Db, tenantId: string | null, role: strin
   return Number(row.n);
 }
 
-export async function updateMembershipRole(db: Db, membershipId: string, role: string): Promise<void> {
-  await db.updateTable('memberships').set({ role }).where('id', '=', membershipId).execute();
-}
-
-export async function deleteMembership(db: Db, membershipId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('id', '=', membershipId).execute();
-}
-
 /** True when someone with this email already belongs to the scope. */
 export async function isMemberByEmail(db: Db, tenantId: string | null, email: string): Promise<boolean> {
   const row = await db

@@ -4,14 +4,8 @@ import type { PlatformRole, TenantRole } from '../../../shared/permissions';
 import { runCommand, type CommandOutcome } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import {
-  countWithRole,
-  deleteMembership,
-  findMember,
-  selectMembers,
-  updateMembershipRole,
-  type Member,
-} from './members-repo';
+import { deleteMembership, updateMembershipRole } from '../tenants';
+import { countWithRole, findMember, selectMembers, type Member } from './members-repo';
 import { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
 
 /**

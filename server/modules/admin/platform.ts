@@ -1,4 +1,4 @@
-import { PLATFORM_GRANTS, type Permission } from '../../../shared/permissions';
+import { platformCan, type Permission } from '../../../shared/permissions';
 import type { Principal } from '../../trpc/context';
 import { auditChanges, type CommandScope, type CommandWork } from '../../commands/run-command';
 import { DomainError } from '../../lib/errors';
@@ -14,8 +14,7 @@ export interface AdminScope extends CommandScope {
  * admin's users.manage) reaches its own tenant, never the platform.
  */
 export function requirePlatform(principal: Principal, permission: Permission): void {
-  const role = principal.grants.platformRole;
-  if (role === null || !PLATFORM_GRANTS[role].includes(permission)) {
+  if (!platformCan(principal.grants, permission)) {
     throw new DomainError('FORBIDDEN', 'Only platform staff who may do this can manage the platform');
   }
 }

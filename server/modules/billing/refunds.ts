@@ -4,8 +4,7 @@ import { runCommand, type CommandScope } from '../../commands/run-command';
 import { GatewayError, type RefundOutcome, type RefundReason } from '../../gateways/types';
 import { BugIndicatingError, DomainError, notFound } from '../../lib/errors';
 import { loadCustomer, scopeFor, type StaffRequest } from './deps';
-import { recordEvent } from './repo/events';
-import { findInvoice, updateInvoice } from './repo/invoices';
+import { settleRefund, type RefundAnswer } from './refund-settlement';
 import { committedRefundTotal, findPayment, findRefund, insertRefund } from './repo/payments';
 import type { Refund } from './types';
 
@@ -76,7 +75,7 @@ export async function refundPayment(
     const message = error instanceof GatewayError ? error.message : 'The gateway did not answer';
     outcome = { gatewayRef: '', status: 'failed', failureMessage: message };
   }
-  await settleRefund(scope, pending.refund.id, outcome);
+  await settleWithAnswer(scope, pending.refund.id, outcome);
   const refund = await findRefund(request.deps.db, request.tenantId, pending.refund.id);
   if (!refund) throw new BugIndicatingError(`refund ${pending.refund.id} vanished`);
   if (refund.status === 'failed')
@@ -87,64 +86,18 @@ export async function refundPayment(
   return refund;
 }
 
-async function settleRefund(scope: CommandScope, refundId: string, outcome: RefundOutcome) {
-  await runCommand(
-    scope,
-    outcome.status === 'failed' ? 'refund.failed' : 'refund.succeeded',
-    async (trx, now) => {
-      const before = await findRefund(trx, scope.tenantId, refundId);
-      if (!before || before.status !== 'pending') return { result: null, changes: [] };
-      const status = outcome.status === 'failed' ? 'failed' : 'succeeded';
-      await trx
-        .updateTable('refunds')
-        .set({
-          status,
-          gateway_ref: outcome.gatewayRef || null,
-          failure_message: outcome.failureMessage ?? null,
-          updated_at: now,
-        })
-        .where('id', '=', refundId)
-        .execute();
-      const after = {
-        ...before,
-        status,
-        gatewayRef: outcome.gatewayRef || null,
-        failureMessage: outcome.failureMessage ?? null,
-        updatedAt: now,
-      } as const;
-      if (status === 'succeeded') {
-        const payment = await findPayment(trx, scope.tenantId, before.paymentId);
-        const invoice = await findInvoice(trx, scope.tenantId, before.invoiceId);
-        if (!payment || !invoice)
-          throw new BugIndicatingError(`refund ${refundId} lost its payment or invoice`);
-        await trx
-          .updateTable('payments')
-          .set({ amount_refunded: payment.amountRefunded + before.amount, updated_at: now })
-          .where('id', '=', payment.id)
-          .execute();
-        await updateInvoice(
-          trx,
-          scope.tenantId,
-          invoice.id,
-          { amountRefunded: invoice.amountRefunded + before.amount },
-          now,
-        );
-        await recordEvent(
-          trx,
-          scope.tenantId,
-          {
-            type: 'charge.refunded',
-            customerId: before.customerId,
-            subjectId: payment.id,
-            data: { refundId, amount: before.amount, reason: before.reason },
-          },
-          now,
-        );
-      }
-      return {
-        result: null,
-        changes: [{ entityType: 'refund', entityId: refundId, before: { ...before }, after: { ...after } }],
-      };
-    },
-  );
+/** Records the gateway's answer through the one settlement path, as its own command. */
+async function settleWithAnswer(scope: CommandScope, refundId: string, outcome: RefundOutcome) {
+  const answer: RefundAnswer = {
+    // Stripe may answer "pending" for a refund it will finish: it counts as made, as it always has.
+    status: outcome.status === 'failed' ? 'failed' : 'succeeded',
+    gatewayRef: outcome.gatewayRef || null,
+    failureMessage: outcome.failureMessage ?? null,
+  };
+  await runCommand(scope, `refund.${answer.status}`, async (trx, now) => {
+    const before = await findRefund(trx, scope.tenantId, refundId);
+    const change =
+      before && (await settleRefund(trx, { tenantId: scope.tenantId, now }, before, answer, 'command'));
+    return { result: null, changes: change ? [change] : [] };
+  });
 }

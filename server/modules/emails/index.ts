@@ -5,13 +5,6 @@ export { smtpMailer, MailerError, type Mailer, type OutgoingEmail } from './mail
 export { emailDelivery, DEMO_HOLD } from './delivery';
 export { runEmailPass, startEmailLoop, type EmailDeps } from './loop';
 export { dispatchBatch, dispatchBillingEvents, type DispatchReport } from './dispatch';
-export {
-  sendDueEmails,
-  retryDelay,
-  DEFAULT_SEND_POLICY,
-  NO_SMTP,
-  type SendPolicy,
-  type SendReport,
-} from './send';
+export { sendDueEmails, DEFAULT_SEND_POLICY, NO_SMTP, type SendPolicy, type SendReport } from './send';
 export { EMAILED_EVENT_TYPES } from './drafts';
 export { emailsOfCustomer, type CustomerEmail } from './customer-emails';

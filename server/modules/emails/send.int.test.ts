@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBillingWorld, type BillingWorld } from '../../testing/billing';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
 import type { Mailer } from './mailer';
-import { DEFAULT_SEND_POLICY, retryDelay } from './send';
+import { backoffAfter } from '../../lib/retry-policy';
+import { DEFAULT_SEND_POLICY } from './send';
 import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
 
 let world: BillingWorld;
@@ -64,7 +65,7 @@ describe('delivery over SMTP', () => {
     const { maxAttempts } = DEFAULT_SEND_POLICY;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await passIn(world, mailer);
-      world.clock.advance(retryDelay(DEFAULT_SEND_POLICY, attempt));
+      world.clock.advance(backoffAfter(attempt, DEFAULT_SEND_POLICY));
     }
     expect(onlyRow()).toMatchObject({ status: 'failed', attempts: maxAttempts, next_attempt_at: null });
     expect(onlyRow().last_error).toContain('421 Service not available');

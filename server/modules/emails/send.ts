@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Logger } from '../../lib/logger';
+import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { MailerError, type Mailer } from './mailer';
 import {
   claimEmail,
@@ -11,29 +12,12 @@ import {
   type OutboxEmail,
 } from './repo/outbox';
 
-export interface SendPolicy {
-  /** Attempts before an email is marked failed. */
-  maxAttempts: number;
-  /** The wait after the first failure; each further one doubles it. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** How long a claimed email is left alone before a crashed send is retried. */
-  leaseMs: number;
+/** The outbox's retry policy (backoff, attempts, lease), and how many due emails are read at once. */
+export interface SendPolicy extends RetryPolicy {
   batchSize: number;
 }
 
-export const DEFAULT_SEND_POLICY: SendPolicy = {
-  maxAttempts: 6,
-  baseDelayMs: 60_000,
-  maxDelayMs: 6 * 3_600_000,
-  leaseMs: 5 * 60_000,
-  batchSize: 50,
-};
-
-/** 1 min, 2 min, 4 min… after the 1st, 2nd, 3rd failure, capped. */
-export function retryDelay(policy: SendPolicy, failedAttempts: number): number {
-  return Math.min(policy.baseDelayMs * 2 ** Math.max(0, failedAttempts - 1), policy.maxDelayMs);
-}
+export const DEFAULT_SEND_POLICY: SendPolicy = { ...RETRY_POLICIES.emails, batchSize: 50 };
 
 export interface SendReport {
   sent: number;
@@ -50,7 +34,7 @@ async function deliver(
   policy: SendPolicy,
 ): Promise<keyof SendReport | null> {
   const attempt = email.attempts + 1;
-  if (!(await claimEmail(db, email, clock() + policy.leaseMs, clock()))) return null;
+  if (!(await claimEmail(db, email, leaseEnd(clock(), policy), clock()))) return null;
   try {
     await mailer.send({
       from: { name: email.fromName, address: email.fromAddress },
@@ -64,10 +48,9 @@ async function deliver(
   } catch (error) {
     const failure =
       error instanceof MailerError ? error : new MailerError('the mailer failed unexpectedly', false);
-    const giveUp = failure.permanent || attempt >= policy.maxAttempts;
-    const retryAt = giveUp ? null : clock() + retryDelay(policy, attempt);
-    await markAttemptFailed(db, email.id, failure.message, retryAt, clock());
-    return giveUp ? 'failed' : 'retrying';
+    const next = afterFailure(attempt, policy, clock(), { permanent: failure.permanent });
+    await markAttemptFailed(db, email.id, failure.message, next.giveUp ? null : next.retryAt, clock());
+    return next.giveUp ? 'failed' : 'retrying';
   }
   await markSent(db, email.id, clock());
   return 'sent';

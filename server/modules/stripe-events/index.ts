@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import type { RetryPolicy } from './retry';
+import type { RetryPolicy } from '../../lib/retry-policy';
 import type { StripeEventHandlers } from './types';
 import { createWebhookReceiver } from './receiver';
 import { stripeWebhookRoute, WEBHOOK_PATH_PREFIX } from './webhook-route';
@@ -14,7 +14,6 @@ export {
   startStripeEventProcessor,
   type StripeEventProcessorOptions,
 } from './processor';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { pollStripeEvents, startStripeEventPoller, type StripeEventPollerDeps } from './poller';
 export { createWebhookReceiver, type Receipt, type WebhookReceiver } from './receiver';
 export { WEBHOOK_PATH_PREFIX } from './webhook-route';
@@ -26,9 +25,7 @@ export interface StripeEventsOptions {
   poll?: boolean;
   /** Handlers by event type. */
   handlers?: StripeEventHandlers;
-  /** How long a processor holds a claimed event (default 60 s). */
-  leaseMs?: number;
-  /** Backoff and dead-letter threshold (default 30 s doubling, 8 attempts). */
+  /** Backoff, dead-letter threshold and lease (default `RETRY_POLICIES.stripeEvents`: 30 s doubling, 8 attempts, 60 s lease). */
   retry?: RetryPolicy;
 }
 

@@ -4,7 +4,7 @@ import { clientError } from '../../testing/errors';
 import { createTestWorld, type TestWorld } from '../../testing/world';
 import { inboxEvent, insertInboxEvent } from './inbox';
 import { processDueStripeEvents, type StripeEventProcessorOptions } from './processor';
-import { DEFAULT_RETRY_POLICY } from './retry';
+import { RETRY_POLICIES } from '../../lib/retry-policy';
 import { inboxRows } from './testing';
 import type { StripeEventHandlers } from './types';
 
@@ -119,11 +119,11 @@ describe('processDueStripeEvents', () => {
       },
     };
     const waits: number[] = [];
-    for (let attempt = 1; attempt <= DEFAULT_RETRY_POLICY.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= RETRY_POLICIES.stripeEvents.maxAttempts; attempt++) {
       expect(await processDueStripeEvents(options(handlers))).toBe(1);
       const [row] = inboxRows(world, tenantId);
       expect(row?.attempts).toBe(attempt);
-      if (attempt < DEFAULT_RETRY_POLICY.maxAttempts) {
+      if (attempt < RETRY_POLICIES.stripeEvents.maxAttempts) {
         expect(row?.status).toBe('failed');
         const wait = (row?.next_attempt_at ?? 0) - world.clock.now();
         waits.push(wait);
@@ -207,7 +207,7 @@ describe('processDueStripeEvents', () => {
             claimed();
           }),
       }),
-      leaseMs: 60_000,
+      retry: { ...RETRY_POLICIES.stripeEvents, leaseMs: 60_000 },
     });
     // The first processor holds the event (its handler is running), whatever the machine's speed.
     await inHand;

@@ -5,8 +5,8 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { startLoop, yieldToIo, type Loop } from '../../lib/loop';
+import { afterFailure, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { claimNextEvent, finishEvent, type ClaimedEvent, type Finish } from './queue';
-import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 import type { StripeEventHandlers, StripeEventOutcome } from './types';
 
 export interface StripeEventProcessorOptions {
@@ -16,9 +16,8 @@ export interface StripeEventProcessorOptions {
   gateways: GatewayProvider;
   /** Handlers by event type; a type without one is stored and marked ignored. */
   handlers: StripeEventHandlers;
+  /** Backoff, dead-letter threshold and lease (default: `RETRY_POLICIES.stripeEvents`). */
   retry?: RetryPolicy;
-  /** How long a claimed event is held before another processor may take it over. */
-  leaseMs?: number;
 }
 
 const OUTCOME_STATUS: Record<StripeEventOutcome, 'processed' | 'ignored' | 'stale'> = {
@@ -27,10 +26,11 @@ const OUTCOME_STATUS: Record<StripeEventOutcome, 'processed' | 'ignored' | 'stal
   stale: 'stale',
 };
 
+const policyOf = (options: StripeEventProcessorOptions) => options.retry ?? RETRY_POLICIES.stripeEvents;
+
 async function apply(options: StripeEventProcessorOptions, claimed: ClaimedEvent): Promise<Finish> {
   const handler = options.handlers[claimed.type];
   if (!handler) return { status: 'ignored' };
-  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   try {
     const event = JSON.parse(claimed.payload) as Stripe.Event;
     const outcome = await handler(
@@ -50,12 +50,8 @@ async function apply(options: StripeEventProcessorOptions, claimed: ClaimedEvent
       { eventId: claimed.eventId, type: claimed.type, attempts: claimed.attempts, err: error },
       'Stripe event handler failed',
     );
-    if (claimed.attempts >= retry.maxAttempts) return { status: 'dead', error };
-    return {
-      status: 'failed',
-      error,
-      retryAt: options.clock.now() + retryDelay(retry, claimed.attempts),
-    };
+    const next = afterFailure(claimed.attempts, policyOf(options), options.clock.now());
+    return next.giveUp ? { status: 'dead', error } : { status: 'failed', error, retryAt: next.retryAt };
   }
 }
 
@@ -74,7 +70,7 @@ export async function processDueStripeEvents(
     if (ran > 0) await yieldToIo();
     const claimed = await claimNextEvent(options.db, {
       now: options.clock.now(),
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: policyOf(options).leaseMs,
     });
     if (!claimed) break;
     const finish = await apply(options, claimed);

@@ -2,9 +2,12 @@
 export { tenantsRouter } from './router';
 export { loadPrincipal, describeSession, type Session } from './service';
 export {
+  deleteMembership,
   insertMembership,
   insertTenant,
   insertUser,
+  updateMembershipRole,
+  updateTenant,
   readSetting,
   writeSetting,
   type Tenant,

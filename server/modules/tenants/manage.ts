@@ -5,7 +5,7 @@ import { newId } from '../../../shared/ids';
 import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import type { Tenant } from './repo';
+import { insertTenant, updateTenant, type Tenant } from './repo';
 import { requirePlatform, type AdminScope } from '../admin';
 
 /**
@@ -94,11 +94,7 @@ export async function createTenant(
         slug: ['Another tenant already uses this slug'],
       });
     }
-    const tenant: Tenant = { id, name: input.name, slug: input.slug, status: 'active', createdAt: now };
-    await trx
-      .insertInto('tenants')
-      .values({ id, name: tenant.name, slug: tenant.slug, status: tenant.status, created_at: now })
-      .execute();
+    const tenant = await insertTenant(trx, { id, name: input.name, slug: input.slug, now });
     return {
       result: tenant,
       changes: [{ entityType: ENTITY, entityId: id, before: null, after: { ...tenant } }],
@@ -118,11 +114,7 @@ function changeTenant(
     const current = await findTenant(trx, id);
     if (!current) throw notFound('Tenant');
     const next = change(current);
-    await trx
-      .updateTable('tenants')
-      .set({ name: next.name, status: next.status })
-      .where('id', '=', id)
-      .execute();
+    await updateTenant(trx, id, { name: next.name, status: next.status });
     return {
       result: next,
       changes: [{ entityType: ENTITY, entityId: id, before: { ...current }, after: { ...next } }],

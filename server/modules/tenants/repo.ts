@@ -27,12 +27,13 @@ export interface User {
   createdAt: number;
 }
 
+/** Stores a new active tenant; `id` when the caller made it first (its command runs in that tenant's chain). */
 export async function insertTenant(
   db: Db,
-  input: { name: string; slug: string; now: number },
+  input: { id?: string; name: string; slug: string; now: number },
 ): Promise<Tenant> {
   const tenant: Tenant = {
-    id: newId('ten', input.now),
+    id: input.id ?? newId('ten', input.now),
     name: input.name,
     slug: input.slug,
     status: 'active',
@@ -49,6 +50,15 @@ export async function insertTenant(
     })
     .execute();
   return tenant;
+}
+
+/** Saves a tenant's name and status. */
+export async function updateTenant(
+  db: Db,
+  id: string,
+  change: { name: string; status: Tenant['status'] },
+): Promise<void> {
+  await db.updateTable('tenants').set(change).where('id', '=', id).execute();
 }
 
 export async function insertUser(db: Db, input: { email: string; name: string; now: number }): Promise<User> {
@@ -144,4 +154,13 @@ export async function writeSetting(db: Db, key: string, value: string): Promise<
     .values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
+}
+
+/** Changes a member's role (the caller checked who may grant it). */
+export async function updateMembershipRole(db: Db, membershipId: string, role: string): Promise<void> {
+  await db.updateTable('memberships').set({ role }).where('id', '=', membershipId).execute();
+}
+
+export async function deleteMembership(db: Db, membershipId: string): Promise<void> {
+  await db.deleteFrom('memberships').where('id', '=', membershipId).execute();
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createEmbeddedBackend } from '../../../server/embedded/backend';
 import { portFromEnv, serveBackend } from '../../../server/http/run';
 import { createLogger } from '../../../server/lib/logger';
+import { RETRY_POLICIES } from '../../../server/lib/retry-policy';
 
 /**
  * The hosted server as server/hosted/main.ts composes it: the Stripe Billing mirror's own event
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     logger,
     demo: false,
     smtpConfig: null,
-    stripeEvents: { poll: false, leaseMs: 2000 },
+    stripeEvents: { poll: false, retry: { ...RETRY_POLICIES.stripeEvents, leaseMs: 2000 } },
   });
   const { url } = await serveBackend({
     backend,

@@ -3,9 +3,8 @@ import { newId } from '../../../../shared/ids';
 import type { EntityChange } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { REFUND_REASONS, type RefundReason } from '../../../gateways/types';
-import { recordEvent } from '../repo/events';
-import { findInvoice, updateInvoice } from '../repo/invoices';
-import { committedRefundTotal, findPayment, insertRefund, toRefund } from '../repo/payments';
+import { bookRefund, settleRefund } from '../refund-settlement';
+import { committedRefundTotal, insertRefund, toRefund } from '../repo/payments';
 import type { Payment, Refund } from '../types';
 
 /** A refund as the gateway lists it for a charge. */
@@ -35,37 +34,6 @@ async function refundsOfPayment(trx: Transaction<DB>, tenantId: string, paymentI
     .orderBy('id')
     .execute();
   return rows.map(toRefund);
-}
-
-/** Adds a succeeded refund's amount to its payment and invoice, and says so in billing's events. */
-async function bookRefund(trx: Transaction<DB>, scope: Scope, payment: Payment, refund: Refund) {
-  const current = await findPayment(trx, scope.tenantId, payment.id);
-  const invoice = await findInvoice(trx, scope.tenantId, payment.invoiceId);
-  if (!current || !invoice) throw new Error(`payment ${payment.id} lost its invoice`);
-  await trx
-    .updateTable('payments')
-    .set({ amount_refunded: current.amountRefunded + refund.amount, updated_at: scope.now })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', payment.id)
-    .execute();
-  await updateInvoice(
-    trx,
-    scope.tenantId,
-    invoice.id,
-    { amountRefunded: invoice.amountRefunded + refund.amount },
-    scope.now,
-  );
-  await recordEvent(
-    trx,
-    scope.tenantId,
-    {
-      type: 'charge.refunded',
-      customerId: payment.customerId,
-      subjectId: payment.id,
-      data: { refundId: refund.id, amount: refund.amount, reason: refund.reason, source: 'gateway' },
-    },
-    scope.now,
-  );
 }
 
 /**
@@ -103,37 +71,18 @@ export async function recordGatewayRefunds(
     const claimed = inFlight.findIndex((r) => r.amount === refund.amount);
     const change =
       claimed >= 0
-        ? await settleOurRefund(
+        ? await settleRefund(
             trx,
             scope,
-            payment,
             inFlight.splice(claimed, 1)[0] as Refund,
-            refund.gatewayRef,
+            { status: 'succeeded', gatewayRef: refund.gatewayRef, failureMessage: null },
+            'gateway',
           )
         : await recordOutsideRefund(trx, scope, payment, refund);
-    changes.push(change);
+    if (change) changes.push(change);
     known.add(refund.gatewayRef);
   }
   return changes;
-}
-
-async function settleOurRefund(
-  trx: Transaction<DB>,
-  scope: Scope,
-  payment: Payment,
-  refund: Refund,
-  gatewayRef: string,
-): Promise<EntityChange> {
-  await trx
-    .updateTable('refunds')
-    .set({ status: 'succeeded', gateway_ref: gatewayRef, updated_at: scope.now })
-    .where('tenant_id', '=', scope.tenantId)
-    .where('id', '=', refund.id)
-    .where('status', '=', 'pending')
-    .execute();
-  const after: Refund = { ...refund, status: 'succeeded', gatewayRef, updatedAt: scope.now };
-  await bookRefund(trx, scope, payment, after);
-  return { entityType: 'refund', entityId: refund.id, before: { ...refund }, after: { ...after } };
 }
 
 async function recordOutsideRefund(
@@ -165,6 +114,6 @@ async function recordOutsideRefund(
     updatedAt: scope.now,
   };
   await insertRefund(trx, scope.tenantId, refund);
-  await bookRefund(trx, scope, payment, refund);
+  await bookRefund(trx, scope, refund, 'gateway');
   return { entityType: 'refund', entityId: refund.id, before: null, after: { ...refund } };
 }

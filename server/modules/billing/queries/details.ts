@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { allowedCommands, STAFF_COMMANDS } from '../../../../shared/billing/subscription-machine';
+import { cardText } from '../../../../shared/card-brands';
 import type { DB } from '../../../db/schema';
 import { notFound } from '../../../lib/errors';
 import { usualCurrency } from '../customer-currency';
@@ -121,7 +122,7 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
   const methods = await paymentMethodsOfCustomer(db, tenantId, invoice.customerId);
   const methodLabel = (methodId: string | null) => {
     const m = methods.find((x) => x.id === methodId);
-    return m ? `${m.brand} •••• ${m.last4}` : null;
+    return m ? cardText(m.brand, m.last4) : null;
   };
   return {
     invoice,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { formatMoney, money } from '../../../../shared/money';
 import type { DB } from '../../../db/schema';
-import { cardBrandName } from '../../../../shared/card-brands';
+import { cardText } from '../../../../shared/card-brands';
 
 export type BillingLabelType =
   'invoice' | 'invoice_recovery' | 'subscription' | 'payment' | 'refund' | 'payment_method';
@@ -61,7 +61,7 @@ export async function billingLabels(
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', list('payment_method'))
       .execute();
-    for (const r of rows) labels.set(r.id, `${cardBrandName(r.brand)} •••• ${r.last4}`);
+    for (const r of rows) labels.set(r.id, cardText(r.brand, r.last4));
   }
   if (list('subscription').length) {
     const rows = await db

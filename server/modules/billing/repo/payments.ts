@@ -177,3 +177,45 @@ export async function refundsOfInvoice(db: Db, tenantId: string, invoiceId: stri
     .execute();
   return rows.map(toRefund);
 }
+
+/**
+ * Records the gateway's answer on a refund still pending; false when it is no longer pending
+ * (another path settled it first), in which case nothing changed.
+ */
+export async function settlePendingRefundRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  answer: { status: 'succeeded' | 'failed'; gatewayRef: string | null; failureMessage: string | null },
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('refunds')
+    .set({
+      status: answer.status,
+      gateway_ref: answer.gatewayRef,
+      failure_message: answer.failureMessage,
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Sets how much of a payment has been refunded (the caller adds to what it read in its transaction). */
+export async function setPaymentRefunded(
+  db: Db,
+  tenantId: string,
+  id: string,
+  amountRefunded: number,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('payments')
+    .set({ amount_refunded: amountRefunded, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC } from './trpc';
 
 /**
  * Refetches everything billing shows. One command reaches far (a plan change issues an

@@ -1,0 +1,86 @@
+import type { DB } from './schema';
+
+/**
+ * Which folder writes each table: the only place `insertInto`, `updateTable` or `deleteFrom`
+ * (or a raw INSERT, UPDATE or DELETE) on it may appear. Every other module calls the owner's
+ * exported functions, passing its transaction, so a table's rules (its invariants, its audit
+ * snapshots, its tenant scope) live in one place. Triggers (row log, list counters) are the
+ * database's own and count as the `server/db` owner's.
+ *
+ * Typed over the database's tables: a new table without an owner fails the typecheck, and
+ * `table-owners.test.ts` fails when a write appears outside its owner's folder.
+ */
+export const TABLE_OWNERS = {
+  // The database itself: migrations, and counters kept by triggers.
+  schema_migrations: 'server/db',
+  list_counts: 'server/db',
+
+  // Tenants, people and their memberships; workspace settings.
+  tenants: 'server/modules/tenants',
+  users: 'server/modules/tenants',
+  memberships: 'server/modules/tenants',
+  settings: 'server/modules/tenants',
+
+  // Identity: how a principal proves who it is, and how it is let in.
+  user_credentials: 'server/auth',
+  sessions: 'server/auth',
+  api_keys: 'server/auth',
+  invitations: 'server/auth',
+
+  customers: 'server/modules/customers',
+
+  features: 'server/modules/catalog',
+  products: 'server/modules/catalog',
+  plans: 'server/modules/catalog',
+  plan_features: 'server/modules/catalog',
+  prices: 'server/modules/catalog',
+
+  test_clocks: 'server/modules/test-clocks',
+  payment_methods: 'server/modules/billing',
+  balance_transactions: 'server/modules/billing',
+  subscriptions: 'server/modules/billing',
+  invoice_sequences: 'server/modules/billing',
+  invoices: 'server/modules/billing',
+  invoice_lines: 'server/modules/billing',
+  payments: 'server/modules/billing',
+  refunds: 'server/modules/billing',
+  disputes: 'server/modules/billing',
+  billing_events: 'server/modules/billing',
+  stripe_subscription_requests: 'server/modules/billing',
+
+  invoice_recoveries: 'server/modules/billing/recovery',
+  recovery_pauses: 'server/modules/billing/recovery',
+  recovery_policies: 'server/modules/billing/recovery',
+
+  email_outbox: 'server/modules/emails',
+  email_settings: 'server/modules/emails',
+  notification_cursors: 'server/modules/emails',
+
+  stripe_events: 'server/modules/stripe-events',
+  stripe_event_attempts: 'server/modules/stripe-events',
+  stripe_event_cursors: 'server/modules/stripe-events',
+  stripe_webhook_endpoints: 'server/modules/stripe-events',
+
+  // The Stripe Billing mirror's own bookkeeping; the billing and catalog rows it mirrors are
+  // written through their owners.
+  stripe_object_versions: 'server/modules/stripe-billing',
+  stripe_imports: 'server/modules/stripe-billing',
+
+  audit_log: 'server/modules/audit',
+  audit_chain_heads: 'server/modules/audit',
+
+  change_log: 'server/sync',
+  sync_counter: 'server/sync',
+  sync_rows: 'server/sync',
+  sync_clients: 'server/sync',
+  sync_mutations: 'server/sync',
+  sync_outbox: 'server/sync',
+  sync_state: 'server/sync',
+
+  jobs: 'server/jobs',
+
+  sandbox_charges: 'server/gateways/sandbox',
+  sandbox_requests: 'server/gateways/sandbox',
+} as const satisfies Record<keyof DB, string>;
+
+export type Table = keyof typeof TABLE_OWNERS;
