@@ -1,10 +1,10 @@
-import type { AnyProcedure } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../shared/billing/periods';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/billing';
 import { seenByClient } from '../testing/errors';
 import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves';
 import { START } from '../testing/world';
+import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
 
 /**
@@ -154,7 +154,7 @@ function numbersEndpoint(k: Kit): Promise<string> {
   return endpointOfNumbers;
 }
 
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const procedures = proceduresOf(appRouter);
 
 function leavesOf(path: string): LeafPath[] {
   const inputs = (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];

@@ -1,5 +1,5 @@
-import type { AnyProcedure } from '@trpc/server';
 import type { ProcedureMeta } from '../trpc/base';
+import { permissionOf, proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
 
 /** Every procedure of the app router by dotted path, with the permission it declared. */
@@ -8,10 +8,9 @@ export function listProcedures(): {
   type: string;
   permission: ProcedureMeta['permission'] | undefined;
 }[] {
-  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
-  return Object.entries(procedures).map(([path, procedure]) => ({
+  return Object.entries(proceduresOf(appRouter)).map(([path, procedure]) => ({
     path,
     type: procedure._def.type,
-    permission: (procedure._def.meta as ProcedureMeta | undefined)?.permission,
+    permission: permissionOf(procedure),
   }));
 }

@@ -1,9 +1,9 @@
-import type { AnyProcedure } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seenByClient } from '../testing/errors';
 import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
 import { createTestWorld, type TestWorld } from '../testing/world';
 import { INTERNAL_MESSAGE } from '../trpc/errors';
+import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
 import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
 
@@ -17,7 +17,7 @@ import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
 
 type Caller = ReturnType<TestWorld['as']>;
 
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const procedures = proceduresOf(appRouter);
 
 function inputSchemas(path: string): unknown[] {
   return (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];

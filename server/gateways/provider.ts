@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { GatewayProvider } from '../trpc/context';
+import type { GatewayProvider } from './types';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { GatewayConfig } from './config';

@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import type { Money } from '../../shared/money';
 
 /**
@@ -123,4 +124,16 @@ export class GatewayError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The payment gateway of each tenant (Stripe with a configured key, else the sandbox). */
+export interface GatewayProvider {
+  readonly name: GatewayName;
+  forTenant(tenantId: string): PaymentGateway;
+  /**
+   * The tenant's Stripe API client, or null when the tenant is on the sandbox. For what the
+   * gateway interface does not cover: the Stripe Billing mirror, the events list, webhook
+   * checks. Never log or serialise it: it holds the secret key.
+   */
+  stripeApi(tenantId: string): Stripe | null;
 }

@@ -1,9 +1,9 @@
-import type { AnyProcedure } from '@trpc/server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_MESSAGE } from '../trpc/errors';
+import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from '../app/router';
 import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/testing';
 import { systemClock } from '../lib/clock';
@@ -17,7 +17,7 @@ import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
  * below 500 and says what was wrong.
  */
 
-const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const procedures = proceduresOf(appRouter);
 
 let dir: string;
 let hosted: TestHostedServer;

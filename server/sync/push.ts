@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DomainErrorCode } from '../../shared/errors';
 import { createContext, type Context, type Principal } from '../trpc/context';
 import { describeError } from '../trpc/errors';
+import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from '../app/router';
 import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../trpc/secrets';
 import { createCallerFactory } from '../trpc/base';
@@ -36,7 +37,7 @@ function createCaller(ctx: Context): AppCaller {
 /** The mutation procedure at `path`, or null when there is none a client may push. */
 function pushableProcedure(path: string): AnyProcedure | null {
   if (LOCAL_NAMESPACES.some((ns) => path.startsWith(`${ns}.`))) return null;
-  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
+  const procedures = proceduresOf(appRouter) as Record<string, AnyProcedure | undefined>;
   const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
   return procedure?._def.type === 'mutation' ? procedure : null;
 }

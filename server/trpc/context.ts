@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type Stripe from 'stripe';
 import type { Grants } from '../../shared/permissions';
 import type { AuthSettings } from '../auth/settings';
 import type { DB } from '../db/schema';
-import type { GatewayName, PaymentGateway } from '../gateways/types';
+import type { GatewayProvider } from '../gateways/types';
 import type { Clock } from '../lib/clock';
 import type { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -37,18 +36,6 @@ export interface ClientInfo {
 
 /** 'hosted': the server with accounts, the authority for its tenants. */
 export type BackendMode = 'standalone' | 'connected' | 'offline' | 'hosted';
-
-/** The payment gateway of each tenant (Stripe with a configured key, else the sandbox). */
-export interface GatewayProvider {
-  readonly name: GatewayName;
-  forTenant(tenantId: string): PaymentGateway;
-  /**
-   * The tenant's Stripe API client, or null when the tenant is on the sandbox. For what the
-   * gateway interface does not cover: the Stripe Billing mirror, the events list, webhook
-   * checks. Never log or serialise it: it holds the secret key.
-   */
-  stripeApi(tenantId: string): Stripe | null;
-}
 
 /** What every procedure may use, whatever the transport. */
 export interface Services {

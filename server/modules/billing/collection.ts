@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import { money } from '../../../shared/money';
-import type { GatewayProvider } from '../../trpc/context';
+import type { GatewayProvider } from '../../gateways/types';
 import {
   runCommand,
   type CommandOutcome,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { GatewayProvider, Services } from '../../trpc/context';
+import type { GatewayProvider } from '../../gateways/types';
+import type { Services } from '../../trpc/context';
 import type { Actor, CommandScope } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';

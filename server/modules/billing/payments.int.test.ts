@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GatewayProvider } from '../../trpc/context';
+import type { GatewayProvider } from '../../gateways/types';
 import { runDueJobs } from '../../jobs/runner';
 import { silentLogger } from '../../lib/logger';
 import { ManualClock } from '../../lib/clock';

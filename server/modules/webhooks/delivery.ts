@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
-import type { GatewayProvider } from '../../trpc/context';
+import type { GatewayProvider } from '../../gateways/types';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';

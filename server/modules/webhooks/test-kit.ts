@@ -1,4 +1,5 @@
-import { createContext, type GatewayProvider, type Services } from '../../trpc/context';
+import type { GatewayProvider } from '../../gateways/types';
+import { createContext, type Services } from '../../trpc/context';
 import { createCallerFactory, router } from '../../trpc/base';
 import { silentLogger } from '../../lib/logger';
 import type { Persona, TestWorld } from '../../testing/world';

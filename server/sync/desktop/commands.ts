@@ -1,5 +1,6 @@
 import { TRPCError, type AnyProcedure } from '@trpc/server';
 import { z } from 'zod';
+import { proceduresOf } from '../../trpc/procedures';
 import { appRouter } from '../../app/router';
 import { secretsOf, type SecretPaths } from '../../trpc/secrets';
 import { LOCAL_NAMESPACES } from '../push';
@@ -31,7 +32,7 @@ export function checkCommandInput(path: string, input: unknown): void {
 }
 
 function procedureAt(path: string): AnyProcedure | undefined {
-  const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure | undefined>;
+  const procedures = proceduresOf(appRouter) as Record<string, AnyProcedure | undefined>;
   return Object.hasOwn(procedures, path) ? procedures[path] : undefined;
 }
 
