@@ -118,6 +118,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'invoices.void': (a, f) => a.invoices.void({ id: f.bInvoiceId }),
   'invoices.markUncollectible': (a, f) => a.invoices.markUncollectible({ id: f.bInvoiceId }),
   'payments.list': (a) => a.payments.list({ search: 'Bertha' }),
+  'payments.get': (a, f) => a.payments.get({ id: f.bPaymentId }),
   'payments.refund': (a, f) =>
     a.payments.refund({ paymentId: f.bPaymentId, reason: 'requested_by_customer' }),
   'paymentMethods.add': (a, f) =>

@@ -4,6 +4,7 @@ import type { AccountTables } from './schema-accounts';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
 import type { RecoveryTables } from './schema-recovery';
+import type { RestTables } from './schema-rest';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
 import type { StripeBillingTables } from './schema-stripe-billing';
@@ -20,7 +21,8 @@ export interface DB
     DisputeTables,
     StripeBillingTables,
     AccountTables,
-    SyncTables {
+    SyncTables,
+    RestTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

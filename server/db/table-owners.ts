@@ -79,6 +79,9 @@ export const TABLE_OWNERS = {
 
   jobs: 'server/jobs',
 
+  // The public REST API's idempotency keys (replayed answers of POSTs).
+  rest_idempotency_keys: 'server/hosted/rest',
+
   sandbox_charges: 'server/gateways/sandbox',
   sandbox_requests: 'server/gateways/sandbox',
 } as const satisfies Record<keyof DB, string>;

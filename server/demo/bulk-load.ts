@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { newId } from '../../shared/ids';
 import type { Customer } from '../../shared/customers/schema';
-import { chainUnlinkedEntries } from '../modules/audit';
-import { nameSortKey } from '../modules/customers';
+import { chainUnlinkedEntries, prepareUnchainedAuditInsert } from '../modules/audit';
+import { prepareCustomerInsert } from '../modules/customers';
+import { prepareChangeAppend } from '../sync/change-log';
 import type { GeneratedCustomer } from './generator';
 
 /**
@@ -15,15 +16,9 @@ export function bulkLoadCustomers(
   sqlite: BetterSqlite3.Database,
   options: { tenantId: string; customers: Iterable<GeneratedCustomer>; actorName: string; client: string },
 ): number {
-  const insertCustomer = sqlite.prepare(`INSERT INTO customers
-    (id, tenant_id, name, sort_name, email, country, company, notes, status, version, created_at, updated_at, archived_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'active', 1, ?, ?, NULL)`);
-  const insertAudit = sqlite.prepare(`INSERT INTO audit_log
-    (id, tenant_id, actor_id, actor_name, client, action, entity_type, entity_id, before, after, at)
-    VALUES (?, ?, NULL, ?, ?, 'customer.created', 'customer', ?, NULL, ?, ?)`);
-  const insertChange =
-    sqlite.prepare(`INSERT INTO change_log (tenant_id, entity_type, entity_id, op, data, at)
-    VALUES (?, 'customer', ?, 'upsert', ?, ?)`);
+  const insertCustomer = prepareCustomerInsert(sqlite);
+  const insertAudit = prepareUnchainedAuditInsert(sqlite);
+  const appendChange = prepareChangeAppend(sqlite);
   let count = 0;
   sqlite.transaction(() => {
     for (const generated of options.customers) {
@@ -40,28 +35,25 @@ export function bulkLoadCustomers(
         updatedAt: generated.createdAt,
         archivedAt: null,
       };
-      const json = JSON.stringify(customer);
-      insertCustomer.run(
-        customer.id,
-        options.tenantId,
-        customer.name,
-        nameSortKey(customer.name),
-        customer.email,
-        customer.country,
-        customer.company,
-        customer.createdAt,
-        customer.updatedAt,
-      );
-      insertAudit.run(
-        newId('aud', customer.createdAt),
-        options.tenantId,
-        options.actorName,
-        options.client,
-        customer.id,
-        json,
-        customer.createdAt,
-      );
-      insertChange.run(options.tenantId, customer.id, json, customer.createdAt);
+      insertCustomer(options.tenantId, customer);
+      insertAudit({
+        id: newId('aud', customer.createdAt),
+        tenantId: options.tenantId,
+        actorName: options.actorName,
+        client: options.client,
+        action: 'customer.created',
+        entityType: 'customer',
+        entityId: customer.id,
+        after: JSON.stringify(customer),
+        at: customer.createdAt,
+      });
+      appendChange({
+        tenantId: options.tenantId,
+        entityType: 'customer',
+        entityId: customer.id,
+        data: { ...customer },
+        at: customer.createdAt,
+      });
       count++;
     }
     // The prepared statement writes entries without a chain position; link them now.

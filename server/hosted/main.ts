@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientKind: 'hosted',
     logger,
+    rest: {},
   });
   logger.info({ dataDir: config.dataDir, host: config.host }, 'data directory');
   process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz)\n`);

@@ -6,6 +6,7 @@ import { close, createHttpServer, listen } from '../http/server';
 import type { Clock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { createHostedBackend, type HostedBackend } from './backend';
+import { createRestApi, REST_PREFIX, type RestLimits } from './rest';
 
 /**
  * A hosted server in the test's own process, on real HTTP at 127.0.0.1 (a free port),
@@ -31,6 +32,8 @@ export async function startTestHostedServer(options: {
   signInLimits?: SignInLimits;
   /** Believe X-Forwarded-For from these peers (tests name 127.0.0.1 to act from many addresses). */
   trustedProxies?: readonly string[];
+  /** The REST API's limits (tests of 429 and 413 tighten them). */
+  restLimits?: Partial<RestLimits>;
 }): Promise<TestHostedServer> {
   const backend = await createHostedBackend({
     config: {
@@ -45,6 +48,12 @@ export async function startTestHostedServer(options: {
     scrypt: options.scrypt ?? TEST_SCRYPT,
     signInLimits: options.signInLimits,
   });
+  const rest = createRestApi({
+    services: backend.services,
+    logger: silentLogger,
+    limits: options.restLimits,
+    trustedProxies: options.trustedProxies,
+  });
   const server = createHttpServer({
     router: backend.router,
     createContext: (req, { address }) =>
@@ -52,6 +61,7 @@ export async function startTestHostedServer(options: {
     logger: silentLogger,
     anyHost: true,
     trustedProxies: options.trustedProxies,
+    publicRoutes: { [REST_PREFIX]: rest.route },
   });
   const { url } = await listen(server, 0);
   return {
@@ -60,6 +70,7 @@ export async function startTestHostedServer(options: {
     server,
     stop: async () => {
       await close(server);
+      rest.stop();
       await backend.close();
     },
   };

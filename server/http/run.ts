@@ -4,6 +4,7 @@ import type { ClientInfo, Context, Services } from '../trpc/context';
 import type { AppDatabase } from '../db/connection';
 import type { Logger } from '../lib/logger';
 import { stripeWebhookRoutes } from '../modules/stripe-events';
+import { createRestApi, REST_PREFIX, type RestLimits } from '../hosted/rest';
 import { close, createHttpServer, listen } from './server';
 
 /** Reads PORT: a free port when unset, else a whole number 0–65535, or a clear error. */
@@ -50,7 +51,17 @@ export async function serveBackend(options: {
   clientKind: ClientInfo['kind'];
   staticDir?: string;
   logger: Logger;
+  /** Serve the public REST API under /api/v1 (the hosted server), with these limits. */
+  rest?: { limits?: Partial<RestLimits> };
 }): Promise<{ url: string; stop(): Promise<void> }> {
+  const rest = options.rest
+    ? createRestApi({
+        services: options.backend.services,
+        logger: options.logger,
+        limits: options.rest.limits,
+        trustedProxies: options.trustedProxies,
+      })
+    : null;
   const server = createHttpServer({
     router: options.backend.router,
     createContext: (req, { address }) =>
@@ -60,12 +71,16 @@ export async function serveBackend(options: {
     anyHost: options.anyHost,
     trustedProxies: options.trustedProxies,
     // Stripe delivers to /webhooks/stripe/<tenantId>; see docs/webhooks.md.
-    publicRoutes: stripeWebhookRoutes({
-      db: options.backend.services.db,
-      sqlite: options.backend.database.sqlite,
-      clock: options.backend.services.clock,
-      logger: options.logger,
-    }),
+    publicRoutes: {
+      ...stripeWebhookRoutes({
+        db: options.backend.services.db,
+        sqlite: options.backend.database.sqlite,
+        clock: options.backend.services.clock,
+        logger: options.logger,
+      }),
+      // API keys prove every call, so any Host (a reverse proxy's public name) is fine.
+      ...(rest ? { [REST_PREFIX]: rest.route } : {}),
+    },
   });
   const { url } = await listen(server, options.port, options.host);
   let stopping: Promise<void> | null = null;
@@ -74,6 +89,7 @@ export async function serveBackend(options: {
       // Requests in hand finish first, then the background work in hand, then the database closes.
       options.logger.info('stopping: finishing the requests and work in hand');
       await close(server);
+      rest?.stop();
       await options.backend.close();
       options.logger.info('stopped');
     })());

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { startLoop, yieldToIo, type Loop } from '../lib/loop';
-import { afterFailure, RETRY_POLICIES, type RetryPolicy } from '../lib/retry-policy';
+import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../lib/retry-policy';
 import { claimNextJob, completeJob, failJob, type Job } from './store';
 
 /**
@@ -70,7 +70,7 @@ export async function runDueJobs(
       dueBy: wallNow,
       testClockId: null,
       wallNow,
-      leaseMs: policyOf(options).leaseMs,
+      leaseUntil: leaseEnd(wallNow, policyOf(options)),
     });
     if (!job) break;
     await runOne(options, job, wallNow);
@@ -93,7 +93,7 @@ export async function runClockJobs(
       dueBy,
       testClockId,
       wallNow,
-      leaseMs: policyOf(options).leaseMs,
+      leaseUntil: leaseEnd(wallNow, policyOf(options)),
     });
     if (!job) break;
     await runOne(options, job, Math.min(job.runAt, dueBy));

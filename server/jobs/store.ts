@@ -81,14 +81,14 @@ function toJob(row: Selectable<DB['jobs']>): Job {
  */
 export async function claimNextJob(
   db: Kysely<DB>,
-  options: { dueBy: number; testClockId: string | null; wallNow: number; leaseMs: number },
+  options: { dueBy: number; testClockId: string | null; wallNow: number; leaseUntil: number },
 ): Promise<Job | undefined> {
   const clock = options.testClockId;
   const row = await db
     .updateTable('jobs')
     .set({
       status: 'running',
-      lease_until: options.wallNow + options.leaseMs,
+      lease_until: options.leaseUntil,
       attempts: sql`attempts + 1`,
       updated_at: options.wallNow,
     })

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
@@ -27,4 +28,20 @@ export async function appendChange(trx: Transaction<DB>, change: ChangeInput): P
       at: change.at,
     })
     .execute();
+}
+
+/** A prepared append for changes written in bulk (a demo load), inside the caller's own transaction. */
+export function prepareChangeAppend(sqlite: BetterSqlite3.Database): (change: ChangeInput) => void {
+  const insert = sqlite.prepare(`INSERT INTO change_log (tenant_id, entity_type, entity_id, op, data, at)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  return (c) => {
+    insert.run(
+      c.tenantId,
+      c.entityType,
+      c.entityId,
+      c.data === null ? 'delete' : 'upsert',
+      c.data === null ? null : JSON.stringify(c.data),
+      c.at,
+    );
+  };
 }

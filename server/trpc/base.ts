@@ -5,15 +5,20 @@ import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
 import { currentRequestId } from '../lib/request-scope';
 import { describeError, internalMessage, logUnexpected, toTRPCError } from './errors';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { SecretPaths } from './secrets';
 
-/** Every procedure declares the permission it needs; a procedure without one cannot be built. */
-export interface ProcedureMeta {
+/**
+ * Every procedure declares the permission it needs; a procedure without one cannot be built.
+ * A procedure of the public REST API also says where it answers (`openapi`, read by
+ * trpc-to-openapi: server/hosted/rest).
+ */
+export type ProcedureMeta = OpenApiMeta<{
   /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
   permission: Permission | 'public' | 'signed-in';
   /** Where the input or result holds a secret: never stored or replayed (server/trpc/secrets.ts). */
   secrets?: SecretPaths;
-}
+}>;
 
 /**
  * The client's view of an error, with the request's reference on an internal one. Should

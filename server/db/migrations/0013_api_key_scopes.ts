@@ -14,9 +14,9 @@ export const apiKeyScopes: Migration = {
     ALTER TABLE api_keys ADD COLUMN scopes TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE api_keys ADD COLUMN last_used_address TEXT;
     UPDATE api_keys SET scopes = CASE role
-      WHEN 'admin' THEN '["workspace.read","customers.read","customers.write","customers.archive","audit.read","billing.read","licenses.read","licenses.write","branding.write","support.read","support.write","users.manage","reports.export","analytics.read"]'
-      WHEN 'billing' THEN '["workspace.read","customers.read","customers.write","billing.read","billing.write","licenses.read","support.read","reports.export"]'
-      ELSE '["workspace.read","customers.read","billing.read","licenses.read","support.read"]'
+      WHEN 'admin' THEN '["tenants.read","customers.read","customers.write","customers.archive","audit.read","billing.read","licenses.read","licenses.write","branding.write","support.read","support.write","users.manage","reports.export","analytics.read"]'
+      WHEN 'billing' THEN '["tenants.read","customers.read","customers.write","billing.read","billing.write","licenses.read","support.read","reports.export"]'
+      ELSE '["tenants.read","customers.read","billing.read","licenses.read","support.read"]'
     END;
   `,
 };

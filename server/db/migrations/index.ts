@@ -11,7 +11,8 @@ import { sync } from './0010_sync';
 import { refundViews } from './0011_refund_views';
 import { search } from './0012_search';
 import { apiKeyScopes } from './0013_api_key_scopes';
-import { tenantsRead } from './0014_tenants_read';
+import { restIdempotency } from './0014_rest_idempotency';
+import { tenantsRead } from './0015_tenants_read';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   refundViews,
   search,
   apiKeyScopes,
+  restIdempotency,
   tenantsRead,
 ];

@@ -151,3 +151,29 @@ export function chainUnlinkedEntries(sqlite: BetterSqlite3.Database): number {
     return linked;
   })();
 }
+
+/** An entry written in bulk, before its chain position is known. */
+export interface UnchainedEntry {
+  id: string;
+  tenantId: string;
+  actorName: string;
+  client: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  after: string;
+  at: number;
+}
+
+/**
+ * A prepared insert for audit entries written in bulk (a demo load): they land without a
+ * chain position, and `chainUnlinkedEntries` links them once the load is done.
+ */
+export function prepareUnchainedAuditInsert(sqlite: BetterSqlite3.Database): (entry: UnchainedEntry) => void {
+  const insert = sqlite.prepare(`INSERT INTO audit_log
+    (id, tenant_id, actor_id, actor_name, client, action, entity_type, entity_id, before, after, at)
+    VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+  return (e) => {
+    insert.run(e.id, e.tenantId, e.actorName, e.client, e.action, e.entityType, e.entityId, e.after, e.at);
+  };
+}

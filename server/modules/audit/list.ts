@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { auditListInput } from '../../../shared/audit/schema';
 import type { DB } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { decodeCursor } from '../../lib/keyset-cursor';
+import { keysetPage } from '../../lib/keyset-page';
 import { diffSnapshots, type FieldChange } from './diff';
 
 type Input = z.output<typeof auditListInput>;
@@ -54,9 +55,9 @@ export async function listAuditEntries(db: Kysely<DB>, tenantId: string, input: 
     .orderBy('seq', 'desc')
     .limit(input.limit + 1)
     .execute();
-  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  return {
-    items: rows.slice(0, input.limit).map((row): AuditRow => {
+  // Not counted: a filtered count over a long trail would cost more than the page.
+  return keysetPage(rows, input.limit, {
+    item: (row): AuditRow => {
       const before = parse(row.before);
       const after = parse(row.after);
       const currency = after?.currency ?? before?.currency;
@@ -72,11 +73,9 @@ export async function listAuditEntries(db: Kysely<DB>, tenantId: string, input: 
         changes: diffSnapshots(before, after),
         currency: typeof currency === 'string' ? currency : null,
       };
-    }),
-    nextCursor: last ? encodeCursor({ value: last.seq as number, id: last.id }) : null,
-    // Not counted: a filtered count over a long trail would cost more than the page.
-    total: null,
-  };
+    },
+    cursorOf: (row) => ({ value: row.seq as number, id: row.id }),
+  });
 }
 
 /** The values the page's filters offer: who acted, on what, doing what. */

@@ -1,6 +1,8 @@
 export { customersRouter } from './router';
 export { insertCustomer, toCustomer } from './repo';
+export { setDefaultPaymentMethod, setGatewayCustomerRef, setTestClock } from './billing-columns';
 export { archiveCustomer, createCustomer, getCustomer, patchCustomer, updateCustomer } from './service';
 export { nameSortKey } from './sort-key';
+export { prepareCustomerInsert } from './bulk-insert';
 export { asEmailPrefix, toFtsQuery } from './search';
 export { customerNames } from './names';

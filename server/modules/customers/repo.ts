@@ -1,8 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
+import type { Page } from '../../../shared/page';
 import { cappedTotal, countedTotal } from '../../db/list-totals';
 import type { DB } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { decodeCursor } from '../../lib/keyset-cursor';
+import { keysetPage } from '../../lib/keyset-page';
 import { asEmailPrefix, toFtsQuery } from './search';
 import { nameSortKey } from './sort-key';
 
@@ -129,15 +131,7 @@ export interface CustomerQuery {
   limit: number;
 }
 
-export interface CustomerPage {
-  items: Customer[];
-  /** Pass back to get the next page; null on the last page. */
-  nextCursor: string | null;
-  /** How many rows match in all: only on the first page. */
-  total: number | null;
-  /** True when `total` is the cap of a broad search: there are at least that many. */
-  totalCapped: boolean;
-}
+export type CustomerPage = Page<Customer>;
 
 function filtered(db: Db, tenantId: string, query: CustomerQuery) {
   let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
@@ -184,13 +178,11 @@ export async function selectCustomerPage(
     .orderBy('customers.id', direction)
     .limit(query.limit + 1)
     .execute();
-  const items = rows.slice(0, query.limit).map(toCustomer);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
-  return {
-    items,
-    nextCursor: last ? encodeCursor({ value: last[column], id: last.id }) : null,
-    ...(await totalOf(db, tenantId, query)),
-  };
+  return keysetPage(rows, query.limit, {
+    item: toCustomer,
+    cursorOf: (row) => ({ value: row[column], id: row.id }),
+    total: await totalOf(db, tenantId, query),
+  });
 }
 
 /**

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { emailListInput } from '../../../shared/emails/schema';
 import { cappedTotal } from '../../db/list-totals';
 import type { DB } from '../../db/schema';
-import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { decodeCursor } from '../../lib/keyset-cursor';
+import { keysetPage } from '../../lib/keyset-page';
 import { notFound } from '../../lib/errors';
 import { findEmail } from './repo/outbox';
 
@@ -43,10 +44,8 @@ export async function listEmails(db: Kysely<DB>, tenantId: string, input: ListIn
     .orderBy('email_outbox.id', 'desc')
     .limit(input.limit + 1)
     .execute();
-  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  const total = input.cursor ? null : await cappedTotal(filtered(), db);
-  return {
-    items: rows.slice(0, input.limit).map((r) => ({
+  return keysetPage(rows, input.limit, {
+    item: (r) => ({
       id: r.id,
       template: r.template,
       recipient: r.recipient,
@@ -58,11 +57,10 @@ export async function listEmails(db: Kysely<DB>, tenantId: string, input: ListIn
       customerName: r.customer_name,
       createdAt: r.created_at,
       sentAt: r.sent_at,
-    })),
-    nextCursor: last ? encodeCursor({ value: last.created_at, id: last.id }) : null,
-    total: total?.total ?? null,
-    totalCapped: total?.totalCapped ?? false,
-  };
+    }),
+    cursorOf: (r) => ({ value: r.created_at, id: r.id }),
+    total: input.cursor ? null : await cappedTotal(filtered(), db),
+  });
 }
 
 /** One email in full, for the console: what was (or will be) sent, and how delivery went. */

@@ -6,7 +6,7 @@ import { subscriptionsChanged } from '../billing';
 import type { StripeEventOutcome } from '../stripe-events';
 import { answeredAt, mirrorScope, stripeOf, type MirrorContext } from './context';
 import { linkInvoice, writeInvoice } from './invoices';
-import { subscriptionOfInvoice } from './mapping';
+import { readInvoiceWithLines, subscriptionOfInvoice } from './mapping';
 import { subscriptionByRef } from './repo';
 import { linkSubscription, writeSubscription } from './subscriptions';
 import { appliedEventId, orderFetched, orderSnapshot, type SnapshotOrder } from './versions';
@@ -56,6 +56,8 @@ export const subscriptionKind: MirroredKind<
 export const invoiceKind: MirroredKind<Stripe.Invoice, Awaited<ReturnType<typeof linkInvoice>>> = {
   action: 'invoice.mirrored_from_stripe',
   async link(context, invoice) {
+    // Read before anything is fetched or created, so an incomplete snapshot changes nothing.
+    readInvoiceWithLines(invoice);
     // The subscription first, so the invoice can name it (a finalized invoice never changes that).
     const subscriptionRef = subscriptionOfInvoice(invoice);
     if (subscriptionRef && !(await subscriptionByRef(context.db, context.tenantId, subscriptionRef))) {

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
-import { newId } from '../../../shared/ids';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
-import { findPlanIdByName } from '../catalog';
+import { createGatewayPrice, createGatewayProductAndPlan, findPlanIdByGatewayRef } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
-import { mirroredInterval } from './mapping';
+import { mirroredInterval, PRICE_FIELDS, PRODUCT_FIELDS } from './mapping';
+import { requiredFields } from './stripe-fields';
 import { priceByRef } from './repo';
 
 type Trx = Transaction<DB>;
@@ -19,53 +19,33 @@ async function ensureProductAndPlan(
   now: number,
   changes: EntityChange[],
 ): Promise<string> {
-  const plan = await trx
-    .selectFrom('plans')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('gateway_ref', '=', product.id)
-    .executeTakeFirst();
-  if (plan) return plan.id;
-  const productRow = {
-    id: newId('prd', now),
-    tenant_id: tenantId,
-    name: product.name,
-    description: product.description ?? 'From Stripe',
-    status: 'active' as const,
-    created_at: now,
-    updated_at: now,
-    gateway_ref: product.id,
-  };
-  await trx.insertInto('products').values(productRow).execute();
-  // Plan names are unique per tenant, ignoring case as the catalog does: a Stripe product
-  // named like a Tollgate plan ("ÉCOLE" beside "école") is told apart.
-  const taken = await findPlanIdByName(trx, tenantId, product.name);
-  const planRow = {
-    id: newId('pln', now),
-    tenant_id: tenantId,
-    product_id: productRow.id,
-    name: taken ? `${product.name} (Stripe ${product.id})` : product.name,
-    description: `Mirrored from Stripe product ${product.id}`,
-    status: 'active' as const,
-    sort_order: 0,
-    is_default: 0,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    gateway_ref: product.id,
-  };
-  await trx.insertInto('plans').values(planRow).execute();
-  changes.push(
-    { entityType: 'product', entityId: productRow.id, before: null, after: productRow },
-    { entityType: 'plan', entityId: planRow.id, before: null, after: planRow },
+  const known = await findPlanIdByGatewayRef(trx, tenantId, product.id);
+  if (known) return known;
+  const created = await createGatewayProductAndPlan(
+    trx,
+    tenantId,
+    {
+      ref: product.id,
+      name: product.name,
+      description: product.description ?? 'From Stripe',
+      planDescription: `Mirrored from Stripe product ${product.id}`,
+    },
+    now,
   );
-  return planRow.id;
+  changes.push(
+    { entityType: 'product', entityId: created.product.id, before: null, after: created.product },
+    { entityType: 'plan', entityId: created.plan.id, before: null, after: created.plan },
+  );
+  return created.plan.id;
 }
 
-async function productOf(context: MirrorContext, price: Stripe.Price): Promise<Stripe.Product> {
-  if (typeof price.product !== 'string' && !price.product.deleted) return price.product;
-  const id = typeof price.product === 'string' ? price.product : price.product.id;
-  return stripeOf(context).products.retrieve(id);
+async function productOf(context: MirrorContext, price: Stripe.Price, ref: string): Promise<Stripe.Product> {
+  const product =
+    typeof price.product !== 'string' && !price.product.deleted
+      ? price.product
+      : await stripeOf(context).products.retrieve(ref);
+  requiredFields('product', product, PRODUCT_FIELDS);
+  return product;
 }
 
 /**
@@ -80,30 +60,30 @@ export async function ensurePrice(
   const known = await priceByRef(context.db, context.tenantId, ref);
   if (known) return known;
   const full = typeof price === 'string' ? await stripeOf(context).prices.retrieve(ref) : price;
+  const fields = requiredFields('price', full, PRICE_FIELDS);
   const interval = mirroredInterval(full);
   if (full.unit_amount === null)
     throw new Error(`Stripe price ${ref} has no unit amount; only per-unit prices are mirrored`);
   const unitAmount = full.unit_amount;
-  const product = await productOf(context, full);
+  const product = await productOf(context, full, fields.productRef);
   const created = await runCommand(mirrorScope(context), 'catalog.mirrored_from_stripe', async (trx, now) => {
     const again = await priceByRef(trx, context.tenantId, ref);
     if (again) return { result: again, changes: [] };
     const changes: EntityChange[] = [];
     const planId = await ensureProductAndPlan(trx, context.tenantId, product, now, changes);
-    const row = {
-      id: newId('pri', now),
-      tenant_id: context.tenantId,
-      plan_id: planId,
-      amount: unitAmount,
-      currency: full.currency.toUpperCase(),
-      interval,
-      trial_days: 0,
-      status: full.active ? ('active' as const) : ('archived' as const),
-      created_at: now,
-      updated_at: now,
-      gateway_ref: ref,
-    };
-    await trx.insertInto('prices').values(row).execute();
+    const row = await createGatewayPrice(
+      trx,
+      context.tenantId,
+      {
+        ref,
+        plan_id: planId,
+        amount: unitAmount,
+        currency: fields.currency.toUpperCase(),
+        interval,
+        status: fields.active ? 'active' : 'archived',
+      },
+      now,
+    );
     changes.push({ entityType: 'price', entityId: row.id, before: null, after: row });
     return { result: { id: row.id, planId }, changes };
   });

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import { runCommand } from '../../commands/run-command';
-import { insertCustomer } from '../customers';
+import { insertCustomer, setGatewayCustomerRef } from '../customers';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
 import { customerIdByRef } from './repo';
 
@@ -31,11 +31,7 @@ export async function ensureCustomer(context: MirrorContext, ref: string): Promi
       .where('email', '=', email)
       .executeTakeFirst();
     if (sameEmail && sameEmail.gateway_customer_ref === null) {
-      await trx
-        .updateTable('customers')
-        .set({ gateway_customer_ref: ref, updated_at: now })
-        .where('id', '=', sameEmail.id)
-        .execute();
+      await setGatewayCustomerRef(trx, context.tenantId, sameEmail.id, ref, now);
       const change = { gatewayCustomerRef: ref };
       return {
         result: sameEmail.id,
@@ -64,11 +60,7 @@ export async function ensureCustomer(context: MirrorContext, ref: string): Promi
       archivedAt: null,
     };
     await insertCustomer(trx, context.tenantId, created);
-    await trx
-      .updateTable('customers')
-      .set({ gateway_customer_ref: ref })
-      .where('id', '=', created.id)
-      .execute();
+    await setGatewayCustomerRef(trx, context.tenantId, created.id, ref);
     return {
       result: created.id,
       changes: [

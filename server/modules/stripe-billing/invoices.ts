@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
+import { insertMirroredInvoice, replaceInvoiceLines, updateMirroredInvoice } from '../billing';
 import type { MirrorContext } from './context';
 import { ensureCustomer } from './customers';
 import {
@@ -11,7 +12,8 @@ import {
   mirroredLine,
   ms,
   msOrNull,
-  refOf,
+  readInvoice,
+  readInvoiceWithLines,
   subscriptionOfInvoice,
 } from './mapping';
 import { invoiceByRef, priceByRef, subscriptionByRef } from './repo';
@@ -23,60 +25,52 @@ export interface InvoiceLinks {
 }
 
 export async function linkInvoice(context: MirrorContext, invoice: Stripe.Invoice): Promise<InvoiceLinks> {
-  const customerRef = refOf(invoice.customer);
-  if (!customerRef) throw new Error(`Stripe invoice ${invoice.id} has no customer`);
+  const { customerRef } = readInvoiceWithLines(invoice);
   return { customerId: await ensureCustomer(context, customerRef) };
 }
 
 /** What a draft may still change: amounts and lines, replaced wholesale. */
 async function writeDraftContent(trx: Trx, tenantId: string, invoiceId: string, invoice: Stripe.Invoice) {
-  await trx
-    .deleteFrom('invoice_lines')
-    .where('tenant_id', '=', tenantId)
-    .where('invoice_id', '=', invoiceId)
-    .execute();
-  let position = 0;
-  for (const line of invoice.lines.data.map(mirroredLine)) {
+  const { created, lines: stripeLines } = readInvoice(invoice);
+  const lines = [];
+  for (const line of stripeLines.map((_line, index) => mirroredLine(invoice, index))) {
     const price = line.priceRef ? await priceByRef(trx, tenantId, line.priceRef) : undefined;
-    await trx
-      .insertInto('invoice_lines')
-      .values({
-        id: newId('il', ms(invoice.created)),
-        tenant_id: tenantId,
-        invoice_id: invoiceId,
-        position: position++,
-        kind: line.kind,
-        description: line.description,
-        price_id: price?.id ?? null,
-        quantity: line.quantity,
-        unit_amount: line.unitAmount,
-        amount: line.amount,
-        period_start: line.periodStart,
-        period_end: line.periodEnd,
-      })
-      .execute();
+    lines.push({
+      id: newId('il', ms(created)),
+      kind: line.kind,
+      description: line.description,
+      price_id: price?.id ?? null,
+      quantity: line.quantity,
+      unit_amount: line.unitAmount,
+      amount: line.amount,
+      period_start: line.periodStart,
+      period_end: line.periodEnd,
+    });
   }
+  await replaceInvoiceLines(trx, tenantId, invoiceId, lines);
 }
 
 function amounts(invoice: Stripe.Invoice) {
+  const fields = readInvoice(invoice);
   return {
-    subtotal: invoice.subtotal,
-    total: invoice.total,
-    amount_due: invoice.amount_due,
+    subtotal: fields.subtotal,
+    total: fields.total,
+    amount_due: fields.amountDue,
     // Stripe applies the customer's balance between total and amount due.
-    credit_applied: Math.max(0, invoice.total - invoice.amount_due),
-    period_start: ms(invoice.period_start),
-    period_end: ms(invoice.period_end),
+    credit_applied: Math.max(0, fields.total - fields.amountDue),
+    period_start: ms(fields.periodStart),
+    period_end: ms(fields.periodEnd),
   };
 }
 
 /** What may move once finalized: status and payment bookkeeping only (the triggers hold the rest). */
 function bookkeeping(invoice: Stripe.Invoice, now: number) {
+  const fields = readInvoice(invoice);
   const transitions = invoice.status_transitions;
   return {
     status: mirroredInvoiceStatus(invoice),
-    amount_paid: invoice.amount_paid,
-    attempt_count: invoice.attempt_count,
+    amount_paid: fields.amountPaid,
+    attempt_count: fields.attemptCount,
     next_attempt_at: msOrNull(invoice.next_payment_attempt),
     finalized_at: msOrNull(transitions.finalized_at),
     paid_at: msOrNull(transitions.paid_at),
@@ -101,44 +95,38 @@ export async function writeInvoice(
   const current = await invoiceByRef(trx, tenantId, invoice.id);
   const subscriptionRef = subscriptionOfInvoice(invoice);
   const subscription = subscriptionRef ? await subscriptionByRef(trx, tenantId, subscriptionRef) : undefined;
-  const id = current?.id ?? newId('inv', ms(invoice.created));
+  const fields = readInvoice(invoice);
+  const id = current?.id ?? newId('inv', ms(fields.created));
   if (!current) {
-    await trx
-      .insertInto('invoices')
-      .values({
-        id,
-        tenant_id: tenantId,
-        customer_id: links.customerId,
-        subscription_id: subscription?.id ?? null,
-        number: null,
-        status: 'draft',
-        billing_reason: mirroredBillingReason(invoice),
-        currency: invoice.currency.toUpperCase(),
-        ...amounts(invoice),
-        created_at: ms(invoice.created),
-        updated_at: now,
-        managed_by: 'stripe',
-        gateway_ref: invoice.id,
-      })
-      .execute();
+    await insertMirroredInvoice(trx, {
+      id,
+      tenant_id: tenantId,
+      customer_id: links.customerId,
+      subscription_id: subscription?.id ?? null,
+      number: null,
+      status: 'draft',
+      billing_reason: mirroredBillingReason(invoice),
+      currency: fields.currency.toUpperCase(),
+      ...amounts(invoice),
+      created_at: ms(fields.created),
+      updated_at: now,
+      managed_by: 'stripe',
+      gateway_ref: invoice.id,
+    });
   }
   const wasDraft = !current || current.status === 'draft';
   if (wasDraft) {
-    await trx
-      .updateTable('invoices')
-      .set({ ...amounts(invoice), subscription_id: subscription?.id ?? null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    await updateMirroredInvoice(trx, tenantId, id, {
+      ...amounts(invoice),
+      subscription_id: subscription?.id ?? null,
+      updated_at: now,
+    });
     await writeDraftContent(trx, tenantId, id, invoice);
   }
   const status = mirroredInvoiceStatus(invoice);
   if (status !== 'draft') {
     const numbered = wasDraft ? { number: invoice.number ?? invoice.id } : {};
-    await trx
-      .updateTable('invoices')
-      .set({ ...bookkeeping(invoice, now), ...numbered })
-      .where('id', '=', id)
-      .execute();
+    await updateMirroredInvoice(trx, tenantId, id, { ...bookkeeping(invoice, now), ...numbered });
   }
   const after = await trx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return {

@@ -26,14 +26,22 @@ describe('Stripe prices and lines', () => {
   });
 
   it('reads a proration as a proration and keeps the billed amount exactly', () => {
-    const line = mirroredLine({
-      amount: -1001,
-      quantity: 3,
-      description: 'Unused time',
-      period: { start: 10, end: 20 },
-      pricing: { price_details: { price: 'price_1', product: 'prod_1' } },
-      parent: { type: 'subscription_item_details', subscription_item_details: { proration: true } },
-    } as unknown as Stripe.InvoiceLineItem);
+    const invoice = {
+      id: 'in_1',
+      lines: {
+        data: [
+          {
+            amount: -1001,
+            quantity: 3,
+            description: 'Unused time',
+            period: { start: 10, end: 20 },
+            pricing: { price_details: { price: 'price_1', product: 'prod_1' } },
+            parent: { type: 'subscription_item_details', subscription_item_details: { proration: true } },
+          },
+        ],
+      },
+    } as unknown as Stripe.Invoice;
+    const line = mirroredLine(invoice, 0);
     expect(line).toMatchObject({
       kind: 'proration',
       amount: -1001,

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { SubscriptionStatus } from '../../../shared/billing/subscription-machine';
+import { requiredField, requiredFields, type FieldSpec, type FieldsOf } from './stripe-fields';
 
 /**
  * How Stripe Billing's objects read as Tollgate's: pure rules, no database. Stripe counts
@@ -38,19 +39,82 @@ export function mirroredStatus(subscription: Stripe.Subscription): SubscriptionS
 }
 
 /**
- * The billed item: Tollgate's subscriptions have one price, so a Stripe subscription
- * mirrors its first item (Stripe lists items in the order they were added).
+ * What the mirror needs of a Stripe subscription. The billed item is the first: Tollgate's
+ * subscriptions have one price, and Stripe lists items in the order they were added. Since
+ * API version 2025-03-31 the billing period lives on each item, not the subscription.
  */
-export function primaryItem(subscription: Stripe.Subscription): Stripe.SubscriptionItem {
-  const item = subscription.items.data[0];
-  if (!item) throw new Error(`Stripe subscription ${subscription.id} has no items`);
-  return item;
+export const SUBSCRIPTION_FIELDS = {
+  customerRef: ['customer', 'ref'],
+  status: ['status', 'string'],
+  currency: ['currency', 'string'],
+  billingAnchor: ['billing_cycle_anchor', 'number'],
+  created: ['created', 'number'],
+  cancelAtPeriodEnd: ['cancel_at_period_end', 'boolean'],
+  item: ['items.data[0]', 'object'],
+  priceRef: ['items.data[0].price', 'ref'],
+  periodStart: ['items.data[0].current_period_start', 'number'],
+  periodEnd: ['items.data[0].current_period_end', 'number'],
+} as const satisfies FieldSpec;
+
+/** A Stripe subscription's required fields, or a failure naming the first one missing. */
+export function readSubscription(subscription: Stripe.Subscription): FieldsOf<typeof SUBSCRIPTION_FIELDS> {
+  return requiredFields('subscription', subscription, SUBSCRIPTION_FIELDS);
 }
 
-/** Since API version 2025-03-31 the billing period lives on each item, not the subscription. */
-export function currentPeriod(subscription: Stripe.Subscription): { start: number; end: number } {
-  const item = primaryItem(subscription);
-  return { start: ms(item.current_period_start), end: ms(item.current_period_end) };
+export function primaryItem(subscription: Stripe.Subscription): Stripe.SubscriptionItem {
+  return requiredField(
+    'subscription',
+    subscription,
+    'items.data[0]',
+    'object',
+  ) as unknown as Stripe.SubscriptionItem;
+}
+
+/** What the mirror needs of a Stripe price it creates locally (recurrence and unit amount are checked by rule). */
+export const PRICE_FIELDS = {
+  currency: ['currency', 'string'],
+  active: ['active', 'boolean'],
+  productRef: ['product', 'ref'],
+} as const satisfies FieldSpec;
+
+export const PRODUCT_FIELDS = { name: ['name', 'string'] } as const satisfies FieldSpec;
+
+/** What the mirror needs of a Stripe invoice; its lines are read one by one (`lineFields`). */
+export const INVOICE_FIELDS = {
+  customerRef: ['customer', 'ref'],
+  status: ['status', 'string'],
+  currency: ['currency', 'string'],
+  created: ['created', 'number'],
+  subtotal: ['subtotal', 'number'],
+  total: ['total', 'number'],
+  amountDue: ['amount_due', 'number'],
+  amountPaid: ['amount_paid', 'number'],
+  attemptCount: ['attempt_count', 'number'],
+  periodStart: ['period_start', 'number'],
+  periodEnd: ['period_end', 'number'],
+  transitions: ['status_transitions', 'object'],
+  lines: ['lines.data', 'list'],
+} as const satisfies FieldSpec;
+
+export function readInvoice(invoice: Stripe.Invoice): FieldsOf<typeof INVOICE_FIELDS> {
+  return requiredFields('invoice', invoice, INVOICE_FIELDS);
+}
+
+/** An invoice's required fields, its lines' included; the first missing one fails. */
+export function readInvoiceWithLines(invoice: Stripe.Invoice): FieldsOf<typeof INVOICE_FIELDS> {
+  const fields = readInvoice(invoice);
+  fields.lines.forEach((_line, index) => requiredFields('invoice', invoice, lineFields(index)));
+  return fields;
+}
+
+/** The required fields of the invoice's `index`-th line, named by their place in the invoice. */
+export function lineFields(index: number) {
+  const line = `lines.data[${index}]`;
+  return {
+    amount: [`${line}.amount`, 'number'],
+    periodStart: [`${line}.period.start`, 'number'],
+    periodEnd: [`${line}.period.end`, 'number'],
+  } as const satisfies FieldSpec;
 }
 
 export const INTERVALS = ['month', 'year'] as const;
@@ -109,13 +173,16 @@ export interface MirroredLine {
   periodEnd: number;
 }
 
-export function mirroredLine(line: Stripe.InvoiceLineItem): MirroredLine {
+/** The invoice's `index`-th line as Tollgate's invoice line. */
+export function mirroredLine(invoice: Stripe.Invoice, index: number): MirroredLine {
+  const { amount, periodStart, periodEnd } = requiredFields('invoice', invoice, lineFields(index));
+  const line = invoice.lines.data[index] as Stripe.InvoiceLineItem;
   const parent = line.parent;
   const proration =
     parent?.subscription_item_details?.proration ?? parent?.invoice_item_details?.proration ?? false;
   const kind = proration
     ? 'proration'
-    : line.amount < 0
+    : amount < 0
       ? 'credit'
       : parent?.type === 'subscription_item_details'
         ? 'plan'
@@ -127,9 +194,9 @@ export function mirroredLine(line: Stripe.InvoiceLineItem): MirroredLine {
     priceRef: refOf(line.pricing?.price_details?.price),
     quantity,
     // Stripe's unit amount may carry fractions of a cent; the line's amount is what was billed.
-    unitAmount: quantity > 0 ? Math.round(line.amount / quantity) : line.amount,
-    amount: line.amount,
-    periodStart: ms(line.period.start),
-    periodEnd: ms(line.period.end),
+    unitAmount: quantity > 0 ? Math.round(amount / quantity) : amount,
+    amount,
+    periodStart: ms(periodStart),
+    periodEnd: ms(periodEnd),
   };
 }

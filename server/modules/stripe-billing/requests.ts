@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import type { DB } from '../../db/schema';
+import { confirmStripeRequests } from '../billing';
 import { requestDone, type RequestParams } from './request-goals';
 
 /**
@@ -27,14 +28,10 @@ export async function confirmRequests(
       request.idempotency_key === idempotencyKey ||
       requestDone(request.action, JSON.parse(request.params) as RequestParams, subscription),
   );
-  if (done.length === 0) return;
-  await trx
-    .updateTable('stripe_subscription_requests')
-    .set({ status: 'confirmed', updated_at: now })
-    .where(
-      'id',
-      'in',
-      done.map((request) => request.id),
-    )
-    .execute();
+  await confirmStripeRequests(
+    trx,
+    tenantId,
+    done.map((request) => request.id),
+    now,
+  );
 }

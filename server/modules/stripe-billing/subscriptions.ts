@@ -3,11 +3,11 @@ import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
-import { recordEvent } from '../billing';
+import { recordEvent, saveMirroredSubscription } from '../billing';
 import { ensurePrice } from './catalog';
 import type { MirrorContext } from './context';
 import { ensureCustomer } from './customers';
-import { currentPeriod, ms, msOrNull, mirroredStatus, primaryItem, refOf } from './mapping';
+import { ms, msOrNull, mirroredStatus, primaryItem, readSubscription, refOf } from './mapping';
 import { paymentMethodIdByRef, subscriptionByRef } from './repo';
 import { confirmRequests } from './requests';
 
@@ -24,8 +24,8 @@ export async function linkSubscription(
   context: MirrorContext,
   subscription: Stripe.Subscription,
 ): Promise<SubscriptionLinks> {
-  const customerRef = refOf(subscription.customer);
-  if (!customerRef) throw new Error(`Stripe subscription ${subscription.id} has no customer`);
+  // Read first, so a snapshot lacking a field fails before anything is fetched or created.
+  const { customerRef } = readSubscription(subscription);
   const customerId = await ensureCustomer(context, customerRef);
   const price = await ensurePrice(context, primaryItem(subscription).price);
   return { customerId, price };
@@ -39,8 +39,8 @@ function mirroredRow(
   paymentMethodId: string | null,
   now: number,
 ) {
+  const fields = readSubscription(subscription);
   const status = mirroredStatus(subscription);
-  const period = currentPeriod(subscription);
   const paused = subscription.pause_collection;
   return {
     id: current?.id ?? newId('sub', now),
@@ -49,15 +49,15 @@ function mirroredRow(
     plan_id: links.price.planId,
     price_id: links.price.id,
     quantity: primaryItem(subscription).quantity ?? 1,
-    currency: subscription.currency.toUpperCase(),
+    currency: fields.currency.toUpperCase(),
     status,
-    billing_anchor: ms(subscription.billing_cycle_anchor),
-    current_period_start: period.start,
-    current_period_end: period.end,
+    billing_anchor: ms(fields.billingAnchor),
+    current_period_start: ms(fields.periodStart),
+    current_period_end: ms(fields.periodEnd),
     trial_start: msOrNull(subscription.trial_start),
     trial_end: msOrNull(subscription.trial_end),
     trial_end_behavior: 'cancel' as const,
-    cancel_at_period_end: subscription.cancel_at_period_end ? 1 : 0,
+    cancel_at_period_end: fields.cancelAtPeriodEnd ? 1 : 0,
     canceled_at: msOrNull(subscription.canceled_at),
     ended_at: msOrNull(subscription.ended_at),
     // Stripe does not say when collection was paused: the first snapshot showing it does.
@@ -69,7 +69,7 @@ function mirroredRow(
     managed_by: 'stripe' as const,
     gateway_ref: subscription.id,
     version: (current?.version ?? 0) + 1,
-    created_at: current?.created_at ?? ms(subscription.created),
+    created_at: current?.created_at ?? ms(fields.created),
     updated_at: now,
   };
 }
@@ -117,12 +117,7 @@ export async function writeSubscription(
   const methodRef = refOf(subscription.default_payment_method);
   const paymentMethodId = methodRef ? await paymentMethodIdByRef(trx, tenantId, methodRef) : null;
   const row = mirroredRow(tenantId, subscription, links, current, paymentMethodId, now);
-  if (current) {
-    const { id: _id, tenant_id: _tenant, created_at: _created, ...changes } = row;
-    await trx.updateTable('subscriptions').set(changes).where('id', '=', current.id).execute();
-  } else {
-    await trx.insertInto('subscriptions').values(row).execute();
-  }
+  await saveMirroredSubscription(trx, row, current !== undefined);
   await recordHistory(trx, tenantId, current, row, now);
   await confirmRequests(trx, tenantId, row.id, subscription, causedBy, now);
   return {

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { startLoop, yieldToIo, type Loop } from '../../lib/loop';
-import { afterFailure, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
+import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { claimNextEvent, finishEvent, type ClaimedEvent, type Finish } from './queue';
 import type { StripeEventHandlers, StripeEventOutcome } from './types';
 
@@ -68,10 +68,8 @@ export async function processDueStripeEvents(
   while (ran < limit && !stopping?.aborted) {
     // The endpoint shares this thread: let deliveries in between events, or they wait a whole pass.
     if (ran > 0) await yieldToIo();
-    const claimed = await claimNextEvent(options.db, {
-      now: options.clock.now(),
-      leaseMs: policyOf(options).leaseMs,
-    });
+    const now = options.clock.now();
+    const claimed = await claimNextEvent(options.db, { now, leaseUntil: leaseEnd(now, policyOf(options)) });
     if (!claimed) break;
     const finish = await apply(options, claimed);
     const recorded = await finishEvent(options.db, claimed, finish, options.clock.now());

@@ -4,7 +4,8 @@ import type { stripeEventListInput } from '../../../shared/stripe-events/schema'
 import { cappedTotal } from '../../db/list-totals';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../lib/errors';
-import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { decodeCursor } from '../../lib/keyset-cursor';
+import { keysetPage } from '../../lib/keyset-page';
 
 type ListInput = z.output<typeof stripeEventListInput>;
 
@@ -41,10 +42,8 @@ export async function listStripeEvents(db: Kysely<DB>, tenantId: string, input: 
     .orderBy('event_id', 'desc')
     .limit(input.limit + 1)
     .execute();
-  const total = input.cursor ? null : await cappedTotal(filtered(), db);
-  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  return {
-    items: rows.slice(0, input.limit).map((r) => ({
+  return keysetPage(rows, input.limit, {
+    item: (r) => ({
       id: r.event_id,
       type: r.type,
       objectId: r.object_id,
@@ -55,11 +54,10 @@ export async function listStripeEvents(db: Kysely<DB>, tenantId: string, input: 
       receivedAt: r.received_at,
       nextAttemptAt: r.status === 'failed' ? r.next_attempt_at : null,
       lastError: r.last_error,
-    })),
-    nextCursor: last ? encodeCursor({ value: last.received_at, id: last.event_id }) : null,
-    total: total?.total ?? null,
-    totalCapped: total?.totalCapped ?? false,
-  };
+    }),
+    cursorOf: (r) => ({ value: r.received_at, id: r.event_id }),
+    total: input.cursor ? null : await cappedTotal(filtered(), db),
+  });
 }
 
 /** One event with its payload and what happened to it, oldest first. */

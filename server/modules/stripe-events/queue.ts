@@ -19,11 +19,11 @@ export interface ClaimedEvent {
  */
 export async function claimNextEvent(
   db: Kysely<DB>,
-  options: { now: number; leaseMs: number },
+  options: { now: number; leaseUntil: number },
 ): Promise<ClaimedEvent | undefined> {
   const { rows } = await sql<ClaimedEvent>`
     UPDATE stripe_events
-    SET attempts = attempts + 1, next_attempt_at = ${options.now + options.leaseMs}
+    SET attempts = attempts + 1, next_attempt_at = ${options.leaseUntil}
     WHERE (tenant_id, event_id) = (
         SELECT tenant_id, event_id FROM stripe_events
         WHERE status IN ('pending', 'failed') AND next_attempt_at <= ${options.now}

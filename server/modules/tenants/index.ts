@@ -3,6 +3,7 @@ export { tenantsRouter } from './router';
 export { loadPrincipal, describeSession, type Session } from './service';
 export {
   deleteMembership,
+  deleteSetting,
   insertMembership,
   insertTenant,
   insertUser,

@@ -156,6 +156,10 @@ export async function writeSetting(db: Db, key: string, value: string): Promise<
     .execute();
 }
 
+export async function deleteSetting(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}
+
 /** Changes a member's role (the caller checked who may grant it). */
 export async function updateMembershipRole(db: Db, membershipId: string, role: string): Promise<void> {
   await db.updateTable('memberships').set({ role }).where('id', '=', membershipId).execute();

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { Page } from '../../../shared/page';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { NO_TOTAL } from '../../lib/keyset-page';
 import { auditHistoryOf, type EntitySet } from '../audit';
 import { customerBillingObjects, type CustomerCard } from '../billing';
 import { getCustomer } from '../customers';
@@ -100,10 +102,8 @@ export interface TimelineQuery {
   now: number;
 }
 
-export interface TimelinePage {
-  items: TimelineEntry[];
-  nextCursor: string | null;
-}
+/** Not counted: the lines are merged from several sources as the page is read. */
+export type TimelinePage = Page<TimelineEntry>;
 
 /**
  * Everything that happened to a customer and their subscriptions, invoices, payments,
@@ -159,6 +159,7 @@ export async function customerTimeline(
   return {
     items,
     nextCursor: cursor ? encodeCursor({ value: cursor.at, id: `${cursor.rank}:${cursor.key}` }) : null,
+    ...NO_TOTAL,
   };
 }
 

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { startLoop, type Loop } from '../../lib/loop';
-import { loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
+import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
 import type { MutationOutcome } from '../push';
 import { checkCommandInput, type ForwardedCommand } from './commands';
 import { Outbox, type OutboxEntry } from './outbox';
@@ -167,7 +167,7 @@ export class DesktopConnection {
     await this.loop?.stop();
     this.loop = null;
     await session.link.logout();
-    await this.options.standaloneDb.deleteFrom('settings').where('key', '=', SAVED_KEY).execute();
+    await deleteSetting(this.options.standaloneDb, SAVED_KEY);
     await this.teardown(session);
     return this.status();
   }

@@ -1,3 +1,5 @@
+import type Stripe from 'stripe';
+
 /**
  * Stripe Billing objects in the fake account, in the shapes of API version 2026-10-28:
  * billing periods live on subscription items; an invoice names its subscription under
@@ -26,6 +28,8 @@ export interface Price {
   active: boolean;
   currency: string;
   unit_amount: number;
+  /** The same amount as a decimal string, as Stripe sends it. */
+  unit_amount_decimal: string;
   product: string;
   nickname: string | null;
   type: 'recurring';
@@ -38,6 +42,8 @@ export interface SubscriptionItem {
   object: 'subscription_item';
   created: number;
   price: Price;
+  /** The legacy Plan view of `price`, which Stripe still sends on every item. */
+  plan: Stripe.Plan;
   quantity: number;
   subscription: string;
   current_period_start: number;
@@ -110,13 +116,17 @@ export interface Invoice {
   created: number;
   livemode: false;
   customer: string;
+  customer_email: string | null;
+  customer_name: string | null;
   currency: string;
   status: InvoiceStatus;
   number: string | null;
   billing_reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update' | 'manual';
   collection_method: 'charge_automatically';
   subtotal: number;
+  subtotal_excluding_tax: number;
   total: number;
+  total_excluding_tax: number;
   amount_due: number;
   amount_paid: number;
   amount_remaining: number;

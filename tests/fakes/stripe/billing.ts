@@ -1,6 +1,7 @@
 import type { Invoice, InvoiceLine, Price, RecurringInterval, Subscription } from './billing-objects';
 import { previousValues } from './events';
 import type { FakeStripeStore } from './store';
+import { decimalText, INVOICE_DEFAULTS, INVOICE_LINE_DEFAULTS } from './stripe-defaults';
 
 /**
  * The fake's Stripe Billing engine: what Stripe does by itself around a subscription
@@ -51,6 +52,7 @@ function linesFor(
   amountOf: (item: Subscription['items']['data'][number]) => number,
 ): InvoiceLine[] {
   return subscription.items.data.map((item) => ({
+    ...INVOICE_LINE_DEFAULTS,
     id: store.newId('il'),
     object: 'line_item',
     amount: amountOf(item),
@@ -58,6 +60,9 @@ function linesFor(
     description: `${item.quantity} × ${store.products.get(item.price.product)?.name ?? 'Product'}`,
     invoice: invoiceId,
     quantity: item.quantity,
+    quantity_decimal: decimalText(item.quantity),
+    subtotal: amountOf(item),
+    subscription: subscription.id,
     period: { start: item.current_period_start, end: item.current_period_end },
     pricing: {
       type: 'price_details',
@@ -93,6 +98,11 @@ function issueInvoice(
   const first = subscription.items.data[0];
   const now = store.now();
   const invoice: Invoice = {
+    ...INVOICE_DEFAULTS,
+    customer_email: store.customers.get(subscription.customer)?.email ?? null,
+    customer_name: store.customers.get(subscription.customer)?.name ?? null,
+    subtotal_excluding_tax: total,
+    total_excluding_tax: total,
     id,
     object: 'invoice',
     created: now,

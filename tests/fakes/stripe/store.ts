@@ -75,7 +75,9 @@ export interface Charge {
   payment_method: string;
   status: 'succeeded' | 'failed';
   paid: boolean;
+  captured: boolean;
   refunded: boolean;
+  disputed: boolean;
   failure_code: string | null;
   failure_message: string | null;
 }
@@ -107,6 +109,8 @@ export interface Refund {
   currency: string;
   charge: string;
   payment_intent: string;
+  customer: string | null;
+  payment_method: string;
   reason: string | null;
   status: 'succeeded';
   metadata: Record<string, string>;

@@ -4,6 +4,11 @@ import type { FakeStripe } from '../../fakes/stripe';
 import { addInterval } from '../../fakes/stripe/billing';
 import type { Price, Subscription, SubscriptionItem } from '../../fakes/stripe/billing-objects';
 import { previousValues, type StripeEvent } from '../../fakes/stripe/events';
+import {
+  planOfPrice,
+  SUBSCRIPTION_DEFAULTS,
+  SUBSCRIPTION_ITEM_DEFAULTS,
+} from '../../fakes/stripe/stripe-defaults';
 import { stripeEvent } from '../../fakes/stripe/webhooks';
 
 /**
@@ -71,10 +76,12 @@ function firstVersion(store: FakeStripe['store'], i: number, customer: string, p
   const id = store.newId('sub');
   const trialEnd = i % 4 === 0 ? start + 14 * DAY : null;
   const item: SubscriptionItem = {
+    ...SUBSCRIPTION_ITEM_DEFAULTS,
     id: store.newId('si'),
     object: 'subscription_item',
     created: start,
     price,
+    plan: planOfPrice(price),
     quantity: 1 + (i % 3),
     subscription: id,
     current_period_start: start,
@@ -82,6 +89,7 @@ function firstVersion(store: FakeStripe['store'], i: number, customer: string, p
     metadata: {},
   };
   const subscription: Subscription = {
+    ...SUBSCRIPTION_DEFAULTS,
     id,
     object: 'subscription',
     created: start,
@@ -122,6 +130,7 @@ function movePeriod(next: Subscription, i: number, k: number, last: number, at: 
   }
   if (i % 5 === 0 && k === Math.floor(last / 2)) {
     item.price = prices.yearly;
+    item.plan = planOfPrice(prices.yearly);
     item.current_period_start = at;
     item.current_period_end = addInterval(at, 'year', 1);
     next.billing_cycle_anchor = at;

@@ -14,3 +14,10 @@ export {
   mirrorDefaultCard,
   mirrorDetachedCard,
 } from './cards';
+export {
+  confirmStripeRequests,
+  insertMirroredInvoice,
+  replaceInvoiceLines,
+  saveMirroredSubscription,
+  updateMirroredInvoice,
+} from './mirrored';

@@ -1,13 +1,9 @@
-import { decodeCursor, encodeCursor } from './keyset';
+import type { Page } from '../../../../shared/page';
 import type { Total } from '../../../db/list-totals';
+import { keysetPage } from '../../../lib/keyset-page';
+import { decodeCursor } from './keyset';
 
-/** One page of a newest-first list; the total (and whether it is capped) comes with the first page only. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number | null;
-  totalCapped: boolean;
-}
+export type { Page };
 
 /** Where the previous page ended, for `(created_at, id) < cursor`. */
 export function after(cursor: string | null | undefined): { value: number; id: string } | null {
@@ -16,18 +12,12 @@ export function after(cursor: string | null | undefined): { value: number; id: s
   return { value: Number(value), id };
 }
 
-/** Assembles a page from `limit + 1` fetched rows. */
+/** Assembles a newest-first page from `limit + 1` fetched rows; the total comes with the first page only. */
 export function pageOf<R extends { created_at: number; id: string }, T>(
   rows: R[],
   limit: number,
   item: (row: R) => T,
   total: Total | null,
 ): Page<T> {
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return {
-    items: rows.slice(0, limit).map(item),
-    nextCursor: last ? encodeCursor({ value: last.created_at, id: last.id }) : null,
-    total: total?.total ?? null,
-    totalCapped: total?.totalCapped ?? false,
-  };
+  return keysetPage(rows, limit, { item, cursorOf: (row) => ({ value: row.created_at, id: row.id }), total });
 }

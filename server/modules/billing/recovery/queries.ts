@@ -4,8 +4,8 @@ import { OPEN_RECOVERY_STATUSES, type recoveryListInput } from '../../../../shar
 import { chargeAttemptsMade } from '../../../../shared/billing/recovery-figures';
 import type { DB } from '../../../db/schema';
 import { cappedTotal } from '../../../db/list-totals';
-import { decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
-import type { Page } from '../queries/page';
+import { decodeCursor } from '../../../lib/keyset-cursor';
+import { keysetPage } from '../../../lib/keyset-page';
 import { isRecoveryPaused, recoveryPolicy } from './repo';
 
 type ListInput = z.output<typeof recoveryListInput>;
@@ -76,13 +76,11 @@ export async function listRecoveries(db: Kysely<DB>, tenantId: string, input: Li
     .limit(input.limit + 1)
     .execute();
   const policy = await recoveryPolicy(db, tenantId);
-  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  const page: Page<ReturnType<typeof toItem>> = {
-    items: rows.slice(0, input.limit).map((r) => toItem(r, policy.maxAttempts)),
-    nextCursor: last ? encodeCursor({ value: last.next_attempt_at ?? NO_RETRY, id: last.invoice_id }) : null,
-    ...(input.cursor ? { total: null, totalCapped: false } : await cappedTotal(filtered(), db)),
-  };
-  return page;
+  return keysetPage(rows, input.limit, {
+    item: (r) => toItem(r, policy.maxAttempts),
+    cursorOf: (r) => ({ value: r.next_attempt_at ?? NO_RETRY, id: r.invoice_id }),
+    total: input.cursor ? null : await cappedTotal(filtered(), db),
+  });
 }
 
 function toItem(

@@ -52,44 +52,5 @@ export async function findBillingCustomer(
   );
 }
 
-export async function setGatewayCustomerRef(
-  db: Db,
-  tenantId: string,
-  id: string,
-  ref: string,
-): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set({ gateway_customer_ref: ref })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function setDefaultPaymentMethod(
-  db: Db,
-  tenantId: string,
-  id: string,
-  paymentMethodId: string | null,
-): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set({ default_payment_method_id: paymentMethodId })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function setTestClock(
-  db: Db,
-  tenantId: string,
-  id: string,
-  clockId: string | null,
-): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set({ test_clock_id: clockId })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .execute();
-}
+// The billing columns are set through the customers module, which owns the table.
+export { setDefaultPaymentMethod, setGatewayCustomerRef, setTestClock } from '../../customers';

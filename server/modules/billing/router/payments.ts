@@ -3,6 +3,7 @@ import {
   addPaymentMethodInput,
   customerRef,
   paymentListInput,
+  paymentId,
   paymentMethodId,
   refundInput,
 } from '../../../../shared/billing/schema';
@@ -10,6 +11,8 @@ import { router, tenantProcedure } from '../../../trpc/base';
 import { addPaymentMethod, removePaymentMethod, setDefaultMethod } from '../payment-methods';
 import { customerBillingSummary } from '../queries/details';
 import { listPayments } from '../queries/list-payments';
+import { findPayment } from '../repo/payments';
+import { notFound } from '../../../lib/errors';
 import { refundPayment } from '../refunds';
 import { staff } from './request';
 
@@ -17,6 +20,14 @@ export const paymentsRouter = router({
   list: tenantProcedure('billing.read')
     .input(paymentListInput)
     .query(({ ctx, input }) => listPayments(ctx.db, ctx.tenantId, input)),
+
+  get: tenantProcedure('billing.read')
+    .input(z.strictObject({ id: paymentId }))
+    .query(async ({ ctx, input }) => {
+      const payment = await findPayment(ctx.db, ctx.tenantId, input.id);
+      if (!payment) throw notFound('Payment');
+      return payment;
+    }),
 
   refund: tenantProcedure('payments.refund')
     .input(refundInput)

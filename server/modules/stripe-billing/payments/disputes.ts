@@ -3,6 +3,8 @@ import { findPaymentOfCharge, recordDispute } from '../../billing';
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
 import { stripeOf } from '../context';
 import { applyInOrder, idOf } from './in-order';
+import { requiredFields } from '../stripe-fields';
+import { DISPUTE_FIELDS } from './fields';
 
 /** The PaymentIntent a dispute is about: named on it, or on its charge. */
 async function intentOfDispute(context: StripeEventContext, dispute: Stripe.Dispute): Promise<string | null> {
@@ -20,6 +22,7 @@ async function intentOfDispute(context: StripeEventContext, dispute: Stripe.Disp
  */
 export const onDisputeCreated: StripeEventHandler = async (context, event) => {
   const snapshot = event.data.object as Stripe.Dispute;
+  requiredFields('dispute', snapshot, DISPUTE_FIELDS);
   const intentId = await intentOfDispute(context, snapshot);
   return applyInOrder(context, event, {
     action: `stripe.${event.type}`,
@@ -27,22 +30,23 @@ export const onDisputeCreated: StripeEventHandler = async (context, event) => {
     snapshot,
     fetchCurrent: () => stripeOf(context).disputes.retrieve(snapshot.id),
     async apply(trx, now, dispute) {
+      const fields = requiredFields('dispute', dispute, DISPUTE_FIELDS);
       const payment =
         intentId &&
         (await findPaymentOfCharge(trx, context.tenantId, {
           gatewayRef: intentId,
           paymentId: null,
-          amount: dispute.amount,
-          currency: dispute.currency,
+          amount: fields.amount,
+          currency: fields.currency,
         }));
       if (!payment) return { outcome: 'ignored', changes: [] };
       const changes = await recordDispute(trx, { tenantId: context.tenantId, now }, payment, {
         gatewayRef: dispute.id,
-        amount: dispute.amount,
-        currency: dispute.currency,
-        reason: dispute.reason,
-        status: dispute.status,
-        openedAt: dispute.created * 1000,
+        amount: fields.amount,
+        currency: fields.currency,
+        reason: fields.reason,
+        status: fields.status,
+        openedAt: fields.created * 1000,
       });
       return { outcome: 'applied', changes };
     },

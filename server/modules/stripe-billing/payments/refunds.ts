@@ -3,6 +3,8 @@ import { findPaymentOfCharge, recordGatewayRefunds, type GatewayRefund } from '.
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
 import { stripeOf } from '../context';
 import { applyInOrder, idOf } from './in-order';
+import { requiredFields } from '../stripe-fields';
+import { CHARGE_FIELDS, REFUND_FIELDS } from './fields';
 
 /**
  * Our payment id, when Stripe copied our PaymentIntent's metadata to the charge (finds a
@@ -17,13 +19,16 @@ interface ChargeWithRefunds {
   refunds: GatewayRefund[];
 }
 
-const asGatewayRefund = (refund: Stripe.Refund): GatewayRefund => ({
-  gatewayRef: refund.id,
-  amount: refund.amount,
-  currency: refund.currency,
-  reason: refund.reason,
-  status: refund.status ?? 'pending',
-});
+function asGatewayRefund(refund: Stripe.Refund): GatewayRefund {
+  const { amount, currency } = requiredFields('refund', refund, REFUND_FIELDS);
+  return {
+    gatewayRef: refund.id,
+    amount,
+    currency,
+    reason: refund.reason,
+    status: refund.status ?? 'pending',
+  };
+}
 
 /** Every refund of a charge, oldest first, from Stripe's list (a charge's own list is not sent unless expanded). */
 async function listRefunds(context: StripeEventContext, chargeId: string): Promise<GatewayRefund[]> {
@@ -47,6 +52,7 @@ async function refundsOf(context: StripeEventContext, charge: Stripe.Charge): Pr
  */
 export const onChargeRefunded: StripeEventHandler = async (context, event) => {
   const charge = event.data.object as Stripe.Charge;
+  requiredFields('charge', charge, CHARGE_FIELDS);
   const snapshot: ChargeWithRefunds = { charge, refunds: await refundsOf(context, charge) };
   return applyInOrder(context, event, {
     action: `stripe.${event.type}`,
@@ -57,14 +63,15 @@ export const onChargeRefunded: StripeEventHandler = async (context, event) => {
       return { charge: current, refunds: await refundsOf(context, current) };
     },
     async apply(trx, now, { charge: current, refunds }) {
+      const { amount, currency } = requiredFields('charge', current, CHARGE_FIELDS);
       const intentId = idOf(current.payment_intent);
       const payment =
         intentId &&
         (await findPaymentOfCharge(trx, context.tenantId, {
           gatewayRef: intentId,
           paymentId: paymentIdOf(current),
-          amount: current.amount,
-          currency: current.currency,
+          amount,
+          currency,
         }));
       if (!payment) return { outcome: 'ignored', changes: [] };
       const changes = await recordGatewayRefunds(trx, { tenantId: context.tenantId, now }, payment, refunds);

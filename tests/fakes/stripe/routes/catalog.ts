@@ -4,6 +4,7 @@ import { Params, type FormObject } from '../form';
 import { listPage } from '../list';
 import type { FakeStripeStore } from '../store';
 import type { Route } from './route';
+import { decimalText, PRICE_DEFAULTS, PRODUCT_DEFAULTS } from '../stripe-defaults';
 
 export function findProduct(store: FakeStripeStore, id: string, param: string): Product {
   const product = store.products.get(id);
@@ -47,6 +48,7 @@ export const catalogRoutes: Route[] = [
       const params = new Params(form, ['name', 'description', 'active', 'metadata']);
       const now = store.now();
       const product: Product = {
+        ...PRODUCT_DEFAULTS,
         id: store.newId('prod'),
         object: 'product',
         created: now,
@@ -83,14 +85,17 @@ export const catalogRoutes: Route[] = [
       const currency = params.requiredString('currency');
       if (!/^[a-zA-Z]{3}$/.test(currency))
         throw invalidRequest(`Invalid currency: ${currency}.`, { param: 'currency' });
+      const unitAmount = params.integer('unit_amount', { required: true, min: 0 }) ?? 0;
       const price: Price = {
+        ...PRICE_DEFAULTS,
+        unit_amount_decimal: decimalText(unitAmount),
         id: store.newId('price'),
         object: 'price',
         created: store.now(),
         livemode: false,
         active: true,
         currency: currency.toLowerCase(),
-        unit_amount: params.integer('unit_amount', { required: true, min: 0 }) ?? 0,
+        unit_amount: unitAmount,
         product: product.id,
         nickname: params.string('nickname') ?? null,
         type: 'recurring',

@@ -3,6 +3,7 @@ import { previousValues } from '../events';
 import { Params, type FormObject } from '../form';
 import type { Customer, FakeStripeStore } from '../store';
 import type { Route } from './route';
+import { CUSTOMER_DEFAULTS } from '../stripe-defaults';
 
 export function findCustomer(store: FakeStripeStore, id: string, param: string): Customer {
   const customer = store.customers.get(id);
@@ -40,6 +41,7 @@ export const customerRoutes: Route[] = [
       const params = new Params(form, ['email', 'name', 'description', 'metadata']);
       const email = checkedEmail(params);
       const customer: Customer = {
+        ...CUSTOMER_DEFAULTS,
         id: store.newId('cus'),
         object: 'customer',
         created: store.now(),

@@ -3,6 +3,7 @@ import { listPage } from '../list';
 import { Params } from '../form';
 import type { Charge, FakeStripeStore } from '../store';
 import type { Route } from './route';
+import { DISPUTE_DEFAULTS } from '../stripe-defaults';
 
 /** A dispute (chargeback) in Stripe's shape, with the fields Tollgate reads. */
 export interface Dispute {
@@ -31,6 +32,7 @@ export function openDispute(
   const charge: Charge | undefined = store.charges.get(chargeId);
   if (!charge || charge.status !== 'succeeded') throw new Error(`no succeeded charge ${chargeId} to dispute`);
   const dispute: Dispute = {
+    ...DISPUTE_DEFAULTS,
     id: store.newId('du'),
     object: 'dispute',
     created: store.now(),
@@ -44,6 +46,7 @@ export function openDispute(
     metadata: {},
   };
   store.disputes.set(dispute.id, dispute);
+  charge.disputed = true;
   store.emitEvent('charge.dispute.created', dispute);
   return dispute;
 }

@@ -5,6 +5,7 @@ import { AUTHENTICATION_REQUIRED, type Decline } from '../test-payment-methods';
 import { findCustomer } from './customers';
 import { cardError, paymentMethodForCharge } from './payment-methods';
 import type { Route } from './route';
+import { CHARGE_DEFAULTS, PAYMENT_INTENT_DEFAULTS } from '../stripe-defaults';
 
 const CREATE_PARAMS = [
   'amount',
@@ -26,6 +27,7 @@ function recordCharge(
   decline?: Decline,
 ): Charge {
   const charge: Charge = {
+    ...CHARGE_DEFAULTS,
     id: store.newId('ch'),
     object: 'charge',
     created: store.now(),
@@ -39,7 +41,9 @@ function recordCharge(
     payment_method: method.id,
     status: decline ? 'failed' : 'succeeded',
     paid: !decline,
+    captured: !decline,
     refunded: false,
+    disputed: false,
     failure_code: decline?.code ?? null,
     failure_message: decline?.message ?? null,
   };
@@ -123,6 +127,7 @@ export const paymentIntentRoutes: Route[] = [
       const paymentMethod = params.string('payment_method');
       const id = store.newId('pi');
       const intent: PaymentIntent = {
+        ...PAYMENT_INTENT_DEFAULTS,
         id,
         object: 'payment_intent',
         created: store.now(),

@@ -9,6 +9,7 @@ import {
 } from '../test-payment-methods';
 import { findCustomer } from './customers';
 import type { Route } from './route';
+import { PAYMENT_METHOD_DEFAULTS } from '../stripe-defaults';
 
 export function cardError(decline: Decline, extra: { charge?: string; payment_intent?: object } = {}) {
   return new FakeStripeError(402, {
@@ -22,6 +23,7 @@ export function cardError(decline: Decline, extra: { charge?: string; payment_in
 /** A test id such as pm_card_visa makes a fresh PaymentMethod each time it is used, as on Stripe. */
 function createFromTestCard(store: FakeStripeStore, test: TestCard): PaymentMethod {
   const method: PaymentMethod = {
+    ...PAYMENT_METHOD_DEFAULTS,
     id: store.newId('pm'),
     object: 'payment_method',
     created: store.now(),

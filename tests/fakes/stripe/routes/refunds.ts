@@ -4,6 +4,7 @@ import { Params } from '../form';
 import type { Charge, FakeStripeStore, Refund } from '../store';
 import { findPaymentIntent } from './payment-intents';
 import type { Route } from './route';
+import { REFUND_DEFAULTS } from '../stripe-defaults';
 
 const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
 
@@ -75,6 +76,9 @@ export const refundRoutes: Route[] = [
       charge.amount_refunded += amount;
       charge.refunded = charge.amount_refunded === charge.amount;
       const refund: Refund = {
+        ...REFUND_DEFAULTS,
+        customer: charge.customer,
+        payment_method: charge.payment_method,
         id: store.newId('re'),
         object: 'refund',
         created: store.now(),

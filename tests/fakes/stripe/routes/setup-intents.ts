@@ -4,6 +4,7 @@ import type { FakeStripeStore, SetupIntent } from '../store';
 import { findCustomer } from './customers';
 import { attachPaymentMethod, paymentMethodForCharge } from './payment-methods';
 import type { Route } from './route';
+import { SETUP_INTENT_DEFAULTS } from '../stripe-defaults';
 
 function findSetupIntent(store: FakeStripeStore, id: string): SetupIntent {
   const intent = store.setupIntents.get(id);
@@ -62,6 +63,7 @@ export const setupIntentRoutes: Route[] = [
       const allowed = params.stringArray('allowed_payment_method_types');
       const id = store.newId('seti');
       const intent: SetupIntent = {
+        ...SETUP_INTENT_DEFAULTS,
         id,
         object: 'setup_intent',
         created: store.now(),

@@ -7,6 +7,7 @@ import type { FakeStripeStore } from '../store';
 import { findPrice } from './catalog';
 import { findCustomer, mergedMetadata } from './customers';
 import type { Route } from './route';
+import { planOfPrice, SUBSCRIPTION_DEFAULTS, SUBSCRIPTION_ITEM_DEFAULTS } from '../stripe-defaults';
 
 const SECONDS_PER_DAY = 86_400;
 const PAUSE_BEHAVIORS = ['keep_as_draft', 'mark_uncollectible', 'void'] as const;
@@ -49,10 +50,12 @@ function newItem(
   const params = new Params(form, ['price', 'quantity', 'metadata']);
   const price = findPrice(store, params.requiredString('price'), `items[${index}][price]`);
   return {
+    ...SUBSCRIPTION_ITEM_DEFAULTS,
     id: store.newId('si'),
     object: 'subscription_item',
     created: start,
     price,
+    plan: planOfPrice(price),
     quantity: params.integer('quantity', { min: 1 }) ?? 1,
     subscription: subscriptionId,
     current_period_start: start,
@@ -104,6 +107,7 @@ function create(store: FakeStripeStore, form: FormObject): Subscription {
   const trialEnd = trialDays > 0 ? now + trialDays * SECONDS_PER_DAY : null;
   if (trialEnd) for (const item of items) item.current_period_end = trialEnd;
   const subscription: Subscription = {
+    ...SUBSCRIPTION_DEFAULTS,
     id,
     object: 'subscription',
     created: now,
@@ -152,7 +156,8 @@ function changedItems(
         param: `items[${index}][price]`,
       });
     }
-    return { ...item, price, quantity: params.integer('quantity', { min: 1 }) ?? item.quantity };
+    const quantity = params.integer('quantity', { min: 1 }) ?? item.quantity;
+    return { ...item, price, plan: planOfPrice(price), quantity };
   });
 }
 

@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * stored ones are renamed with it.
  */
 export const tenantsRead: Migration = {
-  version: 14,
+  version: 15,
   name: 'tenants_read',
   sql: /* sql */ `
     UPDATE api_keys SET scopes = REPLACE(scopes, '"workspace.read"', '"tenants.read"')
