@@ -27,7 +27,6 @@ describe('migration api_key_scopes', () => {
     expect(scopes.billing).not.toContain('users.manage');
     expect(scopes.viewer?.every((p) => p.endsWith('.read'))).toBe(true);
     expect(scopes.viewer).toContain('customers.read');
-    // Renamed from workspace.read by migration 0014.
     expect(scopes.viewer).toContain('tenants.read');
     expect(rows.every((r) => r.last_used_address === null)).toBe(true);
   });
