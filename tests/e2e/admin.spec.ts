@@ -154,7 +154,7 @@ test('a key is narrowed to chosen scopes: read only for its role, one more taken
 
   const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: name });
   await expect(row).toContainText('Billing');
-  for (const scope of ['workspace.read', 'customers.read', 'billing.read', 'licenses.read']) {
+  for (const scope of ['tenants.read', 'customers.read', 'billing.read', 'licenses.read']) {
     await expect(row).toContainText(scope);
   }
   await expect(row).not.toContainText('support.read');
