@@ -107,6 +107,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     exportValue: (i) =>
       i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
   },
-  dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 136, fitPriority: 2 }),
+  dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 156, fitPriority: 2 }),
   idColumn<InvoiceRow>(),
 ];
