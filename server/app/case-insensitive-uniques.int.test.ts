@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBillingWorld, type BillingWorld } from '../testing/billing';
-import { expectDomainError } from '../testing/errors';
+import { createBillingWorld, type BillingWorld } from '../testing/billing.test-kit';
+import { expectDomainError } from '../testing/errors.test-kit';
 
 /**
  * Every value that must be unique ignoring case, tried with non-ASCII capitals: SQLite's

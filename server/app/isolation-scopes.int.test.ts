@@ -8,11 +8,11 @@ import {
 } from '../../shared/permissions';
 import { settleKeyUseWrites } from '../auth/api-key-cache';
 import { createApiKey, verifyApiKey } from '../auth/api-keys';
-import { callerAs } from '../testing/platform-staff';
-import { expectDomainError } from '../testing/errors';
-import { createTestWorld, type TestWorld } from '../testing/world';
-import { ATTEMPTS, type Fixture } from './isolation-attempts';
-import { seedTenantB, snapshotTables } from './isolation-fixture';
+import { callerAs } from '../testing/platform-staff.test-kit';
+import { expectDomainError } from '../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
+import { ATTEMPTS, type Fixture } from './isolation-attempts.test-kit';
+import { seedTenantB, snapshotTables } from './isolation-fixture.test-kit';
 import { listProcedures } from './procedures';
 
 /**

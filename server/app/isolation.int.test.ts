@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS } from '../../shared/permissions';
-import { expectDomainError, seenByClient } from '../testing/errors';
-import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
-import { ATTEMPTS, CREATES_INSIDE_A, PLATFORM_WIDE, type Fixture } from './isolation-attempts';
-import { rowsOfB, seedTenantB, snapshotTables } from './isolation-fixture';
+import { expectDomainError, seenByClient } from '../testing/errors.test-kit';
+import { createTestWorld, type Persona, type TestWorld } from '../testing/world.test-kit';
+import { ATTEMPTS, CREATES_INSIDE_A, PLATFORM_WIDE, type Fixture } from './isolation-attempts.test-kit';
+import { rowsOfB, seedTenantB, snapshotTables } from './isolation-fixture.test-kit';
 import { listProcedures } from './procedures';
 
 /**

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../shared/billing/periods';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/billing';
-import { seenByClient } from '../testing/errors';
-import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves';
-import { START } from '../testing/world';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/billing.test-kit';
+import { seenByClient } from '../testing/errors.test-kit';
+import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves.test-kit';
+import { START } from '../testing/world.test-kit';
 import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seenByClient } from '../testing/errors';
-import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
-import { createTestWorld, type TestWorld } from '../testing/world';
+import { seenByClient } from '../testing/errors.test-kit';
+import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves.test-kit';
+import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 import { INTERNAL_MESSAGE } from '../trpc/errors';
 import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
-import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
+import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys.test-kit';
 
 /**
  * Keys a client may choose that name something every JavaScript object already has

@@ -3,7 +3,7 @@ import { TENANT_GRANTS } from '../../shared/permissions';
 import { createApiKey, settleKeyUseWrites } from '../auth';
 import { KEY_CACHE_MS } from '../auth/api-key-cache';
 import { hashOpaqueToken } from '../auth/tokens';
-import { TEST_OWNER } from './testing';
+import { TEST_OWNER } from './hosted.test-kit';
 import {
   PASSWORD,
   START,
@@ -18,7 +18,7 @@ import {
   tenantA,
   type SignedIn,
   useAuthServer,
-} from './auth-test-kit';
+} from './auth.test-kit';
 
 /**
  * What a signed-in principal may reach on the hosted server: roles, suspended tenants,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
 import { waitFor } from '../../tests/support/wait';
-import { callHosted } from './testing';
+import { callHosted } from './hosted.test-kit';
 
 /** `npm run server` as its own process: configuration, the first owner, and a graceful stop. */
 

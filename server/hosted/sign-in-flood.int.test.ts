@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock';
 import { insertMembership, insertTenant, insertUser } from '../modules/tenants';
 import { setPassword } from '../auth';
-import { callHosted, startTestHostedServer, TEST_OWNER, type TestHostedServer } from './testing';
+import { callHosted, startTestHostedServer, TEST_OWNER, type TestHostedServer } from './hosted.test-kit';
 
 /**
  * The sign-in flood of issue 9: batches and single calls of wrong sign-ins, each costing

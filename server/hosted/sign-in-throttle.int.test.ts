@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_IN_LIMITS } from '../auth';
 import { ManualClock } from '../lib/clock';
 import { verifyAuditChain } from '../modules/audit';
-import { callHosted, startTestHostedServer, TEST_OWNER, type CallOutcome } from './testing';
-import { PASSWORD, START, hosted, mutate, refusal, signIn, useAuthServer } from './auth-test-kit';
+import { callHosted, startTestHostedServer, TEST_OWNER, type CallOutcome } from './hosted.test-kit';
+import { PASSWORD, START, hosted, mutate, refusal, signIn, useAuthServer } from './auth.test-kit';
 
 /**
  * Sign-in throttling over real HTTP, from several client addresses (the test server

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords';
 import { ACCESS_TOKEN_TTL_S } from '../auth/tokens';
-import { TEST_OWNER } from './testing';
+import { TEST_OWNER } from './hosted.test-kit';
 import {
   PASSWORD,
   START,
@@ -15,7 +15,7 @@ import {
   tenantA,
   type SignedIn,
   useAuthServer,
-} from './auth-test-kit';
+} from './auth.test-kit';
 
 /**
  * Signing in to the hosted server, its tokens and sessions, over real HTTP as a client

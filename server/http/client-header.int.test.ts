@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_HEADER_RULE } from '../trpc/client-header';
-import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/testing';
+import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/hosted.test-kit';
 import { systemClock } from '../lib/clock';
 
 /**

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_MESSAGE } from '../trpc/errors';
 import { proceduresOf } from '../trpc/procedures';
 import { appRouter } from '../app/router';
-import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/testing';
+import { startTestHostedServer, TEST_OWNER, type TestHostedServer } from '../hosted/hosted.test-kit';
 import { systemClock } from '../lib/clock';
-import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys';
-import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves';
+import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys.test-kit';
+import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves.test-kit';
 
 /**
  * The same keys as server/app/prototype-keys.int.test.ts, as an attacker sends them: the

@@ -4,7 +4,7 @@ import { createContext } from '../trpc/context';
 import { internalMessage } from '../trpc/errors';
 import { appRouter } from '../app/router';
 import { createLogger } from '../lib/logger';
-import { createTestWorld, type TestWorld } from '../testing/world';
+import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 import { REQUEST_ID_HEADER } from './request-id';
 import { close, createHttpServer, listen } from './server';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { backoffAfter, RETRY_POLICIES } from '../lib/retry-policy';
-import { createTestWorld, START, type TestWorld } from '../testing/world';
+import { createTestWorld, START, type TestWorld } from '../testing/world.test-kit';
 import { runClockJobs, runDueJobs, startJobLoop, type JobHandlers, type JobRunnerOptions } from './runner';
 import { cancelPendingJobs, scheduleJob, type JobSpec } from './store';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission } from '../../shared/permissions';
 import { createContext, type Principal } from '../trpc/context';
-import { seedTenantB } from '../app/isolation-fixture';
+import { seedTenantB } from '../app/isolation-fixture.test-kit';
 import { listProcedures } from '../app/procedures';
 import { appRouter } from '../app/router';
 import { createCallerFactory } from '../trpc/base';
@@ -15,8 +15,8 @@ import {
   type TimelineKind,
   type TimelinePage,
 } from '../modules/timeline';
-import { expectDomainError } from '../testing/errors';
-import { createTestWorld, type Persona, type TestWorld } from '../testing/world';
+import { expectDomainError } from '../testing/errors.test-kit';
+import { createTestWorld, type Persona, type TestWorld } from '../testing/world.test-kit';
 import { pageQuery, scopeOf, type RowChange } from './pull';
 import { reachOf } from './reach';
 import { TABLE_REACH } from './replicated-tables';

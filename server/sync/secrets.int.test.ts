@@ -5,7 +5,7 @@ import { WITHHELD_MESSAGE } from '../trpc/secrets';
 import { createCallerFactory } from '../trpc/base';
 import { verifyApiKey } from '../auth/api-keys';
 import { hashOpaqueToken } from '../auth/tokens';
-import { createTestWorld, type TestWorld } from '../testing/world';
+import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 
 /**
  * A command whose result is a secret shown once (an API key, an invitation code) is pushed

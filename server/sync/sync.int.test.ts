@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectDomainError } from '../testing/errors';
-import { createTestWorld, type TestWorld } from '../testing/world';
+import { expectDomainError } from '../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 
 let world: TestWorld;
 let berthaId: string;

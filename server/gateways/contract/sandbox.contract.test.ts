@@ -1,7 +1,7 @@
 import { openDatabase } from '../../db/connection';
 import { ManualClock } from '../../lib/clock';
 import { createSandboxGateway } from '../sandbox/sandbox-gateway';
-import { describeGatewayContract } from './gateway-contract';
+import { describeGatewayContract } from './gateway-contract.test-kit';
 
 describeGatewayContract('sandbox', {
   open() {

@@ -1,6 +1,6 @@
 import { startFakeStripe } from '../../../tests/fakes/stripe';
 import { createStripeGateway } from '../stripe/stripe-gateway';
-import { describeGatewayContract } from './gateway-contract';
+import { describeGatewayContract } from './gateway-contract.test-kit';
 
 describeGatewayContract('stripe (real SDK against the fake)', {
   async open() {

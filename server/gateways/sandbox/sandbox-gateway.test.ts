@@ -3,7 +3,7 @@ import { money } from '../../../shared/money';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { ManualClock } from '../../lib/clock';
 import { FAILURE_MESSAGES } from '../failure-messages';
-import { gatewayErrorOf } from '../testing';
+import { gatewayErrorOf } from '../gateways.test-kit';
 import type { PaymentFailureCode, PaymentGateway } from '../types';
 import { createSandboxGateway } from './sandbox-gateway';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { ManualClock } from '../../lib/clock';
-import { gatewayErrorOf } from '../testing';
+import { gatewayErrorOf } from '../gateways.test-kit';
 import type { PaymentGateway } from '../types';
 import { createSandboxGateway } from './sandbox-gateway';
 

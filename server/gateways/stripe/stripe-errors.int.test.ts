@@ -4,7 +4,7 @@ import { SIGNAL_BUDGET_MS } from '../../../tests/support/budgets';
 import { CLOSED_PORT } from '../../../tests/support/ports';
 import { money } from '../../../shared/money';
 import { FAILURE_MESSAGES } from '../failure-messages';
-import { gatewayErrorOf } from '../testing';
+import { gatewayErrorOf } from '../gateways.test-kit';
 import type { PaymentGateway } from '../types';
 import { createStripeGateway } from './stripe-gateway';
 

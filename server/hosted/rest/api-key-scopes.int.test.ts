@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleKeyUseWrites } from '../../auth';
-import { rest, startRestWorld, type RestWorld } from './testing';
+import { rest, startRestWorld, type RestWorld } from './rest.test-kit';
 
 /** Scopes and last use over REST: the same narrowing as over tRPC, since REST runs the console's own procedures. */
 

@@ -5,7 +5,7 @@ import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from './api-types.generated';
-import { startRestWorld, type RestWorld } from './testing';
+import { startRestWorld, type RestWorld } from './rest.test-kit';
 
 /**
  * The contract: the document served at /api/v1/openapi.json is valid OpenAPI, the types a

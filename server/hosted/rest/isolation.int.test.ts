@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { rest, startRestWorld, type RestWorld } from './testing';
+import { rest, startRestWorld, type RestWorld } from './rest.test-kit';
 
 /**
  * A key of workspace B reaches nothing of workspace A through any REST operation: every

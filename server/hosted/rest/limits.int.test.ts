@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { rest, startRestWorld, type RestWorld } from './testing';
+import { rest, startRestWorld, type RestWorld } from './rest.test-kit';
 
 /**
  * Rate limits per API key and per client address: past the allowance a request is answered

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetApiKey, revokeApiKey } from '../../auth';
-import { callHosted, TEST_OWNER } from '../testing';
+import { callHosted, TEST_OWNER } from '../hosted.test-kit';
 import { IDEMPOTENCY_TTL_MS, pruneKeys } from './idempotency';
-import { rest, startRestWorld, type RestBody, type RestWorld } from './testing';
+import { rest, startRestWorld, type RestBody, type RestWorld } from './rest.test-kit';
 
 /**
  * The REST layer's own rules, over real HTTP: who may call (API keys only, scoped), one

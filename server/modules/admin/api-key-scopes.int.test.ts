@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Permission, TenantRole } from '../../../shared/permissions';
 import { LAST_USED_RESOLUTION_MS, settleKeyUseWrites } from '../../auth/api-key-cache';
 import { verifyApiKey } from '../../auth/api-keys';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { callerAs } from '../../testing/platform-staff';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
+import { callerAs } from '../../testing/platform-staff.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PERMISSIONS, TENANT_GRANTS } from '../../../shared/permissions';
 import { verifyApiKey } from '../../auth/api-keys';
 import { hashOpaqueToken } from '../../auth/tokens';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { auditEntries, callerAs } from '../../testing/platform-staff';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
+import { auditEntries, callerAs } from '../../testing/platform-staff.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

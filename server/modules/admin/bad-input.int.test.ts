@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { clientError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 /** Bad input to every administration procedure: refused with the field named, and nothing written anywhere. */
 

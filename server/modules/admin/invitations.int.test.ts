@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVITATION_TTL_MS } from '../../../shared/admin/schema';
 import { hashOpaqueToken } from '../../auth/tokens';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { insertMembership, loadPrincipal } from '../tenants';
-import { auditEntries, callerAs, platformStaff } from '../../testing/platform-staff';
+import { auditEntries, callerAs, platformStaff } from '../../testing/platform-staff.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import { clientError } from '../../testing/errors';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
+import { clientError } from '../../testing/errors.test-kit';
 
 /** Bad input to every billing procedure: refused with the field named, and nothing written anywhere. */
 

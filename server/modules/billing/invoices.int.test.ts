@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import { expectDomainError } from '../../testing/errors';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../testing/billing.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
 
 let world: BillingWorld;
 beforeEach(async () => {

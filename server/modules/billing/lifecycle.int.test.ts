@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundary, DAY_MS } from '../../../shared/billing/periods';
 import { seedDemoCatalog, type DemoCatalog } from '../catalog';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 
 /**
  * One subscription's whole life on a test clock, as staff would run it from the console:

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import { expectDomainError } from '../../testing/errors';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
 
 /**
  * The rules of manual invoices, Stripe's way: credit lines only reduce what the same invoice

@@ -2,7 +2,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { recordGatewayRefunds } from './gateway-events/refunds';
 import { settleRefund } from './refund-settlement';
 import { findPayment, findRefund, insertRefund } from './repo/payments';

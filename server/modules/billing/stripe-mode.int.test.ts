@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../tests/fakes/stripe';
 import { gatewayProvider } from '../../gateways/provider';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing';
-import { expectDomainError } from '../../testing/errors';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
 
 /**
  * The billing engine on the real Stripe SDK, against the Stripe-compatible fake: the same

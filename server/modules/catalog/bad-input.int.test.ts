@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 /**
  * Every catalog and entitlements procedure refuses bad input with an error naming the

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectDomainError } from '../../testing/errors';
-import { START } from '../../testing/world';
-import { catalogTestKit } from './testing';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { START } from '../../testing/world.test-kit';
+import { catalogTestKit } from './catalog.test-kit';
 
 const { kit, counts, billing, courseCatalog } = catalogTestKit({ beforeEach, afterEach });
 describe('features', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, money } from '../../../shared/money';
 import { can, limit } from '../entitlements';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { seedDemoCatalog } from './index';
 
 let world: TestWorld;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, money } from '../../../shared/money';
 import { DomainError } from '../../lib/errors';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { findPriceForSubscription } from './index';
 
 let world: TestWorld;

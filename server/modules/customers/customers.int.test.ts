@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
-import { expectDomainError } from '../../testing/errors';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

@@ -4,8 +4,8 @@ import { CUSTOMER_SORT_FIELDS, type Customer } from '../../../shared/customers/s
 import { bulkLoadCustomers } from '../../demo/bulk-load';
 import { generateCustomers } from '../../demo/generator';
 import { nameSortKey } from './sort-key';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 
 let world: TestWorld;
 const TOTAL = 600;

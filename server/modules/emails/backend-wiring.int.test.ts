@@ -10,7 +10,7 @@ import { createCallerFactory } from '../../trpc/base';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
 import { silentLogger } from '../../lib/logger';
 import { DEMO_HOLD } from './delivery';
-import { loopbackSmtp } from './testing';
+import { loopbackSmtp } from './emails.test-kit';
 
 let dir: string;
 let smtp: TestSmtpServer;

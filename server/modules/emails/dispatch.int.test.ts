@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/logger';
 import { recordEvent } from '../billing';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
 import { dispatchBatch, dispatchBillingEvents } from './dispatch';
-import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
+import { mailerFor, outboxRows, paidSubscriber, passIn } from './emails.test-kit';
 
 let world: BillingWorld;
 let smtp: TestSmtpServer;

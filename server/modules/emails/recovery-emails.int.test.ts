@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../shared/billing/periods';
 import { startSmtpServer, type ReceivedEmail, type TestSmtpServer } from '../../../tests/support/smtp';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import { START } from '../../testing/world';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../testing/billing.test-kit';
+import { START } from '../../testing/world.test-kit';
 import type { Mailer } from './mailer';
-import { mailerFor, outboxRows, passIn } from './testing';
+import { mailerFor, outboxRows, passIn } from './emails.test-kit';
 
 /**
  * Recovery on test clocks, heard from the customer's side: a failing card retried on

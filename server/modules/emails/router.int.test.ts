@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing';
-import { clientError, expectDomainError } from '../../testing/errors';
-import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
+import { clientError, expectDomainError } from '../../testing/errors.test-kit';
+import { mailerFor, outboxRows, paidSubscriber, passIn } from './emails.test-kit';
 
 const LUMEN = {
   senderName: 'Lumen Academy',

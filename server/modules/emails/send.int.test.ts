@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
 import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
 import type { Mailer } from './mailer';
 import { backoffAfter } from '../../lib/retry-policy';
 import { DEFAULT_SEND_POLICY } from './send';
-import { mailerFor, outboxRows, paidSubscriber, passIn } from './testing';
+import { mailerFor, outboxRows, paidSubscriber, passIn } from './emails.test-kit';
 
 let world: BillingWorld;
 let smtp: TestSmtpServer;

@@ -10,7 +10,7 @@ import {
 } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { seedDemoCatalog, type DemoCatalog } from '../catalog';
 import { can, invalidateEntitlements, invalidateTenantEntitlements, limit } from './index';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, START, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { seedDemoCatalog, type DemoCatalog } from '../catalog';
 import { can, explain, limit } from './index';
 

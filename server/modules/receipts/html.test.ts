@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_HTML_CSP, renderReceiptHtml } from './html';
-import { oneOffLine, sampleReceipt } from './test-fixtures';
+import { oneOffLine, sampleReceipt } from './receipts.test-kit';
 import type { ReceiptData } from './types';
 
 /** What a reader sees: tags dropped, entities decoded, whitespace collapsed. */

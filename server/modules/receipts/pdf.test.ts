@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderReceiptPdf } from './pdf';
-import { pdfPageCount, pdfPageSize, pdfPagesText, pdfText } from './pdf-test-reader';
-import { receiptWithLines, sampleReceipt } from './test-fixtures';
+import { pdfPageCount, pdfPageSize, pdfPagesText, pdfText } from './pdf-reader.test-kit';
+import { receiptWithLines, sampleReceipt } from './receipts.test-kit';
 
 const readable = { compress: false } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { receiptStatus } from './status';
-import { sampleReceipt } from './test-fixtures';
+import { sampleReceipt } from './receipts.test-kit';
 import type { ReceiptData } from './types';
 
 const invoice = (changes: Partial<ReceiptData['invoice']>) => ({ ...sampleReceipt().invoice, ...changes });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Fixture } from '../../app/isolation-attempts';
-import { seedTenantB } from '../../app/isolation-fixture';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import type { Fixture } from '../../app/isolation-attempts.test-kit';
+import { seedTenantB } from '../../app/isolation-fixture.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 import { searchEverything } from './service';
 
 /**

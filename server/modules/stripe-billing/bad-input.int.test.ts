@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../jobs/runner';
 import { silentLogger } from '../../lib/logger';
-import { clientError } from '../../testing/errors';
+import { clientError } from '../../testing/errors.test-kit';
 import { stripeBillingJobHandlers } from './index';
-import { createMirrorWorld, type MirrorWorld } from './test-kit';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /** Bad input to the Stripe Billing procedures: refused naming the field, nothing written, nothing sent to Stripe. */
 

@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectDomainError } from '../../testing/errors';
+import { expectDomainError } from '../../testing/errors.test-kit';
 import { stripeBillingHandlers } from './index';
-import { at, createMirrorWorld, type MirrorWorld } from './test-kit';
+import { at, createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 let m: MirrorWorld;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../jobs/runner';
 import { silentLogger } from '../../lib/logger';
 import { stripeBillingJobHandlers } from './index';
-import { createMirrorWorld, type MirrorWorld } from './test-kit';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 let m: MirrorWorld;
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import type { StripeEvent } from '../../../tests/fakes/stripe';
 import { pollStripeEvents, processDueStripeEvents } from '../stripe-events';
 import { stripeBillingHandlers } from './index';
 import { INVOICE_FIELDS, lineFields, SUBSCRIPTION_FIELDS } from './mapping';
-import { createMirrorWorld, type MirrorWorld } from './test-kit';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /**
  * A Stripe object lacking a field the mirror needs fails its event in the inbox with a

@@ -5,7 +5,7 @@ import { runDueJobs } from '../../jobs/runner';
 import { scheduleJob } from '../../jobs/store';
 import { silentLogger } from '../../lib/logger';
 import { stripeBillingHandlers } from './index';
-import { createMirrorWorld, type MirrorWorld } from './test-kit';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /**
  * Staff actions on a Stripe-managed subscription go to Stripe with our idempotency key

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 import { orderSnapshot } from './versions';
 
 describe('orderSnapshot', () => {

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripeBillingHandlers } from './index';
-import { createMirrorWorld, type MirrorWorld } from './test-kit';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /**
  * Outgoing webhooks' capture (migration 15's triggers) covers the mirror as well as Tollgate's own billing:

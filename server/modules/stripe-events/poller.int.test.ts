@@ -2,9 +2,9 @@ import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../tests/fakes/stripe';
 import { gatewayProvider } from '../../gateways/provider';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 import { pollStripeEvents, type StripeEventPollerDeps } from './poller';
-import { inboxRows } from './testing';
+import { inboxRows } from './stripe-events.test-kit';
 
 /** A standalone desktop reads Stripe's events list into the inbox, from its cursor, nothing lost or doubled. */
 

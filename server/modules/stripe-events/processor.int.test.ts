@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripeEvent } from '../../../tests/fakes/stripe/webhooks';
-import { clientError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { clientError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 import { inboxEvent, insertInboxEvent } from './inbox';
 import { processDueStripeEvents, type StripeEventProcessorOptions } from './processor';
 import { RETRY_POLICIES } from '../../lib/retry-policy';
-import { inboxRows } from './testing';
+import { inboxRows } from './stripe-events.test-kit';
 import type { StripeEventHandlers } from './types';
 
 /** The processor: each due event once, oldest first, retried with backoff, dead-lettered, replayable. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newWebhookSecret, stripeEvent } from '../../../tests/fakes/stripe/webhooks';
-import { clientError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { clientError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 import { inboxEvent, insertInboxEvent } from './inbox';
 
 /** The console's view of the inbox: lists, one event, the endpoint and its secret. */

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliver, newWebhookSecret, signedDelivery, stripeEvent } from '../../../tests/fakes/stripe/webhooks';
-import { createTestWorld, type TestWorld } from '../../testing/world';
-import { inboxRows, serveWebhooks } from './testing';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
+import { inboxRows, serveWebhooks } from './stripe-events.test-kit';
 
 /** The webhook endpoint's door: only deliveries signed with the tenant's secret, recently, get in. */
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
-import { auditEntries, platformStaff } from '../../testing/platform-staff';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
+import { auditEntries, platformStaff } from '../../testing/platform-staff.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

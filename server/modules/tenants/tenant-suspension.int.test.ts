@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TENANT_STATUS_CACHE_MS } from '../../trpc/tenant-status';
-import { expectDomainError } from '../../testing/errors';
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 let world: TestWorld;
 beforeEach(async () => {

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../shared/billing/periods';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import { expectDomainError } from '../../testing/errors';
-import { START } from '../../testing/world';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../testing/billing.test-kit';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { START } from '../../testing/world.test-kit';
 import { silentLogger } from '../../lib/logger';
 import { DEFAULT_SEND_POLICY, runEmailPass } from '../emails';
 import type { TimelinePage } from './service';

@@ -2,10 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventBody } from '../../../shared/webhooks/event-types';
 import { verifyWebhook } from '../../../shared/webhooks/verify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../testing/billing';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../testing/billing.test-kit';
 import { DISABLE_AFTER_FAILING_MS, MAX_DELIVERY_ATTEMPTS } from './retry';
 import { emailedNotices } from './notices';
-import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './test-kit';
+import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './webhooks.test-kit';
 
 let world: BillingWorld;
 let receiver: WebhookReceiver | undefined;

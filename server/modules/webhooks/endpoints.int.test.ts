@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../trpc/context';
-import { expectDomainError } from '../../testing/errors';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import type { Persona } from '../../testing/world';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
+import type { Persona } from '../../testing/world.test-kit';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
-import { deliverUntilSettled, deliveryDeps, liveGateways, recordingNotices, webhooksAs } from './test-kit';
+import {
+  deliverUntilSettled,
+  deliveryDeps,
+  liveGateways,
+  recordingNotices,
+  webhooksAs,
+} from './webhooks.test-kit';
 
 let world: BillingWorld;
 let receiver: WebhookReceiver;

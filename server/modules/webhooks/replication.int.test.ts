@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Replica } from '../../sync/desktop/replica';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
-import type { Persona } from '../../testing/world';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
+import type { Persona } from '../../testing/world.test-kit';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
-import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './test-kit';
+import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './webhooks.test-kit';
 
 /**
  * A desktop's replica gets the Webhooks page's data (endpoints, events, deliveries, the

@@ -4,9 +4,9 @@ import type { WebhookEventBody } from '../../../shared/webhooks/event-types';
 import { verifyWebhook } from '../../../shared/webhooks/verify';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/support/webhook-receiver';
 import { systemClock } from '../../lib/clock';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { deliverNext } from './delivery';
-import { deliveryDeps, recordingNotices, webhooksAs } from './test-kit';
+import { deliveryDeps, recordingNotices, webhooksAs } from './webhooks.test-kit';
 
 /**
  * A delivery checked exactly as a receiver checks it: the raw body and header as they

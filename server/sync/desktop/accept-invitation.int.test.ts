@@ -5,10 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
 import { readSetting } from '../../modules/tenants';
-import { expectDomainError } from '../../testing/errors';
+import { expectDomainError } from '../../testing/errors.test-kit';
 import type { SecretStore } from './secret-store';
 import { REFRESH_TOKEN_SECRET } from './server-link';
-import { desktopCaller, seedTenant, startDesktop, startServer, type RestartableServer } from './testing';
+import {
+  desktopCaller,
+  seedTenant,
+  startDesktop,
+  startServer,
+  type RestartableServer,
+} from './desktop.test-kit';
 
 /**
  * An invited person accepts from the desktop: the hosted server runs in this process over

@@ -6,10 +6,16 @@ import { WITHHELD_MESSAGE } from '../../trpc/secrets';
 import { verifyApiKey } from '../../auth/api-keys';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
-import { expectDomainError } from '../../testing/errors';
+import { expectDomainError } from '../../testing/errors.test-kit';
 import { QUEUED_MESSAGE } from './connection';
 import { SECRET_LOST_MESSAGE } from './outbox';
-import { desktopCaller, seedTenant, startDesktop, startServer, type RestartableServer } from './testing';
+import {
+  desktopCaller,
+  seedTenant,
+  startDesktop,
+  startServer,
+  type RestartableServer,
+} from './desktop.test-kit';
 
 /**
  * A connected desktop's outbox keeps commands on disk until the server answers; the secrets

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
 import { TIMELINE_ENTITY_TYPES } from '../../modules/timeline';
-import { expectDomainError } from '../../testing/errors';
+import { expectDomainError } from '../../testing/errors.test-kit';
 import { QUEUED_MESSAGE } from './connection';
 import {
   desktopCaller,
@@ -16,7 +16,7 @@ import {
   startServer,
   switchableFetch,
   type RestartableServer,
-} from './testing';
+} from './desktop.test-kit';
 
 /**
  * One hosted server and two desktops, each with its own database, in this process over real

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invoiceDisplayStatus } from '../../../../shared/billing/refund-state';
 import { DAY_MS } from '../../../../shared/billing/periods';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
-import { expectDomainError } from '../../../testing/errors';
-import { START } from '../../../testing/world';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
+import { expectDomainError } from '../../../testing/errors.test-kit';
+import { START } from '../../../testing/world.test-kit';
 
 let world: BillingWorld;
 beforeEach(async () => {

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/billing/periods';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../../testing/billing.test-kit';
 import {
   attemptsOf,
   eventsOf,
@@ -13,7 +18,7 @@ import {
   STOLEN_CARD,
   subscriptionOf,
   TRIAL_END,
-} from './test-kit';
+} from './recovery.test-kit';
 
 /**
  * Failed-payment recovery on test clocks, end to end through the procedures staff use:

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/billing/periods';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
-import { expectDomainError } from '../../../testing/errors';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../../testing/billing.test-kit';
+import { expectDomainError } from '../../../testing/errors.test-kit';
 import {
   attemptsOf,
   eventsOf,
@@ -13,7 +18,7 @@ import {
   setPolicy,
   subscriptionOf,
   TRIAL_END,
-} from './test-kit';
+} from './recovery.test-kit';
 
 /** What staff can do about a failed invoice, and what each does to its recovery. */
 

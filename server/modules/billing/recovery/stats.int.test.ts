@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/billing/periods';
-import { createBillingWorld, FAILING_CARD, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
-import { failingSubscriber, manager, TRIAL_END } from './test-kit';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../../testing/billing.test-kit';
+import { failingSubscriber, manager, TRIAL_END } from './recovery.test-kit';
 
 /**
  * The Recovery page's figures, checked against what the payments and invoices say

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
 
 let world: BillingWorld;
 beforeEach(async () => {

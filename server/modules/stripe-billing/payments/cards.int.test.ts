@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeEvent } from '../../../../tests/fakes/stripe';
 import { OWN_ATTACH_GRACE_MS } from './cards';
-import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 let kit: PaymentEventsKit;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 let kit: PaymentEventsKit;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDispute } from '../../../../tests/fakes/stripe/routes/disputes';
-import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 let kit: PaymentEventsKit;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDispute } from '../../../../tests/fakes/stripe/routes/disputes';
 import { pollStripeEvents, processDueStripeEvents } from '../../stripe-events';
 import { stripeBillingHandlers } from '../index';
-import { startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 /**
  * The payment side through the whole path a standalone desktop uses: Stripe's events list

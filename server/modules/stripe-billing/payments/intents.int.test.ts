@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeEvent } from '../../../../tests/fakes/stripe';
-import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { shifted, startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 let kit: PaymentEventsKit;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../../shared/ids';
-import { startPaymentEventsKit, type PaymentEventsKit } from './test-kit';
+import { startPaymentEventsKit, type PaymentEventsKit } from './payments.test-kit';
 
 let kit: PaymentEventsKit;
 beforeAll(async () => {

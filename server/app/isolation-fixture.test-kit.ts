@@ -1,8 +1,8 @@
 import { silentLogger } from '../lib/logger';
 import { dispatchBillingEvents } from '../modules/emails';
-import { storeTestEvent } from '../modules/stripe-events/testing';
-import type { TestWorld } from '../testing/world';
-import type { Fixture } from './isolation-attempts';
+import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
+import type { TestWorld } from '../testing/world.test-kit';
+import type { Fixture } from './isolation-attempts.test-kit';
 
 /**
  * Tenant B's data for the isolation walk — a customer, catalog, paid subscription, card,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { FAILURE_MESSAGES } from '../failure-messages';
-import { gatewayErrorOf } from '../testing';
+import { gatewayErrorOf } from '../gateways.test-kit';
 import type { PaymentFailureCode, PaymentGateway } from '../types';
 
 /** A charge-time decline each gateway must be able to produce from a saved card. */

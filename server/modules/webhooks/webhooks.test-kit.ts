@@ -2,7 +2,7 @@ import type { GatewayProvider } from '../../gateways/types';
 import { createContext, type Services } from '../../trpc/context';
 import { createCallerFactory, router } from '../../trpc/base';
 import { silentLogger } from '../../lib/logger';
-import type { Persona, TestWorld } from '../../testing/world';
+import type { Persona, TestWorld } from '../../testing/world.test-kit';
 import type { DeliveryDeps } from './delivery';
 import { runDueDeliveries } from './delivery';
 import type { EndpointDisabledNotice, EndpointNotices } from './notices';

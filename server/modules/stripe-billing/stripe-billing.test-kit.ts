@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { startFakeStripe, type FakeStripe, type StripeEvent } from '../../../tests/fakes/stripe';
 import { gatewayProvider } from '../../gateways/provider';
 import { silentLogger } from '../../lib/logger';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing';
+import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
 import type { MirrorContext } from './context';
 
 /**

@@ -2,7 +2,7 @@ import type { PlatformRole } from '../../shared/permissions';
 import { createContext, type Principal } from '../trpc/context';
 import { appRouter } from '../app/router';
 import { createCallerFactory } from '../trpc/base';
-import type { TestWorld } from './world';
+import type { TestWorld } from './world.test-kit';
 import { insertMembership, insertUser, loadPrincipal } from '../modules/tenants';
 
 const createCaller = createCallerFactory(appRouter);

@@ -1,5 +1,5 @@
-import { seenByClient } from '../testing/errors';
-import type { TestWorld } from '../testing/world';
+import { seenByClient } from '../testing/errors.test-kit';
+import type { TestWorld } from '../testing/world.test-kit';
 
 /**
  * What each procedure's tenant-isolation attempt does with tenant B's data, for

@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema';
 import { startFakeStripe, type FakeStripe, type StripeEvent } from '../../../../tests/fakes/stripe';
 import { gatewayProvider } from '../../../gateways/provider';
 import { silentLogger } from '../../../lib/logger';
-import { createBillingWorld, type BillingWorld } from '../../../testing/billing';
+import { createBillingWorld, type BillingWorld } from '../../../testing/billing.test-kit';
 import type { StripeEventContext, StripeEventOutcome } from '../../stripe-events';
 import { paymentEventHandlers } from './index';
 

@@ -12,7 +12,7 @@ import {
   TEST_SCRYPT,
   type CallOutcome,
   type TestHostedServer,
-} from './testing';
+} from './hosted.test-kit';
 
 /**
  * A hosted server on real HTTP for the sign-in and access tests: tenant A (admin Ada,

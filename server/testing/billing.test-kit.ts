@@ -1,6 +1,6 @@
 import type { DemoCatalog } from '../modules/catalog';
 import { seedDemoCatalog } from '../modules/catalog';
-import { createTestWorld, START, type TestWorld } from './world';
+import { createTestWorld, START, type TestWorld } from './world.test-kit';
 
 export const GOOD_CARD = '4242 4242 4242 4242';
 /** Attaches fine; every charge is declined. */

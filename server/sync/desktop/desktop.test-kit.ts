@@ -5,7 +5,7 @@ import { appRouter } from '../../app/router';
 import { setPassword } from '../../auth';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
 import { createHostedBackend, type HostedBackend } from '../../hosted/backend';
-import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/testing';
+import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/hosted.test-kit';
 import { close, createHttpServer, listen } from '../../http/server';
 import type { Clock } from '../../lib/clock';
 import { silentLogger } from '../../lib/logger';

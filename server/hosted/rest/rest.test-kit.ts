@@ -8,7 +8,7 @@ import { ManualClock } from '../../lib/clock';
 import { insertTenant, type Tenant } from '../../modules/tenants';
 import { createCallerFactory } from '../../trpc/base';
 import { createContext } from '../../trpc/context';
-import { startTestHostedServer, type TestHostedServer } from '../testing';
+import { startTestHostedServer, type TestHostedServer } from '../hosted.test-kit';
 import type { RestLimits } from './limits';
 
 /**

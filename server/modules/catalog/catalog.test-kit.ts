@@ -1,4 +1,4 @@
-import { createTestWorld, type TestWorld } from '../../testing/world';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 /** A fresh world per test, and a small course catalog (Free by default, Pro unlimited) built through the procedures. */
 export function catalogTestKit(hooks: {

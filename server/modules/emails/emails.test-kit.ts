@@ -1,5 +1,5 @@
-import type { BillingWorld } from '../../testing/billing';
-import { GOOD_CARD } from '../../testing/billing';
+import type { BillingWorld } from '../../testing/billing.test-kit';
+import { GOOD_CARD } from '../../testing/billing.test-kit';
 import { silentLogger } from '../../lib/logger';
 import type { SmtpConfig } from './config';
 import { runEmailPass } from './loop';

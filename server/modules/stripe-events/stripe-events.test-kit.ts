@@ -5,7 +5,7 @@ import type { StripeEventStatus } from '../../db/schema-stripe-events';
 import { close, createHttpServer, listen } from '../../http/server';
 import { appRouter } from '../../app/router';
 import { createContext } from '../../trpc/context';
-import type { TestWorld } from '../../testing/world';
+import type { TestWorld } from '../../testing/world.test-kit';
 import { inboxEvent, insertInboxEvent } from './inbox';
 import { stripeWebhookRoutes } from './index';
 
