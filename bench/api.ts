@@ -22,7 +22,7 @@ import { createApiKey, verifyApiKey } from '../server/auth';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { seedDemoCatalog, type DemoCatalog } from '../server/modules/catalog';
-import { startTestHostedServer, type TestHostedServer } from '../server/hosted/testing';
+import { startTestHostedServer, type TestHostedServer } from '../server/hosted/hosted.test-kit';
 import { systemClock } from '../server/lib/clock';
 import { checkEntitlement } from '../server/modules/entitlements';
 import { insertTenant } from '../server/modules/tenants';

@@ -14,7 +14,7 @@ import { newId } from '../shared/ids';
 import { createEmbeddedBackend } from '../server/embedded/backend';
 import { systemClock } from '../server/lib/clock';
 import { silentLogger } from '../server/lib/logger';
-import { seedTenant, startServer } from '../server/sync/desktop/testing';
+import { seedTenant, startServer } from '../server/sync/desktop/desktop.test-kit';
 import { PULL_PAGE } from '../server/sync/desktop/sync-run';
 import { ms, summarize, table } from './lib/stats';
 

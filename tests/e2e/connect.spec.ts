@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setPassword } from '../../server/auth';
 import { openDataDir } from '../../server/backend/runtime';
-import { callHosted, TEST_SCRYPT } from '../../server/hosted/testing';
+import { callHosted, TEST_SCRYPT } from '../../server/hosted/hosted.test-kit';
 import { insertMembership, insertTenant, insertUser } from '../../server/modules/tenants';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';

@@ -6,7 +6,7 @@ import { yieldToIo } from '../../../server/lib/loop';
 import { verifyAuditChain } from '../../../server/modules/audit';
 import { createWebhookReceiver, processDueStripeEvents } from '../../../server/modules/stripe-events';
 import { stripeBillingHandlers } from '../../../server/modules/stripe-billing';
-import { createTestWorld } from '../../../server/testing/world';
+import { createTestWorld } from '../../../server/testing/world.test-kit';
 import type { FakeStripe } from '../../fakes/stripe';
 import type { StripeEvent } from '../../fakes/stripe/events';
 import { signedDelivery } from '../../fakes/stripe/webhooks';
