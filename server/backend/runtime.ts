@@ -19,7 +19,7 @@ import {
 } from '../modules/stripe-events';
 import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { readSetting } from '../modules/tenants';
-import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
+import { emailedNotices, startWebhookDeliveryLoop, webhooksJobHandlers } from '../modules/webhooks';
 
 /**
  * What the desktop's embedded backend and the hosted server share: the database in a data
@@ -72,7 +72,11 @@ export async function startAuthorityWork(
     db,
     clock,
     logger,
-    handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeBillingJobHandlers(services) },
+    handlers: {
+      ...billingJobHandlers(billingDeps(services)),
+      ...stripeBillingJobHandlers(services),
+      ...webhooksJobHandlers(db),
+    },
   });
   const emails = startEmailLoop({
     db,
