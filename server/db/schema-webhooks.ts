@@ -15,6 +15,8 @@ export interface WebhookTables {
     disabled_reason: 'staff' | 'failing' | null;
     secret_hint: string;
     failing_since: number | null;
+    /** JSON [{hint, expires_at}] of older secrets still signing (migration 0017); null for none. */
+    expiring_secrets: string | null;
     version: number;
     created_at: number;
     updated_at: number;

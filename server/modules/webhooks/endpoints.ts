@@ -28,7 +28,7 @@ import {
 } from './repo';
 import { schedulePrune } from './retention';
 import { commandScope, inSandbox, type WebhooksContext } from './scope';
-import { hintOf, rollSecret } from './secrets';
+import { expiringSecretsColumn, hintOf, rollSecret } from './secrets';
 import { newSigningSecret } from './signing';
 import { checkEndpointUrl } from './url-guard';
 
@@ -82,6 +82,7 @@ export async function createEndpoint(
       disabled_reason: null,
       secret_hint: hintOf(secret),
       failing_since: null,
+      expiring_secrets: null,
       version: 1,
       created_at: now,
       updated_at: now,
@@ -89,7 +90,7 @@ export async function createEndpoint(
     await insertEndpoint(trx, row, secret);
     // The delivery log's retention starts with the workspace's first endpoint.
     await schedulePrune(trx, ctx.tenantId, now + DAY_MS, now);
-    return { result: { endpoint: toEndpoint(row, null), secret }, changes: [change(null, row)] };
+    return { result: { endpoint: toEndpoint(row, null, now), secret }, changes: [change(null, row)] };
   });
 }
 
@@ -200,14 +201,15 @@ export async function rotateEndpointSecret(
   const secret = newSigningSecret();
   return runCommand(commandScope(ctx), 'webhook_endpoint.secret_rotated', async (trx, now) => {
     const current = await loadForWrite(ctx, trx, input.id);
+    await rollSecret(trx, current, secret, input.oldSecretExpires, now);
     const next: EndpointRow = {
       ...current,
       secret_hint: hintOf(secret),
+      expiring_secrets: await expiringSecretsColumn(trx, current.id, now),
       version: current.version + 1,
       updated_at: now,
     };
     await save(trx, current, next);
-    await rollSecret(trx, next, secret, input.oldSecretExpires, now);
     return {
       result: { endpoint: await endpointView(trx, next, now), secret },
       changes: [

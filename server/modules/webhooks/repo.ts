@@ -7,15 +7,21 @@ import type {
 } from '../../../shared/webhooks/schema';
 import type { DB } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
-import { expiringSecretHints, insertSecret, liveSecrets } from './secrets';
+import { insertSecret, liveSecrets } from './secrets';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type EndpointRow = Selectable<DB['webhook_endpoints']>;
 
+/** The older secrets the row names that still sign at `now` (an expired one may linger until its job runs). */
+function expiringAt(row: EndpointRow, now: number): WebhookEndpointView['expiringSecrets'] {
+  const listed = JSON.parse(row.expiring_secrets ?? '[]') as { hint: string; expires_at: number }[];
+  return listed.filter((s) => s.expires_at > now).map((s) => ({ hint: s.hint, expiresAt: s.expires_at }));
+}
+
 export function toEndpoint(
   row: EndpointRow,
   last: WebhookEndpointView['lastDelivery'],
-  expiringSecrets: WebhookEndpointView['expiringSecrets'] = [],
+  now: number,
 ): WebhookEndpointView {
   return {
     id: row.id,
@@ -25,7 +31,7 @@ export function toEndpoint(
     status: row.status,
     disabledReason: row.disabled_reason,
     secretHint: row.secret_hint,
-    expiringSecrets,
+    expiringSecrets: expiringAt(row, now),
     failingSince: row.failing_since,
     lastDelivery: last,
     createdAt: row.created_at,
@@ -96,17 +102,11 @@ export async function listEndpoints(db: Db, tenantId: string, now: number): Prom
     .execute();
   const ids = rows.map((r) => r.id);
   const last = await lastDeliveries(db, ids);
-  const expiring = await expiringSecretHints(db, ids, now);
-  return rows.map((r) => toEndpoint(r, last.get(r.id) ?? null, expiring.get(r.id) ?? []));
+  return rows.map((r) => toEndpoint(r, last.get(r.id) ?? null, now));
 }
 
 export async function endpointView(db: Db, row: EndpointRow, now: number): Promise<WebhookEndpointView> {
-  const expiring = await expiringSecretHints(db, [row.id], now);
-  return toEndpoint(
-    row,
-    (await lastDeliveries(db, [row.id])).get(row.id) ?? null,
-    expiring.get(row.id) ?? [],
-  );
+  return toEndpoint(row, (await lastDeliveries(db, [row.id])).get(row.id) ?? null, now);
 }
 
 const DELIVERY_COLUMNS = [

@@ -5,7 +5,7 @@ import type { JobHandlers } from '../../jobs/runner';
 import { scheduleJob } from '../../jobs/store';
 import { yieldToIo } from '../../lib/loop';
 import { pruneBatch } from './repo';
-import { dropExpiredSecrets, SECRET_EXPIRY_JOB } from './secrets';
+import { dropExpiredSecrets, expiringSecretsColumn, SECRET_EXPIRY_JOB } from './secrets';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,7 +81,16 @@ export function webhooksJobHandlers(db: Kysely<DB>): JobHandlers {
       if (await hasEndpoints(db, job.tenantId)) await schedulePrune(db, job.tenantId, now + DAY_MS, now);
     },
     [SECRET_EXPIRY_JOB]: async (job, now) => {
-      await dropExpiredSecrets(db, job.tenantId, String(job.payload.endpointId), now);
+      const endpointId = String(job.payload.endpointId);
+      await db.transaction().execute(async (trx) => {
+        await dropExpiredSecrets(trx, job.tenantId, endpointId, now);
+        await trx
+          .updateTable('webhook_endpoints')
+          .set({ expiring_secrets: await expiringSecretsColumn(trx, endpointId, now) })
+          .where('tenant_id', '=', job.tenantId)
+          .where('id', '=', endpointId)
+          .execute();
+      });
     },
   };
 }

@@ -37,27 +37,20 @@ export async function liveSecrets(db: Db, endpointId: string, now: number): Prom
   return rows.map((r) => ({ secret: r.secret, expiresAt: r.expires_at }));
 }
 
-/** The older secrets still signing at `now`, as the console shows them: hint and expiry only. */
-export async function expiringSecretHints(
-  db: Db,
-  endpointIds: readonly string[],
-  now: number,
-): Promise<Map<string, { hint: string; expiresAt: number }[]>> {
-  const byEndpoint = new Map<string, { hint: string; expiresAt: number }[]>();
-  if (endpointIds.length === 0) return byEndpoint;
+/**
+ * The older secrets still signing at `now`, as the endpoint row keeps them for the console
+ * (hint and expiry, never the secret; JSON, null for none).
+ */
+export async function expiringSecretsColumn(db: Db, endpointId: string, now: number): Promise<string | null> {
   const rows = await db
     .selectFrom('webhook_secrets')
-    .select(['endpoint_id', 'secret', 'expires_at'])
-    .where('endpoint_id', 'in', endpointIds)
+    .select(['secret', 'expires_at'])
+    .where('endpoint_id', '=', endpointId)
     .where('expires_at', '>', now)
     .orderBy('expires_at', 'desc')
     .execute();
-  for (const row of rows) {
-    const list = byEndpoint.get(row.endpoint_id) ?? [];
-    list.push({ hint: hintOf(row.secret), expiresAt: row.expires_at ?? now });
-    byEndpoint.set(row.endpoint_id, list);
-  }
-  return byEndpoint;
+  if (rows.length === 0) return null;
+  return JSON.stringify(rows.map((r) => ({ hint: hintOf(r.secret), expires_at: r.expires_at })));
 }
 
 export async function insertSecret(
