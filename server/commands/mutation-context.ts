@@ -67,8 +67,7 @@ export async function markApplied(
 
 /** What a pushed mutation came to, as stored for a re-push: secrets already taken out by the caller. */
 export type SettledMutation =
-  | { status: 'ok'; result: string | null }
-  | { status: 'error'; code: string; message: string };
+  { status: 'ok'; result: string | null } | { status: 'error'; code: string; message: string };
 
 /** Stores the answer a re-pushed `mutation` gets back (its row was made by markApplied). */
 export async function settleMutation(

@@ -4,7 +4,6 @@ import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { visibleTo, type PullScope, type Reach } from './reach';
 
-
 /** One replicated row's newest state, or its deletion; `row` is the row as JSON, kept as text. */
 export interface RowChange {
   seq: number;

@@ -6,7 +6,12 @@ import { describeError } from '../trpc/errors';
 import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../trpc/secrets';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
-import { markApplied, runAsMutation, settleMutation, type CurrentMutation } from '../commands/mutation-context';
+import {
+  markApplied,
+  runAsMutation,
+  settleMutation,
+  type CurrentMutation,
+} from '../commands/mutation-context';
 
 /** A command made on a desktop: its place in that client's order, where it ran, and what was called. */
 export interface PushedMutation {

@@ -238,7 +238,13 @@ export class DesktopConnection {
     }
     const link = signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId });
     link.useClientId(clientId);
-    return { saved, replica, outbox: new Outbox(replica.sqlite, (path) => commandSecrets(this.options.procedures, path)), link, principal: null };
+    return {
+      saved,
+      replica,
+      outbox: new Outbox(replica.sqlite, (path) => commandSecrets(this.options.procedures, path)),
+      link,
+      principal: null,
+    };
   }
 
   private linkOptions() {
