@@ -10,16 +10,17 @@ import { gatewayProvider } from '../gateways/provider';
 import { startJobLoop } from '../jobs/runner';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { emailDelivery, startEmailLoop, type SmtpConfig } from '../modules/emails';
 import {
   startStripeEventPoller,
   startStripeEventProcessor,
   type StripeEventsOptions,
 } from '../modules/stripe-events';
-import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
+import { stripeBillingHandlers } from '../modules/stripe-billing';
+import { appJobHandlers } from '../app/job-handlers';
 import { readSetting } from '../modules/tenants';
-import { emailedNotices, startWebhookDeliveryLoop, webhooksJobHandlers } from '../modules/webhooks';
+import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
+import { appProcedures } from '../app/procedures';
 
 /**
  * What the desktop's embedded backend and the hosted server share: the database in a data
@@ -48,6 +49,7 @@ export function backendServices(
     clock: options.clock,
     logger: options.logger,
     mode: options.mode,
+    procedures: appProcedures,
     gateways: gatewayProvider(
       options.gatewayConfig ?? gatewayConfigFromEnv(process.env),
       database.db,
@@ -72,11 +74,7 @@ export async function startAuthorityWork(
     db,
     clock,
     logger,
-    handlers: {
-      ...billingJobHandlers(billingDeps(services)),
-      ...stripeBillingJobHandlers(services),
-      ...webhooksJobHandlers(db),
-    },
+    handlers: appJobHandlers(services),
   });
   const emails = startEmailLoop({
     db,

@@ -9,10 +9,11 @@ import { runDueJobs } from '../jobs/runner';
 import { nextDueTime } from '../jobs/store';
 import { ManualClock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { appJobHandlers } from '../app/job-handlers';
 import type { DemoCatalog } from '../modules/catalog';
 import { planDemoHistory, type DemoAction } from './billing-plan';
 import { SeededRandom } from './random';
+import { appProcedures } from '../app/procedures';
 
 /**
  * A year of billing for the demo workspace, made by the real engine: staff actions go
@@ -36,6 +37,7 @@ export async function seedDemoBillingHistory(options: {
     clock,
     logger: options.logger,
     mode: 'standalone',
+    procedures: appProcedures,
     gateways: sandboxGateways(options.db, clock),
   };
   const caller = callerFor(
@@ -64,7 +66,7 @@ export async function seedDemoBillingHistory(options: {
     db: options.db,
     clock,
     logger: options.logger,
-    handlers: billingJobHandlers(billingDeps(services)),
+    handlers: appJobHandlers(services),
   };
   let jobsRun = 0;
   // Each renewal and trial end happens at its own moment, as the live job loop would run it.
