@@ -199,6 +199,32 @@ describe('entitlements.updated and subscription events, per path', () => {
   });
 });
 
+describe('entitlements.updated when a grace period runs out while recovery is paused', () => {
+  it('is sent once at the grace end, though the subscription row does not change', async () => {
+    await owner().recovery.updatePolicy({
+      retryBaseHours: 24,
+      backoffFactor: 2,
+      maxAttempts: 4,
+      graceDays: 3,
+      finalAction: 'cancel',
+    });
+    const s = await subscriber('Ida Grace', { card: FAILING_CARD, trialDays: 14 });
+    const trialEnd = START + 14 * DAY_MS;
+    const pastDue = await emittedBy(() => world.advance(s.clockId, trialEnd + 60 * 60 * 1000));
+    expect(about(pastDue, s.customerId)).toEqual([]);
+    // Staff hold the recovery (talking to the customer): no retry, no final action.
+    await owner().recovery.pauseCustomer({ customerId: s.customerId });
+    const graceEnd = await emittedBy(() => world.advance(s.clockId, trialEnd + 4 * DAY_MS));
+    expect(about(graceEnd, s.customerId)).toEqual(['entitlements.updated']);
+    expect(entitlementData(graceEnd, s.customerId)[0]).toMatchObject({
+      reason: 'grace_period_ended',
+      subscription: s.subscription.id,
+      status: 'past_due',
+    });
+    expect(about(graceEnd, s.subscription.id)).toEqual([]);
+  });
+});
+
 describe('entitlements.updated from catalog edits', () => {
   it("editing a plan's features: once per customer it grants, none for a name edit", async () => {
     const a = await subscriber('Ivy Pro');

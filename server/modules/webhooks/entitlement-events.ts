@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
 /**
@@ -19,7 +19,9 @@ type Affected =
   /** Customers with a granting subscription on the plan: its features changed. */
   | { kind: 'plan_features'; planId: string }
   /** Customers with no granting subscription: they get the default plan, which changed. */
-  | { kind: 'default_plan'; planId: string; previousPlanId: string | null };
+  | { kind: 'default_plan'; planId: string; previousPlanId: string | null }
+  /** The customer of a subscription still past due whose grace period just ran out. */
+  | { kind: 'grace_ended'; subscriptionId: string };
 
 async function anyEndpointWants(trx: Transaction<DB>, tenantId: string): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`
@@ -38,6 +40,12 @@ function affectedCustomers(tenantId: string, affected: Affected) {
       FROM subscriptions AS s
       WHERE s.tenant_id = ${tenantId} AND s.plan_id = ${affected.planId} AND s.status IN ${GRANTING}
       GROUP BY s.customer_id`;
+  }
+  if (affected.kind === 'grace_ended') {
+    return sql`
+      SELECT s.customer_id, s.id AS subscription_id, s.status, s.plan_id, s.plan_id AS previous_plan_id
+      FROM subscriptions AS s
+      WHERE s.tenant_id = ${tenantId} AND s.id = ${affected.subscriptionId} AND s.status = 'past_due'`;
   }
   return sql`
     SELECT c.id AS customer_id, NULL AS subscription_id, NULL AS status, ${affected.planId} AS plan_id,
@@ -117,4 +125,28 @@ export async function announceDefaultPlanChanged(
     'plan.default_changed',
     now,
   );
+}
+
+/**
+ * A past-due subscription's grace period ran out while recovery goes on (still retrying, or
+ * paused by staff): it stops granting with no change to its row, so no trigger fires. One
+ * event for its customer, in its own transaction (there is no change to share one with); none
+ * if the subscription is no longer past due. A job run twice may send it twice (at least once).
+ */
+export async function announceGraceEnded(
+  db: Kysely<DB>,
+  ended: { tenantId: string; subscriptionId: string },
+  now: number,
+): Promise<number> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      announce(
+        trx,
+        ended.tenantId,
+        { kind: 'grace_ended', subscriptionId: ended.subscriptionId },
+        'grace_period_ended',
+        now,
+      ),
+    );
 }
