@@ -12,6 +12,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...billingJobHandlers(deps),
     ...recoveryJobHandlers(deps),
     ...stripeBillingJobHandlers(services),
-    ...webhooksJobHandlers(services.db),
+    ...webhooksJobHandlers(services),
   };
 }

@@ -38,7 +38,7 @@ const runJobs = () =>
     db: world.database.db,
     clock: world.clock,
     logger: silentLogger,
-    handlers: webhooksJobHandlers(world.database.db),
+    handlers: webhooksJobHandlers({ db: world.database.db, clock: world.clock }),
   });
 
 describe('the delivery log retention', () => {

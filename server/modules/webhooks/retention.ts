@@ -4,7 +4,10 @@ import type { DB } from '../../db/schema';
 import type { JobHandlers } from '../../jobs/runner';
 import { scheduleJob } from '../../jobs/store';
 import { yieldToIo } from '../../lib/loop';
-import { pruneBatch } from './repo';
+import { runCommand } from '../../commands/run-command';
+import type { Clock } from '../../lib/clock';
+import { endpointSnapshot, findEndpointRow, pruneBatch } from './repo';
+import { WEBHOOKS_ACTOR } from './scope';
 import { dropExpiredSecrets, expiringSecretsColumn, SECRET_EXPIRY_JOB } from './secrets';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,6 +63,43 @@ export async function pruneWebhookLog(db: Kysely<DB>, tenantId: string, now: num
   return pruned;
 }
 
+/**
+ * Forgets an endpoint's expired secrets and takes them off its row, audited as Tollgate's
+ * (one transaction; nothing when none had expired, e.g. a second run).
+ */
+async function expireSecrets(
+  services: { db: Kysely<DB>; clock: Clock },
+  tenantId: string,
+  endpointId: string,
+) {
+  const scope = { ...services, tenantId, actor: WEBHOOKS_ACTOR };
+  await runCommand(scope, 'webhook_endpoint.secret_expired', async (trx, now) => {
+    await dropExpiredSecrets(trx, tenantId, endpointId, now);
+    const current = await findEndpointRow(trx, tenantId, endpointId);
+    if (!current) return { result: null, changes: [] };
+    const expiring = await expiringSecretsColumn(trx, endpointId, now);
+    if (expiring === current.expiring_secrets) return { result: null, changes: [] };
+    const next = { ...current, expiring_secrets: expiring };
+    await trx
+      .updateTable('webhook_endpoints')
+      .set({ expiring_secrets: expiring })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', endpointId)
+      .execute();
+    return {
+      result: null,
+      changes: [
+        {
+          entityType: 'webhook_endpoint',
+          entityId: endpointId,
+          before: endpointSnapshot(current),
+          after: endpointSnapshot(next),
+        },
+      ],
+    };
+  });
+}
+
 async function hasEndpoints(db: Kysely<DB>, tenantId: string): Promise<boolean> {
   const row = await db
     .selectFrom('webhook_endpoints')
@@ -74,23 +114,13 @@ async function hasEndpoints(db: Kysely<DB>, tenantId: string): Promise<boolean> 
  * The webhooks' jobs on the job runner: the daily prune (which schedules the next day's while
  * the workspace has endpoints; making one schedules it again) and dropping expired secrets.
  */
-export function webhooksJobHandlers(db: Kysely<DB>): JobHandlers {
+export function webhooksJobHandlers(services: { db: Kysely<DB>; clock: Clock }): JobHandlers {
+  const { db } = services;
   return {
     [PRUNE_JOB]: async (job, now) => {
       await pruneWebhookLog(db, job.tenantId, now);
       if (await hasEndpoints(db, job.tenantId)) await schedulePrune(db, job.tenantId, now + DAY_MS, now);
     },
-    [SECRET_EXPIRY_JOB]: async (job, now) => {
-      const endpointId = String(job.payload.endpointId);
-      await db.transaction().execute(async (trx) => {
-        await dropExpiredSecrets(trx, job.tenantId, endpointId, now);
-        await trx
-          .updateTable('webhook_endpoints')
-          .set({ expiring_secrets: await expiringSecretsColumn(trx, endpointId, now) })
-          .where('tenant_id', '=', job.tenantId)
-          .where('id', '=', endpointId)
-          .execute();
-      });
-    },
+    [SECRET_EXPIRY_JOB]: (job) => expireSecrets(services, job.tenantId, String(job.payload.endpointId)),
   };
 }

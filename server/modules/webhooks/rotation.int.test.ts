@@ -93,9 +93,16 @@ describe('rolling a secret with an overlap', () => {
     world.clock.set(rolledAt + 24 * HOUR + 1);
     expect(secretRows(endpoint.id).n).toBe(2);
     const jobs = { db: world.database.db, clock: world.clock, logger: silentLogger };
-    await runDueJobs({ ...jobs, handlers: webhooksJobHandlers(world.database.db) });
+    await runDueJobs({
+      ...jobs,
+      handlers: webhooksJobHandlers({ db: world.database.db, clock: world.clock }),
+    });
     expect(secretRows(endpoint.id).n).toBe(1);
     expect((await owner().endpoints())[0]?.expiringSecrets).toEqual([]);
+    const audit = world.database.sqlite
+      .prepare(`SELECT action, actor_name FROM audit_log WHERE entity_id = ? ORDER BY seq`)
+      .all(endpoint.id);
+    expect(audit.at(-1)).toEqual({ action: 'webhook_endpoint.secret_expired', actor_name: 'Webhooks' });
     await subscribeSomeone('Ben After');
     await deliverUntilSettled(world, deliveryDeps(world, recordingNotices()));
     const after = await lastVerifiedWith(rolled.secret);
