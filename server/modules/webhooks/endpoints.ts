@@ -178,10 +178,11 @@ export async function deleteEndpoint(ctx: WebhooksContext, id: string): Promise<
     const cancelledDeliveries = await deleteEndpointRows(trx, ctx.tenantId, id);
     return {
       result: { id, cancelledDeliveries },
+      // Deleted: no after (the change log records a delete); the before says what was cancelled.
       changes: [
         {
           ...change(current, null),
-          after: { deleted: true, cancelled_pending_deliveries: cancelledDeliveries },
+          before: { ...endpointSnapshot(current), cancelled_pending_deliveries: cancelledDeliveries },
         },
       ],
     };
