@@ -167,4 +167,38 @@ describe('rolling a secret with an overlap', () => {
     ]);
     expect(JSON.parse(audit[1]?.after ?? '{}')).toMatchObject({ old_secret_expires: '1h' });
   });
+
+  it('rolled through a desktop’s outbox (sync.push): the secret is in the first answer only, never stored', async () => {
+    const { endpoint, secret: old } = await owner().create({
+      url: receiver.url,
+      eventTypes: ['subscription.created'],
+    });
+    const mutations = [
+      {
+        id: 1,
+        tenantId: world.tenants.A.id,
+        path: 'webhooks.rotateSecret',
+        input: { id: endpoint.id, oldSecretExpires: '24h' },
+      },
+    ];
+    const push = () =>
+      world.as('owner', world.tenants.A.id).sync.push({ clientId: 'desk-roll-01', mutations });
+    const first = await push();
+    const answer = (first.results[0]?.status === 'ok' ? first.results[0].result : null) as {
+      secret: string;
+      endpoint: { expiringSecrets: { hint: string }[] };
+    } | null;
+    expect(answer?.secret).toMatch(/^whsec_/);
+    expect(answer?.endpoint.expiringSecrets).toEqual([
+      { hint: old.slice(-4), expiresAt: world.clock.now() + 24 * HOUR },
+    ]);
+    const stored = JSON.stringify(
+      world.database.sqlite.prepare(`SELECT * FROM sync_mutations WHERE client_id = 'desk-roll-01'`).all(),
+    );
+    expect(stored).not.toContain(answer?.secret ?? 'no secret');
+    const replay = await push();
+    expect(JSON.stringify(replay)).not.toContain(answer?.secret ?? 'no secret');
+    // Replayed, not rolled twice: one current secret and the one it replaced.
+    expect(secretRows(endpoint.id).n).toBe(2);
+  });
 });
