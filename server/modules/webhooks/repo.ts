@@ -313,7 +313,9 @@ export async function claimNextDelivery(
       'e.created_at as event_created_at',
     ])
     .where('d.id', '=', id)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  // Its endpoint was deleted between the claim and this read: the delivery went with it.
+  if (!row) return undefined;
   return {
     id: row.id,
     tenantId: row.tenant_id,
