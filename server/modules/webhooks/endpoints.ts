@@ -69,7 +69,7 @@ export async function createEndpoint(
     if (Number(count.n) >= MAX_ENDPOINTS_PER_TENANT) {
       throw new DomainError(
         'INVALID_STATE',
-        `A workspace may have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints; disable or reuse one`,
+        `A workspace may have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints; delete one it no longer uses, or edit one to point elsewhere`,
       );
     }
     const row: EndpointRow = {
