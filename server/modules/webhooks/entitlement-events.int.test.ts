@@ -83,6 +83,9 @@ describe('entitlements.updated and subscription events, per path', () => {
       previous_status: 'incomplete',
     });
     expect(about(events, subscriptionId)).toEqual(['subscription.created', 'subscription.updated']);
+    // Its first invoice: finalized and paid, once each.
+    const invoiceEvents = events.filter((e) => e.object_id.startsWith('inv_')).map((e) => e.type);
+    expect(invoiceEvents).toEqual(['invoice.finalized', 'invoice.paid']);
   });
 
   it('create with a trial: access starts once, at creation', async () => {
@@ -189,6 +192,9 @@ describe('entitlements.updated and subscription events, per path', () => {
     const pastDue = await emittedBy(() => world.advance(s.clockId, trialEnd + 60 * 60 * 1000));
     expect(about(pastDue, s.customerId)).toEqual([]);
     expect(about(pastDue, s.subscription.id)).toEqual(['subscription.updated']);
+    // The trial's end invoice: finalized, then its one failed charge.
+    const invoiceEvents = pastDue.filter((e) => e.object_id.startsWith('inv_')).map((e) => e.type);
+    expect(invoiceEvents).toEqual(['invoice.finalized', 'invoice.payment_failed']);
     const final = await emittedBy(() => world.advance(s.clockId, trialEnd + 6 * DAY_MS));
     expect(about(final, s.customerId)).toEqual(['entitlements.updated']);
     expect(entitlementData(final, s.customerId)[0]).toMatchObject({
