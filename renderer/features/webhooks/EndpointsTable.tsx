@@ -28,7 +28,7 @@ function LastDelivery({ last }: { last: WebhookEndpointView['lastDelivery'] }) {
 /** Older secrets that still sign every delivery beside the current one, until they expire. */
 function ExpiringSecrets({ secrets }: { secrets: WebhookEndpointView['expiringSecrets'] }) {
   return secrets.map((old) => (
-    <Text key={old.hint + old.expiresAt} size="xs" c="orange.8">
+    <Text key={old.hint + old.expiresAt} size="xs" c="dimmed" fw={600}>
       also signing: old secret …{old.hint}, expires <DateText ms={old.expiresAt} inherit />
     </Text>
   ));
