@@ -148,6 +148,11 @@ test('an endpoint rolled with an overlap signs with both secrets, is edited, the
     await page.keyboard.press('Escape');
     await expect(row).toContainText(`secret …${rolled.slice(-4)}`);
     await expect(row).toContainText(`also signing: old secret …${old.slice(-4)}, expires`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .setLegacyMode(true)
+      .analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
     // As a receiver: either secret verifies the delivery, which carries a v1 for each.
     await payingProCustomer(page.request, 'Overlapped');
