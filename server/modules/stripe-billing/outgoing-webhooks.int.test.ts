@@ -69,4 +69,32 @@ describe('the Stripe Billing mirror', () => {
       await emittedBy(() => apply(m.lastEvent('customer.subscription.deleted', subscription.id))),
     ).toEqual(['subscription.canceled']);
   });
+
+  it('emits invoice events once: a paid invoice finalized and paid, a failed attempt once, a replay nothing', async () => {
+    const customer = await m.customerWithCard('oli@example.com');
+    const price = await m.monthlyPrice('Team', 2900);
+    const paid = await m.subscribe(customer.id, price.id);
+    const paidEvent = m.lastEvent('invoice.payment_succeeded', paid.latest_invoice as string);
+    // The invoice arrives before its subscription's own event: the mirror fetches the subscription.
+    expect(await emittedBy(() => apply(paidEvent))).toEqual([
+      'subscription.created',
+      'entitlements.updated',
+      'invoice.finalized',
+      'invoice.paid',
+    ]);
+    expect(await emittedBy(() => apply(paidEvent))).toEqual([]);
+
+    const declined = await m.customerWithCard(
+      'pat@example.com',
+      'pm_card_visa_chargeDeclinedInsufficientFunds',
+    );
+    const failing = await m.subscribe(declined.id, price.id);
+    const failedEvent = m.lastEvent('invoice.payment_failed', failing.latest_invoice as string);
+    expect(await emittedBy(() => apply(failedEvent))).toEqual([
+      'subscription.created',
+      'invoice.finalized',
+      'invoice.payment_failed',
+    ]);
+    expect(await emittedBy(() => apply(failedEvent))).toEqual([]);
+  });
 });
