@@ -71,9 +71,11 @@ export const webhookSecretOverlap: Migration = {
     CREATE TRIGGER sync_webhook_endpoints_delete AFTER DELETE ON webhook_endpoints BEGIN${endpointRowLog('OLD', 'delete')}
     END;
 
-    -- The retention prune reads attempts and finished deliveries by age.
-    CREATE INDEX webhook_attempts_age ON webhook_attempts (at);
-    CREATE INDEX webhook_deliveries_age ON webhook_deliveries (created_at);
+    -- The retention prune reads a workspace's deliveries and events by age (event ids sort by
+    -- time), and asks whether any delivery still references an event (so does a delete).
+    CREATE INDEX webhook_deliveries_age ON webhook_deliveries (tenant_id, created_at);
+    CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+    CREATE INDEX webhook_events_age ON webhook_events (tenant_id, id);
 
     INSERT INTO jobs (id, tenant_id, kind, run_at, payload, status, dedupe_key, test_clock_id, created_at, updated_at)
       SELECT 'job_' || upper(hex(randomblob(13))), t.tenant_id, 'webhooks.prune', t.now, '{}', 'pending',

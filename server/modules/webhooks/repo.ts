@@ -437,31 +437,68 @@ export async function deleteEndpointRows(trx: Transaction<DB>, tenantId: string,
   return Number(pending.n);
 }
 
-/** Deletes up to `limit` rows of one kind the retention drops; returns how many went. */
-export async function pruneBatch(
+/**
+ * Deletes up to `limit` deliveries settled before `cutoff` (or still pending since before it)
+ * with their attempts, in one transaction; returns how many of each went.
+ */
+export async function pruneDeliveryBatch(
   db: Kysely<DB>,
   tenantId: string,
-  kind: 'attempts' | 'deliveries' | 'events',
   cutoff: number,
   limit: number,
-): Promise<number> {
-  const statement =
-    kind === 'attempts'
-      ? sql`DELETE FROM webhook_attempts WHERE id IN (
-          SELECT a.id FROM webhook_attempts AS a JOIN webhook_deliveries AS d ON d.id = a.delivery_id
-          WHERE a.tenant_id = ${tenantId} AND coalesce(d.finished_at, d.created_at) < ${cutoff}
-          LIMIT ${limit})`
-      : kind === 'deliveries'
-        ? // Settled deliveries past the retention, and pending ones as old (only an endpoint kept
-          // disabled holds a delivery that long; a month-old event is no longer sent).
-          sql`DELETE FROM webhook_deliveries WHERE id IN (
-            SELECT d.id FROM webhook_deliveries AS d
-            WHERE d.tenant_id = ${tenantId} AND coalesce(d.finished_at, d.created_at) < ${cutoff}
-              AND NOT EXISTS (SELECT 1 FROM webhook_attempts AS a WHERE a.delivery_id = d.id)
-            LIMIT ${limit})`
-        : sql`DELETE FROM webhook_events WHERE id IN (
-            SELECT id FROM webhook_events WHERE tenant_id = ${tenantId} AND created_at < ${cutoff} AND ${UNREFERENCED_EVENT}
-            LIMIT ${limit})`;
-  const result = await statement.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+): Promise<{ deliveries: number; attempts: number }> {
+  return db.transaction().execute(async (trx) => {
+    const ids = (
+      await trx
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        // finished_at is never before created_at, so this narrows by the index first.
+        .where('created_at', '<', cutoff)
+        .where((eb) => eb(eb.fn.coalesce('finished_at', 'created_at'), '<', cutoff))
+        .limit(limit)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return { deliveries: 0, attempts: 0 };
+    const attempts = await trx
+      .deleteFrom('webhook_attempts')
+      .where('delivery_id', 'in', ids)
+      .executeTakeFirst();
+    const deliveries = await trx.deleteFrom('webhook_deliveries').where('id', 'in', ids).executeTakeFirst();
+    return { deliveries: Number(deliveries.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+  });
+}
+
+/**
+ * Looks at up to `limit` events made before `cutoff`, after `afterId` in id (that is, time)
+ * order, and deletes those no delivery references (each object's latest stays); returns how
+ * many went and where the next look starts (null when none were left to look at).
+ */
+export async function pruneEventBatch(
+  db: Kysely<DB>,
+  tenantId: string,
+  cutoff: number,
+  afterId: string,
+  limit: number,
+): Promise<{ events: number; nextAfter: string | null }> {
+  const looked = await db
+    .selectFrom('webhook_events')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '>', afterId)
+    .where('created_at', '<', cutoff)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (looked.length === 0) return { events: 0, nextAfter: null };
+  const result = await db
+    .deleteFrom('webhook_events')
+    .where(
+      'id',
+      'in',
+      looked.map((r) => r.id),
+    )
+    .where(UNREFERENCED_EVENT)
+    .executeTakeFirst();
+  return { events: Number(result.numDeletedRows), nextAfter: looked.at(-1)?.id ?? null };
 }

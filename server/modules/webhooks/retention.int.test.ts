@@ -85,21 +85,47 @@ describe('the delivery log retention', () => {
 
   it('works in batches and stops scheduling itself once the workspace has no endpoint', async () => {
     const { endpoint } = await owner().create({ url: receiver.url, eventTypes: ['subscription.created'] });
-    await subscribeAndDeliver('Batch Bea');
-    // Many old attempts, as a busy endpoint leaves behind (more than one batch).
-    const [delivery] = (await owner().deliveries({ endpointId: endpoint.id })).items;
-    const insert = world.database.sqlite.prepare(
-      `INSERT INTO webhook_attempts (id, tenant_id, delivery_id, endpoint_id, attempt, at, duration_ms, outcome)
-       VALUES (?, ?, ?, ?, ?, ?, 1, 'failed')`,
+    // A busy endpoint's month: many events about one object, each delivered after a failed try
+    // (more than two batches of deliveries and of events).
+    const many = PRUNE_BATCH * 2 + 7;
+    const sqlite = world.database.sqlite;
+    const tenant = world.tenants.A.id;
+    const at = world.clock.now();
+    const event = sqlite.prepare(
+      `INSERT INTO webhook_events (id, tenant_id, type, object_id, object_seq, data, created_at)
+       VALUES (?, ?, 'subscription.created', 'sub_busy', ?, '{}', ?)`,
     );
-    const extra = PRUNE_BATCH * 2 + 7;
-    for (let i = 0; i < extra; i++) {
-      insert.run(`wat_${i}`, world.tenants.A.id, delivery?.id, endpoint.id, i + 2, world.clock.now());
-    }
-    world.clock.set(world.clock.now() + LOG_RETENTION_MS + 1);
-    const pruned = await pruneWebhookLog(world.database.db, world.tenants.A.id, world.clock.now());
-    expect(pruned).toEqual({ attempts: extra + 1, deliveries: 1, events: 0 });
-    expect(count('webhook_attempts')).toBe(0);
+    const delivery = sqlite.prepare(
+      `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, object_id, object_seq, status,
+         attempts, created_at, updated_at, finished_at)
+       VALUES (?, ?, ?, ?, 'sub_busy', ?, 'succeeded', 2, ?, ?, ?)`,
+    );
+    const attempt = sqlite.prepare(
+      `INSERT INTO webhook_attempts (id, tenant_id, delivery_id, endpoint_id, attempt, at, duration_ms, outcome)
+       VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 1; i <= many; i++) {
+        const n = String(i).padStart(6, '0');
+        event.run(`wev_${n}`, tenant, i, at);
+        delivery.run(`wdl_${n}`, tenant, endpoint.id, `wev_${n}`, i, at, at, at);
+        attempt.run(`wat_${n}a`, tenant, `wdl_${n}`, endpoint.id, 1, at, 'failed');
+        attempt.run(`wat_${n}b`, tenant, `wdl_${n}`, endpoint.id, 2, at, 'succeeded');
+      }
+    })();
+    world.clock.set(at + LOG_RETENTION_MS - 1);
+    expect(await pruneWebhookLog(world.database.db, tenant, world.clock.now())).toEqual({
+      attempts: 0,
+      deliveries: 0,
+      events: 0,
+    });
+    world.clock.set(at + LOG_RETENTION_MS + 1);
+    const pruned = await pruneWebhookLog(world.database.db, tenant, world.clock.now());
+    // All of it but the object's latest event, which keeps its sequence counting on.
+    expect(pruned).toEqual({ attempts: many * 2, deliveries: many, events: many - 1 });
+    expect(
+      sqlite.prepare(`SELECT object_seq FROM webhook_events WHERE object_id = 'sub_busy'`).all(),
+    ).toEqual([{ object_seq: many }]);
 
     await owner().delete({ id: endpoint.id });
     world.clock.set(world.clock.now() + 2 * DAY);

@@ -6,7 +6,7 @@ import { scheduleJob } from '../../jobs/store';
 import { yieldToIo } from '../../lib/loop';
 import { runCommand } from '../../commands/run-command';
 import type { Clock } from '../../lib/clock';
-import { endpointSnapshot, findEndpointRow, pruneBatch } from './repo';
+import { endpointSnapshot, findEndpointRow, pruneDeliveryBatch, pruneEventBatch } from './repo';
 import { WEBHOOKS_ACTOR } from './scope';
 import { dropExpiredSecrets, expiringSecretsColumn, SECRET_EXPIRY_JOB } from './secrets';
 
@@ -43,22 +43,28 @@ export async function schedulePrune(
 }
 
 /**
- * Deletes what the retention drops, in batches of PRUNE_BATCH rows, each its own statement
- * (and so its own short transaction), yielding between them: attempts of deliveries settled
- * more than 30 days ago (or pending that long: only a disabled endpoint holds one), those
- * deliveries, then events no delivery references (each object's latest stays, so its
- * sequence keeps counting up). Returns how many rows of each went.
+ * Deletes what the retention drops, in batches of PRUNE_BATCH, each its own short transaction,
+ * yielding to requests between them: deliveries settled more than 30 days ago (or pending that
+ * long: only a disabled endpoint holds one) with their attempts, then events no delivery
+ * references (each object's latest stays, so its sequence keeps counting up). Returns how many
+ * rows of each went.
  */
 export async function pruneWebhookLog(db: Kysely<DB>, tenantId: string, now: number) {
   const cutoff = now - LOG_RETENTION_MS;
   const pruned = { attempts: 0, deliveries: 0, events: 0 };
-  for (const kind of ['attempts', 'deliveries', 'events'] as const) {
-    for (;;) {
-      const gone = await pruneBatch(db, tenantId, kind, cutoff, PRUNE_BATCH);
-      pruned[kind] += gone;
-      if (gone < PRUNE_BATCH) break;
-      await yieldToIo();
-    }
+  for (;;) {
+    const batch = await pruneDeliveryBatch(db, tenantId, cutoff, PRUNE_BATCH);
+    pruned.attempts += batch.attempts;
+    pruned.deliveries += batch.deliveries;
+    if (batch.deliveries < PRUNE_BATCH) break;
+    await yieldToIo();
+  }
+  // Events are walked once in id (time) order: those kept are not looked at again.
+  for (let after: string | null = ''; after !== null;) {
+    const batch = await pruneEventBatch(db, tenantId, cutoff, after, PRUNE_BATCH);
+    pruned.events += batch.events;
+    after = batch.nextAfter;
+    if (after !== null) await yieldToIo();
   }
   return pruned;
 }
