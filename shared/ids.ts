@@ -33,6 +33,7 @@ export const ID_PREFIXES = {
   invitation: 'ivt',
   webhookEndpoint: 'we',
   webhookAttempt: 'wat',
+  webhookSecret: 'whs',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

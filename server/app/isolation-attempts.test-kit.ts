@@ -235,7 +235,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'webhooks.create': (a) =>
     a.webhooks.create({ url: 'http://127.0.0.1:1/intruder', eventTypes: ['invoice.paid'] }),
   'webhooks.setEnabled': (a, f) => a.webhooks.setEnabled({ id: f.bWebhookEndpointId, enabled: false }),
-  'webhooks.rotateSecret': (a, f) => a.webhooks.rotateSecret({ id: f.bWebhookEndpointId }),
+  'webhooks.update': (a, f) =>
+    a.webhooks.update({ id: f.bWebhookEndpointId, patch: { url: 'http://127.0.0.1:1/hijacked' } }),
+  'webhooks.delete': (a, f) => a.webhooks.delete({ id: f.bWebhookEndpointId }),
+  'webhooks.rotateSecret': (a, f) =>
+    a.webhooks.rotateSecret({ id: f.bWebhookEndpointId, oldSecretExpires: '7d' }),
   'webhooks.deliveries': (a, f) => a.webhooks.deliveries({ endpointId: f.bWebhookEndpointId }),
   'webhooks.delivery': (a, f) => a.webhooks.delivery({ id: f.bWebhookDeliveryId }),
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bWebhookDeliveryId }),

@@ -3,6 +3,7 @@ import type { Services } from '../trpc/context';
 import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { recoveryJobHandlers } from '../modules/recovery';
 import { stripeBillingJobHandlers } from '../modules/stripe-billing';
+import { webhooksJobHandlers } from '../modules/webhooks';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -11,5 +12,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...billingJobHandlers(deps),
     ...recoveryJobHandlers(deps),
     ...stripeBillingJobHandlers(services),
+    ...webhooksJobHandlers(services),
   };
 }

@@ -1,5 +1,6 @@
 import { REPLICATED_TABLES_V10 } from './migrations/0010_sync';
 import { REPLICATED_TABLES_V15 } from './migrations/0015_webhooks';
+import { WEBHOOK_ENDPOINTS_V17 } from './migrations/0017_webhook_secret_overlap';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -14,5 +15,6 @@ export interface ReplicatedTableColumns {
  */
 export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...REPLICATED_TABLES_V10,
-  ...REPLICATED_TABLES_V15,
+  // Migration 0017 logs webhook_endpoints with one more column.
+  ...REPLICATED_TABLES_V15.map((t) => (t.name === WEBHOOK_ENDPOINTS_V17.name ? WEBHOOK_ENDPOINTS_V17 : t)),
 ];

@@ -15,11 +15,21 @@ export interface WebhookTables {
     disabled_reason: 'staff' | 'failing' | null;
     secret_hint: string;
     failing_since: number | null;
+    /** JSON [{hint, expires_at}] of older secrets still signing (migration 0017); null for none. */
+    expiring_secrets: string | null;
     version: number;
     created_at: number;
     updated_at: number;
   };
-  webhook_secrets: { endpoint_id: string; tenant_id: string; secret: string; created_at: number };
+  /** Signing secrets (migration 0017): the current one (expires_at null) and older ones still signing until they expire. */
+  webhook_secrets: {
+    id: string;
+    endpoint_id: string;
+    tenant_id: string;
+    secret: string;
+    created_at: number;
+    expires_at: number | null;
+  };
   webhook_events: {
     id: string;
     tenant_id: string;

@@ -24,7 +24,7 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'invoice.paid': 'An invoice was paid in full.',
   'invoice.payment_failed': 'A charge for an invoice failed.',
   'entitlements.updated':
-    "A customer's access changed: a subscription started or ended access, or changed plan while granting it.",
+    "A customer's access changed: a subscription started or stopped granting it or changed plan, a plan's features were edited, or the default plan changed.",
 };
 
 /** The header that carries a delivery's signature. */

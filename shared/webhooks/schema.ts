@@ -28,16 +28,54 @@ const eventTypes = z
   .max(WEBHOOK_EVENT_TYPES.length, { error: 'Event types lists a type twice' })
   .refine((types) => new Set(types).size === types.length, { error: 'Event types lists a type twice' });
 
+const description = z
+  .string({ error: 'Description must be text' })
+  .trim()
+  .max(200, { error: 'Description must be at most 200 characters' });
+
 export const createWebhookEndpointInput = z.strictObject({
   url: endpointUrl,
   eventTypes,
-  description: z
-    .string({ error: 'Description must be text' })
-    .trim()
-    .max(200, { error: 'Description must be at most 200 characters' })
-    .default(''),
+  description: description.default(''),
 });
 export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointInput>;
+
+/** An edit: only what is named changes. The URL goes through the same guard as a new one. */
+export const updateWebhookEndpointInput = z.strictObject({
+  id: webhookEndpointId,
+  patch: z
+    .strictObject({
+      url: endpointUrl.optional(),
+      eventTypes: eventTypes.optional(),
+      description: description.optional(),
+    })
+    .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+      error: 'Name at least one of url, eventTypes or description to change',
+    }),
+});
+export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointInput>;
+
+/**
+ * How long the secret being replaced keeps signing after a roll, as Stripe offers: at once
+ * (a leaked secret), or long enough for every receiver to take the new one.
+ */
+export const SECRET_OVERLAPS = ['now', '1h', '24h', '7d'] as const;
+export type SecretOverlap = (typeof SECRET_OVERLAPS)[number];
+export const SECRET_OVERLAP_MS: Record<SecretOverlap, number> = {
+  now: 0,
+  '1h': 60 * 60 * 1000,
+  '24h': 24 * 60 * 60 * 1000,
+  '7d': 7 * 24 * 60 * 60 * 1000,
+};
+
+export const rollWebhookSecretInput = z.strictObject({
+  id: webhookEndpointId,
+  /** Left out: the old secret stops signing at once (what rotateSecret always did). */
+  oldSecretExpires: z
+    .enum(SECRET_OVERLAPS, { error: 'Old secret expiry must be one of now, 1h, 24h or 7d' })
+    .default('now'),
+});
+export type RollWebhookSecretInput = z.input<typeof rollWebhookSecretInput>;
 
 export const setWebhookEndpointEnabledInput = z.strictObject({
   id: webhookEndpointId,
@@ -63,8 +101,10 @@ export interface WebhookEndpointView {
   status: WebhookEndpointStatus;
   /** Why it is disabled: by staff, or by Tollgate after three days of failures. */
   disabledReason: 'staff' | 'failing' | null;
-  /** The secret's last four characters. */
+  /** The current secret's last four characters. */
   secretHint: string;
+  /** Older secrets that still sign every delivery until they expire (after a roll with an overlap). */
+  expiringSecrets: { hint: string; expiresAt: number }[];
   failingSince: number | null;
   lastDelivery: { status: WebhookDeliveryStatus; at: number; responseCode: number | null } | null;
   createdAt: number;
@@ -75,6 +115,15 @@ export interface WebhookSecretAnswer {
   endpoint: WebhookEndpointView;
   secret: string;
 }
+
+/** What deleting an endpoint did: its pending deliveries were cancelled (never sent). */
+export interface WebhookEndpointDeleted {
+  id: string;
+  cancelledDeliveries: number;
+}
+
+/** How long the delivery log (deliveries, attempts, their events) is kept. */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
 
 export interface WebhookDeliveryView {
   id: string;

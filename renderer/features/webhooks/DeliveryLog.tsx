@@ -2,7 +2,11 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title }
 import { IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { WebhookDeliveryView, WebhookEndpointView } from '../../../shared/webhooks/schema';
+import {
+  WEBHOOK_LOG_RETENTION_DAYS,
+  type WebhookDeliveryView,
+  type WebhookEndpointView,
+} from '../../../shared/webhooks/schema';
 import { readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
@@ -66,9 +70,13 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointView }) {
   const deliveries = log.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Paper withBorder radius="lg" p="md" component="section" aria-labelledby="delivery-log-title">
-      <Title order={4} id="delivery-log-title" mb="sm">
+      <Title order={4} id="delivery-log-title">
         Deliveries to {endpoint.url}
       </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        Deliveries and their attempts are kept for {WEBHOOK_LOG_RETENTION_DAYS} days after they are settled;
+        an event still waiting after {WEBHOOK_LOG_RETENTION_DAYS} days is no longer sent.
+      </Text>
       {log.isPending && <Loader size="sm" aria-label="Loading deliveries" />}
       {log.error && <Alert color="red">{readServerProblem(log.error).message}</Alert>}
       {log.data && deliveries.length === 0 && (

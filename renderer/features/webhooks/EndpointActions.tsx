@@ -1,21 +1,28 @@
-import { Button, Group } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDots, IconKey, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { WebhookEndpointView } from '../../../shared/webhooks/schema';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { confirmAction } from '../../ui/confirm';
-import { FormDialog } from '../../ui/FormModal';
-import { SecretOnce } from '../../ui/SecretOnce';
+import { EditEndpointModal } from './EditEndpointModal';
+import { RollSecretModal } from './RollSecretModal';
 
-/** Turns an endpoint on or off, and makes it a new signing secret (shown once). */
+const cancelledText = (n: number) =>
+  n === 0
+    ? 'Nothing was waiting to be sent.'
+    : `${n} waiting ${n === 1 ? 'delivery' : 'deliveries'} cancelled.`;
+
+/** Turns an endpoint on or off; edits it, rolls its signing secret or deletes it. */
 export function EndpointActions({ endpoint }: { endpoint: WebhookEndpointView }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
   const setEnabled = useMutation(trpc.webhooks.setEnabled.mutationOptions({ onSettled: refresh }));
-  const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions({ onSettled: refresh }));
-  const [secret, setSecret] = useState<string | null>(null);
+  const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSettled: refresh }));
+  const [editing, edit] = useDisclosure(false);
+  const [rolling, roll] = useDisclosure(false);
   const enabled = endpoint.status === 'enabled';
 
   const toggle = () =>
@@ -27,18 +34,19 @@ export function EndpointActions({ endpoint }: { endpoint: WebhookEndpointView })
           notifyError(error, enabled ? 'Could not disable the endpoint' : 'Could not enable the endpoint'),
       },
     );
-  const askRotate = () =>
+  const askDelete = () =>
     confirmAction({
-      title: 'Make a new signing secret?',
-      body: `The secret ending …${endpoint.secretHint} stops signing at once: update the receiving app with the new one straight away.`,
-      confirmLabel: 'Make new secret',
+      title: 'Delete this endpoint?',
+      body: `Nothing more is sent to ${endpoint.url}: deliveries waiting for it are cancelled, and its delivery log is deleted with it. The audit log keeps a record of the endpoint and who deleted it.`,
+      confirmLabel: 'Delete endpoint',
+      cancelLabel: 'Keep it',
       destructive: true,
       onConfirm: () =>
-        rotate.mutate(
+        remove.mutate(
           { id: endpoint.id },
           {
-            onSuccess: (answer) => setSecret(answer.secret),
-            onError: (error) => notifyError(error, 'Could not make a new secret'),
+            onSuccess: (done) => notifySuccess('Endpoint deleted', cancelledText(done.cancelledDeliveries)),
+            onError: (error) => notifyError(error, 'Could not delete the endpoint'),
           },
         ),
     });
@@ -48,18 +56,26 @@ export function EndpointActions({ endpoint }: { endpoint: WebhookEndpointView })
       <Button size="xs" variant="subtle" loading={setEnabled.isPending} onClick={toggle}>
         {enabled ? 'Disable' : 'Enable'}
       </Button>
-      <Button size="xs" variant="subtle" color="orange" loading={rotate.isPending} onClick={askRotate}>
-        Rotate secret
-      </Button>
-      <FormDialog opened={secret !== null} onClose={() => setSecret(null)} title="New signing secret">
-        {secret && (
-          <SecretOnce
-            label="Signing secret"
-            value={secret}
-            note="Deliveries are signed with it from now on; put it in the receiving app."
-          />
-        )}
-      </FormDialog>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={`More actions for ${endpoint.url}`}>
+            <IconDots size={18} stroke={1.75} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconPencil size={16} stroke={1.75} />} onClick={edit.open}>
+            Edit
+          </Menu.Item>
+          <Menu.Item leftSection={<IconKey size={16} stroke={1.75} />} onClick={roll.open}>
+            Roll secret
+          </Menu.Item>
+          <Menu.Item color="red" leftSection={<IconTrash size={16} stroke={1.75} />} onClick={askDelete}>
+            Delete
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {editing && <EditEndpointModal endpoint={endpoint} opened={editing} onClose={edit.close} />}
+      {rolling && <RollSecretModal endpoint={endpoint} opened={rolling} onClose={roll.close} />}
     </Group>
   );
 }

@@ -25,6 +25,15 @@ function LastDelivery({ last }: { last: WebhookEndpointView['lastDelivery'] }) {
   );
 }
 
+/** Older secrets that still sign every delivery beside the current one, until they expire. */
+function ExpiringSecrets({ secrets }: { secrets: WebhookEndpointView['expiringSecrets'] }) {
+  return secrets.map((old) => (
+    <Text key={old.hint + old.expiresAt} size="xs" c="dimmed" fw={600}>
+      also signing: old secret …{old.hint}, expires <DateText ms={old.expiresAt} inherit />
+    </Text>
+  ));
+}
+
 /** The workspace's endpoints, with their state and last delivery; `onShowLog` opens one's delivery log. */
 export function EndpointsTable({
   endpoints,
@@ -59,6 +68,7 @@ export function EndpointsTable({
                   <Text size="xs" c="dimmed">
                     {endpoint.description ? `${endpoint.description} · ` : ''}secret …{endpoint.secretHint}
                   </Text>
+                  <ExpiringSecrets secrets={endpoint.expiringSecrets} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>

@@ -14,6 +14,7 @@ import { apiKeyScopes } from './0013_api_key_scopes';
 import { restIdempotency } from './0014_rest_idempotency';
 import { webhooks } from './0015_webhooks';
 import { staffNotices } from './0016_staff_notices';
+import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   restIdempotency,
   webhooks,
   staffNotices,
+  webhookSecretOverlap,
 ];

@@ -6,6 +6,7 @@ import { newId } from '../../../shared/ids';
 import type { CommandScope, EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
+import { announceDefaultPlanChanged, announcePlanFeaturesChanged } from '../webhooks';
 import { assertActive, loadPlan, loadProduct, runCatalogCommand, snapshot } from './catalog-command';
 import { checkFeatureValues } from './feature-values';
 import { selectFeatureKinds } from './feature-repo';
@@ -81,6 +82,13 @@ async function save(
   return planChange(current, next);
 }
 
+/** For webhooks: the new default plan and the one it replaced (the plan `unsetDefault` changed). */
+const defaultChange = (scope: CommandScope, planId: string, unset: EntityChange[]) => ({
+  tenantId: scope.tenantId,
+  planId,
+  previousPlanId: unset[0]?.entityId ?? null,
+});
+
 /** Takes the default away from the tenant's current default plan, if it is not `keepId`. */
 async function unsetDefault(trx: Transaction<DB>, tenantId: string, now: number, keepId?: string) {
   const currentId = await findDefaultPlanId(trx, tenantId);
@@ -114,6 +122,7 @@ export function createPlan(scope: CommandScope, input: CreateInput): Promise<Pla
     };
     await insertPlan(trx, scope.tenantId, plan);
     await replacePlanFeatures(trx, scope.tenantId, plan.id, plan.features, kinds);
+    if (plan.isDefault) await announceDefaultPlanChanged(trx, defaultChange(scope, plan.id, changes), now);
     return { result: plan, changes: [...changes, planChange(null, plan)] };
   });
 }
@@ -141,6 +150,13 @@ export function updatePlan(scope: CommandScope, input: UpdateInput): Promise<Pla
     if (features) {
       const kinds = await checkedKinds(trx, scope.tenantId, features, 'patch.features');
       await replacePlanFeatures(trx, scope.tenantId, current.id, next.features, kinds);
+      if (JSON.stringify(next.features) !== JSON.stringify(current.features)) {
+        await announcePlanFeaturesChanged(
+          trx,
+          { tenantId: scope.tenantId, planId: current.id, isDefault: current.isDefault },
+          now,
+        );
+      }
     }
     return { result: next, changes: [await save(trx, scope.tenantId, current, next)] };
   });
@@ -180,6 +196,7 @@ export function setDefaultPlan(scope: CommandScope, id: string): Promise<Plan> {
       'make its plans the default',
     );
     const changes = await unsetDefault(trx, scope.tenantId, now, id);
+    await announceDefaultPlanChanged(trx, defaultChange(scope, id, changes), now);
     const next: Plan = { ...current, isDefault: true, version: current.version + 1, updatedAt: now };
     changes.push(await save(trx, scope.tenantId, current, next));
     return { result: next, changes };

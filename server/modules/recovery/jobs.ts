@@ -1,4 +1,5 @@
 import { runCommand } from '../../commands/run-command';
+import { announceGraceEnded } from '../webhooks';
 import type { JobHandlers } from '../../jobs/runner';
 import type { Job } from '../../jobs/store';
 import { invoiceChange, recoveryChange } from './changes';
@@ -67,6 +68,12 @@ export async function endGracePeriod(deps: BillingDeps, job: Job, now: number): 
         changes: await takeFinalAction(trx, job.tenantId, invoiceId, policy.finalAction, now),
       };
     });
+  } else if (recovery.subscriptionId && (recovery.status === 'retrying' || recovery.status === 'paused')) {
+    await announceGraceEnded(
+      deps.db,
+      { tenantId: job.tenantId, subscriptionId: recovery.subscriptionId },
+      now,
+    );
   }
   subscriptionsChanged(job.tenantId, recovery.customerId);
 }

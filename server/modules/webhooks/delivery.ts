@@ -129,7 +129,7 @@ export async function deliverNext(deps: DeliveryDeps): Promise<boolean> {
   const result = await postEvent({
     url: claimed.url,
     body: eventBody(claimed.event),
-    secret: claimed.secret,
+    secrets: claimed.secrets,
     timestamp: Math.floor(at / 1000),
     eventId: claimed.event.id,
     sandbox: inSandbox(deps.gateways, claimed.tenantId),

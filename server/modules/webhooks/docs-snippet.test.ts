@@ -41,6 +41,15 @@ describe('the verification helper in docs/webhooks.md', () => {
     expect(verify(BODY, signatureFor(SECRET, BODY, now), SECRET).id).toBe('wev_1');
   });
 
+  it('accepts a delivery signed during a roll (one v1 per live secret) with either secret', () => {
+    const OLD = 'whsec_documentedoldsecret0000000';
+    const header = signatureFor([SECRET, OLD], BODY, now);
+    expect(header.match(/v1=/g)).toHaveLength(2);
+    expect(verify(BODY, header, SECRET).id).toBe('wev_1');
+    expect(verify(BODY, header, OLD).id).toBe('wev_1');
+    expect(() => verify(BODY, header, 'whsec_neitherofthetwo0000000')).toThrow(/does not match/);
+  });
+
   it('refuses a wrong secret, a changed body, an old signature and a missing header', () => {
     expect(() => verify(BODY, signatureFor('whsec_someoneelse00000000', BODY, now), SECRET)).toThrow(
       /does not match/,

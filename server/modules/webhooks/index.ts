@@ -9,3 +9,9 @@ export {
 } from './delivery';
 export { emailedNotices, type EndpointDisabledNotice, type EndpointNotices } from './notices';
 export { MAX_DELIVERY_ATTEMPTS, DISABLE_AFTER_FAILING_MS, nextDeliveryAttempt } from './retry';
+export { webhooksJobHandlers, pruneWebhookLog, LOG_RETENTION_MS, PRUNE_JOB } from './retention';
+export {
+  announceDefaultPlanChanged,
+  announceGraceEnded,
+  announcePlanFeaturesChanged,
+} from './entitlement-events';

@@ -88,6 +88,29 @@ describe('webhooks on a replica', () => {
     }
   });
 
+  it('shows a rolled secret’s hint and expiry on the replica, never a secret', async () => {
+    const owner = webhooksAs(world, 'owner');
+    const { secret: old, endpoint } = await owner.create({
+      url: receiver.url,
+      eventTypes: ['subscription.created'],
+    });
+    const { secret: rolled } = await owner.rotateSecret({ id: endpoint.id, oldSecretExpires: '1h' });
+    replica = await pullInto('owner');
+    const row = replica.sqlite
+      .prepare('SELECT secret_hint, expiring_secrets FROM webhook_endpoints')
+      .get() as { secret_hint: string; expiring_secrets: string };
+    expect(row.secret_hint).toBe(rolled.slice(-4));
+    expect(JSON.parse(row.expiring_secrets)).toEqual([
+      { hint: old.slice(-4), expires_at: world.clock.now() + 60 * 60 * 1000 },
+    ]);
+    await replica.close();
+    replica = undefined;
+    for (const file of readdirSync(dir)) {
+      const bytes = readFileSync(join(dir, file));
+      expect(bytes.includes(old) || bytes.includes(rolled), file).toBe(false);
+    }
+  });
+
   it('sends none of it to a role without settings.write', async () => {
     await webhooksAs(world, 'owner').create({ url: receiver.url, eventTypes: ['subscription.created'] });
     const { customerId } = await world.customerOnClock('Kim Hidden', GOOD_CARD);

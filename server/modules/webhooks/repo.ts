@@ -7,11 +7,22 @@ import type {
 } from '../../../shared/webhooks/schema';
 import type { DB } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { insertSecret, liveSecrets } from './secrets';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type EndpointRow = Selectable<DB['webhook_endpoints']>;
 
-export function toEndpoint(row: EndpointRow, last: WebhookEndpointView['lastDelivery']): WebhookEndpointView {
+/** The older secrets the row names that still sign at `now` (an expired one may linger until its job runs). */
+function expiringAt(row: EndpointRow, now: number): WebhookEndpointView['expiringSecrets'] {
+  const listed = JSON.parse(row.expiring_secrets ?? '[]') as { hint: string; expires_at: number }[];
+  return listed.filter((s) => s.expires_at > now).map((s) => ({ hint: s.hint, expiresAt: s.expires_at }));
+}
+
+export function toEndpoint(
+  row: EndpointRow,
+  last: WebhookEndpointView['lastDelivery'],
+  now: number,
+): WebhookEndpointView {
   return {
     id: row.id,
     url: row.url,
@@ -20,6 +31,7 @@ export function toEndpoint(row: EndpointRow, last: WebhookEndpointView['lastDeli
     status: row.status,
     disabledReason: row.disabled_reason,
     secretHint: row.secret_hint,
+    expiringSecrets: expiringAt(row, now),
     failingSince: row.failing_since,
     lastDelivery: last,
     createdAt: row.created_at,
@@ -31,19 +43,7 @@ export const endpointSnapshot = (row: EndpointRow) => ({ ...row }) as Record<str
 
 export async function insertEndpoint(db: Db, row: EndpointRow, secret: string): Promise<void> {
   await db.insertInto('webhook_endpoints').values(row).execute();
-  await db
-    .insertInto('webhook_secrets')
-    .values({ endpoint_id: row.id, tenant_id: row.tenant_id, secret, created_at: row.created_at })
-    .execute();
-}
-
-export async function replaceSecret(db: Db, row: EndpointRow, secret: string, now: number): Promise<void> {
-  await db
-    .updateTable('webhook_secrets')
-    .set({ secret, created_at: now })
-    .where('endpoint_id', '=', row.id)
-    .where('tenant_id', '=', row.tenant_id)
-    .execute();
+  await insertSecret(db, row, secret, row.created_at);
 }
 
 export async function findEndpointRow(
@@ -90,8 +90,8 @@ async function lastDeliveries(db: Db, endpointIds: readonly string[]) {
   );
 }
 
-/** A tenant's endpoints, oldest first, each with its last attempt. */
-export async function listEndpoints(db: Db, tenantId: string): Promise<WebhookEndpointView[]> {
+/** A tenant's endpoints, oldest first, each with its last attempt and the older secrets still signing at `now`. */
+export async function listEndpoints(db: Db, tenantId: string, now: number): Promise<WebhookEndpointView[]> {
   const rows = await db
     .selectFrom('webhook_endpoints')
     .selectAll()
@@ -100,15 +100,13 @@ export async function listEndpoints(db: Db, tenantId: string): Promise<WebhookEn
     .orderBy('id')
     .limit(500)
     .execute();
-  const last = await lastDeliveries(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toEndpoint(r, last.get(r.id) ?? null));
+  const ids = rows.map((r) => r.id);
+  const last = await lastDeliveries(db, ids);
+  return rows.map((r) => toEndpoint(r, last.get(r.id) ?? null, now));
 }
 
-export async function endpointView(db: Db, row: EndpointRow): Promise<WebhookEndpointView> {
-  return toEndpoint(row, (await lastDeliveries(db, [row.id])).get(row.id) ?? null);
+export async function endpointView(db: Db, row: EndpointRow, now: number): Promise<WebhookEndpointView> {
+  return toEndpoint(row, (await lastDeliveries(db, [row.id])).get(row.id) ?? null, now);
 }
 
 const DELIVERY_COLUMNS = [
@@ -262,7 +260,8 @@ export interface ClaimedDelivery {
   attempts: number;
   attemptsBeforeReplay: number;
   url: string;
-  secret: string;
+  /** Every secret that signs now, the current one first (more than one while a rolled secret expires). */
+  secrets: string[];
   event: StoredEvent;
 }
 
@@ -298,7 +297,6 @@ export async function claimNextDelivery(
   const row = await db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
-    .innerJoin('webhook_secrets as s', 's.endpoint_id', 'd.endpoint_id')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
     .select([
       'd.id',
@@ -307,7 +305,6 @@ export async function claimNextDelivery(
       'd.attempts',
       'd.attempts_before_replay',
       'ep.url',
-      's.secret',
       'd.event_id',
       'e.type',
       'e.object_id',
@@ -316,7 +313,9 @@ export async function claimNextDelivery(
       'e.created_at as event_created_at',
     ])
     .where('d.id', '=', id)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  // Its endpoint was deleted between the claim and this read: the delivery went with it.
+  if (!row) return undefined;
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -324,7 +323,7 @@ export async function claimNextDelivery(
     attempts: row.attempts,
     attemptsBeforeReplay: row.attempts_before_replay,
     url: row.url,
-    secret: row.secret,
+    secrets: (await liveSecrets(db, row.endpoint_id, options.now)).map((s) => s.secret),
     event: eventOf(row),
   };
 }
@@ -381,4 +380,88 @@ export async function requeueDelivery(db: Db, tenantId: string, id: string, now:
     .where('status', '!=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Events that no delivery references any more, except each object's latest, which keeps its sequence counting on. */
+const UNREFERENCED_EVENT = sql<boolean>`NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = webhook_events.id)
+  AND object_seq < (SELECT max(later.object_seq) FROM webhook_events AS later
+    WHERE later.tenant_id = webhook_events.tenant_id AND later.object_id = webhook_events.object_id)`;
+
+/**
+ * Removes an endpoint with its secrets, its delivery log and the events only it was sent;
+ * returns how many deliveries were still pending (cancelled: never sent).
+ */
+export async function deleteEndpointRows(trx: Transaction<DB>, tenantId: string, endpointId: string) {
+  const pending = await trx
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  const events = await trx
+    .selectFrom('webhook_deliveries')
+    .select('event_id')
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .execute();
+  await trx
+    .deleteFrom('webhook_attempts')
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .execute();
+  await trx
+    .deleteFrom('webhook_deliveries')
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .execute();
+  await trx
+    .deleteFrom('webhook_secrets')
+    .where('tenant_id', '=', tenantId)
+    .where('endpoint_id', '=', endpointId)
+    .execute();
+  await trx
+    .deleteFrom('webhook_endpoints')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', endpointId)
+    .execute();
+  const eventIds = [...new Set(events.map((e) => e.event_id))];
+  for (let i = 0; i < eventIds.length; i += 500) {
+    await trx
+      .deleteFrom('webhook_events')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', eventIds.slice(i, i + 500))
+      .where(UNREFERENCED_EVENT)
+      .execute();
+  }
+  return Number(pending.n);
+}
+
+/** Deletes up to `limit` rows of one kind the retention drops; returns how many went. */
+export async function pruneBatch(
+  db: Kysely<DB>,
+  tenantId: string,
+  kind: 'attempts' | 'deliveries' | 'events',
+  cutoff: number,
+  limit: number,
+): Promise<number> {
+  const statement =
+    kind === 'attempts'
+      ? sql`DELETE FROM webhook_attempts WHERE id IN (
+          SELECT a.id FROM webhook_attempts AS a JOIN webhook_deliveries AS d ON d.id = a.delivery_id
+          WHERE a.tenant_id = ${tenantId} AND coalesce(d.finished_at, d.created_at) < ${cutoff}
+          LIMIT ${limit})`
+      : kind === 'deliveries'
+        ? // Settled deliveries past the retention, and pending ones as old (only an endpoint kept
+          // disabled holds a delivery that long; a month-old event is no longer sent).
+          sql`DELETE FROM webhook_deliveries WHERE id IN (
+            SELECT d.id FROM webhook_deliveries AS d
+            WHERE d.tenant_id = ${tenantId} AND coalesce(d.finished_at, d.created_at) < ${cutoff}
+              AND NOT EXISTS (SELECT 1 FROM webhook_attempts AS a WHERE a.delivery_id = d.id)
+            LIMIT ${limit})`
+        : sql`DELETE FROM webhook_events WHERE id IN (
+            SELECT id FROM webhook_events WHERE tenant_id = ${tenantId} AND created_at < ${cutoff} AND ${UNREFERENCED_EVENT}
+            LIMIT ${limit})`;
+  const result = await statement.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }

@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import {
   createWebhookEndpointInput,
+  rollWebhookSecretInput,
   setWebhookEndpointEnabledInput,
+  updateWebhookEndpointInput,
   webhookDeliveryId,
   webhookDeliveryListInput,
   webhookEndpointId,
 } from '../../../shared/webhooks/schema';
 import { router, tenantProcedure } from '../../trpc/base';
 import { deliveryDetail, endpointDeliveries, replayDelivery } from './deliveries';
-import { createEndpoint, rotateEndpointSecret, setEndpointEnabled, webhookEndpoints } from './endpoints';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  rotateEndpointSecret,
+  setEndpointEnabled,
+  updateEndpoint,
+  webhookEndpoints,
+} from './endpoints';
 
 /** A signing secret is in the answer once: declared so sync never stores or replays it (decision 66). */
 const SECRET_RESULT = { secrets: { result: ['secret'] } } as const;
@@ -25,9 +34,18 @@ export const webhooksRouter = router({
     .input(setWebhookEndpointEnabledInput)
     .mutation(({ ctx, input }) => setEndpointEnabled(ctx, input)),
 
-  rotateSecret: tenantProcedure('settings.write', SECRET_RESULT)
+  update: tenantProcedure('settings.write')
+    .input(updateWebhookEndpointInput)
+    .mutation(({ ctx, input }) => updateEndpoint(ctx, input)),
+
+  delete: tenantProcedure('settings.write')
     .input(z.strictObject({ id: webhookEndpointId }))
-    .mutation(({ ctx, input }) => rotateEndpointSecret(ctx, input.id)),
+    .mutation(({ ctx, input }) => deleteEndpoint(ctx, input.id)),
+
+  /** Rolls the secret; the old one keeps signing for the overlap asked for (default: none). */
+  rotateSecret: tenantProcedure('settings.write', SECRET_RESULT)
+    .input(rollWebhookSecretInput)
+    .mutation(({ ctx, input }) => rotateEndpointSecret(ctx, input)),
 
   deliveries: tenantProcedure('settings.write')
     .input(webhookDeliveryListInput)

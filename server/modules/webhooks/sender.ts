@@ -8,7 +8,8 @@ import { assertLiteralAllowed, guardedLookup } from './url-guard';
 export interface Post {
   url: string;
   body: string;
-  secret: string;
+  /** Every live secret, the current one first: each signs (one `v1` apiece). */
+  secrets: readonly string[];
   /** Unix seconds the signature is dated. */
   timestamp: number;
   eventId: string;
@@ -80,7 +81,7 @@ function request(url: URL, post: Post): Promise<{ code: number; text: string }> 
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(post.body),
         'user-agent': 'Tollgate-Webhooks/1',
-        [SIGNATURE_HEADER]: signatureFor(post.secret, post.body, post.timestamp),
+        [SIGNATURE_HEADER]: signatureFor(post.secrets, post.body, post.timestamp),
         'tollgate-event-id': post.eventId,
       },
     });

@@ -1,0 +1,100 @@
+import type Stripe from 'stripe';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WEBHOOK_EVENT_TYPES } from '../../../shared/webhooks/event-types';
+import { stripeBillingHandlers } from './index';
+import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
+
+/**
+ * Outgoing webhooks (server/modules/webhooks) of the Stripe Billing mirror applying Stripe's events: each change it writes to a subscription
+ * emits its events once, in the same transaction (the capture triggers), as a console
+ * command's change does.
+ */
+
+let m: MirrorWorld;
+beforeEach(async () => {
+  m = await createMirrorWorld();
+  // Outside the sandbox (the gateway is Stripe): a public https URL, never called here.
+  await m.world.as('owner', m.world.tenants.A.id).webhooks.create({
+    url: 'https://hooks.example.com/tollgate',
+    eventTypes: [...WEBHOOK_EVENT_TYPES],
+  });
+});
+afterEach(() => m.close());
+
+const handlers = stripeBillingHandlers();
+async function apply(event: Stripe.Event) {
+  const handler = handlers[event.type];
+  if (!handler) throw new Error(`no handler for ${event.type}`);
+  return handler(m.context, event);
+}
+
+/** Types of the events `work` caused about the local subscription and its customer. */
+async function emittedBy(work: () => Promise<unknown>) {
+  const sqlite = m.world.database.sqlite;
+  const mark = (
+    sqlite.prepare('SELECT ifnull(max(rowid), 0) AS m FROM webhook_events').get() as { m: number }
+  ).m;
+  await work();
+  return sqlite
+    .prepare('SELECT type FROM webhook_events WHERE rowid > ? ORDER BY rowid')
+    .all(mark)
+    .map((r) => (r as { type: string }).type);
+}
+
+describe('the Stripe Billing mirror', () => {
+  it('emits once per change it applies: created, cancel at period end, paused, ended; a replay emits nothing', async () => {
+    const customer = await m.customerWithCard('nia@example.com');
+    const price = await m.monthlyPrice('Team', 2900);
+    const subscription = await m.subscribe(customer.id, price.id);
+    const created = m.lastEvent('customer.subscription.created', subscription.id);
+    expect(await emittedBy(() => apply(created))).toEqual(['subscription.created', 'entitlements.updated']);
+    expect(await emittedBy(() => apply(created))).toEqual([]);
+
+    await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());
+    expect(
+      await emittedBy(() => apply(m.lastEvent('customer.subscription.updated', subscription.id))),
+    ).toEqual(['subscription.updated']);
+
+    await m.stripe.subscriptions.update(
+      subscription.id,
+      { cancel_at_period_end: false, pause_collection: { behavior: 'void', resumes_at: 2_000_000_000 } },
+      m.once(),
+    );
+    expect(
+      await emittedBy(() => apply(m.lastEvent('customer.subscription.updated', subscription.id))),
+    ).toEqual(['subscription.updated', 'entitlements.updated']);
+
+    await m.stripe.subscriptions.cancel(subscription.id);
+    expect(
+      await emittedBy(() => apply(m.lastEvent('customer.subscription.deleted', subscription.id))),
+    ).toEqual(['subscription.canceled']);
+  });
+
+  it('emits invoice events once: a paid invoice finalized and paid, a failed attempt once, a replay nothing', async () => {
+    const customer = await m.customerWithCard('oli@example.com');
+    const price = await m.monthlyPrice('Team', 2900);
+    const paid = await m.subscribe(customer.id, price.id);
+    const paidEvent = m.lastEvent('invoice.payment_succeeded', paid.latest_invoice as string);
+    // The invoice arrives before its subscription's own event: the mirror fetches the subscription.
+    expect(await emittedBy(() => apply(paidEvent))).toEqual([
+      'subscription.created',
+      'entitlements.updated',
+      'invoice.finalized',
+      'invoice.paid',
+    ]);
+    expect(await emittedBy(() => apply(paidEvent))).toEqual([]);
+
+    const declined = await m.customerWithCard(
+      'pat@example.com',
+      'pm_card_visa_chargeDeclinedInsufficientFunds',
+    );
+    const failing = await m.subscribe(declined.id, price.id);
+    const failedEvent = m.lastEvent('invoice.payment_failed', failing.latest_invoice as string);
+    expect(await emittedBy(() => apply(failedEvent))).toEqual([
+      'subscription.created',
+      'invoice.finalized',
+      'invoice.payment_failed',
+    ]);
+    expect(await emittedBy(() => apply(failedEvent))).toEqual([]);
+  });
+});

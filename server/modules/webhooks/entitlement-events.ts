@@ -1,0 +1,152 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+
+/**
+ * entitlements.updated for changes no subscription row shows: a plan's feature values edited,
+ * or the workspace's default plan changing. (Changes to a subscription are captured by the
+ * triggers of migration 0015.) Written in the caller's transaction, so the events exist
+ * exactly when the change does; one event per affected customer, numbered per customer as
+ * the triggers number theirs, and fanned out to the enabled endpoints that want the type.
+ */
+
+/** Statuses that grant a plan's features (server/modules/entitlements/rules.ts; as migration 0015). */
+const GRANTING = sql.raw(`('trialing', 'active', 'past_due')`);
+
+const TYPE = 'entitlements.updated';
+
+/** Which customers' entitlements the change touches, and what each event says about it. */
+type Affected =
+  /** Customers with a granting subscription on the plan: its features changed. */
+  | { kind: 'plan_features'; planId: string }
+  /** Customers with no granting subscription: they get the default plan, which changed. */
+  | { kind: 'default_plan'; planId: string; previousPlanId: string | null }
+  /** The customer of a subscription still past due whose grace period just ran out. */
+  | { kind: 'grace_ended'; subscriptionId: string };
+
+async function anyEndpointWants(trx: Transaction<DB>, tenantId: string): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM webhook_endpoints
+    WHERE tenant_id = ${tenantId} AND status = 'enabled'
+      AND EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ${TYPE})
+    LIMIT 1`.execute(trx);
+  return rows.length > 0;
+}
+
+/** One row per affected customer: customer_id, subscription_id, status, plan_id, previous_plan_id. */
+function affectedCustomers(tenantId: string, affected: Affected) {
+  if (affected.kind === 'plan_features') {
+    return sql`
+      SELECT s.customer_id, min(s.id) AS subscription_id, s.status, s.plan_id, s.plan_id AS previous_plan_id
+      FROM subscriptions AS s
+      WHERE s.tenant_id = ${tenantId} AND s.plan_id = ${affected.planId} AND s.status IN ${GRANTING}
+      GROUP BY s.customer_id`;
+  }
+  if (affected.kind === 'grace_ended') {
+    return sql`
+      SELECT s.customer_id, s.id AS subscription_id, s.status, s.plan_id, s.plan_id AS previous_plan_id
+      FROM subscriptions AS s
+      WHERE s.tenant_id = ${tenantId} AND s.id = ${affected.subscriptionId} AND s.status = 'past_due'`;
+  }
+  return sql`
+    SELECT c.id AS customer_id, NULL AS subscription_id, NULL AS status, ${affected.planId} AS plan_id,
+      ${affected.previousPlanId} AS previous_plan_id
+    FROM customers AS c
+    WHERE c.tenant_id = ${tenantId}
+      AND NOT EXISTS (SELECT 1 FROM subscriptions AS s
+        WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status IN ${GRANTING})`;
+}
+
+async function announce(
+  trx: Transaction<DB>,
+  tenantId: string,
+  affected: Affected,
+  reason: string,
+  now: number,
+): Promise<number> {
+  if (!(await anyEndpointWants(trx, tenantId))) return 0;
+  const inserted = await sql`
+    INSERT INTO webhook_events (id, tenant_id, type, object_id, object_seq, data, created_at)
+    SELECT 'wev_' || printf('%012X', ${now}) || hex(randomblob(8)), ${tenantId}, ${TYPE}, a.customer_id,
+      (SELECT ifnull(max(e.object_seq), 0) + 1 FROM webhook_events AS e
+        WHERE e.tenant_id = ${tenantId} AND e.object_id = a.customer_id),
+      json_object('object', json_object('object', 'entitlements_change', 'customer', a.customer_id,
+        'subscription', a.subscription_id, 'reason', ${reason}, 'status', a.status, 'plan', a.plan_id,
+        'previous_status', a.status, 'previous_plan', a.previous_plan_id)),
+      ${now}
+    FROM (${affectedCustomers(tenantId, affected)}) AS a
+    WHERE true`.execute(trx);
+  const events = Number(inserted.numAffectedRows ?? 0);
+  if (events === 0) return 0;
+  await sql`
+    INSERT INTO webhook_deliveries
+      (id, tenant_id, endpoint_id, event_id, object_id, object_seq, status, next_attempt_at, created_at, updated_at)
+    SELECT 'wdl_' || printf('%012X', ev.created_at) || hex(randomblob(8)), ev.tenant_id, ep.id, ev.id,
+      ev.object_id, ev.object_seq, 'pending', ev.created_at, ev.created_at, ev.created_at
+    FROM webhook_events AS ev
+    JOIN webhook_endpoints AS ep ON ep.tenant_id = ev.tenant_id AND ep.status = 'enabled'
+      AND EXISTS (SELECT 1 FROM json_each(ep.event_types) WHERE value = ${TYPE})
+    WHERE ev.tenant_id = ${tenantId} AND ev.type = ${TYPE} AND ev.created_at = ${now}
+      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = ev.id)`.execute(trx);
+  return events;
+}
+
+/**
+ * A plan's feature values changed: its subscribers' entitlements did too, and, when it is
+ * the default plan, those of every customer it applies to. Returns how many events.
+ */
+export async function announcePlanFeaturesChanged(
+  trx: Transaction<DB>,
+  plan: { tenantId: string; planId: string; isDefault: boolean },
+  now: number,
+): Promise<number> {
+  const reason = 'plan.features_changed';
+  const subscribers = await announce(
+    trx,
+    plan.tenantId,
+    { kind: 'plan_features', planId: plan.planId },
+    reason,
+    now,
+  );
+  if (!plan.isDefault) return subscribers;
+  const defaulted = { kind: 'default_plan', planId: plan.planId, previousPlanId: plan.planId } as const;
+  return subscribers + (await announce(trx, plan.tenantId, defaulted, reason, now));
+}
+
+/** The workspace's default plan changed: every customer without a granting subscription is now on `planId`. */
+export async function announceDefaultPlanChanged(
+  trx: Transaction<DB>,
+  change: { tenantId: string; planId: string; previousPlanId: string | null },
+  now: number,
+): Promise<number> {
+  return announce(
+    trx,
+    change.tenantId,
+    { kind: 'default_plan', planId: change.planId, previousPlanId: change.previousPlanId },
+    'plan.default_changed',
+    now,
+  );
+}
+
+/**
+ * A past-due subscription's grace period ran out while recovery goes on (still retrying, or
+ * paused by staff): it stops granting with no change to its row, so no trigger fires. One
+ * event for its customer, in its own transaction (there is no change to share one with); none
+ * if the subscription is no longer past due. A job run twice may send it twice (at least once).
+ */
+export async function announceGraceEnded(
+  db: Kysely<DB>,
+  ended: { tenantId: string; subscriptionId: string },
+  now: number,
+): Promise<number> {
+  return db
+    .transaction()
+    .execute((trx) =>
+      announce(
+        trx,
+        ended.tenantId,
+        { kind: 'grace_ended', subscriptionId: ended.subscriptionId },
+        'grace_period_ended',
+        now,
+      ),
+    );
+}
