@@ -57,8 +57,6 @@ interface Shape {
   arrays: readonly string[];
 }
 
-type LibraryProcedure = Parameters<typeof getInputOutputParsers>[0];
-
 /** What the library's handler reads from a procedure's input schema on every request, read once. */
 function shapeOf(procedure: OpenApiProcedure): Shape {
   const { inputParser } = getInputOutputParsers(procedure);
