@@ -56,6 +56,75 @@ const moduleBoundary = (depth) => ({
   ],
 });
 
+/**
+ * The server's layers, bottom to top. A file imports its own layer and the ones below, never
+ * one above, types included: a lower layer that reached up would make a circle through
+ * everything between (tests/lint/import-circles.int.test.ts proves there is none). What a lower
+ * layer needs from above it declares as a port, and the layer above implements it (see
+ * server/trpc/context.ts).
+ */
+const SERVER_LAYERS = [
+  { name: 'lib', folders: ['lib'], holds: 'general helpers (clock, errors, logging, cursors)' },
+  { name: 'db', folders: ['db'], holds: 'the schema, migrations and connection' },
+  { name: 'gateways', folders: ['gateways'], holds: 'payment gateways (Stripe, sandbox)' },
+  { name: 'jobs', folders: ['jobs'], holds: 'the durable job queue' },
+  { name: 'commands', folders: ['commands'], holds: 'what every command writes: audit, change log' },
+  { name: 'trpc', folders: ['trpc'], holds: 'the tRPC base: context, procedure builders, errors' },
+  { name: 'modules', folders: ['modules', 'auth'], holds: 'the domains and sign-in' },
+  { name: 'sync', folders: ['sync'], holds: 'replication between server and desktops' },
+  { name: 'app', folders: ['app'], holds: 'the app router, assembled from every module' },
+  {
+    name: 'hosts',
+    folders: ['backend', 'http', 'embedded', 'hosted', 'demo', 'testing'],
+    holds: 'the programs that run it all',
+  },
+];
+
+/** Deeper than any server file (server/modules/billing/recovery/x.ts is 3). */
+const SERVER_MAX_DEPTH = 6;
+
+/** The imports a file `depth` folders below server/, in layer `index`, may not make. */
+function layerBoundary(index, depth) {
+  const layer = SERVER_LAYERS[index];
+  return SERVER_LAYERS.slice(index + 1).map((above) => ({
+    regex: `^${'\\.\\./'.repeat(depth)}(${above.folders.join('|')})(/|$)`,
+    message:
+      `server/${layer.folders[0]} (${layer.name}: ${layer.holds}) may not import ${above.name} ` +
+      `(${above.holds}), a layer above it: that would tie the layers into a circle. ` +
+      'Declare a port in the lower layer and let the higher one implement it.',
+  }));
+}
+
+/** Production code never reaches test helpers (`*.test-kit.ts`) or tests/: they never ship. */
+const testKitBoundary = {
+  group: ['**/*.test-kit', '**/tests/**', '../tests*'],
+  message: 'Test helpers (*.test-kit.ts, tests/) are for tests only and never ship in the build.',
+};
+
+/** Every server file outside tests gets the runtime walls, its layer's wall and, in a module, the module wall. */
+const serverLayerConfigs = SERVER_LAYERS.flatMap((layer, index) =>
+  layer.folders.flatMap((folder) =>
+    Array.from({ length: SERVER_MAX_DEPTH }, (_, i) => i + 1).map((depth) => ({
+      files: [`server/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+      ignores: ['**/*.test.ts', '**/*.test-kit.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: serverBoundary.paths,
+            patterns: [
+              ...serverBoundary.patterns,
+              testKitBoundary,
+              ...layerBoundary(index, depth),
+              ...(folder === 'modules' && depth >= 2 ? moduleBoundary(depth - 2).patterns : []),
+            ],
+          },
+        ],
+      },
+    })),
+  ),
+);
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**'],
@@ -90,12 +159,18 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', sharedBoundary] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [...sharedBoundary.patterns, testKitBoundary] },
+      ],
+    },
   },
   {
     files: ['server/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', serverBoundary] },
   },
+  // Tests and test kits keep the runtime and module walls; the layer walls are for what ships.
   ...[0, 1, 2].map((depth) => ({
     files: [`server/modules/*/${'*/'.repeat(depth)}*.ts`],
     rules: {
@@ -108,6 +183,7 @@ export default tseslint.config(
       ],
     },
   })),
+  ...serverLayerConfigs,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -8,6 +8,7 @@ import { sandboxGateways } from '../../server/gateways/provider';
 import { systemClock } from '../../server/lib/clock';
 import { silentLogger } from '../../server/lib/logger';
 import { ms, time } from './stats';
+import { appProcedures } from '../../server/app/procedures';
 
 const callerFor = createCallerFactory(appRouter);
 export type BenchCaller = ReturnType<typeof callerFor>;
@@ -20,6 +21,7 @@ function callerOn(db: Kysely<DB>, principal: Principal, tenantId: string): Bench
         clock: systemClock,
         logger: silentLogger,
         mode: 'standalone',
+        procedures: appProcedures,
         gateways: sandboxGateways(db, systemClock),
       },
       principal,

@@ -1,6 +1,10 @@
 import type { ProcedureMeta } from '../trpc/base';
-import { permissionOf, proceduresOf } from '../trpc/procedures';
+import type { ProcedureDirectory } from '../trpc/context';
+import { permissionOf, procedureDirectory, proceduresOf } from '../trpc/procedures';
 import { appRouter } from './router';
+
+/** The app's procedures, as the services carry them to sync (push, the desktop's outbox). */
+export const appProcedures: ProcedureDirectory = procedureDirectory(appRouter);
 
 /** Every procedure of the app router by dotted path, with the permission it declared. */
 export function listProcedures(): {

@@ -9,7 +9,6 @@ import {
 import { adminRouter } from '../modules/admin';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks/router';
-import { authRouter } from '../auth';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
@@ -24,14 +23,14 @@ import { tenantsRouter } from '../modules/tenants';
 import { webhooksRouter } from '../modules/webhooks';
 import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
-import { syncRouter } from '../sync/router';
+import { desktopRoutes } from '../sync/desktop-routes';
 import { router } from '../trpc/base';
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
+  ...desktopRoutes,
   backend: backendRouter,
   tenants: tenantsRouter,
-  auth: authRouter,
   audit: auditRouter,
   labels: labelsRouter,
   customers: customersRouter,
@@ -50,7 +49,6 @@ export const appRouter = router({
   stripeEvents: stripeEventsRouter,
   stripeBilling: stripeBillingRouter,
   webhooks: webhooksRouter,
-  sync: syncRouter,
   connection: connectionRouter,
   admin: adminRouter,
   search: searchRouter,

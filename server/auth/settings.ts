@@ -10,3 +10,10 @@ export interface AuthSettings {
   /** Who may try a password how often; one per server, its counts in memory. */
   guard: SignInGuard;
 }
+
+declare module '../trpc/context' {
+  interface Services {
+    /** Sign-in settings (token key, hashing cost): only a backend with accounts (the hosted server) has them. */
+    auth?: AuthSettings;
+  }
+}

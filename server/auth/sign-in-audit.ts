@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { insertAuditEntry } from '../modules/audit';
+import { insertAuditEntry } from '../commands/audit-entries';
 import { accountKey } from './sign-in-guard';
 
 /**

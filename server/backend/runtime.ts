@@ -20,6 +20,7 @@ import {
 import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { readSetting } from '../modules/tenants';
 import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
+import { appProcedures } from '../app/procedures';
 
 /**
  * What the desktop's embedded backend and the hosted server share: the database in a data
@@ -48,6 +49,7 @@ export function backendServices(
     clock: options.clock,
     logger: options.logger,
     mode: options.mode,
+    procedures: appProcedures,
     gateways: gatewayProvider(
       options.gatewayConfig ?? gatewayConfigFromEnv(process.env),
       database.db,

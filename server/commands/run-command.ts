@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
-import { insertAuditEntry } from '../modules/audit';
-import { appendChange } from '../sync/change-log';
-import { recordMutationApplied } from '../sync/mutation-context';
+import { insertAuditEntry } from './audit-entries';
+import { appendChange } from './change-log';
+import { recordMutationApplied } from './mutation-context';
 
 /** Who a command runs as, as the audit trail records it. */
 export interface Actor {

@@ -67,14 +67,17 @@ export const TABLE_OWNERS = {
   stripe_object_versions: 'server/modules/stripe-billing',
   stripe_imports: 'server/modules/stripe-billing',
 
-  audit_log: 'server/modules/audit',
-  audit_chain_heads: 'server/modules/audit',
+  // What every command writes in its own transaction (server/commands/run-command.ts): its
+  // audit entries, the change log sync replicates from, and for a pushed mutation the mark
+  // that makes a re-push a no-op.
+  audit_log: 'server/commands',
+  audit_chain_heads: 'server/commands',
+  change_log: 'server/commands',
+  sync_clients: 'server/commands',
+  sync_mutations: 'server/commands',
 
-  change_log: 'server/sync',
   sync_counter: 'server/sync',
   sync_rows: 'server/sync',
-  sync_clients: 'server/sync',
-  sync_mutations: 'server/sync',
   sync_outbox: 'server/sync',
   sync_state: 'server/sync',
 

@@ -13,6 +13,7 @@ import { billingDeps, billingJobHandlers } from '../modules/billing';
 import type { DemoCatalog } from '../modules/catalog';
 import { planDemoHistory, type DemoAction } from './billing-plan';
 import { SeededRandom } from './random';
+import { appProcedures } from '../app/procedures';
 
 /**
  * A year of billing for the demo workspace, made by the real engine: staff actions go
@@ -36,6 +37,7 @@ export async function seedDemoBillingHistory(options: {
     clock,
     logger: options.logger,
     mode: 'standalone',
+    procedures: appProcedures,
     gateways: sandboxGateways(options.db, clock),
   };
   const caller = callerFor(

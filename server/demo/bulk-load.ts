@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { newId } from '../../shared/ids';
 import type { Customer } from '../../shared/customers/schema';
-import { chainUnlinkedEntries, prepareUnchainedAuditInsert } from '../modules/audit';
+import { chainUnlinkedEntries, prepareUnchainedAuditInsert } from '../commands/audit-chain';
 import { prepareCustomerInsert } from '../modules/customers';
-import { prepareChangeAppend } from '../sync/change-log';
+import { prepareChangeAppend } from '../commands/change-log';
 import type { GeneratedCustomer } from './generator';
 
 /**

@@ -17,7 +17,7 @@ import { systemClock, type Clock } from '../lib/clock';
 import { createLogger, type Logger } from '../lib/logger';
 import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { StripeEventsOptions } from '../modules/stripe-events';
-import { chainUnlinkedEntries } from '../modules/audit';
+import { chainUnlinkedEntries } from '../commands/audit-chain';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenants';
 import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
 

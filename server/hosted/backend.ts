@@ -22,7 +22,7 @@ import type { ServedBackend } from '../http/run';
 import { systemClock, type Clock } from '../lib/clock';
 import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import { chainUnlinkedEntries } from '../modules/audit';
+import { chainUnlinkedEntries } from '../commands/audit-chain';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import type { HostedConfig } from './config';
 

@@ -2,10 +2,7 @@ import type { Kysely } from 'kysely';
 import { can } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
-import { visibleTo, type Reach } from './reach';
-
-/** What a principal's replica may hold: every tenant (platform staff) or these tenants only. */
-export type PullScope = { all: true } | { all: false; tenantIds: string[] };
+import { visibleTo, type PullScope, type Reach } from './reach';
 
 /** One replicated row's newest state, or its deletion; `row` is the row as JSON, kept as text. */
 export interface RowChange {

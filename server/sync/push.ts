@@ -1,15 +1,17 @@
 import { getTRPCErrorFromUnknown, type AnyProcedure } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { DomainErrorCode } from '../../shared/errors';
-import { createContext, type Context, type Principal } from '../trpc/context';
+import { createContext, type Context, type Principal, type ProcedureDirectory } from '../trpc/context';
 import { describeError } from '../trpc/errors';
-import { proceduresOf } from '../trpc/procedures';
-import { appRouter } from '../app/router';
 import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../trpc/secrets';
-import { createCallerFactory } from '../trpc/base';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
-import { markApplied, runAsMutation, type CurrentMutation } from './mutation-context';
+import {
+  markApplied,
+  runAsMutation,
+  settleMutation,
+  type CurrentMutation,
+} from '../commands/mutation-context';
 
 /** A command made on a desktop: its place in that client's order, where it ran, and what was called. */
 export interface PushedMutation {
@@ -26,26 +28,11 @@ export type MutationOutcome =
 /** Namespaces a desktop never forwards: they act on the connection itself, not on tenant data. */
 export const LOCAL_NAMESPACES = ['sync', 'connection', 'auth'] as const;
 
-// Made on first use: this module is part of the router it calls into, so it cannot be built at import.
-type AppCaller = ReturnType<typeof appRouter.createCaller>;
-let callerFactory: ((ctx: Context) => AppCaller) | null = null;
-function createCaller(ctx: Context): AppCaller {
-  callerFactory ??= createCallerFactory(appRouter);
-  return callerFactory(ctx);
-}
-
 /** The mutation procedure at `path`, or null when there is none a client may push. */
-function pushableProcedure(path: string): AnyProcedure | null {
+function pushableProcedure(procedures: ProcedureDirectory, path: string): AnyProcedure | null {
   if (LOCAL_NAMESPACES.some((ns) => path.startsWith(`${ns}.`))) return null;
-  const procedures = proceduresOf(appRouter) as Record<string, AnyProcedure | undefined>;
-  const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
+  const procedure = procedures.find(path);
   return procedure?._def.type === 'mutation' ? procedure : null;
-}
-
-function callAt(caller: AppCaller, path: string, input: unknown): Promise<unknown> {
-  let target: unknown = caller;
-  for (const part of path.split('.')) target = (target as Record<string, unknown>)[part];
-  return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
 // One push at a time per client: a retry arriving while the first is still running waits for it.
@@ -94,42 +81,32 @@ async function recordOutcome(
 ) {
   await db.transaction().execute(async (trx) => {
     await markApplied(trx, mutation, now);
-    await trx
-      .updateTable('sync_mutations')
-      .set(
-        outcome.status === 'ok'
-          ? { result: storableResult(outcome.result, secrets) }
-          : {
-              status: 'error',
-              error_code: outcome.code,
-              error_message: maskSecretShapes(outcome.message),
-              result: null,
-            },
-      )
-      .where('client_id', '=', mutation.clientId)
-      .where('mutation_id', '=', mutation.mutationId)
-      .execute();
+    await settleMutation(
+      trx,
+      mutation,
+      outcome.status === 'ok'
+        ? { status: 'ok', result: storableResult(outcome.result, secrets) }
+        : { status: 'error', code: outcome.code, message: maskSecretShapes(outcome.message) },
+    );
   });
 }
 
 async function applyOne(ctx: Context, principal: Principal, clientId: string, m: PushedMutation) {
   const mutation: CurrentMutation = { clientId, mutationId: m.id, userId: principal.userId, path: m.path };
   let outcome: MutationOutcome;
-  const procedure = pushableProcedure(m.path);
+  const procedure = pushableProcedure(ctx.procedures, m.path);
   if (!procedure) {
     outcome = { id: m.id, status: 'error', code: 'INVALID_INPUT', message: `${m.path} is not a command` };
   } else {
     // The command runs as the pusher, in the tenant it was made in, checked like any request.
-    const caller = createCaller(
-      createContext({
-        services: ctx,
-        principal,
-        requestedTenantId: m.tenantId,
-        client: { kind: 'desktop', id: clientId },
-      }),
-    );
+    const pusher = createContext({
+      services: ctx,
+      principal,
+      requestedTenantId: m.tenantId,
+      client: { kind: 'desktop', id: clientId },
+    });
     try {
-      const result = await runAsMutation(mutation, () => callAt(caller, m.path, m.input));
+      const result = await runAsMutation(mutation, () => ctx.procedures.call(pusher, m.path, m.input));
       outcome = { id: m.id, status: 'ok', result: result ?? null };
     } catch (error) {
       const { message, data } = describeError(getTRPCErrorFromUnknown(error));

@@ -4,8 +4,10 @@ import { can, platformCan, type Permission } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
-import type { PullScope } from './pull';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
+
+/** What a principal's replica may hold: every tenant (platform staff) or these tenants only. */
+export type PullScope = { all: true } | { all: false; tenantIds: string[] };
 
 /** Where a permission holds: every tenant (a platform role holds it) or these tenants. */
 type Where = 'all' | readonly string[];

@@ -7,6 +7,7 @@ import { sandboxGateways } from '../gateways/provider';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { insertMembership, insertTenant, insertUser, loadPrincipal, type Tenant } from '../modules/tenants';
+import { appProcedures } from '../app/procedures';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -46,6 +47,7 @@ export async function createTestWorld(): Promise<TestWorld> {
     clock,
     logger: silentLogger,
     mode: 'standalone',
+    procedures: appProcedures,
     gateways: sandboxGateways(database.db, clock),
   };
   const now = clock.now();

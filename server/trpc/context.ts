@@ -1,13 +1,11 @@
+import type { AnyProcedure } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import type { Grants } from '../../shared/permissions';
-import type { AuthSettings } from '../auth/settings';
 import type { DB } from '../db/schema';
 import type { GatewayProvider } from '../gateways/types';
 import type { Clock } from '../lib/clock';
 import type { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { ForwardedCommand } from '../sync/desktop/commands';
-import type { DesktopConnection } from '../sync/desktop/connection';
 
 /** How a principal proved who it is: the desktop's local owner, a sign-in session, or an API key. */
 export type PrincipalSource =
@@ -37,19 +35,40 @@ export interface ClientInfo {
 /** 'hosted': the server with accounts, the authority for its tenants. */
 export type BackendMode = 'standalone' | 'connected' | 'offline' | 'hosted';
 
-/** What every procedure may use, whatever the transport. */
+/** A command the console made on a connected desktop, on its way to the server. */
+export interface ForwardedCommand {
+  path: string;
+  input: unknown;
+  tenantId: string;
+}
+
+/**
+ * The port through which the layers below the app (sync) find and call a procedure by its
+ * path, without importing the router that holds them all: the host wires it from the app
+ * router (server/app) into the services.
+ */
+export interface ProcedureDirectory {
+  /** The procedure at `path`, or undefined when there is none. */
+  find(path: string): AnyProcedure | undefined;
+  /** Calls the procedure at `path` in `ctx`, checked like any request (input, principal, permission). */
+  call(ctx: Context, path: string, input: unknown): Promise<unknown>;
+}
+
+/**
+ * What every procedure may use, whatever the transport. This layer imports nothing above it:
+ * a layer above that brings a service of its own adds it by augmenting this interface where
+ * the service is defined (auth/settings.ts: `auth`; sync/desktop/connection.ts: `connection`).
+ */
 export interface Services {
   db: Kysely<DB>;
   clock: Clock;
   logger: Logger;
   mode: BackendMode;
-  /** A desktop's link to a hosted server (the Connect page); absent on the hosted server. */
-  connection?: DesktopConnection;
+  /** Every procedure of the app by path, for sync's push and the desktop's outbox. */
+  procedures: ProcedureDirectory;
   /** Set while a desktop is connected: commands go to the server instead of running on the replica. */
   forwardCommand?: (command: ForwardedCommand) => Promise<unknown>;
   gateways: GatewayProvider;
-  /** Sign-in settings (token key, hashing cost): only a backend with accounts (the hosted server) has them. */
-  auth?: AuthSettings;
   /**
    * Whether this backend's email loop has an SMTP server (set when its authority work starts).
    * Only the yes or no: the server's name and credentials never leave the mailer.

@@ -1,6 +1,6 @@
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { createCallerFactory, type ProcedureMeta } from './base';
-import type { Context } from './context';
+import type { ProcedureDirectory } from './context';
 
 /**
  * Every procedure of a router by dotted path. tRPC keeps the flat map on `_def` without a
@@ -14,18 +14,6 @@ export function proceduresOf(router: AnyRouter): Readonly<Record<string, AnyProc
 /** The permission a procedure declared in its meta. */
 export const permissionOf = (procedure: AnyProcedure): ProcedureMeta['permission'] | undefined =>
   (procedure._def.meta as ProcedureMeta | undefined)?.permission;
-
-/**
- * The port through which the layers below the app (sync) find and call a procedure by its
- * path, without importing the router that holds them all: the host wires it from the app
- * router (server/app) into the services.
- */
-export interface ProcedureDirectory {
-  /** The procedure at `path`, or undefined when there is none. */
-  find(path: string): AnyProcedure | undefined;
-  /** Calls the procedure at `path` in `ctx`, checked like any request (input, principal, permission). */
-  call(ctx: Context, path: string, input: unknown): Promise<unknown>;
-}
 
 /** A directory of `router`'s procedures. */
 export function procedureDirectory(router: AnyRouter): ProcedureDirectory {

@@ -1,6 +1,4 @@
-import type { INVOICE_STATUSES } from './schema';
-
-type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+import type { InvoiceStatus } from './invoice-status';
 
 /**
  * What an invoice says about itself, to staff and on its receipt. Invoices have no refunded

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { isPriceCurrency } from '../catalog/currencies';
 import { MAX_AMOUNT } from '../money';
 import { REFUND_REASON_VALUES } from './refund-reasons';
+import { INVOICE_STATUSES } from './invoice-status';
 import { INVOICE_REFUND_FILTERS } from './refund-state';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine';
+
+export { INVOICE_STATUSES };
 
 /**
  * Inputs of the billing procedures, shared by the server and the console's forms.
@@ -108,8 +111,6 @@ export const subscriptionListInput = z.strictObject({
   cursor: z.string().max(1000).nullish(),
   limit: z.number().int().min(1).max(1000).default(100),
 });
-
-export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 
 export const invoiceListInput = z
   .strictObject({

@@ -96,4 +96,61 @@ describe('import boundaries', () => {
       ),
     ).toEqual([expect.stringContaining('only through its index.ts')]);
   });
+
+  it('keep each server layer from importing a layer above it, types included', async () => {
+    expect(
+      await boundaryMessages(
+        'server/trpc/x.ts',
+        "import type { DesktopConnection } from '../sync/desktop/connection';\nexport type X = DesktopConnection;\n",
+      ),
+    ).toEqual([expect.stringContaining('server/trpc (trpc: the tRPC base')]);
+    expect(
+      await boundaryMessages(
+        'server/commands/x.ts',
+        "import { auditRouter } from '../modules/audit';\nexport const x = auditRouter;\n",
+      ),
+    ).toEqual([expect.stringContaining('may not import modules')]);
+    expect(
+      await boundaryMessages(
+        'server/sync/desktop/x.ts',
+        "import type { AppRouter } from '../../app/router';\nexport type X = AppRouter;\n",
+      ),
+    ).toEqual([expect.stringContaining('may not import app (the app router')]);
+    expect(
+      await boundaryMessages(
+        'server/modules/billing/recovery/x.ts',
+        "import { appRouter } from '../../../app/router';\nexport const x = appRouter;\n",
+      ),
+    ).toEqual([expect.stringContaining('server/modules (modules: the domains')]);
+    expect(
+      await boundaryMessages(
+        'server/auth/x.ts',
+        "import { startWebServer } from '../http/server';\nexport const x = startWebServer;\n",
+      ),
+    ).toEqual([expect.stringContaining('may not import hosts')]);
+  });
+
+  it('let each server layer import the ones below it and its own', async () => {
+    expect(
+      await boundaryMessages(
+        'server/sync/x.ts',
+        "import { runCommand } from '../commands/run-command';\nimport { tenantProcedure } from '../trpc/base';\nimport { customersRouter } from '../modules/customers';\nexport const x = [runCommand, tenantProcedure, customersRouter];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await boundaryMessages(
+        'server/hosted/x.ts',
+        "import { appRouter } from '../app/router';\nexport const x = appRouter;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keep test helpers out of what ships, but not out of tests', async () => {
+    const importKit = "import { customersAs } from './customers.test-kit';\nexport const x = customersAs;\n";
+    expect(await boundaryMessages('server/modules/customers/x.ts', importKit)).toEqual([
+      expect.stringContaining('never ship in the build'),
+    ]);
+    expect(await boundaryMessages('server/modules/customers/x.test.ts', importKit)).toEqual([]);
+    expect(await boundaryMessages('server/modules/customers/x.test-kit.ts', importKit)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Select, TextInput } from '@mantine/core';
 import type { InvoiceRefundFilter } from '../../../shared/billing/refund-state';
-import { INVOICE_STATUSES } from '../../../shared/billing/schema';
+import { INVOICE_STATUSES } from '../../../shared/billing/invoice-status';
 import { SearchInput } from '../../ui/SearchInput';
 import type { InvoicesSearch } from './list-search';
 import { INVOICE_STATUS_LOOK, type InvoiceStatus } from './status';

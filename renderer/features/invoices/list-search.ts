@@ -1,5 +1,5 @@
 import { INVOICE_REFUND_FILTERS, type InvoiceRefundFilter } from '../../../shared/billing/refund-state';
-import { INVOICE_STATUSES } from '../../../shared/billing/schema';
+import { INVOICE_STATUSES } from '../../../shared/billing/invoice-status';
 import type { InvoiceStatus } from './status';
 
 /**

@@ -1,7 +1,7 @@
 import type { InvoiceDisplayStatus } from '../../../shared/billing/refund-state';
-import type { INVOICE_STATUSES } from '../../../shared/billing/schema';
+import type { InvoiceStatus } from '../../../shared/billing/invoice-status';
 
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type { InvoiceStatus };
 
 /**
  * How each invoice status reads: paid is green, open waits (blue), uncollectible is a loss (red);

@@ -12,7 +12,7 @@ import {
 import { runCommand } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import type { AdminScope } from './platform';
+import type { AdminScope } from '../tenants';
 
 /**
  * A tenant's service API keys, for the platform's own apps: each acts in this tenant with

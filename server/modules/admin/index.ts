@@ -1,4 +1,3 @@
 /** Administration: tenants, members, platform staff, invitations, roles and API keys. */
 export { adminRouter } from './router';
-export { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
 export { workspaceAdmins } from './members-repo';

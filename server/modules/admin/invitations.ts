@@ -14,7 +14,7 @@ import type { DB } from '../../db/schema';
 import { canEnterTenant } from '../../../shared/permissions';
 import { DomainError, notFound } from '../../lib/errors';
 import { isMemberByEmail } from './members-repo';
-import { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
+import { requirePlatform, runPlatformCommand, type AdminScope } from '../tenants';
 
 /**
  * Invitations into a tenant the actor manages or to the platform staff. The token is returned

@@ -4,9 +4,14 @@ import type { PlatformRole, TenantRole } from '../../../shared/permissions';
 import { runCommand, type CommandOutcome } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import { deleteMembership, updateMembershipRole } from '../tenants';
 import { countWithRole, findMember, selectMembers, type Member } from './members-repo';
-import { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
+import {
+  deleteMembership,
+  requirePlatform,
+  runPlatformCommand,
+  updateMembershipRole,
+  type AdminScope,
+} from '../tenants';
 
 /**
  * Members of the current tenant (managed by whoever holds users.manage there) and the

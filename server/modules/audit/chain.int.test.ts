@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
-import { chainUnlinkedEntries } from './chain';
+import { chainUnlinkedEntries } from '../../commands/audit-chain';
 import { verifyAuditChain } from './verify';
 
 describe('the audit hash chain', () => {

@@ -1,5 +1,3 @@
-export { insertAuditEntry, type AuditEntryInput } from './repo';
-export { chainUnlinkedEntries, prepareUnchainedAuditInsert, type UnchainedEntry } from './chain';
 export { auditRouter } from './router';
 export type { AuditRow } from './list';
 export { verifyAuditChain, type ChainReport, type ChainProblem } from './verify';

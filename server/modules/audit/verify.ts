@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { chainOf, GENESIS_HASH, hashOfStored, readHead } from './chain';
+import { chainOf, GENESIS_HASH, hashOfStored, readHead } from '../../commands/audit-chain';
 
 export type ChainProblemKind =
   /** The entry's content no longer matches its hash: it was edited. */

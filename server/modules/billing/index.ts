@@ -7,7 +7,6 @@ export { billingJobHandlers } from './jobs';
 export { billingDeps, type BillingDeps } from './deps';
 export { subscriptionsChanged } from './deps';
 export { recordEvent } from './repo/events';
-export * from '../receipts';
 export * from './gateway-events';
 export {
   customerBillingObjects,

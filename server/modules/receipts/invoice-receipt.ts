@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
-import { renderReceiptHtml, renderReceiptPdf, type ReceiptData } from './';
+import { renderReceiptHtml } from './html';
+import { renderReceiptPdf } from './pdf';
+import type { ReceiptData } from './types';
 import { invoiceDetail } from '../billing';
 
 /** The receipt's data, from the invoice as it stands (payments and refunds included). */

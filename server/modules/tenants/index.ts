@@ -14,3 +14,4 @@ export {
   type Tenant,
   type User,
 } from './repo';
+export { requirePlatform, runPlatformCommand, type AdminScope } from './platform';

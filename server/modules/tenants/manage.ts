@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
 import { insertTenant, updateTenant, type Tenant } from './repo';
 import { forgetTenantStatus } from '../../trpc/tenant-status';
-import { requirePlatform, type AdminScope } from '../admin';
+import { requirePlatform, type AdminScope } from './platform';
 
 /**
  * The platform's tenants: listed, created, renamed, suspended and reactivated by platform

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Principal } from '../../trpc/context';
+import type { ForwardedCommand, Principal, ProcedureDirectory } from '../../trpc/context';
 import { withheldOf } from '../../trpc/secrets';
 import type { SignedIn } from '../../auth';
 import type { DB } from '../../db/schema';
@@ -11,7 +11,7 @@ import type { Logger } from '../../lib/logger';
 import { startLoop, type Loop } from '../../lib/loop';
 import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
 import type { MutationOutcome } from '../push';
-import { checkCommandInput, type ForwardedCommand } from './commands';
+import { checkCommandInput, commandSecrets } from './commands';
 import { Outbox, type OutboxEntry } from './outbox';
 import { Replica } from './replica';
 import type { SecretStore } from './secret-store';
@@ -53,6 +53,8 @@ export interface ConnectionOptions {
   secrets: SecretStore;
   now: () => number;
   logger: Logger;
+  /** The app's procedures, to check a command's input and keep its secrets off the disk. */
+  procedures: ProcedureDirectory;
   nativeBinding?: string;
   fetch?: typeof fetch;
   /** How often a connected desktop syncs on its own. */
@@ -176,7 +178,7 @@ export class DesktopConnection {
   async forward(command: ForwardedCommand): Promise<unknown> {
     const session = this.session;
     if (!session) throw new DomainError('INVALID_STATE', 'This desktop is not connected');
-    checkCommandInput(command.path, command.input);
+    checkCommandInput(this.options.procedures, command.path, command.input);
     const id = session.outbox.add(command, this.options.now());
     await withTimeout(this.requestSync(), this.options.answerWaitMs ?? 8000);
     return answerOf(session.outbox.take(id));
@@ -236,7 +238,13 @@ export class DesktopConnection {
     }
     const link = signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId });
     link.useClientId(clientId);
-    return { saved, replica, outbox: new Outbox(replica.sqlite), link, principal: null };
+    return {
+      saved,
+      replica,
+      outbox: new Outbox(replica.sqlite, (path) => commandSecrets(this.options.procedures, path)),
+      link,
+      principal: null,
+    };
   }
 
   private linkOptions() {
@@ -304,4 +312,11 @@ function answerOf(outcome: MutationOutcome | null): unknown {
   }
   if (outcome.code === 'INTERNAL') throw new Error(outcome.message);
   throw new DomainError(outcome.code, outcome.message);
+}
+
+declare module '../../trpc/context' {
+  interface Services {
+    /** A desktop's link to a hosted server (the Connect page); absent on the hosted server. */
+    connection?: DesktopConnection;
+  }
 }

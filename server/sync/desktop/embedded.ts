@@ -57,6 +57,7 @@ export async function startDesktopConnection(
     secrets: options.sync?.secrets ?? new FileSecretStore(join(options.dataDir, 'secrets')),
     now: () => services.clock.now(),
     logger: services.logger,
+    procedures: services.procedures,
     nativeBinding: options.nativeBinding,
     fetch: options.sync?.fetch,
     intervalMs: options.sync?.intervalMs,

@@ -8,7 +8,6 @@ import {
   type SecretPaths,
 } from '../../trpc/secrets';
 import type { MutationOutcome, PushedMutation } from '../push';
-import { commandSecrets } from './commands';
 
 /** Why a command that carried a secret was not sent: the secret lived in memory only. */
 export const SECRET_LOST_MESSAGE =
@@ -70,7 +69,8 @@ export class Outbox {
 
   constructor(
     private readonly sqlite: Database.Database,
-    private readonly secretsOf: (path: string) => SecretPaths = commandSecrets,
+    /** The secrets each command's procedure declares (commandSecrets, over the app's procedures). */
+    private readonly secretsOf: (path: string) => SecretPaths,
   ) {}
 
   add(command: { tenantId: string; path: string; input: unknown }, now: number): number {

@@ -2,7 +2,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { SignedIn } from '../../auth';
 import { CLIENT_HEADER } from '../../trpc/context';
 import type { FieldErrors } from '../../../shared/errors';
-import type { AppRouter } from '../../app/router';
+import type { DesktopRoutesRouter } from '../desktop-routes';
 import { DomainError } from '../../lib/errors';
 import type { PullPage } from '../pull';
 import type { MutationOutcome, PushedMutation } from '../push';
@@ -19,7 +19,7 @@ export class ServerUnreachable extends Error {
 // Refresh a little before the access token runs out, so a request never carries a dead one.
 const EXPIRY_MARGIN_MS = 30_000;
 
-type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+type Client = ReturnType<typeof createTRPCClient<DesktopRoutesRouter>>;
 
 /**
  * Turns what the tRPC client threw into what the desktop acts on: no HTTP answer means
@@ -27,7 +27,7 @@ type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
  */
 export function fromClientError(error: unknown): Error {
   if (!(error instanceof TRPCClientError)) return error instanceof Error ? error : new Error(String(error));
-  const data = (error as TRPCClientError<AppRouter>).data as
+  const data = (error as TRPCClientError<DesktopRoutesRouter>).data as
     { httpStatus?: number; domainCode?: string; fieldErrors?: FieldErrors } | undefined;
   if (!data?.httpStatus) return new ServerUnreachable(`The server did not answer: ${error.message}`);
   const code = data.domainCode && data.domainCode !== 'INTERNAL' ? data.domainCode : null;
@@ -57,7 +57,7 @@ export class ServerLink {
     },
   ) {
     this.clientId = options.clientId;
-    this.client = createTRPCClient<AppRouter>({
+    this.client = createTRPCClient<DesktopRoutesRouter>({
       links: [
         httpLink({
           url: `${serverUrl.replace(/\/+$/, '')}/trpc`,

@@ -7,7 +7,6 @@ import {
   type StripeEvent,
 } from './events';
 import type { Invoice, Price, Product, Subscription } from './billing-objects';
-import type { Dispute } from './routes/disputes';
 import type { TestCardBehaviour } from './test-payment-methods';
 
 /**
@@ -59,6 +58,21 @@ export interface PaymentMethod {
     funding: 'credit';
     country: 'US';
   };
+}
+
+/** A dispute (chargeback) in Stripe's shape, with the fields Tollgate reads. */
+export interface Dispute {
+  id: string;
+  object: 'dispute';
+  created: number;
+  livemode: false;
+  amount: number;
+  currency: string;
+  charge: string;
+  payment_intent: string;
+  reason: string;
+  status: 'warning_needs_response' | 'needs_response' | 'under_review' | 'won' | 'lost';
+  metadata: Record<string, string>;
 }
 
 export interface Charge {

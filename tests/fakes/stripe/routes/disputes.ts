@@ -1,24 +1,9 @@
 import { invalidRequest, resourceMissing } from '../errors';
 import { listPage } from '../list';
 import { Params } from '../form';
-import type { Charge, FakeStripeStore } from '../store';
+import type { Charge, Dispute, FakeStripeStore } from '../store';
 import type { Route } from './route';
 import { DISPUTE_DEFAULTS } from '../stripe-defaults';
-
-/** A dispute (chargeback) in Stripe's shape, with the fields Tollgate reads. */
-export interface Dispute {
-  id: string;
-  object: 'dispute';
-  created: number;
-  livemode: false;
-  amount: number;
-  currency: string;
-  charge: string;
-  payment_intent: string;
-  reason: string;
-  status: 'warning_needs_response' | 'needs_response' | 'under_review' | 'won' | 'lost';
-  metadata: Record<string, string>;
-}
 
 /**
  * What Stripe does when a cardholder disputes a charge (on Stripe, charging the test card

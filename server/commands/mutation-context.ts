@@ -64,3 +64,25 @@ export async function markApplied(
     .onConflict((oc) => oc.columns(['client_id', 'mutation_id']).doNothing())
     .execute();
 }
+
+/** What a pushed mutation came to, as stored for a re-push: secrets already taken out by the caller. */
+export type SettledMutation =
+  { status: 'ok'; result: string | null } | { status: 'error'; code: string; message: string };
+
+/** Stores the answer a re-pushed `mutation` gets back (its row was made by markApplied). */
+export async function settleMutation(
+  trx: Transaction<DB>,
+  mutation: CurrentMutation,
+  settled: SettledMutation,
+): Promise<void> {
+  await trx
+    .updateTable('sync_mutations')
+    .set(
+      settled.status === 'ok'
+        ? { result: settled.result }
+        : { status: 'error', error_code: settled.code, error_message: settled.message, result: null },
+    )
+    .where('client_id', '=', mutation.clientId)
+    .where('mutation_id', '=', mutation.mutationId)
+    .execute();
+}

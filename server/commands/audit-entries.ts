@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { newId } from '../../../shared/ids';
-import type { DB } from '../../db/schema';
-import { chainOf, linkHash, readHead, writeHead } from './chain';
+import { newId } from '../../shared/ids';
+import type { DB } from '../db/schema';
+import { chainOf, linkHash, readHead, writeHead } from './audit-chain';
 
 export interface AuditEntryInput {
   tenantId: string | null;
