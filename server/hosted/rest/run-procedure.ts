@@ -24,7 +24,7 @@ import { restOpenApiRouter } from './router';
  * Runs a REST procedure as trpc-to-openapi's node handler does — its own route cache, its
  * query reading and coercion, its error statuses — with the library's exported parts, but
  * without the per-request work that handler does and this API never uses: a fetch Request
- * built from the node request only to hand createContext an abort signal (a fifth of a
+ * built from the node request only to hand createContext an abort signal (a tenth of a
  * check's CPU time), a router-wide caller per request, and the schema inspection and
  * coercion it repeats on every request (done here once per procedure). The context, built
  * and authenticated before, is handed over per request; the answer comes back as status
@@ -74,7 +74,7 @@ function shapeOf(procedure: OpenApiProcedure): Shape {
 }
 
 /** Query parameters as the library reads them: one value as itself, repeated ones as a list. */
-function queryInput(search: string, arrays: readonly string[]): Record<string, unknown> {
+export function queryInput(search: string, arrays: readonly string[]): Record<string, unknown> {
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of new URLSearchParams(search)) {
     const seen = query[key];
