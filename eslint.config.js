@@ -80,7 +80,7 @@ const SERVER_LAYERS = [
   },
 ];
 
-/** Deeper than any server file (server/modules/billing/recovery/x.ts is 3). */
+/** Deeper than any server file (server/modules/billing/queries/x.ts is 3). */
 const SERVER_MAX_DEPTH = 6;
 
 /** The imports a file `depth` folders below server/, in layer `index`, may not make. */

@@ -1,6 +1,9 @@
 /**
  * Roles and what each may do. Platform roles act across every tenant; tenant roles act
- * inside their own tenant only. Every procedure names one permission from this list.
+ * inside their own tenant only. Every procedure names one permission from this list, and
+ * every permission here is named by a procedure (analytics, reports, licenses, support,
+ * marketplace and rewards add theirs with their modules); stored API key scopes naming a
+ * permission no longer listed grant nothing (parseScopes drops them).
  */
 
 export const PLATFORM_ROLES = ['owner', 'admin', 'billing', 'support', 'analyst'] as const;
@@ -19,17 +22,7 @@ export const PERMISSIONS = [
   'billing.write',
   'payments.refund',
   'recovery.manage',
-  'analytics.read',
-  'reports.export',
-  'marketplace.read',
-  'marketplace.moderate',
-  'rewards.read',
-  'rewards.approve',
-  'licenses.read',
-  'licenses.write',
   'branding.write',
-  'support.read',
-  'support.write',
   'users.manage',
   'tenants.manage',
   'settings.write',
@@ -55,12 +48,10 @@ export const PLATFORM_GRANTS: Record<PlatformRole, readonly Permission[]> = {
     'billing.write',
     'payments.refund',
     'recovery.manage',
-    'reports.export',
-    'rewards.approve',
   ],
-  support: [...READ_ONLY, 'customers.write', 'support.write', 'licenses.write', 'marketplace.moderate'],
-  // Analysts read and export, and change nothing.
-  analyst: [...READ_ONLY, 'audit.read', 'reports.export'],
+  support: [...READ_ONLY, 'customers.write'],
+  // Analysts read, and change nothing.
+  analyst: [...READ_ONLY, 'audit.read'],
 };
 
 export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
@@ -71,26 +62,11 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'customers.archive',
     'audit.read',
     'billing.read',
-    'licenses.read',
-    'licenses.write',
     'branding.write',
-    'support.read',
-    'support.write',
     'users.manage',
-    'reports.export',
-    'analytics.read',
   ],
-  billing: [
-    'tenants.read',
-    'customers.read',
-    'customers.write',
-    'billing.read',
-    'billing.write',
-    'licenses.read',
-    'support.read',
-    'reports.export',
-  ],
-  viewer: ['tenants.read', 'customers.read', 'billing.read', 'licenses.read', 'support.read'],
+  billing: ['tenants.read', 'customers.read', 'customers.write', 'billing.read', 'billing.write'],
+  viewer: ['tenants.read', 'customers.read', 'billing.read'],
 };
 
 /** Who is acting: one platform role at most, and a role per tenant they belong to. */

@@ -1,14 +1,15 @@
 import {
   billingOverviewRouter,
+  connectRecovery,
   invoicesRouter,
   paymentMethodsRouter,
   paymentsRouter,
-  recoveryRouter,
   subscriptionsRouter,
 } from '../modules/billing';
+import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
 import { receiptsRouter } from '../modules/receipts';
-import { testClocksRouter } from '../modules/test-clocks/router';
+import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
@@ -25,6 +26,10 @@ import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
 import { desktopRoutes } from '../sync/desktop-routes';
 import { router } from '../trpc/base';
+
+// Billing reaches failed-payment recovery, a module built on it, through a port: connected
+// here, where the modules are put together, before any procedure can run.
+connectRecovery(recoveryForBilling);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({

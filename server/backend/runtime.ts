@@ -10,14 +10,14 @@ import { gatewayProvider } from '../gateways/provider';
 import { startJobLoop } from '../jobs/runner';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { emailDelivery, startEmailLoop, type SmtpConfig } from '../modules/emails';
 import {
   startStripeEventPoller,
   startStripeEventProcessor,
   type StripeEventsOptions,
 } from '../modules/stripe-events';
-import { stripeBillingHandlers, stripeBillingJobHandlers } from '../modules/stripe-billing';
+import { stripeBillingHandlers } from '../modules/stripe-billing';
+import { appJobHandlers } from '../app/job-handlers';
 import { readSetting } from '../modules/tenants';
 import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
 import { appProcedures } from '../app/procedures';
@@ -74,7 +74,7 @@ export async function startAuthorityWork(
     db,
     clock,
     logger,
-    handlers: { ...billingJobHandlers(billingDeps(services)), ...stripeBillingJobHandlers(services) },
+    handlers: appJobHandlers(services),
   });
   const emails = startEmailLoop({
     db,

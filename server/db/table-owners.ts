@@ -47,11 +47,11 @@ export const TABLE_OWNERS = {
   billing_events: 'server/modules/billing',
   stripe_subscription_requests: 'server/modules/billing',
 
-  test_clocks: 'server/modules/test-clocks',
+  test_clocks: 'server/modules/billing',
 
-  invoice_recoveries: 'server/modules/billing/recovery',
-  recovery_pauses: 'server/modules/billing/recovery',
-  recovery_policies: 'server/modules/billing/recovery',
+  invoice_recoveries: 'server/modules/recovery',
+  recovery_pauses: 'server/modules/recovery',
+  recovery_policies: 'server/modules/recovery',
 
   email_outbox: 'server/modules/emails',
   email_settings: 'server/modules/emails',

@@ -9,7 +9,7 @@ import { runDueJobs } from '../jobs/runner';
 import { nextDueTime } from '../jobs/store';
 import { ManualClock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { appJobHandlers } from '../app/job-handlers';
 import type { DemoCatalog } from '../modules/catalog';
 import { planDemoHistory, type DemoAction } from './billing-plan';
 import { SeededRandom } from './random';
@@ -66,7 +66,7 @@ export async function seedDemoBillingHistory(options: {
     db: options.db,
     clock,
     logger: options.logger,
-    handlers: billingJobHandlers(billingDeps(services)),
+    handlers: appJobHandlers(services),
   };
   let jobsRun = 0;
   // Each renewal and trial end happens at its own moment, as the live job loop would run it.

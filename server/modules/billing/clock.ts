@@ -3,7 +3,7 @@ import type { Actor, CommandScope } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { BillingCustomer } from './repo/customer-billing';
-import { findTestClock } from '../test-clocks';
+import { findTestClock } from './repo/test-clocks';
 
 /** Who billing acts as when it acts by itself (renewals, trial ends, retries). */
 export const BILLING_ACTOR: Actor = { userId: null, name: 'Billing', client: 'system:billing' };

@@ -19,8 +19,7 @@ import { findInvoice, updateInvoice } from './repo/invoices';
 import { findPaymentMethod } from './repo/payment-methods';
 import { findPayment, insertPayment, paymentsOfInvoice, settlePayment } from './repo/payments';
 import { findSubscription } from './repo/subscriptions';
-import { afterPaymentFailure } from './recovery/after-failure';
-import { recordInvoicePaid } from './recovery/after-payment';
+import { recovery } from './recovery-port';
 import { afterInvoicePaid } from './subscription-outcomes';
 import type { Invoice, Payment } from './types';
 
@@ -218,11 +217,11 @@ export async function settleAttemptIn(
   });
   if (invoice.status === 'paid') {
     const paidBy = { paymentId, attempt: payment.attemptNumber, amount: payment.amount };
-    changes.push(...(await recordInvoicePaid(trx, tenantId, invoice, paidBy, now)));
+    changes.push(...(await recovery().afterInvoicePaid(trx, tenantId, invoice, paidBy, now)));
     changes.push(...(await afterInvoicePaid(trx, tenantId, invoice, now)));
   } else if (!succeeded) {
     // In this same transaction: the failure, and the retry (or final action) it leads to.
-    changes.push(...(await afterPaymentFailure(trx, tenantId, invoice, payment, now)));
+    changes.push(...(await recovery().afterPaymentFailure(trx, tenantId, invoice, payment, now)));
   }
   return { result: { payment, invoice }, changes };
 }

@@ -1,8 +1,6 @@
 export { subscriptionsRouter } from './router/subscriptions';
 export { invoicesRouter } from './router/invoices';
 export { billingOverviewRouter, paymentMethodsRouter, paymentsRouter } from './router/payments';
-export { recoveryRouter } from './recovery/router';
-export { retryRecoveriesOfCustomer } from './recovery/retry-customer';
 export { billingJobHandlers } from './jobs';
 export { billingDeps, type BillingDeps } from './deps';
 export { subscriptionsChanged } from './deps';
@@ -18,6 +16,22 @@ export { billingLabels, type BillingLabelType } from './queries/labels';
 // For the sibling modules built on billing (receipts, test clocks, recovery).
 export { invoiceDetail } from './queries/details';
 export { staff } from './router/request';
-export { loadCustomer, type StaffRequest } from './deps';
-export { setTestClock } from './repo/customer-billing';
-export { subscriptionsOfCustomer } from './repo/subscriptions';
+export { loadCustomer, loadInvoiceForStaff, scopeFor, type StaffRequest } from './deps';
+export { findBillingCustomer, setTestClock } from './repo/customer-billing';
+export { findSubscription, subscriptionsOfCustomer } from './repo/subscriptions';
+export { findInvoice, updateInvoice } from './repo/invoices';
+export { paymentsOfInvoice } from './repo/payments';
+export { BILLING_ACTOR, customerClock, systemScope } from './clock';
+export {
+  findTestClock,
+  insertTestClock,
+  listTestClocks,
+  setTestClockTime,
+  type TestClock,
+} from './repo/test-clocks';
+export { collectInvoice, type CollectionResult } from './collection';
+export { advance, persistWithHistory } from './transitions';
+export { afterInvoicePaid, afterInvoicePaymentFailed } from './subscription-outcomes';
+export { endSubscription } from './subscriptions/end';
+export type { Invoice, Payment } from './types';
+export { connectRecovery, type PaidBy, type RecoveryPort, type RecoverySummary } from './recovery-port';

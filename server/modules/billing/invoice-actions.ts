@@ -9,7 +9,7 @@ import { loadCustomer, loadInvoiceForStaff, scopeFor, subscriptionsChanged, type
 import { createDraft, finalize } from './invoicing';
 import { recordEvent } from './repo/events';
 import { findInvoice, updateInvoice } from './repo/invoices';
-import { closeRecoveryByStaff } from './recovery/staff-actions';
+import { recovery } from './recovery-port';
 import type { Invoice } from './types';
 
 /** Tries to collect an open invoice now; a decline is an error staff see with the gateway's reason. */
@@ -85,7 +85,7 @@ export async function closeInvoice(
         changes: [
           { entityType: 'invoice', entityId: id, before: { ...before }, after: { ...(after ?? before) } },
           // Staff closed it: recovery stops trying, and its pending retries are dropped.
-          ...(await closeRecoveryByStaff(trx, scope.tenantId, id, now)),
+          ...(await recovery().afterInvoiceClosedByStaff(trx, scope.tenantId, id, now)),
         ],
       };
     },

@@ -10,7 +10,6 @@ import { findInvoice, openInvoicesOfSubscription, updateInvoice } from './repo/i
 import { findPaymentMethod } from './repo/payment-methods';
 import { findPayment } from './repo/payments';
 import { findSubscription } from './repo/subscriptions';
-import { endGracePeriod, retryOnSchedule } from './recovery/jobs';
 import { resumeSubscription } from './subscriptions/lifecycle';
 import { handlePeriodEnd } from './subscriptions/period-end';
 import { endSubscription } from './subscriptions/end';
@@ -98,7 +97,5 @@ export function billingJobHandlers(deps: BillingDeps): JobHandlers {
     [BILLING_JOBS.expireIncomplete]: (job, now) => expireIncomplete(deps, job, now),
     [BILLING_JOBS.resume]: (job, now) => resumeOnSchedule(deps, job, now),
     [BILLING_JOBS.reconcilePayment]: (job, now) => reconcilePayment(deps, job, now),
-    [BILLING_JOBS.recoveryRetry]: (job, now) => retryOnSchedule(deps, job, now),
-    [BILLING_JOBS.recoveryGraceEnd]: (job, now) => endGracePeriod(deps, job, now),
   };
 }

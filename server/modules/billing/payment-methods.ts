@@ -4,7 +4,7 @@ import { runCommand, type EntityChange } from '../../commands/run-command';
 import { GatewayError } from '../../gateways/types';
 import { DomainError, notFound } from '../../lib/errors';
 import { loadCustomer, scopeFor, type StaffRequest } from './deps';
-import { retryRecoveriesOfCustomer } from './recovery/retry-customer';
+import { recovery } from './recovery-port';
 import { setDefaultPaymentMethod, setGatewayCustomerRef } from './repo/customer-billing';
 import {
   findPaymentMethod,
@@ -92,7 +92,9 @@ export async function addPaymentMethod(
     };
   });
   // A new card is the moment to try failed invoices again, with it, rather than at the next retry.
-  await retryRecoveriesOfCustomer(request.deps, request.tenantId, customer.id, { paymentMethodId: saved.id });
+  await recovery().afterPaymentMethodAdded(request.deps, request.tenantId, customer.id, {
+    paymentMethodId: saved.id,
+  });
   return saved;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Test clocks: simulated time a sandbox customer lives on. Other modules read a clock here;
- * the app mounts ./router (not exported here: its commands run billing's jobs, and billing
- * reads clocks from this index, so exporting it would close an import circle).
+ * Test clocks: simulated time a sandbox customer lives on, which staff create, attach and
+ * advance (running the customer's due jobs on the way). The clocks themselves are billing's
+ * (server/modules/billing/repo/test-clocks.ts): billing reads the time a customer lives on.
  */
-export { findTestClock, type TestClock } from './repo';
+export { testClocksRouter } from './router';

@@ -4,7 +4,7 @@ import {
   testClockCreateInput,
 } from '../../../shared/billing/schema';
 import { router, tenantProcedure } from '../../trpc/base';
-import { listTestClocks } from './repo';
+import { listTestClocks } from '../billing';
 import { advanceTestClock, attachTestClock, createTestClock } from './service';
 import { staff } from '../billing';
 

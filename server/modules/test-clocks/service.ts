@@ -11,7 +11,8 @@ import {
   subscriptionsOfCustomer,
   type StaffRequest,
 } from '../billing';
-import { findTestClock, insertTestClock, setTestClockTime, type TestClock } from './repo';
+import { findTestClock, insertTestClock, setTestClockTime, type TestClock } from '../billing';
+import { recoveryJobHandlers } from '../recovery';
 
 /** How far one advance may go: two years, as Stripe's test clocks allow. */
 export const MAX_ADVANCE_MS = 2 * 366 * DAY_MS;
@@ -111,7 +112,8 @@ export async function advanceTestClock(
     db: request.deps.db,
     clock: request.deps.wallClock,
     logger: request.deps.logger,
-    handlers: billingJobHandlers(request.deps),
+    // A customer's jobs on its test clock: billing's and recovery's (retries, grace ends).
+    handlers: { ...billingJobHandlers(request.deps), ...recoveryJobHandlers(request.deps) },
   };
   let jobsRun = 0;
   // Step through due times so staff actions read the clock where each job happened.

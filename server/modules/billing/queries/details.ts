@@ -7,14 +7,14 @@ import { usualCurrency } from '../customer-currency';
 import { creditBalances, balanceHistory } from '../repo/balance';
 import { findBillingCustomer } from '../repo/customer-billing';
 import { disputesOfInvoice } from '../gateway-events';
-import { recoveryOfInvoice, recoveryOfSubscription } from '../recovery/queries';
+import { recovery } from '../recovery-port';
 import { eventsOfSubject } from '../repo/events';
 import { findInvoice, invoiceLines } from '../repo/invoices';
 import { paymentMethodsOfCustomer, toPaymentMethod } from '../repo/payment-methods';
 import { paymentsOfInvoice, refundsOfInvoice } from '../repo/payments';
 import { billablePrice } from '../repo/prices';
 import { findSubscription, subscriptionsOfCustomer } from '../repo/subscriptions';
-import { findTestClock } from '../../test-clocks';
+import { findTestClock } from '../repo/test-clocks';
 import { listInvoices } from './list-invoices';
 import { listPayments } from './list-payments';
 import { refundsOfCustomer } from './customer-refunds';
@@ -104,7 +104,7 @@ export async function subscriptionDetail(db: Kysely<DB>, tenantId: string, id: s
     events,
     actions,
     /** The failed invoice whose recovery ends access soonest: its next retry and grace end. */
-    recovery: await recoveryOfSubscription(db, tenantId, id),
+    recovery: await recovery().recoveryOfSubscription(db, tenantId, id),
   };
 }
 
@@ -135,7 +135,7 @@ export async function invoiceDetail(db: Kysely<DB>, tenantId: string, id: string
     })),
     refunds,
     disputes,
-    recovery: await recoveryOfInvoice(db, tenantId, id),
+    recovery: await recovery().recoveryOfInvoice(db, tenantId, id),
   };
 }
 

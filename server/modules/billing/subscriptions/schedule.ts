@@ -11,10 +11,6 @@ export const BILLING_JOBS = {
   expireIncomplete: 'subscription.expire_incomplete',
   resume: 'subscription.resume',
   reconcilePayment: 'payment.reconcile',
-  /** A failed invoice's next charge attempt (recovery/dunning). */
-  recoveryRetry: 'recovery.retry',
-  /** The end of a failed invoice's grace period: access ends, a card-less recovery gives up. */
-  recoveryGraceEnd: 'recovery.grace_end',
 } as const;
 
 /** Stripe lets a first invoice stay unpaid this long before the subscription lapses. */

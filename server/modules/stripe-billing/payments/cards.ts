@@ -6,11 +6,11 @@ import {
   findCustomerOfGateway,
   mirrorAttachedCard,
   mirrorDetachedCard,
-  retryRecoveriesOfCustomer,
 } from '../../billing';
 import type { StripeEventContext, StripeEventHandler } from '../../stripe-events';
 import { stripeOf } from '../context';
 import { applyInOrder, idOf, type Applied } from './in-order';
+import { retryRecoveriesOfCustomer } from '../../recovery';
 
 /**
  * How long a card Tollgate itself attached is left for that command to record. Its

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { OPEN_RECOVERY_STATUSES } from '../../../../shared/billing/recovery-schema';
-import { recoveryRate } from '../../../../shared/billing/recovery-figures';
-import type { DB } from '../../../db/schema';
+import { OPEN_RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
+import { recoveryRate } from '../../../shared/billing/recovery-figures';
+import type { DB } from '../../db/schema';
 
 /** "2026-03" for a UTC moment. */
 export const monthOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);

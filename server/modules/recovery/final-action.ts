@@ -1,15 +1,19 @@
 import type { Transaction } from 'kysely';
-import type { FinalAction } from '../../../../shared/billing/recovery-schema';
-import type { EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { recordEvent } from '../repo/events';
-import { findInvoice, updateInvoice } from '../repo/invoices';
-import { findSubscription } from '../repo/subscriptions';
-import { endSubscription } from '../subscriptions/end';
-import { advance, persistWithHistory } from '../transitions';
+import type { FinalAction } from '../../../shared/billing/recovery-schema';
+import type { EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
 import { cancelRecoveryJobs } from './jobs-schedule';
 import { findRecovery, updateRecovery } from './repo';
 import { invoiceChange, recoveryChange } from './changes';
+import {
+  advance,
+  endSubscription,
+  findInvoice,
+  findSubscription,
+  persistWithHistory,
+  recordEvent,
+  updateInvoice,
+} from '../billing';
 
 type Trx = Transaction<DB>;
 

@@ -1,10 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { BugIndicatingError } from '../../../lib/errors';
-import { findInvoice } from '../repo/invoices';
-import type { Invoice } from '../types';
+import type { EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import { BugIndicatingError } from '../../lib/errors';
 import { findRecovery, type Recovery } from './repo';
+import { findInvoice, type Invoice } from '../billing';
 
 /** A recovery's change for the audit trail and change log, read back after it was written. */
 export async function recoveryChange(

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
-import { OPEN_RECOVERY_STATUSES, type recoveryListInput } from '../../../../shared/billing/recovery-schema';
-import { chargeAttemptsMade } from '../../../../shared/billing/recovery-figures';
-import type { DB } from '../../../db/schema';
-import { cappedTotal } from '../../../db/list-totals';
-import { decodeCursor } from '../../../lib/keyset-cursor';
-import { keysetPage } from '../../../lib/keyset-page';
+import { OPEN_RECOVERY_STATUSES, type recoveryListInput } from '../../../shared/billing/recovery-schema';
+import { chargeAttemptsMade } from '../../../shared/billing/recovery-figures';
+import type { DB } from '../../db/schema';
+import { cappedTotal } from '../../db/list-totals';
+import { decodeCursor } from '../../lib/keyset-cursor';
+import { keysetPage } from '../../lib/keyset-page';
 import { isRecoveryPaused, recoveryPolicy } from './repo';
 
 type ListInput = z.output<typeof recoveryListInput>;

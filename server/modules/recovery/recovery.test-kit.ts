@@ -1,7 +1,7 @@
-import { DAY_MS } from '../../../../shared/billing/periods';
-import type { RecoveryPolicy } from '../../../../shared/billing/recovery-schema';
-import type { BillingWorld } from '../../../testing/billing.test-kit';
-import { START } from '../../../testing/world.test-kit';
+import { DAY_MS } from '../../../shared/billing/periods';
+import type { RecoveryPolicy } from '../../../shared/billing/recovery-schema';
+import type { BillingWorld } from '../../testing/billing.test-kit';
+import { START } from '../../testing/world.test-kit';
 
 /** Recovery's test kit: a subscriber whose trial ends in a failed charge, and what to read after. */
 

@@ -1,9 +1,16 @@
 import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema';
-import { cancelPendingJobs, scheduleJob } from '../../../jobs/store';
-import { BILLING_JOBS } from '../subscriptions/schedule';
+import type { DB } from '../../db/schema';
+import { cancelPendingJobs, scheduleJob } from '../../jobs/store';
 
 type Trx = Transaction<DB>;
+
+/** The kinds of job recovery schedules, on the job queue every module shares. */
+export const RECOVERY_JOBS = {
+  /** A failed invoice's next charge attempt. */
+  retry: 'recovery.retry',
+  /** The end of a failed invoice's grace period: access ends, a card-less recovery gives up. */
+  graceEnd: 'recovery.grace_end',
+} as const;
 
 /** Where a recovery's jobs run: the customer's test clock, if any, drives them. */
 export interface JobPlace {
@@ -30,7 +37,7 @@ export async function scheduleRetry(
     trx,
     {
       ...place,
-      kind: BILLING_JOBS.recoveryRetry,
+      kind: RECOVERY_JOBS.retry,
       runAt: retry.at,
       payload: { invoiceId: retry.invoiceId, attempt: retry.attempt },
       dedupeKey: `${retryPrefix(retry.invoiceId)}${retry.attempt}:${retry.at}`,
@@ -55,7 +62,7 @@ export async function scheduleGraceEnd(
     trx,
     {
       ...place,
-      kind: BILLING_JOBS.recoveryGraceEnd,
+      kind: RECOVERY_JOBS.graceEnd,
       runAt: at,
       payload: { invoiceId },
       dedupeKey: `${prefix(invoiceId)}grace_end`,

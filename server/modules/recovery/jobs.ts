@@ -1,12 +1,18 @@
-import { runCommand } from '../../../commands/run-command';
-import type { Job } from '../../../jobs/store';
-import { systemScope } from '../clock';
-import { collectInvoice } from '../collection';
-import { subscriptionsChanged, type BillingDeps } from '../deps';
-import { findInvoice, updateInvoice } from '../repo/invoices';
+import { runCommand } from '../../commands/run-command';
+import type { JobHandlers } from '../../jobs/runner';
+import type { Job } from '../../jobs/store';
 import { invoiceChange, recoveryChange } from './changes';
+import { RECOVERY_JOBS } from './jobs-schedule';
 import { takeFinalAction } from './final-action';
 import { findRecovery, recoveryPolicy, updateRecovery } from './repo';
+import {
+  collectInvoice,
+  findInvoice,
+  subscriptionsChanged,
+  systemScope,
+  updateInvoice,
+  type BillingDeps,
+} from '../billing';
 
 /** A retry found nothing to charge (the card was removed): only a new card can help now. */
 async function waitForCard(deps: BillingDeps, tenantId: string, invoiceId: string, now: number) {
@@ -63,4 +69,12 @@ export async function endGracePeriod(deps: BillingDeps, job: Job, now: number): 
     });
   }
   subscriptionsChanged(job.tenantId, recovery.customerId);
+}
+
+/** Recovery's jobs, for the job loop (and a test clock's advance) beside billing's. */
+export function recoveryJobHandlers(deps: BillingDeps): JobHandlers {
+  return {
+    [RECOVERY_JOBS.retry]: (job, now) => retryOnSchedule(deps, job, now),
+    [RECOVERY_JOBS.graceEnd]: (job, now) => endGracePeriod(deps, job, now),
+  };
 }

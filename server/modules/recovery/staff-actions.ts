@@ -1,18 +1,23 @@
 import type { Transaction } from 'kysely';
-import { OPEN_RECOVERY_STATUSES } from '../../../../shared/billing/recovery-schema';
-import { runCommand, type EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { DomainError, notFound } from '../../../lib/errors';
-import { collectInvoice } from '../collection';
-import { loadInvoiceForStaff, subscriptionsChanged, type StaffRequest } from '../deps';
-import { findInvoice, updateInvoice } from '../repo/invoices';
-import { paymentsOfInvoice } from '../repo/payments';
-import { afterInvoicePaid } from '../subscription-outcomes';
-import type { Invoice } from '../types';
+import { OPEN_RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
+import { runCommand, type EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import { DomainError, notFound } from '../../lib/errors';
 import { recordInvoicePaid } from './after-payment';
 import { invoiceChange, recoveryChange } from './changes';
 import { cancelRecoveryJobs } from './jobs-schedule';
 import { findRecovery, updateRecovery, type Recovery } from './repo';
+import {
+  afterInvoicePaid,
+  collectInvoice,
+  findInvoice,
+  loadInvoiceForStaff,
+  paymentsOfInvoice,
+  subscriptionsChanged,
+  updateInvoice,
+  type Invoice,
+  type StaffRequest,
+} from '../billing';
 
 const isOpen = (recovery: Recovery | undefined): recovery is Recovery =>
   recovery !== undefined && OPEN_RECOVERY_STATUSES.includes(recovery.status);

@@ -1,7 +1,7 @@
-import type { RecoveryPolicy } from '../../../../shared/billing/recovery-schema';
-import { runCommand, type CommandScope } from '../../../commands/run-command';
-import type { StaffRequest } from '../deps';
+import type { RecoveryPolicy } from '../../../shared/billing/recovery-schema';
+import { runCommand, type CommandScope } from '../../commands/run-command';
 import { recoveryPolicy, saveRecoveryPolicy } from './repo';
+import { type StaffRequest } from '../billing';
 
 /**
  * Saves the tenant's recovery policy. It applies from the next failure on: retries already

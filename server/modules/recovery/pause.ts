@@ -1,9 +1,7 @@
 import type { Transaction } from 'kysely';
-import { nextStep } from '../../../../shared/billing/recovery-schedule';
-import { runCommand, type EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { loadCustomer, scopeFor, subscriptionsChanged, type StaffRequest } from '../deps';
-import { findInvoice, updateInvoice } from '../repo/invoices';
+import { nextStep } from '../../../shared/billing/recovery-schedule';
+import { runCommand, type EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
 import { isHardDecline } from './after-failure';
 import { invoiceChange, recoveryChange } from './changes';
 import { takeFinalAction } from './final-action';
@@ -16,6 +14,14 @@ import {
   updateRecovery,
   type Recovery,
 } from './repo';
+import {
+  findInvoice,
+  loadCustomer,
+  scopeFor,
+  subscriptionsChanged,
+  updateInvoice,
+  type StaffRequest,
+} from '../billing';
 
 type Trx = Transaction<DB>;
 

@@ -1,19 +1,11 @@
 import type { Transaction } from 'kysely';
-import { OPEN_RECOVERY_STATUSES } from '../../../../shared/billing/recovery-schema';
-import type { EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { recordEvent } from '../repo/events';
-import type { Invoice } from '../types';
+import { OPEN_RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
+import type { EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
 import { recoveryChange } from './changes';
 import { cancelRecoveryJobs } from './jobs-schedule';
 import { findRecovery, updateRecovery } from './repo';
-
-/** How an invoice came to be paid: a charge (its payment and attempt), or out of band (nulls). */
-export interface PaidBy {
-  paymentId: string | null;
-  attempt: number | null;
-  amount: number;
-}
+import { recordEvent, type Invoice, type PaidBy } from '../billing';
 
 /**
  * Records that an invoice is paid in full: `invoice.paid`, and when the invoice was in

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../../../shared/billing/periods';
+import { DAY_MS } from '../../../shared/billing/periods';
 import {
   createBillingWorld,
   FAILING_CARD,
   GOOD_CARD,
   type BillingWorld,
-} from '../../../testing/billing.test-kit';
+} from '../../testing/billing.test-kit';
 import {
   attemptsOf,
   eventsOf,

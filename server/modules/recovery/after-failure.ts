@@ -1,15 +1,9 @@
 import type { Transaction } from 'kysely';
-import { OPEN_RECOVERY_STATUSES, type RecoveryPolicy } from '../../../../shared/billing/recovery-schema';
-import { graceEnd, nextStep, type NextStep } from '../../../../shared/billing/recovery-schedule';
-import type { EntityChange } from '../../../commands/run-command';
-import type { DB } from '../../../db/schema';
-import { HARD_DECLINES, type PaymentFailureCode } from '../../../gateways/types';
-import { findBillingCustomer } from '../repo/customer-billing';
-import { recordEvent } from '../repo/events';
-import { updateInvoice } from '../repo/invoices';
-import { findSubscription } from '../repo/subscriptions';
-import { afterInvoicePaymentFailed } from '../subscription-outcomes';
-import type { Invoice, Payment } from '../types';
+import { OPEN_RECOVERY_STATUSES, type RecoveryPolicy } from '../../../shared/billing/recovery-schema';
+import { graceEnd, nextStep, type NextStep } from '../../../shared/billing/recovery-schedule';
+import type { EntityChange } from '../../commands/run-command';
+import type { DB } from '../../db/schema';
+import { HARD_DECLINES, type PaymentFailureCode } from '../../gateways/types';
 import { invoiceChange, recoveryChange } from './changes';
 import { takeFinalAction } from './final-action';
 import { scheduleGraceEnd, scheduleRetry, type JobPlace } from './jobs-schedule';
@@ -21,6 +15,15 @@ import {
   updateRecovery,
   type Recovery,
 } from './repo';
+import {
+  afterInvoicePaymentFailed,
+  findBillingCustomer,
+  findSubscription,
+  recordEvent,
+  updateInvoice,
+  type Invoice,
+  type Payment,
+} from '../billing';
 
 type Trx = Transaction<DB>;
 

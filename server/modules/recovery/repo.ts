@@ -4,8 +4,8 @@ import {
   OPEN_RECOVERY_STATUSES,
   type RecoveryPolicy,
   type RecoveryStatus,
-} from '../../../../shared/billing/recovery-schema';
-import type { DB } from '../../../db/schema';
+} from '../../../shared/billing/recovery-schema';
+import type { DB } from '../../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -4,15 +4,15 @@ import {
   recoveryListInput,
   recoveryPolicyInput,
   recoveryStatsInput,
-} from '../../../../shared/billing/recovery-schema';
-import { router, tenantProcedure } from '../../../trpc/base';
-import { staff } from '../router/request';
+} from '../../../shared/billing/recovery-schema';
+import { router, tenantProcedure } from '../../trpc/base';
 import { setCustomerRecoveryPaused } from './pause';
 import { updateRecoveryPolicy } from './policy';
 import { listRecoveries } from './queries';
 import { recoveryPolicy } from './repo';
 import { markPaidOutOfBand, retryNow } from './staff-actions';
 import { recoveryStats } from './stats';
+import { staff } from '../billing';
 
 /** Failed-payment recovery: what is being recovered and how it goes, and staff's levers on it. */
 export const recoveryRouter = router({

@@ -1,8 +1,13 @@
-import { BILLING_ACTOR, customerClock } from '../clock';
-import { collectInvoice, type CollectionResult } from '../collection';
-import { subscriptionsChanged, type BillingDeps } from '../deps';
-import { findBillingCustomer } from '../repo/customer-billing';
 import { isRecoveryPaused, openRecoveriesOfCustomer } from './repo';
+import {
+  BILLING_ACTOR,
+  collectInvoice,
+  customerClock,
+  findBillingCustomer,
+  subscriptionsChanged,
+  type BillingDeps,
+  type CollectionResult,
+} from '../billing';
 
 /**
  * Charges at once every invoice of the customer that recovery is still trying to collect:

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RECOVERY_POLICY } from '../../../../shared/billing/recovery-schema';
-import { createBillingWorld, FAILING_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
-import { clientError } from '../../../testing/errors.test-kit';
+import { DEFAULT_RECOVERY_POLICY } from '../../../shared/billing/recovery-schema';
+import { createBillingWorld, FAILING_CARD, type BillingWorld } from '../../testing/billing.test-kit';
+import { clientError } from '../../testing/errors.test-kit';
 import { failingSubscriber, manager } from './recovery.test-kit';
 
 /** Bad input to every recovery procedure: refused with the field named and a clear message, nothing written. */

@@ -1,0 +1,15 @@
+import type { JobHandlers } from '../jobs/runner';
+import type { Services } from '../trpc/context';
+import { billingDeps, billingJobHandlers } from '../modules/billing';
+import { recoveryJobHandlers } from '../modules/recovery';
+import { stripeBillingJobHandlers } from '../modules/stripe-billing';
+
+/** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
+export function appJobHandlers(services: Services): JobHandlers {
+  const deps = billingDeps(services);
+  return {
+    ...billingJobHandlers(deps),
+    ...recoveryJobHandlers(deps),
+    ...stripeBillingJobHandlers(services),
+  };
+}
