@@ -26,6 +26,7 @@ import { startTestHostedServer, type TestHostedServer } from '../server/hosted/h
 import { systemClock } from '../server/lib/clock';
 import { checkEntitlement } from '../server/modules/entitlements';
 import { insertTenant } from '../server/modules/tenants';
+import { restRouter } from '../server/hosted/rest';
 import { loadFromChild } from './lib/load';
 import { ms, percentile, table } from './lib/stats';
 
@@ -187,6 +188,11 @@ async function main(): Promise<void> {
     checkEntitlement(db, world.tenantId, p.customerId, p.featureKey, systemClock),
   );
   const viaCaller = await inProcess(world.pairs, (p) => caller.entitlements.check(p));
+  // The REST operation's own procedure (which calls the console's): what REST adds over createCaller.
+  const restCaller = createCallerFactory(restRouter)(context());
+  const viaRest = await inProcess(world.pairs, (p) =>
+    restCaller.entitlements.check({ customer: p.customerId, feature: p.featureKey }),
+  );
   const withKey = await inProcess(world.pairs, async (p) => {
     const keyed = await server.backend.contextFromHeaders(
       (name) => (name === 'authorization' ? `Bearer ${world.key}` : null),
@@ -225,6 +231,7 @@ async function main(): Promise<void> {
     ]);
   row('in-process: checkEntitlement()', '1', service);
   row('in-process: tRPC createCaller', '1', viaCaller);
+  row('in-process: REST procedure (calls the console one)', '1', viaRest);
   row('in-process: key verified + caller per call', '1', withKey);
   // The floor: the same server answering its health check, no key, no procedure.
   row('HTTP GET /healthz (floor)', '64', await overHttp(server.url, ['/healthz'], world.key, 64));

@@ -29,3 +29,14 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     totalCapped: z.boolean(),
   });
 }
+
+/**
+ * The two fields every list's input has: where to start (the `nextCursor` of the page
+ * before) and how many rows at most. Spread into the list's own input object.
+ */
+export function pageInput(limits: { max: number; default: number }) {
+  return {
+    cursor: z.string({ error: 'The cursor is text, as the page before gave it' }).max(1000).nullish(),
+    limit: z.number().int().min(1).max(limits.max).default(limits.default),
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSecret, hostedConfigFromEnv } from './config';
+import { DEFAULT_REST_LIMITS } from './rest/limits';
 
 const SECRET = Buffer.alloc(32, 7).toString('base64');
 const GOOD = {
@@ -44,6 +45,20 @@ describe('hosted server configuration', () => {
     expect(problemsOf({ ...GOOD, TOLLGATE_TRUSTED_PROXIES: '10.0.0.2, proxy.internal' })).toContain(
       'TOLLGATE_TRUSTED_PROXIES must be IP addresses separated by commas',
     );
+  });
+
+  it('reads the REST API limits, keeping the defaults for what is not set', () => {
+    expect(hostedConfigFromEnv(GOOD).restLimits).toEqual(DEFAULT_REST_LIMITS);
+    expect(
+      hostedConfigFromEnv({ ...GOOD, TOLLGATE_REST_KEY_RATE: '25', TOLLGATE_REST_BODY_LIMIT: '2048' })
+        .restLimits,
+    ).toMatchObject({ perKey: { perSecond: 25 }, bodyBytes: 2048 });
+  });
+
+  it('reports a bad REST limit with the other problems', () => {
+    const message = problemsOf({ ...GOOD, PORT: 'eighty', TOLLGATE_REST_ADDRESS_BURST: 'lots' });
+    expect(message).toContain('PORT must be a whole number');
+    expect(message).toContain('TOLLGATE_REST_ADDRESS_BURST must be a whole number of requests');
   });
 
   it('reports every bad variable at once, each by name, and never a secret', () => {

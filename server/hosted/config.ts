@@ -7,6 +7,8 @@ import { defaultDataDir } from '../embedded/data-dir';
 import { gatewayConfigFromEnv } from '../gateways';
 import type { GatewayConfig } from '../gateways/config';
 import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
+import type { RestLimits } from './rest/limits';
+import { restLimitsFromEnv } from './rest/limits-env';
 
 /**
  * The hosted server's configuration, read from the environment once at start. Every
@@ -26,6 +28,8 @@ export interface HostedConfig {
   smtp: SmtpConfig | null;
   /** Reverse proxies whose X-Forwarded-For names the client (exact addresses); none by default. */
   trustedProxies: string[];
+  /** The REST API's rates per key and per address, and its body limit (TOLLGATE_REST_*). */
+  restLimits: RestLimits;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
@@ -130,7 +134,8 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
   }
   const gateway = collect(problems, () => gatewayConfigFromEnv(env));
   const smtp = collect(problems, () => smtpConfigFromEnv(env));
-  if (!parsed.success || gateway === undefined || smtp === undefined) {
+  const restLimits = collect(problems, () => restLimitsFromEnv(env));
+  if (!parsed.success || gateway === undefined || smtp === undefined || restLimits === undefined) {
     throw new Error(problems.join('\n'));
   }
   const e = parsed.data;
@@ -146,5 +151,6 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     gateway,
     smtp,
     trustedProxies: e.TOLLGATE_TRUSTED_PROXIES ? proxyList(e.TOLLGATE_TRUSTED_PROXIES) : [],
+    restLimits,
   };
 }

@@ -43,7 +43,8 @@ async function startFailure(environment: Record<string, string>): Promise<string
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tollgate-hosted-'));
-  server = await start(env(join(dir, 'main')));
+  // A small REST body limit, to see the environment reach the REST API (docs/rest-api.md).
+  server = await start(env(join(dir, 'main'), { TOLLGATE_REST_BODY_LIMIT: '4096' }));
 }, 150_000);
 afterAll(async () => {
   await server?.stop();
@@ -80,6 +81,42 @@ describe('npm run server (the hosted server entry)', () => {
     expect(session.data?.tenant?.name).toBe('My workspace');
   });
 
+  it('gives the REST API the limits the environment sets', async () => {
+    const signedIn = await callHosted<{ accessToken: string }>(server.url, 'mutation', 'auth.login', OWNER);
+    const token = signedIn.data?.accessToken;
+    const session = await callHosted<{ tenant: { id: string } }>(
+      server.url,
+      'query',
+      'tenants.session',
+      undefined,
+      {
+        token,
+      },
+    );
+    const created = await callHosted<{ key: string }>(
+      server.url,
+      'mutation',
+      'admin.apiKeys.create',
+      { name: 'Limits check', role: 'admin' },
+      { token, tenantId: session.data?.tenant.id },
+    );
+    const key = created.data?.key as string;
+    expect(key).toMatch(/^tg_key_/);
+    const post = (name: string) =>
+      fetch(`${server.url}/api/v1/customers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, email: 'limits@example.com', country: 'US' }),
+      });
+    const tooLarge = await post('x'.repeat(5000));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: { message: string } }).error.message).toBe(
+      'The request body is larger than 4,096 bytes',
+    );
+    // Under the limit, the same request is read (and refused only for its too-long name).
+    expect((await post('x'.repeat(3000))).status).toBe(400);
+  });
+
   it('never resets the owner’s password from the environment on a later start', async () => {
     const dataDir = join(dir, 'restart');
     const first = await start(env(dataDir));
@@ -109,11 +146,13 @@ describe('npm run server (the hosted server entry)', () => {
       SMTP_USER: 'billing',
       SMTP_PASSWORD: 'smtp-password-do-not-print',
       SMTP_PORT: 'twenty-five',
+      TOLLGATE_REST_KEY_RATE: 'fast',
     });
     expect(message).toContain('PORT must be a whole number from 0 to 65535, got "eighty"');
     expect(message).toContain('TOLLGATE_TOKEN_SECRET must hold at least 32 bytes');
     expect(message).toContain('TOLLGATE_OWNER_PASSWORD is too weak: Use at least 12 characters');
     expect(message).toContain('SMTP_PORT must be a whole number from 1 to 65535');
+    expect(message).toContain('TOLLGATE_REST_KEY_RATE must be a whole number of requests per second');
     for (const secret of ['dG9vLXNob3J0', 'hunter2', 'smtp-password-do-not-print']) {
       expect(message).not.toContain(secret);
     }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientKind: 'hosted',
     logger,
-    rest: {},
+    rest: { limits: config.restLimits },
   });
   logger.info({ dataDir: config.dataDir, host: config.host }, 'data directory');
   process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz)\n`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageInput } from '../page';
 
 /** Filters of the audit log page; every one optional, all combined with AND. */
 export const auditListInput = z
@@ -18,8 +19,7 @@ export const auditListInput = z
     from: z.number().int().nonnegative().optional(),
     /** UTC epoch ms, exclusive. */
     to: z.number().int().positive().optional(),
-    cursor: z.string().max(200).nullish(),
-    limit: z.number().int().min(1).max(200).default(50),
+    ...pageInput({ max: 200, default: 50 }),
   })
   .refine((input) => input.from === undefined || input.to === undefined || input.from < input.to, {
     message: 'from must be before to',

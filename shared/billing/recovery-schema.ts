@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_GRACE_DAYS } from './recovery-schedule';
 import { customerRef, invoiceId } from './schema';
+import { pageInput } from '../page';
 
 /**
  * Failed-payment recovery (dunning): the tenant's policy and the inputs of the recovery
@@ -80,8 +81,7 @@ export const recoveryListInput = z.strictObject({
     .string({ error: 'Currency must be text' })
     .regex(/^[A-Z]{3}$/, { error: 'Currency must be a three-letter code, like EUR' })
     .nullish(),
-  cursor: z.string({ error: 'Cursor must be text' }).max(1000).nullish(),
-  limit: z.number().int().min(1).max(500).default(100),
+  ...pageInput({ max: 500, default: 100 }),
 });
 
 export const recoveryStatsInput = z.strictObject({

@@ -5,6 +5,7 @@ import { REFUND_REASON_VALUES } from './refund-reasons';
 import { INVOICE_STATUSES } from './invoice-status';
 import { INVOICE_REFUND_FILTERS } from './refund-state';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine';
+import { pageInput } from '../page';
 
 export { INVOICE_STATUSES };
 
@@ -108,8 +109,7 @@ export const subscriptionListInput = z.strictObject({
   /** Only those Tollgate bills, or only those mirrored from Stripe Billing. */
   managedBy: z.enum(['tollgate', 'stripe']).nullish(),
   search: z.string().trim().max(200).default(''),
-  cursor: z.string().max(1000).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...pageInput({ max: 1000, default: 100 }),
 });
 
 export const invoiceListInput = z
@@ -127,8 +127,7 @@ export const invoiceListInput = z
     subscriptionId: subscriptionId.nullish(),
     /** An invoice number (INV-000123) or part of a customer's name or email. */
     search: z.string().trim().max(200).default(''),
-    cursor: z.string().max(1000).nullish(),
-    limit: z.number().int().min(1).max(1000).default(100),
+    ...pageInput({ max: 1000, default: 100 }),
   })
   .refine((i) => i.issuedFrom == null || i.issuedTo == null || i.issuedFrom < i.issuedTo, {
     path: ['issuedTo'],
@@ -141,8 +140,7 @@ export const paymentListInput = z.strictObject({
   status: z.enum(PAYMENT_STATUSES).nullish(),
   customerId: customerRef.nullish(),
   search: z.string().trim().max(200).default(''),
-  cursor: z.string().max(1000).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...pageInput({ max: 1000, default: 100 }),
 });
 
 export const refundInput = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries';
+import { pageInput } from '../page';
 
 /**
  * The customer shapes shared by the server's procedures and the console's forms, so a
@@ -80,8 +81,7 @@ export const customerListInput = z.strictObject({
     })
     .default({ field: 'createdAt', direction: 'desc' }),
   /** Opaque keyset cursor from the previous page. */
-  cursor: z.string().max(1000).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...pageInput({ max: 1000, default: 100 }),
 });
 export type CustomerListInput = z.input<typeof customerListInput>;
 

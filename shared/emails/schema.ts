@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageInput } from '../page';
 
 /**
  * Inputs and names of the email notifications, shared by the server's procedures and the
@@ -30,8 +31,7 @@ export const emailListInput = z.strictObject({
   template: z
     .enum(EMAIL_TEMPLATES, { error: `Template must be one of ${EMAIL_TEMPLATES.join(', ')}` })
     .nullish(),
-  cursor: z.string().max(1000).nullish(),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...pageInput({ max: 1000, default: 100 }),
 });
 
 const address = (label: string) =>

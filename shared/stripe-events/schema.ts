@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageInput } from '../page';
 
 /** Inputs of the webhook-inbox procedures, shared by the server and the console. Times are epoch ms. */
 
@@ -32,8 +33,7 @@ export const stripeEventListInput = z
     from: time('From').nullish(),
     /** Received before. */
     to: time('To').nullish(),
-    cursor: z.string().max(1000).nullish(),
-    limit: z.number().int().min(1).max(500).default(100),
+    ...pageInput({ max: 500, default: 100 }),
   })
   .refine((input) => input.from == null || input.to == null || input.from < input.to, {
     error: 'From must be before To',

@@ -5,19 +5,19 @@ import helmet from 'helmet';
 import { createContext, type Context, type Services } from '../../trpc/context';
 import type { Principal } from '../../trpc/context';
 import { clientAddress, normalizeAddress } from '../../http/client-address';
-import { withRequestLogger } from '../../http/request-id';
 import type { Logger } from '../../lib/logger';
 import { requestLogger } from '../../lib/request-scope';
 import { restPrincipal } from './auth';
 import { readJsonBody } from './body';
 import { DOCS_PATH, docsSecurity, serveDocs } from './docs';
 import { REST_PREFIX, restDocument } from './document';
+import { fixedHeaders } from './fixed-headers';
 import { failure, fromTRPCError, internalFailure, sendFailure, sendJson, type RestFailure } from './errors';
 import { answerIdempotently, pruneEvery } from './idempotent-answer';
 import { DEFAULT_REST_LIMITS, RateGate, type RestLimits } from './limits';
 import { app } from './procedure';
 import { routeTable, type RouteMatch } from './routes';
-import { procedureRunner, type ProcedureAnswer } from './run-procedure';
+import { procedureRunner, type ProcedureAnswer, type ProcedureRequest } from './run-procedure';
 
 /**
  * The public REST API under /api/v1, mounted on the hosted server's HTTP server as a
@@ -44,12 +44,20 @@ export interface RestApi {
 const DOCUMENT_PATH = `${REST_PREFIX}/openapi.json`;
 const RECEIPT_TEMPLATE = '/invoices/{id}/receipt';
 
-const apiSecurity = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  },
-});
+const apiSecurity = fixedHeaders(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  }),
+);
+
+/** The query string of a request's URL, without its '?'. */
+function queryOf(url: string | undefined): string {
+  const at = url?.indexOf('?') ?? -1;
+  return at < 0 || url === undefined ? '' : url.slice(at + 1);
+}
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -72,17 +80,16 @@ export function createRestApi(options: RestApiOptions): RestApi {
   const trustedProxies = (options.trustedProxies ?? []).map(normalizeAddress);
   const document = restDocument();
   const lookup = routeTable(document);
-  const run = procedureRunner({ logger, maxBodySize: limits.bodyBytes });
+  const run = procedureRunner({ logger });
   const stopPruning = pruneEvery(services, logger);
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`)) {
-      docsSecurity(req, res, () => {
-        if (!serveDocs(req, res, path)) sendFailure(res, unknownRoute(req, path));
-      });
+      docsSecurity(res);
+      if (!serveDocs(req, res, path)) sendFailure(res, unknownRoute(req, path));
       return;
     }
-    apiSecurity(req, res, () => undefined);
+    apiSecurity(res);
     if (path === DOCUMENT_PATH) {
       if (req.method === 'GET') sendJson(res, 200, document, {});
       else sendFailure(res, methodNotAllowed(req, ['GET']));
@@ -108,20 +115,21 @@ export function createRestApi(options: RestApiOptions): RestApi {
 
     const context = restContext(auth.principal, address);
     if (found.route.template === RECEIPT_TEMPLATE) return sendReceipt(res, context, found.route);
-    if (req.method === 'GET') return send(res, await runProcedure(req, context, relative));
+    const search = queryOf(req.url);
+    if (req.method === 'GET') {
+      return send(res, await runProcedure({ method: 'GET', path: relative, search }, context));
+    }
 
     const body = await readJsonBody(req, limits.bodyBytes);
     if ('error' in body) return sendFailure(res, body);
-    (req as IncomingMessage & { body?: unknown }).body = body.value;
-    // The body is parsed already; trpc-to-openapi still asks for JSON (an empty body may come without a type).
-    req.headers['content-type'] = 'application/json';
+    const request: ProcedureRequest = { method: 'POST', path: relative, search, body: body.value };
     const idempotencyKey = header(req, 'idempotency-key');
-    if (idempotencyKey === undefined) return send(res, await runProcedure(req, context, relative));
+    if (idempotencyKey === undefined) return send(res, await runProcedure(request, context));
     const outcome = await answerIdempotently(services, {
       principal: auth.principal,
       idempotencyKey,
       request: { method: 'POST', path: relative, body: body.raw },
-      run: () => runProcedure(req, context, relative),
+      run: () => runProcedure(request, context),
     });
     if ('error' in outcome) return sendFailure(res, outcome);
     if (outcome.replayed) res.setHeader('idempotent-replayed', 'true');
@@ -129,20 +137,20 @@ export function createRestApi(options: RestApiOptions): RestApi {
   }
 
   function restContext(principal: Principal, address: string | null): Context {
-    return withRequestLogger(
-      createContext({
-        services,
-        principal,
-        client: { kind: 'hosted', id: 'rest-api' },
-        clientAddress: address,
-      }),
-    );
+    const context = createContext({
+      services,
+      principal,
+      client: { kind: 'hosted', id: 'rest-api' },
+      clientAddress: address,
+    });
+    // As withRequestLogger does, on the fresh object rather than a second copy of it.
+    context.logger = requestLogger(context.logger);
+    return context;
   }
 
   /** The procedure's answer as status and JSON text: failures already in the one shape. */
-  async function runProcedure(req: IncomingMessage, context: Context, relative: string) {
-    req.url = relative + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '');
-    const answered: ProcedureAnswer = await run(req, context);
+  async function runProcedure(request: ProcedureRequest, context: Context) {
+    const answered: ProcedureAnswer = await run(request, context);
     if (answered.status < 400) return { status: answered.status, body: answered.body };
     const failed = answered.error ? fromTRPCError(answered.error, answered.status) : internalFailure();
     return { status: failed.status, body: JSON.stringify({ error: failed.error }) };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetApiKey, revokeApiKey } from '../../auth';
+import { PERMISSIONS } from '../../../shared/permissions';
+import { createApiKey, forgetApiKey, revokeApiKey } from '../../auth';
+import { insertTenant } from '../../modules/tenants';
+import { forgetTenantStatus } from '../../trpc/tenant-status';
 import { callHosted, TEST_OWNER } from '../hosted.test-kit';
 import { IDEMPOTENCY_TTL_MS, pruneKeys } from './idempotency';
 import { rest, startRestWorld, type RestBody, type RestWorld } from './rest.test-kit';
@@ -65,6 +68,36 @@ describe('who may call', () => {
     const revoked = await rest(world, 'GET', '/customers', { key });
     expect(revoked.status).toBe(401);
     expect(revoked.json.error?.code).toBe('api_key_invalid');
+  });
+
+  it('turns away a suspended workspace’s key from reads and writes alike', async () => {
+    const db = world.hosted.backend.services.db;
+    const tenant = await insertTenant(db, { name: 'Sleepy', slug: 'sleepy-rest', now: world.clock.now() });
+    const { key } = await createApiKey(db, {
+      tenantId: tenant.id,
+      name: 'Sleepy app',
+      role: 'billing',
+      scopes: PERMISSIONS,
+      createdBy: null,
+      now: world.clock.now(),
+    });
+    const created = await rest(world, 'POST', '/customers', { key, body: newCustomer('sleepy@example.com') });
+    expect(created.status).toBe(200);
+    // As platform staff's suspend does: the status, then the status cache forgotten after the commit.
+    await db.updateTable('tenants').set({ status: 'suspended' }).where('id', '=', tenant.id).execute();
+    forgetTenantStatus(tenant.id);
+    const answers = [
+      await rest(world, 'GET', `/entitlements/check?customer=${created.json.id}&feature=courses.max`, {
+        key,
+      }),
+      await rest(world, 'GET', `/customers/${created.json.id}`, { key }),
+      await rest(world, 'POST', '/customers', { key, body: newCustomer('sleepy2@example.com') }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(403);
+      inErrorShape(answer.json, 'permission_error');
+      expect(answer.json.error?.message).toBe('This workspace is suspended');
+    }
   });
 
   it('does not take a signed-in console session as a REST credential', async () => {

@@ -3,11 +3,11 @@ import { customerId } from '../../../shared/customers/schema';
 import { can } from '../../../shared/permissions';
 import { router, tenantProcedure } from '../../trpc/base';
 import { customerTimeline } from './service';
+import { pageInput } from '../../../shared/page';
 
 export const timelineInput = z.strictObject({
   customerId,
-  cursor: z.string().max(200).nullish(),
-  limit: z.number().int().min(1).max(100).default(50),
+  ...pageInput({ max: 100, default: 50 }),
   /** Sent by TanStack Query's infinite queries through tRPC; the timeline only reads onwards. */
   direction: z.enum(['forward', 'backward']).optional(),
 });
