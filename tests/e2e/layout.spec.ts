@@ -95,7 +95,8 @@ for (const size of [
     });
 
     test('the sidebar’s background covers the window after scrolling a long page', async ({ page }) => {
-      await openAndWait(page, '#/admin/roles', 'table');
+      // The Recovery page (figures, chart, table) is longer than either window.
+      await openAndWait(page, '#/recovery', 'heading');
       await page.evaluate('window.scrollTo(0, document.scrollingElement.scrollHeight)');
       expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(0);
       const sidebar = page.getByRole('navigation', { name: 'Main' }).locator('xpath=ancestor::nav[last()]');
