@@ -2,7 +2,9 @@ import type { WebhookDeliveryDetail, WebhookDeliveryView } from '../../../shared
 import { runCommand } from '../../commands/run-command';
 import { DomainError, notFound } from '../../lib/errors';
 import { eventBody } from './event-body';
-import { attemptsOf, findDelivery, findEndpointRow, listDeliveries, requeueDelivery } from './repo';
+import { attemptsOf, findDelivery, listDeliveries } from './delivery-log-repo';
+import { requeueDelivery } from './delivery-queue-repo';
+import { findEndpointRow } from './endpoint-repo';
 import { commandScope, type WebhooksContext } from './scope';
 
 /** One endpoint's delivery log, newest first. An endpoint of another workspace is not found. */

@@ -10,12 +10,12 @@ import { eventBody } from './event-body';
 import type { EndpointNotices } from './notices';
 import {
   claimNextDelivery,
-  endpointSnapshot,
   finishDelivery,
   insertAttempt,
   type ClaimedDelivery,
   type DeliveryFinish,
-} from './repo';
+} from './delivery-queue-repo';
+import { endpointSnapshot } from './endpoint-repo';
 import { leaseEnd } from '../../lib/retry-policy';
 import { DELIVERY_POLICY, DISABLE_AFTER_FAILING_MS, nextDeliveryAttempt } from './retry';
 import { inSandbox, WEBHOOKS_ACTOR } from './scope';

@@ -16,8 +16,8 @@ import {
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
+import { deleteEndpointRows } from './cleanup-repo';
 import {
-  deleteEndpointRows,
   endpointSnapshot,
   endpointView,
   findEndpointRow,
@@ -25,7 +25,7 @@ import {
   listEndpoints,
   saveEndpoint,
   toEndpoint,
-} from './repo';
+} from './endpoint-repo';
 import { schedulePrune } from './retention';
 import { commandScope, inSandbox, type WebhooksContext } from './scope';
 import { expiringSecretsColumn, hintOf, rollSecret } from './secrets';

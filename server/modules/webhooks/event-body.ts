@@ -1,4 +1,4 @@
-import type { StoredEvent } from './repo';
+import type { StoredEvent } from './stored-event';
 
 /**
  * The JSON body of an event, exactly as every attempt (and a replay) sends it and the log

@@ -6,7 +6,8 @@ import { scheduleJob } from '../../jobs/store';
 import { yieldToIo } from '../../lib/loop';
 import { runCommand } from '../../commands/run-command';
 import type { Clock } from '../../lib/clock';
-import { endpointSnapshot, findEndpointRow, pruneDeliveryBatch, pruneEventBatch } from './repo';
+import { pruneDeliveryBatch, pruneEventBatch } from './cleanup-repo';
+import { endpointSnapshot, findEndpointRow } from './endpoint-repo';
 import { WEBHOOKS_ACTOR } from './scope';
 import { dropExpiredSecrets, expiringSecretsColumn, SECRET_EXPIRY_JOB } from './secrets';
 
