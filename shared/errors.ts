@@ -22,6 +22,15 @@ export type FieldErrors = Record<string, string[]>;
 export interface DomainErrorData {
   domainCode: DomainErrorCode | 'INTERNAL';
   fieldErrors?: FieldErrors;
+  /** For a CONFLICT on fields someone else changed: each field's value on the server and the caller's. */
+  conflicts?: FieldConflict[];
+}
+
+/** One field two people changed from the same starting value: what the server holds and what was sent. */
+export interface FieldConflict {
+  field: string;
+  theirs: unknown;
+  yours: unknown;
 }
 
 export function isDomainErrorCode(value: unknown): value is DomainErrorCode {

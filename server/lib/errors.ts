@@ -1,4 +1,4 @@
-import type { DomainErrorCode, FieldErrors } from '../../shared/errors';
+import type { DomainErrorCode, FieldConflict, FieldErrors } from '../../shared/errors';
 
 /**
  * An expected failure a user can act on: the message is shown to them as written, so it
@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    /** A CONFLICT's fields with both values, so the user can choose between them. */
+    readonly conflicts?: FieldConflict[],
   ) {
     super(message);
   }

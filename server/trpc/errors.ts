@@ -92,7 +92,11 @@ export function describeError(
   if (cause instanceof DomainError) {
     return {
       message: cause.message,
-      data: { domainCode: cause.code, ...(cause.fieldErrors ? { fieldErrors: cause.fieldErrors } : {}) },
+      data: {
+        domainCode: cause.code,
+        ...(cause.fieldErrors ? { fieldErrors: cause.fieldErrors } : {}),
+        ...(cause.conflicts ? { conflicts: cause.conflicts } : {}),
+      },
     };
   }
   if (cause instanceof z.ZodError) {
