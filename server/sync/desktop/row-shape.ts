@@ -55,8 +55,9 @@ export function keyValues(shape: TableShape, key: RowKey): unknown[] {
 /** A row's key in the row log's format. */
 export function rowKeyOf(shape: TableShape, row: Record<string, unknown>): RowKey {
   const values = shape.key.map((k) => row[k] ?? null);
-  // Key columns hold text or numbers (the row log casts them to text the same way).
-  return shape.key.length === 1 ? String(values[0] as string | number | null) : JSON.stringify(values);
+  if (shape.key.length !== 1) return JSON.stringify(values);
+  // Key columns hold text or numbers: a number as text is what the row log's CAST gives too.
+  return typeof values[0] === 'string' ? values[0] : JSON.stringify(values[0]);
 }
 
 /**
