@@ -92,6 +92,8 @@ export class DesktopConnection {
   private error: string | null = null;
   private progress: SyncProgress | null = null;
   private queued: Promise<void> | null = null;
+  /** While offline: the next try of the server, a second after the last one failed. */
+  private probe: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -217,6 +219,7 @@ export class DesktopConnection {
     if (!session) return this.status();
     await this.loop?.stop();
     this.loop = null;
+    this.stopProbe();
     await session.link.logout();
     await deleteSetting(this.options.standaloneDb, SAVED_KEY);
     await this.teardown(session);
@@ -281,6 +284,7 @@ export class DesktopConnection {
   async close(): Promise<void> {
     await this.loop?.stop();
     this.loop = null;
+    this.stopProbe();
     await this.chain;
     if (this.session) await this.session.replica.close();
     this.session = null;
@@ -289,7 +293,8 @@ export class DesktopConnection {
   private async syncOnce(first: boolean): Promise<void> {
     const session = this.session;
     if (!session) return;
-    this.state = 'syncing';
+    // A probe while offline stays "offline" until it gets through: the badge does not flicker.
+    if (this.state !== 'offline') this.state = 'syncing';
     try {
       await pushOutbox(session.link, session.outbox, this.options.now, () => session.local.rebase());
       await pullAll(session.link, session.replica, {
@@ -306,6 +311,7 @@ export class DesktopConnection {
       if (this.state === 'error') this.options.logger.warn({ err: error }, 'sync failed');
     } finally {
       this.progress = null;
+      this.scheduleProbe();
     }
   }
 
@@ -354,12 +360,27 @@ export class DesktopConnection {
       intervalMs: this.options.intervalMs ?? 5000,
       firstDelayMs,
       pass: () => this.requestSync(),
-      // Offline, the server is tried every second, so the badge (and the queue) follow it back at once.
-      nextDelayMs: () =>
-        this.state === 'offline'
-          ? (this.options.offlineProbeMs ?? OFFLINE_PROBE_MS)
-          : (this.options.intervalMs ?? 5000),
     });
+  }
+
+  /**
+   * Offline (whether a pass, a command or the console found it so), the server is tried again
+   * every second, so the badge and the queue follow it back at once; connected, the loop's
+   * interval applies.
+   */
+  private scheduleProbe(): void {
+    if (this.probe) clearTimeout(this.probe);
+    this.probe = null;
+    if (this.state !== 'offline' || !this.session || !this.loop) return;
+    this.probe = setTimeout(() => {
+      this.probe = null;
+      void this.requestSync();
+    }, this.options.offlineProbeMs ?? OFFLINE_PROBE_MS);
+  }
+
+  private stopProbe(): void {
+    if (this.probe) clearTimeout(this.probe);
+    this.probe = null;
   }
 
   private async teardown(session: Session): Promise<void> {
