@@ -1,6 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ForwardedCommand, Principal, ProcedureDirectory } from '../../trpc/context';
 import type { SignedIn } from '../../auth';
@@ -10,16 +8,14 @@ import type { Logger } from '../../lib/logger';
 import { startLoop, type Loop } from '../../lib/loop';
 import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
 import { answerOf, queuedAnswer } from './answers';
-import { commandSecrets, parseCommandInput } from './commands';
+import { parseCommandInput } from './commands';
 import { LOCAL_EFFECTS } from './optimistic/effects';
 import type { CommandDescription, LocalCommand, LocalEffects } from './optimistic/types';
-import { Outbox, type OutboxEntry } from './outbox';
+import type { OutboxEntry } from './outbox';
 import type { PendingMark } from './overlay';
-import { OptimisticCommands } from './rebase';
-import { Replica } from './replica';
 import type { SecretStore } from './secret-store';
 import { ServerLink, ServerUnreachable } from './server-link';
-import type Database from 'better-sqlite3';
+import { openSession, randomHex, type SavedConnection, type Session } from './session';
 import { acceptOnServer, type InvitationAnswer } from './invitation';
 import { pullAll, pushOutbox, type SyncProgress } from './sync-run';
 
@@ -38,21 +34,6 @@ export interface ConnectionStatus {
   replicaVersion: number;
   /** Refusals the user has not dealt with yet. */
   refused: number;
-}
-
-interface SavedConnection {
-  serverUrl: string;
-  email: string;
-  userId: string;
-}
-
-interface Session {
-  saved: SavedConnection;
-  replica: Replica;
-  outbox: Outbox;
-  local: OptimisticCommands;
-  link: ServerLink;
-  principal: Principal | null;
 }
 
 export interface ConnectionOptions {
@@ -316,29 +297,14 @@ export class DesktopConnection {
   }
 
   private openSession(saved: SavedConnection, signedIn?: ServerLink): Session {
-    const dir = join(this.options.dataDir, 'replicas');
-    mkdirSync(dir, { recursive: true });
-    const file = createHash('sha256').update(`${saved.serverUrl}|${saved.userId}`).digest('hex').slice(0, 20);
-    const replica = Replica.open(join(dir, `${file}.sqlite`), this.options.nativeBinding);
-    let clientId = replica.readState('client_id');
-    if (!clientId) {
-      clientId = `desk-${randomHex(12)}`;
-      replica.writeState('client_id', clientId);
-    }
-    const link = signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId });
-    link.useClientId(clientId);
-    const outbox = new Outbox(replica.sqlite, (path) => commandSecrets(this.options.procedures, path));
-    const local = new OptimisticCommands({
-      sqlite: replica.sqlite,
-      overlay: replica.overlay,
-      outbox,
+    return openSession(saved, {
+      dataDir: this.options.dataDir,
+      nativeBinding: this.options.nativeBinding,
+      procedures: this.options.procedures,
       effects: this.effects(),
-      userId: saved.userId,
-      parse: (path, input) => parseCommandInput(this.options.procedures, path, input),
       describe: this.options.describe,
-      changed: () => replica.touch(),
+      link: (clientId) => signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId }),
     });
-    return { saved, replica, outbox, local, link, principal: null };
   }
 
   private linkOptions() {
@@ -391,9 +357,6 @@ export class DesktopConnection {
   }
 }
 
-function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
-}
 
 function unreachable(serverUrl: string): DomainError {
   const message = `No server answered at ${serverUrl}; check the address and your network`;
