@@ -217,6 +217,9 @@ export class DesktopConnection {
     const session = this.requireSession();
     const commandKey = options.commandKey ?? null;
     const known = commandKey === null ? null : session.outbox.byKey(commandKey);
+    if (known && known.path !== command.path) {
+      throw new DomainError('INVALID_INPUT', 'This form’s key was already used for another kind of change');
+    }
     const id = known ? known.id : this.queue(session, command, commandKey);
     return this.answer(session, id);
   }
