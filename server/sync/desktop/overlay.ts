@@ -29,7 +29,9 @@ export class Overlay {
 
   constructor(private readonly sqlite: Database.Database) {
     this.holding = sqlite.prepare('SELECT 1 FROM sync_overlay WHERE table_name = ? AND row_key = ?');
-    this.rebasing = sqlite.prepare('UPDATE sync_overlay SET base_row = ? WHERE table_name = ? AND row_key = ?');
+    this.rebasing = sqlite.prepare(
+      'UPDATE sync_overlay SET base_row = ? WHERE table_name = ? AND row_key = ?',
+    );
     this.any = sqlite.prepare('SELECT 1 FROM sync_overlay LIMIT 1');
   }
 
