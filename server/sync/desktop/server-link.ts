@@ -113,7 +113,9 @@ export class ServerLink {
       const answer = await (this.options.fetch ?? fetch)(`${this.serverUrl.replace(/\/+$/, '')}/healthz`, {
         signal: AbortSignal.timeout(HEARTBEAT_TIMEOUT_MS),
       });
-      return answer.ok;
+      // Any answer but a gateway's "the app is down" (5xx) is the server: a proxy that does not
+      // pass /healthz on (404) must not make a healthy connection flap.
+      return answer.status < 500;
     } catch {
       return false;
     }
