@@ -108,7 +108,8 @@ export const customerUpdateInput = z
     error: 'Send the version the edit started from, or the base values of the fields it changes',
   })
   .refine(
-    ({ base, patch }) => !base || Object.keys(patch).every((field) => base[field as keyof typeof base] !== undefined),
+    ({ base, patch }) =>
+      !base || Object.keys(patch).every((field) => base[field as keyof typeof base] !== undefined),
     { path: ['base'], error: 'Name the value each changed field started from' },
   );
 export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;

@@ -144,7 +144,9 @@ describe('customers.update with base: a per-field three-way merge', () => {
     await world.as('adminA').customers.archive({ id: created.id });
     await expectDomainError(
       () =>
-        world.as('adminA').customers.update({ id: created.id, base: { name: 'Ada Lovelace' }, patch: { name: 'Z' } }),
+        world
+          .as('adminA')
+          .customers.update({ id: created.id, base: { name: 'Ada Lovelace' }, patch: { name: 'Z' } }),
       'INVALID_STATE',
     );
   });

@@ -51,7 +51,11 @@ describe('mergeCustomerEdit', () => {
   });
 
   it('treats null and a value as different: clearing a field someone else filled conflicts', () => {
-    const merged = mergeCustomerEdit({ ...server, notes: 'Theirs' }, { notes: null }, { notes: 'Mine before' });
+    const merged = mergeCustomerEdit(
+      { ...server, notes: 'Theirs' },
+      { notes: null },
+      { notes: 'Mine before' },
+    );
     expect(merged.conflicts).toEqual([{ field: 'notes', theirs: 'Theirs', yours: null }]);
   });
 });

@@ -26,7 +26,11 @@ export interface CustomerMerge {
  * a conflict. Edits to different fields therefore never collide, and a user's own edits in a
  * row never do either: each one's base is the value the previous one wrote.
  */
-export function mergeCustomerEdit(current: Customer, patch: CustomerPatch, base: CustomerBase): CustomerMerge {
+export function mergeCustomerEdit(
+  current: Customer,
+  patch: CustomerPatch,
+  base: CustomerBase,
+): CustomerMerge {
   const apply: CustomerPatch = {};
   const conflicts: FieldConflict[] = [];
   for (const field of Object.keys(patch) as CustomerEditableField[]) {
@@ -55,7 +59,10 @@ export function conflictError(conflicts: readonly FieldConflict[]): DomainError 
   );
 }
 
-const shown = (value: unknown) => (value === null || value === '' ? 'nothing' : `“${String(value)}”`);
+const shown = (value: unknown) =>
+  value === null || value === ''
+    ? 'nothing'
+    : `“${typeof value === 'string' ? value : JSON.stringify(value)}”`;
 
 function listed(names: string[]): string {
   if (names.length <= 1) return names[0] ?? '';

@@ -95,7 +95,12 @@ export async function patchCustomer(
   input: UpdateInput,
   now: number,
 ): Promise<CommandOutcome<Customer>> {
-  const current = await loadForChange(trx, tenantId, input.id, input.base ? undefined : input.expectedVersion);
+  const current = await loadForChange(
+    trx,
+    tenantId,
+    input.id,
+    input.base ? undefined : input.expectedVersion,
+  );
   if (current.status === 'archived') {
     throw new DomainError('INVALID_STATE', 'This customer is archived; unarchive it before editing');
   }

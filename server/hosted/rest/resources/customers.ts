@@ -81,7 +81,9 @@ export const customersRest = router({
       // to another field landing between the read and the write still applies; one to the same
       // field is a 409.
       const current = await app(ctx).customers.get({ id });
-      const base = Object.fromEntries(Object.keys(patch).map((field) => [field, current[field as keyof typeof patch]]));
+      const base = Object.fromEntries(
+        Object.keys(patch).map((field) => [field, current[field as keyof typeof patch]]),
+      );
       return toCustomer(await app(ctx).customers.update({ id, base, patch }));
     }),
 
