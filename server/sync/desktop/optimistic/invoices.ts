@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { invoiceTotals } from '../../../../shared/billing/invoice-totals';
 import { invoiceId, manualInvoiceInput } from '../../../../shared/billing/schema';
 import { formatMoney, money, multiply, sum } from '../../../../shared/money';
 import { DomainError } from '../../../lib/errors';
@@ -12,8 +11,8 @@ import type { LocalCommand, LocalEffect } from './types';
 /**
  * Invoices' money commands on the replica. "Pay now" shows what the server records first: a
  * pending payment attempt (never a paid invoice: nothing is charged until the server runs it),
- * and, like the server, it refuses a second while one is pending. A manual invoice appears
- * finalized as the server would make it, without a number until the server gives it one.
+ * and, like the server, it refuses a second while one is pending. A manual invoice appears as
+ * the draft the server starts from, with its lines and total; the server numbers and finalizes it.
  */
 
 const byId = z.strictObject({ id: invoiceId });
@@ -110,17 +109,6 @@ export const payInvoiceEffect: LocalEffect = {
   },
 };
 
-/** The customer's credit balance in a currency, as the replica holds their balance transactions. */
-function creditBalance(sqlite: Database.Database, tenantId: string, customerId: string, currency: string) {
-  const row = sqlite
-    .prepare(
-      `SELECT coalesce(sum(amount), 0) AS total FROM balance_transactions
-       WHERE tenant_id = ? AND customer_id = ? AND currency = ?`,
-    )
-    .get(tenantId, customerId, currency) as { total: number };
-  return row.total;
-}
-
 /** The currency live subscriptions bill the customer in (decision 22), or null. */
 function liveCurrency(sqlite: Database.Database, tenantId: string, customerId: string): string | null {
   const row = sqlite
@@ -179,32 +167,31 @@ export const createManualInvoiceEffect: LocalEffect = {
     const subtotal = sum(
       lines.map((line) => money(line.amount, input.currency)),
       input.currency,
-    );
-    const balance = creditBalance(sqlite, command.tenantId, customer.id, input.currency);
-    const totals = invoiceTotals([subtotal], money(balance, input.currency), input.currency);
-    const paid = totals.amountDue.amount === 0;
+    ).amount;
+    // A draft until the server finalizes it: only the server numbers invoices (the replica may
+    // not invent a number) and applies the credit balance, and a draft cannot be paid, voided
+    // or refunded here before the server's invoice exists.
     const invoice: ReplicaRow<'invoices'> = {
       id,
       tenant_id: command.tenantId,
       customer_id: customer.id,
       subscription_id: null,
-      // The server numbers it when it runs the command; numbers are never made up here.
       number: null,
-      status: paid ? 'paid' : 'open',
+      status: 'draft',
       billing_reason: 'manual',
       currency: input.currency,
-      subtotal: subtotal.amount,
-      credit_applied: totals.creditApplied.amount,
-      total: totals.total.amount,
-      amount_due: totals.amountDue.amount,
+      subtotal,
+      credit_applied: 0,
+      total: subtotal,
+      amount_due: Math.max(subtotal, 0),
       amount_paid: 0,
       amount_refunded: 0,
       period_start: null,
       period_end: null,
       attempt_count: 0,
       next_attempt_at: null,
-      finalized_at: command.madeAt,
-      paid_at: paid ? command.madeAt : null,
+      finalized_at: null,
+      paid_at: null,
       voided_at: null,
       uncollectible_at: null,
       created_at: command.madeAt,
@@ -214,19 +201,6 @@ export const createManualInvoiceEffect: LocalEffect = {
     };
     writer.insert('invoices', invoice);
     for (const line of lines) writer.insert('invoice_lines', line);
-    if (totals.balanceChange.amount !== 0) {
-      writer.insert('balance_transactions', {
-        id: provisionalId('btx', command.outboxId),
-        tenant_id: command.tenantId,
-        customer_id: customer.id,
-        amount: totals.balanceChange.amount,
-        currency: input.currency,
-        kind: 'invoice_applied',
-        invoice_id: id,
-        description: 'Applied to an invoice',
-        created_at: command.madeAt,
-      });
-    }
     return toInvoice(invoice);
   },
 };

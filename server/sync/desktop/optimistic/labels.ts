@@ -75,6 +75,11 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'admin.apiKeys.revoke': (i) => `Revoke API key ${String(i.id)}`,
 };
 
+/** True when a path has its own sentence (the rest are named from the path's words). */
+export function hasSentence(path: string): boolean {
+  return Object.hasOwn(SENTENCES, path);
+}
+
 /** The input fields that point at the record a command acts on, most specific first. */
 const RECORD_FIELDS = ['id', 'paymentId', 'invoiceId', 'customerId', 'planId', 'productId', 'userId'];
 

@@ -26,6 +26,24 @@ const TABLES: Record<string, string> = {
   we: 'webhook_endpoints',
 };
 
+/** What a record is called when the replica does not hold it (yet, or any more): "invoice inv_…". */
+const NOUNS: Record<string, string> = {
+  tenants: 'workspace',
+  users: 'user',
+  customers: 'customer',
+  products: 'product',
+  plans: 'plan',
+  prices: 'price',
+  subscriptions: 'subscription',
+  invoices: 'invoice',
+  payments: 'payment',
+  refunds: 'refund',
+  payment_methods: 'card',
+  test_clocks: 'test clock',
+  email_outbox: 'email',
+  webhook_endpoints: 'webhook endpoint',
+};
+
 const prefixOf = (id: string) => id.slice(0, Math.max(id.indexOf('_'), 0));
 
 /** The replicated record an id names, or null when its kind is not one the replica holds. */
@@ -85,7 +103,9 @@ const NAMERS: Record<string, (sqlite: Database.Database, row: Row) => string> = 
 export function nameOfId(sqlite: Database.Database, id: unknown): string {
   if (typeof id !== 'string' || !id) return 'a record';
   const table = TABLES[prefixOf(id)];
-  const row = table ? find(sqlite, table, id) : undefined;
-  const namer = table ? NAMERS[table] : undefined;
-  return row && namer ? namer(sqlite, row) : id;
+  if (!table) return id;
+  const row = find(sqlite, table, id);
+  const namer = NAMERS[table];
+  if (row && namer) return namer(sqlite, row);
+  return `${NOUNS[table] ?? 'record'} ${id}`;
 }
