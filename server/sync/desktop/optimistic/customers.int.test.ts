@@ -99,6 +99,18 @@ describe('customers.create on the replica', () => {
     expect(activeCount()).toBe(count);
   });
 
+  it('cannot be edited, archived or billed until it has synced: the server knows it by another id', () => {
+    const made = local.apply(createCustomerEffect, grace).result as { id: string };
+    const edit = refusal(() =>
+      local.apply(updateCustomerEffect, { id: made.id, base: { notes: null }, patch: { notes: 'VIP' } }),
+    );
+    expect(edit.code).toBe('INVALID_STATE');
+    expect(edit.message).toBe(
+      'This customer is still waiting to reach the server; change it once it has synced',
+    );
+    expect(refusal(() => local.apply(archiveCustomerEffect, { id: made.id })).code).toBe('INVALID_STATE');
+  });
+
   it('describes itself with the name, pointing at the row it will make', () => {
     const command = localCommand(grace, 12);
     const described = createCustomerEffect.describe(local.sqlite, command);

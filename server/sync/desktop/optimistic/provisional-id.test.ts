@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerId } from '../../../../shared/customers/schema';
 import { isId, newId } from '../../../../shared/ids';
-import { isProvisionalId, provisionalId } from './provisional-id';
+import { isProvisionalId, provisionalId, provisionalIdIn } from './provisional-id';
 
 describe('provisionalId', () => {
   it('is a well-formed id the schemas accept, and the same for the same outbox entry', () => {
@@ -35,5 +35,17 @@ describe('provisionalId', () => {
   it('refuses an outbox id that is not a whole number', () => {
     expect(() => provisionalId('cus', -1)).toThrow(RangeError);
     expect(() => provisionalId('cus', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('provisionalIdIn', () => {
+  it('finds a provisional id anywhere in an input, and nothing in one naming only server ids', () => {
+    const provisional = provisionalId('cus', 3);
+    expect(provisionalIdIn({ customerId: provisional, lines: [] })).toBe(provisional);
+    expect(provisionalIdIn({ lines: [{ ref: { id: provisional } }] })).toBe(provisional);
+    expect(
+      provisionalIdIn({ id: newId('sub'), priceId: newId('pri'), quantity: 2, note: '0000000000' }),
+    ).toBeNull();
+    expect(provisionalIdIn(undefined)).toBeNull();
   });
 });

@@ -27,3 +27,19 @@ export function isProvisionalId(id: string): boolean {
   const body = id.slice(id.indexOf('_') + 1);
   return body.length === EPOCH_TIME.length + BODY_CHARS && body.startsWith(EPOCH_TIME);
 }
+
+/**
+ * The first provisional id a command's input names, or null. A command about a record only
+ * this desktop has (editing a customer created offline) cannot be queued: the server would not
+ * know the id, and the record gets the server's own id once it syncs.
+ */
+export function provisionalIdIn(input: unknown): string | null {
+  if (typeof input === 'string')
+    return /^[a-z]{1,4}_[0-9A-Z]{26}$/.test(input) && isProvisionalId(input) ? input : null;
+  if (typeof input !== 'object' || input === null) return null;
+  for (const value of Array.isArray(input) ? input : Object.values(input)) {
+    const found = provisionalIdIn(value);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { notFound } from '../../../lib/errors';
+import { DomainError, notFound } from '../../../lib/errors';
+import { isProvisionalId } from './provisional-id';
 
 type TenantTable =
   | 'customers'
@@ -35,7 +36,11 @@ export function findRow<T extends TenantTable>(
     ReplicaRow<T> | undefined;
 }
 
-/** As findRow, but a row the replica does not hold is the NOT_FOUND the server would answer. */
+/**
+ * As findRow, but a row the replica does not hold is the NOT_FOUND the server would answer,
+ * and a row only this desktop holds (made by a command still queued) cannot be acted on yet:
+ * the server knows it by another id once it has synced.
+ */
 export function loadRow<T extends TenantTable>(
   sqlite: Database.Database,
   table: T,
@@ -43,7 +48,16 @@ export function loadRow<T extends TenantTable>(
   id: string,
   what: string,
 ): ReplicaRow<T> {
+  if (isProvisionalId(id)) throw stillQueued(what);
   const row = findRow(sqlite, table, tenantId, id);
   if (!row) throw notFound(what);
   return row;
+}
+
+/** The refusal of a command about a record a queued command is still making. */
+export function stillQueued(what: string): DomainError {
+  return new DomainError(
+    'INVALID_STATE',
+    `This ${what.toLowerCase()} is still waiting to reach the server; change it once it has synced`,
+  );
 }
