@@ -113,7 +113,7 @@ describe('invoices.pay on the replica', () => {
     const ada = seedCustomer(local.sqlite);
     const invoice = openInvoice(ada.id);
     expect(payInvoiceEffect.describe(local.sqlite, localCommand({ id: invoice.id }))).toEqual({
-      label: 'Pay €42.00 of INV-000007 now',
+      label: 'Charge €42.00 for INV-000007 now',
       record: { table: 'invoices', key: invoice.id },
     });
   });
@@ -214,7 +214,7 @@ describe('invoices.createManual on the replica', () => {
   it('is labelled with the customer and the total', () => {
     const ada = seedCustomer(local.sqlite);
     expect(createManualInvoiceEffect.describe(local.sqlite, localCommand(input(ada.id), 31))).toEqual({
-      label: 'Invoice Ada Lovelace $70.00',
+      label: 'Invoice Ada Lovelace for $70.00',
       record: { table: 'invoices', key: expect.stringMatching(/^inv_0000000000/) as unknown },
     });
   });

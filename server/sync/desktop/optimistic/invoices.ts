@@ -44,7 +44,7 @@ export const payInvoiceEffect: LocalEffect = {
     if (!invoice) return { label: `Pay invoice ${id}`, record: { table: 'invoices', key: id } };
     const due = Math.max(invoice.amount_due - invoice.amount_paid, 0);
     return {
-      label: `Pay ${amountText(due, invoice.currency)} of ${invoiceLabel(invoice)} now`,
+      label: `Charge ${amountText(due, invoice.currency)} for ${invoiceLabel(invoice)} now`,
       record: { table: 'invoices', key: id },
     };
   },
@@ -126,7 +126,7 @@ export const createManualInvoiceEffect: LocalEffect = {
     const total = input.lines.reduce((t, line) => t + line.unitAmount * line.quantity, 0);
     const name = customerName(sqlite, command.tenantId, input.customerId);
     return {
-      label: `Invoice ${name} ${amountText(total, input.currency)}`,
+      label: `Invoice ${name} for ${amountText(total, input.currency)}`,
       record: { table: 'invoices', key: provisionalId('inv', command.outboxId) },
     };
   },
