@@ -4,14 +4,6 @@ import { DomainError } from '../../lib/errors';
 
 export type CustomerPatch = Partial<Pick<Customer, CustomerEditableField>>;
 
-const FIELD_LABELS: Record<CustomerEditableField, string> = {
-  name: 'name',
-  email: 'email',
-  country: 'country',
-  company: 'company',
-  notes: 'notes',
-};
-
 /** What a three-way merge keeps of an edit: the fields to write, and those someone else changed too. */
 export interface CustomerMerge {
   apply: CustomerPatch;
@@ -47,13 +39,12 @@ export function mergeCustomerEdit(
 
 /** The refusal of an edit whose fields someone else changed meanwhile, with both values of each. */
 export function conflictError(conflicts: readonly FieldConflict[]): DomainError {
-  const names = conflicts.map((c) => FIELD_LABELS[c.field as CustomerEditableField] ?? c.field);
   const fieldErrors: FieldErrors = Object.fromEntries(
     conflicts.map((c) => [c.field, [`Changed meanwhile to ${shown(c.theirs)}`]]),
   );
   return new DomainError(
     'CONFLICT',
-    `Someone else changed this customer's ${listed(names)} since you opened it. Choose which value to keep.`,
+    `Someone else changed this customer's ${fieldsInWords(conflicts.map((c) => c.field))} since you opened it. Choose which value to keep.`,
     fieldErrors,
     [...conflicts],
   );
@@ -64,7 +55,8 @@ const shown = (value: unknown) =>
     ? 'nothing'
     : `“${typeof value === 'string' ? value : JSON.stringify(value)}”`;
 
-function listed(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+/** Customer fields in a sentence: "company", "name, company and notes" (the field names are words). */
+export function fieldsInWords(fields: readonly string[]): string {
+  if (fields.length <= 1) return fields[0] ?? '';
+  return `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`;
 }

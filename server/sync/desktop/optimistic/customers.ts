@@ -9,7 +9,12 @@ import {
   type CustomerEditableField,
 } from '../../../../shared/customers/schema';
 import { DomainError } from '../../../lib/errors';
-import { conflictError, mergeCustomerEdit, type CustomerPatch } from '../../../modules/customers/merge';
+import {
+  conflictError,
+  fieldsInWords,
+  mergeCustomerEdit,
+  type CustomerPatch,
+} from '../../../modules/customers/merge';
 import { toCustomer } from '../../../modules/customers/repo';
 import { nameSortKey } from '../../../modules/customers/sort-key';
 import { provisionalId } from './provisional-id';
@@ -89,19 +94,6 @@ export const createCustomerEffect: LocalEffect = {
   },
 };
 
-const FIELD_NAMES: Record<CustomerEditableField, string> = {
-  name: 'name',
-  email: 'email',
-  country: 'country',
-  company: 'company',
-  notes: 'notes',
-};
-
-function fieldList(fields: string[]): string {
-  const names = fields.map((f) => FIELD_NAMES[f as CustomerEditableField] ?? f);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
 /**
  * The fields an edit writes over the replica's customer: merged per field against its base
  * (a field someone else changed is the server's CONFLICT, raised here), or, from an editor
@@ -130,7 +122,7 @@ export const updateCustomerEffect: LocalEffect = {
     // A form may send every field; those still at their base are not part of the change.
     const changed = fields.filter((field) => !input.base || input.base[field] !== input.patch[field]);
     return {
-      label: `Change ${fieldList(changed.length > 0 ? changed : fields)} of ${name}`,
+      label: `Change ${fieldsInWords(changed.length > 0 ? changed : fields)} of ${name}`,
       record: record(input.id),
     };
   },
