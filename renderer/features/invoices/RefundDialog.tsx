@@ -25,10 +25,12 @@ interface RefundDialogProps {
   payment: InvoicePayment;
   invoiceNumber: string;
   onClose: () => void;
+  /** Refunds of this payment made here and not yet sent: what is left already counts them. */
+  waitingRefunds?: number;
 }
 
 /** Refunds all or part of a payment; the amount starts at what is still refundable. */
-export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogProps) {
+export function RefundDialog({ payment, invoiceNumber, onClose, waitingRefunds = 0 }: RefundDialogProps) {
   // Made when the dialog opens: a double click on Refund (or a second try while the first waits) refunds once.
   const { commandKey, renew } = useCommandKey();
   const { refund } = useInvoiceMutations(commandKey);
@@ -77,7 +79,10 @@ export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogPr
           <Text size="sm">
             Paid <MoneyText amount={payment.amount} currency={currency} fw={600} />
             {payment.method ? ` with ${payment.method}` : ''}; up to{' '}
-            <MoneyText amount={refundable} currency={currency} fw={600} /> can still be refunded.
+            <MoneyText amount={refundable} currency={currency} fw={600} /> can still be refunded
+            {waitingRefunds > 0
+              ? `, counting ${waitingRefunds === 1 ? 'a refund' : `${waitingRefunds} refunds`} waiting to sync.`
+              : '.'}
           </Text>
           <TextInput
             label="Amount"
