@@ -4,6 +4,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useState } from 'react';
+import { notifyQueued } from '../lib/notify';
+import { signalConnectionChange } from '../lib/offline/connection-signal';
 import { createTrpcClient, TRPCProvider } from '../lib/trpc';
 import { router } from '../routes/router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -25,7 +27,15 @@ function makeQueryClient() {
 /** Providers in dependency order: theme, data, then the router that renders the screens. */
 export function App() {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() => createTrpcClient());
+  const [trpcClient] = useState(() =>
+    createTrpcClient({
+      onQueued: (mark) => {
+        notifyQueued(mark.label);
+        signalConnectionChange();
+      },
+      onUnanswered: signalConnectionChange,
+    }),
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <ErrorBoundary>

@@ -20,7 +20,19 @@ describe('readServerProblem', () => {
       message: 'email: Another customer already uses this email',
       code: 'CONFLICT',
       fieldErrors: { email: ['Another customer already uses this email'] },
+      conflicts: [],
     });
+  });
+
+  it('reads a conflict’s fields with both values, skipping malformed ones', () => {
+    const error = new FakeClientError('Someone else changed the company', {
+      domainCode: 'CONFLICT',
+      fieldErrors: { company: ['Changed by someone else'] },
+      conflicts: [{ field: 'company', theirs: 'Acme', yours: 'Acme Ltd' }, { theirs: 'no field' }, 'odd'],
+    });
+    expect(readServerProblem(error).conflicts).toEqual([
+      { field: 'company', theirs: 'Acme', yours: 'Acme Ltd' },
+    ]);
   });
 
   it('treats an error without data from a failed fetch as a connection problem', () => {

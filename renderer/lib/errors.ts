@@ -1,10 +1,12 @@
-import type { DomainErrorCode, FieldErrors } from '../../shared/errors';
+import type { DomainErrorCode, FieldConflict, FieldErrors } from '../../shared/errors';
 
 /** What the console shows for a failed call: the server's message and any field errors. */
 export interface ServerProblem {
   message: string;
   code: DomainErrorCode | 'INTERNAL' | 'NETWORK';
   fieldErrors: FieldErrors;
+  /** For a CONFLICT: the fields someone else changed, with their value and the one sent. */
+  conflicts: FieldConflict[];
 }
 
 const NETWORK_MESSAGE = 'Could not reach the Tollgate backend. Check that it is running, then try again.';
@@ -22,6 +24,13 @@ function readFieldErrors(value: unknown): FieldErrors {
   return fields;
 }
 
+function readConflicts(value: unknown): FieldConflict[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((item): item is Record<string, unknown> => isRecord(item) && typeof item.field === 'string')
+    .map((item) => ({ field: item.field as string, theirs: item.theirs, yours: item.yours }));
+}
+
 /**
  * Reads a tRPC client error (or anything thrown) into a problem to show. The server puts
  * `domainCode` and `fieldErrors` in the error's `data`; without `data` the request never got
@@ -33,11 +42,16 @@ export function readServerProblem(error: unknown): ServerProblem {
   if (!data) {
     const looksOffline = error instanceof Error && /fetch|network|failed to/i.test(message);
     return looksOffline || !message
-      ? { message: NETWORK_MESSAGE, code: 'NETWORK', fieldErrors: {} }
-      : { message, code: 'INTERNAL', fieldErrors: {} };
+      ? { message: NETWORK_MESSAGE, code: 'NETWORK', fieldErrors: {}, conflicts: [] }
+      : { message, code: 'INTERNAL', fieldErrors: {}, conflicts: [] };
   }
   const code = typeof data.domainCode === 'string' ? (data.domainCode as ServerProblem['code']) : 'INTERNAL';
-  return { message, code, fieldErrors: readFieldErrors(data.fieldErrors) };
+  return {
+    message,
+    code,
+    fieldErrors: readFieldErrors(data.fieldErrors),
+    conflicts: readConflicts(data.conflicts),
+  };
 }
 
 /** The first message per field, in the shape Mantine's form.setErrors takes. */

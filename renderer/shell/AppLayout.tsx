@@ -2,6 +2,7 @@ import { AppShell, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconReceipt2 } from '@tabler/icons-react';
 import { Outlet } from '@tanstack/react-router';
+import { LiveConnection } from '../features/connect';
 import { CommandPalette } from './CommandPalette';
 import { Navbar } from './Navbar';
 import { SessionGate, useSession } from './session';
@@ -80,11 +81,13 @@ function Shell() {
   );
 }
 
-/** The frame around every screen: navigation, the top bar and the command palette. */
+/** The frame around every screen: navigation, the top bar and the command palette, kept live with the connection. */
 export function AppLayout() {
   return (
     <SessionGate>
-      <Shell />
+      <LiveConnection>
+        <Shell />
+      </LiveConnection>
     </SessionGate>
   );
 }

@@ -1,4 +1,5 @@
-import type { ConnectionState, OutboxEntry } from './types';
+import type { OutboxItem } from './offline-api';
+import type { ConnectionState } from './types';
 
 /** How each connection state reads in the status indicator and on the Connect page. */
 export const STATE_LABELS: Record<
@@ -21,13 +22,20 @@ export const STATE_LABELS: Record<
   hosted: { label: 'Hosted', color: 'teal', hint: 'This console is served by the hosted Tollgate server.' },
 };
 
-export const OUTBOX_LABELS: Record<OutboxEntry['status'], { label: string; color: string }> = {
+export const OUTBOX_LABELS: Record<OutboxItem['status'] | 'sending', { label: string; color: string }> = {
   pending: { label: 'Waiting', color: 'orange' },
+  sending: { label: 'Sending', color: 'blue' },
   ok: { label: 'Applied', color: 'teal' },
   error: { label: 'Refused', color: 'red' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
 };
 
-/** "customers.create" → "Customers · create": what the command was, in words staff recognise. */
+/** How an entry's state reads: a waiting command being pushed right now is "Sending" (it can no longer be cancelled). */
+export function outboxState(entry: Pick<OutboxItem, 'status' | 'inFlight'>): keyof typeof OUTBOX_LABELS {
+  return entry.status === 'pending' && entry.inFlight ? 'sending' : entry.status;
+}
+
+/** "customers.create" → "Customers · create": what the command was, for an entry made before entries had labels. */
 export function describeCommand(path: string): string {
   const [area = path, ...rest] = path.split('.');
   const spaced = (word: string) => word.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

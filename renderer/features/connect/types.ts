@@ -2,6 +2,12 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/app/router';
 
 type Outputs = inferRouterOutputs<AppRouter>;
-export type ConnectionStatus = Outputs['connection']['status'];
+/**
+ * The status, with what the offline-first desktop adds (`replicaVersion`, `refused`): optional
+ * here until the desktop's procedures land on main.
+ */
+export type ConnectionStatus = Outputs['connection']['status'] & {
+  replicaVersion?: number;
+  refused?: number;
+};
 export type ConnectionState = ConnectionStatus['state'];
-export type OutboxEntry = Outputs['connection']['outbox'][number];

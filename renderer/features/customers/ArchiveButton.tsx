@@ -2,12 +2,15 @@ import { Button } from '@mantine/core';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import type { Customer } from '../../../shared/customers/schema';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
 import { confirmAction } from '../../ui/confirm';
 import { useCustomerMutations } from './use-customer-mutations';
 
 /** Archive (with a confirmation naming the customer) or unarchive. */
 export function ArchiveButton({ customer }: { customer: Customer }) {
-  const { archive, unarchive } = useCustomerMutations();
+  // One key per button: a second click (or a replay) while the first waits is the same command.
+  const { commandKey, renew } = useCommandKey();
+  const { archive, unarchive } = useCustomerMutations(commandKey);
 
   if (customer.status === 'archived') {
     return (
@@ -19,8 +22,14 @@ export function ArchiveButton({ customer }: { customer: Customer }) {
           unarchive.mutate(
             { id: customer.id },
             {
-              onSuccess: () => notifySuccess('Customer unarchived', `${customer.name} is active again.`),
-              onError: (error) => notifyError(error, 'Could not unarchive'),
+              onSuccess: (answer) => {
+                notifySuccess('Customer unarchived', `${customer.name} is active again.`, answer);
+                renew();
+              },
+              onError: (error) => {
+                notifyError(error, 'Could not unarchive');
+                renew();
+              },
             },
           )
         }
@@ -45,8 +54,14 @@ export function ArchiveButton({ customer }: { customer: Customer }) {
         archive.mutate(
           { id: customer.id },
           {
-            onSuccess: () => notifySuccess('Customer archived', `${customer.name} was archived.`),
-            onError: (error) => notifyError(error, 'Could not archive'),
+            onSuccess: (answer) => {
+              notifySuccess('Customer archived', `${customer.name} was archived.`, answer);
+              renew();
+            },
+            onError: (error) => {
+              notifyError(error, 'Could not archive');
+              renew();
+            },
           },
         ),
     });

@@ -9,6 +9,7 @@ import { ArchiveButton } from './ArchiveButton';
 import { CustomerMissing } from './CustomerMissing';
 import { CustomerProfile } from './CustomerProfile';
 import { CustomerTimeline } from './CustomerTimeline';
+import { CustomerPending } from './PendingMarks';
 import { StatusBadge } from './StatusBadge';
 import { useCustomer } from './use-customer';
 
@@ -45,6 +46,7 @@ export function CustomerDetailPage() {
           <Group gap="sm" component="span">
             {customer.name}
             <StatusBadge status={customer.status} size="md" />
+            <CustomerPending customer={customer} />
           </Group>
         }
         description={

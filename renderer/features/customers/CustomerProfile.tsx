@@ -1,8 +1,10 @@
-import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Customer } from '../../../shared/customers/schema';
 import { countryName, formatDateTime } from '../../lib/format';
 import { DateText } from '../../ui/DateText';
 import { FieldList } from '../../ui/FieldList';
+import { FieldPending } from './PendingMarks';
 import { StatusBadge } from './StatusBadge';
 
 const dimmedDash = (
@@ -25,7 +27,18 @@ function When({ ms }: { ms: number }) {
   );
 }
 
+/** A field's value with the Pending badge when a waiting command changes it. */
+function withPending(customer: Customer, field: string, value: ReactNode): ReactNode {
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      <Box style={{ minWidth: 0 }}>{value}</Box>
+      <FieldPending customer={customer} field={field} />
+    </Group>
+  );
+}
+
 export function CustomerProfile({ customer }: { customer: Customer }) {
+  const pendingField = (field: string, value: ReactNode) => withPending(customer, field, value);
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="profile-title">
       <Title order={4} id="profile-title" mb="md">
@@ -33,29 +46,32 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
       </Title>
       <FieldList
         fields={[
-          { label: 'Name', value: customer.name },
-          { label: 'Email', value: <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor> },
+          { label: 'Name', value: pendingField('name', customer.name) },
+          {
+            label: 'Email',
+            value: pendingField('email', <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor>),
+          },
           {
             label: 'Country',
-            value: (
+            value: pendingField(
+              'country',
               <Group gap={6}>
                 {countryName(customer.country)}
                 <Text span size="xs" c="dimmed" ff="monospace">
                   {customer.country}
                 </Text>
-              </Group>
+              </Group>,
             ),
           },
-          { label: 'Company', value: customer.company ?? dimmedDash },
+          { label: 'Company', value: pendingField('company', customer.company ?? dimmedDash) },
           {
             label: 'Notes',
-            value: customer.notes ? (
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{customer.notes}</Text>
-            ) : (
-              dimmedDash
+            value: pendingField(
+              'notes',
+              customer.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{customer.notes}</Text> : dimmedDash,
             ),
           },
-          { label: 'Status', value: <StatusBadge status={customer.status} /> },
+          { label: 'Status', value: pendingField('status', <StatusBadge status={customer.status} />) },
           { label: 'Created', value: <When ms={customer.createdAt} /> },
           { label: 'Updated', value: <When ms={customer.updatedAt} /> },
           ...(customer.archivedAt ? [{ label: 'Archived', value: <When ms={customer.archivedAt} /> }] : []),

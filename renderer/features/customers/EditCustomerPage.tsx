@@ -1,21 +1,25 @@
-import { Alert, Anchor, Button, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, List, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { FieldConflict } from '../../../shared/errors';
 import { readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
+import { conflictText } from '../../lib/offline/conflict-text';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerForm } from './CustomerForm';
 import { CustomerMissing } from './CustomerMissing';
-import { changedFields, valuesFrom, type CustomerFormValues } from './form-values';
+import { editInput, valuesFrom, type CustomerFormValues } from './form-values';
 import { useCustomer } from './use-customer';
 import { useCustomerMutations } from './use-customer-mutations';
 
 export function EditCustomerPage() {
   const { id, query } = useCustomer();
   const navigate = useNavigate();
-  const { update } = useCustomerMutations();
-  const [conflict, setConflict] = useState<string | null>(null);
+  const { commandKey, renew } = useCommandKey();
+  const { update } = useCustomerMutations(commandKey);
+  const [conflict, setConflict] = useState<{ message: string; fields: FieldConflict[] } | null>(null);
   const customer = query.data;
   useDocumentTitle(`Edit ${customer?.name ?? 'customer'} · Tollgate`);
   const toProfile = () => void navigate({ to: '/customers/$id', params: { id } });
@@ -23,17 +27,19 @@ export function EditCustomerPage() {
   if (!customer) return <CustomerMissing error={query.error} />;
 
   const save = async (values: CustomerFormValues) => {
-    const patch = changedFields(customer, values);
-    if (Object.keys(patch).length === 0) return toProfile();
+    const input = editInput(customer, values);
+    if (Object.keys(input.patch).length === 0) return toProfile();
     try {
-      // expectedVersion: the server refuses the edit if someone saved a newer version meanwhile.
-      await update.mutateAsync({ id: customer.id, expectedVersion: customer.version, patch });
-      notifySuccess('Changes saved', `${customer.name} was updated.`);
+      // base: the server applies each changed field unless someone changed that same field meanwhile.
+      const answer = await update.mutateAsync(input);
+      notifySuccess('Changes saved', `${customer.name} was updated.`, answer);
+      renew();
       toProfile();
     } catch (error) {
+      renew();
       const problem = readServerProblem(error);
       if (Object.keys(problem.fieldErrors).length > 0) throw error;
-      if (problem.code === 'CONFLICT') setConflict(problem.message);
+      if (problem.code === 'CONFLICT') setConflict({ message: problem.message, fields: problem.conflicts });
       else notifyError(error, 'Could not save');
     }
   };
@@ -45,7 +51,14 @@ export function EditCustomerPage() {
 
   const notice = conflict && (
     <Alert color="orange" title="Someone else changed this customer" role="alert">
-      {conflict}
+      {conflict.message}
+      {conflict.fields.length > 0 && (
+        <List size="sm" mt={4}>
+          {conflict.fields.map((field) => (
+            <List.Item key={field.field}>{conflictText(field)}</List.Item>
+          ))}
+        </List>
+      )}
       <Button size="xs" variant="light" color="orange" mt="sm" display="block" onClick={() => void reload()}>
         Load their version
       </Button>

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerForm } from './CustomerForm';
 import { EMPTY_VALUES, parseCustomerForm } from './form-values';
@@ -10,15 +11,19 @@ import { useCustomerMutations } from './use-customer-mutations';
 
 export function NewCustomerPage() {
   const navigate = useNavigate();
-  const { create } = useCustomerMutations();
+  const { commandKey, renew } = useCommandKey();
+  const { create } = useCustomerMutations(commandKey);
   useDocumentTitle('New customer · Tollgate');
 
   const save = async (values: typeof EMPTY_VALUES) => {
     try {
       const customer = await create.mutateAsync(parseCustomerForm(values));
-      notifySuccess('Customer created', `${customer.name} was added.`);
+      // Queued offline, the customer is on this desktop's copy already, under a provisional id.
+      notifySuccess('Customer created', `${customer.name} was added.`, customer);
+      renew();
       await navigate({ to: '/customers/$id', params: { id: customer.id } });
     } catch (error) {
+      renew();
       // Field problems go on the fields (the form handles them); anything else is a toast.
       if (Object.keys(readServerProblem(error).fieldErrors).length === 0)
         notifyError(error, 'Could not create');

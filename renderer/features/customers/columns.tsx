@@ -2,9 +2,10 @@ import { Group, Text } from '@mantine/core';
 import type { Customer } from '../../../shared/customers/schema';
 import { countryName } from '../../lib/format';
 import { dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
+import { CustomerPending, FieldPending } from './PendingMarks';
 import { StatusBadge } from './StatusBadge';
 
-/** The customers table: what each column shows, sorts by and exports. */
+/** The customers table: what each column shows, sorts by and exports; changes not yet confirmed by the server are marked Pending. */
 export const customerColumns: DataColumn<Customer>[] = [
   {
     id: 'name',
@@ -14,9 +15,12 @@ export const customerColumns: DataColumn<Customer>[] = [
     minWidth: 200,
     grow: 2,
     cell: (c) => (
-      <Text size="sm" fw={550} truncate>
-        {c.name}
-      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={550} truncate>
+          {c.name}
+        </Text>
+        <CustomerPending customer={c} />
+      </Group>
     ),
     exportValue: (c) => c.name,
   },
@@ -39,9 +43,12 @@ export const customerColumns: DataColumn<Customer>[] = [
     minWidth: 160,
     grow: 1.5,
     cell: (c) => (
-      <Text size="sm" truncate c={c.company ? undefined : 'dimmed'}>
-        {c.company ?? '—'}
-      </Text>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" truncate c={c.company ? undefined : 'dimmed'}>
+          {c.company ?? '—'}
+        </Text>
+        <FieldPending customer={c} field="company" />
+      </Group>
     ),
     exportValue: (c) => c.company,
   },
@@ -68,7 +75,12 @@ export const customerColumns: DataColumn<Customer>[] = [
     header: 'Status',
     minWidth: 110,
     grow: 0,
-    cell: (c) => <StatusBadge status={c.status} />,
+    cell: (c) => (
+      <Group gap={6} wrap="nowrap">
+        <StatusBadge status={c.status} />
+        <FieldPending customer={c} field="status" />
+      </Group>
+    ),
     exportValue: (c) => c.status,
   },
   dateColumn<Customer>('createdAt', 'Created', (c) => c.createdAt, {

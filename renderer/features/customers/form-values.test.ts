@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/customers/schema';
-import { changedFields, EMPTY_VALUES, validateCustomerForm, valuesFrom } from './form-values';
+import { changedFields, editInput, EMPTY_VALUES, validateCustomerForm, valuesFrom } from './form-values';
 
 const ada: Customer = {
   id: 'cus_01JD0000000000000000000000',
@@ -44,5 +44,21 @@ describe('changedFields', () => {
       company: null,
       country: 'FR',
     });
+  });
+});
+
+describe('editInput', () => {
+  it('sends the changed fields with the values they had when the form opened', () => {
+    const input = editInput(ada, { ...valuesFrom(ada), company: 'Analytical Engines', name: 'Ada' });
+    expect(input).toEqual({
+      id: ada.id,
+      expectedVersion: 3,
+      patch: { name: 'Ada', company: 'Analytical Engines' },
+      base: { name: 'Ada Lovelace', company: null },
+    });
+  });
+
+  it('has an empty base when nothing changed', () => {
+    expect(editInput(ada, valuesFrom(ada)).base).toEqual({});
   });
 });

@@ -62,3 +62,17 @@ export function changedFields(customer: Customer, values: CustomerFormValues): P
   }
   return patch;
 }
+
+/**
+ * An edit as the server takes it: the changed fields, and `base` — their values when the form
+ * opened — so the server merges per field (another person's change to a different field
+ * stands; only a field both changed is a conflict). `expectedVersion` is for servers without the merge.
+ */
+export function editInput(customer: Customer, values: CustomerFormValues) {
+  const patch = changedFields(customer, values);
+  const base: Partial<CustomerFields> = {};
+  for (const key of Object.keys(patch) as (keyof CustomerFields)[]) {
+    Object.assign(base, { [key]: customer[key] });
+  }
+  return { id: customer.id, expectedVersion: customer.version, patch, base };
+}

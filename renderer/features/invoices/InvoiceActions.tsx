@@ -2,6 +2,7 @@ import { ActionIcon, Button, Menu } from '@mantine/core';
 import { IconBan, IconCreditCardPay, IconDots, IconFileAlert } from '@tabler/icons-react';
 import { formatMoney, money } from '../../../shared/money';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
 import { confirmAction } from '../../ui/confirm';
 import { useCan } from '../../shell/session';
 import { amountStillDue } from './amounts';
@@ -13,7 +14,9 @@ const ICON = { size: 16, stroke: 1.75 } as const;
 /** What staff can do to an open invoice: collect it now, void it, or give up on it. */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan('billing.write');
-  const { pay, voidInvoice, markUncollectible } = useInvoiceMutations();
+  // One key for the invoice's actions, renewed once each is answered: a double "Charge now" charges once.
+  const { commandKey, renew } = useCommandKey();
+  const { pay, voidInvoice, markUncollectible } = useInvoiceMutations(commandKey);
   if (!canWrite || invoice.status !== 'open') return null;
   const number = invoice.number ?? 'this invoice';
   const due = formatMoney(money(amountStillDue(invoice), invoice.currency));
@@ -28,9 +31,10 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
         pay.mutate(
           { id: invoice.id },
           {
-            onSuccess: () => notifySuccess('Invoice paid', `${number} is paid.`),
+            onSuccess: (answer) => notifySuccess('Invoice paid', `${number} is paid.`, answer),
             // A decline carries the gateway's own words ("Your card was declined.").
             onError: (error) => notifyError(error, 'Payment failed'),
+            onSettled: renew,
           },
         ),
     });
@@ -46,8 +50,10 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
         voidInvoice.mutate(
           { id: invoice.id },
           {
-            onSuccess: () => notifySuccess('Invoice voided', `${number} will not be collected.`),
+            onSuccess: (answer) =>
+              notifySuccess('Invoice voided', `${number} will not be collected.`, answer),
             onError: (error) => notifyError(error, 'Could not void'),
+            onSettled: renew,
           },
         ),
     });
@@ -63,8 +69,9 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
         markUncollectible.mutate(
           { id: invoice.id },
           {
-            onSuccess: () => notifySuccess('Marked uncollectible', `${number} is written off.`),
+            onSuccess: (answer) => notifySuccess('Marked uncollectible', `${number} is written off.`, answer),
             onError: (error) => notifyError(error, 'Could not mark uncollectible'),
+            onSettled: renew,
           },
         ),
     });

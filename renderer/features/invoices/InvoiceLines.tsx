@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { MoneyText } from '../../ui/MoneyText';
 import { plainTable } from '../../ui/plain-table';
 import { InvoiceTotals } from './InvoiceTotals';
+import type { InvoicePending } from './pending';
 import { lineDescription } from './line-text';
 import type { InvoiceDetail } from './types';
 
@@ -12,7 +13,7 @@ const KIND_BADGES: Partial<Record<string, { label: string; color: string }>> = {
 };
 
 /** The invoice's lines (credits and prorations as negative amounts) and its totals. */
-export function InvoiceLines({ detail }: { detail: InvoiceDetail }) {
+export function InvoiceLines({ detail, waiting }: { detail: InvoiceDetail; waiting?: InvoicePending }) {
   const { invoice, lines } = detail;
   const { currency } = invoice;
   return (
@@ -65,7 +66,7 @@ export function InvoiceLines({ detail }: { detail: InvoiceDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <InvoiceTotals invoice={invoice} />
+      <InvoiceTotals invoice={invoice} waiting={waiting} />
     </Paper>
   );
 }

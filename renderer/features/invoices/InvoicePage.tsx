@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { MoneyText } from '../../ui/MoneyText';
 import { PageHeader } from '../../ui/PageHeader';
+import { PendingBadge } from '../../ui/PendingBadge';
 import { InvoiceActions } from './InvoiceActions';
 import { InvoiceDisputes } from './InvoiceDisputes';
 import { InvoiceFacts } from './InvoiceFacts';
@@ -14,10 +15,13 @@ import { InvoiceRefunds } from './InvoiceRefunds';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { ReceiptButtons } from './ReceiptButtons';
 import { recoveryNotice } from '../recovery';
+import { usePending } from '../connect';
+import { invoicePending } from './pending';
 import { useInvoice } from './use-invoice';
 
 export function InvoicePage() {
   const { query } = useInvoice();
+  const pending = usePending();
   const detail = query.data;
   const title = detail?.invoice.number ?? (detail ? 'Draft invoice' : 'Invoice');
   useDocumentTitle(`${title} · Tollgate`);
@@ -37,6 +41,7 @@ export function InvoicePage() {
   }
 
   const { invoice, customer } = detail;
+  const waiting = invoicePending(pending, detail);
   const recovery = invoice.status === 'open' ? recoveryNotice(detail.recovery) : null;
   return (
     <Stack gap="lg">
@@ -46,6 +51,7 @@ export function InvoicePage() {
           <Group gap="sm" component="span">
             <span style={{ fontVariantNumeric: 'tabular-nums' }}>{title}</span>
             <InvoiceStatusBadge invoice={invoice} size="md" />
+            <PendingBadge labels={waiting.invoice} />
           </Group>
         }
         description={
@@ -75,9 +81,9 @@ export function InvoicePage() {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <InvoiceLines detail={detail} />
-            <InvoicePayments detail={detail} />
-            <InvoiceRefunds refunds={detail.refunds} />
+            <InvoiceLines detail={detail} waiting={waiting} />
+            <InvoicePayments detail={detail} waiting={waiting} />
+            <InvoiceRefunds refunds={detail.refunds} waiting={waiting} />
             <InvoiceDisputes disputes={detail.disputes} />
           </Stack>
         </Grid.Col>

@@ -1,18 +1,20 @@
-import { Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
+import { PendingBadge } from '../../ui/PendingBadge';
 import { plainTable } from '../../ui/plain-table';
 import { PaymentStatusBadge } from '../payments';
 import { RefundDialog } from './RefundDialog';
+import type { InvoicePending } from './pending';
 import type { InvoiceDetail, InvoicePayment } from './types';
 
 const formatTime = (ms: number) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(ms);
 
 /** Every attempt to collect the invoice; a succeeded one with money left can be refunded. */
-export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
+export function InvoicePayments({ detail, waiting }: { detail: InvoiceDetail; waiting?: InvoicePending }) {
   const canRefund = useCan('payments.refund');
   const [refunding, setRefunding] = useState<InvoicePayment | null>(null);
   const { payments, invoice } = detail;
@@ -67,12 +69,15 @@ export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
                     <MoneyText amount={payment.amount} currency={payment.currency} size="sm" />
                   </Table.Td>
                   <Table.Td ta="right">
-                    <MoneyText
-                      amount={payment.amountRefunded}
-                      currency={payment.currency}
-                      size="sm"
-                      c="dimmed"
-                    />
+                    <Group gap={6} wrap="nowrap" justify="flex-end">
+                      <PendingBadge labels={waiting?.paymentRefunds.get(payment.id) ?? []} />
+                      <MoneyText
+                        amount={payment.amountRefunded}
+                        currency={payment.currency}
+                        size="sm"
+                        c="dimmed"
+                      />
+                    </Group>
                   </Table.Td>
                   <Table.Td ta="right">
                     {canRefund && payment.refundable > 0 && (
@@ -95,6 +100,7 @@ export function InvoicePayments({ detail }: { detail: InvoiceDetail }) {
       {refunding && (
         <RefundDialog
           payment={refunding}
+          waitingRefunds={waiting?.paymentRefunds.get(refunding.id)?.length ?? 0}
           invoiceNumber={invoice.number ?? 'this invoice'}
           onClose={() => setRefunding(null)}
         />

@@ -1,5 +1,6 @@
 import { REFUND_REASON_LABELS } from '../../../shared/billing/refund-reasons';
 import { MoneyMovements } from './MoneyMovements';
+import type { InvoicePending } from './pending';
 import type { InvoiceRefund } from './types';
 
 const STATUS = {
@@ -8,8 +9,14 @@ const STATUS = {
   failed: { label: 'Failed', color: 'red' },
 } as const;
 
-/** Money given back on this invoice, with why. */
-export function InvoiceRefunds({ refunds }: { refunds: readonly InvoiceRefund[] }) {
+/** Money given back on this invoice, with why; a refund made here and not yet sent is marked Pending. */
+export function InvoiceRefunds({
+  refunds,
+  waiting,
+}: {
+  refunds: readonly InvoiceRefund[];
+  waiting?: InvoicePending;
+}) {
   return (
     <MoneyMovements
       title="Refunds"
@@ -22,6 +29,7 @@ export function InvoiceRefunds({ refunds }: { refunds: readonly InvoiceRefund[] 
         problem: refund.failureMessage,
         amount: refund.amount,
         currency: refund.currency,
+        pending: waiting?.refunds.get(refund.id),
       }))}
     />
   );

@@ -1,5 +1,7 @@
 import { Box, Divider, Group, Text } from '@mantine/core';
 import { MoneyText } from '../../ui/MoneyText';
+import { PendingBadge } from '../../ui/PendingBadge';
+import type { InvoicePending } from './pending';
 import { amountStillDue } from './amounts';
 import type { Invoice } from './types';
 
@@ -8,25 +10,35 @@ function Row({
   amount,
   currency,
   strong = false,
+  pending = [],
 }: {
   label: string;
   amount: number;
   currency: string;
   strong?: boolean;
+  /** Commands made here that this amount already counts, not yet confirmed by the server. */
+  pending?: string[];
 }) {
   return (
     <Group justify="space-between" gap="xl" wrap="nowrap">
       <Text size="sm" c={strong ? undefined : 'dimmed'} fw={strong ? 650 : undefined}>
         {label}
       </Text>
-      <MoneyText amount={amount} currency={currency} size="sm" fw={strong ? 650 : undefined} />
+      <Group gap={6} wrap="nowrap">
+        <PendingBadge labels={pending} />
+        <MoneyText amount={amount} currency={currency} size="sm" fw={strong ? 650 : undefined} />
+      </Group>
     </Group>
   );
 }
 
-/** The invoice's sums under its lines, as a receipt lists them; money going back is negative. */
-export function InvoiceTotals({ invoice }: { invoice: Invoice }) {
+/**
+ * The invoice's sums under its lines, as a receipt lists them; money going back is negative.
+ * An amount that counts a change made here and not yet confirmed carries a Pending badge.
+ */
+export function InvoiceTotals({ invoice, waiting }: { invoice: Invoice; waiting?: InvoicePending }) {
   const { currency } = invoice;
+  const due = [...(waiting?.invoice ?? []), ...(waiting?.anyRefund ?? [])];
   return (
     <Box ml="auto" w={{ base: '100%', sm: 320 }} mt="md" aria-label="Totals" role="group">
       <Row label="Subtotal" amount={invoice.subtotal} currency={currency} />
@@ -34,12 +46,17 @@ export function InvoiceTotals({ invoice }: { invoice: Invoice }) {
       {invoice.creditApplied > 0 && (
         <Row label="Credit applied from balance" amount={-invoice.creditApplied} currency={currency} />
       )}
-      <Row label="Paid" amount={invoice.amountPaid} currency={currency} />
+      <Row label="Paid" amount={invoice.amountPaid} currency={currency} pending={waiting?.invoice} />
       {invoice.amountRefunded > 0 && (
-        <Row label="Refunded" amount={-invoice.amountRefunded} currency={currency} />
+        <Row
+          label="Refunded"
+          amount={-invoice.amountRefunded}
+          currency={currency}
+          pending={waiting?.anyRefund}
+        />
       )}
       <Divider my={8} />
-      <Row label="Amount due" amount={amountStillDue(invoice)} currency={currency} strong />
+      <Row label="Amount due" amount={amountStillDue(invoice)} currency={currency} strong pending={due} />
     </Box>
   );
 }

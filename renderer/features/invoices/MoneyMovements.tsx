@@ -1,7 +1,8 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { MoneyText } from '../../ui/MoneyText';
+import { PendingBadge } from '../../ui/PendingBadge';
 import { plainTable } from '../../ui/plain-table';
 
 /** One row of money moving on an invoice after payment: a refund, a dispute. */
@@ -14,6 +15,8 @@ export interface MoneyMovement {
   problem?: string | null;
   amount: number;
   currency: string;
+  /** Commands made here, not yet confirmed by the server, that this row shows. */
+  pending?: string[];
 }
 
 /** A titled section listing refunds or disputes: when, why, where it stands, how much. */
@@ -56,9 +59,12 @@ export function MoneyMovements(props: {
                 <Text size="sm">{row.reason}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge size="sm" color={row.status.color}>
-                  {row.status.label}
-                </Badge>
+                <Group gap={6} wrap="nowrap">
+                  <Badge size="sm" color={row.status.color}>
+                    {row.status.label}
+                  </Badge>
+                  <PendingBadge labels={row.pending ?? []} />
+                </Group>
                 {row.problem && (
                   <Text size="xs" c="red">
                     {row.problem}

@@ -5,6 +5,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
+import { wasQueued } from '../../lib/offline/queued-answers';
 import { useTRPC } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
@@ -36,7 +38,9 @@ export function NewInvoiceDialog({ opened, onClose }: { opened: boolean; onClose
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mayCredit = useCan('payments.refund');
-  const { createManual } = useInvoiceMutations();
+  // The dialog stays mounted: the key is renewed when an issue is answered and when the dialog closes.
+  const { commandKey, renew } = useCommandKey();
+  const { createManual } = useInvoiceMutations(commandKey);
   const [review, setReview] = useState<Review | null>(null);
   const [usual, setUsual] = useState<string | null>(null);
   const catalog = useQuery({ ...trpc.catalog.overview.queryOptions(), enabled: opened });
@@ -62,6 +66,7 @@ export function NewInvoiceDialog({ opened, onClose }: { opened: boolean; onClose
   const preview = parseLines(form.values.lines, form.values.currency, { mayCredit });
 
   const close = () => {
+    renew();
     form.reset();
     setReview(null);
     setUsual(null);
@@ -98,11 +103,17 @@ export function NewInvoiceDialog({ opened, onClose }: { opened: boolean; onClose
         currency: chosen.currency,
         lines: chosen.lines,
       });
-      const said = issuedMessage(invoice);
-      notifySuccess(said.title, said.message);
       close();
-      await navigate({ to: '/invoices/$id', params: { id: invoice.id } });
+      // Queued offline, the answer is the invoice as this desktop shows it until the server
+      // numbers it (or nothing but the queued notice, which already said what happened).
+      const provisional: Partial<typeof invoice> = invoice;
+      if (!wasQueued(invoice)) {
+        const said = issuedMessage(invoice);
+        notifySuccess(said.title, said.message);
+      }
+      if (provisional.id) await navigate({ to: '/invoices/$id', params: { id: provisional.id } });
     } catch (error) {
+      renew();
       setReview(null);
       const fields = firstFieldErrors(readServerProblem(error).fieldErrors);
       if (Object.keys(fields).length > 0) {

@@ -8,6 +8,7 @@ import {
 import { formatMoney, money } from '../../../shared/money';
 import { firstFieldErrors, readServerProblem } from '../../lib/errors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useCommandKey } from '../../lib/offline/command-key';
 import { MoneyText } from '../../ui/MoneyText';
 
 import { decimalAmount } from '../../lib/amount';
@@ -24,11 +25,15 @@ interface RefundDialogProps {
   payment: InvoicePayment;
   invoiceNumber: string;
   onClose: () => void;
+  /** Refunds of this payment made here and not yet sent: what is left already counts them. */
+  waitingRefunds?: number;
 }
 
 /** Refunds all or part of a payment; the amount starts at what is still refundable. */
-export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogProps) {
-  const { refund } = useInvoiceMutations();
+export function RefundDialog({ payment, invoiceNumber, onClose, waitingRefunds = 0 }: RefundDialogProps) {
+  // Made when the dialog opens: a double click on Refund (or a second try while the first waits) refunds once.
+  const { commandKey, renew } = useCommandKey();
+  const { refund } = useInvoiceMutations(commandKey);
   const { currency, refundable } = payment;
   const form = useForm<RefundValues>({
     mode: 'controlled',
@@ -55,10 +60,11 @@ export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogPr
       const what = formatMoney(money(parsed.amount, currency));
       const to = payment.method ?? 'the customer';
       if (result.status === 'pending')
-        notifySuccess('Refund requested', `${what} to ${to}; the gateway is processing it.`);
-      else notifySuccess('Refund issued', `${what} back to ${to}.`);
+        notifySuccess('Refund requested', `${what} to ${to}; the gateway is processing it.`, result);
+      else notifySuccess('Refund issued', `${what} back to ${to}.`, result);
       onClose();
     } catch (error) {
+      renew();
       // The server's own limit (someone refunded meanwhile) lands on the amount field.
       const fields = firstFieldErrors(readServerProblem(error).fieldErrors);
       if (Object.keys(fields).length > 0) form.setErrors(fields);
@@ -73,7 +79,10 @@ export function RefundDialog({ payment, invoiceNumber, onClose }: RefundDialogPr
           <Text size="sm">
             Paid <MoneyText amount={payment.amount} currency={currency} fw={600} />
             {payment.method ? ` with ${payment.method}` : ''}; up to{' '}
-            <MoneyText amount={refundable} currency={currency} fw={600} /> can still be refunded.
+            <MoneyText amount={refundable} currency={currency} fw={600} /> can still be refunded
+            {waitingRefunds > 0
+              ? `, counting ${waitingRefunds === 1 ? 'a refund' : `${waitingRefunds} refunds`} waiting to sync.`
+              : '.'}
           </Text>
           <TextInput
             label="Amount"
