@@ -80,6 +80,8 @@ export const TABLE_OWNERS = {
   sync_rows: 'server/sync',
   sync_outbox: 'server/sync',
   sync_state: 'server/sync',
+  sync_overlay: 'server/sync',
+  sync_pending_marks: 'server/sync',
 
   jobs: 'server/jobs',
 

@@ -35,7 +35,11 @@ const STANDALONE = {
   pending: 0,
   progress: null,
   error: null,
+  replicaVersion: 0,
+  refused: 0,
 };
+
+const outboxId = z.strictObject({ id: z.number().int().min(1) });
 
 /**
  * The desktop's side of connected mode: sign in to a server (or accept an invitation to it), see the sync state and the
@@ -48,6 +52,26 @@ export const connectionRouter = router({
   outbox: publicProcedure
     .input(z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }))
     .query(({ ctx, input }) => ctx.connection?.outboxEntries(input.limit) ?? []),
+
+  /** Each row a pending command changed, for "pending" badges on rows, fields and amounts. */
+  pendingMarks: publicProcedure.query(({ ctx }) => ctx.connection?.pendingMarks() ?? []),
+
+  /** Withdraws a change not yet sent; it leaves every screen at once. */
+  cancel: publicProcedure.input(outboxId).mutation(({ ctx, input }) => {
+    const connection = desktopConnection(ctx);
+    connection.cancel(input.id);
+    return connection.status();
+  }),
+
+  /** Queues a refused change again ("keep mine"); answers as the command itself would (queued or done). */
+  retry: publicProcedure.input(outboxId).mutation(({ ctx, input }) => desktopConnection(ctx).retry(input.id)),
+
+  /** The user has dealt with a refused change: it is no longer a notice. */
+  acknowledge: publicProcedure.input(outboxId).mutation(({ ctx, input }) => {
+    const connection = desktopConnection(ctx);
+    connection.acknowledge(input.id);
+    return connection.status();
+  }),
 
   connect: publicProcedure
     .input(loginInput.extend({ serverUrl }))

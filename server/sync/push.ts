@@ -1,6 +1,6 @@
 import { getTRPCErrorFromUnknown, type AnyProcedure } from '@trpc/server';
 import type { Kysely } from 'kysely';
-import type { DomainErrorCode } from '../../shared/errors';
+import type { DomainErrorCode, FieldConflict } from '../../shared/errors';
 import { createContext, type Context, type Principal, type ProcedureDirectory } from '../trpc/context';
 import { describeError } from '../trpc/errors';
 import { maskSecretShapes, secretsOf, storableResult, type SecretPaths } from '../trpc/secrets';
@@ -23,7 +23,14 @@ export interface PushedMutation {
 
 export type MutationOutcome =
   | { id: number; status: 'ok'; result: unknown }
-  | { id: number; status: 'error'; code: DomainErrorCode | 'INTERNAL'; message: string };
+  | {
+      id: number;
+      status: 'error';
+      code: DomainErrorCode | 'INTERNAL';
+      message: string;
+      /** A CONFLICT's fields with both values (the first answer only: a replay has the message alone). */
+      conflicts?: FieldConflict[];
+    };
 
 /** Namespaces a desktop never forwards: they act on the connection itself, not on tenant data. */
 export const LOCAL_NAMESPACES = ['sync', 'connection', 'auth'] as const;
@@ -110,7 +117,13 @@ async function applyOne(ctx: Context, principal: Principal, clientId: string, m:
       outcome = { id: m.id, status: 'ok', result: result ?? null };
     } catch (error) {
       const { message, data } = describeError(getTRPCErrorFromUnknown(error));
-      outcome = { id: m.id, status: 'error', code: data.domainCode, message };
+      outcome = {
+        id: m.id,
+        status: 'error',
+        code: data.domainCode,
+        message,
+        ...(data.conflicts ? { conflicts: data.conflicts } : {}),
+      };
     }
   }
   // Commands record themselves applied in their own transaction; this adds the answer (and

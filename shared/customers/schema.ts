@@ -48,20 +48,70 @@ export const customerId = z
   .string({ error: 'Customer id must be text' })
   .regex(/^cus_[0-9A-Z]{26}$/, { error: 'Customer id must look like cus_…' });
 
-export const customerUpdateInput = z.strictObject({
-  id: customerId,
-  /** The version the editor started from; a newer one on the server means someone else changed it. */
-  expectedVersion: z.number().int().positive(),
-  patch: z
-    .strictObject({
-      name: customerFields.name.optional(),
-      email: customerFields.email.optional(),
-      country: customerFields.country.optional(),
-      company: customerFields.company.optional(),
-      notes: customerFields.notes.optional(),
-    })
-    .refine((patch) => Object.keys(patch).length > 0, { error: 'Nothing to change' }),
+/** The fields an edit can change, with the rules a new value must meet. */
+export const customerPatch = z
+  .strictObject({
+    name: customerFields.name.optional(),
+    email: customerFields.email.optional(),
+    country: customerFields.country.optional(),
+    company: customerFields.company.optional(),
+    notes: customerFields.notes.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'Nothing to change' });
+
+export const CUSTOMER_EDITABLE_FIELDS = ['name', 'email', 'country', 'company', 'notes'] as const;
+export type CustomerEditableField = (typeof CUSTOMER_EDITABLE_FIELDS)[number];
+
+/**
+ * A value the editor started from. It was the server's, so it is not held to today's rules
+ * (an imported name may be longer than a new one may be); it is only brought to the form the
+ * server stores (trimmed, an empty text as null, email lower-case, country upper-case), so a
+ * form that shows null as "" still compares equal.
+ */
+const baseText = (normalise: (text: string) => string) =>
+  z
+    .string({ error: 'A base value must be text' })
+    .max(10_000, { error: 'A base value must be at most 10000 characters' })
+    .transform(normalise);
+const baseOptionalText = z
+  .string({ error: 'A base value must be text or null' })
+  .max(10_000, { error: 'A base value must be at most 10000 characters' })
+  .nullish()
+  .transform((value) => (value?.trim() ? value.trim() : null));
+
+export const customerBase = z.strictObject({
+  name: baseText((t) => t.trim()).optional(),
+  email: baseText((t) => t.trim().toLowerCase()).optional(),
+  country: baseText((t) => t.trim().toUpperCase()).optional(),
+  company: baseOptionalText.optional(),
+  notes: baseOptionalText.optional(),
 });
+export type CustomerBase = z.output<typeof customerBase>;
+
+export const customerUpdateInput = z
+  .strictObject({
+    id: customerId,
+    /**
+     * The version the editor started from; a newer one on the server means someone else
+     * changed it. Used only without `base` (REST, older consoles).
+     */
+    expectedVersion: z.number().int().positive().optional(),
+    /**
+     * The value each changed field had when the editor opened it. With it the server merges
+     * per field: a field applies when nobody else changed it meanwhile (docs/decisions.md 101).
+     */
+    base: customerBase.optional(),
+    patch: customerPatch,
+  })
+  .refine((input) => input.base !== undefined || input.expectedVersion !== undefined, {
+    path: ['expectedVersion'],
+    error: 'Send the version the edit started from, or the base values of the fields it changes',
+  })
+  .refine(
+    ({ base, patch }) =>
+      !base || Object.keys(patch).every((field) => base[field as keyof typeof base] !== undefined),
+    { path: ['base'], error: 'Name the value each changed field started from' },
+  );
 export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
 
 export const CUSTOMER_STATUSES = ['active', 'archived'] as const;

@@ -15,6 +15,7 @@ import { restIdempotency } from './0014_rest_idempotency';
 import { webhooks } from './0015_webhooks';
 import { staffNotices } from './0016_staff_notices';
 import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
+import { offlineFirst } from './0018_offline_first';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webhooks,
   staffNotices,
   webhookSecretOverlap,
+  offlineFirst,
 ];

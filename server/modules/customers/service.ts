@@ -1,10 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Customer, customerCreateInput, customerUpdateInput } from '../../../shared/customers/schema';
+import type {
+  Customer,
+  CustomerBase,
+  customerCreateInput,
+  customerUpdateInput,
+} from '../../../shared/customers/schema';
 import { newId } from '../../../shared/ids';
 import { runCommand, type CommandOutcome, type CommandScope } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
+import { conflictError, mergeCustomerEdit, type CustomerPatch } from './merge';
 import {
   findCustomer,
   findCustomerIdByEmail,
@@ -78,20 +84,38 @@ export function updateCustomer(scope: CommandScope, input: UpdateInput): Promise
   return runCommand(scope, 'customer.updated', (trx, now) => patchCustomer(trx, scope.tenantId, input, now));
 }
 
-/** updateCustomer's work inside the caller's transaction (a Stripe customer.updated event orders and applies in one). */
+/**
+ * updateCustomer's work inside the caller's transaction (a Stripe customer.updated event orders
+ * and applies in one). With `base`, a per-field three-way merge decides what applies; without
+ * it, the whole customer's version must still be the one the caller started from.
+ */
 export async function patchCustomer(
   trx: Transaction<DB>,
   tenantId: string,
   input: UpdateInput,
   now: number,
 ): Promise<CommandOutcome<Customer>> {
-  const current = await loadForChange(trx, tenantId, input.id, input.expectedVersion);
+  const current = await loadForChange(
+    trx,
+    tenantId,
+    input.id,
+    input.base ? undefined : input.expectedVersion,
+  );
   if (current.status === 'archived') {
     throw new DomainError('INVALID_STATE', 'This customer is archived; unarchive it before editing');
   }
-  if (input.patch.email !== undefined) await assertEmailFree(trx, tenantId, input.patch.email, current.id);
-  const next: Customer = { ...current, ...input.patch, version: current.version + 1, updatedAt: now };
+  const patch = input.base ? mergedPatch(current, input.patch, input.base) : input.patch;
+  if (Object.keys(patch).length === 0) return { result: current, changes: [] };
+  if (patch.email !== undefined) await assertEmailFree(trx, tenantId, patch.email, current.id);
+  const next: Customer = { ...current, ...patch, version: current.version + 1, updatedAt: now };
   return save(trx, tenantId, current, next);
+}
+
+/** The fields of an edit that apply over what the server holds now; refused when someone else changed one. */
+function mergedPatch(current: Customer, patch: CustomerPatch, base: CustomerBase): CustomerPatch {
+  const { apply, conflicts } = mergeCustomerEdit(current, patch, base);
+  if (conflicts.length > 0) throw conflictError(conflicts);
+  return apply;
 }
 
 export function archiveCustomer(scope: CommandScope, id: string): Promise<Customer> {

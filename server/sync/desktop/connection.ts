@@ -1,21 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ForwardedCommand, Principal, ProcedureDirectory } from '../../trpc/context';
-import { withheldOf } from '../../trpc/secrets';
 import type { SignedIn } from '../../auth';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
 import { startLoop, type Loop } from '../../lib/loop';
 import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../modules/tenants';
-import type { MutationOutcome } from '../push';
-import { checkCommandInput, commandSecrets } from './commands';
-import { Outbox, type OutboxEntry } from './outbox';
-import { Replica } from './replica';
+import { answerOf, queuedAnswer } from './answers';
+import { parseCommandInput } from './commands';
+import { LOCAL_EFFECTS } from './optimistic/effects';
+import type { CommandDescription, LocalCommand, LocalEffects } from './optimistic/types';
+import type { OutboxEntry } from './outbox';
+import type { PendingMark } from './overlay';
 import type { SecretStore } from './secret-store';
 import { ServerLink, ServerUnreachable } from './server-link';
+import { openSession, randomHex, type SavedConnection, type Session } from './session';
 import { acceptOnServer, type InvitationAnswer } from './invitation';
 import { pullAll, pushOutbox, type SyncProgress } from './sync-run';
 
@@ -30,20 +30,10 @@ export interface ConnectionStatus {
   progress: SyncProgress | null;
   /** Why the last sync failed, in the server's words (or that it could not be reached). */
   error: string | null;
-}
-
-interface SavedConnection {
-  serverUrl: string;
-  email: string;
-  userId: string;
-}
-
-interface Session {
-  saved: SavedConnection;
-  replica: Replica;
-  outbox: Outbox;
-  link: ServerLink;
-  principal: Principal | null;
+  /** Changes whenever the replica does (a page, a local command, a rebase, an answer): screens re-read then. */
+  replicaVersion: number;
+  /** Refusals the user has not dealt with yet. */
+  refused: number;
 }
 
 export interface ConnectionOptions {
@@ -61,13 +51,16 @@ export interface ConnectionOptions {
   intervalMs?: number;
   /** How long a command waits for the server's answer before it is left pending. */
   answerWaitMs?: number;
+  /** How often an offline desktop tries the server again (the badge follows within it). */
+  offlineProbeMs?: number;
+  /** Commands' optimistic effects on the replica, by path (tests give their own). */
+  effects?: LocalEffects;
+  /** Names a command for the outbox; defaults to its effect's describe, else its path. */
+  describe?: (sqlite: Database.Database, path: string, command: LocalCommand) => CommandDescription;
 }
 
 const SAVED_KEY = 'sync.connection';
-
-/** A refusal that tells the console the command is queued, not lost. */
-export const QUEUED_MESSAGE =
-  'The server is not reachable: this change is queued and will be sent when it is back (see Connect)';
+const OFFLINE_PROBE_MS = 1000;
 
 /**
  * A desktop's connection to a hosted server: sign-in, its replica and outbox, and the sync
@@ -80,6 +73,8 @@ export class DesktopConnection {
   private error: string | null = null;
   private progress: SyncProgress | null = null;
   private queued: Promise<void> | null = null;
+  /** While offline: the next try of the server, a second after the last one failed. */
+  private probe: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -106,11 +101,48 @@ export class DesktopConnection {
       pending: session?.outbox.countPending() ?? 0,
       progress: this.progress,
       error: this.error,
+      replicaVersion: session?.replica.version ?? 0,
+      refused: session?.outbox.countRefused() ?? 0,
     };
   }
 
   outboxEntries(limit: number): OutboxEntry[] {
     return this.session?.outbox.list(limit) ?? [];
+  }
+
+  /** Each row a pending command changed, for the console's "pending" badges. */
+  pendingMarks(): PendingMark[] {
+    return this.session?.replica.overlay.marks() ?? [];
+  }
+
+  /** Withdraws a command not yet sent; its effect leaves the replica at once. */
+  cancel(id: number): void {
+    const session = this.requireSession();
+    session.outbox.cancel(id, this.options.now());
+    session.local.rebase();
+  }
+
+  /** The user has dealt with a refusal (discarded it, or went to edit the record). */
+  acknowledge(id: number): void {
+    const session = this.requireSession();
+    session.outbox.acknowledge(id);
+    session.replica.touch();
+  }
+
+  /**
+   * Queues a refused command again ("keep mine"), its input brought up to the replica's
+   * current rows by its effect (a customer edit's base), and answers as forward does.
+   */
+  async retry(id: number): Promise<unknown> {
+    const session = this.requireSession();
+    const refused = session.outbox.refused(id);
+    const effect = this.effects()[refused.path];
+    const input = effect?.refreshInput
+      ? effect.refreshInput(session.replica.sqlite, refused.input)
+      : refused.input;
+    const queuedId = this.queue(session, { ...refused, input }, null);
+    session.outbox.acknowledge(id);
+    return this.answer(session, queuedId);
   }
 
   /** The replica and who is signed in, once the first sync has brought their rows. */
@@ -168,20 +200,54 @@ export class DesktopConnection {
     if (!session) return this.status();
     await this.loop?.stop();
     this.loop = null;
+    this.stopProbe();
     await session.link.logout();
     await deleteSetting(this.options.standaloneDb, SAVED_KEY);
     await this.teardown(session);
     return this.status();
   }
 
-  /** Queues a command and waits briefly for the server's answer: its result, or its refusal. */
-  async forward(command: ForwardedCommand): Promise<unknown> {
-    const session = this.session;
-    if (!session) throw new DomainError('INVALID_STATE', 'This desktop is not connected');
-    checkCommandInput(this.options.procedures, command.path, command.input);
-    const id = session.outbox.add(command, this.options.now());
-    await withTimeout(this.requestSync(), this.options.answerWaitMs ?? 8000);
-    return answerOf(session.outbox.take(id));
+  /**
+   * Queues a command with its effect applied on the replica, then waits briefly for the
+   * server's answer while online (not at all offline). The answer is the server's result or
+   * refusal, else the effect's provisional answer marked queued (decision 104). A key already
+   * queued (a second submit of one form) queues nothing and gets the first command's answer.
+   */
+  async forward(command: ForwardedCommand, options: { commandKey?: string | null } = {}): Promise<unknown> {
+    const session = this.requireSession();
+    const commandKey = options.commandKey ?? null;
+    const known = commandKey === null ? null : session.outbox.byKey(commandKey);
+    const id = known ? known.id : this.queue(session, command, commandKey);
+    return this.answer(session, id);
+  }
+
+  private queue(session: Session, command: ForwardedCommand, commandKey: string | null): number {
+    const parsed = parseCommandInput(this.options.procedures, command.path, command.input);
+    return session.local.queue({ ...command, parsed, commandKey }, this.options.now());
+  }
+
+  private async answer(session: Session, id: number): Promise<unknown> {
+    if (this.state !== 'offline' && session.outbox.answer(id) === null) {
+      await withTimeout(this.requestSync(), this.options.answerWaitMs ?? 8000);
+    }
+    const outcome = session.outbox.take(id);
+    if (outcome) {
+      // Its caller is told of a refusal right here: no notice for it later.
+      if (outcome.status === 'error') session.outbox.acknowledge(id);
+      return answerOf(outcome);
+    }
+    const { label, provisional, cancelled } = session.outbox.queued(id);
+    if (cancelled) throw new DomainError('INVALID_STATE', 'This change was cancelled');
+    return queuedAnswer({ outboxId: id, label }, provisional);
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new DomainError('INVALID_STATE', 'This desktop is not connected');
+    return this.session;
+  }
+
+  private effects(): LocalEffects {
+    return this.options.effects ?? LOCAL_EFFECTS;
   }
 
   /** Runs a sync now (after the one in hand, if any); never throws: the outcome is the state. */
@@ -199,6 +265,7 @@ export class DesktopConnection {
   async close(): Promise<void> {
     await this.loop?.stop();
     this.loop = null;
+    this.stopProbe();
     await this.chain;
     if (this.session) await this.session.replica.close();
     this.session = null;
@@ -207,12 +274,14 @@ export class DesktopConnection {
   private async syncOnce(first: boolean): Promise<void> {
     const session = this.session;
     if (!session) return;
-    this.state = 'syncing';
+    // A probe while offline stays "offline" until it gets through: the badge does not flicker.
+    if (this.state !== 'offline') this.state = 'syncing';
     try {
-      await pushOutbox(session.link, session.outbox, this.options.now);
+      await pushOutbox(session.link, session.outbox, this.options.now, () => session.local.rebase());
       await pullAll(session.link, session.replica, {
         now: this.options.now,
         onProgress: first ? (progress) => (this.progress = progress) : undefined,
+        caughtUp: () => session.local.caughtUp(),
       });
       session.principal = await this.loadPrincipalOrNull(session);
       this.state = 'connected';
@@ -223,28 +292,19 @@ export class DesktopConnection {
       if (this.state === 'error') this.options.logger.warn({ err: error }, 'sync failed');
     } finally {
       this.progress = null;
+      this.scheduleProbe();
     }
   }
 
   private openSession(saved: SavedConnection, signedIn?: ServerLink): Session {
-    const dir = join(this.options.dataDir, 'replicas');
-    mkdirSync(dir, { recursive: true });
-    const file = createHash('sha256').update(`${saved.serverUrl}|${saved.userId}`).digest('hex').slice(0, 20);
-    const replica = Replica.open(join(dir, `${file}.sqlite`), this.options.nativeBinding);
-    let clientId = replica.readState('client_id');
-    if (!clientId) {
-      clientId = `desk-${randomHex(12)}`;
-      replica.writeState('client_id', clientId);
-    }
-    const link = signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId });
-    link.useClientId(clientId);
-    return {
-      saved,
-      replica,
-      outbox: new Outbox(replica.sqlite, (path) => commandSecrets(this.options.procedures, path)),
-      link,
-      principal: null,
-    };
+    return openSession(saved, {
+      dataDir: this.options.dataDir,
+      nativeBinding: this.options.nativeBinding,
+      procedures: this.options.procedures,
+      effects: this.effects(),
+      describe: this.options.describe,
+      link: (clientId) => signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId }),
+    });
   }
 
   private linkOptions() {
@@ -269,6 +329,26 @@ export class DesktopConnection {
     });
   }
 
+  /**
+   * Offline (whether a pass, a command or the console found it so), the server is tried again
+   * every second, so the badge and the queue follow it back at once; connected, the loop's
+   * interval applies.
+   */
+  private scheduleProbe(): void {
+    if (this.probe) clearTimeout(this.probe);
+    this.probe = null;
+    if (this.state !== 'offline' || !this.session || !this.loop) return;
+    this.probe = setTimeout(() => {
+      this.probe = null;
+      void this.requestSync();
+    }, this.options.offlineProbeMs ?? OFFLINE_PROBE_MS);
+  }
+
+  private stopProbe(): void {
+    if (this.probe) clearTimeout(this.probe);
+    this.probe = null;
+  }
+
   private async teardown(session: Session): Promise<void> {
     await session.replica.close();
     this.session = null;
@@ -277,9 +357,6 @@ export class DesktopConnection {
   }
 }
 
-function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
-}
 
 function unreachable(serverUrl: string): DomainError {
   const message = `No server answered at ${serverUrl}; check the address and your network`;
@@ -298,20 +375,6 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
       resolve();
     });
   });
-}
-
-/** Said when a command was done but the one answer carrying its secret (a new key) did not arrive. */
-export const SECRET_NOT_RECEIVED_MESSAGE =
-  'The server did this, but the answer carrying the new secret did not reach this desktop, and a secret is shown only once: revoke it and create a new one';
-
-function answerOf(outcome: MutationOutcome | null): unknown {
-  if (!outcome) throw new DomainError('INVALID_STATE', QUEUED_MESSAGE);
-  if (outcome.status === 'ok') {
-    if (withheldOf(outcome.result)) throw new DomainError('INVALID_STATE', SECRET_NOT_RECEIVED_MESSAGE);
-    return outcome.result;
-  }
-  if (outcome.code === 'INTERNAL') throw new Error(outcome.message);
-  throw new DomainError(outcome.code, outcome.message);
 }
 
 declare module '../../trpc/context' {

@@ -6,6 +6,7 @@ import {
   type Context,
   type Services,
 } from '../../trpc/context';
+import { COMMAND_KEY_HEADER, readCommandKey } from '../../../shared/sync/offline';
 import { sandboxGateways } from '../../gateways/provider';
 import { DesktopConnection, type ConnectionOptions } from './connection';
 import { FileSecretStore } from './secret-store';
@@ -30,7 +31,9 @@ export function connectedContext(
       mode: active.offline ? 'offline' : 'connected',
       // Payments are the server's to make; the replica only reads what the server recorded.
       gateways: sandboxGateways(active.db, standalone.clock),
-      forwardCommand: (command) => connection.forward(command),
+      // The console's key for the form the command came from: a second submit is the same command.
+      forwardCommand: (command) =>
+        connection.forward(command, { commandKey: readCommandKey(read(COMMAND_KEY_HEADER)) }),
     },
     principal: active.principal,
     requestedTenantId: read(TENANT_HEADER) ?? null,
@@ -40,7 +43,10 @@ export function connectedContext(
 
 /** What a desktop backend may be told about its server connection (tests shorten the waits). */
 export type DesktopSyncOptions = Partial<
-  Pick<ConnectionOptions, 'secrets' | 'fetch' | 'intervalMs' | 'answerWaitMs'>
+  Pick<
+    ConnectionOptions,
+    'secrets' | 'fetch' | 'intervalMs' | 'answerWaitMs' | 'offlineProbeMs' | 'effects' | 'describe'
+  >
 >;
 
 /**
@@ -62,6 +68,9 @@ export async function startDesktopConnection(
     fetch: options.sync?.fetch,
     intervalMs: options.sync?.intervalMs,
     answerWaitMs: options.sync?.answerWaitMs,
+    offlineProbeMs: options.sync?.offlineProbeMs,
+    effects: options.sync?.effects,
+    describe: options.sync?.describe,
   });
   await connection.restore();
   return connection;

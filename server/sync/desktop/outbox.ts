@@ -7,7 +7,10 @@ import {
   withheldOf,
   type SecretPaths,
 } from '../../trpc/secrets';
+import type { FieldConflict } from '../../../shared/errors';
+import { DomainError } from '../../lib/errors';
 import type { MutationOutcome, PushedMutation } from '../push';
+import type { CommandDescription, CommandRecord } from './optimistic/types';
 
 /** Why a command that carried a secret was not sent: the secret lived in memory only. */
 export const SECRET_LOST_MESSAGE =
@@ -18,13 +21,33 @@ export interface OutboxEntry {
   id: number;
   tenantId: string;
   path: string;
-  status: 'pending' | 'ok' | 'error';
+  /** What the command does to which record ("Refund $5.00 on INV-000001"). */
+  label: string;
+  record: CommandRecord | null;
+  status: OutboxStatus;
+  /** Sent and not yet answered: too late to cancel. */
+  inFlight: boolean;
   errorCode: string | null;
   errorMessage: string | null;
+  /** A refusal's fields someone else changed, with both values. */
+  conflicts: FieldConflict[] | null;
+  /** A refusal the user has dealt with (retried, edited, discarded): no longer a notice. */
+  acknowledged: boolean;
   /** For a command done whose secret (a key, a code) was shown once and is not kept here. */
   withheld: string | null;
   createdAt: number;
   settledAt: number | null;
+}
+
+export type OutboxStatus = 'pending' | 'ok' | 'error' | 'cancelled';
+
+/** A command whose effect is on the replica until the server's rows for it arrive: pending, or done and not yet pulled. */
+export interface ReplayedCommand {
+  id: number;
+  tenantId: string;
+  path: string;
+  input: unknown;
+  createdAt: number;
 }
 
 interface OutboxRow {
@@ -32,22 +55,38 @@ interface OutboxRow {
   tenant_id: string;
   path: string;
   input: string | null;
-  status: OutboxEntry['status'];
+  command_key: string | null;
+  label: string;
+  record_table: string | null;
+  record_key: string | null;
+  provisional: string | null;
+  status: OutboxStatus;
   result: string | null;
   error_code: string | null;
   error_message: string | null;
+  conflicts: string | null;
+  acknowledged: number;
+  awaiting_pull: number;
   created_at: number;
   settled_at: number | null;
 }
 
-function entryOf(row: OutboxRow): OutboxEntry {
+function entryOf(row: OutboxRow, inFlight: boolean): OutboxEntry {
   return {
     id: row.id,
     tenantId: row.tenant_id,
     path: row.path,
+    label: row.label,
+    record:
+      row.record_table !== null && row.record_key !== null
+        ? { table: row.record_table, key: row.record_key }
+        : null,
     status: row.status,
+    inFlight,
     errorCode: row.error_code,
     errorMessage: row.error_message,
+    conflicts: row.conflicts === null ? null : (JSON.parse(row.conflicts) as FieldConflict[]),
+    acknowledged: row.acknowledged === 1,
     withheld: row.result === null ? null : (withheldOf(JSON.parse(row.result))?.message ?? null),
     createdAt: row.created_at,
     settledAt: row.settled_at,
@@ -66,6 +105,8 @@ export class Outbox {
   private readonly secretResults = new Map<number, unknown>();
   /** Commands whose caller (the console, in this run of the app) still waits for the answer. */
   private readonly awaited = new Set<number>();
+  /** Commands in the push under way: the server may be applying them, so they cannot be cancelled. */
+  private readonly inFlight = new Set<number>();
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -73,23 +114,72 @@ export class Outbox {
     private readonly secretsOf: (path: string) => SecretPaths,
   ) {}
 
-  add(command: { tenantId: string; path: string; input: unknown }, now: number): number {
+  /**
+   * Queues a command, named by `path` until `describe` names it. A key already in the outbox
+   * is refused by the UNIQUE index: callers look it up first (`byKey`), in the same transaction.
+   */
+  add(
+    command: { tenantId: string; path: string; input: unknown; commandKey?: string | null },
+    now: number,
+  ): number {
     const secrets = this.secretsOf(command.path);
     const kept = inputWithoutSecrets(command.input, secrets);
     const info = this.sqlite
       .prepare(
-        `INSERT INTO sync_outbox (tenant_id, path, input, status, created_at) VALUES (?, ?, ?, 'pending', ?)`,
+        `INSERT INTO sync_outbox (tenant_id, path, input, command_key, label, status, created_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
       )
-      .run(command.tenantId, command.path, kept === undefined ? null : JSON.stringify(kept), now);
+      .run(
+        command.tenantId,
+        command.path,
+        kept === undefined ? null : JSON.stringify(kept),
+        command.commandKey ?? null,
+        command.path,
+        now,
+      );
     const id = Number(info.lastInsertRowid);
     if (hasSecretInput(secrets)) this.secretInputs.set(id, command.input);
     this.awaited.add(id);
     return id;
   }
 
+  /** Names a queued command and keeps the answer the console got for it while it waits. */
+  describe(id: number, description: CommandDescription, provisional: unknown): void {
+    this.sqlite
+      .prepare(
+        'UPDATE sync_outbox SET label = ?, record_table = ?, record_key = ?, provisional = ? WHERE id = ?',
+      )
+      .run(
+        description.label,
+        description.record?.table ?? null,
+        description.record?.key ?? null,
+        provisional === undefined ? null : JSON.stringify(provisional),
+        id,
+      );
+  }
+
+  /** The command a console's key already queued, if any. */
+  byKey(commandKey: string): { id: number; status: OutboxStatus } | null {
+    const row = this.sqlite
+      .prepare('SELECT id, status FROM sync_outbox WHERE command_key = ?')
+      .get(commandKey) as { id: number; status: OutboxStatus } | undefined;
+    return row ?? null;
+  }
+
+  /** What a waiting command's caller is answered: its label and the provisional answer its effect made. */
+  queued(id: number): { label: string; provisional: unknown; cancelled: boolean } {
+    const row = this.row(id);
+    return {
+      label: row.label,
+      cancelled: row.status === 'cancelled',
+      provisional: row.provisional === null ? undefined : (JSON.parse(row.provisional) as unknown),
+    };
+  }
+
   /**
-   * The oldest pending commands, in order, as a push carries them. A command whose secret
-   * input is no longer in memory (the app restarted) is failed here, with why, not sent.
+   * The oldest pending commands, in order, as a push carries them; they are in flight until
+   * `landed`. A command whose secret input is no longer in memory (the app restarted) is
+   * failed here, with why, not sent.
    */
   pending(limit: number, now: number): PushedMutation[] {
     const rows = this.sqlite
@@ -110,32 +200,43 @@ export class Outbox {
       );
       return this.pending(limit, now);
     }
+    for (const row of rows) this.inFlight.add(row.id);
     return rows.map((row) => ({
       id: row.id,
       tenantId: row.tenant_id,
       path: row.path,
-      ...(this.secretInputs.has(row.id)
-        ? { input: this.secretInputs.get(row.id) }
-        : row.input === null
-          ? {}
-          : { input: JSON.parse(row.input) as unknown }),
+      ...this.inputOf(row),
     }));
   }
 
-  /** Records the server's answers, each command settled once, keeping no secret on disk. */
-  settle(outcomes: readonly MutationOutcome[], now: number): void {
+  /** The push is over (answered or cut off): its commands can be cancelled again if still pending. */
+  landed(): void {
+    this.inFlight.clear();
+  }
+
+  /**
+   * Records the server's answers, each command settled once, keeping no secret on disk. A
+   * command done waits for its rows to arrive by pull (its effect stays on the replica till
+   * then). Returns how many were settled.
+   */
+  settle(outcomes: readonly MutationOutcome[], now: number): number {
     const update = this.sqlite.prepare(
-      `UPDATE sync_outbox SET status = ?, result = ?, error_code = ?, error_message = ?, settled_at = ?
+      `UPDATE sync_outbox SET status = ?, result = ?, error_code = ?, error_message = ?, conflicts = ?,
+         awaiting_pull = ?, settled_at = ?
        WHERE id = ? AND status = 'pending'`,
     );
     const pathOf = this.sqlite.prepare(`SELECT path FROM sync_outbox WHERE id = ? AND status = 'pending'`);
+    let settled = 0;
     this.sqlite.transaction(() => {
       for (const o of outcomes) {
+        this.inFlight.delete(o.id);
         const row = pathOf.get(o.id) as { path: string } | undefined;
         if (!row) continue;
+        settled += 1;
         this.secretInputs.delete(o.id);
         if (o.status === 'error') {
-          update.run('error', null, o.code, maskSecretShapes(o.message), now, o.id);
+          const conflicts = o.conflicts && o.conflicts.length > 0 ? JSON.stringify(o.conflicts) : null;
+          update.run('error', null, o.code, maskSecretShapes(o.message), conflicts, 0, now, o.id);
           continue;
         }
         const kept = storableResult(o.result, this.secretsOf(row.path));
@@ -143,9 +244,10 @@ export class Outbox {
         if (this.awaited.has(o.id) && kept !== JSON.stringify(o.result ?? null)) {
           this.secretResults.set(o.id, o.result);
         }
-        update.run('ok', kept, null, null, now, o.id);
+        update.run('ok', kept, null, null, null, 1, now, o.id);
       }
     })();
+    return settled;
   }
 
   /**
@@ -160,9 +262,14 @@ export class Outbox {
       this.secretResults.delete(id);
       return { id, status: 'ok', result };
     }
+    return this.answer(id);
+  }
+
+  /** The server's answer to a command, or null while it waits (or was cancelled). */
+  answer(id: number): MutationOutcome | null {
     const row = this.sqlite.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as
       OutboxRow | undefined;
-    if (!row || row.status === 'pending') return null;
+    if (!row || row.status === 'pending' || row.status === 'cancelled') return null;
     return row.status === 'ok'
       ? { id, status: 'ok', result: row.result === null ? null : (JSON.parse(row.result) as unknown) }
       : {
@@ -170,24 +277,100 @@ export class Outbox {
           status: 'error',
           code: (row.error_code ?? 'INTERNAL') as never,
           message: row.error_message ?? '',
+          ...(row.conflicts === null ? {} : { conflicts: JSON.parse(row.conflicts) as FieldConflict[] }),
         };
   }
 
-  countPending(): number {
-    return (
-      this.sqlite.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE status = 'pending'`).get() as {
-        n: number;
-      }
-    ).n;
+  /** Withdraws a command not yet sent; one in flight or answered is the server's now. */
+  cancel(id: number, now: number): void {
+    const row = this.row(id);
+    if (row.status !== 'pending' || this.inFlight.has(id)) {
+      throw new DomainError(
+        'INVALID_STATE',
+        'This change was already sent to the server: it cannot be cancelled',
+      );
+    }
+    this.sqlite
+      .prepare(
+        `UPDATE sync_outbox SET status = 'cancelled', settled_at = ? WHERE id = ? AND status = 'pending'`,
+      )
+      .run(now, id);
+    this.secretInputs.delete(id);
   }
 
-  /** Pending commands first, then the latest answered ones. */
+  /** The user has dealt with a refusal: it is no longer a notice. */
+  acknowledge(id: number): void {
+    const row = this.row(id);
+    if (row.status !== 'error')
+      throw new DomainError('INVALID_STATE', 'Only a refused change is acknowledged');
+    this.sqlite.prepare('UPDATE sync_outbox SET acknowledged = 1 WHERE id = ?').run(id);
+  }
+
+  /** A refused command, to queue again (its input as sent; a secret in it is not kept). */
+  refused(id: number): { tenantId: string; path: string; input: unknown } {
+    const row = this.row(id);
+    if (row.status !== 'error')
+      throw new DomainError('INVALID_STATE', 'Only a refused change can be retried');
+    return { tenantId: row.tenant_id, path: row.path, input: this.inputOf(row).input };
+  }
+
+  /** Commands whose effect belongs on the replica: pending, or done with their rows not yet pulled; oldest first. */
+  replayed(): ReplayedCommand[] {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT * FROM sync_outbox WHERE status = 'pending' OR (status = 'ok' AND awaiting_pull = 1) ORDER BY id`,
+      )
+      .all() as OutboxRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      tenantId: row.tenant_id,
+      path: row.path,
+      input: this.inputOf(row).input,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** A pull that came after their answers has brought every done command's rows. */
+  pulled(): void {
+    this.sqlite
+      .prepare(`UPDATE sync_outbox SET awaiting_pull = 0 WHERE status = 'ok' AND awaiting_pull = 1`)
+      .run();
+  }
+
+  countPending(): number {
+    return this.count(`status = 'pending'`);
+  }
+
+  /** Refusals the user has not dealt with yet. */
+  countRefused(): number {
+    return this.count(`status = 'error' AND acknowledged = 0`);
+  }
+
+  /** Pending commands first, then the latest answered (or cancelled) ones. */
   list(limit: number): OutboxEntry[] {
     const rows = this.sqlite
       .prepare(
         `SELECT * FROM sync_outbox ORDER BY status = 'pending' DESC, CASE WHEN status = 'pending' THEN id ELSE -id END LIMIT ?`,
       )
       .all(limit) as OutboxRow[];
-    return rows.map(entryOf);
+    return rows.map((row) => entryOf(row, this.inFlight.has(row.id)));
+  }
+
+  private count(where: string): number {
+    return (
+      this.sqlite.prepare(`SELECT count(*) AS n FROM sync_outbox WHERE ${where}`).get() as { n: number }
+    ).n;
+  }
+
+  private row(id: number): OutboxRow {
+    const row = this.sqlite.prepare('SELECT * FROM sync_outbox WHERE id = ?').get(id) as
+      OutboxRow | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', 'This change is not in the outbox');
+    return row;
+  }
+
+  private inputOf(row: OutboxRow): { input?: unknown } {
+    if (this.secretInputs.has(row.id)) return { input: this.secretInputs.get(row.id) };
+    return row.input === null ? {} : { input: JSON.parse(row.input) as unknown };
   }
 }

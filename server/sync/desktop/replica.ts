@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { REPLICATED_TABLES } from '../../db/replicated-tables';
 import type { RowChange } from '../pull';
+import { Overlay } from './overlay';
+import { keyValues, tableShape, writeRow } from './row-shape';
 
 const REPLICATED = new Set(REPLICATED_TABLES.map((t) => t.name));
 
@@ -10,13 +12,8 @@ export interface PulledPage {
   changes: readonly RowChange[];
   cursor: number;
   scope: string;
-}
-
-interface TableWriter {
-  upsert: Database.Statement;
-  remove: Database.Statement;
-  columns: string[];
-  key: string[];
+  /** False on the last page of a pull (absent: the last). */
+  more?: boolean;
 }
 
 /**
@@ -29,9 +26,12 @@ interface TableWriter {
  * authority's events rather than making its own.
  */
 export class Replica {
-  private readonly writers = new Map<string, TableWriter>();
+  readonly overlay: Overlay;
+  private changes = Date.now();
 
-  private constructor(readonly database: AppDatabase) {}
+  private constructor(readonly database: AppDatabase) {
+    this.overlay = new Overlay(database.sqlite);
+  }
 
   static open(path: string, nativeBinding?: string): Replica {
     const database = openDatabase({ path, nativeBinding });
@@ -69,22 +69,48 @@ export class Replica {
     return Number(this.readState('cursor') ?? 0);
   }
 
-  /** Applies one page and moves the cursor in the same transaction: a page lands whole or not at all. */
-  applyPage(page: PulledPage, syncedAt: number): void {
+  /**
+   * Applies one page and moves the cursor in the same transaction: a page lands whole or not
+   * at all. A row a pending command changed gets the server's state as its base (the command's
+   * effect stays on screen); `caughtUp` runs in the last page's transaction, to rebase.
+   */
+  applyPage(page: PulledPage, syncedAt: number, caughtUp?: () => void): void {
     this.sqlite.transaction(() => {
       for (const change of page.changes) this.applyChange(change);
       this.writeState('cursor', String(page.cursor));
       this.writeState('scope', page.scope);
       this.writeState('last_synced_at', String(syncedAt));
+      if (!page.more) caughtUp?.();
     })();
+    if (page.changes.length > 0) this.touch();
   }
 
-  /** Forgets every replicated row and the cursor (the principal's reach changed): the next pull starts over. */
+  /**
+   * Forgets every replicated row, the pending commands' layer over them, and the cursor (the
+   * principal's reach changed): the next pull starts over, and its last page re-applies what
+   * is still pending.
+   */
   clear(): void {
     this.sqlite.transaction(() => {
       for (const table of REPLICATED) this.sqlite.prepare(`DELETE FROM ${table}`).run();
+      this.sqlite.prepare('DELETE FROM sync_overlay').run();
+      this.sqlite.prepare('DELETE FROM sync_pending_marks').run();
       this.sqlite.prepare("DELETE FROM sync_state WHERE key IN ('cursor', 'scope', 'last_synced_at')").run();
     })();
+    this.touch();
+  }
+
+  /**
+   * Changes whenever what the console may show changed (a page, a local command, a rebase, an
+   * answer): the console re-reads its screens when it does. It starts from the time the replica
+   * was opened, so a restart never repeats an earlier number.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
+  touch(): void {
+    this.changes += 1;
   }
 
   close(): Promise<void> {
@@ -93,60 +119,13 @@ export class Replica {
 
   private applyChange(change: RowChange): void {
     if (!REPLICATED.has(change.table)) return;
-    const writer = this.writerFor(change.table);
-    if (change.op === 'delete' || change.row === null) {
-      const key = writer.key.length === 1 ? [change.key] : (JSON.parse(change.key) as unknown[]);
-      writer.remove.run(...key);
+    const row = change.op === 'delete' ? null : change.row;
+    if (this.overlay.holds(change.table, change.key)) {
+      this.overlay.setBase(change.table, change.key, row);
       return;
     }
-    const row = JSON.parse(change.row) as Record<string, unknown>;
-    const values = writer.columns.map((c) => row[c] ?? null);
-    try {
-      writer.upsert.run(...values);
-    } catch (error) {
-      if (!this.dropStaleHolder(change.table, writer, row, error)) throw error;
-      writer.upsert.run(...values);
-    }
-  }
-
-  /**
-   * A unique value (an email, an invoice number) can still be held here by a row whose newer
-   * state comes later in the same pull. The server says the value is this row's now, so the
-   * stale holder goes; its newer state arrives before the pull ends.
-   */
-  private dropStaleHolder(table: string, writer: TableWriter, row: Record<string, unknown>, error: unknown) {
-    const match = /UNIQUE constraint failed: (.+)$/.exec(error instanceof Error ? error.message : '');
-    if (!match?.[1] || match[1].startsWith('index ')) return false;
-    const columns = match[1].split(', ').map((qualified) => qualified.split('.')[1] ?? '');
-    const keyMismatch = writer.key.map((k) => `${k} IS NOT ?`).join(' OR ');
-    this.sqlite
-      .prepare(
-        `DELETE FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')} AND (${keyMismatch})`,
-      )
-      .run(...columns.map((c) => row[c] ?? null), ...writer.key.map((k) => row[k] ?? null));
-    return true;
-  }
-
-  private writerFor(table: string): TableWriter {
-    const existing = this.writers.get(table);
-    if (existing) return existing;
-    const info = this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-    const columns = info.map((c) => c.name);
-    const key = info
-      .filter((c) => c.pk > 0)
-      .sort((a, b) => a.pk - b.pk)
-      .map((c) => c.name);
-    const others = columns.filter((c) => !key.includes(c));
-    const writer: TableWriter = {
-      columns,
-      key,
-      upsert: this.sqlite.prepare(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      ),
-      remove: this.sqlite.prepare(`DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`),
-    };
-    this.writers.set(table, writer);
-    return writer;
+    const shape = tableShape(this.sqlite, change.table);
+    if (row === null) shape.remove.run(...keyValues(shape, change.key));
+    else writeRow(this.sqlite, shape, JSON.parse(row) as Record<string, unknown>);
   }
 }

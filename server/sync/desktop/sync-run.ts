@@ -11,13 +11,27 @@ export interface SyncProgress {
   total: number;
 }
 
-/** Sends every pending command, oldest first, recording the server's answer to each. */
-export async function pushOutbox(link: ServerLink, outbox: Outbox, now: () => number): Promise<number> {
+/**
+ * Sends every pending command, oldest first, recording the server's answer to each;
+ * `answered` runs after each batch that settled any (to rebase: a refusal leaves the screen at once).
+ */
+export async function pushOutbox(
+  link: ServerLink,
+  outbox: Outbox,
+  now: () => number,
+  answered?: () => void,
+): Promise<number> {
   let sent = 0;
   for (;;) {
     const batch = outbox.pending(PUSH_BATCH, now());
     if (batch.length === 0) return sent;
-    outbox.settle(await link.push(batch), now());
+    let outcomes;
+    try {
+      outcomes = await link.push(batch);
+    } finally {
+      outbox.landed();
+    }
+    if (outbox.settle(outcomes, now()) > 0) answered?.();
     sent += batch.length;
   }
 }
@@ -30,7 +44,13 @@ export async function pushOutbox(link: ServerLink, outbox: Outbox, now: () => nu
 export async function pullAll(
   link: ServerLink,
   replica: Replica,
-  options: { now: () => number; pageSize?: number; onProgress?: (progress: SyncProgress) => void },
+  options: {
+    now: () => number;
+    pageSize?: number;
+    onProgress?: (progress: SyncProgress) => void;
+    /** Runs in the last page's transaction (to rebase on the server's complete state). */
+    caughtUp?: () => void;
+  },
 ): Promise<number> {
   let cursor = replica.cursor;
   let applied = 0;
@@ -45,7 +65,7 @@ export async function pullAll(
       continue;
     }
     total ??= page.total ?? 0;
-    replica.applyPage(page, options.now());
+    replica.applyPage(page, options.now(), options.caughtUp);
     applied += page.changes.length;
     cursor = page.cursor;
     options.onProgress?.({ done: applied, total: Math.max(total, applied) });

@@ -77,9 +77,14 @@ export const customersRest = router({
     .output(customerObject)
     .mutation(async ({ ctx, input }) => {
       const { id, ...patch } = input;
-      // Last write wins, as in Stripe's API; a change landing between the read and the write is a 409.
+      // Last write wins, as in Stripe's API. The values read here are the edit's base, so a change
+      // to another field landing between the read and the write still applies; one to the same
+      // field is a 409.
       const current = await app(ctx).customers.get({ id });
-      return toCustomer(await app(ctx).customers.update({ id, expectedVersion: current.version, patch }));
+      const base = Object.fromEntries(
+        Object.keys(patch).map((field) => [field, current[field as keyof typeof patch]]),
+      );
+      return toCustomer(await app(ctx).customers.update({ id, base, patch }));
     }),
 
   list: restProcedure('customers.list', {

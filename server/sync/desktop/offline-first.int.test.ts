@@ -1,0 +1,305 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMAND_KEY_HEADER, queuedMarkOf } from '../../../shared/sync/offline';
+import { appRouter } from '../../app/router';
+import type { EmbeddedBackend } from '../../embedded/backend';
+import { ManualClock } from '../../lib/clock';
+import { expectDomainError } from '../../testing/errors.test-kit';
+import { CUSTOMER_EFFECTS } from './customer-effects.test-kit';
+import {
+  desktopCaller,
+  seedTenant,
+  startDesktop,
+  startServer,
+  switchableFetch,
+  type RestartableServer,
+} from './desktop.test-kit';
+
+/**
+ * Offline-first on a connected desktop, against a hosted server over real HTTP: commands show
+ * at once on the replica, marked pending; a queued one answers, never fails; a form's key
+ * makes a second submit the same command; the outbox names, cancels and retries; a refusal
+ * rolls back; a restart keeps it all; the server applies each command once.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+let dir: string;
+let clock: ManualClock;
+let server: RestartableServer;
+let acme: Awaited<ReturnType<typeof seedTenant>>;
+let desktops: EmbeddedBackend[];
+let offline: boolean;
+let alanId: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tollgate-offline-'));
+  clock = new ManualClock(Date.now());
+  server = await startServer(dir, clock);
+  acme = await seedTenant(server, {
+    name: 'Acme',
+    slug: 'acme',
+    adminEmail: 'ada@acme.test',
+    password: PASSWORD,
+  });
+  alanId = (
+    await (
+      await acme.caller()
+    ).customers.create({ name: 'Alan Turing', email: 'alan@acme.test', country: 'GB' })
+  ).id;
+  desktops = [];
+  offline = false;
+});
+
+afterEach(async () => {
+  for (const desktop of desktops) await desktop.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openDesktop(name: string, cutOff = true): Promise<EmbeddedBackend> {
+  const desktop = await startDesktop(join(dir, name), clock, {
+    fetch: cutOff ? switchableFetch(() => offline) : undefined,
+    effects: CUSTOMER_EFFECTS,
+    offlineProbeMs: 200,
+  });
+  desktops.push(desktop);
+  return desktop;
+}
+
+async function connected(name: string, cutOff = true): Promise<EmbeddedBackend> {
+  const desktop = await openDesktop(name, cutOff);
+  await desktopCaller(desktop).connection.connect({
+    serverUrl: server.url,
+    email: 'ada@acme.test',
+    password: PASSWORD,
+  });
+  return desktop;
+}
+
+/** The console's calls from one opened form: each carries the form's command key. */
+function fromForm(desktop: EmbeddedBackend, commandKey: string) {
+  return appRouter.createCaller(
+    desktop.contextFromHeaders((name) => (name === COMMAND_KEY_HEADER ? commandKey : undefined), 'desktop'),
+  );
+}
+
+function serverCustomers(): { id: string; email: string; company: string | null; status: string }[] {
+  return server.backend.database.sqlite
+    .prepare('SELECT id, email, company, status FROM customers ORDER BY email')
+    .all() as { id: string; email: string; company: string | null; status: string }[];
+}
+
+async function names(desktop: EmbeddedBackend): Promise<string[]> {
+  return (await desktopCaller(desktop).customers.list({ status: 'all' })).items.map((c) => c.name).sort();
+}
+
+describe('offline-first on a connected desktop', () => {
+  it('shows an offline create, edit and archive at once, marked pending and named; back online each runs once', async () => {
+    const d1 = await connected('d1');
+    const d2 = await connected('d2', false);
+    const before = await desktopCaller(d1).connection.status();
+    offline = true;
+
+    const started = Date.now();
+    const created = await desktopCaller(d1).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    expect(queuedMarkOf(created)?.label).toBe('Create customer Grace Hopper');
+    expect(created.id).toMatch(/^cus_/);
+    const edited = await desktopCaller(d1).customers.update({
+      id: alanId,
+      expectedVersion: 1,
+      patch: { company: 'Bletchley' },
+    });
+    expect(queuedMarkOf(edited)?.label).toBe('Edit Alan Turing');
+    const archived = await desktopCaller(d1).customers.archive({ id: alanId });
+    expect(queuedMarkOf(archived)?.label).toBe('Archive Alan Turing');
+    // Offline, a command does not wait for a server that is not there.
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
+    expect(await desktopCaller(d1).customers.get({ id: alanId })).toMatchObject({
+      company: 'Bletchley',
+      status: 'archived',
+      version: 3,
+    });
+    const status = await desktopCaller(d1).connection.status();
+    expect(status).toMatchObject({ state: 'offline', pending: 3, refused: 0 });
+    expect(status.replicaVersion).not.toBe(before.replicaVersion);
+    const marks = await desktopCaller(d1).connection.pendingMarks();
+    expect(marks.map((m) => [m.label, m.key, m.op])).toEqual([
+      ['Create customer Grace Hopper', created.id, 'insert'],
+      ['Edit Alan Turing', alanId, 'update'],
+      ['Archive Alan Turing', alanId, 'update'],
+    ]);
+    expect(marks[1]?.fields).toContain('company');
+    const outbox = await desktopCaller(d1).connection.outbox({});
+    expect(outbox.map((e) => [e.label, e.record?.key, e.status])).toEqual([
+      ['Create customer Grace Hopper', created.id, 'pending'],
+      ['Edit Alan Turing', alanId, 'pending'],
+      ['Archive Alan Turing', alanId, 'pending'],
+    ]);
+    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
+
+    // The server is back: the desktop finds it on its own (a probe while offline), nobody navigates.
+    offline = false;
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
+    await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
+    expect((await desktopCaller(d1).connection.status()).state).toBe('connected');
+    expect(serverCustomers()).toMatchObject([
+      { email: 'alan@acme.test', company: 'Bletchley', status: 'archived' },
+      { email: 'grace@acme.test', status: 'active' },
+    ]);
+    const grace = serverCustomers()[1];
+    // The provisional row made way for the server's: one Grace, with the server's id.
+    const listed = (await desktopCaller(d1).customers.list({ status: 'all' })).items;
+    expect(listed.map((c) => c.id).sort()).toEqual([alanId, grace?.id].sort());
+    await desktopCaller(d2).connection.syncNow();
+    expect(await names(d2)).toEqual(['Alan Turing', 'Grace Hopper']);
+  });
+
+  it('takes a second submit of one form as the same command, offline and online', async () => {
+    const d1 = await connected('d1');
+    offline = true;
+    const form = fromForm(d1, 'form-key-grace-0001');
+    const first = await form.customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    const second = await form.customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    expect(queuedMarkOf(second)).toEqual(queuedMarkOf(first));
+    expect(second.id).toBe(first.id);
+    expect((await desktopCaller(d1).connection.status()).pending).toBe(1);
+    expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
+
+    offline = false;
+    await desktopCaller(d1).connection.syncNow();
+    // Once answered, the same key gets the server's answer: the customer it made, nothing new.
+    const third = await form.customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    expect(queuedMarkOf(third)).toBeNull();
+    const onServer = serverCustomers().filter((c) => c.email === 'grace@acme.test');
+    expect(onServer).toHaveLength(1);
+    expect(third.id).toBe(onServer[0]?.id);
+    expect(await desktopCaller(d1).connection.outbox({})).toHaveLength(1);
+  });
+
+  it('rolls a refused edit back, keeps it as a notice until acknowledged, and retries it on demand', async () => {
+    const d1 = await connected('d1');
+    offline = true;
+    await desktopCaller(d1).customers.update({
+      id: alanId,
+      expectedVersion: 1,
+      patch: { name: 'Alan M. Turing' },
+    });
+    expect((await desktopCaller(d1).customers.get({ id: alanId })).name).toBe('Alan M. Turing');
+    // Meanwhile someone changes Alan on the server.
+    await (
+      await acme.caller()
+    ).customers.update({ id: alanId, expectedVersion: 1, patch: { company: 'Server Co' } });
+
+    offline = false;
+    const after = await desktopCaller(d1).connection.syncNow();
+    expect(after).toMatchObject({ pending: 0, refused: 1 });
+    expect(await desktopCaller(d1).customers.get({ id: alanId })).toMatchObject({
+      name: 'Alan Turing',
+      company: 'Server Co',
+    });
+    expect(await desktopCaller(d1).connection.pendingMarks()).toEqual([]);
+    const [refused] = await desktopCaller(d1).connection.outbox({});
+    expect(refused).toMatchObject({
+      status: 'error',
+      errorCode: 'CONFLICT',
+      acknowledged: false,
+      label: 'Edit Alan Turing',
+    });
+    if (!refused) throw new Error('no refusal');
+
+    // Retry ("keep mine"), offline: queued again, shown again, the refusal dealt with.
+    offline = true;
+    const again = await desktopCaller(d1).connection.retry({ id: refused.id });
+    expect(queuedMarkOf(again)).toMatchObject({ label: 'Edit Alan Turing' });
+    expect((await desktopCaller(d1).customers.get({ id: alanId })).name).toBe('Alan M. Turing');
+    expect(await desktopCaller(d1).connection.status()).toMatchObject({ pending: 1, refused: 0 });
+
+    // Cancelled instead, and a refusal acknowledged: nothing left to say.
+    const pendingId = queuedMarkOf(again)?.outboxId ?? 0;
+    await desktopCaller(d1).connection.cancel({ id: pendingId });
+    expect((await desktopCaller(d1).customers.get({ id: alanId })).name).toBe('Alan Turing');
+    await expectDomainError(
+      () => desktopCaller(d1).connection.acknowledge({ id: pendingId }),
+      'INVALID_STATE',
+    );
+  });
+
+  it('cancels a pending create: gone from every screen at once, never sent', async () => {
+    const d1 = await connected('d1');
+    offline = true;
+    const created = await desktopCaller(d1).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    const mark = queuedMarkOf(created);
+    if (!mark) throw new Error('not queued');
+    const status = await desktopCaller(d1).connection.cancel({ id: mark.outboxId });
+    expect(status).toMatchObject({ pending: 0 });
+    expect(await names(d1)).toEqual(['Alan Turing']);
+    expect(await desktopCaller(d1).connection.pendingMarks()).toEqual([]);
+
+    offline = false;
+    await desktopCaller(d1).connection.syncNow();
+    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
+    expect((await desktopCaller(d1).connection.outbox({}))[0]?.status).toBe('cancelled');
+    await expectDomainError(
+      () => desktopCaller(d1).connection.cancel({ id: mark.outboxId }),
+      'INVALID_STATE',
+    );
+  });
+
+  it('keeps pending commands applied across a restart and sends each once when back', async () => {
+    let d1 = await connected('d1');
+    offline = true;
+    await desktopCaller(d1).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    await desktopCaller(d1).customers.update({
+      id: alanId,
+      expectedVersion: 1,
+      patch: { company: 'Bletchley' },
+    });
+    desktops.splice(desktops.indexOf(d1), 1);
+    await d1.close();
+
+    d1 = await openDesktop('d1');
+    expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
+    expect((await desktopCaller(d1).customers.get({ id: alanId })).company).toBe('Bletchley');
+    expect((await desktopCaller(d1).connection.pendingMarks()).map((m) => m.op)).toEqual([
+      'insert',
+      'update',
+    ]);
+
+    offline = false;
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
+    await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
+    expect(serverCustomers()).toMatchObject([
+      { email: 'alan@acme.test', company: 'Bletchley' },
+      { email: 'grace@acme.test' },
+    ]);
+    expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
+  });
+});

@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../../db/schema';
+import { DomainError, notFound } from '../../../lib/errors';
+import { isProvisionalId } from './provisional-id';
+
+type TenantTable =
+  | 'customers'
+  | 'invoices'
+  | 'invoice_lines'
+  | 'payments'
+  | 'refunds'
+  | 'subscriptions'
+  | 'payment_methods'
+  | 'plans'
+  | 'products'
+  | 'prices'
+  | 'test_clocks'
+  | 'webhook_endpoints'
+  | 'email_outbox';
+
+export type ReplicaRow<T extends TenantTable> = Selectable<DB[T]>;
+
+/**
+ * One of the tenant's rows as the replica holds it now: the server's newest row with every
+ * earlier pending command applied. Effects read through here, synchronously, inside the
+ * replica transaction that applies them.
+ */
+export function findRow<T extends TenantTable>(
+  sqlite: Database.Database,
+  table: T,
+  tenantId: string,
+  id: string,
+): ReplicaRow<T> | undefined {
+  return sqlite.prepare(`SELECT * FROM ${table} WHERE tenant_id = ? AND id = ?`).get(tenantId, id) as
+    ReplicaRow<T> | undefined;
+}
+
+/**
+ * As findRow, but a row the replica does not hold is the NOT_FOUND the server would answer,
+ * and a row only this desktop holds (made by a command still queued) cannot be acted on yet:
+ * the server knows it by another id once it has synced.
+ */
+export function loadRow<T extends TenantTable>(
+  sqlite: Database.Database,
+  table: T,
+  tenantId: string,
+  id: string,
+  what: string,
+): ReplicaRow<T> {
+  if (isProvisionalId(id)) throw stillQueued(what);
+  const row = findRow(sqlite, table, tenantId, id);
+  if (!row) throw notFound(what);
+  return row;
+}
+
+/** The refusal of a command about a record a queued command is still making. */
+export function stillQueued(what: string): DomainError {
+  return new DomainError(
+    'INVALID_STATE',
+    `This ${what.toLowerCase()} is still waiting to reach the server; change it once it has synced`,
+  );
+}
