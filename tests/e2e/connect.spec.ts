@@ -138,10 +138,10 @@ test('connect to a hosted server, see its tenant, and make a change that reaches
   );
   expect(onServer.data?.items.map((c) => c.name)).toEqual([`Olaf ${word}`]);
 
-  // The command is listed as applied.
+  // The command is listed as applied, named by what it did.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connect' }).click();
   const outbox = page.getByRole('table', { name: 'Outbox' });
-  await expect(outbox).toContainText('Customers · create');
+  await expect(outbox).toContainText(`Create customer Olaf ${word}`);
   await expect(outbox).toContainText('Applied');
 });
 

@@ -1,6 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import { queuedMarkOf } from '../../../shared/sync/offline';
-import { notifyError, notifyQueued, notifySuccess } from '../../lib/notify';
+import { notifyError, notifySuccess } from '../../lib/notify';
 import { useOutboxActions, type OutboxItem } from './offline-api';
 import { recordRoute } from './outbox-text';
 
@@ -16,40 +15,45 @@ export interface OutboxCommands {
   busy: boolean;
 }
 
-/** The retry's answer: its new queued mark (or one on a provisional result), or the server's answer. */
+/**
+ * The retry answers as the command itself would: queued (the mutation link has said "Saved —
+ * will sync when online", so this stays silent) or the server's own answer, done at once.
+ */
 function sayRetried(entry: OutboxItem, answer: unknown): void {
-  const direct =
-    typeof answer === 'object' && answer !== null && 'outboxId' in answer && 'label' in answer
-      ? (answer as { label: unknown }).label
-      : null;
-  const queued = typeof direct === 'string' ? direct : queuedMarkOf(answer)?.label;
-  if (queued) notifyQueued(queued);
-  else notifySuccess('Sent again', entry.label, answer);
+  notifySuccess('Sent again', `${entry.label} was applied.`, answer);
 }
 
 export function useOutboxCommands(): OutboxCommands {
   const navigate = useNavigate();
   const actions = useOutboxActions();
+  const dismiss = (entry: OutboxItem) =>
+    actions.acknowledge.mutate(
+      { id: entry.id },
+      { onError: (error) => notifyError(error, 'Could not dismiss') },
+    );
   return {
     cancel: (entry) =>
-      actions.cancel.mutate(entry.id, {
-        onSuccess: () => notifySuccess('Command cancelled', `${entry.label} will not be sent.`),
-        onError: (error) => notifyError(error, 'Could not cancel'),
-      }),
+      actions.cancel.mutate(
+        { id: entry.id },
+        {
+          onSuccess: () => notifySuccess('Command cancelled', `${entry.label} will not be sent.`),
+          onError: (error) => notifyError(error, 'Could not cancel'),
+        },
+      ),
     retry: (entry) =>
-      actions.retry.mutate(entry.id, {
-        onSuccess: (answer) => sayRetried(entry, answer),
-        onError: (error) => notifyError(error, 'Could not send it again'),
-      }),
+      actions.retry.mutate(
+        { id: entry.id },
+        {
+          onSuccess: (answer) => sayRetried(entry, answer),
+          onError: (error) => notifyError(error, 'Could not send it again'),
+        },
+      ),
     edit: (entry) => {
-      actions.acknowledge.mutate(entry.id, { onError: (error) => notifyError(error, 'Could not dismiss') });
+      dismiss(entry);
       const route = recordRoute(entry.record);
       if (route) void navigate(route);
     },
-    discard: (entry) =>
-      actions.acknowledge.mutate(entry.id, {
-        onError: (error) => notifyError(error, 'Could not dismiss'),
-      }),
+    discard: dismiss,
     busy: actions.cancel.isPending || actions.retry.isPending || actions.acknowledge.isPending,
   };
 }

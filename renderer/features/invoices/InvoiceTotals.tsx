@@ -38,7 +38,6 @@ function Row({
  */
 export function InvoiceTotals({ invoice, waiting }: { invoice: Invoice; waiting?: InvoicePending }) {
   const { currency } = invoice;
-  const due = [...(waiting?.invoice ?? []), ...(waiting?.anyRefund ?? [])];
   return (
     <Box ml="auto" w={{ base: '100%', sm: 320 }} mt="md" aria-label="Totals" role="group">
       <Row label="Subtotal" amount={invoice.subtotal} currency={currency} />
@@ -46,17 +45,23 @@ export function InvoiceTotals({ invoice, waiting }: { invoice: Invoice; waiting?
       {invoice.creditApplied > 0 && (
         <Row label="Credit applied from balance" amount={-invoice.creditApplied} currency={currency} />
       )}
-      <Row label="Paid" amount={invoice.amountPaid} currency={currency} pending={waiting?.invoice} />
+      <Row label="Paid" amount={invoice.amountPaid} currency={currency} pending={waiting?.charges} />
       {invoice.amountRefunded > 0 && (
         <Row
           label="Refunded"
           amount={-invoice.amountRefunded}
           currency={currency}
-          pending={waiting?.anyRefund}
+          pending={waiting?.refunded}
         />
       )}
       <Divider my={8} />
-      <Row label="Amount due" amount={amountStillDue(invoice)} currency={currency} strong pending={due} />
+      <Row
+        label="Amount due"
+        amount={amountStillDue(invoice)}
+        currency={currency}
+        strong
+        pending={waiting?.charges}
+      />
     </Box>
   );
 }

@@ -4,32 +4,41 @@ import { invoicePending } from './pending';
 
 const detail = {
   invoice: { id: 'inv_1' },
-  payments: [{ id: 'pay_1' }, { id: 'pay_2' }],
+  payments: [{ id: 'pay_1' }, { id: 'pay_local' }],
   refunds: [
     { id: 're_settled', paymentId: 'pay_1' },
     { id: 're_local', paymentId: 'pay_1' },
   ],
 };
 
+const REFUND = 'Refund $5.00 on INV-000001';
+const CHARGE = 'Charge $20.00 for INV-000001 now';
+
 describe('invoicePending', () => {
-  it('puts a refund made here on its row, its payment and the invoice’s refunded total', () => {
+  it('puts a refund made here on its row, its payment and the refunded total, not on what was paid', () => {
+    // What the refund effect writes: the refund, and the refunded amounts of its payment and invoice.
     const index = indexPendingMarks([
-      { label: 'Refund $5.00 on INV-000001', table: 'refunds', key: 're_local', op: 'insert', fields: [] },
+      { label: REFUND, table: 'refunds', key: 're_local', op: 'insert', fields: [] },
+      { label: REFUND, table: 'payments', key: 'pay_1', op: 'update', fields: ['amount_refunded'] },
+      { label: REFUND, table: 'invoices', key: 'inv_1', op: 'update', fields: ['amount_refunded'] },
     ]);
     const found = invoicePending(index, detail);
-    expect(found.refunds.get('re_local')).toEqual(['Refund $5.00 on INV-000001']);
+    expect(found.refunds.get('re_local')).toEqual([REFUND]);
     expect(found.refunds.has('re_settled')).toBe(false);
-    expect(found.paymentRefunds.get('pay_1')).toEqual(['Refund $5.00 on INV-000001']);
-    expect(found.paymentRefunds.has('pay_2')).toBe(false);
-    expect(found.anyRefund).toEqual(['Refund $5.00 on INV-000001']);
-    expect(found.invoice).toEqual([]);
+    expect(found.paymentRefunds.get('pay_1')).toEqual([REFUND]);
+    expect(found.refunded).toEqual([REFUND]);
+    expect(found.charges).toEqual([]);
+    expect(found.invoice).toEqual([REFUND]);
   });
 
-  it('marks the invoice itself for a command on it or on one of its payments', () => {
+  it('marks what is paid and due while a charge made here waits', () => {
     const index = indexPendingMarks([
-      { label: 'Pay INV-000001 now', table: 'invoices', key: 'inv_1', op: 'update', fields: ['status'] },
-      { label: 'Charge', table: 'payments', key: 'pay_2', op: 'insert', fields: [] },
+      { label: CHARGE, table: 'payments', key: 'pay_local', op: 'insert', fields: [] },
+      { label: CHARGE, table: 'invoices', key: 'inv_1', op: 'update', fields: ['attempt_count'] },
     ]);
-    expect(invoicePending(index, detail).invoice).toEqual(['Pay INV-000001 now', 'Charge']);
+    const found = invoicePending(index, detail);
+    expect(found.charges).toEqual([CHARGE]);
+    expect(found.refunded).toEqual([]);
+    expect(found.invoice).toEqual([CHARGE]);
   });
 });

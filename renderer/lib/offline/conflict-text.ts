@@ -16,6 +16,6 @@ function valueText(value: unknown): string {
 }
 
 /** "Company — theirs: Acme, yours: Acme Ltd": one line per field two people changed. */
-export function conflictText(conflict: FieldConflict): string {
+export function conflictText(conflict: Pick<FieldConflict, 'field'> & Partial<FieldConflict>): string {
   return `${fieldLabel(conflict.field)} — theirs: ${valueText(conflict.theirs)}, yours: ${valueText(conflict.yours)}`;
 }
