@@ -50,8 +50,10 @@ test.beforeAll(async () => {
     currency: 'USD',
     lines: [{ description: 'Workshop seat', unitAmount: 2000 }],
   });
-  const paid = await server.call<{ status: string }>('mutation', 'invoices.pay', { id: invoice.id });
-  expect(paid.status).toBe('paid');
+  const paid = await server.call<{ invoice: { status: string } }>('mutation', 'invoices.pay', {
+    id: invoice.id,
+  });
+  expect(paid.invoice.status).toBe('paid');
   seeded = { ada, cleo, invoiceId: invoice.id };
   web = await startWebMode();
 });
