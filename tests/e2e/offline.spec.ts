@@ -166,12 +166,11 @@ test('offline changes show at once marked pending, the outbox names them, and th
   await expect(page.getByTestId('pending-badge').first()).toBeVisible();
 
   await test.step('the server comes back: marks clear without navigating, the overtaken edit is rolled back', async () => {
-    const resumedAt = Date.now();
     await server.resume();
+    const readyAt = Date.now();
     await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: SIGNAL_BUDGET_MS });
-    test
-      .info()
-      .annotations.push({ type: 'marks cleared after', description: `${Date.now() - resumedAt} ms` });
+    const cleared = `${Date.now() - readyAt} ms`;
+    test.info().annotations.push({ type: 'marks cleared after the server was ready', description: cleared });
     await expect(dataRows(page).filter({ hasText: `Ada ${word}` })).toContainText('Globex');
     await expect(dataRows(page).filter({ hasText: `Dora ${word}` })).toHaveCount(1);
     await expectToast(page, 'Not saved', /Company — theirs: Globex, yours: Acme Ltd/);
