@@ -177,6 +177,10 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   // The desktop's own connection to a server: local to the computer, no tenant's data.
   'connection.status': 'no tenant data',
   'connection.outbox': 'no tenant data',
+  'connection.pendingMarks': 'no tenant data',
+  'connection.cancel': 'no tenant data',
+  'connection.retry': 'no tenant data',
+  'connection.acknowledge': 'no tenant data',
   'connection.connect': 'no tenant data',
   'connection.acceptInvitation': 'no tenant data',
   'connection.syncNow': 'no tenant data',

@@ -142,6 +142,9 @@ const VALID: Record<string, ValidInput> = {
     ],
   }),
   'connection.outbox': () => ({ limit: 10 }),
+  'connection.cancel': () => ({ id: 1 }),
+  'connection.retry': () => ({ id: 1 }),
+  'connection.acknowledge': () => ({ id: 1 }),
   'webhooks.deliveries': async (k) => ({ endpointId: await numbersEndpoint(k), limit: 10 }),
 };
 

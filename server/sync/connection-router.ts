@@ -56,21 +56,26 @@ export const connectionRouter = router({
   /** Each row a pending command changed, for "pending" badges on rows, fields and amounts. */
   pendingMarks: publicProcedure.query(({ ctx }) => ctx.connection?.pendingMarks() ?? []),
 
+  // A backend with no connection (standalone, or the hosted server) has no outbox: as status and
+  // outbox answer for it, these act on nothing and say so (the status is standalone).
+
   /** Withdraws a change not yet sent; it leaves every screen at once. */
   cancel: publicProcedure.input(outboxId).mutation(({ ctx, input }) => {
-    const connection = desktopConnection(ctx);
-    connection.cancel(input.id);
-    return connection.status();
+    if (!ctx.connection) return STANDALONE;
+    ctx.connection.cancel(input.id);
+    return ctx.connection.status();
   }),
 
   /** Queues a refused change again ("keep mine"); answers as the command itself would (queued or done). */
-  retry: publicProcedure.input(outboxId).mutation(({ ctx, input }) => desktopConnection(ctx).retry(input.id)),
+  retry: publicProcedure
+    .input(outboxId)
+    .mutation(({ ctx, input }) => (ctx.connection ? ctx.connection.retry(input.id) : STANDALONE)),
 
   /** The user has dealt with a refused change: it is no longer a notice. */
   acknowledge: publicProcedure.input(outboxId).mutation(({ ctx, input }) => {
-    const connection = desktopConnection(ctx);
-    connection.acknowledge(input.id);
-    return connection.status();
+    if (!ctx.connection) return STANDALONE;
+    ctx.connection.acknowledge(input.id);
+    return ctx.connection.status();
   }),
 
   connect: publicProcedure

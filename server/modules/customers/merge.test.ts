@@ -61,17 +61,16 @@ describe('mergeCustomerEdit', () => {
 });
 
 describe('conflictError', () => {
-  it('is a CONFLICT naming each field, with field errors and both values', () => {
+  it('is a CONFLICT naming each field with its value now, and both values for the editor to choose', () => {
     const error = conflictError([
       { field: 'company', theirs: 'Theirs Inc', yours: 'Mine Ltd' },
       { field: 'notes', theirs: null, yours: 'VIP' },
     ]);
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toMatch(/company and notes since you opened it/);
-    expect(error.fieldErrors).toEqual({
-      company: ['Changed meanwhile to “Theirs Inc”'],
-      notes: ['Changed meanwhile to nothing'],
-    });
+    expect(error.message).toBe(
+      "Someone else changed this customer's company (now “Theirs Inc”) and notes (now nothing) since you opened it. Choose which value to keep.",
+    );
+    expect(error.fieldErrors).toBeUndefined();
     expect(error.conflicts).toEqual([
       { field: 'company', theirs: 'Theirs Inc', yours: 'Mine Ltd' },
       { field: 'notes', theirs: null, yours: 'VIP' },

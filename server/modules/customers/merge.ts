@@ -1,5 +1,5 @@
 import type { Customer, CustomerBase, CustomerEditableField } from '../../../shared/customers/schema';
-import type { FieldConflict, FieldErrors } from '../../../shared/errors';
+import type { FieldConflict } from '../../../shared/errors';
 import { DomainError } from '../../lib/errors';
 
 export type CustomerPatch = Partial<Pick<Customer, CustomerEditableField>>;
@@ -37,15 +37,17 @@ export function mergeCustomerEdit(
   return { apply, conflicts };
 }
 
-/** The refusal of an edit whose fields someone else changed meanwhile, with both values of each. */
+/**
+ * The refusal of an edit whose fields someone else changed meanwhile, with both values of each
+ * in `conflicts` for the editor to choose from. No field errors: nothing in the input is wrong,
+ * and an edit form shows a conflict as a choice, not as a field to fix.
+ */
 export function conflictError(conflicts: readonly FieldConflict[]): DomainError {
-  const fieldErrors: FieldErrors = Object.fromEntries(
-    conflicts.map((c) => [c.field, [`Changed meanwhile to ${shown(c.theirs)}`]]),
-  );
+  const changes = conflicts.map((c) => `${c.field} (now ${shown(c.theirs)})`);
   return new DomainError(
     'CONFLICT',
-    `Someone else changed this customer's ${fieldsInWords(conflicts.map((c) => c.field))} since you opened it. Choose which value to keep.`,
-    fieldErrors,
+    `Someone else changed this customer's ${fieldsInWords(changes)} since you opened it. Choose which value to keep.`,
+    undefined,
     [...conflicts],
   );
 }

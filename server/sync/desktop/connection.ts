@@ -53,6 +53,8 @@ export interface ConnectionOptions {
   answerWaitMs?: number;
   /** How often an offline desktop tries the server again (the badge follows within it). */
   offlineProbeMs?: number;
+  /** How often a connected desktop checks the server still answers (its /healthz). */
+  heartbeatMs?: number;
   /** Commands' optimistic effects on the replica, by path (tests give their own). */
   effects?: LocalEffects;
   /** Names a command for the outbox; defaults to its effect's describe, else its path. */
@@ -61,6 +63,7 @@ export interface ConnectionOptions {
 
 const SAVED_KEY = 'sync.connection';
 const OFFLINE_PROBE_MS = 1000;
+const HEARTBEAT_MS = 1000;
 
 /**
  * A desktop's connection to a hosted server: sign-in, its replica and outbox, and the sync
@@ -73,8 +76,8 @@ export class DesktopConnection {
   private error: string | null = null;
   private progress: SyncProgress | null = null;
   private queued: Promise<void> | null = null;
-  /** While offline: the next try of the server, a second after the last one failed. */
-  private probe: NodeJS.Timeout | null = null;
+  /** Offline: the next try of the server; connected: the next heartbeat. */
+  private watch: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -191,6 +194,7 @@ export class DesktopConnection {
     }
     await writeSetting(this.options.standaloneDb, SAVED_KEY, JSON.stringify(saved));
     this.startLoop(this.options.intervalMs ?? 5000);
+    this.scheduleWatch();
     return this.status();
   }
 
@@ -200,7 +204,7 @@ export class DesktopConnection {
     if (!session) return this.status();
     await this.loop?.stop();
     this.loop = null;
-    this.stopProbe();
+    this.stopWatch();
     await session.link.logout();
     await deleteSetting(this.options.standaloneDb, SAVED_KEY);
     await this.teardown(session);
@@ -217,6 +221,9 @@ export class DesktopConnection {
     const session = this.requireSession();
     const commandKey = options.commandKey ?? null;
     const known = commandKey === null ? null : session.outbox.byKey(commandKey);
+    if (known && known.path !== command.path) {
+      throw new DomainError('INVALID_INPUT', 'This form’s key was already used for another kind of change');
+    }
     const id = known ? known.id : this.queue(session, command, commandKey);
     return this.answer(session, id);
   }
@@ -265,7 +272,7 @@ export class DesktopConnection {
   async close(): Promise<void> {
     await this.loop?.stop();
     this.loop = null;
-    this.stopProbe();
+    this.stopWatch();
     await this.chain;
     if (this.session) await this.session.replica.close();
     this.session = null;
@@ -292,7 +299,7 @@ export class DesktopConnection {
       if (this.state === 'error') this.options.logger.warn({ err: error }, 'sync failed');
     } finally {
       this.progress = null;
-      this.scheduleProbe();
+      this.scheduleWatch();
     }
   }
 
@@ -330,23 +337,43 @@ export class DesktopConnection {
   }
 
   /**
-   * Offline (whether a pass, a command or the console found it so), the server is tried again
-   * every second, so the badge and the queue follow it back at once; connected, the loop's
-   * interval applies.
+   * The badge follows the server within about a second both ways (decision 104): offline
+   * (whether a pass, a command or the console found it so) the server is tried again every
+   * second; connected, a heartbeat asks its /healthz every second, and a server that does not
+   * answer is offline at once. Syncs themselves keep the loop's interval.
    */
-  private scheduleProbe(): void {
-    if (this.probe) clearTimeout(this.probe);
-    this.probe = null;
-    if (this.state !== 'offline' || !this.session || !this.loop) return;
-    this.probe = setTimeout(() => {
-      this.probe = null;
-      void this.requestSync();
-    }, this.options.offlineProbeMs ?? OFFLINE_PROBE_MS);
+  private scheduleWatch(): void {
+    this.stopWatch();
+    if (!this.session || !this.loop) return;
+    if (this.state === 'offline') {
+      this.watch = setTimeout(() => {
+        this.watch = null;
+        void this.requestSync();
+      }, this.options.offlineProbeMs ?? OFFLINE_PROBE_MS);
+    } else if (this.state === 'connected') {
+      this.watch = setTimeout(() => {
+        this.watch = null;
+        void this.heartbeat();
+      }, this.options.heartbeatMs ?? HEARTBEAT_MS);
+    }
   }
 
-  private stopProbe(): void {
-    if (this.probe) clearTimeout(this.probe);
-    this.probe = null;
+  private async heartbeat(): Promise<void> {
+    const session = this.session;
+    // A sync under way says itself whether the server answers, and schedules what comes next.
+    if (!session || this.state !== 'connected' || this.queued) return;
+    const alive = await session.link.alive();
+    if (this.session !== session) return;
+    if (!alive && this.state === 'connected' && !this.queued) {
+      this.state = 'offline';
+      this.error = 'The server could not be reached';
+    }
+    if (this.state === 'connected' || this.state === 'offline') this.scheduleWatch();
+  }
+
+  private stopWatch(): void {
+    if (this.watch) clearTimeout(this.watch);
+    this.watch = null;
   }
 
   private async teardown(session: Session): Promise<void> {
@@ -356,7 +383,6 @@ export class DesktopConnection {
     this.error = null;
   }
 }
-
 
 function unreachable(serverUrl: string): DomainError {
   const message = `No server answered at ${serverUrl}; check the address and your network`;

@@ -45,7 +45,14 @@ export function connectedContext(
 export type DesktopSyncOptions = Partial<
   Pick<
     ConnectionOptions,
-    'secrets' | 'fetch' | 'intervalMs' | 'answerWaitMs' | 'offlineProbeMs' | 'effects' | 'describe'
+    | 'secrets'
+    | 'fetch'
+    | 'intervalMs'
+    | 'answerWaitMs'
+    | 'offlineProbeMs'
+    | 'heartbeatMs'
+    | 'effects'
+    | 'describe'
   >
 >;
 
@@ -69,6 +76,7 @@ export async function startDesktopConnection(
     intervalMs: options.sync?.intervalMs,
     answerWaitMs: options.sync?.answerWaitMs,
     offlineProbeMs: options.sync?.offlineProbeMs,
+    heartbeatMs: options.sync?.heartbeatMs,
     effects: options.sync?.effects,
     describe: options.sync?.describe,
   });

@@ -302,4 +302,23 @@ describe('offline-first on a connected desktop', () => {
     ]);
     expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
   });
+
+  it('follows the server going and coming back on its own: a heartbeat while connected, a probe while offline', async () => {
+    // The loop's interval here is an hour: only the heartbeat and the probe can notice.
+    const d1 = await connected('d1', false);
+    const port = server.port;
+    await server.stop();
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).state).toBe('offline');
+    const queued = await desktopCaller(d1).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    expect(queuedMarkOf(queued)).not.toBeNull();
+
+    server = await startServer(dir, clock, port);
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).state).toBe('connected');
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
+    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test', 'grace@acme.test']);
+  });
 });

@@ -91,7 +91,7 @@ describe('outbox', () => {
 
   it('finds a command by its key, and never takes a second command with the same key', () => {
     const id = queue('test.append', { id: 'cus_ada', suffix: '!' }, 'form-key-0001');
-    expect(outbox.byKey('form-key-0001')).toEqual({ id, status: 'pending' });
+    expect(outbox.byKey('form-key-0001')).toEqual({ id, path: 'test.append', status: 'pending' });
     expect(() => queue('test.append', { id: 'cus_ada', suffix: '?' }, 'form-key-0001')).toThrow(/UNIQUE/);
     // The refused second one left nothing behind: neither a command nor its effect.
     expect(outbox.countPending()).toBe(1);

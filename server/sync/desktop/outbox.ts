@@ -159,10 +159,10 @@ export class Outbox {
   }
 
   /** The command a console's key already queued, if any. */
-  byKey(commandKey: string): { id: number; status: OutboxStatus } | null {
+  byKey(commandKey: string): { id: number; path: string; status: OutboxStatus } | null {
     const row = this.sqlite
-      .prepare('SELECT id, status FROM sync_outbox WHERE command_key = ?')
-      .get(commandKey) as { id: number; status: OutboxStatus } | undefined;
+      .prepare('SELECT id, path, status FROM sync_outbox WHERE command_key = ?')
+      .get(commandKey) as { id: number; path: string; status: OutboxStatus } | undefined;
     return row ?? null;
   }
 

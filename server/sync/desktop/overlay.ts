@@ -22,27 +22,32 @@ type Op = PendingMark['op'];
  * every kept version back leaves exactly the server's rows (see rebase.ts).
  */
 export class Overlay {
-  constructor(private readonly sqlite: Database.Database) {}
+  // Prepared once: a pull asks `holds` for every row it applies.
+  private readonly holding: Database.Statement;
+  private readonly rebasing: Database.Statement;
+  private readonly any: Database.Statement;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.holding = sqlite.prepare('SELECT 1 FROM sync_overlay WHERE table_name = ? AND row_key = ?');
+    this.rebasing = sqlite.prepare(
+      'UPDATE sync_overlay SET base_row = ? WHERE table_name = ? AND row_key = ?',
+    );
+    this.any = sqlite.prepare('SELECT 1 FROM sync_overlay LIMIT 1');
+  }
 
   /** Whether a pending command changed this row, so the server's newer state is its base, not the table's. */
   holds(table: string, key: RowKey): boolean {
-    return (
-      this.sqlite
-        .prepare('SELECT 1 FROM sync_overlay WHERE table_name = ? AND row_key = ?')
-        .get(table, key) !== undefined
-    );
+    return this.holding.get(table, key) !== undefined;
   }
 
   /** Records the server's newest state of a row held here (null: deleted). */
   setBase(table: string, key: RowKey, row: string | null): void {
-    this.sqlite
-      .prepare('UPDATE sync_overlay SET base_row = ? WHERE table_name = ? AND row_key = ?')
-      .run(row, table, key);
+    this.rebasing.run(row, table, key);
   }
 
   /** Whether any pending command's writes are on the replica. */
   isEmpty(): boolean {
-    return this.sqlite.prepare('SELECT 1 FROM sync_overlay LIMIT 1').get() === undefined;
+    return this.any.get() === undefined;
   }
 
   /** Puts every kept server version back (a NULL one: the row goes) and forgets the layer. */

@@ -119,9 +119,15 @@ export class OptimisticCommands {
     }
   }
 
+  /** Naming never fails a command: a describer that throws leaves the path's name. */
   private describe(path: string, command: LocalCommand): CommandDescription {
-    if (this.options.describe) return this.options.describe(this.options.sqlite, path, command);
-    const effect = this.options.effects[path];
-    return effect ? effect.describe(this.options.sqlite, command) : describeByPath(path);
+    try {
+      if (this.options.describe) return this.options.describe(this.options.sqlite, path, command);
+      const effect = this.options.effects[path];
+      if (effect) return effect.describe(this.options.sqlite, command);
+    } catch {
+      // Named from the path below.
+    }
+    return describeByPath(path);
   }
 }

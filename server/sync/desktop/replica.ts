@@ -76,7 +76,9 @@ export class Replica {
    */
   applyPage(page: PulledPage, syncedAt: number, caughtUp?: () => void): void {
     this.sqlite.transaction(() => {
-      for (const change of page.changes) this.applyChange(change);
+      // Nothing pending (a first sync, most pulls): no row needs asking about.
+      const layered = !this.overlay.isEmpty();
+      for (const change of page.changes) this.applyChange(change, layered);
       this.writeState('cursor', String(page.cursor));
       this.writeState('scope', page.scope);
       this.writeState('last_synced_at', String(syncedAt));
@@ -117,10 +119,10 @@ export class Replica {
     return this.database.close();
   }
 
-  private applyChange(change: RowChange): void {
+  private applyChange(change: RowChange, layered: boolean): void {
     if (!REPLICATED.has(change.table)) return;
     const row = change.op === 'delete' ? null : change.row;
-    if (this.overlay.holds(change.table, change.key)) {
+    if (layered && this.overlay.holds(change.table, change.key)) {
       this.overlay.setBase(change.table, change.key, row);
       return;
     }

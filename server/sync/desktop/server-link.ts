@@ -41,6 +41,9 @@ export function fromClientError(error: unknown): Error {
  * refresh token (rotated by every refresh, so each new one is stored at once), and pulls
  * and pushes as the signed-in user.
  */
+/** A server that takes longer than this to say it is alive is taken as gone. */
+const HEARTBEAT_TIMEOUT_MS = 5_000;
+
 export class ServerLink {
   private access: { token: string; expiresAt: number } | null = null;
   private refreshing: Promise<void> | null = null;
@@ -102,6 +105,20 @@ export class ServerLink {
       this.client.sync.push.mutate({ clientId: this.clientId, mutations }),
     );
     return answer.results as MutationOutcome[];
+  }
+
+  /** Whether the server answers at all (its /healthz), for the connection's once-a-second heartbeat. */
+  async alive(): Promise<boolean> {
+    try {
+      const answer = await (this.options.fetch ?? fetch)(`${this.serverUrl.replace(/\/+$/, '')}/healthz`, {
+        signal: AbortSignal.timeout(HEARTBEAT_TIMEOUT_MS),
+      });
+      // Any answer but a gateway's "the app is down" (5xx) is the server: a proxy that does not
+      // pass /healthz on (404) must not make a healthy connection flap.
+      return answer.status < 500;
+    } catch {
+      return false;
+    }
   }
 
   /** Ends the server session (best effort: offline, the refresh token is forgotten all the same). */

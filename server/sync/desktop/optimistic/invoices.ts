@@ -125,9 +125,11 @@ export const createManualInvoiceEffect: LocalEffect = {
     const input = manualInvoiceInput.parse(command.input);
     const total = input.lines.reduce((t, line) => t + line.unitAmount * line.quantity, 0);
     const name = customerName(sqlite, command.tenantId, input.customerId);
+    // The customer, not the draft: the draft's provisional id is gone once the server's invoice
+    // arrives (or the server refuses it), while the customer's billing page shows either.
     return {
       label: `Invoice ${name} for ${amountText(total, input.currency)}`,
-      record: { table: 'invoices', key: provisionalId('inv', command.outboxId) },
+      record: { table: 'customers', key: input.customerId },
     };
   },
 
