@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import madge from 'madge';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const GRAPH_SCRIPT = join(import.meta.dirname, 'import-graph.ts');
 
 /**
  * No file takes part in an import circle, type imports included: a circle means a lower layer
@@ -11,17 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
  * the result has no circle at all, also inside a layer.
  */
 async function circlesIn(paths: string[], tsConfig: string): Promise<string[][]> {
-  const graph = (
-    await madge(paths, {
-      fileExtensions: ['ts', 'tsx'],
-      tsConfig,
-      detectiveOptions: {
-        ts: { skipTypeImports: false, mixedImports: true },
-        tsx: { skipTypeImports: false, mixedImports: true },
-        es6: { skipTypeImports: false },
-      },
-    })
-  ).obj();
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', GRAPH_SCRIPT, tsConfig, ...paths], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const graph = JSON.parse(stdout) as Record<string, string[]>;
   return stronglyConnected(graph).filter(
     (group) => group.length > 1 || (graph[group[0] ?? ''] ?? []).includes(group[0] ?? ''),
   );
