@@ -40,6 +40,8 @@ export class HostedNorthwind {
       const tenant = await insertTenant(database.db, { name: 'Northwind Courses', slug: 'northwind', now });
       const admin = await insertUser(database.db, { email: NORTHWIND_ADMIN.email, name: 'Nadia Admin', now });
       await insertMembership(database.db, { userId: admin.id, tenantId: tenant.id, role: 'admin', now });
+      // A tenant admin neither charges nor refunds: Nadia is also on the platform's billing staff.
+      await insertMembership(database.db, { userId: admin.id, tenantId: null, role: 'billing', now });
       await setPassword(database.db, {
         userId: admin.id,
         password: NORTHWIND_ADMIN.password,

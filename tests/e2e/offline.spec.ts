@@ -10,7 +10,7 @@ import { startWebMode, type WebMode } from './web-mode';
  * offline shows at once where it was made, marked Pending, and is named in the outbox; one
  * is cancelled; a double click on Refund refunds once; when the server comes back (without
  * navigating) the marks clear, and an edit someone else overtook on the server is rolled
- * back with a notice showing both values.
+ * back with a notice showing both values, whose Keep mine sends it again.
  */
 
 const QUEUED = 'Saved — will sync when online';
@@ -50,8 +50,10 @@ test.beforeAll(async () => {
     currency: 'USD',
     lines: [{ description: 'Workshop seat', unitAmount: 2000 }],
   });
-  const paid = await server.call<{ status: string }>('mutation', 'invoices.pay', { id: invoice.id });
-  expect(paid.status).toBe('paid');
+  const paid = await server.call<{ invoice: { status: string } }>('mutation', 'invoices.pay', {
+    id: invoice.id,
+  });
+  expect(paid.invoice.status).toBe('paid');
   seeded = { ada, cleo, invoiceId: invoice.id };
   web = await startWebMode();
 });
@@ -164,16 +166,28 @@ test('offline changes show at once marked pending, the outbox names them, and th
   await expect(page.getByTestId('pending-badge').first()).toBeVisible();
 
   await test.step('the server comes back: marks clear without navigating, the overtaken edit is rolled back', async () => {
-    const resumedAt = Date.now();
     await server.resume();
+    const readyAt = Date.now();
     await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: SIGNAL_BUDGET_MS });
-    test
-      .info()
-      .annotations.push({ type: 'marks cleared after', description: `${Date.now() - resumedAt} ms` });
+    const cleared = `${Date.now() - readyAt} ms`;
+    test.info().annotations.push({ type: 'marks cleared after the server was ready', description: cleared });
     await expect(dataRows(page).filter({ hasText: `Ada ${word}` })).toContainText('Globex');
     await expect(dataRows(page).filter({ hasText: `Dora ${word}` })).toHaveCount(1);
     await expectToast(page, 'Not saved', /Company — theirs: Globex, yours: Acme Ltd/);
     await expect(page.getByTestId('connection-badge')).toContainText('Connected');
+  });
+
+  await test.step('Keep mine on the notice sends the edit again over their value', async () => {
+    const notice = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await notice.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(notice).toBeHidden();
+    await expect(dataRows(page).filter({ hasText: `Ada ${word}` })).toContainText('Acme Ltd');
+    await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: SIGNAL_BUDGET_MS });
+    await at('/connect');
+    const refused = page.getByTestId('outbox-entry').filter({ hasText: 'Refused' });
+    await expect(refused).toHaveCount(1);
+    // Dealt with: no Retry, Edit or Discard left on it.
+    await expect(refused.getByRole('button')).toHaveCount(0);
   });
 
   await test.step('on the server: the customer made once, the refund made once, the cancelled archive never', async () => {
@@ -185,7 +199,7 @@ test('offline changes show at once marked pending, the outbox names them, and th
     const byName = new Map(listed.items.map((c) => [c.name, c]));
     expect([...byName.keys()].sort()).toEqual([`Ada ${word}`, `Ben ${word}`, `Cleo ${word}`, `Dora ${word}`]);
     expect(byName.get(`Cleo ${word}`)?.status).toBe('active');
-    expect(byName.get(`Ada ${word}`)?.company).toBe('Globex');
+    expect(byName.get(`Ada ${word}`)?.company).toBe('Acme Ltd');
     const detail = await server.call<{ refunds: { amount: number }[] }>('query', 'invoices.get', {
       id: invoiceId,
     });

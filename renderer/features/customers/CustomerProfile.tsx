@@ -4,7 +4,7 @@ import type { Customer } from '../../../shared/customers/schema';
 import { countryName, formatDateTime } from '../../lib/format';
 import { DateText } from '../../ui/DateText';
 import { FieldList } from '../../ui/FieldList';
-import { FieldPending } from './PendingMarks';
+import { CustomerWithPending } from './PendingMarks';
 import { StatusBadge } from './StatusBadge';
 
 const dimmedDash = (
@@ -27,18 +27,13 @@ function When({ ms }: { ms: number }) {
   );
 }
 
-/** A field's value with the Pending badge when a waiting command changes it. */
-function withPending(customer: Customer, field: string, value: ReactNode): ReactNode {
-  return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
-      <Box style={{ minWidth: 0 }}>{value}</Box>
-      <FieldPending customer={customer} field={field} />
-    </Group>
-  );
-}
-
 export function CustomerProfile({ customer }: { customer: Customer }) {
-  const pendingField = (field: string, value: ReactNode) => withPending(customer, field, value);
+  // A field's value, with the Pending badge while a waiting command changes it.
+  const pendingField = (field: string, value: ReactNode) => (
+    <CustomerWithPending customer={customer} field={field}>
+      <Box miw={0}>{value}</Box>
+    </CustomerWithPending>
+  );
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="profile-title">
       <Title order={4} id="profile-title" mb="md">

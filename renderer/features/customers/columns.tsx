@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core';
 import type { Customer } from '../../../shared/customers/schema';
 import { countryName } from '../../lib/format';
 import { dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
-import { CustomerPending, FieldPending } from './PendingMarks';
+import { CustomerWithPending } from './PendingMarks';
 import { StatusBadge } from './StatusBadge';
 
 /** The customers table: what each column shows, sorts by and exports; changes not yet confirmed by the server are marked Pending. */
@@ -15,12 +15,11 @@ export const customerColumns: DataColumn<Customer>[] = [
     minWidth: 200,
     grow: 2,
     cell: (c) => (
-      <Group gap={6} wrap="nowrap">
+      <CustomerWithPending customer={c}>
         <Text size="sm" fw={550} truncate>
           {c.name}
         </Text>
-        <CustomerPending customer={c} />
-      </Group>
+      </CustomerWithPending>
     ),
     exportValue: (c) => c.name,
   },
@@ -43,12 +42,11 @@ export const customerColumns: DataColumn<Customer>[] = [
     minWidth: 160,
     grow: 1.5,
     cell: (c) => (
-      <Group gap={6} wrap="nowrap">
+      <CustomerWithPending customer={c} field="company">
         <Text size="sm" truncate c={c.company ? undefined : 'dimmed'}>
           {c.company ?? '—'}
         </Text>
-        <FieldPending customer={c} field="company" />
-      </Group>
+      </CustomerWithPending>
     ),
     exportValue: (c) => c.company,
   },
@@ -76,10 +74,9 @@ export const customerColumns: DataColumn<Customer>[] = [
     minWidth: 110,
     grow: 0,
     cell: (c) => (
-      <Group gap={6} wrap="nowrap">
+      <CustomerWithPending customer={c} field="status">
         <StatusBadge status={c.status} />
-        <FieldPending customer={c} field="status" />
-      </Group>
+      </CustomerWithPending>
     ),
     exportValue: (c) => c.status,
   },

@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { IconReceiptRefund } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { useCan } from '../../shell/session';
 import { MoneyText } from '../../ui/MoneyText';
-import { PendingBadge } from '../../ui/PendingBadge';
+import { WithPending } from '../../ui/PendingBadge';
 import { plainTable } from '../../ui/plain-table';
 import { PaymentStatusBadge } from '../payments';
 import { RefundDialog } from './RefundDialog';
@@ -69,15 +69,14 @@ export function InvoicePayments({ detail, waiting }: { detail: InvoiceDetail; wa
                     <MoneyText amount={payment.amount} currency={payment.currency} size="sm" />
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Group gap={6} wrap="nowrap" justify="flex-end">
-                      <PendingBadge labels={waiting?.paymentRefunds.get(payment.id) ?? []} />
+                    <WithPending labels={waiting?.paymentRefunds.get(payment.id) ?? []} justify="flex-end">
                       <MoneyText
                         amount={payment.amountRefunded}
                         currency={payment.currency}
                         size="sm"
                         c="dimmed"
                       />
-                    </Group>
+                    </WithPending>
                   </Table.Td>
                   <Table.Td ta="right">
                     {canRefund && payment.refundable > 0 && (

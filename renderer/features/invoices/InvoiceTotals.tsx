@@ -1,6 +1,6 @@
 import { Box, Divider, Group, Text } from '@mantine/core';
 import { MoneyText } from '../../ui/MoneyText';
-import { PendingBadge } from '../../ui/PendingBadge';
+import { WithPending } from '../../ui/PendingBadge';
 import type { InvoicePending } from './pending';
 import { amountStillDue } from './amounts';
 import type { Invoice } from './types';
@@ -24,10 +24,9 @@ function Row({
       <Text size="sm" c={strong ? undefined : 'dimmed'} fw={strong ? 650 : undefined}>
         {label}
       </Text>
-      <Group gap={6} wrap="nowrap">
-        <PendingBadge labels={pending} />
+      <WithPending labels={pending}>
         <MoneyText amount={amount} currency={currency} size="sm" fw={strong ? 650 : undefined} />
-      </Group>
+      </WithPending>
     </Group>
   );
 }

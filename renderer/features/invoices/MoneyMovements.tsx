@@ -1,8 +1,8 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { MoneyText } from '../../ui/MoneyText';
-import { PendingBadge } from '../../ui/PendingBadge';
+import { WithPending } from '../../ui/PendingBadge';
 import { plainTable } from '../../ui/plain-table';
 
 /** One row of money moving on an invoice after payment: a refund, a dispute. */
@@ -59,12 +59,11 @@ export function MoneyMovements(props: {
                 <Text size="sm">{row.reason}</Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <WithPending labels={row.pending ?? []}>
                   <Badge size="sm" color={row.status.color}>
                     {row.status.label}
                   </Badge>
-                  <PendingBadge labels={row.pending ?? []} />
-                </Group>
+                </WithPending>
                 {row.problem && (
                   <Text size="xs" c="red">
                     {row.problem}
