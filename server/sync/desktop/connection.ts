@@ -21,6 +21,7 @@ import { ServerLink, ServerUnreachable } from './server-link';
 import { openSession, randomHex, type SavedConnection, type Session } from './session';
 import { acceptOnServer, type InvitationAnswer } from './invitation';
 import { pullAll, pushOutbox, type SyncProgress } from './sync-run';
+import { ConnectionWatch } from './watch';
 
 export type ConnectionState = 'standalone' | 'connected' | 'syncing' | 'offline' | 'error';
 
@@ -79,8 +80,8 @@ export class DesktopConnection {
   private error: string | null = null;
   private progress: SyncProgress | null = null;
   private queued: Promise<void> | null = null;
-  /** Offline: the next try of the server; connected: the next heartbeat. */
-  private watch: NodeJS.Timeout | null = null;
+  /** Offline: the next try of the server; connected: the next heartbeat. Made with the loop. */
+  private watch: ConnectionWatch | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -197,7 +198,7 @@ export class DesktopConnection {
     }
     await writeSetting(this.options.standaloneDb, SAVED_KEY, JSON.stringify(saved));
     this.startLoop(this.options.intervalMs ?? 5000);
-    this.scheduleWatch();
+    this.watch?.schedule();
     return this.status();
   }
 
@@ -207,7 +208,8 @@ export class DesktopConnection {
     if (!session) return this.status();
     await this.loop?.stop();
     this.loop = null;
-    this.stopWatch();
+    this.watch?.stop();
+    this.watch = null;
     await session.link.logout();
     await deleteSetting(this.options.standaloneDb, SAVED_KEY);
     await this.teardown(session);
@@ -280,7 +282,8 @@ export class DesktopConnection {
   async close(): Promise<void> {
     await this.loop?.stop();
     this.loop = null;
-    this.stopWatch();
+    this.watch?.stop();
+    this.watch = null;
     await this.chain;
     if (this.session) await this.session.replica.close();
     this.session = null;
@@ -307,7 +310,7 @@ export class DesktopConnection {
       if (this.state === 'error') this.options.logger.warn({ err: error }, 'sync failed');
     } finally {
       this.progress = null;
-      this.scheduleWatch();
+      this.watch?.schedule();
     }
   }
 
@@ -344,46 +347,22 @@ export class DesktopConnection {
       firstDelayMs,
       pass: () => this.requestSync(),
     });
-  }
-
-  /**
-   * The badge follows the server within about a second both ways (decision 104): offline
-   * (whether a pass, a command or the console found it so) the server is tried again every
-   * second; connected, a heartbeat asks its /healthz every second, and a server that does not
-   * answer is offline at once. Syncs themselves keep the loop's interval.
-   */
-  private scheduleWatch(): void {
-    this.stopWatch();
-    if (!this.session || !this.loop) return;
-    if (this.state === 'offline') {
-      this.watch = setTimeout(() => {
-        this.watch = null;
-        void this.requestSync();
-      }, this.options.offlineProbeMs ?? OFFLINE_PROBE_MS);
-    } else if (this.state === 'connected') {
-      this.watch = setTimeout(() => {
-        this.watch = null;
-        void this.heartbeat();
-      }, this.options.heartbeatMs ?? HEARTBEAT_MS);
-    }
-  }
-
-  private async heartbeat(): Promise<void> {
-    const session = this.session;
-    // A sync under way says itself whether the server answers, and schedules what comes next.
-    if (!session || this.state !== 'connected' || this.queued) return;
-    const alive = await session.link.alive();
-    if (this.session !== session) return;
-    if (!alive && this.state === 'connected' && !this.queued) {
-      this.state = 'offline';
-      this.error = 'The server could not be reached';
-    }
-    if (this.state === 'connected' || this.state === 'offline') this.scheduleWatch();
-  }
-
-  private stopWatch(): void {
-    if (this.watch) clearTimeout(this.watch);
-    this.watch = null;
+    this.watch = new ConnectionWatch(
+      {
+        state: () => (this.state === 'offline' || this.state === 'connected' ? this.state : 'other'),
+        syncWaiting: () => this.queued !== null,
+        sync: () => this.requestSync(),
+        alive: () => this.session?.link.alive() ?? null,
+        lost: () => {
+          this.state = 'offline';
+          this.error = 'The server could not be reached';
+        },
+      },
+      {
+        probeMs: this.options.offlineProbeMs ?? OFFLINE_PROBE_MS,
+        heartbeatMs: this.options.heartbeatMs ?? HEARTBEAT_MS,
+      },
+    );
   }
 
   private async teardown(session: Session): Promise<void> {

@@ -38,7 +38,8 @@ type Step =
   | { kind: 'other'; id: string; suffix: string; archive: boolean }
   | { kind: 'push'; count: number; refuse: boolean[]; cutOff: boolean; tryCancel: number }
   | { kind: 'pull'; pageSize: number }
-  | { kind: 'cancel'; pick: number };
+  | { kind: 'cancel'; pick: number }
+  | { kind: 'rescope' };
 
 const seedId = fc.constantFrom(...SEEDS);
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -81,6 +82,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('pull' as const), pageSize: fc.integer({ min: 1, max: 3 }) }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
+  // The user's reach changed: the replica starts over, pending commands and all.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rescope' as const) }) },
 );
 
 type Rows = Map<string, CustomerRow>;
@@ -287,6 +290,9 @@ describe('rebase', () => {
             push(s.count, s.refuse, s.cutOff, s.tryCancel);
           } else if (s.kind === 'pull') {
             pull(s.pageSize);
+          } else if (s.kind === 'rescope') {
+            replica.clear();
+            pull(3);
           } else {
             const pending = [...status].filter(([, st]) => st === 'pending').map(([id]) => id);
             const id = pending[s.pick % Math.max(pending.length, 1)];
@@ -308,7 +314,7 @@ describe('rebase', () => {
         expect(replica.overlay.isEmpty()).toBe(true);
         expect(replica.overlay.marks()).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
