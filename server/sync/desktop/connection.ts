@@ -10,6 +10,9 @@ import { deleteSetting, loadPrincipal, readSetting, writeSetting } from '../../m
 import { answerOf, queuedAnswer } from './answers';
 import { parseCommandInput } from './commands';
 import { LOCAL_EFFECTS } from './optimistic/effects';
+import { describeCommand } from './optimistic/labels';
+import { provisionalIdIn } from './optimistic/provisional-id';
+import { stillQueued } from './optimistic/replica-rows';
 import type { CommandDescription, LocalCommand, LocalEffects } from './optimistic/types';
 import type { OutboxEntry } from './outbox';
 import type { PendingMark } from './overlay';
@@ -230,12 +233,17 @@ export class DesktopConnection {
 
   private queue(session: Session, command: ForwardedCommand, commandKey: string | null): number {
     const parsed = parseCommandInput(this.options.procedures, command.path, command.input);
+    // An effect refuses this itself; without one, the server would not know a provisional id.
+    if (!this.effects()[command.path] && provisionalIdIn(command.input)) throw stillQueued('record');
     return session.local.queue({ ...command, parsed, commandKey }, this.options.now());
   }
 
   private async answer(session: Session, id: number): Promise<unknown> {
-    if (this.state !== 'offline' && session.outbox.answer(id) === null) {
-      await withTimeout(this.requestSync(), this.options.answerWaitMs ?? 8000);
+    if (session.outbox.answer(id) === null) {
+      // A sync after the one in hand, if any (which may have pushed before this was queued).
+      const sent = this.requestSync();
+      // Offline, the caller is not kept waiting: the sync (or the probe) sends it when it can.
+      if (this.state !== 'offline') await withTimeout(sent, this.options.answerWaitMs ?? 8000);
     }
     const outcome = session.outbox.take(id);
     if (outcome) {
@@ -309,7 +317,9 @@ export class DesktopConnection {
       nativeBinding: this.options.nativeBinding,
       procedures: this.options.procedures,
       effects: this.effects(),
-      describe: this.options.describe,
+      describe:
+        this.options.describe ??
+        ((sqlite, path, command) => describeCommand(sqlite, path, command, this.effects())),
       link: (clientId) => signedIn ?? new ServerLink(saved.serverUrl, { ...this.linkOptions(), clientId }),
     });
   }

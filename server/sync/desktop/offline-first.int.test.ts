@@ -7,7 +7,6 @@ import { appRouter } from '../../app/router';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { ManualClock } from '../../lib/clock';
 import { expectDomainError } from '../../testing/errors.test-kit';
-import { CUSTOMER_EFFECTS } from './customer-effects.test-kit';
 import {
   desktopCaller,
   seedTenant,
@@ -61,7 +60,6 @@ afterEach(async () => {
 async function openDesktop(name: string, cutOff = true): Promise<EmbeddedBackend> {
   const desktop = await startDesktop(join(dir, name), clock, {
     fetch: cutOff ? switchableFetch(() => offline) : undefined,
-    effects: CUSTOMER_EFFECTS,
     offlineProbeMs: 200,
   });
   desktops.push(desktop);
@@ -115,9 +113,9 @@ describe('offline-first on a connected desktop', () => {
       expectedVersion: 1,
       patch: { company: 'Bletchley' },
     });
-    expect(queuedMarkOf(edited)?.label).toBe('Edit Alan Turing');
+    expect(queuedMarkOf(edited)?.label).toBe('Change company of Alan Turing');
     const archived = await desktopCaller(d1).customers.archive({ id: alanId });
-    expect(queuedMarkOf(archived)?.label).toBe('Archive Alan Turing');
+    expect(queuedMarkOf(archived)?.label).toBe('Archive customer Alan Turing');
     // Offline, a command does not wait for a server that is not there.
     expect(Date.now() - started).toBeLessThan(3_000);
 
@@ -133,15 +131,15 @@ describe('offline-first on a connected desktop', () => {
     const marks = await desktopCaller(d1).connection.pendingMarks();
     expect(marks.map((m) => [m.label, m.key, m.op])).toEqual([
       ['Create customer Grace Hopper', created.id, 'insert'],
-      ['Edit Alan Turing', alanId, 'update'],
-      ['Archive Alan Turing', alanId, 'update'],
+      ['Change company of Alan Turing', alanId, 'update'],
+      ['Archive customer Alan Turing', alanId, 'update'],
     ]);
     expect(marks[1]?.fields).toContain('company');
     const outbox = await desktopCaller(d1).connection.outbox({});
     expect(outbox.map((e) => [e.label, e.record?.key, e.status])).toEqual([
       ['Create customer Grace Hopper', created.id, 'pending'],
-      ['Edit Alan Turing', alanId, 'pending'],
-      ['Archive Alan Turing', alanId, 'pending'],
+      ['Change company of Alan Turing', alanId, 'pending'],
+      ['Archive customer Alan Turing', alanId, 'pending'],
     ]);
     expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
 
@@ -223,14 +221,14 @@ describe('offline-first on a connected desktop', () => {
       status: 'error',
       errorCode: 'CONFLICT',
       acknowledged: false,
-      label: 'Edit Alan Turing',
+      label: 'Change name of Alan Turing',
     });
     if (!refused) throw new Error('no refusal');
 
     // Retry ("keep mine"), offline: queued again, shown again, the refusal dealt with.
     offline = true;
     const again = await desktopCaller(d1).connection.retry({ id: refused.id });
-    expect(queuedMarkOf(again)).toMatchObject({ label: 'Edit Alan Turing' });
+    expect(queuedMarkOf(again)).toMatchObject({ label: 'Change name of Alan Turing' });
     expect((await desktopCaller(d1).customers.get({ id: alanId })).name).toBe('Alan M. Turing');
     expect(await desktopCaller(d1).connection.status()).toMatchObject({ pending: 1, refused: 0 });
 
