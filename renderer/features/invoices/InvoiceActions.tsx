@@ -11,8 +11,17 @@ import { useInvoiceMutations } from './use-invoice-mutations';
 
 const ICON = { size: 16, stroke: 1.75 } as const;
 
-/** What staff can do to an open invoice: collect it now, void it, or give up on it. */
-export function InvoiceActions({ invoice }: { invoice: Invoice }) {
+/**
+ * What staff can do to an open invoice: collect it now, void it, or give up on it. While a
+ * charge made here waits for the server (`chargeWaiting`), Pay now is not offered again.
+ */
+export function InvoiceActions({
+  invoice,
+  chargeWaiting = false,
+}: {
+  invoice: Invoice;
+  chargeWaiting?: boolean;
+}) {
   const canWrite = useCan('billing.write');
   // One key for the invoice's actions, renewed once each is answered: a double "Charge now" charges once.
   const { commandKey, renew } = useCommandKey();
@@ -78,7 +87,13 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
 
   return (
     <>
-      <Button leftSection={<IconCreditCardPay {...ICON} />} onClick={payNow} loading={pay.isPending}>
+      <Button
+        leftSection={<IconCreditCardPay {...ICON} />}
+        onClick={payNow}
+        loading={pay.isPending}
+        disabled={chargeWaiting}
+        title={chargeWaiting ? 'A charge made here is waiting to sync' : undefined}
+      >
         Pay now
       </Button>
       <Menu position="bottom-end" withinPortal>

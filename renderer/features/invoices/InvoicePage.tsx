@@ -68,7 +68,7 @@ export function InvoicePage() {
         }
         actions={
           <>
-            <InvoiceActions invoice={invoice} />
+            <InvoiceActions invoice={invoice} chargeWaiting={waiting.charges.length > 0} />
             <ReceiptButtons invoice={invoice} />
           </>
         }
