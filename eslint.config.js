@@ -195,7 +195,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '../server*'],
+              group: ['**/server/**', '../server*', '!@trpc/server/**'],
               allowTypeImports: true,
               message: 'The renderer talks to the backend over tRPC: import only types from server/.',
             },

@@ -1,7 +1,5 @@
 import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { initTRPC } from '@trpc/server';
-// tRPC's own helper for writing links (client-side), caught by the pattern meant for our server/ folder.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { observable } from '@trpc/server/observable';
 import { describe, expect, it, vi } from 'vitest';
 import { QUEUED_KEY } from '../../../shared/sync/offline';

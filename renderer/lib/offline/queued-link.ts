@@ -1,7 +1,5 @@
 import type { TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
-// tRPC's own helper for writing links (client-side), caught by the pattern meant for our server/ folder.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { observable } from '@trpc/server/observable';
 import type { QueuedMark } from '../../../shared/sync/offline';
 import { takeQueuedMark } from './queued-answers';
