@@ -1,23 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_KEY_HEADER, queuedMarkOf } from '../../../shared/sync/offline';
 import { appRouter } from '../../app/router';
 import type { EmbeddedBackend } from '../../embedded/backend';
-import { ManualClock } from '../../lib/clock';
 import { GOOD_CARD } from '../../testing/billing.test-kit';
 import { expectDomainError } from '../../testing/errors.test-kit';
-import {
-  desktopCaller,
-  seedMember,
-  seedTenant,
-  serverCaller,
-  startDesktop,
-  startServer,
-  switchableFetch,
-  type RestartableServer,
-} from './desktop.test-kit';
+import { desktopCaller, seedMember, serverCaller } from './desktop.test-kit';
+import { PASSWORD, sceneForEachTest, seedAcme } from './scene.test-kit';
 
 /**
  * The app's own effects (optimistic/effects.ts) through the whole command path, against a
@@ -25,51 +13,17 @@ import {
  * twice, and customer edits from two desktops merge per field.
  */
 
-const PASSWORD = 'correct horse battery staple';
-let dir: string;
-let clock: ManualClock;
-let server: RestartableServer;
-let acme: Awaited<ReturnType<typeof seedTenant>>;
-let desktops: EmbeddedBackend[];
-let offline: boolean;
+const scene = sceneForEachTest('tollgate-effects-', { offlineProbeMs: 200 });
+let acme: Awaited<ReturnType<typeof seedAcme>>['acme'];
 let alanId: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tollgate-effects-'));
-  clock = new ManualClock(Date.now());
-  server = await startServer(dir, clock);
-  acme = await seedTenant(server, {
-    name: 'Acme',
-    slug: 'acme',
-    adminEmail: 'ada@acme.test',
-    password: PASSWORD,
-  });
-  alanId = (
-    await (
-      await acme.caller()
-    ).customers.create({ name: 'Alan Turing', email: 'alan@acme.test', country: 'GB' })
-  ).id;
-  desktops = [];
-  offline = false;
-});
-
-afterEach(async () => {
-  for (const desktop of desktops) await desktop.close();
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
+  ({ acme, alanId } = await seedAcme(scene.server));
 });
 
 async function connected(name: string, cutOff = true, email = 'ada@acme.test'): Promise<EmbeddedBackend> {
-  const desktop = await startDesktop(join(dir, name), clock, {
-    fetch: cutOff ? switchableFetch(() => offline) : undefined,
-    offlineProbeMs: 200,
-  });
-  desktops.push(desktop);
-  await desktopCaller(desktop).connection.connect({
-    serverUrl: server.url,
-    email,
-    password: PASSWORD,
-  });
+  const desktop = await scene.open(name, { cutOff });
+  await scene.connect(desktop, email);
   return desktop;
 }
 
@@ -84,13 +38,13 @@ function fromForm(desktop: EmbeddedBackend, commandKey: string) {
 
 /** Platform billing staff, who may refund (a tenant's own roles may not). */
 async function billingStaff() {
-  const user = await seedMember(server, {
+  const user = await seedMember(scene.server, {
     tenantId: null,
     role: 'billing',
     email: 'bill@platform.test',
     password: PASSWORD,
   });
-  return { caller: serverCaller(server, user.id, acme.tenant.id), email: 'bill@platform.test' };
+  return { caller: serverCaller(scene.server, user.id, acme.tenant.id), email: 'bill@platform.test' };
 }
 
 /** A $10.00 invoice paid by card on the server: its payment, to refund. */
@@ -105,7 +59,7 @@ async function paidInvoice(
     lines: [{ description: 'Workshop', quantity: 1, unitAmount: 1000 }],
   });
   await caller.invoices.pay({ id: invoice.id });
-  const payment = server.backend.database.sqlite
+  const payment = scene.server.backend.database.sqlite
     .prepare(`SELECT id FROM payments WHERE invoice_id = ? AND status = 'succeeded'`)
     .get(invoice.id) as { id: string };
   return { paymentId: payment.id, invoiceId: invoice.id };
@@ -113,7 +67,7 @@ async function paidInvoice(
 
 function serverRefunds(paymentId: string): number[] {
   return (
-    server.backend.database.sqlite
+    scene.server.backend.database.sqlite
       .prepare('SELECT amount FROM refunds WHERE payment_id = ? ORDER BY created_at')
       .all(paymentId) as { amount: number }[]
   ).map((r) => r.amount);
@@ -124,7 +78,7 @@ describe('the app’s effects through the command path', () => {
     const staff = await billingStaff();
     const { paymentId } = await paidInvoice(staff);
     const d1 = await connected('d1', true, staff.email);
-    offline = true;
+    scene.offline = true;
 
     const dialog = fromForm(d1, 'refund-dialog-0001');
     const first = await dialog.payments.refund({ paymentId, amount: 500, reason: 'requested_by_customer' });
@@ -151,7 +105,7 @@ describe('the app’s effects through the command path', () => {
     expect((await desktopCaller(d1).connection.status()).pending).toBe(1);
     expect((await desktopCaller(d1).connection.pendingMarks()).some((m) => m.table === 'refunds')).toBe(true);
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
     expect(serverRefunds(paymentId)).toEqual([500]);
@@ -160,7 +114,7 @@ describe('the app’s effects through the command path', () => {
   it('merges edits of different fields from two desktops, never conflicts a user’s consecutive edits, and names a true conflict', async () => {
     const d1 = await connected('d1');
     const d2 = await connected('d2', false);
-    offline = true;
+    scene.offline = true;
     // Two edits in a row on d1, each from what d1 shows: the second's base is the first's value.
     await desktopCaller(d1).customers.update({
       id: alanId,
@@ -181,7 +135,7 @@ describe('the app’s effects through the command path', () => {
       patch: { country: 'US' },
     });
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     expect((await desktopCaller(d1).connection.status()).refused).toBe(0);
     expect(await (await acme.caller()).customers.get({ id: alanId })).toMatchObject({
@@ -190,7 +144,7 @@ describe('the app’s effects through the command path', () => {
     });
 
     // Both change the name: the later one is refused with both values, and rolled back.
-    offline = true;
+    scene.offline = true;
     await desktopCaller(d1).customers.update({
       id: alanId,
       base: { name: 'Alan Turing' },
@@ -202,7 +156,7 @@ describe('the app’s effects through the command path', () => {
       base: { name: 'Alan Turing' },
       patch: { name: 'Alan Mathison Turing' },
     });
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).refused).toBe(1);
     const [refused] = (await desktopCaller(d1).connection.outbox({})).filter((e) => e.status === 'error');
     expect(refused?.conflicts).toEqual([

@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_KEY_HEADER, queuedMarkOf } from '../../../shared/sync/offline';
 import { appRouter } from '../../app/router';
 import type { EmbeddedBackend } from '../../embedded/backend';
-import { ManualClock } from '../../lib/clock';
 import { expectDomainError } from '../../testing/errors.test-kit';
-import {
-  desktopCaller,
-  seedTenant,
-  startDesktop,
-  startServer,
-  switchableFetch,
-  type RestartableServer,
-} from './desktop.test-kit';
+import { desktopCaller } from './desktop.test-kit';
+import { sceneForEachTest, seedAcme } from './scene.test-kit';
 
 /**
  * Offline-first on a connected desktop, against a hosted server over real HTTP: commands show
@@ -23,56 +13,21 @@ import {
  * rolls back; a restart keeps it all; the server applies each command once.
  */
 
-const PASSWORD = 'correct horse battery staple';
-let dir: string;
-let clock: ManualClock;
-let server: RestartableServer;
-let acme: Awaited<ReturnType<typeof seedTenant>>;
-let desktops: EmbeddedBackend[];
-let offline: boolean;
+const scene = sceneForEachTest('tollgate-offline-', { offlineProbeMs: 200 });
+let acme: Awaited<ReturnType<typeof seedAcme>>['acme'];
 let alanId: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tollgate-offline-'));
-  clock = new ManualClock(Date.now());
-  server = await startServer(dir, clock);
-  acme = await seedTenant(server, {
-    name: 'Acme',
-    slug: 'acme',
-    adminEmail: 'ada@acme.test',
-    password: PASSWORD,
-  });
-  alanId = (
-    await (
-      await acme.caller()
-    ).customers.create({ name: 'Alan Turing', email: 'alan@acme.test', country: 'GB' })
-  ).id;
-  desktops = [];
-  offline = false;
+  ({ acme, alanId } = await seedAcme(scene.server));
 });
 
-afterEach(async () => {
-  for (const desktop of desktops) await desktop.close();
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function openDesktop(name: string, cutOff = true): Promise<EmbeddedBackend> {
-  const desktop = await startDesktop(join(dir, name), clock, {
-    fetch: cutOff ? switchableFetch(() => offline) : undefined,
-    offlineProbeMs: 200,
-  });
-  desktops.push(desktop);
-  return desktop;
+function openDesktop(name: string, cutOff = true): Promise<EmbeddedBackend> {
+  return scene.open(name, { cutOff });
 }
 
 async function connected(name: string, cutOff = true): Promise<EmbeddedBackend> {
   const desktop = await openDesktop(name, cutOff);
-  await desktopCaller(desktop).connection.connect({
-    serverUrl: server.url,
-    email: 'ada@acme.test',
-    password: PASSWORD,
-  });
+  await scene.connect(desktop);
   return desktop;
 }
 
@@ -84,7 +39,7 @@ function fromForm(desktop: EmbeddedBackend, commandKey: string) {
 }
 
 function serverCustomers(): { id: string; email: string; company: string | null; status: string }[] {
-  return server.backend.database.sqlite
+  return scene.server.backend.database.sqlite
     .prepare('SELECT id, email, company, status FROM customers ORDER BY email')
     .all() as { id: string; email: string; company: string | null; status: string }[];
 }
@@ -98,7 +53,7 @@ describe('offline-first on a connected desktop', () => {
     const d1 = await connected('d1');
     const d2 = await connected('d2', false);
     const before = await desktopCaller(d1).connection.status();
-    offline = true;
+    scene.offline = true;
 
     const started = Date.now();
     const created = await desktopCaller(d1).customers.create({
@@ -144,7 +99,7 @@ describe('offline-first on a connected desktop', () => {
     expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
 
     // The server is back: the desktop finds it on its own (a probe while offline), nobody navigates.
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
     expect((await desktopCaller(d1).connection.status()).state).toBe('connected');
@@ -162,7 +117,7 @@ describe('offline-first on a connected desktop', () => {
 
   it('takes a second submit of one form as the same command, offline and online', async () => {
     const d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
     const form = fromForm(d1, 'form-key-grace-0001');
     const first = await form.customers.create({
       name: 'Grace Hopper',
@@ -179,7 +134,7 @@ describe('offline-first on a connected desktop', () => {
     expect((await desktopCaller(d1).connection.status()).pending).toBe(1);
     expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
 
-    offline = false;
+    scene.offline = false;
     await desktopCaller(d1).connection.syncNow();
     // Once answered, the same key gets the server's answer: the customer it made, nothing new.
     const third = await form.customers.create({
@@ -196,7 +151,7 @@ describe('offline-first on a connected desktop', () => {
 
   it('rolls a refused edit back, keeps it as a notice until acknowledged, and retries it on demand', async () => {
     const d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
     await desktopCaller(d1).customers.update({
       id: alanId,
       expectedVersion: 1,
@@ -208,7 +163,7 @@ describe('offline-first on a connected desktop', () => {
       await acme.caller()
     ).customers.update({ id: alanId, expectedVersion: 1, patch: { company: 'Server Co' } });
 
-    offline = false;
+    scene.offline = false;
     const after = await desktopCaller(d1).connection.syncNow();
     expect(after).toMatchObject({ pending: 0, refused: 1 });
     expect(await desktopCaller(d1).customers.get({ id: alanId })).toMatchObject({
@@ -226,7 +181,7 @@ describe('offline-first on a connected desktop', () => {
     if (!refused) throw new Error('no refusal');
 
     // Retry ("keep mine"), offline: queued again, shown again, the refusal dealt with.
-    offline = true;
+    scene.offline = true;
     const again = await desktopCaller(d1).connection.retry({ id: refused.id });
     expect(queuedMarkOf(again)).toMatchObject({ label: 'Change name of Alan Turing' });
     expect((await desktopCaller(d1).customers.get({ id: alanId })).name).toBe('Alan M. Turing');
@@ -244,7 +199,7 @@ describe('offline-first on a connected desktop', () => {
 
   it('cancels a pending create: gone from every screen at once, never sent', async () => {
     const d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
     const created = await desktopCaller(d1).customers.create({
       name: 'Grace Hopper',
       email: 'grace@acme.test',
@@ -257,7 +212,7 @@ describe('offline-first on a connected desktop', () => {
     expect(await names(d1)).toEqual(['Alan Turing']);
     expect(await desktopCaller(d1).connection.pendingMarks()).toEqual([]);
 
-    offline = false;
+    scene.offline = false;
     await desktopCaller(d1).connection.syncNow();
     expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
     expect((await desktopCaller(d1).connection.outbox({}))[0]?.status).toBe('cancelled');
@@ -269,7 +224,7 @@ describe('offline-first on a connected desktop', () => {
 
   it('keeps pending commands applied across a restart and sends each once when back', async () => {
     let d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
     await desktopCaller(d1).customers.create({
       name: 'Grace Hopper',
       email: 'grace@acme.test',
@@ -280,8 +235,7 @@ describe('offline-first on a connected desktop', () => {
       expectedVersion: 1,
       patch: { company: 'Bletchley' },
     });
-    desktops.splice(desktops.indexOf(d1), 1);
-    await d1.close();
+    await scene.close(d1);
 
     d1 = await openDesktop('d1');
     expect(await names(d1)).toEqual(['Alan Turing', 'Grace Hopper']);
@@ -291,7 +245,7 @@ describe('offline-first on a connected desktop', () => {
       'update',
     ]);
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
     expect(serverCustomers()).toMatchObject([
@@ -304,8 +258,8 @@ describe('offline-first on a connected desktop', () => {
   it('follows the server going and coming back on its own: a heartbeat while connected, a probe while offline', async () => {
     // The loop's interval here is an hour: only the heartbeat and the probe can notice.
     const d1 = await connected('d1', false);
-    const port = server.port;
-    await server.stop();
+    const port = scene.server.port;
+    await scene.server.stop();
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).state).toBe('offline');
     const queued = await desktopCaller(d1).customers.create({
       name: 'Grace Hopper',
@@ -314,7 +268,7 @@ describe('offline-first on a connected desktop', () => {
     });
     expect(queuedMarkOf(queued)).not.toBeNull();
 
-    server = await startServer(dir, clock, port);
+    await scene.restartServer(port);
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).state).toBe('connected');
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test', 'grace@acme.test']);

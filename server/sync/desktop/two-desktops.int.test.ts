@@ -1,48 +1,31 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
-import { ManualClock } from '../../lib/clock';
 import { TIMELINE_ENTITY_TYPES } from '../../modules/timeline';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { queuedMarkOf } from '../../../shared/sync/offline';
-import {
-  desktopCaller,
-  seedMember,
-  seedTenant,
-  startDesktop,
-  startServer,
-  switchableFetch,
-  type RestartableServer,
-} from './desktop.test-kit';
+import { desktopCaller, seedMember, seedTenant } from './desktop.test-kit';
+import { PASSWORD, sceneForEachTest } from './scene.test-kit';
 
 /**
  * One hosted server and two desktops, each with its own database, in this process over real
  * HTTP on 127.0.0.1. Desktop 1's network can be cut; the server can be killed and restarted.
  */
 
-const PASSWORD = 'correct horse battery staple';
-let dir: string;
-let clock: ManualClock;
-let server: RestartableServer;
+const scene = sceneForEachTest('tollgate-sync-');
 let tenantA: Awaited<ReturnType<typeof seedTenant>>;
 let tenantB: Awaited<ReturnType<typeof seedTenant>>;
-let desktops: EmbeddedBackend[];
-let offline: boolean;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tollgate-sync-'));
-  clock = new ManualClock(Date.now());
-  server = await startServer(dir, clock);
-  tenantA = await seedTenant(server, {
+  tenantA = await seedTenant(scene.server, {
     name: 'Acme',
     slug: 'acme',
     adminEmail: 'ada@acme.test',
     password: PASSWORD,
   });
-  tenantB = await seedTenant(server, {
+  tenantB = await seedTenant(scene.server, {
     name: 'Bertha Ltd',
     slug: 'bertha',
     adminEmail: 'bea@bertha.test',
@@ -54,35 +37,17 @@ beforeEach(async () => {
   await (
     await tenantB.caller()
   ).customers.create({ name: 'Bertha Benz', email: 'bertha@bertha.test', country: 'DE' });
-  desktops = [];
-  offline = false;
 });
 
-afterEach(async () => {
-  for (const desktop of desktops) await desktop.close();
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function openDesktop(name: string, cutOff = false): Promise<EmbeddedBackend> {
-  const desktop = await startDesktop(join(dir, name), clock, {
-    fetch: cutOff ? switchableFetch(() => offline) : undefined,
-  });
-  desktops.push(desktop);
-  return desktop;
+function openDesktop(name: string, cutOff = false): Promise<EmbeddedBackend> {
+  return scene.open(name, { cutOff });
 }
 
-async function closeDesktop(desktop: EmbeddedBackend): Promise<void> {
-  desktops.splice(desktops.indexOf(desktop), 1);
-  await desktop.close();
-}
-
-async function connect(desktop: EmbeddedBackend, email = 'ada@acme.test') {
-  return desktopCaller(desktop).connection.connect({ serverUrl: server.url, email, password: PASSWORD });
-}
+const closeDesktop = (desktop: EmbeddedBackend) => scene.close(desktop);
+const connect = (desktop: EmbeddedBackend, email?: string) => scene.connect(desktop, email);
 
 function serverCustomers(emailPrefix: string): { email: string }[] {
-  return server.backend.database.sqlite
+  return scene.server.backend.database.sqlite
     .prepare('SELECT email FROM customers WHERE email LIKE ? ORDER BY email')
     .all(`${emailPrefix}%`) as { email: string }[];
 }
@@ -137,7 +102,7 @@ describe('two desktops and a server', () => {
     const d2 = await openDesktop('d2');
     await connect(d1);
     await connect(d2);
-    offline = true;
+    scene.offline = true;
     await makeOffline(d1, ['off-1@acme.test', 'off-2@acme.test']);
     expect((await desktopCaller(d1).connection.status()).state).toBe('offline');
 
@@ -149,7 +114,7 @@ describe('two desktops and a server', () => {
     expect(waiting.map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
     expect(serverCustomers('off-')).toEqual([]);
 
-    offline = false;
+    scene.offline = false;
     const status = await desktopCaller(d1again).connection.syncNow();
     expect(status).toMatchObject({ state: 'connected', pending: 0 });
     expect(serverCustomers('off-').map((c) => c.email)).toEqual([
@@ -179,21 +144,21 @@ describe('two desktops and a server', () => {
   it('a server killed mid-push loses nothing and doubles nothing', async () => {
     const d1 = await openDesktop('d1', true);
     await connect(d1);
-    offline = true;
+    scene.offline = true;
     const emails = Array.from({ length: 30 }, (_, i) => `kill-${String(i).padStart(2, '0')}@acme.test`);
     await makeOffline(d1, emails);
-    offline = false;
+    scene.offline = false;
 
     // The server dies while applying the 6th command of the batch, which rolls back with it.
-    server.killWhen('customers', "(SELECT count(*) FROM customers WHERE email LIKE 'kill-%') >= 6");
+    scene.server.killWhen('customers', "(SELECT count(*) FROM customers WHERE email LIKE 'kill-%') >= 6");
     const interrupted = await desktopCaller(d1).connection.syncNow();
     expect(serverCustomers('kill-')).toHaveLength(5);
     expect(interrupted.state).toBe('offline');
     expect(interrupted.pending).toBe(30);
 
-    const port = server.port;
-    await server.stop();
-    server = await startServer(dir, clock, port);
+    const port = scene.server.port;
+    await scene.server.stop();
+    await scene.restartServer(port);
     const resumed = await desktopCaller(d1).connection.syncNow();
     expect(resumed).toMatchObject({ state: 'connected', pending: 0 });
     expect(serverCustomers('kill-').map((c) => c.email)).toEqual(emails);
@@ -219,7 +184,7 @@ describe('two desktops and a server', () => {
       await admin.admin.apiKeys.create({ name: 'Acme warehouse key', role: 'viewer' });
       const email = `${role}.member@acme.test`;
       if (role !== 'admin') {
-        await seedMember(server, {
+        await seedMember(scene.server, {
           tenantId: tenant ? tenantA.tenant.id : null,
           role,
           email,
@@ -275,7 +240,7 @@ describe('two desktops and a server', () => {
   it('a member whose role grows gets a replica started over, with what the new role may list', async () => {
     const admin = await tenantA.caller();
     await admin.admin.invitations.create({ scope: 'tenant', email: 'invitee@acme.test', role: 'viewer' });
-    const viewer = await seedMember(server, {
+    const viewer = await seedMember(scene.server, {
       tenantId: tenantA.tenant.id,
       role: 'viewer',
       email: 'vera@acme.test',
@@ -301,7 +266,7 @@ describe('two desktops and a server', () => {
 
 /** The desktop's replica database, opened beside the desktop's own connection. */
 function replicaFile(desktopName: string): Database.Database {
-  const replicas = join(dir, desktopName, 'replicas');
+  const replicas = join(scene.dir, desktopName, 'replicas');
   const files = readdirSync(replicas).filter((f) => f.endsWith('.sqlite'));
   expect(files).toHaveLength(1);
   return new Database(join(replicas, files[0] as string));

@@ -1,22 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_KEY_HEADER, queuedMarkOf } from '../../../../shared/sync/offline';
 import { appRouter } from '../../../app/router';
 import type { EmbeddedBackend } from '../../../embedded/backend';
 import { ManualClock } from '../../../lib/clock';
 import { GOOD_CARD } from '../../../testing/billing.test-kit';
 import { expectDomainError } from '../../../testing/errors.test-kit';
-import {
-  seedMember,
-  seedTenant,
-  serverCaller,
-  startDesktop,
-  startServer,
-  switchableFetch,
-  type RestartableServer,
-} from '../desktop.test-kit';
+import { seedMember, seedTenant, serverCaller } from '../desktop.test-kit';
+import { PASSWORD, sceneForEachTest } from '../scene.test-kit';
 
 /**
  * The app's own effects over a connected desktop and a hosted server: money queued offline
@@ -24,51 +14,33 @@ import {
  * different fields of one customer from two desktops both apply.
  */
 
-const PASSWORD = 'correct horse battery staple';
-let dir: string;
-let server: RestartableServer;
-let desktops: EmbeddedBackend[];
-let offline: boolean;
+const scene = sceneForEachTest('tollgate-money-', { offlineProbeMs: 200 });
 let staff: Awaited<ReturnType<typeof seedMember>>;
 let tenantId: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tollgate-money-'));
-  const clock = new ManualClock(Date.now());
-  server = await startServer(dir, clock);
-  const acme = await seedTenant(server, {
+  const acme = await seedTenant(scene.server, {
     name: 'Acme',
     slug: 'acme',
     adminEmail: 'ada@acme.test',
     password: PASSWORD,
   });
   tenantId = acme.tenant.id;
-  staff = await seedMember(server, {
+  staff = await seedMember(scene.server, {
     tenantId: null,
     role: 'billing',
     email: 'bill@platform.test',
     password: PASSWORD,
   });
-  desktops = [];
-  offline = false;
 });
 
-afterEach(async () => {
-  for (const desktop of desktops) await desktop.close();
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const onServer = () => serverCaller(server, staff.id, tenantId)();
+const onServer = () => serverCaller(scene.server, staff.id, tenantId)();
 
 async function connected(name: string): Promise<EmbeddedBackend> {
-  const desktop = await startDesktop(join(dir, name), new ManualClock(Date.now()), {
-    fetch: switchableFetch(() => offline),
-    offlineProbeMs: 200,
-  });
-  desktops.push(desktop);
+  // Each desktop on its own clock, as separate machines are.
+  const desktop = await scene.open(name, { cutOff: true, clock: new ManualClock(Date.now()) });
   await caller(desktop).connection.connect({
-    serverUrl: server.url,
+    serverUrl: scene.server.url,
     email: 'bill@platform.test',
     password: PASSWORD,
   });
@@ -108,13 +80,15 @@ async function paidInvoice() {
 }
 
 const serverRefunds = () =>
-  server.backend.database.sqlite.prepare('SELECT amount, status FROM refunds ORDER BY created_at').all();
+  scene.server.backend.database.sqlite
+    .prepare('SELECT amount, status FROM refunds ORDER BY created_at')
+    .all();
 
 describe('money queued offline with the app’s effects', () => {
   it('reserves a queued refund: shown at once, what is left counts it, a second beyond it is refused, one refund lands', async () => {
     const { invoice, payment } = await paidInvoice();
     const d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
 
     const form = caller(d1, 'refund-form-key-0001');
     const refund = await form.payments.refund({
@@ -146,7 +120,7 @@ describe('money queued offline with the app’s effects', () => {
     expect(beyond.message).toBe('At most $5.00 of this payment can still be refunded');
     expect((await caller(d1).connection.status()).pending).toBe(1);
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await caller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await caller(d1).connection.pendingMarks()).length).toBe(0);
     expect(serverRefunds()).toEqual([{ amount: 1500, status: 'succeeded' }]);
@@ -160,7 +134,7 @@ describe('money queued offline with the app’s effects', () => {
     const customer = await api.customers.create({ name: 'Grace', email: 'grace@navy.test', country: 'US' });
     await api.paymentMethods.add({ customerId: customer.id, source: GOOD_CARD, makeDefault: true });
     const d1 = await connected('d1');
-    offline = true;
+    scene.offline = true;
     const invoice = await caller(d1).invoices.createManual({
       customerId: customer.id,
       currency: 'USD',
@@ -172,14 +146,14 @@ describe('money queued offline with the app’s effects', () => {
       total: 4200,
     });
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await caller(d1).connection.pendingMarks()).length).toBe(0);
     const [open, ...more] = (await caller(d1).invoices.list({ customerId: customer.id })).items;
     expect(more).toEqual([]);
     if (!open) throw new Error('the server’s invoice did not arrive');
     expect(open).toMatchObject({ status: 'open', total: 4200 });
 
-    offline = true;
+    scene.offline = true;
     const pay = await caller(d1, 'pay-key-00000001').invoices.pay({ id: open.id });
     expect(queuedMarkOf(pay)?.label).toBe(`Charge $42.00 for ${open.number} now`);
     expect((await caller(d1).invoices.get({ id: open.id })).payments).toMatchObject([
@@ -187,12 +161,12 @@ describe('money queued offline with the app’s effects', () => {
     ]);
     await expectDomainError(() => caller(d1, 'pay-key-00000002').invoices.pay({ id: open.id }), 'CONFLICT');
 
-    offline = false;
+    scene.offline = false;
     await expect.poll(async () => (await caller(d1).connection.status()).pending).toBe(0);
     await expect
       .poll(async () => (await caller(d1).invoices.get({ id: open.id })).invoice.status)
       .toBe('paid');
-    const charges = server.backend.database.sqlite
+    const charges = scene.server.backend.database.sqlite
       .prepare("SELECT count(*) AS n FROM payments WHERE invoice_id = ? AND status = 'succeeded'")
       .get(open.id);
     expect(charges).toEqual({ n: 1 });
@@ -208,7 +182,7 @@ describe('money queued offline with the app’s effects', () => {
     });
     const d1 = await connected('d1');
     const d2 = await connected('d2');
-    offline = true;
+    scene.offline = true;
     await caller(d1).customers.update({
       id: ada.id,
       base: { company: 'Acme' },
@@ -230,7 +204,7 @@ describe('money queued offline with the app’s effects', () => {
       notes: null,
     });
 
-    offline = false;
+    scene.offline = false;
     await caller(d1).connection.syncNow();
     await caller(d2).connection.syncNow();
     await caller(d1).connection.syncNow();
@@ -241,7 +215,7 @@ describe('money queued offline with the app’s effects', () => {
     expect((await caller(d2).connection.status()).refused).toBe(0);
 
     // Both change the company: the second to arrive is refused, naming both values.
-    offline = true;
+    scene.offline = true;
     await caller(d1).customers.update({
       id: ada.id,
       base: { company: 'Acme Group' },
@@ -252,7 +226,7 @@ describe('money queued offline with the app’s effects', () => {
       base: { company: 'Acme Group' },
       patch: { company: 'Two' },
     });
-    offline = false;
+    scene.offline = false;
     await caller(d1).connection.syncNow();
     await caller(d2).connection.syncNow();
     const [refused] = (await caller(d2).connection.outbox({})).filter((e) => e.status === 'error');

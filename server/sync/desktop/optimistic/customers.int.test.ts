@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerId } from '../../../../shared/customers/schema';
-import { DomainError } from '../../../lib/errors';
 import {
   archiveCustomerEffect,
   createCustomerEffect,
@@ -8,22 +7,9 @@ import {
   updateCustomerEffect,
 } from './customers';
 import { isProvisionalId } from './provisional-id';
-import {
-  localCommand,
-  MADE_AT,
-  openTestReplica,
-  seedCustomer,
-  TENANT,
-  type TestReplica,
-} from './replica.test-kit';
+import { localCommand, MADE_AT, refusal, replicaForEachTest, seedCustomer, TENANT } from './replica.test-kit';
 
-let local: TestReplica;
-beforeEach(() => {
-  local = openTestReplica();
-});
-afterEach(async () => {
-  await local.close();
-});
+const local = replicaForEachTest();
 
 const customerRow = (id: string) => local.sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id);
 const activeCount = () =>
@@ -40,16 +26,6 @@ const searchIds = (words: string) =>
       )
       .all(words) as { id: string }[]
   ).map((r) => r.id);
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const grace = { name: 'Grace Hopper', email: 'Grace@Navy.mil ', country: 'us', company: '' };
 

@@ -1,36 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../../shared/ids';
-import { DomainError } from '../../../lib/errors';
 import { createManualInvoiceEffect, payInvoiceEffect } from './invoices';
 import { isProvisionalId } from './provisional-id';
 import {
   localCommand,
   MADE_AT,
-  openTestReplica,
+  refusal,
+  replicaForEachTest,
   seedCustomer,
   seedDefaultCard,
   seedRow,
   TENANT,
-  type TestReplica,
 } from './replica.test-kit';
 
-let local: TestReplica;
-beforeEach(() => {
-  local = openTestReplica();
-});
-afterEach(async () => {
-  await local.close();
-});
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+const local = replicaForEachTest();
 
 function openInvoice(customerId: string, fields: Record<string, unknown> = {}) {
   const invoice = {

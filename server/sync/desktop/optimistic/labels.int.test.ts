@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../../shared/ids';
 import { listProcedures } from '../../../app/procedures';
 import { isServerCommand } from '../commands';
@@ -6,23 +6,16 @@ import { LOCAL_EFFECTS } from './effects';
 import { describeCommand, hasSentence } from './labels';
 import {
   localCommand,
-  openTestReplica,
+  replicaForEachTest,
   seedCustomer,
   seedDefaultCard,
   seedPaidInvoice,
   seedRow,
   TENANT,
-  type TestReplica,
 } from './replica.test-kit';
 import type { LocalEffect } from './types';
 
-let local: TestReplica;
-beforeEach(() => {
-  local = openTestReplica();
-});
-afterEach(async () => {
-  await local.close();
-});
+const local = replicaForEachTest();
 
 const describe_ = (path: string, input: unknown) => describeCommand(local.sqlite, path, localCommand(input));
 

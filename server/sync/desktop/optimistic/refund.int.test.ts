@@ -1,34 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../../lib/errors';
+import { describe, expect, it } from 'vitest';
 import { isProvisionalId } from './provisional-id';
 import { refundPaymentEffect } from './refund';
 import {
   localCommand,
   MADE_AT,
-  openTestReplica,
+  refusal,
+  replicaForEachTest,
   seedCustomer,
   seedPaidInvoice,
   TENANT,
-  type TestReplica,
 } from './replica.test-kit';
 
-let local: TestReplica;
-beforeEach(() => {
-  local = openTestReplica();
-});
-afterEach(async () => {
-  await local.close();
-});
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+const local = replicaForEachTest();
 
 function paidInvoice(amount = 2000) {
   const ada = seedCustomer(local.sqlite);

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { newId } from '../../../../shared/ids';
+import { DomainError } from '../../../lib/errors';
 import { Replica } from '../replica';
 import type { LocalCommand, LocalEffect, LocalWriter, RowKey } from './types';
 
@@ -112,6 +114,46 @@ export function openTestReplica(): TestReplica {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh replica for each test, closed after it, so no test sees another's rows. The object
+ * returned stays the same while the replica behind it changes, so a file can hold it in a const.
+ */
+export function replicaForEachTest(): TestReplica {
+  let current: TestReplica | undefined;
+  beforeEach(() => {
+    current = openTestReplica();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const now = (): TestReplica => {
+    if (!current) throw new Error('the test replica is only open inside a test');
+    return current;
+  };
+  return {
+    get replica() {
+      return now().replica;
+    },
+    get sqlite() {
+      return now().sqlite;
+    },
+    apply: (effect, input, outboxId) => now().apply(effect, input, outboxId),
+    close: () => now().close(),
+  };
+}
+
+/** The DomainError an effect throws, so a test can check its code and message. */
+export function refusal(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
 }
 
 /** Inserts a row as a pull would, every column not given left to its default. */
