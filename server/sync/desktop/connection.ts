@@ -11,8 +11,7 @@ import { answerOf, queuedAnswer } from './answers';
 import { parseCommandInput } from './commands';
 import { LOCAL_EFFECTS } from './optimistic/effects';
 import { describeCommand } from './optimistic/labels';
-import { provisionalIdIn } from './optimistic/provisional-id';
-import { stillQueued } from './optimistic/replica-rows';
+import { refuseUnowned } from './optimistic/provisional-owner';
 import type { CommandDescription, LocalCommand, LocalEffects } from './optimistic/types';
 import type { OutboxEntry } from './outbox';
 import type { PendingMark } from './overlay';
@@ -235,8 +234,8 @@ export class DesktopConnection {
 
   private queue(session: Session, command: ForwardedCommand, commandKey: string | null): number {
     const parsed = parseCommandInput(this.options.procedures, command.path, command.input);
-    // An effect refuses this itself; without one, the server would not know a provisional id.
-    if (!this.effects()[command.path] && provisionalIdIn(command.input)) throw stillQueued('record');
+    // An effect checks this itself: a provisional id is named only while its create waits here.
+    if (!this.effects()[command.path]) refuseUnowned(session.replica.sqlite, command.input);
     return session.local.queue({ ...command, parsed, commandKey }, this.options.now());
   }
 

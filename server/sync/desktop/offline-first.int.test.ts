@@ -115,6 +115,55 @@ describe('offline-first on a connected desktop', () => {
     expect(await names(d2)).toEqual(['Alan Turing', 'Grace Hopper']);
   });
 
+  it('edits and archives a customer made offline before it syncs; back online the server gets one customer, all of it', async () => {
+    const d1 = await connected('d1');
+    scene.offline = true;
+    const created = await desktopCaller(d1).customers.create({
+      name: 'Grace Hopper',
+      email: 'grace@acme.test',
+      country: 'US',
+    });
+    const edited = await desktopCaller(d1).customers.update({
+      id: created.id,
+      expectedVersion: 1,
+      patch: { company: 'Navy' },
+    });
+    expect(queuedMarkOf(edited)).toBeTruthy();
+    const archived = await desktopCaller(d1).customers.archive({ id: created.id });
+    expect(queuedMarkOf(archived)).toBeTruthy();
+
+    // All three show at once on the provisional row, each pending.
+    expect(await desktopCaller(d1).customers.get({ id: created.id })).toMatchObject({
+      company: 'Navy',
+      status: 'archived',
+      version: 3,
+    });
+    expect(await desktopCaller(d1).connection.status()).toMatchObject({ state: 'offline', pending: 3 });
+    const marks = await desktopCaller(d1).connection.pendingMarks();
+    expect(marks.map((m) => [m.key, m.op])).toEqual([
+      [created.id, 'insert'],
+      [created.id, 'update'],
+      [created.id, 'update'],
+    ]);
+
+    scene.offline = false;
+    await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
+    await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
+    expect((await desktopCaller(d1).connection.status()).refused).toBe(0);
+    const outbox = await desktopCaller(d1).connection.outbox({});
+    expect(outbox.map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+    const grace = serverCustomers().filter((c) => c.email === 'grace@acme.test');
+    expect(grace).toMatchObject([{ company: 'Navy', status: 'archived' }]);
+    // The replica holds the server's row only: its id, no provisional row left behind.
+    await desktopCaller(d1).connection.syncNow();
+    const listed = (await desktopCaller(d1).customers.list({ status: 'all' })).items;
+    expect(listed.map((c) => c.id).sort()).toEqual([alanId, grace[0]?.id].sort());
+    expect(await desktopCaller(d1).customers.get({ id: grace[0]?.id ?? '' })).toMatchObject({
+      company: 'Navy',
+      status: 'archived',
+    });
+  });
+
   it('takes a second submit of one form as the same command, offline and online', async () => {
     const d1 = await connected('d1');
     scene.offline = true;

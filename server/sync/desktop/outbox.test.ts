@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../lib/errors';
+import { provisionalId } from './optimistic/provisional-id';
 import { Outbox } from './outbox';
 import { OptimisticCommands } from './rebase';
 import { Replica } from './replica';
@@ -164,5 +165,68 @@ describe('outbox', () => {
     expect(outbox.settle([{ id, status: 'ok', result: { n: 1 } }], 30)).toBe(1);
     expect(outbox.settle([{ id, status: 'error', code: 'CONFLICT', message: 'late' }], 31)).toBe(0);
     expect(outbox.answer(id)).toEqual({ id, status: 'ok', result: { n: 1 } });
+  });
+
+  describe('a record made offline (decision 106)', () => {
+    /** A create queued with the provisional answer its effect gave, as OptimisticCommands does. */
+    function create(): { id: number; made: string } {
+      const id = outbox.add({ tenantId: TENANT, path: 'customers.create', input: { name: 'Grace' } }, 10);
+      const made = provisionalId('cus', id);
+      outbox.describe(
+        id,
+        { label: 'Create customer Grace', record: { table: 'customers', key: made } },
+        {
+          id: made,
+        },
+      );
+      return { id, made };
+    }
+
+    function edit(input: unknown, label: string, key: string): number {
+      const id = outbox.add({ tenantId: TENANT, path: 'customers.update', input }, 11);
+      outbox.describe(id, { label, record: { table: 'customers', key } }, undefined);
+      return id;
+    }
+
+    it('points later pending commands at the server’s id when the create is done, exact values only', () => {
+      const { id: createId, made } = create();
+      const editId = edit(
+        { id: made, patch: { notes: `about ${made}`, company: `${made}X` }, also: [made] },
+        `Edit ${made}`,
+        made,
+      );
+      // Sent in two pushes: the edit waits for the create's answer, the server would not know its id.
+      expect(outbox.pending(10, 20).map((m) => m.id)).toEqual([createId]);
+      outbox.landed();
+      outbox.settle([{ id: createId, status: 'ok', result: { id: 'cus_server', name: 'Grace' } }], 30);
+
+      const [sent] = outbox.pending(10, 40);
+      expect(sent).toMatchObject({
+        id: editId,
+        input: {
+          id: 'cus_server',
+          patch: { notes: `about ${made}`, company: `${made}X` },
+          also: ['cus_server'],
+        },
+      });
+      expect(outbox.list(10).find((e) => e.id === editId)).toMatchObject({
+        label: 'Edit cus_server',
+        record: { table: 'customers', key: 'cus_server' },
+      });
+    });
+
+    it('refuses here a command on a record whose create the server refused, with why', () => {
+      const { id: createId, made } = create();
+      const editId = edit({ id: made }, 'Edit Grace', made);
+      outbox.pending(10, 20);
+      outbox.landed();
+      outbox.settle([{ id: createId, status: 'error', code: 'CONFLICT', message: 'Email taken' }], 30);
+      expect(outbox.pending(10, 40)).toEqual([]);
+      expect(outbox.answer(editId)).toMatchObject({
+        status: 'error',
+        code: 'INVALID_STATE',
+        message: 'The customer this acts on was never created: Email taken',
+      });
+    });
   });
 });

@@ -11,6 +11,7 @@ import type { FieldConflict } from '../../../shared/errors';
 import { DomainError } from '../../lib/errors';
 import type { MutationOutcome, PushedMutation } from '../push';
 import type { CommandDescription, CommandRecord } from './optimistic/types';
+import { followCreate, followInMemory, followSettled, sendable } from './optimistic/provisional-owner';
 
 /** Why a command that carried a secret was not sent: the secret lived in memory only. */
 export const SECRET_LOST_MESSAGE =
@@ -177,14 +178,17 @@ export class Outbox {
   }
 
   /**
-   * The oldest pending commands, in order, as a push carries them; they are in flight until
-   * `landed`. A command whose secret input is no longer in memory (the app restarted) is
-   * failed here, with why, not sent.
+   * The oldest pending commands, in order, as a push carries them, up to one naming a record
+   * whose create is unanswered; in flight until `landed`. A command whose secret input is no
+   * longer in memory (the app restarted) is failed here, with why, not sent.
    */
   pending(limit: number, now: number): PushedMutation[] {
-    const rows = this.sqlite
+    this.sqlite.transaction(() => followInMemory(this.secretInputs, followSettled(this.sqlite)))();
+    const all = this.sqlite
       .prepare(`SELECT * FROM sync_outbox WHERE status = 'pending' ORDER BY id LIMIT ?`)
       .all(limit) as OutboxRow[];
+    const rows = this.provisionalCut(all, now);
+    if (rows === null) return this.pending(limit, now);
     const lost = rows.filter(
       (row) => hasSecretInput(this.secretsOf(row.path)) && !this.secretInputs.has(row.id),
     );
@@ -209,6 +213,23 @@ export class Outbox {
     }));
   }
 
+  /**
+   * The rows up to the first naming a record whose create the server has not answered yet
+   * (sent after that answer, with the server's id), or null once one naming a record that will
+   * never exist was refused here (the caller reads the pending rows again).
+   */
+  private provisionalCut(rows: OutboxRow[], now: number): OutboxRow[] | null {
+    for (const [index, row] of rows.entries()) {
+      const step = sendable(this.sqlite, this.inputOf(row).input);
+      if (step.kind === 'wait') return rows.slice(0, index);
+      if (step.kind === 'refuse') {
+        this.settle([{ id: row.id, status: 'error', code: 'INVALID_STATE', message: step.message }], now);
+        return null;
+      }
+    }
+    return rows;
+  }
+
   /** The push is over (answered or cut off): its commands can be cancelled again if still pending. */
   landed(): void {
     this.inFlight.clear();
@@ -225,12 +246,14 @@ export class Outbox {
          awaiting_pull = ?, settled_at = ?
        WHERE id = ? AND status = 'pending'`,
     );
-    const pathOf = this.sqlite.prepare(`SELECT path FROM sync_outbox WHERE id = ? AND status = 'pending'`);
+    const pathOf = this.sqlite.prepare(
+      `SELECT path, provisional FROM sync_outbox WHERE id = ? AND status = 'pending'`,
+    );
     let settled = 0;
     this.sqlite.transaction(() => {
       for (const o of outcomes) {
         this.inFlight.delete(o.id);
-        const row = pathOf.get(o.id) as { path: string } | undefined;
+        const row = pathOf.get(o.id) as { path: string; provisional: string | null } | undefined;
         if (!row) continue;
         settled += 1;
         this.secretInputs.delete(o.id);
@@ -245,6 +268,8 @@ export class Outbox {
           this.secretResults.set(o.id, o.result);
         }
         update.run('ok', kept, null, null, null, 1, now, o.id);
+        // Later commands on a record made offline now name the server's id (decision 106).
+        followInMemory(this.secretInputs, followCreate(this.sqlite, o.id, row.provisional, o.result));
       }
     })();
     return settled;
@@ -332,6 +357,7 @@ export class Outbox {
 
   /** A pull that came after their answers has brought every done command's rows. */
   pulled(): void {
+    followInMemory(this.secretInputs, followSettled(this.sqlite));
     this.sqlite
       .prepare(`UPDATE sync_outbox SET awaiting_pull = 0 WHERE status = 'ok' AND awaiting_pull = 1`)
       .run();

@@ -12,7 +12,8 @@ export interface SyncProgress {
 }
 
 /**
- * Sends every pending command, oldest first, recording the server's answer to each;
+ * Sends every pending command, oldest first, recording the server's answer to each; a batch
+ * ends before a command on a record made offline until its create is answered (decision 106);
  * `answered` runs after each batch that settled any (to rebase: a refusal leaves the screen at once).
  */
 export async function pushOutbox(

@@ -75,16 +75,37 @@ describe('customers.create on the replica', () => {
     expect(activeCount()).toBe(count);
   });
 
-  it('cannot be edited, archived or billed until it has synced: the server knows it by another id', () => {
-    const made = local.apply(createCustomerEffect, grace).result as { id: string };
+  /** The outbox entry a create made while queued, with `status`: what owns its provisional id. */
+  function queuedCreate(outboxId: number, madeId: string, status = 'pending') {
+    local.sqlite
+      .prepare(
+        `INSERT INTO sync_outbox (id, tenant_id, path, label, provisional, status, created_at)
+         VALUES (?, ?, 'customers.create', 'Create customer Grace Hopper', ?, ?, 0)`,
+      )
+      .run(outboxId, TENANT, JSON.stringify({ id: madeId }), status);
+  }
+
+  it('is edited and archived while its create waits in the outbox (decision 106)', () => {
+    const made = local.apply(createCustomerEffect, grace, 31).result as { id: string };
+    queuedCreate(31, made.id);
+    local.apply(updateCustomerEffect, { id: made.id, base: { notes: null }, patch: { notes: 'VIP' } });
+    local.apply(archiveCustomerEffect, { id: made.id });
+    expect(customerRow(made.id)).toMatchObject({ notes: 'VIP', status: 'archived', version: 3 });
+  });
+
+  it('is refused, with why, once no waiting create owns its id (never queued, cancelled)', () => {
+    const made = local.apply(createCustomerEffect, grace, 32).result as { id: string };
     const edit = refusal(() =>
       local.apply(updateCustomerEffect, { id: made.id, base: { notes: null }, patch: { notes: 'VIP' } }),
     );
     expect(edit.code).toBe('INVALID_STATE');
     expect(edit.message).toBe(
-      'This customer is still waiting to reach the server; change it once it has synced',
+      'The customer this acts on was never created: it is not waiting in this desktop’s outbox',
     );
-    expect(refusal(() => local.apply(archiveCustomerEffect, { id: made.id })).code).toBe('INVALID_STATE');
+    queuedCreate(32, made.id, 'cancelled');
+    expect(refusal(() => local.apply(archiveCustomerEffect, { id: made.id })).message).toBe(
+      'The customer this acts on was never created: its creation was cancelled',
+    );
   });
 
   it('describes itself with the name, pointing at the row it will make', () => {

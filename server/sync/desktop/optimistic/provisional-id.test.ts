@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerId } from '../../../../shared/customers/schema';
 import { isId, newId } from '../../../../shared/ids';
-import { isProvisionalId, provisionalId, provisionalIdIn } from './provisional-id';
+import { isProvisionalId, outboxIdOf, provisionalId, provisionalIdIn } from './provisional-id';
 
 describe('provisionalId', () => {
   it('is a well-formed id the schemas accept, and the same for the same outbox entry', () => {
@@ -11,6 +11,15 @@ describe('provisionalId', () => {
     expect(isId('cus', id)).toBe(true);
     expect(customerId.safeParse(id).success).toBe(true);
     expect(provisionalId('cus', 42)).toBe(id);
+  });
+
+  it('gives back the outbox entry it was made from (its create, in the outbox)', () => {
+    fc.assert(
+      fc.property(fc.nat(), (n) => {
+        expect(outboxIdOf(provisionalId('cus', n))).toBe(n);
+      }),
+    );
+    expect(outboxIdOf(newId('cus'))).toBeNull();
   });
 
   it('differs for every outbox entry', () => {

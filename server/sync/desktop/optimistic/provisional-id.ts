@@ -29,9 +29,8 @@ export function isProvisionalId(id: string): boolean {
 }
 
 /**
- * The first provisional id a command's input names, or null. A command about a record only
- * this desktop has (editing a customer created offline) cannot be queued: the server would not
- * know the id, and the record gets the server's own id once it syncs.
+ * The first provisional id a command's input names, or null: such a command (editing a
+ * customer created offline) waits for its create's answer and is sent with the server's id.
  */
 export function provisionalIdIn(input: unknown): string | null {
   if (typeof input === 'string')
@@ -42,4 +41,26 @@ export function provisionalIdIn(input: unknown): string | null {
     if (found) return found;
   }
   return null;
+}
+
+/** Every provisional id a command's input names, each once (a command may name several). */
+export function provisionalIdsIn(input: unknown, found = new Set<string>()): string[] {
+  if (typeof input === 'string') {
+    if (provisionalIdIn(input)) found.add(input);
+  } else if (typeof input === 'object' && input !== null) {
+    for (const value of Array.isArray(input) ? input : Object.values(input)) provisionalIdsIn(value, found);
+  }
+  return [...found];
+}
+
+/** The outbox id a provisional id was made from (provisionalId's inverse), or null if it is not one. */
+export function outboxIdOf(id: string): number | null {
+  if (!isProvisionalId(id)) return null;
+  let n = 0;
+  for (const char of id.slice(-BODY_CHARS)) {
+    const digit = ALPHABET.indexOf(char);
+    if (digit < 0) return null;
+    n = n * 32 + digit;
+  }
+  return n;
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { DomainError, notFound } from '../../../lib/errors';
+import { notFound } from '../../../lib/errors';
 import { isProvisionalId } from './provisional-id';
+import { refuseUnowned } from './provisional-owner';
 
 type TenantTable =
   | 'customers'
@@ -37,9 +38,10 @@ export function findRow<T extends TenantTable>(
 }
 
 /**
- * As findRow, but a row the replica does not hold is the NOT_FOUND the server would answer,
- * and a row only this desktop holds (made by a command still queued) cannot be acted on yet:
- * the server knows it by another id once it has synced.
+ * As findRow, but a row the replica does not hold is the NOT_FOUND the server would answer.
+ * A row only this desktop holds (a provisional id) is acted on while the create that made it
+ * waits in the outbox: the command follows it to the server's id (decision 106). One whose
+ * create was cancelled or refused never will exist, and is refused with why.
  */
 export function loadRow<T extends TenantTable>(
   sqlite: Database.Database,
@@ -48,16 +50,8 @@ export function loadRow<T extends TenantTable>(
   id: string,
   what: string,
 ): ReplicaRow<T> {
-  if (isProvisionalId(id)) throw stillQueued(what);
+  if (isProvisionalId(id)) refuseUnowned(sqlite, id, what);
   const row = findRow(sqlite, table, tenantId, id);
   if (!row) throw notFound(what);
   return row;
-}
-
-/** The refusal of a command about a record a queued command is still making. */
-export function stillQueued(what: string): DomainError {
-  return new DomainError(
-    'INVALID_STATE',
-    `This ${what.toLowerCase()} is still waiting to reach the server; change it once it has synced`,
-  );
 }
