@@ -13,7 +13,7 @@ import { LOCAL_EFFECTS } from './optimistic/effects';
 import { describeCommand } from './optimistic/labels';
 import { refuseUnowned } from './optimistic/provisional-owner';
 import type { CommandDescription, LocalCommand, LocalEffects } from './optimistic/types';
-import type { OutboxEntry } from './outbox';
+import type { OutboxEntry } from './outbox-entry';
 import type { PendingMark } from './overlay';
 import type { SecretStore } from './secret-store';
 import { ServerLink, ServerUnreachable } from './server-link';
