@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { FieldConflict } from '../../../shared/errors';
+import type { SyncTables } from '../../db/schema-sync';
 import { withheldOf } from '../../trpc/secrets';
 import type { CommandRecord } from './optimistic/types';
 
@@ -30,7 +32,7 @@ export interface OutboxEntry {
   settledAt: number | null;
 }
 
-export type OutboxStatus = 'pending' | 'ok' | 'error' | 'cancelled';
+export type OutboxStatus = SyncTables['sync_outbox']['status'];
 
 /** A command whose effect is on the replica until the server's rows for it arrive: pending, or done and not yet pulled. */
 export interface ReplayedCommand {
@@ -41,26 +43,8 @@ export interface ReplayedCommand {
   createdAt: number;
 }
 
-export interface OutboxRow {
-  id: number;
-  tenant_id: string;
-  path: string;
-  input: string | null;
-  command_key: string | null;
-  label: string;
-  record_table: string | null;
-  record_key: string | null;
-  provisional: string | null;
-  status: OutboxStatus;
-  result: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  conflicts: string | null;
-  acknowledged: number;
-  awaiting_pull: number;
-  created_at: number;
-  settled_at: number | null;
-}
+/** An outbox row as the replica's database holds it (read with raw SQL, so Kysely's Generated columns are plain). */
+export type OutboxRow = Selectable<SyncTables['sync_outbox']>;
 
 export function entryOf(row: OutboxRow, inFlight: boolean): OutboxEntry {
   return {
