@@ -9,12 +9,9 @@ const NUMERIC_OID = 1700;
  * are epoch milliseconds, counts and minor units that input validation bounds to 2^53, and
  * SUMs of them: read as numbers, as SQLite returns them, so one repo serves both databases.
  */
-const asNumbers: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
+const asNumbers = new pg.TypeOverrides();
+asNumbers.setTypeParser(INT8_OID, 'text', Number);
+asNumbers.setTypeParser(NUMERIC_OID, 'text', Number);
 
 /** A `pg` pool reading numbers as numbers, and Kysely's dialect over it. */
 export function openPostgresPool(url: string, poolSize = 10): { pool: pg.Pool; dialect: PostgresDialect } {
