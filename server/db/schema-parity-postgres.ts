@@ -37,9 +37,9 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
 
 /**
  * Applies the PostgreSQL forms of `migrations` in order, each in a transaction, with the
- * bookkeeping table server/db/migrate-postgres.ts keeps. Used where a test needs to stop between
- * versions (an upgrade with rows in place); a migration without a form yet is passed over, so a
- * schema comparison names the tables it would have made.
+ * bookkeeping table server/db/migrate-postgres.ts keeps: for a test that stops between versions
+ * (an upgrade with rows in place), which openPostgres cannot. A migration without a form yet
+ * (another helper's, not merged) is passed over: these tests are about the forms that exist.
  */
 export async function applyPostgresForms(
   client: pg.Client,

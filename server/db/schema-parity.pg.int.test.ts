@@ -1,8 +1,8 @@
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './connection';
+import { openDatabase, openPostgres } from './connection';
 import { diffSchemas } from './schema-parity';
-import { applyPostgresForms, createScratchDatabase, type ScratchDatabase } from './schema-parity-postgres';
+import { createScratchDatabase, type ScratchDatabase } from './schema-parity-postgres';
 import { readPostgresSchema, readSqliteSchema } from './schema-parity-read';
 
 describe('the schema on SQLite and on PostgreSQL', () => {
@@ -17,12 +17,11 @@ describe('the schema on SQLite and on PostgreSQL', () => {
     const sqliteShape = readSqliteSchema(sqlite.sqlite);
     await sqlite.close();
 
-    const client = new pg.Client({ connectionString: scratch.url });
-    await client.connect();
+    // Migrated as the hosted server migrates it: every migration's PostgreSQL form, in order.
+    const postgres = await openPostgres({ url: scratch.url, poolSize: 1 });
     try {
-      await applyPostgresForms(client);
       const postgresShape = await readPostgresSchema(
-        async <Row>(text: string) => (await client.query<Row & pg.QueryResultRow>(text)).rows,
+        async <Row>(text: string) => (await sql.raw<Row>(text).execute(postgres.db)).rows,
       );
 
       // Both were read: an empty reading on either side would compare equal to nothing.
@@ -34,7 +33,7 @@ describe('the schema on SQLite and on PostgreSQL', () => {
       expect(postgresShape.customers?.indexes).toContain('customers_search');
       expect(diffSchemas(sqliteShape, postgresShape)).toEqual([]);
     } finally {
-      await client.end();
+      await postgres.close();
     }
   });
 });
