@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
+import { CUSTOMERS_SEARCH_DOCUMENT_V1 } from './migrations/0001_foundation';
 import {
   applyPostgresForms,
   createScratchDatabase,
@@ -153,6 +154,44 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
       const [key] = await rows(`SELECT scopes FROM api_keys`);
       expect(JSON.parse(String(key?.scopes))).toContain('billing.write');
       expect(JSON.parse(String(key?.scopes))).not.toContain('users.manage');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('search customers through the text and trigram indexes that stand for FTS5', async () => {
+    const client = await connect('parity_search');
+    try {
+      await applyPostgresForms(client, versions(1, 14));
+      await client.query(`INSERT INTO tenants VALUES ('ten_s', 'S', 's', 'active', 0)`);
+      const people = [
+        ['cus_1', 'Marta Kowalska', 'mk@example.com', null],
+        ['cus_2', 'Otto', 'MARTIN@Example.com', null],
+        ['cus_3', 'Ana', 'ana@example.com', 'Marathon Ltd'],
+        ['cus_4', 'Zoe', 'zoe@example.com', 'Acme'],
+      ];
+      for (const [id, name, email, company] of people) {
+        await client.query(
+          `INSERT INTO customers (id, tenant_id, name, sort_name, email, country, company, status, version,
+            created_at, updated_at) VALUES ($1, 'ten_s', $2, $2, $3, 'FR', $4, 'active', 1, 0, 0)`,
+          [id, name, email, company],
+        );
+      }
+      // A tiny table is read whole unless scans are off; with them off, a usable index is used.
+      await client.query('SET enable_seqscan = off');
+      const words = `SELECT id FROM customers WHERE ${CUSTOMERS_SEARCH_DOCUMENT_V1} @@ to_tsquery('simple', 'mar:*')`;
+      const infix = `SELECT id FROM customers WHERE lower(name) LIKE '%owal%'`;
+      const plan = async (query: string) =>
+        (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
+
+      expect(await plan(words)).toContain('customers_search');
+      expect(await plan(infix)).toContain('customers_name_trgm');
+      const ids = async (query: string) =>
+        (await client.query<{ id: string }>(`${query} ORDER BY id`)).rows.map((r) => r.id);
+      expect(await ids(words)).toEqual(['cus_1', 'cus_2', 'cus_3']);
+      expect(await ids(infix)).toEqual(['cus_1']);
     } finally {
       await client.end();
     }

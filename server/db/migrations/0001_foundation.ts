@@ -1,5 +1,12 @@
 import type { Migration } from './types';
 
+/**
+ * The document customers_search indexes on PostgreSQL (name, email, company as 'simple' words).
+ * A query uses the index only when it spells this same expression, so search code imports it.
+ */
+export const CUSTOMERS_SEARCH_DOCUMENT_V1 =
+  "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(company, ''))";
+
 /** Tenancy, customers with full-text search, the audit trail and the change log for sync. */
 export const foundation: Migration = {
   version: 1,
@@ -176,9 +183,7 @@ export const foundation: Migration = {
     CREATE INDEX customers_status_email ON customers (tenant_id, status, email, id);
     CREATE INDEX customers_status_created ON customers (tenant_id, status, created_at, id);
     CREATE INDEX customers_status_country ON customers (tenant_id, status, country, id);
-    CREATE INDEX customers_search ON customers USING gin (
-      to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(company, ''))
-    );
+    CREATE INDEX customers_search ON customers USING gin (${CUSTOMERS_SEARCH_DOCUMENT_V1});
     CREATE INDEX customers_name_trgm ON customers USING gin (lower(name) gin_trgm_ops);
 
     CREATE TABLE audit_log (
