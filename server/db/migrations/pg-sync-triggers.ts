@@ -83,9 +83,24 @@ export function pgTrigger(options: {
 export function pgSyncTriggers(table: PgReplicatedTable): string {
   const { name } = table;
   return [
-    pgTrigger({ name: `sync_${name}_insert`, timing: 'AFTER INSERT', table: name, body: logRow(table, 'NEW', 'upsert') }),
-    pgTrigger({ name: `sync_${name}_update`, timing: 'AFTER UPDATE', table: name, body: logRow(table, 'NEW', 'upsert') }),
-    pgTrigger({ name: `sync_${name}_delete`, timing: 'AFTER DELETE', table: name, body: logRow(table, 'OLD', 'delete') }),
+    pgTrigger({
+      name: `sync_${name}_insert`,
+      timing: 'AFTER INSERT',
+      table: name,
+      body: logRow(table, 'NEW', 'upsert'),
+    }),
+    pgTrigger({
+      name: `sync_${name}_update`,
+      timing: 'AFTER UPDATE',
+      table: name,
+      body: logRow(table, 'NEW', 'upsert'),
+    }),
+    pgTrigger({
+      name: `sync_${name}_delete`,
+      timing: 'AFTER DELETE',
+      table: name,
+      body: logRow(table, 'OLD', 'delete'),
+    }),
   ].join('\n');
 }
 

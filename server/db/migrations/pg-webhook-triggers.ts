@@ -116,7 +116,13 @@ const SUBSCRIPTION_TRIGGERS = [
     table: 'subscriptions',
     declare: CAPTURE_DECLARE,
     body: [
-      capture('subscription.canceled', 'NEW.id', dataOf(subscriptionJson('NEW'), subscriptionPrevious), 'NEW.updated_at', CANCELED),
+      capture(
+        'subscription.canceled',
+        'NEW.id',
+        dataOf(subscriptionJson('NEW'), subscriptionPrevious),
+        'NEW.updated_at',
+        CANCELED,
+      ),
       capture(
         'subscription.updated',
         'NEW.id',
@@ -142,7 +148,13 @@ const INVOICE_TRIGGERS = [
     table: 'invoices',
     declare: CAPTURE_DECLARE,
     body: [
-      capture('invoice.finalized', 'NEW.id', dataOf(invoiceJson('NEW')), 'NEW.updated_at', `NEW.status <> 'draft'`),
+      capture(
+        'invoice.finalized',
+        'NEW.id',
+        dataOf(invoiceJson('NEW')),
+        'NEW.updated_at',
+        `NEW.status <> 'draft'`,
+      ),
       capture('invoice.paid', 'NEW.id', dataOf(invoiceJson('NEW')), 'NEW.updated_at', `NEW.status = 'paid'`),
     ].join(''),
   }),
@@ -159,7 +171,13 @@ const INVOICE_TRIGGERS = [
         'NEW.updated_at',
         `OLD.status = 'draft' AND NEW.status <> 'draft'`,
       ),
-      capture('invoice.paid', 'NEW.id', dataOf(invoiceJson('NEW')), 'NEW.updated_at', `NEW.status = 'paid' AND OLD.status <> 'paid'`),
+      capture(
+        'invoice.paid',
+        'NEW.id',
+        dataOf(invoiceJson('NEW')),
+        'NEW.updated_at',
+        `NEW.status = 'paid' AND OLD.status <> 'paid'`,
+      ),
       capture(
         'invoice.payment_failed',
         'NEW.id',
@@ -204,6 +222,8 @@ const PAYMENT_TRIGGERS = [
 ];
 
 /** Every capture trigger of migration 0015, in PostgreSQL's SQL. */
-export const WEBHOOK_CAPTURE_TRIGGERS_PG = [...SUBSCRIPTION_TRIGGERS, ...INVOICE_TRIGGERS, ...PAYMENT_TRIGGERS].join(
-  '\n',
-);
+export const WEBHOOK_CAPTURE_TRIGGERS_PG = [
+  ...SUBSCRIPTION_TRIGGERS,
+  ...INVOICE_TRIGGERS,
+  ...PAYMENT_TRIGGERS,
+].join('\n');
