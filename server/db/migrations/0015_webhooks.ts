@@ -179,73 +179,24 @@ export interface WebhookReplicatedTable {
   columns: readonly string[];
 }
 
+/** Each replicated table's columns as of this migration, frozen as migration 0010's are. */
+const V15_COLUMNS: Record<string, string> = {
+  webhook_endpoints:
+    'id tenant_id url description event_types status disabled_reason secret_hint failing_since version created_at updated_at',
+  webhook_events: 'id tenant_id type object_id object_seq data created_at',
+  webhook_deliveries:
+    'id tenant_id endpoint_id event_id object_id object_seq status attempts attempts_before_replay next_attempt_at last_response_code last_error created_at updated_at finished_at',
+  webhook_attempts:
+    'id tenant_id delivery_id endpoint_id attempt at duration_ms outcome response_code response_excerpt error',
+};
+
 /**
  * What desktops receive: endpoints (never their secret, which lives in webhook_secrets), the
  * events, deliveries and the attempt log, for the console's Webhooks page on a replica.
  */
-export const REPLICATED_TABLES_V15: readonly WebhookReplicatedTable[] = [
-  {
-    name: 'webhook_endpoints',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'url',
-      'description',
-      'event_types',
-      'status',
-      'disabled_reason',
-      'secret_hint',
-      'failing_since',
-      'version',
-      'created_at',
-      'updated_at',
-    ],
-  },
-  {
-    name: 'webhook_events',
-    key: ['id'],
-    columns: ['id', 'tenant_id', 'type', 'object_id', 'object_seq', 'data', 'created_at'],
-  },
-  {
-    name: 'webhook_deliveries',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'endpoint_id',
-      'event_id',
-      'object_id',
-      'object_seq',
-      'status',
-      'attempts',
-      'attempts_before_replay',
-      'next_attempt_at',
-      'last_response_code',
-      'last_error',
-      'created_at',
-      'updated_at',
-      'finished_at',
-    ],
-  },
-  {
-    name: 'webhook_attempts',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'delivery_id',
-      'endpoint_id',
-      'attempt',
-      'at',
-      'duration_ms',
-      'outcome',
-      'response_code',
-      'response_excerpt',
-      'error',
-    ],
-  },
-];
+export const REPLICATED_TABLES_V15: readonly WebhookReplicatedTable[] = Object.entries(V15_COLUMNS).map(
+  ([name, columns]) => ({ name, key: ['id'], columns: columns.split(' ') }),
+);
 
 const rowJson = (columns: readonly string[], row: string) =>
   `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
