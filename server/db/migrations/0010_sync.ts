@@ -1,4 +1,4 @@
-import { PROVISIONAL_SEQ, pgRowJson, pgSyncBackfill, pgSyncTriggers } from './pg-sync-triggers';
+import { PROVISIONAL_SEQ, pgRowJson, pgSyncBackfill, pgSyncTriggers, pgTrigger } from './pg-sync-triggers';
 import type { Migration } from './types';
 
 /**
@@ -156,18 +156,16 @@ const RELOG_USER_ON_JOIN = `
     END;`;
 
 /** PostgreSQL's form of the relog (provisional seq, as every PG row-log trigger: pg-sync-triggers.ts). */
-const RELOG_USER_ON_JOIN_PG = `
-    CREATE FUNCTION sync_users_relog_on_membership_fn() RETURNS trigger LANGUAGE plpgsql AS $fn$
-    BEGIN
+const RELOG_USER_ON_JOIN_PG = pgTrigger({
+  name: 'sync_users_relog_on_membership',
+  timing: 'AFTER INSERT',
+  table: 'memberships',
+  body: `
       INSERT INTO sync_rows (tbl, pk, tenant_id, seq, op, row)
         SELECT 'users', u.id, NULL, ${PROVISIONAL_SEQ}, 'upsert', ${pgRowJson(USERS_COLUMNS, 'u')}::text
         FROM users AS u WHERE u.id = NEW.user_id
-      ON CONFLICT (tbl, pk) DO UPDATE SET seq = excluded.seq, op = excluded.op, row = excluded.row;
-      RETURN NULL;
-    END
-    $fn$;
-    CREATE TRIGGER sync_users_relog_on_membership AFTER INSERT ON memberships
-      FOR EACH ROW EXECUTE FUNCTION sync_users_relog_on_membership_fn();`;
+      ON CONFLICT (tbl, pk) DO UPDATE SET seq = excluded.seq, op = excluded.op, row = excluded.row;`,
+});
 
 /**
  * Sync between the hosted server and desktop replicas: the row log pulled by replicas

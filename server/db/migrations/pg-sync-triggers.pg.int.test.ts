@@ -119,6 +119,17 @@ describe('the row log on PostgreSQL', () => {
     expect(await counter()).toBe(before);
   });
 
+  it('logs a user again, tenantless, when they join a tenant', async () => {
+    await both(`INSERT INTO users (id, email, name, created_at) VALUES ('usr_1', 'u@example.com', 'U', 1);`);
+    const first = await pgLogged('users', 'usr_1');
+    await both(`INSERT INTO memberships (id, user_id, tenant_id, role, created_at)
+      VALUES ('mem_1', 'usr_1', 'ten_1', 'admin', 1);`);
+    const again = await pgLogged('users', 'usr_1');
+    expect(again).toMatchObject({ tenant_id: null, op: 'upsert' });
+    expect(again?.seq).toBeLessThan(first?.seq ?? 0);
+    expect(JSON.parse(again?.row ?? 'null')).toEqual(JSON.parse(liteLogged('users', 'usr_1')?.row ?? 'null'));
+  });
+
   it('writes a composite key as the same text SQLite and the replica write', async () => {
     await both(
       `INSERT INTO features (tenant_id, key, name, kind, created_at) VALUES ('ten_1', 'seats', 'Seats', 'limit', 1);`,
