@@ -54,7 +54,7 @@ function logRow(table: PgReplicatedTable, row: 'NEW' | 'OLD', op: 'upsert' | 'de
 }
 
 /**
- * A plpgsql trigger as the brief's convention names it: `<trigger>_fn` runs `body` for each
+ * A plpgsql trigger as every PG form names it: `<trigger>_fn` runs `body` for each
  * row, and the trigger keeps SQLite's name. Both are replaced if they exist, so a migration
  * that re-creates a table's triggers (a new column) says it the same way as the first one.
  */
