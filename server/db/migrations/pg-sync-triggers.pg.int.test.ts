@@ -1,42 +1,32 @@
 import { randomBytes } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../connection';
-import { MIGRATIONS } from './index';
+import { sequenceCommittedChanges } from '../../sync/sequencer';
+import { openDatabase, openPostgres, type AppDatabase } from '../connection';
 
 /**
  * The PostgreSQL forms of the row log's and the outgoing webhooks' triggers (pg-sync-triggers.ts,
- * pg-webhook-triggers.ts) do what SQLite's do, on a database of their own on the test cluster:
- * a change is logged with a provisional (negative) seq and the same row JSON and key as SQLite
- * logs, and a subscription's changes are captured as numbered events fanned out to deliveries.
+ * pg-webhook-triggers.ts) do what SQLite's do, on a database of their own on the test cluster
+ * migrated as the server migrates it: a change is logged with a provisional (negative) seq and
+ * the same row JSON and key as SQLite logs, and a subscription's changes are captured as
+ * numbered events fanned out to deliveries, with SQLite's payloads.
  */
 
 const adminUrl = process.env.TOLLGATE_TEST_POSTGRES_URL;
 if (!adminUrl) throw new Error('TOLLGATE_TEST_POSTGRES_URL names the test cluster (its admin database)');
 
-// int8 as numbers, as the app's pool parses them: seqs and epoch ms fit in a double.
-const types = new pg.TypeOverrides();
-types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
-
 const dbName = `sync_triggers_${randomBytes(6).toString('hex')}`;
 let admin: pg.Client;
-let client: pg.Client;
+let hosted: AppDatabase;
 let lite: AppDatabase;
 
-/** Each migration's PostgreSQL form in its own transaction, in order, as the server migrates. */
-async function migrate(on: pg.Client): Promise<void> {
-  for (const migration of MIGRATIONS) {
-    if (!migration.postgres) throw new Error(`migration ${migration.version} has no PostgreSQL form`);
-    await on.query('BEGIN');
-    await on.query(migration.postgres);
-    await on.query('COMMIT');
-  }
-}
+const rowsOf = async <T>(query: RawBuilder<T>): Promise<T[]> => (await query.execute(hosted.db)).rows;
 
 /** Statements both dialects take as they are, run on both databases. */
-async function both(sql: string): Promise<void> {
-  lite.sqlite.exec(sql);
-  await client.query(sql);
+async function both(statements: string): Promise<void> {
+  lite.sqlite.exec(statements);
+  await sql.raw(statements).execute(hosted.db);
 }
 
 const TENANT = `INSERT INTO tenants (id, name, slug, status, created_at) VALUES ('ten_1', 'Acme', 'acme', 'active', 1);`;
@@ -53,17 +43,15 @@ interface LoggedRow {
 
 const pgLogged = async (tbl: string, pk: string) =>
   (
-    await client.query<LoggedRow>(
-      'SELECT pk, tenant_id, seq, op, row FROM sync_rows WHERE tbl = $1 AND pk = $2',
-      [tbl, pk],
+    await rowsOf(
+      sql<LoggedRow>`SELECT pk, tenant_id, seq, op, row FROM sync_rows WHERE tbl = ${tbl} AND pk = ${pk}`,
     )
-  ).rows[0];
+  )[0];
 const liteLogged = (tbl: string, pk: string) =>
   lite.sqlite
     .prepare('SELECT pk, tenant_id, seq, op, row FROM sync_rows WHERE tbl = ? AND pk = ?')
     .get(tbl, pk) as LoggedRow | undefined;
-const counter = async () =>
-  (await client.query<{ seq: number }>('SELECT seq FROM sync_counter')).rows[0]?.seq;
+const counter = async () => (await rowsOf(sql<{ seq: number }>`SELECT seq FROM sync_counter`))[0]?.seq;
 
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: adminUrl });
@@ -71,16 +59,14 @@ beforeAll(async () => {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
-  client = new pg.Client({ connectionString: url.toString(), types });
-  await client.connect();
-  await migrate(client);
+  hosted = await openPostgres({ url: url.toString(), poolSize: 2 });
   lite = openDatabase({ path: ':memory:' });
   await both(TENANT);
 });
 
 afterAll(async () => {
   await lite?.close();
-  await client?.end();
+  await hosted?.close();
   await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin?.end();
 });
@@ -138,6 +124,16 @@ describe('the row log on PostgreSQL', () => {
     expect(liteLogged('features', key)?.pk).toBe(key);
     expect((await pgLogged('features', key))?.seq).toBeLessThan(0);
   });
+
+  it('leaves the numbering to the sequencer, which gives committed changes positive seqs', async () => {
+    const before = await counter();
+    expect(await sequenceCommittedChanges(hosted.db)).toBeGreaterThan(0);
+    const [range] = await rowsOf(
+      sql<{ low: number; high: number }>`SELECT min(seq) AS low, max(seq) AS high FROM sync_rows`,
+    );
+    expect(range?.low).toBeGreaterThan(before ?? 0);
+    expect(await counter()).toBe(range?.high);
+  });
 });
 
 const CATALOG = `
@@ -178,18 +174,13 @@ interface Delivery {
   next_attempt_at: number;
 }
 
-const pgEvents = async () =>
-  (
-    await client.query<Event>(
-      'SELECT id, type, object_id, object_seq, data FROM webhook_events ORDER BY rowid',
-    )
-  ).rows;
-const pgDeliveries = async () =>
-  (
-    await client.query<Delivery>(
-      'SELECT endpoint_id, event_id, object_id, object_seq, status, next_attempt_at FROM webhook_deliveries ORDER BY object_seq',
-    )
-  ).rows;
+const pgEvents = () =>
+  rowsOf(sql<Event>`SELECT id, type, object_id, object_seq, data FROM webhook_events ORDER BY rowid`);
+const pgDeliveries = () =>
+  rowsOf(
+    sql<Delivery>`SELECT endpoint_id, event_id, object_id, object_seq, status, next_attempt_at
+      FROM webhook_deliveries ORDER BY object_seq`,
+  );
 const liteEvents = () =>
   lite.sqlite
     .prepare('SELECT id, type, object_id, object_seq, data FROM webhook_events ORDER BY rowid')
