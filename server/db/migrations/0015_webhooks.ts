@@ -1,3 +1,5 @@
+import { byTenantId, pgSyncTriggers } from './pg-sync-triggers';
+import { WEBHOOK_CAPTURE_TRIGGERS_PG } from './pg-webhook-triggers';
 import type { Migration } from './types';
 
 /**
@@ -177,73 +179,24 @@ export interface WebhookReplicatedTable {
   columns: readonly string[];
 }
 
+/** Each replicated table's columns as of this migration, frozen as migration 0010's are. */
+const V15_COLUMNS: Record<string, string> = {
+  webhook_endpoints:
+    'id tenant_id url description event_types status disabled_reason secret_hint failing_since version created_at updated_at',
+  webhook_events: 'id tenant_id type object_id object_seq data created_at',
+  webhook_deliveries:
+    'id tenant_id endpoint_id event_id object_id object_seq status attempts attempts_before_replay next_attempt_at last_response_code last_error created_at updated_at finished_at',
+  webhook_attempts:
+    'id tenant_id delivery_id endpoint_id attempt at duration_ms outcome response_code response_excerpt error',
+};
+
 /**
  * What desktops receive: endpoints (never their secret, which lives in webhook_secrets), the
  * events, deliveries and the attempt log, for the console's Webhooks page on a replica.
  */
-export const REPLICATED_TABLES_V15: readonly WebhookReplicatedTable[] = [
-  {
-    name: 'webhook_endpoints',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'url',
-      'description',
-      'event_types',
-      'status',
-      'disabled_reason',
-      'secret_hint',
-      'failing_since',
-      'version',
-      'created_at',
-      'updated_at',
-    ],
-  },
-  {
-    name: 'webhook_events',
-    key: ['id'],
-    columns: ['id', 'tenant_id', 'type', 'object_id', 'object_seq', 'data', 'created_at'],
-  },
-  {
-    name: 'webhook_deliveries',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'endpoint_id',
-      'event_id',
-      'object_id',
-      'object_seq',
-      'status',
-      'attempts',
-      'attempts_before_replay',
-      'next_attempt_at',
-      'last_response_code',
-      'last_error',
-      'created_at',
-      'updated_at',
-      'finished_at',
-    ],
-  },
-  {
-    name: 'webhook_attempts',
-    key: ['id'],
-    columns: [
-      'id',
-      'tenant_id',
-      'delivery_id',
-      'endpoint_id',
-      'attempt',
-      'at',
-      'duration_ms',
-      'outcome',
-      'response_code',
-      'response_excerpt',
-      'error',
-    ],
-  },
-];
+export const REPLICATED_TABLES_V15: readonly WebhookReplicatedTable[] = Object.entries(V15_COLUMNS).map(
+  ([name, columns]) => ({ name, key: ['id'], columns: columns.split(' ') }),
+);
 
 const rowJson = (columns: readonly string[], row: string) =>
   `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
@@ -359,5 +312,85 @@ export const webhooks: Migration = {
     ${INVOICE_TRIGGERS}
     ${PAYMENT_TRIGGERS}
     ${REPLICATED_TABLES_V15.map(syncTriggers).join('\n')}
+  `,
+  // PostgreSQL: the same tables (webhook_events gains the explicit rowid the app pages by);
+  // the capture triggers are pg-webhook-triggers.ts, the row log's pg-sync-triggers.ts.
+  postgres: /* sql */ `
+    CREATE TABLE webhook_endpoints (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      url TEXT NOT NULL,
+      description TEXT NOT NULL,
+      event_types TEXT NOT NULL CHECK (json_typeof(event_types::json) = 'array'),
+      status TEXT NOT NULL CHECK (status IN ('enabled', 'disabled')),
+      disabled_reason TEXT CHECK (disabled_reason IN ('staff', 'failing')),
+      secret_hint TEXT NOT NULL,
+      failing_since BIGINT,
+      version BIGINT NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX webhook_endpoints_tenant ON webhook_endpoints (tenant_id, created_at, id);
+
+    CREATE TABLE webhook_secrets (
+      endpoint_id TEXT PRIMARY KEY REFERENCES webhook_endpoints (id),
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      secret TEXT NOT NULL,
+      created_at BIGINT NOT NULL
+    );
+
+    CREATE TABLE webhook_events (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      type TEXT NOT NULL,
+      object_id TEXT NOT NULL,
+      object_seq BIGINT NOT NULL,
+      data TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      rowid BIGINT GENERATED ALWAYS AS IDENTITY,
+      UNIQUE (tenant_id, object_id, object_seq)
+    );
+    CREATE INDEX webhook_events_rowid ON webhook_events (rowid);
+
+    CREATE TABLE webhook_deliveries (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints (id),
+      event_id TEXT NOT NULL REFERENCES webhook_events (id),
+      object_id TEXT NOT NULL,
+      object_seq BIGINT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+      attempts BIGINT NOT NULL DEFAULT 0,
+      attempts_before_replay BIGINT NOT NULL DEFAULT 0,
+      next_attempt_at BIGINT,
+      last_response_code BIGINT,
+      last_error TEXT,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      finished_at BIGINT,
+      UNIQUE (endpoint_id, event_id)
+    );
+    CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+    CREATE INDEX webhook_deliveries_object ON webhook_deliveries (endpoint_id, object_id, object_seq)
+      WHERE status = 'pending';
+    CREATE INDEX webhook_deliveries_list ON webhook_deliveries (tenant_id, endpoint_id, created_at, id);
+
+    CREATE TABLE webhook_attempts (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id),
+      endpoint_id TEXT NOT NULL,
+      attempt BIGINT NOT NULL,
+      at BIGINT NOT NULL,
+      duration_ms BIGINT NOT NULL,
+      outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
+      response_code BIGINT,
+      response_excerpt TEXT,
+      error TEXT
+    );
+    CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id, attempt);
+    CREATE INDEX webhook_attempts_endpoint ON webhook_attempts (endpoint_id, at);
+    ${WEBHOOK_CAPTURE_TRIGGERS_PG}
+    ${REPLICATED_TABLES_V15.map((table) => pgSyncTriggers({ ...table, tenant: byTenantId })).join('\n')}
   `,
 };

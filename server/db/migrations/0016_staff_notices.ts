@@ -1,3 +1,5 @@
+import { REPLICATED_TABLES_V10 } from './0010_sync';
+import { pgSyncTriggers } from './pg-sync-triggers';
 import type { Migration } from './types';
 
 /**
@@ -20,6 +22,9 @@ const log = (row: 'NEW' | 'OLD', op: 'upsert' | 'delete') => `
         ${op === 'upsert' ? rowJson(row) : 'NULL'})
       ON CONFLICT (tbl, pk) DO UPDATE SET
         seq = excluded.seq, op = excluded.op, row = excluded.row, tenant_id = excluded.tenant_id;`;
+
+const EMAIL_OUTBOX_V10 = REPLICATED_TABLES_V10.find((t) => t.name === 'email_outbox');
+if (!EMAIL_OUTBOX_V10) throw new Error('migration 0010 replicates email_outbox');
 
 export const staffNotices: Migration = {
   version: 16,
@@ -66,5 +71,28 @@ export const staffNotices: Migration = {
     END;
     CREATE TRIGGER sync_email_outbox_delete AFTER DELETE ON email_outbox BEGIN${log('OLD', 'delete')}
     END;
+  `,
+  // PostgreSQL changes the CHECK in place: columns, rows, indexes and triggers stay. The column
+  // CHECK's name is whatever 0004's form gave it, so it is found by the one column it checks.
+  // The row log's triggers are made again as SQLite's rebuild makes them (the same columns).
+  postgres: /* sql */ `
+    DO $do$
+    DECLARE c RECORD;
+    BEGIN
+      FOR c IN
+        SELECT con.conname FROM pg_constraint AS con
+        JOIN pg_attribute AS a ON a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey)
+        WHERE con.conrelid = 'email_outbox'::regclass AND con.contype = 'c'
+          AND a.attname = 'template' AND cardinality(con.conkey) = 1
+      LOOP
+        EXECUTE format('ALTER TABLE email_outbox DROP CONSTRAINT %I', c.conname);
+      END LOOP;
+    END
+    $do$;
+    ALTER TABLE email_outbox ADD CONSTRAINT email_outbox_template_check CHECK (template IN (
+      'receipt', 'trial_ending', 'payment_failed', 'payment_recovered', 'final_notice', 'subscription_canceled',
+      'webhook_endpoint_disabled'
+    ));
+    ${pgSyncTriggers(EMAIL_OUTBOX_V10)}
   `,
 };

@@ -1,4 +1,5 @@
 import { REPLICATED_TABLES_V15, type WebhookReplicatedTable } from './0015_webhooks';
+import { byTenantId, pgSyncTriggers } from './pg-sync-triggers';
 import type { Migration } from './types';
 
 /**
@@ -83,6 +84,31 @@ export const webhookSecretOverlap: Migration = {
       FROM (SELECT DISTINCT tenant_id, CAST(strftime('%s', 'now') AS INTEGER) * 1000 AS now
             FROM webhook_endpoints) AS t
       WHERE true
+      ON CONFLICT (dedupe_key) DO NOTHING;
+  `,
+  // PostgreSQL re-keys webhook_secrets in place (same rows, ids as SQLite's rebuild gives them;
+  // its primary key is the one 0015's form named) and replaces the endpoints' row-log triggers.
+  postgres: /* sql */ `
+    ALTER TABLE webhook_secrets ADD COLUMN id TEXT, ADD COLUMN expires_at BIGINT;
+    UPDATE webhook_secrets SET id = 'whs_' || substr(endpoint_id, 4);
+    ALTER TABLE webhook_secrets DROP CONSTRAINT webhook_secrets_pkey;
+    ALTER TABLE webhook_secrets ALTER COLUMN id SET NOT NULL, ADD PRIMARY KEY (id);
+    CREATE INDEX webhook_secrets_endpoint ON webhook_secrets (endpoint_id, created_at);
+
+    ALTER TABLE webhook_endpoints ADD COLUMN expiring_secrets TEXT;
+    ${pgSyncTriggers({ ...WEBHOOK_ENDPOINTS_V17, tenant: byTenantId })}
+
+    CREATE INDEX webhook_deliveries_age ON webhook_deliveries (tenant_id, created_at);
+    CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
+    CREATE INDEX webhook_events_age ON webhook_events (tenant_id, id);
+
+    -- 26 random hex digits, as SQLite's upper(hex(randomblob(13))); now in whole seconds, as strftime('%s').
+    INSERT INTO jobs (id, tenant_id, kind, run_at, payload, status, dedupe_key, test_clock_id, created_at, updated_at)
+      SELECT 'job_' || upper(substr(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 1, 26)),
+        t.tenant_id, 'webhooks.prune', t.now, '{}', 'pending',
+        'webhooks.prune:' || t.tenant_id || ':' || (t.now / 86400000), NULL, t.now, t.now
+      FROM (SELECT DISTINCT tenant_id, floor(extract(epoch FROM now()))::bigint * 1000 AS now
+            FROM webhook_endpoints) AS t
       ON CONFLICT (dedupe_key) DO NOTHING;
   `,
 };

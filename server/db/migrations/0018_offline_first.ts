@@ -73,4 +73,40 @@ export const offlineFirst: Migration = {
       PRIMARY KEY (outbox_id, table_name, row_key)
     ) STRICT;
   `,
+  // PostgreSQL says the rebuild as ALTER TABLE: ids and the identity behind them stay as they
+  // are, so SQLite's sqlite_sequence step (carrying AUTOINCREMENT's counter over to the rebuilt
+  // table) has nothing to do here and no PG form. The status CHECK was named by 0010's form.
+  postgres: /* sql */ `
+    ALTER TABLE sync_outbox
+      ADD COLUMN command_key TEXT UNIQUE,
+      ADD COLUMN label TEXT,
+      ADD COLUMN record_table TEXT,
+      ADD COLUMN record_key TEXT,
+      ADD COLUMN provisional TEXT,
+      ADD COLUMN conflicts TEXT,
+      ADD COLUMN acknowledged BIGINT NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+      ADD COLUMN awaiting_pull BIGINT NOT NULL DEFAULT 0 CHECK (awaiting_pull IN (0, 1));
+    -- Refusals from before this migration were shown on the Connect page already: no new notice.
+    UPDATE sync_outbox SET label = path, acknowledged = CASE WHEN status = 'error' THEN 1 ELSE 0 END;
+    ALTER TABLE sync_outbox
+      ALTER COLUMN label SET NOT NULL,
+      DROP CONSTRAINT sync_outbox_status_check,
+      ADD CONSTRAINT sync_outbox_status_check CHECK (status IN ('pending', 'ok', 'error', 'cancelled'));
+
+    CREATE TABLE sync_overlay (
+      table_name TEXT NOT NULL,
+      row_key TEXT NOT NULL,
+      base_row TEXT,
+      PRIMARY KEY (table_name, row_key)
+    );
+
+    CREATE TABLE sync_pending_marks (
+      outbox_id BIGINT NOT NULL,
+      table_name TEXT NOT NULL,
+      row_key TEXT NOT NULL,
+      op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'remove')),
+      fields TEXT NOT NULL,
+      PRIMARY KEY (outbox_id, table_name, row_key)
+    );
+  `,
 };
