@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { openDatabase, openPostgres, type AppDatabase } from '../db/connection';
 import type { Dialect } from '../db/dialect';
 import {
-  createDatabase,
+  copyDatabase,
   databaseUrl,
   dropDatabase,
   uniqueDatabaseName,
@@ -26,9 +26,9 @@ export function testDialect(): Dialect {
  */
 export async function openTestDatabase(): Promise<AppDatabase> {
   if (testDialect() === 'sqlite') return openDatabase({ path: ':memory:' });
-  const { url, template } = inject('tollgatePostgres');
-  const name = uniqueDatabaseName('tollgate_test');
-  await createDatabase(url, name, template);
+  const { url, template, prefix } = inject('tollgatePostgres');
+  const name = uniqueDatabaseName(prefix);
+  await copyDatabase(url, name, template);
   let database: AppDatabase;
   try {
     database = await openPostgres({ url: databaseUrl(url, name) });

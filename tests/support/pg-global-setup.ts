@@ -1,6 +1,14 @@
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../server/db/connection';
-import { closeAdmin, createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-admin';
+import {
+  closeAdmin,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  dropDatabasesOf,
+  sealTemplate,
+  uniqueDatabaseName,
+} from './postgres-admin';
 import { startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
 
 /**
@@ -19,6 +27,8 @@ export interface TestPostgres {
   url: string;
   /** The migrated template every test database is copied from. */
   template: string;
+  /** What this run's test databases are named with, so teardown drops any a test left behind. */
+  prefix: string;
 }
 
 declare module 'vitest' {
@@ -34,22 +44,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cluster = await startThrowawayCluster();
     url = cluster.url;
   }
-  const template = uniqueDatabaseName('tollgate_template');
+  const run = uniqueDatabaseName('run');
+  const template = `tollgate_template_${run}`;
+  const prefix = `tollgate_test_${run}`;
   try {
     await createDatabase(url, template);
     const migrated = await openPostgres({ url: databaseUrl(url, template), poolSize: 1 });
     await migrated.close();
+    await sealTemplate(url, template);
   } catch (error) {
     await dropDatabase(url, template).catch(() => undefined);
     await closeAdmin();
     await cluster?.stop();
     throw error;
   }
-  project.provide('tollgatePostgres', { url, template });
+  project.provide('tollgatePostgres', { url, template, prefix });
   const adminUrl = url;
   return async () => {
-    await dropDatabase(adminUrl, template);
-    await closeAdmin();
-    await cluster?.stop();
+    try {
+      // A throwaway cluster goes whole; on a developer's server, leave nothing of this run.
+      if (!cluster) {
+        await dropDatabasesOf(adminUrl, prefix);
+        await dropDatabase(adminUrl, template);
+      }
+    } finally {
+      await closeAdmin();
+      await cluster?.stop();
+    }
   };
 }
