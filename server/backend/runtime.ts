@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readClientHeader } from '../trpc/client-header';
 import type { BackendMode, ClientInfo, Services } from '../trpc/context';
 import type { AuthSettings } from '../auth/settings';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import { openDatabase, openPostgres, type AppDatabase } from '../db/connection';
 import { gatewayConfigFromEnv } from '../gateways';
 import type { GatewayConfig } from '../gateways/config';
 import { gatewayProvider } from '../gateways/provider';
@@ -32,6 +32,15 @@ import { appProcedures } from '../app/procedures';
 export function openDataDir(dataDir: string, nativeBinding?: string): AppDatabase {
   mkdirSync(dataDir, { recursive: true });
   return openDatabase({ path: join(dataDir, 'tollgate.sqlite'), nativeBinding });
+}
+
+/** The hosted server's database: PostgreSQL when DATABASE_URL names one, else SQLite in `dataDir`. */
+export async function openServerDatabase(location: {
+  dataDir: string;
+  postgres: { url: string; poolSize: number } | null;
+}): Promise<AppDatabase> {
+  if (location.postgres) return openPostgres(location.postgres);
+  return openDataDir(location.dataDir);
 }
 
 export function backendServices(

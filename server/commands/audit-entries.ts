@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../shared/ids';
 import type { DB } from '../db/schema';
+import { serializeOn } from '../db/locks';
 import { chainOf, linkHash, readHead, writeHead } from './audit-chain';
 
 export interface AuditEntryInput {
@@ -30,8 +31,10 @@ export async function insertAuditEntry(
 ): Promise<string> {
   const id = newId('aud', entry.at);
   const chain = chainOf(entry.tenantId);
-  // Reading the head and writing the link happen in the caller's transaction, and SQLite
-  // has one writer at a time, so two commands can never take the same position.
+  // Reading the head and writing the link happen in the caller's transaction, one such
+  // transaction per chain at a time (SQLite's single writer; a lock on PostgreSQL), so two
+  // commands can never take the same position.
+  await serializeOn(trx, `audit-chain:${chain}`);
   const head = await readHead(trx, chain);
   const content = {
     chain,

@@ -1,15 +1,23 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { BugIndicatingError } from '../lib/errors';
+import type { Dialect } from './dialect';
 import { migrate, type MigrationReport } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { openPostgresPool } from './postgres-pool';
+import { migratePostgres } from './migrate-postgres';
 import { withStatementCache } from './statement-cache';
 import type { DB } from './schema';
 
 export interface AppDatabase {
   /** The query builder every repo uses. */
   db: Kysely<DB>;
-  /** The raw handle, for migrations, pragmas, bulk loads and benchmarks. */
-  sqlite: Database.Database;
+  dialect: Dialect;
+  /**
+   * The raw SQLite handle, for migrations, pragmas, bulk loads and benchmarks. A PostgreSQL
+   * database has none: reading it there is a bug (the caller forgot to check `dialect`) and throws.
+   */
+  readonly sqlite: Database.Database;
   migration: MigrationReport;
   close(): Promise<void>;
 }
@@ -24,7 +32,7 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-/** Opens (creating if needed) a database with the pragmas the app relies on, and migrates it. */
+/** Opens (creating if needed) a SQLite database with the pragmas the app relies on, and migrates it. */
 export function openDatabase(options: OpenOptions): AppDatabase {
   const sqlite = new Database(
     options.path,
@@ -39,6 +47,7 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return {
       db,
+      dialect: 'sqlite',
       sqlite,
       migration,
       close: async () => {
@@ -49,6 +58,35 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     };
   } catch (error) {
     sqlite.close();
+    throw error;
+  }
+}
+
+export interface PostgresOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Connections this instance keeps open at most. */
+  poolSize?: number;
+}
+
+/** Connects to a PostgreSQL database through a pool and migrates it (once, whichever instance gets there first). */
+export async function openPostgres(options: PostgresOptions): Promise<AppDatabase> {
+  const { pool, dialect } = openPostgresPool(options.url, options.poolSize);
+  try {
+    const migration = await migratePostgres(pool, MIGRATIONS);
+    const db = new Kysely<DB>({ dialect });
+    return {
+      db,
+      dialect: 'postgres',
+      get sqlite(): Database.Database {
+        throw new BugIndicatingError('a PostgreSQL database has no SQLite handle: check `dialect` first');
+      },
+      migration,
+      // Kysely's destroy ends the pool it was given.
+      close: () => db.destroy(),
+    };
+  } catch (error) {
+    await pool.end();
     throw error;
   }
 }

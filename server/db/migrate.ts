@@ -8,7 +8,7 @@ export interface MigrationReport {
   applied: string[];
 }
 
-function assertContiguous(migrations: readonly Migration[]): void {
+export function assertContiguous(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new BugIndicatingError(

@@ -16,7 +16,7 @@ import {
 } from '../auth';
 import { settleKeyUseWrites } from '../auth/api-key-cache';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
-import { backendServices, openDataDir, parseClient, startAuthorityWork } from '../backend/runtime';
+import { backendServices, openServerDatabase, parseClient, startAuthorityWork } from '../backend/runtime';
 import type { AppDatabase } from '../db/connection';
 import type { ServedBackend } from '../http/run';
 import { systemClock, type Clock } from '../lib/clock';
@@ -44,7 +44,7 @@ export interface HostedBackend extends ServedBackend {
 }
 
 export interface HostedOptions {
-  config: Pick<HostedConfig, 'dataDir' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'>;
+  config: Pick<HostedConfig, 'dataDir' | 'postgres' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'>;
   logger: Logger;
   clock?: Clock;
   /** Password hashing cost; tests lower it. */
@@ -79,9 +79,10 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       logger.warn({ by, address }, 'sign-in attempts throttled'),
     ),
   };
-  const database = openDataDir(config.dataDir);
+  const database = await openServerDatabase({ dataDir: config.dataDir, postgres: config.postgres ?? null });
   try {
-    chainUnlinkedEntries(database.sqlite);
+    // Bulk loads write audit entries unchained on SQLite only (server/demo/bulk-load.ts).
+    if (database.dialect === 'sqlite') chainUnlinkedEntries(database.sqlite);
     await ensureOwner(database, options, auth, clock.now());
     const services = backendServices(database, {
       clock,

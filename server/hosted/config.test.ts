@@ -30,6 +30,23 @@ describe('hosted server configuration', () => {
     expect(config.smtp).toBeNull();
   });
 
+  it('runs on SQLite in the data folder unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(hostedConfigFromEnv(GOOD).postgres).toBeNull();
+    const url = ['postgres://tollgate:', 'pw', '@db.internal:5432/tollgate'].join('');
+    expect(hostedConfigFromEnv({ ...GOOD, DATABASE_URL: url }).postgres).toEqual({ url, poolSize: 10 });
+    expect(
+      hostedConfigFromEnv({ ...GOOD, DATABASE_URL: url, TOLLGATE_DATABASE_POOL_SIZE: '32' }).postgres,
+    ).toEqual({ url, poolSize: 32 });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without echoing it', () => {
+    const url = ['mysql://root:', 'hunter2', '@db/tollgate'].join('');
+    const message = problemsOf({ ...GOOD, DATABASE_URL: url, TOLLGATE_DATABASE_POOL_SIZE: '0' });
+    expect(message).toContain('DATABASE_URL must be a PostgreSQL URL');
+    expect(message).toContain('TOLLGATE_DATABASE_POOL_SIZE must be a whole number from 1 to 999');
+    expect(message).not.toContain('hunter2');
+  });
+
   it('listens elsewhere only when HOST says so', () => {
     expect(hostedConfigFromEnv({ ...GOOD, HOST: '0.0.0.0', PORT: '8080' })).toMatchObject({
       host: '0.0.0.0',

@@ -21,6 +21,8 @@ export interface HostedConfig {
   /** The address to listen on: 127.0.0.1 unless HOST says otherwise. */
   host: string;
   dataDir: string;
+  /** DATABASE_URL: run on this PostgreSQL database instead of tollgate.sqlite in `dataDir`. */
+  postgres: { url: string; poolSize: number } | null;
   tokenKey: TokenKey;
   /** The platform owner to create on the first start (no users yet); null when not given. */
   owner: { email: string; password: string } | null;
@@ -33,6 +35,8 @@ export interface HostedConfig {
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
+/** Connections per instance: enough for requests, jobs and webhooks at once, few enough for many instances. */
+const DEFAULT_POOL_SIZE = 10;
 const SECRET_HINT = 'for example the output of `openssl rand -base64 32`';
 
 /** Unset and empty are the same thing for an environment variable. */
@@ -69,6 +73,20 @@ const serverEnvSchema = z
     ),
     TOLLGATE_SERVER_DATA_DIR: optional(
       z.string().refine((p) => isAbsolute(p), 'TOLLGATE_SERVER_DATA_DIR must be an absolute path'),
+    ),
+    // The URL may carry a password: the messages name the variable, never echo the value.
+    DATABASE_URL: optional(
+      z
+        .string()
+        .refine(
+          (url) => /^postgres(?:ql)?:\/\/[^\s]+$/.test(url),
+          'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:port/database',
+        ),
+    ),
+    TOLLGATE_DATABASE_POOL_SIZE: optional(
+      z
+        .string()
+        .regex(/^[1-9][0-9]{0,2}$/, 'TOLLGATE_DATABASE_POOL_SIZE must be a whole number from 1 to 999'),
     ),
     TOLLGATE_TOKEN_SECRET: optional(z.string()),
     TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
@@ -143,6 +161,9 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     port: e.PORT ? Number(e.PORT) : 0,
     host: e.HOST ?? '127.0.0.1',
     dataDir: e.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server'),
+    postgres: e.DATABASE_URL
+      ? { url: e.DATABASE_URL, poolSize: Number(e.TOLLGATE_DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE) }
+      : null,
     tokenKey: { secret: new Uint8Array(decodeSecret(e.TOLLGATE_TOKEN_SECRET as string) as Buffer) },
     owner:
       e.TOLLGATE_OWNER_EMAIL && e.TOLLGATE_OWNER_PASSWORD

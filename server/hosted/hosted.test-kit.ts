@@ -38,6 +38,7 @@ export async function startTestHostedServer(options: {
   const backend = await createHostedBackend({
     config: {
       dataDir: join(options.dir, 'server'),
+      postgres: null,
       tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
       owner: options.owner ?? TEST_OWNER,
       gateway: {},

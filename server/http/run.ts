@@ -74,7 +74,7 @@ export async function serveBackend(options: {
     publicRoutes: {
       ...stripeWebhookRoutes({
         db: options.backend.services.db,
-        sqlite: options.backend.database.sqlite,
+        sqlite: options.backend.database.dialect === 'sqlite' ? options.backend.database.sqlite : null,
         clock: options.backend.services.clock,
         logger: options.logger,
       }),

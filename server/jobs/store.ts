@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { newId } from '../../shared/ids';
+import { dialectOf } from '../db/dialect';
 import type { DB } from '../db/schema';
 import type { AfterFailure } from '../lib/retry-policy';
 
@@ -107,7 +108,9 @@ export async function claimNextJob(
         )
         .orderBy('run_at')
         .orderBy('id')
-        .limit(1),
+        .limit(1)
+        // Two instances claiming at once take different jobs (PostgreSQL; SQLite has one writer).
+        .$if(dialectOf(db) === 'postgres', (qb) => qb.forUpdate('jobs').skipLocked()),
     )
     .returningAll()
     .executeTakeFirst();

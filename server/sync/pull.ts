@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { can } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
+import { dialectOf } from '../db/dialect';
 import { visibleTo, type PullScope, type Reach } from './reach';
+import { sequenceCommittedChanges } from './sequencer';
 
 /** One replicated row's newest state, or its deletion; `row` is the row as JSON, kept as text. */
 export interface RowChange {
@@ -49,7 +51,7 @@ export function pageQuery(db: Kysely<DB>, reach: Reach, cursor: number, limit: n
     .selectFrom('sync_rows')
     .select(['seq', 'tbl as table', 'pk as key', 'op', 'row'])
     .where('seq', '>', cursor)
-    .where(visibleTo(reach))
+    .where(visibleTo(reach, dialectOf(db)))
     .orderBy('seq')
     .limit(limit);
 }
@@ -60,6 +62,8 @@ export async function readChanges(
   reach: Reach,
   input: { cursor: number; limit: number; withTotal: boolean },
 ): Promise<Omit<PullPage, 'scope'>> {
+  // PostgreSQL: number what has committed since the last pull before reading past the cursor.
+  await sequenceCommittedChanges(db);
   const rows = await pageQuery(db, reach, input.cursor, input.limit).execute();
   let total: number | null = null;
   if (input.withTotal) {
@@ -67,7 +71,7 @@ export async function readChanges(
       .selectFrom('sync_rows')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('seq', '>', input.cursor)
-      .where(visibleTo(reach))
+      .where(visibleTo(reach, dialectOf(db)))
       .executeTakeFirstOrThrow();
     total = Number(counted.n);
   }

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import {
   markApplied,
+  MutationAlreadyApplied,
   runAsMutation,
   settleMutation,
   type CurrentMutation,
@@ -98,6 +99,13 @@ async function recordOutcome(
   });
 }
 
+function appliedElsewhere(error: unknown): boolean {
+  return (
+    error instanceof MutationAlreadyApplied ||
+    (error instanceof Error && error.cause instanceof MutationAlreadyApplied)
+  );
+}
+
 async function applyOne(ctx: Context, principal: Principal, clientId: string, m: PushedMutation) {
   const mutation: CurrentMutation = { clientId, mutationId: m.id, userId: principal.userId, path: m.path };
   let outcome: MutationOutcome;
@@ -116,6 +124,8 @@ async function applyOne(ctx: Context, principal: Principal, clientId: string, m:
       const result = await runAsMutation(mutation, () => ctx.procedures.call(pusher, m.path, m.input));
       outcome = { id: m.id, status: 'ok', result: result ?? null };
     } catch (error) {
+      // A retry that reached this instance while another applied the mutation: answer as a replay.
+      if (appliedElsewhere(error)) return storedOutcome(ctx.db, clientId, m.id);
       const { message, data } = describeError(getTRPCErrorFromUnknown(error));
       outcome = {
         id: m.id,

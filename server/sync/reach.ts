@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { can, platformCan, type Permission } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
+import type { Dialect } from '../db/dialect';
+import { jsonField } from '../db/portable-sql';
 import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
@@ -67,19 +69,32 @@ export function reachFingerprint(reach: Reach): string {
 type Eb = ExpressionBuilder<DB, 'sync_rows'>;
 const never = sql<SqlBool>`1 = 0`;
 
+/** The row log's columns as the filter reads them, and how it reads a field of the row's JSON. */
+interface Columns {
+  tbl: RawBuilder<string>;
+  pk: RawBuilder<string>;
+  tenant: RawBuilder<string | null>;
+  field(key: string): RawBuilder<string | null>;
+}
+
 /**
- * The row log's columns as the filter reads them. The unary + (a no-op on any value) keeps
- * SQLite from answering the OR of per-table terms with one index search per term and a sort
- * of everything found: a page must walk the log in sequence order and stop at its limit.
+ * On SQLite the unary + (a no-op on any value) keeps the planner from answering the OR of
+ * per-table terms with one index search per term and a sort of everything found: a page must
+ * walk the log in sequence order and stop at its limit. PostgreSQL has no unary + on text, and
+ * walks the sequence index on its own.
  */
-const col = {
-  tbl: sql<string>`+sync_rows.tbl`,
-  pk: sql<string>`+sync_rows.pk`,
-  tenant: sql<string | null>`+sync_rows.tenant_id`,
-};
+function columnsFor(dialect: Dialect): Columns {
+  const unindexed = dialect === 'sqlite' ? '+' : '';
+  return {
+    tbl: sql<string>`${sql.raw(unindexed)}sync_rows.tbl`,
+    pk: sql<string>`${sql.raw(unindexed)}sync_rows.pk`,
+    tenant: sql<string | null>`${sql.raw(unindexed)}sync_rows.tenant_id`,
+    field: (key) => jsonField(dialect, sql`sync_rows.row`, key),
+  };
+}
 
 /** Rows of `tables` in the tenants where `where` holds; 'all' includes rows of no tenant. */
-function inTenants(eb: Eb, tables: readonly string[], where: Where): Expression<SqlBool> {
+function inTenants(eb: Eb, col: Columns, tables: readonly string[], where: Where): Expression<SqlBool> {
   if (tables.length === 0) return never;
   if (where === 'all') return eb(col.tbl, 'in', tables);
   if (where.length === 0) return never;
@@ -94,12 +109,12 @@ function both(a: Where, b: Where): Where {
 }
 
 /** An audit entry of one of `types` about a customer, or about a thing of a customer's. */
-function aboutACustomer(types: readonly TimelineEntityType[]): Expression<SqlBool> {
+function aboutACustomer(col: Columns, types: readonly TimelineEntityType[]): Expression<SqlBool> {
   const kinds = types.map((entityType) => {
     const { table, key, customer } = CUSTOMER_TIMELINE_AUDIT[entityType];
-    return sql<SqlBool>`(json_extract(sync_rows.row, '$.entity_type') = ${entityType} AND EXISTS (
+    return sql<SqlBool>`(${col.field('entity_type')} = ${entityType} AND EXISTS (
         SELECT 1 FROM ${sql.table(table)} AS t
-        WHERE ${sql.ref(`t.${key}`)} = json_extract(sync_rows.row, '$.entity_id')
+        WHERE ${sql.ref(`t.${key}`)} = ${col.field('entity_id')}
           AND t.tenant_id = sync_rows.tenant_id AND ${sql.ref(`t.${customer}`)} IS NOT NULL))`;
   });
   return sql<SqlBool>`(${sql.join(kinds, sql` OR `)})`;
@@ -123,14 +138,15 @@ function timelineTypesByPermission(): Map<Permission, TimelineEntityType[]> {
  */
 function auditRows(
   eb: Eb,
+  col: Columns,
   table: string,
   full: Where,
   timeline: Where,
   whereOf: (p: Permission) => Where,
 ): Expression<SqlBool> {
   // Where the whole trail is open, the timeline's part adds nothing.
-  if (full === 'all') return inTenants(eb, [table], full);
-  const clauses = [inTenants(eb, [table], full)];
+  if (full === 'all') return inTenants(eb, col, [table], full);
+  const clauses = [inTenants(eb, col, [table], full)];
   for (const [permission, types] of timelineTypesByPermission()) {
     const where = both(timeline, whereOf(permission));
     if (where !== 'all' && where.length === 0) continue;
@@ -138,7 +154,7 @@ function auditRows(
       eb.and([
         eb(col.tbl, '=', table),
         where === 'all' ? eb(col.tenant, 'is not', null) : eb(col.tenant, 'in', where),
-        aboutACustomer(types),
+        aboutACustomer(col, types),
       ]),
     );
   }
@@ -146,13 +162,13 @@ function auditRows(
 }
 
 /** Accounts: one's own rows, and the others where the members list may be read. */
-function accountRows(eb: Eb, table: string, where: Where, userId: string): Expression<SqlBool> {
+function accountRows(eb: Eb, col: Columns, table: string, where: Where, userId: string): Expression<SqlBool> {
   const own =
     table === 'users'
       ? eb.and([eb(col.tbl, '=', table), eb(col.pk, '=', userId)])
-      : eb.and([eb(col.tbl, '=', table), sql<SqlBool>`json_extract(sync_rows.row, '$.user_id') = ${userId}`]);
+      : eb.and([eb(col.tbl, '=', table), eb(col.field('user_id'), '=', userId)]);
   if (where !== 'all' && where.length === 0) return own;
-  if (table !== 'users') return eb.or([own, inTenants(eb, [table], where)]);
+  if (table !== 'users') return eb.or([own, inTenants(eb, col, [table], where)]);
   const members =
     where === 'all'
       ? eb(col.tbl, '=', table)
@@ -167,7 +183,8 @@ function accountRows(eb: Eb, table: string, where: Where, userId: string): Expre
  * The rows `reach` may see, as one SQL condition on sync_rows (never filtered after loading):
  * tenant tables grouped by the permission they need, accounts and the audit trail by their rules.
  */
-export function visibleTo(reach: Reach) {
+export function visibleTo(reach: Reach, dialect: Dialect) {
+  const col = columnsFor(dialect);
   return (eb: Eb): Expression<SqlBool> => {
     const whereOf = (p: Permission): Where => reach.where.get(p) ?? [];
     const byPermission = new Map<Permission, string[]>();
@@ -176,13 +193,14 @@ export function visibleTo(reach: Reach) {
       if (rule.kind === 'tenant')
         byPermission.set(rule.permission, [...(byPermission.get(rule.permission) ?? []), table]);
       else if (rule.kind === 'accounts')
-        clauses.push(accountRows(eb, table, whereOf(rule.permission), reach.userId));
+        clauses.push(accountRows(eb, col, table, whereOf(rule.permission), reach.userId));
       else
         clauses.push(
-          auditRows(eb, table, whereOf(rule.permission), whereOf(rule.customerPermission), whereOf),
+          auditRows(eb, col, table, whereOf(rule.permission), whereOf(rule.customerPermission), whereOf),
         );
     }
-    for (const [permission, tables] of byPermission) clauses.push(inTenants(eb, tables, whereOf(permission)));
+    for (const [permission, tables] of byPermission)
+      clauses.push(inTenants(eb, col, tables, whereOf(permission)));
     return eb.or(clauses);
   };
 }

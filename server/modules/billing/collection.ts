@@ -1,3 +1,4 @@
+import { serializeOn } from '../../db/locks';
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../../shared/ids';
 import { money } from '../../../shared/money';
@@ -59,6 +60,8 @@ async function startAttempt(
   usingMethodId?: string,
 ): Promise<Started> {
   return runCommand<Started>(scope, 'payment.started', async (trx, now) => {
+    // One attempt at a time per invoice, whichever instance starts it.
+    await serializeOn(trx, `invoice-collection:${invoiceId}`);
     const invoice = await findInvoice(trx, scope.tenantId, invoiceId);
     if (!invoice) throw new BugIndicatingError(`invoice ${invoiceId} not found for collection`);
     // Stripe Billing collects its own invoices; charging them here too would charge twice.

@@ -1,3 +1,4 @@
+import { serializeOn } from '../../db/locks';
 import { newId } from '../../../shared/ids';
 import { formatMoney, money } from '../../../shared/money';
 import { runCommand, type CommandScope } from '../../commands/run-command';
@@ -22,6 +23,8 @@ export async function refundPayment(
   const customer = await loadCustomer(request.deps, request.tenantId, payment.customerId, false);
   const scope = await scopeFor(request, customer);
   const pending = await runCommand(scope, 'refund.requested', async (trx, now) => {
+    // Refunds of one payment are weighed one at a time, so together they never exceed it.
+    await serializeOn(trx, `payment-refunds:${input.paymentId}`);
     const current = await findPayment(trx, scope.tenantId, input.paymentId);
     if (!current || current.status !== 'succeeded' || !current.gatewayRef) {
       throw new DomainError(

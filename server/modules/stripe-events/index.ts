@@ -32,7 +32,7 @@ export interface StripeEventsOptions {
 /** The HTTP routes a backend serves for Stripe: POST /webhooks/stripe/<tenantId>. */
 export function stripeWebhookRoutes(deps: {
   db: Kysely<DB>;
-  sqlite: Database.Database;
+  sqlite: Database.Database | null;
   clock: Clock;
   logger: Logger;
 }) {

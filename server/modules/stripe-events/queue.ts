@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { skipClaimedRows } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import type { StripeEventStatus } from '../../db/schema-stripe-events';
 
@@ -29,6 +30,7 @@ export async function claimNextEvent(
         WHERE status IN ('pending', 'failed') AND next_attempt_at <= ${options.now}
         ORDER BY created, event_id
         LIMIT 1
+        ${skipClaimedRows(db)}
       )
       AND status IN ('pending', 'failed')
       AND next_attempt_at <= ${options.now}

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
-import { inboxEvent, preparedInboxInsert } from './inbox';
+import { inboxEvent, insertInboxEvent, preparedInboxInsert, type InboxEvent } from './inbox';
 import { verifyDelivery } from './signature';
 
 /** What became of one delivery, and so what the endpoint answers. */
@@ -19,34 +19,73 @@ export interface WebhookReceiver {
 
 const TENANT_ID = /^ten_[0-9A-Z]{26}$/;
 
-/**
- * The webhook path up to the inbox: the tenant's secret, the signature, one insert. All of
- * it runs synchronously while holding Kysely's connection, so it waits for any transaction
- * in progress rather than writing into it.
- */
-export function createWebhookReceiver(deps: {
+interface ReceiverDeps {
   db: Kysely<DB>;
-  sqlite: Database.Database;
+  /** SQLite's raw handle, for the prepared fast path; null on PostgreSQL. */
+  sqlite: Database.Database | null;
   clock: Clock;
-}): WebhookReceiver {
-  const secretOf = deps.sqlite
+}
+
+/** The delivery checked against the tenant's secret: the inbox row to store, or what to answer instead. */
+function verified(
+  tenantId: string,
+  rawBody: Buffer,
+  signature: string | undefined,
+  secret: string | undefined,
+  now: number,
+): InboxEvent | Receipt {
+  if (!secret) return { outcome: 'unknown' };
+  const checked = verifyDelivery(rawBody, signature, secret, now);
+  if (!checked.ok) return { outcome: 'refused', reason: checked.reason };
+  return inboxEvent(tenantId, checked.event, rawBody.toString('utf8'), 'webhook');
+}
+
+const isReceipt = (value: InboxEvent | Receipt): value is Receipt => 'outcome' in value;
+
+/**
+ * The webhook path up to the inbox: the tenant's secret, the signature, one insert. On
+ * SQLite all of it runs synchronously while holding Kysely's connection, so it waits for any
+ * transaction in progress rather than writing into it; on PostgreSQL it is two statements on
+ * the pool, and the inbox's unique key makes a duplicate delivery racing on another instance a no-op.
+ */
+export function createWebhookReceiver(deps: ReceiverDeps): WebhookReceiver {
+  return deps.sqlite ? sqliteReceiver(deps.db, deps.sqlite, deps.clock) : pooledReceiver(deps.db, deps.clock);
+}
+
+function sqliteReceiver(db: Kysely<DB>, sqlite: Database.Database, clock: Clock): WebhookReceiver {
+  const secretOf = sqlite
     .prepare<[string], string>('SELECT secret FROM stripe_webhook_endpoints WHERE tenant_id = ?')
     .pluck();
-  const insert = preparedInboxInsert(deps.sqlite);
+  const insert = preparedInboxInsert(sqlite);
 
   const receiveNow = (tenantId: string, rawBody: Buffer, signature: string | undefined): Receipt => {
     if (!TENANT_ID.test(tenantId)) return { outcome: 'unknown' };
-    const secret = secretOf.get(tenantId);
-    if (!secret) return { outcome: 'unknown' };
-    const now = deps.clock.now();
-    const verified = verifyDelivery(rawBody, signature, secret, now);
-    if (!verified.ok) return { outcome: 'refused', reason: verified.reason };
-    const event = inboxEvent(tenantId, verified.event, rawBody.toString('utf8'), 'webhook');
+    const now = clock.now();
+    const event = verified(tenantId, rawBody, signature, secretOf.get(tenantId), now);
+    if (isReceipt(event)) return event;
     return { outcome: insert(event, now) ? 'stored' : 'duplicate', eventId: event.eventId };
   };
 
   return {
     receive: (tenantId, rawBody, signature) =>
-      deps.db.connection().execute(() => Promise.resolve(receiveNow(tenantId, rawBody, signature))),
+      db.connection().execute(() => Promise.resolve(receiveNow(tenantId, rawBody, signature))),
+  };
+}
+
+function pooledReceiver(db: Kysely<DB>, clock: Clock): WebhookReceiver {
+  return {
+    receive: async (tenantId, rawBody, signature) => {
+      if (!TENANT_ID.test(tenantId)) return { outcome: 'unknown' };
+      const endpoint = await db
+        .selectFrom('stripe_webhook_endpoints')
+        .select('secret')
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+      const now = clock.now();
+      const event = verified(tenantId, rawBody, signature, endpoint?.secret, now);
+      if (isReceipt(event)) return event;
+      const stored = await insertInboxEvent(db, event, now);
+      return { outcome: stored ? 'stored' : 'duplicate', eventId: event.eventId };
+    },
   };
 }

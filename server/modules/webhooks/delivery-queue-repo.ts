@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { skipClaimedRows } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import { liveSecrets } from './secrets';
 import { eventOf, type StoredEvent } from './stored-event';
@@ -43,6 +44,7 @@ export async function claimNextDelivery(
               AND earlier.status = 'pending' AND earlier.object_seq < d.object_seq)
         ORDER BY d.next_attempt_at, d.created_at, d.object_seq
         LIMIT 1
+        ${skipClaimedRows(db, 'd')}
       )
       AND status = 'pending' AND next_attempt_at <= ${options.now}
     RETURNING id

@@ -31,6 +31,7 @@ export async function startServer(dir: string, clock: Clock, port = 0): Promise<
   const backend = await createHostedBackend({
     config: {
       dataDir: join(dir, 'server'),
+      postgres: null,
       tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
       owner: TEST_OWNER,
       gateway: {},
