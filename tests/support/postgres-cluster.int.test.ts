@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startThrowawayCluster } from './postgres-cluster';
-import { portInUse } from './ports';
+import { freePort, portInUse } from './ports';
 import { waitFor } from './wait';
 
 /** The throwaway cluster `npm test` runs the PostgreSQL suite on: it starts, answers, and leaves nothing behind. */
@@ -30,6 +31,27 @@ describe('startThrowawayCluster', () => {
     await cluster.stop();
     expect(existsSync(cluster.directory)).toBe(false);
     expect(await portInUse(cluster.port)).toBe(false);
+  });
+
+  it('tries another port when another process took the one it picked', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const takenPort = (taken.address() as AddressInfo).port;
+    const picked: number[] = [];
+    try {
+      const cluster = await startThrowawayCluster({
+        pickPort: async () => {
+          const port = picked.length === 0 ? takenPort : await freePort();
+          picked.push(port);
+          return port;
+        },
+      });
+      await cluster.stop();
+      expect(picked).toHaveLength(2);
+      expect(cluster.port).toBe(picked[1]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('stops the cluster and removes it when the process that made it is killed', async () => {

@@ -139,13 +139,15 @@ function startKeeper(user: { name: string } | null, bin: string, dir: string, po
   child.unref();
   (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    child,
-    ended: () => child.exitCode !== null || child.signalCode !== null,
-    exited,
-    stderr: () => stderr,
-  };
+  // 'close', not 'exit': by then its stderr (the server log's tail, on a failed start) is all read.
+  let ended = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      ended = true;
+      resolve();
+    }),
+  );
+  return { child, ended: () => ended, exited, stderr: () => stderr };
 }
 
 /** Closes the keeper's stdin and waits for it to stop the server and clean up; kills past the budget. */
@@ -156,14 +158,22 @@ async function stopKeeper(keeper: Keeper, dir: string): Promise<void> {
       await withinBudget(keeper.exited, STOP_BUDGET_MS, 'PostgreSQL to stop');
     } catch {
       // The keeper and the server share its session's process group.
-      if (keeper.child.pid) process.kill(-keeper.child.pid, 'SIGKILL');
+      try {
+        if (keeper.child.pid) process.kill(-keeper.child.pid, 'SIGKILL');
+      } catch {
+        // Ended in the meantime.
+      }
       await keeper.exited;
     }
   }
   rmSync(dir, { recursive: true, force: true });
 }
 
-async function attempt(bin: string, user: ReturnType<typeof serverUser>): Promise<ThrowawayCluster> {
+async function attempt(
+  bin: string,
+  user: ReturnType<typeof serverUser>,
+  pickPort: () => Promise<number>,
+): Promise<ThrowawayCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-pg-'));
   let keeper: Keeper | null = null;
   try {
@@ -175,18 +185,15 @@ async function attempt(bin: string, user: ReturnType<typeof serverUser>): Promis
     ]);
     const init = await run(initCommand, initArgs, dir);
     if (init.code !== 0) throw new Error(`initdb failed (exit ${init.code}):\n${init.output}`);
-    const port = await freePort();
+    const port = await pickPort();
     const started = (keeper = startKeeper(user, bin, dir, port));
     // Readiness over the Unix socket in our own directory: only our server can answer there.
-    const isready = [
-      join(bin, 'pg_isready'),
-      ['-q', '-h', dir, '-p', String(port), '-U', 'tollgate', '-d', 'postgres'],
-    ] as const;
+    const isready = ['-q', '-h', dir, '-p', String(port), '-U', 'tollgate', '-d', 'postgres'];
     await waitFor(
       `PostgreSQL on port ${port} to accept connections`,
       async () => {
         if (started.ended()) throw new Error(`the server ended before it was ready:\n${started.stderr()}`);
-        return (await run(isready[0], [...isready[1]], dir)).code === 0;
+        return (await run(join(bin, 'pg_isready'), isready, dir)).code === 0;
       },
       READY_BUDGET_MS,
     );
@@ -208,12 +215,17 @@ async function attempt(bin: string, user: ReturnType<typeof serverUser>): Promis
  * it and removes its directory. Throws, saying what to install, when the server programs are
  * missing.
  */
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(
+  options: {
+    /** Where each try's port comes from; tests use it to hand out a taken one. */
+    pickPort?: () => Promise<number>;
+  } = {},
+): Promise<ThrowawayCluster> {
   const bin = serverBinDir();
   const user = serverUser();
   for (let tries = 1; ; tries++) {
     try {
-      return await attempt(bin, user);
+      return await attempt(bin, user, options.pickPort ?? freePort);
     } catch (error) {
       const portTaken = error instanceof Error && /could not bind|already in use/i.test(error.message);
       if (!portTaken || tries >= ATTEMPTS) throw error;
