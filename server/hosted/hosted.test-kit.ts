@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { createHostedBackend, type HostedBackend } from './backend';
 import { createRestApi, REST_PREFIX, type RestLimits } from './rest';
+import { testServerPostgres } from '../testing/test-database.test-kit';
 
 /**
  * A hosted server in the test's own process, on real HTTP at 127.0.0.1 (a free port),
@@ -38,7 +39,7 @@ export async function startTestHostedServer(options: {
   const backend = await createHostedBackend({
     config: {
       dataDir: join(options.dir, 'server'),
-      postgres: null,
+      postgres: await (testServerPostgres(options.dir) ?? null),
       tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
       owner: options.owner ?? TEST_OWNER,
       gateway: {},

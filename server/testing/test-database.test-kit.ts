@@ -44,3 +44,22 @@ export async function openTestDatabase(): Promise<AppDatabase> {
   };
   return database;
 }
+
+const serverDatabases = new Map<string, Promise<{ url: string; poolSize: number }>>();
+
+/**
+ * Where a hosted server a test starts in `dir` keeps its data: null on SQLite (tollgate.sqlite
+ * in `dir`, as in production); on PostgreSQL a fresh migrated database of its own, the same one
+ * each time the test restarts a server in that `dir`. The run's teardown drops it with the rest.
+ */
+export function testServerPostgres(dir: string): Promise<{ url: string; poolSize: number }> | null {
+  if (testDialect() === 'sqlite') return null;
+  let database = serverDatabases.get(dir);
+  if (!database) {
+    const { url, template, prefix } = inject('tollgatePostgres');
+    const name = uniqueDatabaseName(prefix);
+    database = copyDatabase(url, name, template).then(() => ({ url: databaseUrl(url, name), poolSize: 10 }));
+    serverDatabases.set(dir, database);
+  }
+  return database;
+}

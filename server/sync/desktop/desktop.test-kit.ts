@@ -11,6 +11,7 @@ import type { Clock } from '../../lib/clock';
 import { silentLogger } from '../../lib/logger';
 import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../../modules/tenants';
 import type { DesktopSyncOptions } from './embedded';
+import { testServerPostgres } from '../../testing/test-database.test-kit';
 
 /** A hosted server over real HTTP that a test can stop gracefully, or kill, and start again on its port. */
 export interface RestartableServer {
@@ -31,7 +32,7 @@ export async function startServer(dir: string, clock: Clock, port = 0): Promise<
   const backend = await createHostedBackend({
     config: {
       dataDir: join(dir, 'server'),
-      postgres: null,
+      postgres: await (testServerPostgres(dir) ?? null),
       tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
       owner: TEST_OWNER,
       gateway: {},
