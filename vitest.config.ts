@@ -5,14 +5,29 @@ import {
   TEST_BUDGET_MS,
   UNIT_TEST_BUDGET_MS,
 } from './tests/support/budgets';
+import { POSTGRES_SUITE } from './tests/support/postgres-suite';
 
 /**
  * Unit tests are the pure and single-module ones; integration tests (`*.int.test.ts`)
  * cross modules, open databases and servers. Both sit next to the code they test.
  *
+ * The integration suite runs on SQLite (`integration`) and on PostgreSQL (`integration-pg`):
+ * the latter runs every `*.pg.int.test.ts` (PostgreSQL only) and the shared files listed in
+ * tests/support/postgres-suite.ts, each test database copied from one migrated template.
+ *
  * Every limit comes from tests/support/budgets.ts, sized for a loaded 2-core machine: tests
  * wait for signals, and a budget only bounds a wait that never ends (docs/decisions.md).
  */
+const INTEGRATION = '{shared,server,electron,renderer,scripts,tests}/**/*.int.test.ts';
+
+/** What both integration projects share. */
+const integration = {
+  environment: 'node',
+  testTimeout: TEST_BUDGET_MS,
+  hookTimeout: TEST_BUDGET_MS,
+  expect: { poll: { timeout: SIGNAL_BUDGET_MS } },
+} as const;
+
 export default defineConfig({
   test: {
     // Each test file in its own child process (the default pool, said out loud): a file that
@@ -37,12 +52,19 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{shared,server,electron,renderer,scripts,tests}/**/*.int.test.ts'],
+          include: [INTEGRATION],
+          exclude: ['node_modules/**', 'tests/e2e/**', '**/*.pg.int.test.ts'],
+          ...integration,
+        },
+      },
+      {
+        test: {
+          name: 'integration-pg',
+          include: ['{shared,server,electron,renderer,scripts,tests}/**/*.pg.int.test.ts', ...POSTGRES_SUITE],
           exclude: ['node_modules/**', 'tests/e2e/**'],
-          environment: 'node',
-          testTimeout: TEST_BUDGET_MS,
-          hookTimeout: TEST_BUDGET_MS,
-          expect: { poll: { timeout: SIGNAL_BUDGET_MS } },
+          env: { TOLLGATE_TEST_DATABASE: 'postgres' },
+          globalSetup: ['tests/support/pg-global-setup.ts'],
+          ...integration,
         },
       },
     ],

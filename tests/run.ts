@@ -7,18 +7,47 @@
  * The run has one deadline (RUN_BUDGET_MS): past it, the step in hand is stopped with
  * everything it started, the rest are skipped, and the summary says so, so a hung step
  * never holds a machine forever. Ctrl+C (SIGINT) or SIGTERM is passed on the same way.
+ *
+ * `integration-pg` runs the integration suite on PostgreSQL: on the server named by
+ * TOLLGATE_TEST_POSTGRES_URL if set (a developer's own), else on a throwaway cluster started
+ * for the step and removed after it (tests/support/postgres-cluster.ts).
  */
 import { RUN_BUDGET_MS } from './support/budgets';
+import { startThrowawayCluster } from './support/postgres-cluster';
 import { runStep, summary, type Outcome, type Step } from './support/steps';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
-const STEPS: Step[] = [
+/** What a step needs around it: added to its environment, and released once it ends. */
+interface Surroundings {
+  env: Record<string, string>;
+  release(): Promise<void>;
+}
+
+async function postgresServer(): Promise<Surroundings> {
+  if (process.env.TOLLGATE_TEST_POSTGRES_URL) {
+    process.stdout.write('on the PostgreSQL server in TOLLGATE_TEST_POSTGRES_URL\n');
+    return { env: {}, release: () => Promise.resolve() };
+  }
+  const started = performance.now();
+  const cluster = await startThrowawayCluster();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`on a throwaway PostgreSQL cluster at ${cluster.url} (started in ${seconds} s)\n`);
+  return { env: { TOLLGATE_TEST_POSTGRES_URL: cluster.url }, release: () => cluster.stop() };
+}
+
+const STEPS: (Step & { around?: () => Promise<Surroundings> })[] = [
   { name: 'format', command: bin('prettier'), args: ['--check', '--log-level', 'warn', '.'] },
   { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'lint', command: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   { name: 'unit', command: bin('vitest'), args: ['run', '--project', 'unit'] },
   { name: 'integration', command: bin('vitest'), args: ['run', '--project', 'integration'] },
+  {
+    name: 'integration-pg',
+    command: bin('vitest'),
+    args: ['run', '--project', 'integration-pg'],
+    around: postgresServer,
+  },
   { name: 'build', command: bin('electron-vite'), args: ['build'] },
   {
     name: 'e2e',
@@ -27,6 +56,26 @@ const STEPS: Step[] = [
     needs: 'build',
   },
 ];
+
+/** Runs a step inside what it needs; failing to provide that fails the step, saying why. */
+async function runAround(
+  step: (typeof STEPS)[number],
+  deadline: number,
+  onInterrupt: (signal: NodeJS.Signals) => void,
+): Promise<Outcome> {
+  let surroundings: Surroundings | undefined;
+  try {
+    surroundings = await step.around?.();
+  } catch (error) {
+    process.stderr.write(`${step.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 'failed';
+  }
+  try {
+    return await runStep({ ...step, env: surroundings?.env }, deadline, onInterrupt);
+  } finally {
+    await surroundings?.release();
+  }
+}
 
 async function main(): Promise<void> {
   const deadline = Date.now() + RUN_BUDGET_MS;
@@ -44,7 +93,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\n━━ ${step.name} ━━ ${[step.command, ...step.args].join(' ')}\n`);
     const started = performance.now();
-    const outcome = await runStep(step, deadline, (signal) => (stopped.by ??= signal));
+    const outcome = await runAround(step, deadline, (signal) => (stopped.by ??= signal));
     results.push({ name: step.name, outcome, seconds: (performance.now() - started) / 1000 });
   }
   process.stdout.write(summary(results));

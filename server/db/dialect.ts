@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider } from 'kysely';
 
 /** Which database a handle speaks to: SQLite (one machine, the desktop) or PostgreSQL (hosted, scale-out). */
 export type Dialect = 'sqlite' | 'postgres';
@@ -8,6 +8,6 @@ export type Dialect = 'sqlite' | 'postgres';
  * passed around, so a repo given only `db` or `trx` can choose the one statement where the two
  * databases differ (a row lock, an advisory lock, a text index) without a second parameter.
  */
-export function dialectOf<T>(db: Kysely<T>): Dialect {
+export function dialectOf(db: QueryExecutorProvider): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

@@ -35,3 +35,28 @@ export function utcMonth(dialect: Dialect, epochMs: RawBuilder<unknown>): RawBui
     ? sql<string>`to_char(to_timestamp(${epochMs} / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
     : sql<string>`strftime('%Y-%m', ${epochMs} / 1000, 'unixepoch')`;
 }
+
+/**
+ * A new time-sortable id made in SQL (for rows a statement writes in bulk): `prefix_`, the
+ * time as 12 hex digits, then 16 random hex digits — the shape of shared/ids.ts's ids.
+ */
+export function timeSortableId(
+  dialect: Dialect,
+  prefix: string,
+  epochMs: RawBuilder<unknown>,
+): RawBuilder<string> {
+  if (!/^[a-z]+$/.test(prefix)) throw new Error(`not an id prefix: ${prefix}`);
+  return dialect === 'postgres'
+    ? sql<string>`${sql.lit(`${prefix}_`)} || lpad(upper(to_hex((${epochMs})::bigint)), 12, '0') || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 16))`
+    : sql<string>`${sql.lit(`${prefix}_`)} || printf('%012X', ${epochMs}) || hex(randomblob(8))`;
+}
+
+/** A JSON object built in SQL, as JSON text (`json_object` nests as JSON on both). */
+export function jsonObject(
+  dialect: Dialect,
+  pairs: readonly [string, RawBuilder<unknown>][],
+): RawBuilder<string> {
+  const fn = dialect === 'postgres' ? 'json_build_object' : 'json_object';
+  const args = pairs.flatMap(([key, value]) => [sql.lit(key), value]);
+  return sql<string>`${sql.raw(fn)}(${sql.join(args)})`;
+}

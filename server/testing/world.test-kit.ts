@@ -2,12 +2,13 @@ import type { PlatformRole, TenantRole } from '../../shared/permissions';
 import { createContext, type Principal, type Services } from '../trpc/context';
 import { appRouter } from '../app/router';
 import { createCallerFactory } from '../trpc/base';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import type { AppDatabase } from '../db/connection';
 import { sandboxGateways } from '../gateways/provider';
 import { ManualClock } from '../lib/clock';
 import { silentLogger } from '../lib/logger';
 import { insertMembership, insertTenant, insertUser, loadPrincipal, type Tenant } from '../modules/tenants';
 import { appProcedures } from '../app/procedures';
+import { openTestDatabase } from './test-database.test-kit';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -38,9 +39,12 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-/** Two tenants and a user per persona in a fresh in-memory database, on a manual clock. */
+/**
+ * Two tenants and a user per persona in a fresh database (in-memory SQLite, or a PostgreSQL
+ * database of its own in the integration-pg project), on a manual clock.
+ */
 export async function createTestWorld(): Promise<TestWorld> {
-  const database = openDatabase({ path: ':memory:' });
+  const database = await openTestDatabase();
   const clock = new ManualClock(START);
   const services: Services = {
     db: database.db,

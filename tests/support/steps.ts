@@ -12,6 +12,8 @@ export interface Step {
   command: string;
   args: string[];
   needs?: string;
+  /** Added to the step's environment. */
+  env?: Record<string, string>;
 }
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'timed out' | 'interrupted';
@@ -39,7 +41,7 @@ export function runStep(
     const child = spawn(step.command, step.args, {
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
-      env: { ...process.env, FORCE_COLOR: '1' },
+      env: { ...process.env, ...step.env, FORCE_COLOR: '1' },
     });
     const group = (signal: NodeJS.Signals) => {
       try {
@@ -90,9 +92,10 @@ export function runStep(
 export function summary(results: { name: string; outcome: Outcome; seconds: number }[]): string {
   const failed = results.filter((r) => r.outcome !== 'passed');
   const total = results.reduce((s, r) => s + r.seconds, 0);
+  const width = Math.max(12, ...results.map((r) => r.name.length));
   const lines = results.map(
     (r) =>
-      `  ${LABEL[r.outcome]}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s${r.outcome === 'passed' || r.outcome === 'failed' ? '' : `  (${r.outcome})`}`,
+      `  ${LABEL[r.outcome]}  ${r.name.padEnd(width)} ${r.seconds.toFixed(1).padStart(7)} s${r.outcome === 'passed' || r.outcome === 'failed' ? '' : `  (${r.outcome})`}`,
   );
   const verdict =
     failed.length === 0

@@ -1,3 +1,4 @@
+import { billingPostgres } from './0002_billing.postgres';
 import type { Migration } from './types';
 
 /**
@@ -396,4 +397,6 @@ export const billing: Migration = {
       PRIMARY KEY (tenant_id, idempotency_key)
     ) STRICT;
   `,
+  // PostgreSQL's form lives in 0002_billing.postgres.ts (this file is at the size limit).
+  postgres: billingPostgres,
 };

@@ -75,4 +75,64 @@ export const stripeMirror: Migration = {
     CREATE INDEX stripe_subscription_requests_open ON stripe_subscription_requests
       (tenant_id, subscription_id, status, requested_at);
   `,
+  postgres: /* sql */ `
+    CREATE TABLE stripe_object_versions (
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      object_id TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      event_id TEXT NOT NULL,
+      PRIMARY KEY (tenant_id, object_id)
+    );
+
+    ALTER TABLE products ADD COLUMN gateway_ref TEXT;
+    ALTER TABLE plans ADD COLUMN gateway_ref TEXT;
+    ALTER TABLE prices ADD COLUMN gateway_ref TEXT;
+    CREATE UNIQUE INDEX products_gateway_ref ON products (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
+    CREATE UNIQUE INDEX plans_gateway_ref ON plans (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
+    CREATE UNIQUE INDEX prices_gateway_ref ON prices (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
+    CREATE UNIQUE INDEX subscriptions_gateway_ref ON subscriptions (tenant_id, gateway_ref)
+      WHERE gateway_ref IS NOT NULL;
+    CREATE INDEX customers_gateway_ref ON customers (tenant_id, gateway_customer_ref)
+      WHERE gateway_customer_ref IS NOT NULL;
+
+    ALTER TABLE invoices ADD COLUMN managed_by TEXT NOT NULL DEFAULT 'tollgate'
+      CHECK (managed_by IN ('tollgate', 'stripe'));
+    ALTER TABLE invoices ADD COLUMN gateway_ref TEXT;
+    CREATE UNIQUE INDEX invoices_gateway_ref ON invoices (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
+
+    CREATE TABLE stripe_imports (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+      cursor TEXT,
+      pages BIGINT NOT NULL DEFAULT 0,
+      subscriptions BIGINT NOT NULL DEFAULT 0,
+      invoices BIGINT NOT NULL DEFAULT 0,
+      errors BIGINT NOT NULL DEFAULT 0,
+      last_error TEXT,
+      requested_by TEXT NOT NULL,
+      started_at BIGINT NOT NULL,
+      finished_at BIGINT,
+      updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX stripe_imports_tenant ON stripe_imports (tenant_id, started_at);
+    CREATE UNIQUE INDEX stripe_imports_running ON stripe_imports (tenant_id) WHERE status = 'running';
+
+    CREATE TABLE stripe_subscription_requests (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      subscription_id TEXT NOT NULL REFERENCES subscriptions (id),
+      action TEXT NOT NULL CHECK (action IN ('cancel_now', 'cancel_at_period_end', 'undo_cancel',
+        'pause_collection', 'resume_collection', 'change_price')),
+      params TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed', 'confirmed')),
+      error TEXT,
+      requested_by TEXT NOT NULL,
+      requested_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX stripe_subscription_requests_open ON stripe_subscription_requests
+      (tenant_id, subscription_id, status, requested_at);
+  `,
 };

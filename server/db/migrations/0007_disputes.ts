@@ -32,4 +32,26 @@ export const disputes: Migration = {
     -- Stripe's events name a payment by its PaymentIntent; finding it must not scan the tenant's payments.
     CREATE INDEX payments_gateway_ref ON payments (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
   `,
+  postgres: /* sql */ `
+    CREATE TABLE disputes (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      payment_id TEXT NOT NULL REFERENCES payments (id),
+      invoice_id TEXT NOT NULL REFERENCES invoices (id),
+      customer_id TEXT NOT NULL REFERENCES customers (id),
+      amount BIGINT NOT NULL CHECK (amount > 0),
+      currency TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      status TEXT NOT NULL,
+      gateway_ref TEXT NOT NULL,
+      opened_at BIGINT NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    );
+    CREATE UNIQUE INDEX disputes_ref ON disputes (tenant_id, gateway_ref);
+    CREATE INDEX disputes_invoice ON disputes (tenant_id, invoice_id, opened_at);
+    CREATE INDEX disputes_payment ON disputes (tenant_id, payment_id);
+
+    CREATE INDEX payments_gateway_ref ON payments (tenant_id, gateway_ref) WHERE gateway_ref IS NOT NULL;
+  `,
 };

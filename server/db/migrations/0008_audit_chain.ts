@@ -25,4 +25,19 @@ export const auditChain: Migration = {
       hash TEXT NOT NULL
     ) STRICT;
   `,
+  postgres: /* sql */ `
+    ALTER TABLE audit_log ADD COLUMN seq BIGINT;
+    ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+    ALTER TABLE audit_log ADD COLUMN hash TEXT;
+    CREATE UNIQUE INDEX audit_log_chain ON audit_log (coalesce(tenant_id, ''), seq) WHERE seq IS NOT NULL;
+    CREATE INDEX audit_log_seq ON audit_log (tenant_id, seq);
+    CREATE INDEX audit_log_actor ON audit_log (tenant_id, actor_name, seq);
+    CREATE INDEX audit_log_action ON audit_log (tenant_id, action, seq);
+
+    CREATE TABLE audit_chain_heads (
+      chain TEXT PRIMARY KEY,
+      seq BIGINT NOT NULL,
+      hash TEXT NOT NULL
+    );
+  `,
 };

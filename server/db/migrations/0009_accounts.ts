@@ -77,4 +77,64 @@ export const accounts: Migration = {
     CREATE INDEX invitations_tenant ON invitations (tenant_id, created_at, id);
     CREATE INDEX invitations_email ON invitations (email, created_at);
   `,
+  // invitations.email is citext (SQLite's NOCASE); api_keys and invitations list by an explicit rowid.
+  postgres: /* sql */ `
+    CREATE TABLE user_credentials (
+      user_id TEXT PRIMARY KEY REFERENCES users (id),
+      password_hash TEXT NOT NULL,
+      failed_attempts BIGINT NOT NULL DEFAULT 0,
+      locked_until BIGINT,
+      password_changed_at BIGINT NOT NULL
+    );
+
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      family_id TEXT NOT NULL,
+      user_id TEXT NOT NULL REFERENCES users (id),
+      refresh_hash TEXT NOT NULL UNIQUE,
+      client TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      expires_at BIGINT NOT NULL,
+      last_used_at BIGINT NOT NULL,
+      revoked_at BIGINT,
+      replaced_by TEXT REFERENCES sessions (id)
+    );
+    CREATE INDEX sessions_family ON sessions (family_id);
+    CREATE INDEX sessions_user ON sessions (user_id, created_at);
+
+    CREATE TABLE api_keys (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('admin', 'billing', 'viewer')),
+      prefix TEXT NOT NULL,
+      key_hash TEXT NOT NULL UNIQUE,
+      created_by TEXT,
+      created_at BIGINT NOT NULL,
+      last_used_at BIGINT,
+      revoked_at BIGINT,
+      rowid BIGINT GENERATED ALWAYS AS IDENTITY
+    );
+    CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at, id);
+
+    CREATE TABLE invitations (
+      id TEXT PRIMARY KEY,
+      tenant_id TEXT REFERENCES tenants (id),
+      email CITEXT NOT NULL,
+      role TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_by TEXT,
+      created_at BIGINT NOT NULL,
+      expires_at BIGINT NOT NULL,
+      accepted_at BIGINT,
+      revoked_at BIGINT,
+      rowid BIGINT GENERATED ALWAYS AS IDENTITY,
+      CHECK (
+        (tenant_id IS NULL AND role IN ('owner', 'admin', 'billing', 'support', 'analyst'))
+        OR (tenant_id IS NOT NULL AND role IN ('admin', 'billing', 'viewer'))
+      )
+    );
+    CREATE INDEX invitations_tenant ON invitations (tenant_id, created_at, id);
+    CREATE INDEX invitations_email ON invitations (email, created_at);
+  `,
 };

@@ -13,4 +13,8 @@ export const refundViews: Migration = {
     CREATE INDEX invoices_refunded ON invoices (tenant_id, created_at, id) WHERE amount_refunded > 0;
     CREATE INDEX refunds_customer ON refunds (tenant_id, customer_id, created_at, id);
   `,
+  postgres: /* sql */ `
+    CREATE INDEX invoices_refunded ON invoices (tenant_id, created_at, id) WHERE amount_refunded > 0;
+    CREATE INDEX refunds_customer ON refunds (tenant_id, customer_id, created_at, id);
+  `,
 };

@@ -13,4 +13,9 @@ export const search: Migration = {
     CREATE INDEX payment_methods_last4 ON payment_methods (tenant_id, last4, customer_id);
     CREATE INDEX email_outbox_recipient ON email_outbox (tenant_id, recipient COLLATE NOCASE, created_at);
   `,
+  // The NOCASE form of the recipient is lower(recipient) here: the search compares lower() ranges.
+  postgres: /* sql */ `
+    CREATE INDEX payment_methods_last4 ON payment_methods (tenant_id, last4, customer_id);
+    CREATE INDEX email_outbox_recipient ON email_outbox (tenant_id, lower(recipient), created_at);
+  `,
 };

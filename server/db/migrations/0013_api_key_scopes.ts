@@ -19,4 +19,14 @@ export const apiKeyScopes: Migration = {
       ELSE '["tenants.read","customers.read","billing.read","licenses.read","support.read"]'
     END;
   `,
+  // The backfill is kept: a PostgreSQL database may be migrated from version 12 with keys in it.
+  postgres: /* sql */ `
+    ALTER TABLE api_keys ADD COLUMN scopes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE api_keys ADD COLUMN last_used_address TEXT;
+    UPDATE api_keys SET scopes = CASE role
+      WHEN 'admin' THEN '["tenants.read","customers.read","customers.write","customers.archive","audit.read","billing.read","licenses.read","licenses.write","branding.write","support.read","support.write","users.manage","reports.export","analytics.read"]'
+      WHEN 'billing' THEN '["tenants.read","customers.read","customers.write","billing.read","billing.write","licenses.read","support.read","reports.export"]'
+      ELSE '["tenants.read","customers.read","billing.read","licenses.read","support.read"]'
+    END;
+  `,
 };

@@ -24,4 +24,17 @@ export const restIdempotency: Migration = {
     ) STRICT;
     CREATE INDEX rest_idempotency_keys_created ON rest_idempotency_keys (created_at);
   `,
+  postgres: /* sql */ `
+    CREATE TABLE rest_idempotency_keys (
+      tenant_id TEXT NOT NULL REFERENCES tenants (id),
+      principal_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      status BIGINT,
+      body TEXT,
+      created_at BIGINT NOT NULL,
+      PRIMARY KEY (tenant_id, principal_id, idempotency_key)
+    );
+    CREATE INDEX rest_idempotency_keys_created ON rest_idempotency_keys (created_at);
+  `,
 };

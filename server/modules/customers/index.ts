@@ -5,4 +5,5 @@ export { archiveCustomer, createCustomer, getCustomer, patchCustomer, updateCust
 export { nameSortKey } from './sort-key';
 export { prepareCustomerInsert } from './bulk-insert';
 export { asEmailPrefix, toFtsQuery } from './search';
+export { customerEmailStartsWith, customerWordsMatch } from './text-search';
 export { customerNames } from './names';

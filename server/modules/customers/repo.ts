@@ -1,11 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
 import type { Page } from '../../../shared/page';
 import { cappedTotal, countedTotal } from '../../db/list-totals';
 import type { DB } from '../../db/schema';
 import { decodeCursor } from '../../lib/keyset-cursor';
 import { keysetPage } from '../../lib/keyset-page';
-import { asEmailPrefix, toFtsQuery } from './search';
+import { dialectOf } from '../../db/dialect';
+import { customerEmailStartsWith, customerWordsMatch } from './text-search';
 import { nameSortKey } from './sort-key';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -137,21 +138,12 @@ function filtered(db: Db, tenantId: string, query: CustomerQuery) {
   let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
   if (query.status !== 'all') q = q.where('customers.status', '=', query.status);
   if (query.country) q = q.where('customers.country', '=', query.country);
-  const emailPrefix = asEmailPrefix(query.search);
-  if (emailPrefix) {
-    // An email-shaped search is a prefix of one address: the email index answers it
-    // directly, where FTS would match every "gmail" and "com".
-    return q.where(sql<boolean>`customers.email LIKE ${emailPrefix} ESCAPE '\\'`);
-  }
-  const fts = toFtsQuery(query.search);
-  if (fts) {
-    q = q.where(
-      sql<string>`customers.rowid`,
-      'in',
-      sql<string>`(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${fts})`,
-    );
-  }
-  return q;
+  const email = customerEmailStartsWith(query.search);
+  // An email-shaped search is a prefix of one address: the email index answers it
+  // directly, where the text index would match every "gmail" and "com".
+  if (email) return q.where(email);
+  const words = customerWordsMatch(dialectOf(db), query.search);
+  return words ? q.where(words) : q;
 }
 
 /** One page of the tenant's customers, by keyset on (sort column, id) so deep pages cost what the first does. */

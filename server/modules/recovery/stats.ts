@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../../db/dialect';
+import { utcMonth } from '../../db/portable-sql';
 import { OPEN_RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
 import { recoveryRate } from '../../../shared/billing/recovery-figures';
 import type { DB } from '../../db/schema';
@@ -25,7 +27,7 @@ export async function recoveryStats(
   input: { months: number; now: number },
 ) {
   const from = monthStart(input.now, input.months - 1);
-  const month = sql<string>`strftime('%Y-%m', started_at / 1000, 'unixepoch')`;
+  const month = utcMonth(dialectOf(db), sql`started_at`);
   const recoveredAmount = sql<number>`coalesce(sum(CASE WHEN status = 'recovered' THEN recovered_amount END), 0)`;
   const recoveredCount = sql<number>`sum(CASE WHEN status = 'recovered' THEN 1 ELSE 0 END)`;
   // Lost: recovery gave up, or staff closed the case (shared/billing/recovery-figures.ts).

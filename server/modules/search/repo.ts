@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { SearchHit, SearchMatch } from '../../../shared/search/schema';
 import type { DB } from '../../db/schema';
-import { toFtsQuery } from '../customers';
+import { dialectOf } from '../../db/dialect';
+import { customerWordsMatch } from '../customers';
 import type { SearchKeys } from './keys';
 
 /**
@@ -90,14 +91,10 @@ export async function findCustomers(scope: Scope, keys: SearchKeys): Promise<Sea
       .execute();
     groups.push(rows.map(customerHit('card')));
   }
-  const fts = keys.text ? toFtsQuery(keys.text) : null;
-  if (fts) {
+  const words = keys.text ? customerWordsMatch(dialectOf(scope.db), keys.text) : null;
+  if (words) {
     const rows = await customerRows(scope)
-      .where(
-        sql<string>`customers.rowid`,
-        'in',
-        sql<string>`(SELECT rowid FROM customers_fts WHERE customers_fts MATCH ${fts})`,
-      )
+      .where(words)
       .orderBy('customers.status')
       .orderBy('customers.sort_name')
       .execute();
@@ -275,10 +272,13 @@ export async function findEmails(scope: Scope, keys: SearchKeys): Promise<Search
   if (keys.id) groups.push((await base().where('id', '=', keys.id).execute()).map(hit('id')));
   if (keys.email) {
     const { from, to } = keys.email;
-    // Compared in the NOCASE form, which the email_outbox_recipient index holds (migration 11).
+    // Compared in the case-folded form the email_outbox_recipient index holds: NOCASE on
+    // SQLite, lower() on PostgreSQL (migration 16).
+    const folded =
+      dialectOf(scope.db) === 'postgres' ? sql`lower(recipient)` : sql`recipient COLLATE NOCASE`;
     const rows = await base()
-      .where(sql<boolean>`recipient COLLATE NOCASE >= ${from} AND recipient COLLATE NOCASE < ${to}`)
-      .orderBy(sql`recipient COLLATE NOCASE`)
+      .where(sql<boolean>`${folded} >= ${from} AND ${folded} < ${to}`)
+      .orderBy(folded)
       .orderBy('created_at', 'desc')
       .execute();
     groups.push(rows.map(hit('email')));

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { dialectOf, type Dialect } from '../../db/dialect';
+import { jsonArrayHas, jsonObject, timeSortableId } from '../../db/portable-sql';
 import type { DB } from '../../db/schema';
 
 /**
@@ -27,15 +29,24 @@ async function anyEndpointWants(trx: Transaction<DB>, tenantId: string): Promise
   const { rows } = await sql<{ id: string }>`
     SELECT id FROM webhook_endpoints
     WHERE tenant_id = ${tenantId} AND status = 'enabled'
-      AND EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ${TYPE})
+      AND ${jsonArrayHas(dialectOf(trx), sql`event_types`, TYPE)}
     LIMIT 1`.execute(trx);
   return rows.length > 0;
 }
 
 /** One row per affected customer: customer_id, subscription_id, status, plan_id, previous_plan_id. */
-function affectedCustomers(tenantId: string, affected: Affected) {
+function affectedCustomers(dialect: Dialect, tenantId: string, affected: Affected) {
   if (affected.kind === 'plan_features') {
-    return sql`
+    // Per customer, the subscription with the smallest id, with its own status: SQLite takes the
+    // other columns from min()'s row; PostgreSQL says so with DISTINCT ON.
+    return dialect === 'postgres'
+      ? sql`
+      SELECT DISTINCT ON (s.customer_id) s.customer_id, s.id AS subscription_id, s.status, s.plan_id,
+        s.plan_id AS previous_plan_id
+      FROM subscriptions AS s
+      WHERE s.tenant_id = ${tenantId} AND s.plan_id = ${affected.planId} AND s.status IN ${GRANTING}
+      ORDER BY s.customer_id, s.id`
+      : sql`
       SELECT s.customer_id, min(s.id) AS subscription_id, s.status, s.plan_id, s.plan_id AS previous_plan_id
       FROM subscriptions AS s
       WHERE s.tenant_id = ${tenantId} AND s.plan_id = ${affected.planId} AND s.status IN ${GRANTING}
@@ -48,8 +59,8 @@ function affectedCustomers(tenantId: string, affected: Affected) {
       WHERE s.tenant_id = ${tenantId} AND s.id = ${affected.subscriptionId} AND s.status = 'past_due'`;
   }
   return sql`
-    SELECT c.id AS customer_id, NULL AS subscription_id, NULL AS status, ${affected.planId} AS plan_id,
-      ${affected.previousPlanId} AS previous_plan_id
+    SELECT c.id AS customer_id, CAST(NULL AS TEXT) AS subscription_id, CAST(NULL AS TEXT) AS status,
+      CAST(${affected.planId} AS TEXT) AS plan_id, CAST(${affected.previousPlanId} AS TEXT) AS previous_plan_id
     FROM customers AS c
     WHERE c.tenant_id = ${tenantId}
       AND NOT EXISTS (SELECT 1 FROM subscriptions AS s
@@ -64,27 +75,37 @@ async function announce(
   now: number,
 ): Promise<number> {
   if (!(await anyEndpointWants(trx, tenantId))) return 0;
+  const dialect = dialectOf(trx);
+  const field = (name: string) => sql.ref(`a.${name}`);
+  const change = jsonObject(dialect, [
+    ['object', sql`'entitlements_change'`],
+    ['customer', field('customer_id')],
+    ['subscription', field('subscription_id')],
+    ['reason', sql`CAST(${reason} AS TEXT)`],
+    ['status', field('status')],
+    ['plan', field('plan_id')],
+    ['previous_status', field('status')],
+    ['previous_plan', field('previous_plan_id')],
+  ]);
   const inserted = await sql`
     INSERT INTO webhook_events (id, tenant_id, type, object_id, object_seq, data, created_at)
-    SELECT 'wev_' || printf('%012X', ${now}) || hex(randomblob(8)), ${tenantId}, ${TYPE}, a.customer_id,
-      (SELECT ifnull(max(e.object_seq), 0) + 1 FROM webhook_events AS e
+    SELECT ${timeSortableId(dialect, 'wev', sql`${now}`)}, CAST(${tenantId} AS TEXT), CAST(${TYPE} AS TEXT), a.customer_id,
+      (SELECT coalesce(max(e.object_seq), 0) + 1 FROM webhook_events AS e
         WHERE e.tenant_id = ${tenantId} AND e.object_id = a.customer_id),
-      json_object('object', json_object('object', 'entitlements_change', 'customer', a.customer_id,
-        'subscription', a.subscription_id, 'reason', ${reason}, 'status', a.status, 'plan', a.plan_id,
-        'previous_status', a.status, 'previous_plan', a.previous_plan_id)),
-      ${now}
-    FROM (${affectedCustomers(tenantId, affected)}) AS a
+      CAST(${jsonObject(dialect, [['object', change]])} AS TEXT),
+      CAST(${now} AS BIGINT)
+    FROM (${affectedCustomers(dialect, tenantId, affected)}) AS a
     WHERE true`.execute(trx);
   const events = Number(inserted.numAffectedRows ?? 0);
   if (events === 0) return 0;
   await sql`
     INSERT INTO webhook_deliveries
       (id, tenant_id, endpoint_id, event_id, object_id, object_seq, status, next_attempt_at, created_at, updated_at)
-    SELECT 'wdl_' || printf('%012X', ev.created_at) || hex(randomblob(8)), ev.tenant_id, ep.id, ev.id,
+    SELECT ${timeSortableId(dialect, 'wdl', sql`ev.created_at`)}, ev.tenant_id, ep.id, ev.id,
       ev.object_id, ev.object_seq, 'pending', ev.created_at, ev.created_at, ev.created_at
     FROM webhook_events AS ev
     JOIN webhook_endpoints AS ep ON ep.tenant_id = ev.tenant_id AND ep.status = 'enabled'
-      AND EXISTS (SELECT 1 FROM json_each(ep.event_types) WHERE value = ${TYPE})
+      AND ${jsonArrayHas(dialect, sql`ep.event_types`, TYPE)}
     WHERE ev.tenant_id = ${tenantId} AND ev.type = ${TYPE} AND ev.created_at = ${now}
       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = ev.id)`.execute(trx);
   return events;

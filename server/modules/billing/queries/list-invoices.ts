@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { InvoiceRefundFilter } from '../../../../shared/billing/refund-state';
 import type { invoiceListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
+import { dialectOf } from '../../../db/dialect';
 import { customerMatches } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
@@ -48,7 +49,7 @@ export function refundFilter(filter: InvoiceRefundFilter) {
 
 export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Input) {
   const range = numberPrefixRange(input.search);
-  const match = range ? null : customerMatches<'invoices'>(tenantId, input.search, 'invoices.customer_id');
+  const match = range ? null : customerMatches<'invoices'>(dialectOf(db), tenantId, input.search, 'invoices.customer_id');
   const filtered = () => {
     let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);
     if (input.status) q = q.where('invoices.status', '=', input.status);

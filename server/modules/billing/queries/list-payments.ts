@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { paymentListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
+import { dialectOf } from '../../../db/dialect';
 import { customerMatches } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
@@ -9,7 +10,7 @@ import { cappedTotal, countedTotal } from '../../../db/list-totals';
 type Input = z.output<typeof paymentListInput>;
 
 export async function listPayments(db: Kysely<DB>, tenantId: string, input: Input) {
-  const match = customerMatches<'payments'>(tenantId, input.search, 'payments.customer_id');
+  const match = customerMatches<'payments'>(dialectOf(db), tenantId, input.search, 'payments.customer_id');
   const filtered = () => {
     let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
     if (input.status) q = q.where('payments.status', '=', input.status);

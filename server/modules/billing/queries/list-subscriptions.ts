@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { subscriptionListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
+import { dialectOf } from '../../../db/dialect';
 import { customerMatches } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
@@ -9,7 +10,7 @@ import { cappedTotal, countedTotal } from '../../../db/list-totals';
 type Input = z.output<typeof subscriptionListInput>;
 
 export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input: Input) {
-  const match = customerMatches<'subscriptions'>(tenantId, input.search, 'subscriptions.customer_id');
+  const match = customerMatches<'subscriptions'>(dialectOf(db), tenantId, input.search, 'subscriptions.customer_id');
   const filtered = () => {
     let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
     if (input.status) q = q.where('subscriptions.status', '=', input.status);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId } from '../../../../shared/ids';
+import { serializeOn } from '../../../db/locks';
 import type { DB } from '../../../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -48,6 +49,10 @@ export async function recordEvent(
   },
   occurredAt: number,
 ): Promise<void> {
+  // The email dispatcher follows this table by rowid with a cursor. On PostgreSQL an identity
+  // drawn in one transaction can commit after a higher one, and the cursor would pass it for
+  // good; writers of events take turns until they commit, so rowid order is commit order.
+  await serializeOn(db, 'billing-events');
   await db
     .insertInto('billing_events')
     .values({

@@ -1,0 +1,46 @@
+import { inject } from 'vitest';
+import { openDatabase, openPostgres, type AppDatabase } from '../db/connection';
+import type { Dialect } from '../db/dialect';
+import {
+  copyDatabase,
+  databaseUrl,
+  dropDatabase,
+  uniqueDatabaseName,
+} from '../../tests/support/postgres-admin';
+
+/**
+ * The database a test runs on. The integration suite runs twice: on SQLite (the `integration`
+ * project) and on PostgreSQL (`integration-pg`, which sets TOLLGATE_TEST_DATABASE=postgres).
+ * A test that opens its database here runs on whichever its project says, unchanged.
+ */
+
+/** The database this test run is for. */
+export function testDialect(): Dialect {
+  return process.env.TOLLGATE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/**
+ * A fresh, migrated, empty database of the run's dialect. SQLite: in memory. PostgreSQL: a
+ * copy of the run's migrated template (tests/support/pg-global-setup.ts) under a name of its
+ * own; its close() also drops it, ending any connection a test left open on it.
+ */
+export async function openTestDatabase(): Promise<AppDatabase> {
+  if (testDialect() === 'sqlite') return openDatabase({ path: ':memory:' });
+  const { url, template, prefix } = inject('tollgatePostgres');
+  const name = uniqueDatabaseName(prefix);
+  await copyDatabase(url, name, template);
+  let database: AppDatabase;
+  try {
+    database = await openPostgres({ url: databaseUrl(url, name) });
+  } catch (error) {
+    await dropDatabase(url, name);
+    throw error;
+  }
+  const closePool = database.close.bind(database);
+  // Assigned, not spread: a PostgreSQL AppDatabase's `sqlite` is a getter that throws.
+  database.close = async () => {
+    await closePool();
+    await dropDatabase(url, name);
+  };
+  return database;
+}
