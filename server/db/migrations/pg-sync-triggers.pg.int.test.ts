@@ -59,7 +59,7 @@ beforeAll(async () => {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
-  hosted = await openPostgres({ url: url.toString(), poolSize: 2 });
+  hosted = await openPostgres({ url: url.toString(), poolSize: 4 });
   lite = openDatabase({ path: ':memory:' });
   await both(TENANT);
 });
@@ -229,5 +229,62 @@ describe('outgoing webhook capture on PostgreSQL', () => {
     // Events and deliveries reach replicas through the row log, provisionally numbered too.
     const logged = await pgLogged('webhook_events', events[1]?.id ?? '');
     expect(logged?.seq).toBeLessThan(0);
+  });
+
+  it('numbers two concurrent events about one object in turn: the second waits for the first to commit', async () => {
+    // Two subscriptions of one customer gain access at once: each announces entitlements.updated
+    // about the customer, in its own transaction.
+    await sql
+      .raw(
+        `INSERT INTO webhook_endpoints (id, tenant_id, url, description, event_types, status, secret_hint, version,
+            created_at, updated_at)
+          VALUES ('we_access', 'ten_1', 'https://example.com/d', '', '["entitlements.updated"]', 'enabled', 'abcd',
+            1, 1, 1);
+        INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, price_id, quantity, currency, status,
+            billing_anchor, current_period_start, current_period_end, trial_end_behavior, cancel_at_period_end,
+            managed_by, version, created_at, updated_at)
+          SELECT id, 'ten_1', 'cus_2', 'pln_1', 'pri_1', 1, 'usd', 'incomplete', 0, 0, 100, 'cancel', 0, 'tollgate',
+            1, 1, 1
+          FROM (VALUES ('sub_a'), ('sub_b')) AS s (id);`,
+      )
+      .execute(hosted.db);
+    let commitFirst = () => {};
+    const held = new Promise<void>((resolve) => (commitFirst = resolve));
+    const first = hosted.db.transaction().execute(async (trx) => {
+      await sql`UPDATE subscriptions SET status = 'active', updated_at = 2 WHERE id = 'sub_a'`.execute(trx);
+      await held;
+    });
+    // The first has captured its event (the lock is taken only then) and holds the lock until it commits.
+    await expect
+      .poll(async () => {
+        const [locks] = await rowsOf(
+          sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted`,
+        );
+        return locks?.n;
+      })
+      .toBeGreaterThan(0);
+    const second = sql`UPDATE subscriptions SET status = 'active', updated_at = 3 WHERE id = 'sub_b'`.execute(
+      hosted.db,
+    );
+    await expect
+      .poll(async () => {
+        const [waiting] = await rowsOf(
+          sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND query LIKE '%sub_b%'`,
+        );
+        return waiting?.n;
+      })
+      .toBe(1);
+    commitFirst();
+    await first;
+    await second;
+    const access = await rowsOf(
+      sql<{ object_seq: number; created_at: number }>`SELECT object_seq, created_at FROM webhook_events
+        WHERE object_id = 'cus_2' AND type = 'entitlements.updated' ORDER BY object_seq`,
+    );
+    expect(access).toEqual([
+      { object_seq: 1, created_at: 2 },
+      { object_seq: 2, created_at: 3 },
+    ]);
   });
 });
