@@ -72,6 +72,7 @@ describe('migrations', () => {
         version: MIGRATIONS.length + 1,
         name: 'broken',
         sql: 'CREATE TABLE half (x); SELECT nope FROM nowhere;',
+        postgres: 'CREATE TABLE half (x BIGINT); SELECT nope FROM nowhere;',
       },
     ];
     expect(() => migrate(sqlite, broken)).toThrow();

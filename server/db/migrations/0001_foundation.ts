@@ -1,11 +1,13 @@
 import type { Migration } from './types';
 
 /**
- * The document customers_search indexes on PostgreSQL (name, email, company as 'simple' words).
+ * The document customers_search indexes on PostgreSQL: the accent-folded name (sort_name), the
+ * email and the company, lowercased and split into words at every run of non-alphanumerics,
+ * as SQLite's FTS5 unicode61 tokenizer splits them ("ada.lovelace@example.com" is four words).
  * A query uses the index only when it spells this same expression, so search code imports it.
  */
 export const CUSTOMERS_SEARCH_DOCUMENT_V1 =
-  "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(company, ''))";
+  "to_tsvector('simple', regexp_replace(sort_name || ' ' || lower(email::text) || ' ' || lower(coalesce(company, '')), '[^[:alnum:]]+', ' ', 'g'))";
 
 /** Tenancy, customers with full-text search, the audit trail and the change log for sync. */
 export const foundation: Migration = {

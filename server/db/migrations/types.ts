@@ -10,5 +10,5 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
-  postgres?: string;
+  postgres: string;
 }
