@@ -17,18 +17,23 @@ afterEach(async () => {
 });
 
 const owner = () => world.as('owner', world.tenants.A.id);
-const count = (table: string) =>
-  (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (table: 'plans') => {
+  const { n } = await world.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+};
 
 describe('plan names', () => {
   const plan = (name: string) => owner().catalog.createPlan({ productId: world.catalog.productId, name });
 
   it('"ÉCOLE Plan" twice is a CONFLICT, not a UNIQUE-constraint 500', async () => {
     await plan('ÉCOLE Plan');
-    const plans = count('plans');
+    const plans = await count('plans');
     const seen = await expectDomainError(() => plan('ÉCOLE Plan'), 'CONFLICT');
     expect(seen.data.fieldErrors?.name).toEqual(['Another plan already uses this name']);
-    expect(count('plans')).toBe(plans);
+    expect(await count('plans')).toBe(plans);
   });
 
   it('differ by more than the case of any letter, in either order and any composition', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
 import { dispatchBillingEvents } from '../modules/emails';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
@@ -48,9 +49,11 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   const bClock = await ownerInB.testClocks.create({ name: 'Bertha clock' });
   // Bertha's receipt, in B's email outbox.
   await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
-  const bEmail = world.database.sqlite
-    .prepare('SELECT id FROM email_outbox WHERE tenant_id = ?')
-    .get(world.tenants.B.id) as { id: string };
+  const bEmail = await world.database.db
+    .selectFrom('email_outbox')
+    .select('id')
+    .where('tenant_id', '=', world.tenants.B.id)
+    .executeTakeFirstOrThrow();
   // B has imported from Stripe Billing: A's progress must never show B's run.
   await world.database.db
     .insertInto('stripe_imports')
@@ -98,14 +101,21 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
       .id,
     bWebhookEndpointId: bHook.endpoint.id,
     bWebhookDeliveryId: (
-      world.database.sqlite
-        .prepare('SELECT id FROM webhook_deliveries WHERE endpoint_id = ?')
-        .get(bHook.endpoint.id) as { id: string }
+      await world.database.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('endpoint_id', '=', bHook.endpoint.id)
+        .executeTakeFirstOrThrow()
     ).id,
   };
 }
 
-export function snapshotTables(world: TestWorld) {
+/**
+ * Every row of every tenant-scoped table, for a before/after comparison. Rows are sorted by
+ * their JSON rather than ordered by rowid: most tables have no rowid on PostgreSQL, where an
+ * update may also move a row within its table's scan order.
+ */
+export async function snapshotTables(world: TestWorld): Promise<Record<string, Record<string, unknown>[]>> {
   const tables = [
     'tenants',
     'users',
@@ -149,15 +159,20 @@ export function snapshotTables(world: TestWorld) {
     'webhook_deliveries',
     'webhook_attempts',
   ];
-  return Object.fromEntries(
-    [...tables, ...catalogTables, ...billingTables].map((t) => [
-      t,
-      world.database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[],
-    ]),
-  );
+  const snapshot: Record<string, Record<string, unknown>[]> = {};
+  for (const t of [...tables, ...catalogTables, ...billingTables]) {
+    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(
+      world.database.db,
+    );
+    snapshot[t] = rows
+      .map((row) => ({ row, key: JSON.stringify(row) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ row }) => row);
+  }
+  return snapshot;
 }
 
-export function rowsOfB(world: TestWorld, tables: ReturnType<typeof snapshotTables>) {
+export function rowsOfB(world: TestWorld, tables: Record<string, Record<string, unknown>[]>) {
   const b = world.tenants.B.id;
   return Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.tenant_id === b || r.id === b)]);
 }

@@ -69,10 +69,10 @@ describe('a key without the scope', () => {
       const attempt = ATTEMPTS[path];
       if (typeof attempt !== 'function') throw new Error(`${path} has no attempt`);
       const caller = await keyWithout(permission);
-      const before = snapshotTables(world);
+      const before = await snapshotTables(world);
       const seen = await expectDomainError(() => attempt(caller, fixture), 'FORBIDDEN');
       expect(seen.message).toBe(`Your role does not allow ${permission}`);
-      expect(snapshotTables(world)).toEqual(before);
+      expect(await snapshotTables(world)).toEqual(before);
     });
   }
 });

@@ -59,7 +59,7 @@ describe('a member of tenant A', () => {
     if (attempt === 'no tenant data') continue;
 
     it(`cannot reach tenant B through ${path} by naming B's ids`, async () => {
-      const before = snapshot();
+      const before = await snapshot();
       const outcome = await attempt(
         world.as(PLATFORM_WIDE.has(path) ? 'adminA' : memberOfA(path)),
         fixture,
@@ -74,18 +74,18 @@ describe('a member of tenant A', () => {
         expect(JSON.stringify(outcome.value)).not.toContain(world.tenants.B.id);
         if (CREATES_INSIDE_A.has(path)) {
           // Created inside A, as asked: B's rows are untouched.
-          expect(rowsOfB(world, snapshot())).toEqual(rowsOfB(world, before));
+          expect(rowsOfB(world, await snapshot())).toEqual(rowsOfB(world, before));
           return;
         }
       } else {
         const refusal = PLATFORM_WIDE.has(path) ? 'FORBIDDEN' : 'NOT_FOUND';
         expect(seenByClient(outcome.error).data.domainCode).toBe(refusal);
       }
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     });
 
     it(`cannot enter tenant B through ${path}`, async () => {
-      const before = snapshot();
+      const before = await snapshot();
       // A tenant member is stopped at the tenant's door, before any role is even looked at.
       const seen = await expectDomainError(
         () => attempt(world.as('adminA', world.tenants.B.id), fixture),
@@ -93,7 +93,7 @@ describe('a member of tenant A', () => {
       );
       expect(seen.message).toBe('You are not a member of that workspace');
       expect(seen.message).not.toContain(world.tenants.B.name);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     });
   }
 });

@@ -45,25 +45,28 @@ function emit(count: number): string[] {
   );
 }
 
-const storedIds = () => inboxRows(world, tenantId).map((r) => r.event_id);
-const cursor = () =>
-  world.database.sqlite
-    .prepare('SELECT last_event_id FROM stripe_event_cursors WHERE tenant_id = ?')
-    .pluck()
-    .get(tenantId);
+const storedIds = async () => (await inboxRows(world, tenantId)).map((r) => r.event_id);
+const cursor = async () =>
+  (
+    await world.database.db
+      .selectFrom('stripe_event_cursors')
+      .select('last_event_id')
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst()
+  )?.last_event_id;
 const eventListCalls = () => fake.requests.filter((r) => r.path === '/v1/events').length;
 
 describe('pollStripeEvents', () => {
   it('first reads every retained event, page by page, and keeps the newest as its cursor', async () => {
     const emitted = emit(250);
     expect(await pollStripeEvents(deps, tenantId)).toBe(250);
-    expect(new Set(storedIds())).toEqual(new Set(emitted));
-    expect(inboxRows(world, tenantId).every((r) => r.source === 'events_api' && r.status === 'pending')).toBe(
-      true,
-    );
-    expect(cursor()).toBe(emitted.at(-1));
+    expect(new Set(await storedIds())).toEqual(new Set(emitted));
+    expect(
+      (await inboxRows(world, tenantId)).every((r) => r.source === 'events_api' && r.status === 'pending'),
+    ).toBe(true);
+    expect(await cursor()).toBe(emitted.at(-1));
     expect(eventListCalls()).toBe(3);
-    const stored = inboxRows(world, tenantId).find((r) => r.event_id === emitted[0]);
+    const stored = (await inboxRows(world, tenantId)).find((r) => r.event_id === emitted[0]);
     expect(JSON.parse(stored?.payload ?? '{}')).toMatchObject({ id: emitted[0], type: 'customer.updated' });
   });
 
@@ -72,11 +75,11 @@ describe('pollStripeEvents', () => {
     await pollStripeEvents(deps, tenantId);
     const after = emit(230);
     expect(await pollStripeEvents(deps, tenantId)).toBe(230);
-    expect(storedIds()).toHaveLength(260);
-    expect(new Set(storedIds())).toEqual(new Set([...before, ...after]));
-    expect(cursor()).toBe(after.at(-1));
+    expect(await storedIds()).toHaveLength(260);
+    expect(new Set(await storedIds())).toEqual(new Set([...before, ...after]));
+    expect(await cursor()).toBe(after.at(-1));
     expect(await pollStripeEvents(deps, tenantId)).toBe(0);
-    expect(cursor()).toBe(after.at(-1));
+    expect(await cursor()).toBe(after.at(-1));
   });
 
   it('resumes where an interrupted poll stopped: the cursor moved with each stored page', async () => {
@@ -94,11 +97,11 @@ describe('pollStripeEvents', () => {
     } as unknown as Stripe;
     const interrupted = { ...deps, gateways: { ...deps.gateways, stripeApi: () => flaky } };
     await expect(pollStripeEvents(interrupted, tenantId)).rejects.toThrow('simulated outage');
-    expect(storedIds()).toHaveLength(105);
-    expect(cursor()).toBe(newer[99]);
+    expect(await storedIds()).toHaveLength(105);
+    expect(await cursor()).toBe(newer[99]);
     expect(await pollStripeEvents(deps, tenantId)).toBe(150);
-    expect(storedIds()).toHaveLength(255);
-    expect(new Set(storedIds())).toEqual(new Set([...older, ...newer]));
+    expect(await storedIds()).toHaveLength(255);
+    expect(new Set(await storedIds())).toEqual(new Set([...older, ...newer]));
   });
 
   it('does nothing for a tenant on the sandbox', async () => {

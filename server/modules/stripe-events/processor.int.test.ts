@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stripeEvent } from '../../../tests/fakes/stripe/webhooks';
 import { clientError } from '../../testing/errors.test-kit';
@@ -42,9 +43,13 @@ async function store(type: string, objectId: string, createdSeconds: number) {
 }
 
 const history = (eventId: string) =>
-  world.database.sqlite
-    .prepare('SELECT outcome, error, actor_name FROM stripe_event_attempts WHERE event_id = ? ORDER BY rowid')
-    .all(eventId);
+  world.database.db
+    .selectFrom('stripe_event_attempts')
+    .select(['outcome', 'error', 'actor_name'])
+    .where('event_id', '=', eventId)
+    // Attempt order: SQLite's rowid, PostgreSQL's explicit rowid column (decision 107).
+    .orderBy(sql`rowid`)
+    .execute();
 
 describe('processDueStripeEvents', () => {
   it('lets waiting requests in between events, and stops between events when asked', async () => {
@@ -65,10 +70,13 @@ describe('processDueStripeEvents', () => {
       500,
       stopping.signal,
     );
-    expect(appliedWhenIoRan).toBeGreaterThan(0);
+    // On SQLite every query completes at once, so the pass applies an event before the waiting
+    // request runs; on PostgreSQL the first claim is real I/O, so the request may run first.
+    if (world.database.dialect === 'sqlite') expect(appliedWhenIoRan).toBeGreaterThan(0);
+    expect(appliedWhenIoRan).not.toBeNull();
     expect(appliedWhenIoRan).toBeLessThan(3);
     expect(ran).toBe(15);
-    expect(inboxRows(world, tenantId).filter((r) => r.status === 'pending')).toHaveLength(5);
+    expect((await inboxRows(world, tenantId)).filter((r) => r.status === 'pending')).toHaveLength(5);
   });
 
   it('applies events oldest Stripe time first, and marks types without a handler ignored', async () => {
@@ -86,9 +94,9 @@ describe('processDueStripeEvents', () => {
     );
     expect(ran).toBe(3);
     expect(seen).toEqual([early, late]);
-    const status = Object.fromEntries(inboxRows(world, tenantId).map((r) => [r.event_id, r.status]));
+    const status = Object.fromEntries((await inboxRows(world, tenantId)).map((r) => [r.event_id, r.status]));
     expect(status).toEqual({ [early]: 'processed', [late]: 'processed', [other]: 'ignored' });
-    expect(history(early)).toEqual([{ outcome: 'processed', error: null, actor_name: null }]);
+    expect(await history(early)).toEqual([{ outcome: 'processed', error: null, actor_name: null }]);
     // Nothing is due any more: a second pass does nothing.
     expect(await processDueStripeEvents(options({}))).toBe(0);
   });
@@ -105,7 +113,7 @@ describe('processDueStripeEvents', () => {
       }),
     );
     expect(given).toEqual({ tenantId, eventId: id });
-    expect(inboxRows(world, tenantId)[0]?.status).toBe('stale');
+    expect((await inboxRows(world, tenantId))[0]?.status).toBe('stale');
   });
 
   it('retries a failing handler with doubling backoff, dead-letters it after 8 attempts, and staff replay it', async () => {
@@ -121,7 +129,7 @@ describe('processDueStripeEvents', () => {
     const waits: number[] = [];
     for (let attempt = 1; attempt <= RETRY_POLICIES.stripeEvents.maxAttempts; attempt++) {
       expect(await processDueStripeEvents(options(handlers))).toBe(1);
-      const [row] = inboxRows(world, tenantId);
+      const [row] = await inboxRows(world, tenantId);
       expect(row?.attempts).toBe(attempt);
       if (attempt < RETRY_POLICIES.stripeEvents.maxAttempts) {
         expect(row?.status).toBe('failed');
@@ -134,7 +142,7 @@ describe('processDueStripeEvents', () => {
       }
     }
     expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000]);
-    const [dead] = inboxRows(world, tenantId);
+    const [dead] = await inboxRows(world, tenantId);
     expect(dead).toMatchObject({ status: 'dead', last_error: 'invoice in_1 is unknown' });
     world.clock.advance(86_400_000);
     expect(await processDueStripeEvents(options(handlers))).toBe(0);
@@ -145,10 +153,14 @@ describe('processDueStripeEvents', () => {
     expect(refused.data.domainCode).toBe('FORBIDDEN');
     failing = false;
     await world.as('billingA').stripeEvents.replay({ id });
-    expect(inboxRows(world, tenantId)[0]).toMatchObject({ status: 'pending', attempts: 0, last_error: null });
+    expect((await inboxRows(world, tenantId))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+    });
     expect(await processDueStripeEvents(options(handlers))).toBe(1);
-    expect(inboxRows(world, tenantId)[0]?.status).toBe('processed');
-    const outcomes = history(id) as { outcome: string; actor_name: string | null }[];
+    expect((await inboxRows(world, tenantId))[0]?.status).toBe('processed');
+    const outcomes = await history(id);
     expect(outcomes.map((h) => h.outcome)).toEqual([
       ...Array<string>(7).fill('failed'),
       'dead',
@@ -156,9 +168,11 @@ describe('processDueStripeEvents', () => {
       'processed',
     ]);
     expect(outcomes[8]?.actor_name).toBe('billingA');
-    const audit = world.database.sqlite
-      .prepare("SELECT action, entity_id, before, after FROM audit_log WHERE action = 'stripe_event.replay'")
-      .all();
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'before', 'after'])
+      .where('action', '=', 'stripe_event.replay')
+      .execute();
     expect(audit).toEqual([
       {
         action: 'stripe_event.replay',
@@ -224,7 +238,7 @@ describe('processDueStripeEvents', () => {
     release();
     await stuck;
     // The first attempt's late success does not overwrite the second attempt's outcome.
-    expect(inboxRows(world, tenantId)[0]).toMatchObject({ status: 'failed', attempts: 2 });
-    expect((history(id) as { outcome: string }[]).map((h) => h.outcome)).toEqual(['failed']);
+    expect((await inboxRows(world, tenantId))[0]).toMatchObject({ status: 'failed', attempts: 2 });
+    expect((await history(id)).map((h) => h.outcome)).toEqual(['failed']);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newWebhookSecret, stripeEvent } from '../../../tests/fakes/stripe/webhooks';
 import { clientError } from '../../testing/errors.test-kit';
 import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
+import type { StripeEventStatus } from '../../db/schema-stripe-events';
 import { inboxEvent, insertInboxEvent } from './inbox';
 
 /** The console's view of the inbox: lists, one event, the endpoint and its secret. */
@@ -28,17 +29,25 @@ async function receive(type: string, objectId: string) {
   return event.id;
 }
 
-const setStatus = (eventId: string, status: string) =>
-  world.database.sqlite
-    .prepare('UPDATE stripe_events SET status = ? WHERE event_id = ?')
-    .run(status, eventId);
+const setStatus = (eventId: string, status: StripeEventStatus) =>
+  world.database.db.updateTable('stripe_events').set({ status }).where('event_id', '=', eventId).execute();
+
+const count = async (table: 'audit_log' | 'stripe_webhook_endpoints') =>
+  Number(
+    (
+      await world.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('stripeEvents.list', () => {
   it('lists newest received first, pages by keys, and filters by status, type and date', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++)
       ids.push(await receive(i % 2 ? 'invoice.payment_failed' : 'customer.updated', `obj_${i}`));
-    setStatus(ids[1] ?? '', 'dead');
+    await setStatus(ids[1] ?? '', 'dead');
     const viewer = world.as('viewerA').stripeEvents;
     const first = await viewer.list({ limit: 2 });
     expect(first.items.map((e) => e.id)).toEqual([ids[4], ids[3]]);
@@ -102,8 +111,8 @@ describe('the endpoint secret', () => {
     // Nowhere the console, the audit trail or the sync log can read holds it.
     const everything = JSON.stringify([
       after,
-      world.database.sqlite.prepare('SELECT * FROM audit_log').all(),
-      world.database.sqlite.prepare('SELECT * FROM change_log').all(),
+      await world.database.db.selectFrom('audit_log').selectAll().execute(),
+      await world.database.db.selectFrom('change_log').selectAll().execute(),
     ]);
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(secret.slice(0, 20));
@@ -144,14 +153,12 @@ describe('bad input', () => {
   ];
   for (const [what, call, field] of cases) {
     it(`${what}: refused naming ${field || 'the unknown key'}, nothing written`, async () => {
-      const before = world.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get();
+      const before = await count('audit_log');
       const seen = await clientError(() => call(world.as('owner', tenantId)));
       expect(seen.data.domainCode).toBe('INVALID_INPUT');
       if (field) expect(Object.keys(seen.data.fieldErrors ?? {})).toContain(field);
-      expect(world.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(before);
-      expect(
-        world.database.sqlite.prepare('SELECT count(*) AS n FROM stripe_webhook_endpoints').get(),
-      ).toEqual({ n: 0 });
+      expect(await count('audit_log')).toBe(before);
+      expect(await count('stripe_webhook_endpoints')).toBe(0);
     });
   }
 

@@ -26,7 +26,7 @@ export async function serveWebhooks(world: TestWorld): Promise<{
     logger: world.services.logger,
     publicRoutes: stripeWebhookRoutes({
       db: world.database.db,
-      sqlite: world.database.sqlite,
+      sqlite: world.database.dialect === 'sqlite' ? world.database.sqlite : null,
       clock: world.clock,
       logger: world.services.logger,
     }),
@@ -37,20 +37,24 @@ export async function serveWebhooks(world: TestWorld): Promise<{
 
 /** The inbox rows of a tenant, in Stripe time order, for assertions. */
 export function inboxRows(world: TestWorld, tenantId: string) {
-  return world.database.sqlite
-    .prepare('SELECT * FROM stripe_events WHERE tenant_id = ? ORDER BY created, event_id')
-    .all(tenantId) as {
-    event_id: string;
-    type: string;
-    object_id: string | null;
-    status: string;
-    attempts: number;
-    next_attempt_at: number;
-    last_error: string | null;
-    payload: string;
-    source: string;
-    received_at: number;
-  }[];
+  return world.database.db
+    .selectFrom('stripe_events')
+    .select([
+      'event_id',
+      'type',
+      'object_id',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'payload',
+      'source',
+      'received_at',
+    ])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created')
+    .orderBy('event_id')
+    .execute();
 }
 
 /** Puts an event straight into a tenant's inbox with the given status, as if received and processed. */
@@ -66,9 +70,12 @@ export async function storeTestEvent(
     world.clock.now(),
   );
   if (options.status) {
-    world.database.sqlite
-      .prepare('UPDATE stripe_events SET status = ? WHERE tenant_id = ? AND event_id = ?')
-      .run(options.status, tenantId, event.id);
+    await world.database.db
+      .updateTable('stripe_events')
+      .set({ status: options.status })
+      .where('tenant_id', '=', tenantId)
+      .where('event_id', '=', event.id)
+      .execute();
   }
   return event.id;
 }
