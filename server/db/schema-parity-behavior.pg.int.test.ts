@@ -7,7 +7,7 @@ import {
   createScratchDatabase,
   versions,
   type ScratchDatabase,
-} from './schema-parity-postgres';
+} from './schema-parity-postgres.test-kit';
 
 /**
  * What the PostgreSQL forms of migrations 1–14 do besides making tables: the triggers refuse
@@ -21,8 +21,8 @@ afterEach(async () => {
   for (const scratch of scratches.splice(0)) await scratch.drop();
 });
 
-async function connect(prefix: string): Promise<pg.Client> {
-  const scratch = await createScratchDatabase(prefix);
+async function connect(): Promise<pg.Client> {
+  const scratch = await createScratchDatabase();
   scratches.push(scratch);
   const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
@@ -100,7 +100,7 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
     const sqliteCounts = sqlite.sqlite.prepare(COUNTS).all();
     await sqlite.close();
 
-    const client = await connect('parity_behavior');
+    const client = await connect();
     try {
       await applyPostgresForms(client);
       const onPostgres: string[] = [];
@@ -120,7 +120,7 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
   });
 
   it('backfill list counts, the dispatch cursor and API key scopes when upgrading with rows in place', async () => {
-    const client = await connect('parity_upgrade');
+    const client = await connect();
     try {
       const rows = async (text: string) => (await client.query(text)).rows as Record<string, unknown>[];
       await applyPostgresForms(client, versions(1, 1));
@@ -160,7 +160,7 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
   });
 
   it('search customers through the text and trigram indexes that stand for FTS5', async () => {
-    const client = await connect('parity_search');
+    const client = await connect();
     try {
       await applyPostgresForms(client, versions(1, 14));
       await client.query(`INSERT INTO tenants VALUES ('ten_s', 'S', 's', 'active', 0)`);

@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, openPostgres } from './connection';
 import { diffSchemas } from './schema-parity';
-import { createScratchDatabase, type ScratchDatabase } from './schema-parity-postgres';
+import { createScratchDatabase, type ScratchDatabase } from './schema-parity-postgres.test-kit';
 import { readPostgresSchema, readSqliteSchema } from './schema-parity-read';
 
 describe('the schema on SQLite and on PostgreSQL', () => {
   let scratch: ScratchDatabase;
   beforeAll(async () => {
-    scratch = await createScratchDatabase('schema_parity');
+    scratch = await createScratchDatabase();
   });
   afterAll(() => scratch.drop());
 

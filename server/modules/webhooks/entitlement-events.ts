@@ -87,6 +87,13 @@ async function announce(
     ['previous_status', field('status')],
     ['previous_plan', field('previous_plan_id')],
   ]);
+  if (dialect === 'postgres') {
+    // Each customer's next object_seq is read then written: the same per-object lock the
+    // capture triggers take (pg-webhook-triggers.ts), so a racing announcement waits its turn.
+    await sql`
+      SELECT pg_advisory_xact_lock(hashtextextended('webhook_events:' || ${tenantId} || ':' || a.customer_id, 0))
+      FROM (${affectedCustomers(dialect, tenantId, affected)}) AS a`.execute(trx);
+  }
   const inserted = await sql`
     INSERT INTO webhook_events (id, tenant_id, type, object_id, object_seq, data, created_at)
     SELECT ${timeSortableId(dialect, 'wev', sql`${now}`)}, CAST(${tenantId} AS TEXT), CAST(${TYPE} AS TEXT), a.customer_id,

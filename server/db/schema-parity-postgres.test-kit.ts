@@ -1,45 +1,36 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { inject } from 'vitest';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  uniqueDatabaseName,
+} from '../../tests/support/postgres-admin';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
 /**
- * A database of its own on the test cluster (TOLLGATE_TEST_POSTGRES_URL, the admin URL), for the
- * PostgreSQL schema tests: made at start, dropped (connections and all) at the end.
+ * An empty database of its own on the run's PostgreSQL server (tests/support/pg-global-setup.ts
+ * provides it: TOLLGATE_TEST_POSTGRES_URL or a throwaway cluster), for the schema tests that
+ * migrate from nothing rather than copy the run's template. Named with the run's prefix, so
+ * the run's teardown drops it even if the test could not.
  */
 export interface ScratchDatabase {
   url: string;
   drop(): Promise<void>;
 }
 
-function adminUrl(): string {
-  const url = process.env.TOLLGATE_TEST_POSTGRES_URL;
-  if (!url) throw new Error('TOLLGATE_TEST_POSTGRES_URL is not set: this test needs a PostgreSQL server');
-  return url;
-}
-
-async function asAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${process.pid}_${Date.now()}`;
-  await asAdmin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const { url, prefix } = inject('tollgatePostgres');
+  const name = uniqueDatabaseName(prefix);
+  await createDatabase(url, name);
+  return { url: databaseUrl(url, name), drop: () => dropDatabase(url, name) };
 }
 
 /**
  * Applies the PostgreSQL forms of `migrations` in order, each in a transaction, with the
  * bookkeeping table server/db/migrate-postgres.ts keeps: for a test that stops between versions
- * (an upgrade with rows in place), which openPostgres cannot. A migration without a form yet
- * (another helper's, not merged) is passed over: these tests are about the forms that exist.
+ * (an upgrade with rows in place), which openPostgres cannot.
  */
 export async function applyPostgresForms(
   client: pg.Client,
@@ -49,7 +40,9 @@ export async function applyPostgresForms(
     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL
   )`);
   for (const migration of migrations) {
-    if (migration.postgres === undefined) continue;
+    if (migration.postgres === undefined) {
+      throw new Error(`migration ${migration.version}_${migration.name} has no PostgreSQL form`);
+    }
     await client.query('BEGIN');
     try {
       await client.query(migration.postgres);
