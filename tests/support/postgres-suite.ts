@@ -8,6 +8,8 @@ export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   // sync, Stripe events, hosted server, app
+  'server/modules/stripe-billing/versions.int.test.ts',
+  'server/app/prototype-keys.int.test.ts',
   'server/app/case-insensitive-uniques.int.test.ts',
   'server/modules/stripe-events/poller.int.test.ts',
   'server/modules/stripe-events/processor.int.test.ts',
@@ -16,7 +18,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/app/isolation-scopes.int.test.ts',
   'server/app/isolation.int.test.ts',
   'server/app/number-inputs.int.test.ts',
-  'server/app/prototype-keys.int.test.ts',
   'server/gateways/contract/stripe.contract.int.test.ts',
   'server/gateways/stripe/secret-key-never-leaks.int.test.ts',
   'server/gateways/stripe/stripe-errors.int.test.ts',
