@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext, type Principal } from '../trpc/context';
 import { appRouter } from '../app/router';
@@ -39,26 +40,31 @@ function otherSessionOfAdminA() {
   );
 }
 
-function storedResult(mutationId: number): string {
+function storedResult(mutationId: number): Promise<string> {
   return storedResultOf(clientId, mutationId);
 }
 
-function storedResultOf(client: string, mutationId: number): string {
-  const row = world.database.sqlite
-    .prepare('SELECT result FROM sync_mutations WHERE client_id = ? AND mutation_id = ?')
-    .get(client, mutationId) as { result: string | null } | undefined;
+async function storedResultOf(client: string, mutationId: number): Promise<string> {
+  const row = await world.database.db
+    .selectFrom('sync_mutations')
+    .select('result')
+    .where('client_id', '=', client)
+    .where('mutation_id', '=', mutationId)
+    .executeTakeFirst();
   expect(row).toBeDefined();
   return row?.result ?? '';
 }
 
 /** Every text value of every table, for a secret that must be nowhere in the database. */
-function databaseText(): string {
-  const tables = world.database.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[];
-  return tables
-    .map(({ name }) => JSON.stringify(world.database.sqlite.prepare(`SELECT * FROM "${name}"`).all()))
-    .join('\n');
+async function databaseText(): Promise<string> {
+  // Kysely's introspection lists the tables of either database (SQLite's own left out).
+  const tables = (await world.database.db.introspection.getTables()).filter((t) => !t.isView);
+  const texts: string[] = [];
+  for (const { name } of tables) {
+    const { rows } = await sql`SELECT * FROM ${sql.table(name)}`.execute(world.database.db);
+    texts.push(JSON.stringify(rows));
+  }
+  return texts.join('\n');
 }
 
 describe('secrets through sync.push', () => {
@@ -77,14 +83,14 @@ describe('secrets through sync.push', () => {
     const key = (outcome?.status === 'ok' ? outcome.result : null) as { key: string; apiKey: { id: string } };
     expect(key.key).toMatch(/^tg_key_/);
 
-    const stored = storedResult(1);
+    const stored = await storedResult(1);
     expect(stored).not.toContain(key.key);
     expect(JSON.parse(stored)).toMatchObject({
       key: null,
       apiKey: { id: key.apiKey.id },
       withheld: { paths: ['key'], message: WITHHELD_MESSAGE },
     });
-    expect(databaseText()).not.toContain(key.key);
+    expect(await databaseText()).not.toContain(key.key);
 
     // The same mutation again, from another session of the same account: the outcome, not the key.
     const replay = await otherSessionOfAdminA().sync.push({ clientId, mutations });
@@ -93,7 +99,7 @@ describe('secrets through sync.push', () => {
       status: 'ok',
       result: { key: null, apiKey: { id: key.apiKey.id }, withheld: { paths: ['key'] } },
     });
-    expect(world.database.sqlite.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({ n: 1 });
+    expect(await world.database.db.selectFrom('api_keys').select('id').execute()).toHaveLength(1);
 
     // The key from the one answer works.
     const principal = await verifyApiKey(world.database.db, key.key, world.clock.now());
@@ -122,17 +128,23 @@ describe('secrets through sync.push', () => {
     const invited = (first.results[0]?.status === 'ok' ? first.results[0].result : null) as { token: string };
     expect(invited.token).toMatch(/^tgi_/);
     expect(
-      world.database.sqlite
-        .prepare('SELECT count(*) AS n FROM invitations WHERE token_hash = ?')
-        .get(hashOpaqueToken(invited.token)),
-    ).toEqual({ n: 1 });
+      await world.database.db
+        .selectFrom('invitations')
+        .select('id')
+        .where('token_hash', '=', hashOpaqueToken(invited.token))
+        .execute(),
+    ).toHaveLength(1);
 
     const text = JSON.stringify(
-      world.database.sqlite.prepare("SELECT * FROM sync_mutations WHERE client_id = 'desk-owner-01'").all(),
+      await world.database.db
+        .selectFrom('sync_mutations')
+        .selectAll()
+        .where('client_id', '=', 'desk-owner-01')
+        .execute(),
     );
     expect(text).not.toContain(invited.token);
     expect(text).not.toContain('whsec_pushedThroughSync');
-    expect(JSON.parse(storedResultOf('desk-owner-01', 1))).toMatchObject({ token: null });
+    expect(JSON.parse(await storedResultOf('desk-owner-01', 1))).toMatchObject({ token: null });
 
     const replay = await world
       .as('owner', world.tenants.A.id)

@@ -18,14 +18,13 @@ afterEach(async () => {
   await world.close();
 });
 
-function customerCount(tenantId: string): number {
-  return (
-    world.database.sqlite
-      .prepare('SELECT count(*) AS n FROM customers WHERE tenant_id = ?')
-      .get(tenantId) as {
-      n: number;
-    }
-  ).n;
+async function customerCount(tenantId: string): Promise<number> {
+  const { n } = await world.database.db
+    .selectFrom('customers')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 describe('sync.pull', () => {
@@ -99,7 +98,7 @@ describe('sync.pull', () => {
       .as('adminA')
       .customers.create({ name: 'Temp', email: 'temp@a.example', country: 'GB' });
     const before = await world.as('adminA').sync.pull({ cursor: 0, limit: 5000, withTotal: false });
-    world.database.sqlite.prepare('DELETE FROM customers WHERE id = ?').run(temp.id);
+    await world.database.db.deleteFrom('customers').where('id', '=', temp.id).execute();
     const after = await world
       .as('adminA')
       .sync.pull({ cursor: before.cursor, limit: 5000, withTotal: false });
@@ -137,16 +136,18 @@ describe('sync.push', () => {
     expect(first.results.map((r) => r.status)).toEqual(['ok', 'error', 'ok']);
     const failure = first.results[1];
     expect(failure?.status === 'error' && failure.message).toMatch(/email/i);
-    expect(customerCount(world.tenants.A.id)).toBe(3);
+    expect(await customerCount(world.tenants.A.id)).toBe(3);
 
     // The same batch again (a lost answer, a retry): nothing runs twice, the answers are the same.
     const again = await world.as('adminA').sync.push({ clientId, mutations: batch });
     expect(again.results).toEqual(first.results);
-    expect(customerCount(world.tenants.A.id)).toBe(3);
-    const applied = world.database.sqlite
-      .prepare('SELECT last_mutation_id AS last FROM sync_clients WHERE client_id = ?')
-      .get(clientId) as { last: number };
-    expect(applied.last).toBe(3);
+    expect(await customerCount(world.tenants.A.id)).toBe(3);
+    const applied = await world.database.db
+      .selectFrom('sync_clients')
+      .select('last_mutation_id')
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow();
+    expect(applied.last_mutation_id).toBe(3);
   });
 
   it('runs each command with the pusher’s rights: another tenant’s rows stay out of reach', async () => {
@@ -165,9 +166,13 @@ describe('sync.push', () => {
       'INVALID_INPUT',
       'INVALID_INPUT',
     ]);
-    expect(world.database.sqlite.prepare('SELECT status FROM customers WHERE id = ?').get(berthaId)).toEqual({
-      status: 'active',
-    });
+    expect(
+      await world.database.db
+        .selectFrom('customers')
+        .select('status')
+        .where('id', '=', berthaId)
+        .executeTakeFirst(),
+    ).toEqual({ status: 'active' });
   });
 
   it("refuses a client id that belongs to someone else's account", async () => {
@@ -176,6 +181,6 @@ describe('sync.push', () => {
       () => world.as('billingA').sync.push({ clientId, mutations: [create(2, 'Hopper')] }),
       'FORBIDDEN',
     );
-    expect(customerCount(world.tenants.A.id)).toBe(2);
+    expect(await customerCount(world.tenants.A.id)).toBe(2);
   });
 });

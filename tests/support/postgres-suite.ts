@@ -16,7 +16,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-events/router.int.test.ts',
   'server/modules/stripe-events/signature.int.test.ts',
   'server/app/isolation-scopes.int.test.ts',
-  'server/app/isolation.int.test.ts',
   'server/app/number-inputs.int.test.ts',
   'server/gateways/contract/stripe.contract.int.test.ts',
   'server/gateways/stripe/secret-key-never-leaks.int.test.ts',
@@ -34,4 +33,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/hosted/sign-in-throttle.int.test.ts',
   'server/hosted/sign-in.int.test.ts',
   'server/sync/desktop/accept-invitation.int.test.ts',
+  'server/sync/sync.int.test.ts',
+  'server/sync/secrets.int.test.ts',
+  'server/sync/replica-reach.int.test.ts',
 ];

@@ -59,18 +59,23 @@ async function paidInvoice(
     lines: [{ description: 'Workshop', quantity: 1, unitAmount: 1000 }],
   });
   await caller.invoices.pay({ id: invoice.id });
-  const payment = scene.server.backend.database.sqlite
-    .prepare(`SELECT id FROM payments WHERE invoice_id = ? AND status = 'succeeded'`)
-    .get(invoice.id) as { id: string };
+  const payment = await scene.server.backend.database.db
+    .selectFrom('payments')
+    .select('id')
+    .where('invoice_id', '=', invoice.id)
+    .where('status', '=', 'succeeded')
+    .executeTakeFirstOrThrow();
   return { paymentId: payment.id, invoiceId: invoice.id };
 }
 
-function serverRefunds(paymentId: string): number[] {
-  return (
-    scene.server.backend.database.sqlite
-      .prepare('SELECT amount FROM refunds WHERE payment_id = ? ORDER BY created_at')
-      .all(paymentId) as { amount: number }[]
-  ).map((r) => r.amount);
+async function serverRefunds(paymentId: string): Promise<number[]> {
+  const refunds = await scene.server.backend.database.db
+    .selectFrom('refunds')
+    .select('amount')
+    .where('payment_id', '=', paymentId)
+    .orderBy('created_at')
+    .execute();
+  return refunds.map((r) => r.amount);
 }
 
 describe('the app’s effects through the command path', () => {
@@ -108,7 +113,7 @@ describe('the app’s effects through the command path', () => {
     scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
-    expect(serverRefunds(paymentId)).toEqual([500]);
+    expect(await serverRefunds(paymentId)).toEqual([500]);
   });
 
   it('merges edits of different fields from two desktops, never conflicts a user’s consecutive edits, and names a true conflict', async () => {

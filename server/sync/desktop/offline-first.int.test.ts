@@ -38,10 +38,12 @@ function fromForm(desktop: EmbeddedBackend, commandKey: string) {
   );
 }
 
-function serverCustomers(): { id: string; email: string; company: string | null; status: string }[] {
-  return scene.server.backend.database.sqlite
-    .prepare('SELECT id, email, company, status FROM customers ORDER BY email')
-    .all() as { id: string; email: string; company: string | null; status: string }[];
+function serverCustomers(): Promise<{ id: string; email: string; company: string | null; status: string }[]> {
+  return scene.server.backend.database.db
+    .selectFrom('customers')
+    .select(['id', 'email', 'company', 'status'])
+    .orderBy('email')
+    .execute();
 }
 
 async function names(desktop: EmbeddedBackend): Promise<string[]> {
@@ -96,18 +98,18 @@ describe('offline-first on a connected desktop', () => {
       ['Change company of Alan Turing', alanId, 'pending'],
       ['Archive customer Alan Turing', alanId, 'pending'],
     ]);
-    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
+    expect((await serverCustomers()).map((c) => c.email)).toEqual(['alan@acme.test']);
 
     // The server is back: the desktop finds it on its own (a probe while offline), nobody navigates.
     scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
     expect((await desktopCaller(d1).connection.status()).state).toBe('connected');
-    expect(serverCustomers()).toMatchObject([
+    expect(await serverCustomers()).toMatchObject([
       { email: 'alan@acme.test', company: 'Bletchley', status: 'archived' },
       { email: 'grace@acme.test', status: 'active' },
     ]);
-    const grace = serverCustomers()[1];
+    const grace = (await serverCustomers())[1];
     // The provisional row made way for the server's: one Grace, with the server's id.
     const listed = (await desktopCaller(d1).customers.list({ status: 'all' })).items;
     expect(listed.map((c) => c.id).sort()).toEqual([alanId, grace?.id].sort());
@@ -152,7 +154,7 @@ describe('offline-first on a connected desktop', () => {
     expect((await desktopCaller(d1).connection.status()).refused).toBe(0);
     const outbox = await desktopCaller(d1).connection.outbox({});
     expect(outbox.map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
-    const grace = serverCustomers().filter((c) => c.email === 'grace@acme.test');
+    const grace = (await serverCustomers()).filter((c) => c.email === 'grace@acme.test');
     expect(grace).toMatchObject([{ company: 'Navy', status: 'archived' }]);
     // The replica holds the server's row only: its id, no provisional row left behind.
     await desktopCaller(d1).connection.syncNow();
@@ -192,7 +194,7 @@ describe('offline-first on a connected desktop', () => {
       country: 'US',
     });
     expect(queuedMarkOf(third)).toBeNull();
-    const onServer = serverCustomers().filter((c) => c.email === 'grace@acme.test');
+    const onServer = (await serverCustomers()).filter((c) => c.email === 'grace@acme.test');
     expect(onServer).toHaveLength(1);
     expect(third.id).toBe(onServer[0]?.id);
     expect(await desktopCaller(d1).connection.outbox({})).toHaveLength(1);
@@ -263,7 +265,7 @@ describe('offline-first on a connected desktop', () => {
 
     scene.offline = false;
     await desktopCaller(d1).connection.syncNow();
-    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test']);
+    expect((await serverCustomers()).map((c) => c.email)).toEqual(['alan@acme.test']);
     expect((await desktopCaller(d1).connection.outbox({}))[0]?.status).toBe('cancelled');
     await expectDomainError(
       () => desktopCaller(d1).connection.cancel({ id: mark.outboxId }),
@@ -297,7 +299,7 @@ describe('offline-first on a connected desktop', () => {
     scene.offline = false;
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await desktopCaller(d1).connection.pendingMarks()).length).toBe(0);
-    expect(serverCustomers()).toMatchObject([
+    expect(await serverCustomers()).toMatchObject([
       { email: 'alan@acme.test', company: 'Bletchley' },
       { email: 'grace@acme.test' },
     ]);
@@ -320,6 +322,6 @@ describe('offline-first on a connected desktop', () => {
     await scene.restartServer(port);
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).state).toBe('connected');
     await expect.poll(async () => (await desktopCaller(d1).connection.status()).pending).toBe(0);
-    expect(serverCustomers().map((c) => c.email)).toEqual(['alan@acme.test', 'grace@acme.test']);
+    expect((await serverCustomers()).map((c) => c.email)).toEqual(['alan@acme.test', 'grace@acme.test']);
   });
 });

@@ -87,10 +87,12 @@ function desktopBytes(): string {
   return texts.join('\n');
 }
 
-function serverSigningSecret(): string | undefined {
-  const row = server.backend.database.sqlite
-    .prepare('SELECT secret FROM stripe_webhook_endpoints WHERE tenant_id = ?')
-    .get(tenant.tenant.id) as { secret: string } | undefined;
+async function serverSigningSecret(): Promise<string | undefined> {
+  const row = await server.backend.database.db
+    .selectFrom('stripe_webhook_endpoints')
+    .select('secret')
+    .where('tenant_id', '=', tenant.tenant.id)
+    .executeTakeFirst();
   return row?.secret;
 }
 
@@ -134,9 +136,11 @@ describe('secrets and the desktop outbox', () => {
       password: PASSWORD,
     });
     // Tenant admins hold no settings.write; the platform owner does. Ada is made one for this.
-    server.backend.database.sqlite
-      .prepare("UPDATE memberships SET tenant_id = NULL, role = 'owner' WHERE user_id = ?")
-      .run(tenant.admin.id);
+    await server.backend.database.db
+      .updateTable('memberships')
+      .set({ tenant_id: null, role: 'owner' })
+      .where('user_id', '=', tenant.admin.id)
+      .execute();
     await desktopCaller(desktop).connection.syncNow();
     const inAcme = () => desktopCaller(desktop, tenant.tenant.id);
 
@@ -147,7 +151,7 @@ describe('secrets and the desktop outbox', () => {
     expect(desktopBytes()).not.toContain(SIGNING_SECRET);
     network.offline = false;
     await desktopCaller(desktop).connection.syncNow();
-    expect(serverSigningSecret()).toBe(SIGNING_SECRET);
+    expect(await serverSigningSecret()).toBe(SIGNING_SECRET);
 
     // Queued again, and the app restarts before it is sent: refused with why, never sent half-made.
     network.offline = true;
@@ -158,7 +162,7 @@ describe('secrets and the desktop outbox', () => {
     await desktopCaller(desktop).connection.syncNow();
     const entries = await desktopCaller(desktop).connection.outbox({});
     expect(entries[0]).toMatchObject({ status: 'error', errorMessage: SECRET_LOST_MESSAGE });
-    expect(serverSigningSecret()).toBe(SIGNING_SECRET);
+    expect(await serverSigningSecret()).toBe(SIGNING_SECRET);
     const bytes = desktopBytes();
     expect(bytes).not.toContain(SIGNING_SECRET);
   });
@@ -176,9 +180,7 @@ describe('secrets and the desktop outbox', () => {
     await desktopCaller(desktop).connection.syncNow();
     const entries = await desktopCaller(desktop).connection.outbox({});
     expect(entries[0]).toMatchObject({ status: 'ok', withheld: WITHHELD_MESSAGE });
-    expect(server.backend.database.sqlite.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({
-      n: 1,
-    });
+    expect(await server.backend.database.db.selectFrom('api_keys').select('id').execute()).toHaveLength(1);
     expect(desktopBytes()).not.toMatch(/tg_key_[A-Za-z0-9_-]{16,}/);
   });
 });

@@ -80,9 +80,11 @@ async function paidInvoice() {
 }
 
 const serverRefunds = () =>
-  scene.server.backend.database.sqlite
-    .prepare('SELECT amount, status FROM refunds ORDER BY created_at')
-    .all();
+  scene.server.backend.database.db
+    .selectFrom('refunds')
+    .select(['amount', 'status'])
+    .orderBy('created_at')
+    .execute();
 
 describe('money queued offline with the app’s effects', () => {
   it('reserves a queued refund: shown at once, what is left counts it, a second beyond it is refused, one refund lands', async () => {
@@ -123,7 +125,7 @@ describe('money queued offline with the app’s effects', () => {
     scene.offline = false;
     await expect.poll(async () => (await caller(d1).connection.status()).pending).toBe(0);
     await expect.poll(async () => (await caller(d1).connection.pendingMarks()).length).toBe(0);
-    expect(serverRefunds()).toEqual([{ amount: 1500, status: 'succeeded' }]);
+    expect(await serverRefunds()).toEqual([{ amount: 1500, status: 'succeeded' }]);
     const after = await caller(d1).invoices.get({ id: invoice.id });
     expect(after.invoice.amountRefunded).toBe(1500);
     expect(after.refunds.map((r) => r.amount)).toEqual([1500]);
@@ -166,10 +168,13 @@ describe('money queued offline with the app’s effects', () => {
     await expect
       .poll(async () => (await caller(d1).invoices.get({ id: open.id })).invoice.status)
       .toBe('paid');
-    const charges = scene.server.backend.database.sqlite
-      .prepare("SELECT count(*) AS n FROM payments WHERE invoice_id = ? AND status = 'succeeded'")
-      .get(open.id);
-    expect(charges).toEqual({ n: 1 });
+    const charges = await scene.server.backend.database.db
+      .selectFrom('payments')
+      .select('id')
+      .where('invoice_id', '=', open.id)
+      .where('status', '=', 'succeeded')
+      .execute();
+    expect(charges).toHaveLength(1);
   });
 
   it('merges offline edits of different fields from two desktops; the same field is refused with both values', async () => {
