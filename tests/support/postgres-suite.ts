@@ -7,5 +7,24 @@
 export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
   // admin, customers, search, tenants, emails, webhooks, http, jobs
+  'server/http/client-header.int.test.ts',
+  'server/http/prototype-keys.int.test.ts',
+  'server/modules/admin/api-key-scopes.int.test.ts',
+  'server/modules/admin/api-keys.int.test.ts',
+  'server/modules/admin/bad-input.int.test.ts',
+  'server/modules/admin/invitations.int.test.ts',
+  'server/modules/admin/members.int.test.ts',
+  'server/modules/audit/chain.int.test.ts',
+  'server/modules/audit/router.int.test.ts',
+  'server/modules/customers/customers.int.test.ts',
+  'server/modules/customers/merge.int.test.ts',
+  'server/modules/emails/delivery-status.int.test.ts',
+  'server/modules/emails/recovery-emails.int.test.ts',
+  'server/modules/emails/router.int.test.ts',
+  'server/modules/emails/send.int.test.ts',
+  'server/modules/tenants/manage.int.test.ts',
+  'server/modules/tenants/tenant-suspension.int.test.ts',
+  'server/modules/webhooks/delivery.int.test.ts',
+  'server/modules/webhooks/verify-delivery.int.test.ts',
   // sync, Stripe events, hosted server, app
 ];
