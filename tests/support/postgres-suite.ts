@@ -27,4 +27,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/webhooks/delivery.int.test.ts',
   'server/modules/webhooks/verify-delivery.int.test.ts',
   // sync, Stripe events, hosted server, app
+  'server/modules/stripe-billing/versions.int.test.ts',
+  'server/app/prototype-keys.int.test.ts',
 ];
