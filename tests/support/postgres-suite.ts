@@ -9,6 +9,7 @@ export const POSTGRES_SUITE: string[] = [
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   'server/http/client-header.int.test.ts',
   'server/http/prototype-keys.int.test.ts',
+  'server/jobs/jobs.int.test.ts',
   'server/modules/admin/api-key-scopes.int.test.ts',
   'server/modules/admin/api-keys.int.test.ts',
   'server/modules/admin/bad-input.int.test.ts',
@@ -25,6 +26,11 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/tenants/manage.int.test.ts',
   'server/modules/tenants/tenant-suspension.int.test.ts',
   'server/modules/webhooks/delivery.int.test.ts',
+  'server/modules/webhooks/endpoint-edits.int.test.ts',
+  'server/modules/webhooks/endpoints.int.test.ts',
+  'server/modules/webhooks/entitlement-events.int.test.ts',
+  'server/modules/webhooks/retention.int.test.ts',
+  'server/modules/webhooks/rotation.int.test.ts',
   'server/modules/webhooks/verify-delivery.int.test.ts',
   // sync, Stripe events, hosted server, app
   'server/modules/stripe-billing/versions.int.test.ts',
