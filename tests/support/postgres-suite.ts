@@ -9,6 +9,7 @@ export const POSTGRES_SUITE: string[] = [
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   'server/http/client-header.int.test.ts',
   'server/http/prototype-keys.int.test.ts',
+  'server/http/request-id.int.test.ts',
   'server/jobs/jobs.int.test.ts',
   'server/modules/admin/api-key-scopes.int.test.ts',
   'server/modules/admin/api-keys.int.test.ts',
@@ -18,8 +19,10 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/audit/chain.int.test.ts',
   'server/modules/audit/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
+  'server/modules/customers/list.int.test.ts',
   'server/modules/customers/merge.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
+  'server/modules/emails/dispatch.int.test.ts',
   'server/modules/emails/recovery-emails.int.test.ts',
   'server/modules/emails/router.int.test.ts',
   'server/modules/emails/send.int.test.ts',
