@@ -32,6 +32,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/webhooks/endpoint-edits.int.test.ts',
   'server/modules/webhooks/endpoints.int.test.ts',
   'server/modules/webhooks/entitlement-events.int.test.ts',
+  'server/modules/webhooks/replication.int.test.ts',
   'server/modules/webhooks/retention.int.test.ts',
   'server/modules/webhooks/rotation.int.test.ts',
   'server/modules/webhooks/verify-delivery.int.test.ts',
