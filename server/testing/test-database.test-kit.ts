@@ -1,4 +1,3 @@
-import { inject } from 'vitest';
 import { openDatabase, openPostgres, type AppDatabase } from '../db/connection';
 import type { Dialect } from '../db/dialect';
 import {
@@ -14,6 +13,15 @@ import {
  * A test that opens its database here runs on whichever its project says, unchanged.
  */
 
+/**
+ * The run's PostgreSQL server and template (tests/support/pg-global-setup.ts). vitest is loaded
+ * here, on the PostgreSQL project only: benchmarks use the hosted and desktop kits outside vitest.
+ */
+async function postgresRun() {
+  const { inject } = await import('vitest');
+  return inject('tollgatePostgres');
+}
+
 /** The database this test run is for. */
 export function testDialect(): Dialect {
   return process.env.TOLLGATE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -26,7 +34,7 @@ export function testDialect(): Dialect {
  */
 export async function openTestDatabase(): Promise<AppDatabase> {
   if (testDialect() === 'sqlite') return openDatabase({ path: ':memory:' });
-  const { url, template, prefix } = inject('tollgatePostgres');
+  const { url, template, prefix } = await postgresRun();
   const name = uniqueDatabaseName(prefix);
   await copyDatabase(url, name, template);
   let database: AppDatabase;
@@ -56,9 +64,11 @@ export function testServerPostgres(dir: string): Promise<{ url: string; poolSize
   if (testDialect() === 'sqlite') return null;
   let database = serverDatabases.get(dir);
   if (!database) {
-    const { url, template, prefix } = inject('tollgatePostgres');
-    const name = uniqueDatabaseName(prefix);
-    database = copyDatabase(url, name, template).then(() => ({ url: databaseUrl(url, name), poolSize: 10 }));
+    database = postgresRun().then(async ({ url, template, prefix }) => {
+      const name = uniqueDatabaseName(prefix);
+      await copyDatabase(url, name, template);
+      return { url: databaseUrl(url, name), poolSize: 10 };
+    });
     serverDatabases.set(dir, database);
   }
   return database;
