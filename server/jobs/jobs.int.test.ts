@@ -14,9 +14,17 @@ beforeEach(async () => {
   world = await createTestWorld();
   wall = new ManualClock(START);
   ran = [];
-  world.database.sqlite
-    .prepare("INSERT INTO test_clocks VALUES ('clk_1', ?, 'Clock', ?, ?, ?)")
-    .run(world.tenants.A.id, START, START, START);
+  await world.database.db
+    .insertInto('test_clocks')
+    .values({
+      id: 'clk_1',
+      tenant_id: world.tenants.A.id,
+      name: 'Clock',
+      now: START,
+      created_at: START,
+      updated_at: START,
+    })
+    .execute();
 });
 afterEach(async () => {
   await world.close();
@@ -50,13 +58,11 @@ function runner(
 }
 
 const statuses = () =>
-  world.database.sqlite
-    .prepare('SELECT dedupe_key AS key, status, attempts FROM jobs ORDER BY dedupe_key')
-    .all() as {
-    key: string;
-    status: string;
-    attempts: number;
-  }[];
+  world.database.db
+    .selectFrom('jobs')
+    .select(['dedupe_key as key', 'status', 'attempts'])
+    .orderBy('dedupe_key')
+    .execute();
 
 describe('durable jobs', () => {
   it('stop between jobs when asked to, finishing only the job in hand', async () => {
@@ -72,13 +78,13 @@ describe('durable jobs', () => {
       },
     };
     expect(await runDueJobs(runner(handlers), 500, stopping.signal)).toBe(1);
-    expect(statuses().map((s) => s.status)).toEqual(['done', 'pending', 'pending']);
+    expect((await statuses()).map((s) => s.status)).toEqual(['done', 'pending', 'pending']);
   });
 
   it('schedule a piece of work once however often it is asked for', async () => {
     await scheduleJob(world.database.db, spec({ dedupeKey: 'renew:sub_1:7' }), START);
     await scheduleJob(world.database.db, spec({ dedupeKey: 'renew:sub_1:7', runAt: START + 5 }), START);
-    expect(statuses()).toEqual([{ key: 'renew:sub_1:7', status: 'pending', attempts: 0 }]);
+    expect(await statuses()).toEqual([{ key: 'renew:sub_1:7', status: 'pending', attempts: 0 }]);
   });
 
   it('run due wall-clock jobs in due order, leaving future and test-clock jobs alone', async () => {
@@ -107,7 +113,7 @@ describe('durable jobs', () => {
       { id: 'a', now: START },
       { id: 'b', now: START },
     ]);
-    expect(statuses().map((s) => s.status)).toEqual(['done', 'done', 'pending', 'pending']);
+    expect((await statuses()).map((s) => s.status)).toEqual(['done', 'done', 'pending', 'pending']);
   });
 
   it('retry a failing job with growing delays, then give up and keep the error', async () => {
@@ -121,11 +127,11 @@ describe('durable jobs', () => {
     await scheduleJob(world.database.db, spec({ dedupeKey: 'x' }), START);
     await runDueJobs(failing);
     const row = () =>
-      world.database.sqlite.prepare('SELECT status, attempts, run_at, last_error FROM jobs').get() as Record<
-        string,
-        unknown
-      >;
-    expect(row()).toEqual({
+      world.database.db
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'run_at', 'last_error'])
+        .executeTakeFirst();
+    expect(await row()).toEqual({
       status: 'pending',
       attempts: 1,
       run_at: START + backoffAfter(1, RETRY_POLICIES.jobs),
@@ -136,13 +142,16 @@ describe('durable jobs', () => {
     await runDueJobs(failing);
     wall.advance(backoffAfter(2, RETRY_POLICIES.jobs));
     await runDueJobs(failing);
-    expect(row()).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(await row()).toMatchObject({ status: 'failed', attempts: 3 });
     expect(calls).toBe(3);
   });
 
   it('take back a job whose runner died holding its lease', async () => {
     await scheduleJob(world.database.db, spec({ dedupeKey: 'stuck', payload: { id: 'stuck' } }), START);
-    world.database.sqlite.prepare("UPDATE jobs SET status = 'running', lease_until = ?").run(START + 60_000);
+    await world.database.db
+      .updateTable('jobs')
+      .set({ status: 'running', lease_until: START + 60_000 })
+      .execute();
     expect(await runDueJobs(runner())).toBe(0);
     wall.advance(60_001);
     expect(await runDueJobs(runner())).toBe(1);
@@ -193,7 +202,7 @@ describe('durable jobs', () => {
     await scheduleJob(world.database.db, spec({ dedupeKey: 'sub:sub_1:trial' }), START);
     await scheduleJob(world.database.db, spec({ dedupeKey: 'sub:sub_10:renew' }), START);
     expect(await cancelPendingJobs(world.database.db, world.tenants.A.id, 'sub:sub_1:', START)).toBe(2);
-    expect(statuses().map((s) => `${s.key}=${s.status}`)).toEqual([
+    expect((await statuses()).map((s) => `${s.key}=${s.status}`)).toEqual([
       'sub:sub_10:renew=pending',
       'sub:sub_1:renew=canceled',
       'sub:sub_1:trial=canceled',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PlatformRole } from '../../shared/permissions';
 import { createContext, type Principal } from '../trpc/context';
 import { appRouter } from '../app/router';
@@ -28,18 +29,15 @@ export async function platformStaff(world: TestWorld, role: PlatformRole, name =
   return { user, caller: callerAs(world, principal, name) };
 }
 
-/** Audit entries of one action, newest last, as stored. */
-export function auditEntries(world: TestWorld, action: string) {
-  return world.database.sqlite
-    .prepare(
-      'SELECT tenant_id, entity_type, entity_id, actor_name, before, after FROM audit_log WHERE action = ? ORDER BY rowid',
-    )
-    .all(action) as {
-    tenant_id: string | null;
-    entity_type: string;
-    entity_id: string;
-    actor_name: string;
-    before: string | null;
-    after: string | null;
-  }[];
+/**
+ * Audit entries of one action, newest last, as stored. Ordered by `rowid`: SQLite's implicit
+ * one, and the explicit identity column audit_log has on PostgreSQL (insertion order on both).
+ */
+export async function auditEntries(world: TestWorld, action: string) {
+  return world.database.db
+    .selectFrom('audit_log')
+    .select(['tenant_id', 'entity_type', 'entity_id', 'actor_name', 'before', 'after'])
+    .where('action', '=', action)
+    .orderBy(sql`rowid`)
+    .execute();
 }

@@ -24,10 +24,14 @@ async function keyWith(role: TenantRole, scopes?: Permission[]) {
 }
 
 const lastUse = () =>
-  world.database.sqlite.prepare('SELECT last_used_at, last_used_address FROM api_keys').get() as {
-    last_used_at: number | null;
-    last_used_address: string | null;
-  };
+  world.database.db.selectFrom('api_keys').select(['last_used_at', 'last_used_address']).executeTakeFirst();
+const countOf = async (table: 'customers' | 'api_keys') =>
+  (
+    await world.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('API key scopes', () => {
   it('a key with only customers.read lists customers but cannot create one', async () => {
@@ -40,7 +44,7 @@ describe('API key scopes', () => {
     expect(refused.message).toBe('Your role does not allow customers.write');
     // Its role alone would allow both: the scope is what refused it.
     await expectDomainError(() => caller.invoices.list({}), 'FORBIDDEN');
-    expect(world.database.sqlite.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    expect(await countOf('customers')).toBe(0);
   });
 
   it('what the console shows a key as holding is its role narrowed to its scopes', async () => {
@@ -72,7 +76,7 @@ describe('API key scopes', () => {
       'A key with the role Viewer cannot have customers.write: scopes narrow a role, never widen it',
     );
     expect(refused.data.fieldErrors?.scopes?.[0]).toContain('customers.write');
-    expect(world.database.sqlite.prepare('SELECT count(*) AS n FROM api_keys').get()).toEqual({ n: 0 });
+    expect(await countOf('api_keys')).toBe(0);
   });
 
   it('a key that may make keys cannot make one stronger than itself', async () => {
@@ -106,19 +110,19 @@ describe('API key last use', () => {
 
     await verify('203.0.113.7');
     // The answer is ready before anything is written: the write waits for the request's work to end.
-    expect(lastUse()).toEqual({ last_used_at: null, last_used_address: null });
+    expect(await lastUse()).toEqual({ last_used_at: null, last_used_address: null });
     await settleKeyUseWrites(world.database.db);
-    expect(lastUse()).toEqual({ last_used_at: START, last_used_address: '203.0.113.7' });
+    expect(await lastUse()).toEqual({ last_used_at: START, last_used_address: '203.0.113.7' });
 
     world.clock.advance(LAST_USED_RESOLUTION_MS - 1);
     for (let i = 0; i < 50; i++) await verify('198.51.100.1');
     await settleKeyUseWrites(world.database.db);
-    expect(lastUse()).toEqual({ last_used_at: START, last_used_address: '203.0.113.7' });
+    expect(await lastUse()).toEqual({ last_used_at: START, last_used_address: '203.0.113.7' });
 
     world.clock.advance(1);
     await verify('198.51.100.1');
     await settleKeyUseWrites(world.database.db);
-    expect(lastUse()).toEqual({
+    expect(await lastUse()).toEqual({
       last_used_at: START + LAST_USED_RESOLUTION_MS,
       last_used_address: '198.51.100.1',
     });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PERMISSIONS, TENANT_GRANTS } from '../../../shared/permissions';
 import { verifyApiKey } from '../../auth/api-keys';
@@ -14,8 +15,13 @@ afterEach(async () => {
   await world.close();
 });
 
-const storedKeys = () =>
-  world.database.sqlite.prepare('SELECT * FROM api_keys ORDER BY rowid').all() as Record<string, unknown>[];
+// rowid: SQLite's implicit one, an explicit identity column on PostgreSQL (insertion order on both).
+const storedKeys = (): Promise<Record<string, unknown>[]> =>
+  world.database.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .orderBy(sql`rowid`)
+    .execute();
 
 describe('API keys', () => {
   it('returns the key once; stores its hash and prefix; lists without either secret', async () => {
@@ -35,12 +41,12 @@ describe('API keys', () => {
       lastUsedAddress: null,
       revokedAt: null,
     });
-    const [row] = storedKeys();
+    const [row] = await storedKeys();
     expect(row).toMatchObject({ tenant_id: world.tenants.A.id, key_hash: hashOpaqueToken(key) });
-    expect(JSON.stringify(storedKeys())).not.toContain(key);
+    expect(JSON.stringify(await storedKeys())).not.toContain(key);
     const listed = await world.as('adminA').admin.apiKeys.list();
     expect(listed).toEqual([apiKey]);
-    const audit = JSON.stringify(auditEntries(world, 'api_key.created'));
+    const audit = JSON.stringify(await auditEntries(world, 'api_key.created'));
     expect(audit).not.toContain(key);
     expect(audit).not.toContain(String(row?.key_hash));
   });
@@ -85,7 +91,7 @@ describe('API keys', () => {
     expect(revoked.revokedAt).toBe(START + 60_000);
     expect((await keys.list())[0]?.revokedAt).toBe(START + 60_000);
     await expectDomainError(() => keys.revoke({ id: apiKey.id }), 'INVALID_STATE');
-    const [entry] = auditEntries(world, 'api_key.revoked');
+    const [entry] = await auditEntries(world, 'api_key.revoked');
     expect(entry?.tenant_id).toBe(world.tenants.A.id);
   });
 
@@ -98,7 +104,7 @@ describe('API keys', () => {
       'FORBIDDEN',
     );
     await expectDomainError(() => world.as('viewerA').admin.apiKeys.list(), 'FORBIDDEN');
-    expect(storedKeys()).toHaveLength(1);
+    expect(await storedKeys()).toHaveLength(1);
   });
 
   it('makes no keys for a suspended tenant', async () => {
@@ -107,7 +113,7 @@ describe('API keys', () => {
       () => world.as('owner').admin.apiKeys.create({ name: 'Late', role: 'viewer' }),
       'INVALID_STATE',
     );
-    expect(storedKeys()).toEqual([]);
+    expect(await storedKeys()).toEqual([]);
   });
 });
 

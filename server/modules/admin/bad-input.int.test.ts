@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientError } from '../../testing/errors.test-kit';
 import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
+import { everyTableCount } from '../../testing/table-counts.test-kit';
 
 /** Bad input to every administration procedure: refused with the field named, and nothing written anywhere. */
 
@@ -83,27 +84,16 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string][] = [
   ['apiKeys.revoke: a tenant id', (c) => c.admin.apiKeys.revoke({ id: world.tenants.A.id }), 'id'],
 ];
 
-function everyTable() {
-  const tables = (
-    world.database.sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'customers_fts%' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  return Object.fromEntries(
-    tables.map((t) => [t, world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get()]),
-  );
-}
+const everyTable = () => everyTableCount(world.database.db);
 
 describe('bad input to administration procedures', () => {
   for (const [label, call, field] of CASES) {
     it(`${label} → an error naming ${field}, nothing written`, async () => {
-      const before = everyTable();
+      const before = await everyTable();
       const seen = await clientError(() => call(world.as('owner', world.tenants.A.id)));
       expect(seen.data.domainCode, seen.message).toBe('INVALID_INPUT');
       expect(Object.keys(seen.data.fieldErrors ?? {}), seen.message).toContain(field);
-      expect(everyTable()).toEqual(before);
+      expect(await everyTable()).toEqual(before);
     });
   }
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVITATION_TTL_MS } from '../../../shared/admin/schema';
 import { hashOpaqueToken } from '../../auth/tokens';
@@ -14,11 +15,13 @@ afterEach(async () => {
   await world.close();
 });
 
-const storedRows = () =>
-  world.database.sqlite.prepare('SELECT * FROM invitations ORDER BY rowid').all() as Record<
-    string,
-    unknown
-  >[];
+// rowid: SQLite's implicit one, an explicit identity column on PostgreSQL (insertion order on both).
+const storedRows = (): Promise<Record<string, unknown>[]> =>
+  world.database.db
+    .selectFrom('invitations')
+    .selectAll()
+    .orderBy(sql`rowid`)
+    .execute();
 
 describe('invitations', () => {
   it('returns the token once, keeps only its hash, and expires in seven days', async () => {
@@ -33,13 +36,13 @@ describe('invitations', () => {
       expiresAt: START + INVITATION_TTL_MS,
       status: 'pending',
     });
-    const [row] = storedRows();
+    const [row] = await storedRows();
     expect(row?.token_hash).toBe(hashOpaqueToken(token));
-    expect(JSON.stringify(storedRows())).not.toContain(token);
+    expect(JSON.stringify(await storedRows())).not.toContain(token);
     // Neither the listing nor the audit trail carries the token or its hash.
     const listed = await world.as('adminA').admin.invitations.list({ scope: 'tenant' });
     expect(listed).toEqual([invitation]);
-    const audit = JSON.stringify(auditEntries(world, 'invitation.created'));
+    const audit = JSON.stringify(await auditEntries(world, 'invitation.created'));
     expect(audit).not.toContain(token);
     expect(audit).not.toContain(String(row?.token_hash));
   });
@@ -49,7 +52,7 @@ describe('invitations', () => {
     const first = await invitations.create({ scope: 'tenant', email: 'grace@example.com', role: 'viewer' });
     const second = await invitations.create({ scope: 'tenant', email: 'grace@example.com', role: 'admin' });
     expect((await invitations.list({ scope: 'tenant' })).map((i) => i.id)).toEqual([second.invitation.id]);
-    expect(storedRows().find((r) => r.id === first.invitation.id)?.revoked_at).toBe(START);
+    expect((await storedRows()).find((r) => r.id === first.invitation.id)?.revoked_at).toBe(START);
   });
 
   it('shows an invitation past its seven days as expired', async () => {
@@ -71,7 +74,7 @@ describe('invitations', () => {
     await invitations.revoke({ id: invitation.id });
     expect(await invitations.list({ scope: 'tenant' })).toEqual([]);
     await expectDomainError(() => invitations.revoke({ id: invitation.id }), 'INVALID_STATE');
-    expect(auditEntries(world, 'invitation.revoked')).toHaveLength(1);
+    expect(await auditEntries(world, 'invitation.revoked')).toHaveLength(1);
   });
 
   it('refuses to invite someone who is already a member', async () => {
@@ -83,7 +86,7 @@ describe('invitations', () => {
       'CONFLICT',
     );
     expect(seen.data.fieldErrors).toEqual({ email: ['Already a member'] });
-    expect(storedRows()).toEqual([]);
+    expect(await storedRows()).toEqual([]);
   });
 
   it('refuses to invite into a suspended tenant', async () => {
@@ -95,7 +98,7 @@ describe('invitations', () => {
           .admin.invitations.create({ scope: 'tenant', email: 'g@example.com', role: 'viewer' }),
       'INVALID_STATE',
     );
-    expect(storedRows()).toEqual([]);
+    expect(await storedRows()).toEqual([]);
   });
 
   it('platform invitations: platform staff only, no role above their own, audited on the platform chain', async () => {
@@ -121,7 +124,7 @@ describe('invitations', () => {
       role: 'support',
     });
     expect(invitation.tenantId).toBeNull();
-    expect(auditEntries(world, 'invitation.created')[0]?.tenant_id).toBeNull();
+    expect((await auditEntries(world, 'invitation.created'))[0]?.tenant_id).toBeNull();
     // Tenant A's list does not show it, and A's admin cannot revoke it.
     expect(await world.as('adminA').admin.invitations.list({ scope: 'tenant' })).toEqual([]);
     await expectDomainError(
@@ -129,7 +132,7 @@ describe('invitations', () => {
       'NOT_FOUND',
     );
     await caller.admin.invitations.revoke({ id: invitation.id });
-    expect(auditEntries(world, 'invitation.revoked')[0]?.tenant_id).toBeNull();
+    expect((await auditEntries(world, 'invitation.revoked'))[0]?.tenant_id).toBeNull();
   });
 
   describe('into another tenant', () => {
@@ -140,7 +143,7 @@ describe('invitations', () => {
         .as('owner')
         .admin.invitations.create({ ...invite, tenantId: world.tenants.B.id });
       expect(invitation.tenantId).toBe(world.tenants.B.id);
-      const [entry] = auditEntries(world, 'invitation.created');
+      const [entry] = await auditEntries(world, 'invitation.created');
       expect(entry?.tenant_id).toBe(world.tenants.B.id);
       const inB = await world.as('owner', world.tenants.B.id).admin.invitations.list({ scope: 'tenant' });
       expect(inB.map((i) => i.id)).toEqual([invitation.id]);
@@ -153,8 +156,8 @@ describe('invitations', () => {
         'NOT_FOUND',
       );
       expect(seen.message).not.toContain(world.tenants.B.name);
-      expect(storedRows()).toEqual([]);
-      expect(auditEntries(world, 'invitation.created')).toEqual([]);
+      expect(await storedRows()).toEqual([]);
+      expect(await auditEntries(world, 'invitation.created')).toEqual([]);
     });
 
     it('a member who may enter a tenant without managing it is refused there', async () => {
@@ -171,7 +174,7 @@ describe('invitations', () => {
         () => caller.admin.invitations.create({ ...invite, tenantId: world.tenants.B.id }),
         'FORBIDDEN',
       );
-      expect(storedRows()).toEqual([]);
+      expect(await storedRows()).toEqual([]);
       // In A, which they manage, naming it explicitly works.
       const { invitation } = await caller.admin.invitations.create({
         ...invite,
@@ -188,7 +191,7 @@ describe('invitations', () => {
             .admin.invitations.create({ ...invite, tenantId: 'ten_01ARZ3NDEKTSV4RRFFQ69G5FAV' }),
         'NOT_FOUND',
       );
-      expect(storedRows()).toEqual([]);
+      expect(await storedRows()).toEqual([]);
     });
   });
 });

@@ -16,12 +16,28 @@ const userOf = (persona: 'adminA' | 'billingA' | 'viewerA' | 'adminB' | 'owner' 
 
 describe('members of a tenant', () => {
   it('lists the tenant’s members with role and last sign-in', async () => {
-    world.database.sqlite
-      .prepare(
-        `INSERT INTO sessions (id, family_id, user_id, refresh_hash, client, created_at, expires_at, last_used_at)
-         VALUES ('ses_1', 'f1', ?, 'h1', 'web:x', 1000, 9000, 1000), ('ses_2', 'f2', ?, 'h2', 'web:x', 2000, 9000, 2000)`,
-      )
-      .run(userOf('billingA'), userOf('billingA'));
+    const session = { user_id: userOf('billingA'), client: 'web:x', expires_at: 9000 };
+    await world.database.db
+      .insertInto('sessions')
+      .values([
+        {
+          ...session,
+          id: 'ses_1',
+          family_id: 'f1',
+          refresh_hash: 'h1',
+          created_at: 1000,
+          last_used_at: 1000,
+        },
+        {
+          ...session,
+          id: 'ses_2',
+          family_id: 'f2',
+          refresh_hash: 'h2',
+          created_at: 2000,
+          last_used_at: 2000,
+        },
+      ])
+      .execute();
     const members = await world.as('adminA').admin.members.list();
     expect(members.map((m) => [m.name, m.role, m.lastSignInAt])).toEqual([
       ['adminA', 'admin', null],
@@ -35,7 +51,7 @@ describe('members of a tenant', () => {
       .as('adminA')
       .admin.members.changeRole({ userId: userOf('billingA'), role: 'admin' });
     expect(changed.role).toBe('admin');
-    const [entry] = auditEntries(world, 'membership.role_changed');
+    const [entry] = await auditEntries(world, 'membership.role_changed');
     expect(entry?.tenant_id).toBe(world.tenants.A.id);
     expect(JSON.parse(entry?.before ?? '{}')).toMatchObject({
       role: 'billing',
@@ -55,7 +71,7 @@ describe('members of a tenant', () => {
     // With a second admin, the first may step down.
     await admin.changeRole({ userId: userOf('viewerA'), role: 'admin' });
     await admin.changeRole({ userId: userOf('adminA'), role: 'viewer' });
-    expect(auditEntries(world, 'membership.role_changed')).toHaveLength(2);
+    expect(await auditEntries(world, 'membership.role_changed')).toHaveLength(2);
   });
 
   it('removes a member, audited with the membership as it was', async () => {
@@ -64,7 +80,7 @@ describe('members of a tenant', () => {
       'adminA',
       'billingA',
     ]);
-    const [entry] = auditEntries(world, 'membership.removed');
+    const [entry] = await auditEntries(world, 'membership.removed');
     expect(entry).toMatchObject({ tenant_id: world.tenants.A.id, after: null });
   });
 
@@ -97,7 +113,7 @@ describe('platform staff', () => {
     await world
       .as('owner')
       .admin.platformMembers.changeRole({ userId: userOf('platformAnalyst'), role: 'billing' });
-    const [entry] = auditEntries(world, 'membership.role_changed');
+    const [entry] = await auditEntries(world, 'membership.role_changed');
     expect(entry?.tenant_id).toBeNull();
     await expectDomainError(() => world.as('adminA').admin.platformMembers.list(), 'FORBIDDEN');
     await expectDomainError(

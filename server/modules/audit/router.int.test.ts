@@ -60,9 +60,12 @@ describe('the audit log procedures', () => {
 
   it('verifies the chain, and reports tampering', async () => {
     expect(await admin().verify()).toMatchObject({ ok: true, checked: 4, head: { seq: 4 } });
-    world.database.sqlite
-      .prepare("UPDATE audit_log SET actor_name = 'someone else' WHERE seq = 2 AND tenant_id = ?")
-      .run(world.tenants.A.id);
+    await world.database.db
+      .updateTable('audit_log')
+      .set({ actor_name: 'someone else' })
+      .where('seq', '=', 2)
+      .where('tenant_id', '=', world.tenants.A.id)
+      .execute();
     const report = await admin().verify();
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toMatchObject({ kind: 'altered', seq: 2 });

@@ -12,10 +12,19 @@ afterEach(async () => {
 
 const ada = { name: 'Ada Lovelace', email: 'Ada@Example.com', country: 'gb', company: 'Analytical Engines' };
 
-function counts() {
-  const count = (table: string) =>
-    (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { customers: count('customers'), audit: count('audit_log'), changes: count('change_log') };
+async function counts() {
+  const count = async (table: 'customers' | 'audit_log' | 'change_log') =>
+    (
+      await world.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return {
+    customers: await count('customers'),
+    audit: await count('audit_log'),
+    changes: await count('change_log'),
+  };
 }
 
 describe('customers.create', () => {
@@ -33,9 +42,10 @@ describe('customers.create', () => {
     });
     expect(created.id).toMatch(/^cus_/);
     expect(await world.as('adminA').customers.get({ id: created.id })).toEqual(created);
-    const audit = world.database.sqlite
-      .prepare('SELECT tenant_id, actor_name, client, action, entity_id, before, after, at FROM audit_log')
-      .all();
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select(['tenant_id', 'actor_name', 'client', 'action', 'entity_id', 'before', 'after', 'at'])
+      .execute();
     expect(audit).toEqual([
       {
         tenant_id: world.tenants.A.id,
@@ -48,9 +58,10 @@ describe('customers.create', () => {
         at: START,
       },
     ]);
-    const change = world.database.sqlite
-      .prepare('SELECT tenant_id, entity_id, op, data FROM change_log')
-      .get();
+    const change = await world.database.db
+      .selectFrom('change_log')
+      .select(['tenant_id', 'entity_id', 'op', 'data'])
+      .executeTakeFirst();
     expect(change).toEqual({
       tenant_id: world.tenants.A.id,
       entity_id: created.id,
@@ -71,7 +82,7 @@ describe('customers.create', () => {
   ];
   for (const [what, input, field] of bad) {
     it(`refuses ${what}, naming the field, and writes nothing`, async () => {
-      const before = counts();
+      const before = await counts();
       const seen = await expectDomainError(
         () => world.as('adminA').customers.create(input as never),
         'INVALID_INPUT',
@@ -79,19 +90,19 @@ describe('customers.create', () => {
       expect(seen.code).toBe('BAD_REQUEST');
       expect(Object.keys(seen.data.fieldErrors ?? {})).toContain(field);
       expect(seen.message).toContain(field);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     });
   }
 
   it('refuses a second customer with the same email, case-insensitively', async () => {
     await world.as('adminA').customers.create(ada);
-    const before = counts();
+    const before = await counts();
     const seen = await expectDomainError(
       () => world.as('adminA').customers.create({ ...ada, name: 'Someone else', email: 'ADA@example.COM' }),
       'CONFLICT',
     );
     expect(seen.data.fieldErrors?.email).toEqual(['Another customer already uses this email']);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('lets the same email exist in two tenants', async () => {
@@ -135,7 +146,7 @@ describe('customers.update', () => {
     await world
       .as('adminA')
       .customers.update({ id: created.id, expectedVersion: 1, patch: { name: 'A. Lovelace' } });
-    const before = counts();
+    const before = await counts();
     const seen = await expectDomainError(
       () =>
         world
@@ -144,7 +155,7 @@ describe('customers.update', () => {
       'CONFLICT',
     );
     expect(seen.message).toMatch(/changed by someone else/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect((await world.as('adminA').customers.get({ id: created.id })).name).toBe('A. Lovelace');
   });
 

@@ -4,29 +4,61 @@ import { CUSTOMER_SORT_FIELDS, type Customer } from '../../../shared/customers/s
 import { bulkLoadCustomers } from '../../demo/bulk-load';
 import { generateCustomers } from '../../demo/generator';
 import { nameSortKey } from './sort-key';
+import { insertCustomer } from './repo';
+import { newId } from '../../../shared/ids';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 
 let world: TestWorld;
 const TOTAL = 600;
 
+/**
+ * Loads generated customers into a tenant. SQLite: the demo's bulk loader (prepared statements
+ * on the raw handle, as the demo workspace loads). PostgreSQL has no raw handle, so the same
+ * customers go in through the repo's insert, in one transaction; listing reads only the
+ * customer rows, which are the same either way.
+ */
+async function loadCustomers(tenantId: string, seed: number, count: number) {
+  const customers = generateCustomers({ seed, count, now: START });
+  if (world.database.dialect === 'sqlite') {
+    bulkLoadCustomers(world.database.sqlite, {
+      tenantId,
+      customers,
+      actorName: 'loader',
+      client: 'test:loader',
+    });
+    return;
+  }
+  await world.database.db.transaction().execute(async (trx) => {
+    for (const generated of customers) {
+      await insertCustomer(trx, tenantId, {
+        id: newId('cus', generated.createdAt),
+        name: generated.name,
+        email: generated.email,
+        country: generated.country,
+        company: generated.company,
+        notes: null,
+        status: 'active',
+        version: 1,
+        createdAt: generated.createdAt,
+        updatedAt: generated.createdAt,
+        archivedAt: null,
+      });
+    }
+  });
+}
+
 beforeAll(async () => {
   world = await createTestWorld();
-  bulkLoadCustomers(world.database.sqlite, {
-    tenantId: world.tenants.A.id,
-    customers: generateCustomers({ seed: 99, count: TOTAL, now: START }),
-    actorName: 'loader',
-    client: 'test:loader',
-  });
-  bulkLoadCustomers(world.database.sqlite, {
-    tenantId: world.tenants.B.id,
-    customers: generateCustomers({ seed: 100, count: 50, now: START }),
-    actorName: 'loader',
-    client: 'test:loader',
-  });
-  const someIds = world.database.sqlite
-    .prepare('SELECT id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT 40')
-    .all(world.tenants.A.id) as { id: string }[];
+  await loadCustomers(world.tenants.A.id, 99, TOTAL);
+  await loadCustomers(world.tenants.B.id, 100, 50);
+  const someIds = await world.database.db
+    .selectFrom('customers')
+    .select('id')
+    .where('tenant_id', '=', world.tenants.A.id)
+    .orderBy('id')
+    .limit(40)
+    .execute();
   for (const { id } of someIds) await world.as('adminA').customers.archive({ id });
 });
 afterAll(async () => {
@@ -133,9 +165,11 @@ describe('customers.list', () => {
     expect(inCountry.length).toBe(all.filter((c) => c.country === country).length);
     const tenantBIds = new Set(
       (
-        world.database.sqlite
-          .prepare('SELECT id FROM customers WHERE tenant_id = ?')
-          .all(world.tenants.B.id) as { id: string }[]
+        await world.database.db
+          .selectFrom('customers')
+          .select('id')
+          .where('tenant_id', '=', world.tenants.B.id)
+          .execute()
       ).map((r) => r.id),
     );
     expect(all.some((c) => tenantBIds.has(c.id))).toBe(false);

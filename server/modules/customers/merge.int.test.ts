@@ -13,9 +13,18 @@ afterEach(async () => {
 const ada = { name: 'Ada Lovelace', email: 'ada@example.com', country: 'GB', company: 'Acme' };
 
 const customerRow = (id: string) =>
-  world.database.sqlite.prepare('SELECT name, company, notes, version FROM customers WHERE id = ?').get(id);
-const auditCount = () =>
-  (world.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  world.database.db
+    .selectFrom('customers')
+    .select(['name', 'company', 'notes', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+const auditCount = async () =>
+  (
+    await world.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('customers.update with base: a per-field three-way merge', () => {
   it('applies two edits made from the same version to different fields', async () => {
@@ -40,7 +49,7 @@ describe('customers.update with base: a per-field three-way merge', () => {
       base: { company: 'Acme' },
       patch: { company: 'Theirs Inc' },
     });
-    const before = { row: customerRow(created.id), audit: auditCount() };
+    const before = { row: await customerRow(created.id), audit: await auditCount() };
     const seen = await expectDomainError(
       () =>
         world.as('billingA').customers.update({
@@ -53,7 +62,7 @@ describe('customers.update with base: a per-field three-way merge', () => {
     expect(seen.data.conflicts).toEqual([{ field: 'company', theirs: 'Theirs Inc', yours: 'Mine Ltd' }]);
     expect(seen.data.fieldErrors).toBeUndefined();
     expect(seen.message).toMatch(/company \(now “Theirs Inc”\)/);
-    expect({ row: customerRow(created.id), audit: auditCount() }).toEqual(before);
+    expect({ row: await customerRow(created.id), audit: await auditCount() }).toEqual(before);
   });
 
   it("never lets a user's consecutive edits of one field conflict: each base is the last value", async () => {
@@ -65,17 +74,17 @@ describe('customers.update with base: a per-field three-way merge', () => {
       { base: { company: 'Acme Holdings', notes: null }, patch: { company: 'Acme Group', notes: 'VIP' } },
     ];
     for (const edit of queued) await world.as('adminA').customers.update({ id: created.id, ...edit });
-    expect(customerRow(created.id)).toMatchObject({ company: 'Acme Group', notes: 'VIP', version: 4 });
+    expect(await customerRow(created.id)).toMatchObject({ company: 'Acme Group', notes: 'VIP', version: 4 });
   });
 
   it('answers an edit the server already holds without writing again', async () => {
     const created = await world.as('adminA').customers.create(ada);
     const input = { id: created.id, base: { company: 'Acme' }, patch: { company: 'Acme Ltd' } };
     await world.as('adminA').customers.update(input);
-    const audit = auditCount();
+    const audit = await auditCount();
     const again = await world.as('adminA').customers.update(input);
     expect(again).toMatchObject({ company: 'Acme Ltd', version: 2 });
-    expect(auditCount()).toBe(audit);
+    expect(await auditCount()).toBe(audit);
   });
 
   it('compares a base as the server stores it: "" is no company, email case does not matter', async () => {

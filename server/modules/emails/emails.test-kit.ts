@@ -34,10 +34,12 @@ export async function paidSubscriber(world: BillingWorld, name: string) {
   return { customerId, email: customer.email, invoiceNumber: started.invoice?.number ?? '' };
 }
 
-/** Every outbox row, oldest first, for assertions. */
-export function outboxRows(world: BillingWorld) {
-  return world.database.sqlite.prepare('SELECT * FROM email_outbox ORDER BY created_at, id').all() as Record<
-    string,
-    unknown
-  >[];
+/** Every outbox row, oldest first, for assertions (Kysely, so it reads either database). */
+export async function outboxRows(world: BillingWorld): Promise<Record<string, unknown>[]> {
+  return world.database.db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }

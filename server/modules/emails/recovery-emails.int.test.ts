@@ -174,7 +174,7 @@ describe('recovery on a test clock, over SMTP', () => {
       'Payment',
     ]);
     expect(to(lars.email)).toHaveLength(7);
-    expect(smtp.received).toHaveLength(outboxRows(world).length);
-    expect(outboxRows(world).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    expect(smtp.received).toHaveLength((await outboxRows(world)).length);
+    expect((await outboxRows(world)).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 });

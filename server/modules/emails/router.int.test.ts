@@ -3,6 +3,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smt
 import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
 import { clientError, expectDomainError } from '../../testing/errors.test-kit';
 import { mailerFor, outboxRows, paidSubscriber, passIn } from './emails.test-kit';
+import { everyTableCount } from '../../testing/table-counts.test-kit';
 
 const LUMEN = {
   senderName: 'Lumen Academy',
@@ -67,7 +68,7 @@ describe('the emails procedures', () => {
   it('each procedure asks for its permission', async () => {
     await paidSubscriber(world, 'Ada Lovelace');
     await passIn(world, null);
-    const [row] = outboxRows(world);
+    const [row] = await outboxRows(world);
     const id = String(row?.id);
     // Viewers read the outbox and the settings.
     expect((await world.as('viewerA').emails.list({})).items).toHaveLength(1);
@@ -172,26 +173,15 @@ describe('bad input to the emails procedures', () => {
     ],
   ];
 
-  function everyTable() {
-    const tables = (
-      world.database.sqlite
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts%'",
-        )
-        .all() as { name: string }[]
-    ).map((t) => t.name);
-    return Object.fromEntries(
-      tables.map((t) => [t, world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get()]),
-    );
-  }
+  const everyTable = () => everyTableCount(world.database.db);
 
   for (const [label, call, field] of CASES) {
     it(`${label} → an error naming ${field}, nothing written`, async () => {
-      const before = everyTable();
+      const before = await everyTable();
       const seen = await clientError(() => call(world.as('owner', world.tenants.A.id)));
       expect(seen.data.domainCode, seen.message).toBe('INVALID_INPUT');
       expect(Object.keys(seen.data.fieldErrors ?? {}), seen.message).toContain(field);
-      expect(everyTable()).toEqual(before);
+      expect(await everyTable()).toEqual(before);
     });
   }
 });

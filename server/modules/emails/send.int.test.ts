@@ -21,8 +21,8 @@ afterEach(async () => {
   await world.close();
 });
 
-const onlyRow = () => {
-  const rows = outboxRows(world);
+const onlyRow = async () => {
+  const rows = await outboxRows(world);
   expect(rows).toHaveLength(1);
   return rows[0] as Record<string, unknown>;
 };
@@ -33,7 +33,7 @@ describe('delivery over SMTP', () => {
     smtp.refuseNext(2, 451, 'Mailbox busy, try again later');
 
     expect(await passIn(world, mailer)).toMatchObject({ queued: 1, sent: 0, retrying: 1 });
-    const first = onlyRow();
+    const first = await onlyRow();
     expect(first).toMatchObject({ status: 'pending', attempts: 1 });
     expect(first.last_error).toContain('451 Mailbox busy, try again later');
     expect(first.next_attempt_at).toBe(world.clock.now() + 60_000);
@@ -45,12 +45,12 @@ describe('delivery over SMTP', () => {
 
     world.clock.advance(1_000);
     expect(await passIn(world, mailer)).toMatchObject({ sent: 0, retrying: 1 });
-    expect(onlyRow()).toMatchObject({ attempts: 2, next_attempt_at: world.clock.now() + 120_000 });
+    expect(await onlyRow()).toMatchObject({ attempts: 2, next_attempt_at: world.clock.now() + 120_000 });
 
     world.clock.advance(120_000);
     expect(await passIn(world, mailer)).toMatchObject({ sent: 1, retrying: 0 });
     await passIn(world, mailer);
-    expect(onlyRow()).toMatchObject({
+    expect(await onlyRow()).toMatchObject({
       status: 'sent',
       attempts: 3,
       last_error: null,
@@ -67,8 +67,8 @@ describe('delivery over SMTP', () => {
       await passIn(world, mailer);
       world.clock.advance(backoffAfter(attempt, DEFAULT_SEND_POLICY));
     }
-    expect(onlyRow()).toMatchObject({ status: 'failed', attempts: maxAttempts, next_attempt_at: null });
-    expect(onlyRow().last_error).toContain('421 Service not available');
+    expect(await onlyRow()).toMatchObject({ status: 'failed', attempts: maxAttempts, next_attempt_at: null });
+    expect((await onlyRow()).last_error).toContain('421 Service not available');
     await passIn(world, mailer);
     expect(smtp.refusedCount()).toBe(maxAttempts);
     expect(smtp.received).toHaveLength(0);
@@ -78,7 +78,7 @@ describe('delivery over SMTP', () => {
     const ada = await paidSubscriber(world, 'Ada Lovelace');
     smtp.refuseNext(1, 550, 'No such user here');
     expect(await passIn(world, mailer)).toMatchObject({ failed: 1 });
-    const failed = onlyRow();
+    const failed = await onlyRow();
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.last_error).toContain('550 No such user here');
 
@@ -94,7 +94,7 @@ describe('delivery over SMTP', () => {
     await paidSubscriber(world, 'Ada Lovelace');
     await smtp.close();
     expect(await passIn(world, mailer)).toMatchObject({ retrying: 1 });
-    expect(onlyRow().last_error).toMatch(/ECONNREFUSED/);
+    expect((await onlyRow()).last_error).toMatch(/ECONNREFUSED/);
   });
 });
 
@@ -102,7 +102,7 @@ describe('without SMTP', () => {
   it('emails stay in the outbox, held, and say so in the console', async () => {
     await paidSubscriber(world, 'Ada Lovelace');
     expect(await passIn(world, null)).toMatchObject({ queued: 1, held: 1, sent: 0 });
-    const row = onlyRow();
+    const row = await onlyRow();
     expect(row).toMatchObject({
       status: 'held',
       attempts: 0,

@@ -23,16 +23,18 @@ describe('tenants, for platform staff', () => {
   it('creates a tenant, audited as the first entry of its own chain', async () => {
     const created = await world.as('owner').tenants.create({ name: ' Acme Books ', slug: 'acme-books' });
     expect(created).toMatchObject({ name: 'Acme Books', slug: 'acme-books', status: 'active' });
-    const [entry] = auditEntries(world, 'tenant.created');
+    const [entry] = await auditEntries(world, 'tenant.created');
     expect(entry).toMatchObject({
       tenant_id: created.id,
       entity_id: created.id,
       actor_name: 'owner',
       before: null,
     });
-    const chain = world.database.sqlite
-      .prepare('SELECT seq FROM audit_log WHERE tenant_id = ?')
-      .all(created.id) as { seq: number }[];
+    const chain = await world.database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('tenant_id', '=', created.id)
+      .execute();
     expect(chain).toEqual([{ seq: 1 }]);
   });
 
@@ -58,7 +60,7 @@ describe('tenants, for platform staff', () => {
       'CONFLICT',
     );
     expect(seen.data.fieldErrors).toEqual({ slug: ['Another tenant already uses this slug'] });
-    expect(auditEntries(world, 'tenant.created')).toEqual([]);
+    expect(await auditEntries(world, 'tenant.created')).toEqual([]);
   });
 
   it('renames, suspends and reactivates, each audited with before and after', async () => {
@@ -71,12 +73,12 @@ describe('tenants, for platform staff', () => {
     expect((await owner.reactivate({ id })).status).toBe('active');
     await expectDomainError(() => owner.reactivate({ id }), 'INVALID_STATE');
 
-    const [suspension] = auditEntries(world, 'tenant.suspended');
+    const [suspension] = await auditEntries(world, 'tenant.suspended');
     expect(suspension?.tenant_id).toBe(id);
     expect(JSON.parse(suspension?.before ?? '{}')).toMatchObject({ status: 'active' });
     expect(JSON.parse(suspension?.after ?? '{}')).toMatchObject({ status: 'suspended' });
-    expect(auditEntries(world, 'tenant.renamed')).toHaveLength(1);
-    expect(auditEntries(world, 'tenant.reactivated')).toHaveLength(1);
+    expect(await auditEntries(world, 'tenant.renamed')).toHaveLength(1);
+    expect(await auditEntries(world, 'tenant.reactivated')).toHaveLength(1);
   });
 
   it('a suspended tenant’s member is refused until it is reactivated; platform staff still enter', async () => {

@@ -25,9 +25,11 @@ describe('a tenant’s suspension', () => {
   it('made elsewhere (another server, a replica’s pull), is seen within the status cache’s time', async () => {
     const member = world.as('adminA');
     await member.tenants.session();
-    world.database.sqlite
-      .prepare("UPDATE tenants SET status = 'suspended' WHERE id = ?")
-      .run(world.tenants.A.id);
+    await world.database.db
+      .updateTable('tenants')
+      .set({ status: 'suspended' })
+      .where('id', '=', world.tenants.A.id)
+      .execute();
     world.clock.advance(TENANT_STATUS_CACHE_MS);
     await expectDomainError(() => member.tenants.session(), 'FORBIDDEN');
   });

@@ -10,6 +10,7 @@ import {
   recordingNotices,
   webhooksAs,
 } from './webhooks.test-kit';
+import { countRows } from '../../testing/table-counts.test-kit';
 
 let world: BillingWorld;
 let receiver: WebhookReceiver;
@@ -35,13 +36,14 @@ async function subscribeSomeone(name: string) {
 }
 
 const auditOf = (entityId: string) =>
-  world.database.sqlite
-    .prepare(`SELECT action, before, after FROM audit_log WHERE entity_id = ? ORDER BY seq`)
-    .all(entityId) as { action: string; before: string | null; after: string | null }[];
+  world.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'before', 'after'])
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
 
-const count = (table: string, where = '1') =>
-  (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number })
-    .n;
+const count = (table: string, where: string) => countRows(world.database.db, table, where);
 
 describe('editing an endpoint', () => {
   it('changes URL, event types and description, each edit audited, and sends to the new URL', async () => {
@@ -70,11 +72,11 @@ describe('editing an endpoint', () => {
       ]);
       // An edit that changes nothing is not a change: no audit entry.
       await owner().update({ id: endpoint.id, patch: { description: 'Learning app' } });
-      expect(auditOf(endpoint.id).map((a) => a.action)).toEqual([
+      expect((await auditOf(endpoint.id)).map((a) => a.action)).toEqual([
         'webhook_endpoint.created',
         'webhook_endpoint.updated',
       ]);
-      const [, update] = auditOf(endpoint.id);
+      const [, update] = await auditOf(endpoint.id);
       expect(JSON.parse(update?.before ?? '{}')).toMatchObject({ url: receiver.url, description: '' });
       expect(JSON.parse(update?.after ?? '{}')).toMatchObject({
         url: other.url,
@@ -126,7 +128,9 @@ describe('deleting an endpoint', () => {
     await subscribeSomeone('Wes Waiting');
     const { subscriptionId } = await subscribeSomeone('Xia Waiting');
     await world.as('billingA').subscriptions.cancel({ id: subscriptionId, when: 'now' });
-    expect(count('webhook_deliveries', `endpoint_id = '${endpoint.id}' AND status = 'pending'`)).toBe(2);
+    expect(await count('webhook_deliveries', `endpoint_id = '${endpoint.id}' AND status = 'pending'`)).toBe(
+      2,
+    );
 
     const deleted = await owner().delete({ id: endpoint.id });
     expect(deleted).toEqual({ id: endpoint.id, cancelledDeliveries: 2 });
@@ -137,17 +141,17 @@ describe('deleting an endpoint', () => {
       'subscription.canceled',
     ]);
     for (const table of ['webhook_deliveries', 'webhook_attempts', 'webhook_secrets']) {
-      expect(count(table, `endpoint_id = '${endpoint.id}'`), table).toBe(0);
+      expect(await count(table, `endpoint_id = '${endpoint.id}'`), table).toBe(0);
     }
-    expect(count('webhook_endpoints', `id = '${endpoint.id}'`)).toBe(0);
+    expect(await count('webhook_endpoints', `id = '${endpoint.id}'`)).toBe(0);
     // Events only it was sent are gone, but each object's latest stays so its sequence counts on:
     // Xia's creation went (her cancellation is later), Vic's and Wes's stay.
-    expect(count('webhook_events', `type = 'subscription.created'`)).toBe(2);
-    expect(count('webhook_events', `object_id = '${subscriptionId}'`)).toBe(1);
+    expect(await count('webhook_events', `type = 'subscription.created'`)).toBe(2);
+    expect(await count('webhook_events', `object_id = '${subscriptionId}'`)).toBe(1);
     expect(await owner().endpoints()).toHaveLength(1);
     await expectDomainError(() => owner().deliveries({ endpointId: endpoint.id }), 'NOT_FOUND');
     await expectDomainError(() => owner().delete({ id: endpoint.id }), 'NOT_FOUND');
-    const audit = auditOf(endpoint.id);
+    const audit = await auditOf(endpoint.id);
     expect(audit.map((a) => a.action)).toEqual(['webhook_endpoint.created', 'webhook_endpoint.deleted']);
     expect(JSON.parse(audit[1]?.before ?? '{}')).toMatchObject({
       url: receiver.url,

@@ -11,6 +11,7 @@ import {
   recordingNotices,
   webhooksAs,
 } from './webhooks.test-kit';
+import { allRows } from '../../testing/table-counts.test-kit';
 
 let world: BillingWorld;
 let receiver: WebhookReceiver;
@@ -56,15 +57,17 @@ describe('endpoints', () => {
     expect(rotated.secret).not.toBe(secret);
     expect(rotated.endpoint.secretHint).toBe(rotated.secret.slice(-4));
 
-    const sqlite = world.database.sqlite;
     for (const table of ['audit_log', 'change_log', 'sync_rows', 'webhook_endpoints']) {
-      const text = JSON.stringify(sqlite.prepare(`SELECT * FROM ${table}`).all());
+      const text = JSON.stringify(await allRows(world.database.db, table));
       expect(text, table).not.toContain(secret);
       expect(text, table).not.toContain(rotated.secret);
     }
-    const audit = sqlite
-      .prepare(`SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq`)
-      .all(endpoint.id) as { action: string }[];
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', endpoint.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'webhook_endpoint.created',
       'webhook_endpoint.secret_rotated',

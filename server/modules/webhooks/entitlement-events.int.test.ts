@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../../shared/webhooks/event-types';
 import { DAY_MS } from '../../../shared/billing/periods';
@@ -39,14 +40,19 @@ interface Emitted {
 
 /** The events `work` caused, in order. */
 async function emittedBy(work: () => Promise<unknown>): Promise<Emitted[]> {
-  const sqlite = world.database.sqlite;
-  const mark = (
-    sqlite.prepare('SELECT ifnull(max(rowid), 0) AS m FROM webhook_events').get() as { m: number }
-  ).m;
+  // rowid: SQLite's implicit one, an explicit identity column on PostgreSQL (insertion order on both).
+  const db = world.database.db;
+  const { m: mark } = await db
+    .selectFrom('webhook_events')
+    .select(sql<number>`coalesce(max(rowid), 0)`.as('m'))
+    .executeTakeFirstOrThrow();
   await work();
-  return sqlite
-    .prepare('SELECT type, object_id, data FROM webhook_events WHERE rowid > ? ORDER BY rowid')
-    .all(mark) as Emitted[];
+  return db
+    .selectFrom('webhook_events')
+    .select(['type', 'object_id', 'data'])
+    .where(sql<boolean>`rowid > ${mark}`)
+    .orderBy(sql`rowid`)
+    .execute();
 }
 
 const about = (events: Emitted[], objectId: string) =>

@@ -5,6 +5,7 @@ import { silentLogger } from '../../lib/logger';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { LOG_RETENTION_MS, PRUNE_BATCH, PRUNE_JOB, pruneWebhookLog, webhooksJobHandlers } from './retention';
 import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './webhooks.test-kit';
+import { countRows } from '../../testing/table-counts.test-kit';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,8 +22,7 @@ afterEach(async () => {
 });
 
 const owner = () => webhooksAs(world, 'owner');
-const count = (table: string) =>
-  (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) => countRows(world.database.db, table);
 
 async function subscribeAndDeliver(name: string) {
   const { customerId } = await world.customerOnClock(name, GOOD_CARD);
@@ -48,21 +48,23 @@ describe('the delivery log retention', () => {
       eventTypes: ['subscription.created', 'subscription.updated', 'subscription.canceled'],
     });
     const oldSubscription = await subscribeAndDeliver('Old Olga');
-    const oldEvents = count('webhook_events');
+    const oldEvents = await count('webhook_events');
     expect(oldEvents).toBe(2);
     world.clock.set(world.clock.now() + 20 * DAY);
     await subscribeAndDeliver('Recent Rita');
-    expect(count('webhook_deliveries')).toBe(4);
+    expect(await count('webhook_deliveries')).toBe(4);
 
     // Day 31 after the first: the first two deliveries are past the retention.
     world.clock.set(world.clock.now() + 11 * DAY);
     expect(await runJobs()).toBeGreaterThan(0);
-    expect(count('webhook_deliveries')).toBe(2);
-    expect(count('webhook_attempts')).toBe(2);
+    expect(await count('webhook_deliveries')).toBe(2);
+    expect(await count('webhook_attempts')).toBe(2);
     // Olga's older event went; her latest stays (so her subscription's next event is numbered on).
-    const left = world.database.sqlite
-      .prepare('SELECT object_id, object_seq FROM webhook_events ORDER BY created_at')
-      .all() as { object_id: string; object_seq: number }[];
+    const left = await world.database.db
+      .selectFrom('webhook_events')
+      .select(['object_id', 'object_seq'])
+      .orderBy('created_at')
+      .execute();
     expect(left.filter((e) => e.object_id === oldSubscription)).toEqual([
       { object_id: oldSubscription, object_seq: 2 },
     ]);
@@ -71,15 +73,21 @@ describe('the delivery log retention', () => {
     expect(log.items).toHaveLength(2);
 
     // The job scheduled its next run, a day on.
-    const next = world.database.sqlite
-      .prepare(`SELECT run_at FROM jobs WHERE kind = ? AND status = 'pending'`)
-      .all(PRUNE_JOB) as { run_at: number }[];
+    const next = await world.database.db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', PRUNE_JOB)
+      .where('status', '=', 'pending')
+      .execute();
     expect(next).toEqual([{ run_at: world.clock.now() + DAY }]);
 
     await world.as('billingA').subscriptions.cancel({ id: oldSubscription, when: 'now' });
-    const sequences = world.database.sqlite
-      .prepare('SELECT object_seq FROM webhook_events WHERE object_id = ? ORDER BY object_seq')
-      .all(oldSubscription) as { object_seq: number }[];
+    const sequences = await world.database.db
+      .selectFrom('webhook_events')
+      .select('object_seq')
+      .where('object_id', '=', oldSubscription)
+      .orderBy('object_seq')
+      .execute();
     expect(sequences.map((s) => s.object_seq)).toEqual([2, 3]);
   });
 
@@ -88,31 +96,65 @@ describe('the delivery log retention', () => {
     // A busy endpoint's month: many events about one object, each delivered after a failed try
     // (more than two batches of deliveries and of events).
     const many = PRUNE_BATCH * 2 + 7;
-    const sqlite = world.database.sqlite;
     const tenant = world.tenants.A.id;
     const at = world.clock.now();
-    const event = sqlite.prepare(
-      `INSERT INTO webhook_events (id, tenant_id, type, object_id, object_seq, data, created_at)
-       VALUES (?, ?, 'subscription.created', 'sub_busy', ?, '{}', ?)`,
-    );
-    const delivery = sqlite.prepare(
-      `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, object_id, object_seq, status,
-         attempts, created_at, updated_at, finished_at)
-       VALUES (?, ?, ?, ?, 'sub_busy', ?, 'succeeded', 2, ?, ?, ?)`,
-    );
-    const attempt = sqlite.prepare(
-      `INSERT INTO webhook_attempts (id, tenant_id, delivery_id, endpoint_id, attempt, at, duration_ms, outcome)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
-    );
-    sqlite.transaction(() => {
-      for (let i = 1; i <= many; i++) {
-        const n = String(i).padStart(6, '0');
-        event.run(`wev_${n}`, tenant, i, at);
-        delivery.run(`wdl_${n}`, tenant, endpoint.id, `wev_${n}`, i, at, at, at);
-        attempt.run(`wat_${n}a`, tenant, `wdl_${n}`, endpoint.id, 1, at, 'failed');
-        attempt.run(`wat_${n}b`, tenant, `wdl_${n}`, endpoint.id, 2, at, 'succeeded');
+    const numbers = Array.from({ length: many }, (_, k) => k + 1);
+    const n = (i: number) => String(i).padStart(6, '0');
+    // In chunks: one multi-row INSERT per table would pass SQLite's bound-parameter limit.
+    await world.database.db.transaction().execute(async (trx) => {
+      for (let from = 0; from < many; from += 200) {
+        const chunk = numbers.slice(from, from + 200);
+        await trx
+          .insertInto('webhook_events')
+          .values(
+            chunk.map((i) => ({
+              id: `wev_${n(i)}`,
+              tenant_id: tenant,
+              type: 'subscription.created',
+              object_id: 'sub_busy',
+              object_seq: i,
+              data: '{}',
+              created_at: at,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('webhook_deliveries')
+          .values(
+            chunk.map((i) => ({
+              id: `wdl_${n(i)}`,
+              tenant_id: tenant,
+              endpoint_id: endpoint.id,
+              event_id: `wev_${n(i)}`,
+              object_id: 'sub_busy',
+              object_seq: i,
+              status: 'succeeded',
+              attempts: 2,
+              created_at: at,
+              updated_at: at,
+              finished_at: at,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('webhook_attempts')
+          .values(
+            chunk.flatMap((i) =>
+              (['failed', 'succeeded'] as const).map((outcome, k) => ({
+                id: `wat_${n(i)}${k === 0 ? 'a' : 'b'}`,
+                tenant_id: tenant,
+                delivery_id: `wdl_${n(i)}`,
+                endpoint_id: endpoint.id,
+                attempt: k + 1,
+                at,
+                duration_ms: 1,
+                outcome,
+              })),
+            ),
+          )
+          .execute();
       }
-    })();
+    });
     world.clock.set(at + LOG_RETENTION_MS - 1);
     expect(await pruneWebhookLog(world.database.db, tenant, world.clock.now())).toEqual({
       attempts: 0,
@@ -124,15 +166,18 @@ describe('the delivery log retention', () => {
     // All of it but the object's latest event, which keeps its sequence counting on.
     expect(pruned).toEqual({ attempts: many * 2, deliveries: many, events: many - 1 });
     expect(
-      sqlite.prepare(`SELECT object_seq FROM webhook_events WHERE object_id = 'sub_busy'`).all(),
+      await world.database.db
+        .selectFrom('webhook_events')
+        .select('object_seq')
+        .where('object_id', '=', 'sub_busy')
+        .execute(),
     ).toEqual([{ object_seq: many }]);
 
     await owner().delete({ id: endpoint.id });
     world.clock.set(world.clock.now() + 2 * DAY);
     await runJobs();
-    const pending = world.database.sqlite
-      .prepare(`SELECT count(*) AS n FROM jobs WHERE kind = ? AND status = 'pending'`)
-      .get(PRUNE_JOB) as { n: number };
-    expect(pending.n).toBe(0);
+    expect(await countRows(world.database.db, 'jobs', `kind = '${PRUNE_JOB}' AND status = 'pending'`)).toBe(
+      0,
+    );
   });
 });

@@ -10,6 +10,7 @@ import { expectDomainError } from '../../testing/errors.test-kit';
 import { webhooksJobHandlers } from './retention';
 import { MAX_EXPIRING_SECRETS } from './secrets';
 import { deliverUntilSettled, deliveryDeps, recordingNotices, webhooksAs } from './webhooks.test-kit';
+import { allRows, countRows } from '../../testing/table-counts.test-kit';
 
 /**
  * Rolling a secret with an overlap, checked as a receiver checks it: the raw body and header
@@ -56,10 +57,9 @@ async function lastVerifiedWith(secret: string) {
   return { event, header };
 }
 
-const secretRows = (endpointId: string) =>
-  world.database.sqlite
-    .prepare('SELECT count(*) AS n FROM webhook_secrets WHERE endpoint_id = ?')
-    .get(endpointId) as { n: number };
+const secretRows = async (endpointId: string) => ({
+  n: await countRows(world.database.db, 'webhook_secrets', `endpoint_id = '${endpointId}'`),
+});
 
 describe('rolling a secret with an overlap', () => {
   it('signs with both secrets until the old one expires, then with the new one only', async () => {
@@ -91,17 +91,20 @@ describe('rolling a secret with an overlap', () => {
 
     // After it: the old secret signs nothing, and the job at its expiry forgets it.
     world.clock.set(rolledAt + 24 * HOUR + 1);
-    expect(secretRows(endpoint.id).n).toBe(2);
+    expect((await secretRows(endpoint.id)).n).toBe(2);
     const jobs = { db: world.database.db, clock: world.clock, logger: silentLogger };
     await runDueJobs({
       ...jobs,
       handlers: webhooksJobHandlers({ db: world.database.db, clock: world.clock }),
     });
-    expect(secretRows(endpoint.id).n).toBe(1);
+    expect((await secretRows(endpoint.id)).n).toBe(1);
     expect((await owner().endpoints())[0]?.expiringSecrets).toEqual([]);
-    const audit = world.database.sqlite
-      .prepare(`SELECT action, actor_name FROM audit_log WHERE entity_id = ? ORDER BY seq`)
-      .all(endpoint.id);
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('entity_id', '=', endpoint.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.at(-1)).toEqual({ action: 'webhook_endpoint.secret_expired', actor_name: 'Webhooks' });
     await subscribeSomeone('Ben After');
     await deliverUntilSettled(world, deliveryDeps(world, recordingNotices()));
@@ -117,7 +120,7 @@ describe('rolling a secret with an overlap', () => {
     });
     const rolled = await owner().rotateSecret({ id: endpoint.id });
     expect(rolled.endpoint.expiringSecrets).toEqual([]);
-    expect(secretRows(endpoint.id).n).toBe(1);
+    expect((await secretRows(endpoint.id)).n).toBe(1);
     await subscribeSomeone('Cal Leaked');
     await deliverUntilSettled(world, deliveryDeps(world, recordingNotices()));
     expect(parseSignatureHeader((await lastVerifiedWith(rolled.secret)).header).signatures).toHaveLength(1);
@@ -152,15 +155,17 @@ describe('rolling a secret with an overlap', () => {
       'INVALID_INPUT',
     );
     expect(refused.data.fieldErrors).toHaveProperty('oldSecretExpires');
-    const sqlite = world.database.sqlite;
     for (const table of ['audit_log', 'change_log', 'sync_rows', 'webhook_endpoints', 'jobs']) {
-      const text = JSON.stringify(sqlite.prepare(`SELECT * FROM ${table}`).all());
+      const text = JSON.stringify(await allRows(world.database.db, table));
       expect(text, table).not.toContain(first);
       expect(text, table).not.toContain(second);
     }
-    const audit = sqlite
-      .prepare(`SELECT action, after FROM audit_log WHERE entity_id = ? ORDER BY seq`)
-      .all(endpoint.id) as { action: string; after: string }[];
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', endpoint.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'webhook_endpoint.created',
       'webhook_endpoint.secret_rotated',
@@ -193,12 +198,16 @@ describe('rolling a secret with an overlap', () => {
       { hint: old.slice(-4), expiresAt: world.clock.now() + 24 * HOUR },
     ]);
     const stored = JSON.stringify(
-      world.database.sqlite.prepare(`SELECT * FROM sync_mutations WHERE client_id = 'desk-roll-01'`).all(),
+      await world.database.db
+        .selectFrom('sync_mutations')
+        .selectAll()
+        .where('client_id', '=', 'desk-roll-01')
+        .execute(),
     );
     expect(stored).not.toContain(answer?.secret ?? 'no secret');
     const replay = await push();
     expect(JSON.stringify(replay)).not.toContain(answer?.secret ?? 'no secret');
     // Replayed, not rolled twice: one current secret and the one it replaced.
-    expect(secretRows(endpoint.id).n).toBe(2);
+    expect((await secretRows(endpoint.id)).n).toBe(2);
   });
 });
