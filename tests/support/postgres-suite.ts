@@ -8,4 +8,6 @@ export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   // sync, Stripe events, hosted server, app
+  'server/modules/stripe-billing/versions.int.test.ts',
+  'server/app/prototype-keys.int.test.ts',
 ];
