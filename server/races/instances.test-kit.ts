@@ -4,7 +4,7 @@ import { databaseUrl } from '../../tests/support/postgres-admin';
 import { appRouter } from '../app/router';
 import { openPostgres, type AppDatabase } from '../db/connection';
 import { sandboxGateways } from '../gateways/provider';
-import type { Gateway, GatewayProvider } from '../gateways/types';
+import type { GatewayProvider, PaymentGateway } from '../gateways/types';
 import { createCallerFactory } from '../trpc/base';
 import { createContext, type Services } from '../trpc/context';
 import { createBillingWorld, type BillingWorld } from '../testing/billing.test-kit';
@@ -49,7 +49,9 @@ export interface TwoInstances {
 /** The URL of the database `database` is connected to, for a second pool on it. */
 export async function urlOf(database: AppDatabase): Promise<string> {
   const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
-  return databaseUrl(inject('tollgatePostgres').url, rows[0]!.name);
+  const name = rows[0]?.name;
+  if (!name) throw new Error('no current database');
+  return databaseUrl(inject('tollgatePostgres').url, name);
 }
 
 /** Counts every charge a gateway is asked for, whichever instance asks: "never two charges". */
@@ -58,7 +60,7 @@ function countingCharges(provider: GatewayProvider, charges: Charges): GatewayPr
     ...provider,
     forTenant: (tenantId) => {
       const gateway = provider.forTenant(tenantId);
-      const counted: Gateway = Object.create(gateway) as Gateway;
+      const counted = Object.create(gateway) as PaymentGateway;
       counted.charge = (input, key) => {
         charges.requested.push(key);
         return gateway.charge(input, key);
@@ -127,5 +129,7 @@ export function raceOn<T>(
   count: number,
   task: (instance: Instance, index: number) => Promise<T>,
 ): Promise<PromiseSettledResult<T>[]> {
-  return Promise.allSettled(Array.from({ length: count }, (_, index) => task(both[index % 2]!, index)));
+  return Promise.allSettled(
+    Array.from({ length: count }, (_, index) => task(index % 2 === 0 ? both[0] : both[1], index)),
+  );
 }
