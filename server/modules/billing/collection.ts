@@ -174,6 +174,8 @@ export async function settleAttemptIn(
   const succeeded = outcome.status === 'succeeded';
   const before = await findPayment(trx, tenantId, paymentId);
   if (!before) throw new BugIndicatingError(`payment ${paymentId} vanished`);
+  // A start must not see this payment settled but its invoice still open (PostgreSQL reads each statement apart).
+  await serializeOn(trx, `invoice-collection:${before.invoiceId}`);
   const settled = await settlePayment(
     trx,
     tenantId,
