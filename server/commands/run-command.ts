@@ -78,9 +78,11 @@ export async function auditChanges(
 export async function runCommand<T>(scope: CommandScope, action: string, work: CommandWork<T>): Promise<T> {
   return scope.db.transaction().execute(async (trx) => {
     const now = scope.clock.now();
-    const { result, changes } = await work(trx, now);
-    // A command pushed from a desktop marks its mutation applied in this same transaction.
+    // A command pushed from a desktop marks its mutation applied in this same transaction, and
+    // first: the mark holds the client's row until commit, so a second run of the mutation (a
+    // retry on another instance) waits here, then finds it applied before doing anything.
     await recordMutationApplied(trx, now);
+    const { result, changes } = await work(trx, now);
     await auditChanges(trx, { tenantId: scope.tenantId, actor: scope.actor, action, changes, now });
     for (const change of changes) {
       await appendChange(trx, {

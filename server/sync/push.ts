@@ -75,6 +75,31 @@ async function storedOutcome(db: Kysely<DB>, clientId: string, id: number): Prom
       };
 }
 
+/** How long a run that lost the race waits for the winner's answer, and how often it looks. */
+const WINNER_ANSWER_WAIT_MS = 30_000;
+const WINNER_ANSWER_POLL_MS = 25;
+
+/**
+ * The answer of a mutation another instance's run applied while this one waited for it: the
+ * winner commits the command first and stores its answer just after (an ok row's result is
+ * NULL until then: a stored answer is always JSON text). The desktop needs that answer — a
+ * created record's id replaces its provisional one — so it is waited for, within a bound.
+ */
+async function winnersOutcome(db: Kysely<DB>, clientId: string, id: number): Promise<MutationOutcome> {
+  const deadline = Date.now() + WINNER_ANSWER_WAIT_MS;
+  for (;;) {
+    const settled = await db
+      .selectFrom('sync_mutations')
+      .select('mutation_id')
+      .where('client_id', '=', clientId)
+      .where('mutation_id', '=', id)
+      .where((eb) => eb.or([eb('status', '=', 'error'), eb('result', 'is not', null)]))
+      .executeTakeFirst();
+    if (settled || Date.now() >= deadline) return storedOutcome(db, clientId, id);
+    await new Promise((resolve) => setTimeout(resolve, WINNER_ANSWER_POLL_MS));
+  }
+}
+
 /**
  * Keeps what a replay may hand out again: the result without the secrets its procedure
  * declared (an API key, an invitation code: shown once, in the first answer only), and
@@ -125,7 +150,7 @@ async function applyOne(ctx: Context, principal: Principal, clientId: string, m:
       outcome = { id: m.id, status: 'ok', result: result ?? null };
     } catch (error) {
       // A retry that reached this instance while another applied the mutation: answer as a replay.
-      if (appliedElsewhere(error)) return storedOutcome(ctx.db, clientId, m.id);
+      if (appliedElsewhere(error)) return winnersOutcome(ctx.db, clientId, m.id);
       const { message, data } = describeError(getTRPCErrorFromUnknown(error));
       outcome = {
         id: m.id,
