@@ -37,6 +37,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/webhooks/rotation.int.test.ts',
   'server/modules/webhooks/verify-delivery.int.test.ts',
   // sync, Stripe events, hosted server, app
+  'server/sync/desktop/optimistic/app-effects.int.test.ts',
   'server/modules/stripe-billing/versions.int.test.ts',
   'server/app/prototype-keys.int.test.ts',
   'server/app/case-insensitive-uniques.int.test.ts',
