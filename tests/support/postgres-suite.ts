@@ -6,6 +6,21 @@
  */
 export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
+  'server/modules/billing/stripe-mode.int.test.ts',
+  'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
+  'server/modules/billing/subscriptions/subscriptions.int.test.ts',
+  'server/modules/stripe-billing/handlers.int.test.ts',
+  'server/modules/stripe-billing/import.int.test.ts',
+  'server/modules/stripe-billing/payments/cards.int.test.ts',
+  'server/modules/stripe-billing/payments/customers.int.test.ts',
+  'server/modules/stripe-billing/payments/disputes.int.test.ts',
+  'server/modules/stripe-billing/payments/inbox.int.test.ts',
+  'server/modules/stripe-billing/payments/intents.int.test.ts',
+  'server/modules/stripe-billing/payments/refunds.int.test.ts',
+  'server/modules/stripe-billing/staff-actions.int.test.ts',
+  'server/modules/stripe-billing/versions.int.test.ts',
+  'server/modules/stripe-billing/webhook-events.int.test.ts',
+  'server/modules/timeline/timeline.int.test.ts',
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   // sync, Stripe events, hosted server, app
 ];
