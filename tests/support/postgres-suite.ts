@@ -6,6 +6,10 @@
  */
 export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
+  'server/modules/billing/invoices.int.test.ts',
+  'server/modules/billing/lifecycle.int.test.ts',
+  'server/modules/billing/manual-invoices.int.test.ts',
+  'server/modules/billing/payments.int.test.ts',
   'server/modules/billing/stripe-mode.int.test.ts',
   'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
   'server/modules/billing/subscriptions/subscriptions.int.test.ts',
