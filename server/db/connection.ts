@@ -82,8 +82,11 @@ export async function openPostgres(options: PostgresOptions): Promise<AppDatabas
         throw new BugIndicatingError('a PostgreSQL database has no SQLite handle: check `dialect` first');
       },
       migration,
-      // Kysely's destroy ends the pool it was given.
-      close: () => db.destroy(),
+      close: async () => {
+        // Kysely ends the pool only if it ever ran a query; the migration's connection is the pool's too.
+        await db.destroy();
+        if (!pool.ended) await pool.end();
+      },
     };
   } catch (error) {
     await pool.end();

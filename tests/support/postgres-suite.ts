@@ -31,4 +31,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/timeline/timeline.int.test.ts',
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   // sync, Stripe events, hosted server, app
+  'server/modules/stripe-billing/versions.int.test.ts',
+  'server/app/prototype-keys.int.test.ts',
 ];

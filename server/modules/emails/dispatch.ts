@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { serializeOn } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import type { Logger } from '../../lib/logger';
 import { draftFor, EventContractError, type BillingEvent } from './drafts';
@@ -93,6 +94,8 @@ export async function dispatchBatch(
   options: { now: number; batchSize: number; logger: Logger },
 ): Promise<DispatchReport> {
   return db.transaction().execute(async (trx) => {
+    // One dispatcher at a time follows the cursor, whichever instance it runs on.
+    await serializeOn(trx, 'email-dispatch');
     const events = await eventsAfter(trx, await readCursor(trx, CURSOR), options.batchSize);
     const settings = new Map<string, Promise<EmailSettings>>();
     const settingsOf = (tenantId: string) => {
