@@ -7,29 +7,37 @@ import type { AppDatabase } from '../db/connection';
  * PostgreSQL alike (Kysely's introspection lists the tables of either).
  */
 
+/** Each database's table names: the schema is fixed once migrated, and introspection is slow. */
+const namesOf = new WeakMap<AppDatabase, Promise<string[]>>();
+
 /**
  * The application's tables, by name. SQLite's FTS5 index of customers (`customers_fts*`) is
  * left out: it has no PostgreSQL counterpart and only mirrors the customers table.
  */
-async function tableNames(database: AppDatabase): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
-  return tables
-    .filter((t) => !t.isView && !t.name.startsWith('customers_fts'))
-    .map((t) => t.name)
-    .sort();
+function tableNames(database: AppDatabase): Promise<string[]> {
+  let names = namesOf.get(database);
+  if (!names) {
+    names = database.db.introspection.getTables().then((tables) =>
+      tables
+        .filter((t) => !t.isView && !t.name.startsWith('customers_fts'))
+        .map((t) => t.name)
+        .sort(),
+    );
+    namesOf.set(database, names);
+  }
+  return names;
 }
 
-/** How many rows each table holds. */
+/** How many rows each table holds, counted in one statement. */
 export async function tableRowCounts(database: AppDatabase): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const name of await tableNames(database)) {
-    const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(
-      database.db,
-    );
-    // count(*) is a bigint on PostgreSQL, which the driver may hand back as a string.
-    counts[name] = Number(rows[0]?.n ?? 0);
-  }
-  return counts;
+  const names = await tableNames(database);
+  const counts = sql.join(
+    names.map((name) => sql`SELECT ${sql.lit(name)} AS name, count(*) AS n FROM ${sql.table(name)}`),
+    sql` UNION ALL `,
+  );
+  const { rows } = await sql<{ name: string; n: number | string }>`${counts}`.execute(database.db);
+  // count(*) is a bigint on PostgreSQL, which a driver may hand back as a string.
+  return Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 export const POSTGRES_SUITE: string[] = [
   // billing, recovery, catalog, entitlements
+  'server/modules/billing/bad-input.int.test.ts',
   'server/modules/billing/invoices.int.test.ts',
   'server/modules/billing/lifecycle.int.test.ts',
   'server/modules/billing/manual-invoices.int.test.ts',
@@ -13,6 +14,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/billing/stripe-mode.int.test.ts',
   'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
   'server/modules/billing/subscriptions/subscriptions.int.test.ts',
+  'server/modules/catalog/bad-input.int.test.ts',
   'server/modules/catalog/catalog.int.test.ts',
   'server/modules/catalog/demo-catalog.int.test.ts',
   'server/modules/catalog/plans.int.test.ts',
@@ -21,6 +23,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/recovery/recovery.int.test.ts',
   'server/modules/recovery/staff-actions.int.test.ts',
   'server/modules/recovery/stats.int.test.ts',
+  'server/modules/stripe-billing/bad-input.int.test.ts',
   'server/modules/stripe-billing/handlers.int.test.ts',
   'server/modules/stripe-billing/import.int.test.ts',
   'server/modules/stripe-billing/payments/cards.int.test.ts',
