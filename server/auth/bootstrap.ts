@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EntityChange } from '../commands/run-command';
+import { serializeOn } from '../db/locks';
 import type { DB } from '../db/schema';
 import type { Logger } from '../lib/logger';
 import { insertMembership, insertTenant, insertUser } from '../modules/tenants';
@@ -22,7 +23,7 @@ export async function bootstrapOwner(
   if (anyUser) return { created: false };
   const passwordHash = await hashPassword(input.password, input.scrypt);
   const name = input.email.split('@')[0] ?? 'Owner';
-  await runAccountCommand(
+  const created = await runAccountCommand(
     {
       db,
       now: input.now,
@@ -31,6 +32,12 @@ export async function bootstrapOwner(
     },
     'user.bootstrapped',
     async (trx, now) => {
+      // Instances starting together all find no user: the first makes the owner, the others
+      // wait here, then find it made (PostgreSQL; SQLite's single writer needs no turn-taking).
+      await serializeOn(trx, 'bootstrap-owner');
+      if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
+        return { result: null, changes: [] };
+      }
       const user = await insertUser(trx, { email: input.email, name, now });
       await storePasswordHash(trx, { userId: user.id, passwordHash, now });
       await insertMembership(trx, { userId: user.id, tenantId: null, role: 'owner', now });
@@ -50,6 +57,7 @@ export async function bootstrapOwner(
       return { result: user, changes };
     },
   );
+  if (!created) return { created: false };
   input.logger.info({ email: input.email }, 'created the platform owner');
   return { created: true };
 }
