@@ -83,11 +83,11 @@ describe('plans', () => {
       .select(['before', 'after'])
       .where('action', '=', 'plan.updated')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.before)).toMatchObject({
+    expect(JSON.parse(audit.before ?? 'null')).toMatchObject({
       version: 1,
       features: { 'api.access': true, 'courses.max': null },
     });
-    expect(JSON.parse(audit.after)).toMatchObject({ version: 2, features: { 'courses.max': 100 } });
+    expect(JSON.parse(audit.after ?? 'null')).toMatchObject({ version: 2, features: { 'courses.max': 100 } });
   });
 
   it('refuses renaming a plan to another plan’s name', async () => {

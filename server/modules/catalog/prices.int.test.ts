@@ -92,8 +92,8 @@ describe('catalog.archivePrice', () => {
       .select(['before', 'after'])
       .where('action', '=', 'price.archived')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.before)).toMatchObject({ status: 'active' });
-    expect(JSON.parse(audit.after)).toMatchObject({ status: 'archived' });
+    expect(JSON.parse(audit.before ?? 'null')).toMatchObject({ status: 'active' });
+    expect(JSON.parse(audit.after ?? 'null')).toMatchObject({ status: 'archived' });
   });
 });
 
