@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { clientError } from '../../testing/errors.test-kit';
+import { tableRowCounts } from '../../testing/table-contents.test-kit';
 
 /** Bad input to every billing procedure: refused with the field named, and nothing written anywhere. */
 
@@ -269,27 +270,14 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string][] = [
   ],
 ];
 
-function everyTable() {
-  const tables = (
-    world.database.sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'customers_fts%' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  return Object.fromEntries(
-    tables.map((t) => [t, world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get()]),
-  );
-}
-
 describe('bad input to billing procedures', () => {
   for (const [label, call, field] of CASES) {
     it(`${label} → an error naming ${field}, nothing written`, async () => {
-      const before = everyTable();
+      const before = await tableRowCounts(world.database);
       const seen = await clientError(() => call(world.as('owner', world.tenants.A.id)));
       expect(['INVALID_INPUT'], seen.message).toContain(seen.data.domainCode);
       expect(Object.keys(seen.data.fieldErrors ?? {}), seen.message).toContain(field);
-      expect(everyTable()).toEqual(before);
+      expect(await tableRowCounts(world.database)).toEqual(before);
     });
   }
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createBillingWorld,
@@ -65,22 +66,22 @@ describe('finalized invoices', () => {
   it('cannot have their amounts or lines changed, even by direct SQL', async () => {
     const { customerId } = await world.customerOnClock('Immutable', GOOD_CARD);
     const invoice = await staff().invoices.createManual({ customerId, currency: 'USD', lines: [seat] });
-    const db = world.database.sqlite;
-    expect(() => db.prepare('UPDATE invoices SET total = 1 WHERE id = ?').run(invoice.id)).toThrow(
+    const db = world.database.db;
+    const id = invoice.id;
+    await expect(sql`UPDATE invoices SET total = 1 WHERE id = ${id}`.execute(db)).rejects.toThrow(
       /cannot change its amounts or lines/,
     );
-    expect(() =>
-      db.prepare('UPDATE invoice_lines SET amount = 1 WHERE invoice_id = ?').run(invoice.id),
-    ).toThrow(/cannot change/);
-    expect(() => db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoice.id)).toThrow(
+    await expect(
+      sql`UPDATE invoice_lines SET amount = 1 WHERE invoice_id = ${id}`.execute(db),
+    ).rejects.toThrow(/cannot change/);
+    await expect(sql`DELETE FROM invoice_lines WHERE invoice_id = ${id}`.execute(db)).rejects.toThrow(
       /cannot change/,
     );
-    expect(() => db.prepare("UPDATE invoices SET status = 'draft' WHERE id = ?").run(invoice.id)).toThrow(
+    await expect(sql`UPDATE invoices SET status = 'draft' WHERE id = ${id}`.execute(db)).rejects.toThrow(
       /cannot return to draft/,
     );
-    expect(() =>
-      db.prepare("UPDATE invoices SET status = 'void' WHERE id = ?").run(invoice.id),
-    ).not.toThrow();
+    const voided = await sql`UPDATE invoices SET status = 'void' WHERE id = ${id}`.execute(db);
+    expect(voided.numAffectedRows).toBe(1n);
   });
 
   it('have receipts as PDF and HTML, with the invoice number in the file name', async () => {
@@ -119,7 +120,9 @@ describe('payment methods', () => {
     expect(methods.map((m) => `${m.brand} ${m.last4} ${m.isDefault ? 'default' : ''}`.trim()).sort()).toEqual(
       ['mastercard 4444 default', 'visa 4242'],
     );
-    const stored = JSON.stringify(world.database.sqlite.prepare('SELECT * FROM payment_methods').all());
+    const stored = JSON.stringify(
+      await world.database.db.selectFrom('payment_methods').selectAll().execute(),
+    );
     expect(stored).not.toContain('4242424242424242');
   });
 });

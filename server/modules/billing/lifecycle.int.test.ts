@@ -197,18 +197,28 @@ describe('a subscription’s whole life on a test clock', () => {
     ]);
     await advanceTo(thirdPeriodEnd + 40 * DAY_MS);
     expect(await invoices()).toHaveLength(4);
-    const pending = world.database.sqlite
-      .prepare("SELECT count(*) AS n FROM jobs WHERE status = 'pending' AND test_clock_id IS NOT NULL")
-      .get() as { n: number };
-    expect(pending.n).toBe(0);
+    const pending = await world.database.db
+      .selectFrom('jobs')
+      .select(['kind', 'run_at'])
+      .where('status', '=', 'pending')
+      .where('test_clock_id', 'is not', null)
+      .execute();
+    expect(pending).toEqual([]);
   });
 
-  it('kept every invoice whole: each total is the sum of its lines', () => {
-    const rows = world.database.sqlite
-      .prepare(
-        'SELECT i.number, i.total, (SELECT sum(amount) FROM invoice_lines l WHERE l.invoice_id = i.id) AS lines FROM invoices i',
-      )
-      .all() as { number: string; total: number; lines: number }[];
-    for (const row of rows) expect(row.lines, row.number).toBe(row.total);
+  it('kept every invoice whole: each total is the sum of its lines', async () => {
+    const rows = await world.database.db
+      .selectFrom('invoices as i')
+      .select((eb) => [
+        'i.number',
+        'i.total',
+        eb
+          .selectFrom('invoice_lines as l')
+          .select((l) => l.fn.sum<number>('l.amount').as('sum'))
+          .whereRef('l.invoice_id', '=', 'i.id')
+          .as('lines'),
+      ])
+      .execute();
+    for (const row of rows) expect(row.lines, row.number ?? undefined).toBe(row.total);
   });
 });

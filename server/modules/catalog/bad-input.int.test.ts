@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
+import { tableRowCounts } from '../../testing/table-contents.test-kit';
 
 /**
  * Every catalog and entitlements procedure refuses bad input with an error naming the
@@ -27,18 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
-
-function rowCounts() {
-  const tables = world.database.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (world.database.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
-  );
-}
 
 type Caller = ReturnType<TestWorld['as']>;
 type Call = (c: Caller, input: Record<string, unknown>) => Promise<unknown>;
@@ -247,14 +236,14 @@ describe('bad input', () => {
     it(`${path} refuses ${what}, naming ${field}, and writes nothing`, async () => {
       const procedure = PROCEDURES[path];
       if (!procedure) throw new Error(`no procedure ${path}`);
-      const before = rowCounts();
+      const before = await tableRowCounts(world.database);
       const seen = await expectDomainError(
         () => procedure.call(world.as('billingA'), spoil(procedure.valid())),
         'INVALID_INPUT',
       );
       expect(seen.code).toBe('BAD_REQUEST');
       expect(Object.keys(seen.data.fieldErrors ?? {})).toContain(field);
-      expect(rowCounts()).toEqual(before);
+      expect(await tableRowCounts(world.database)).toEqual(before);
     });
   }
 });
@@ -263,7 +252,7 @@ describe('permissions', () => {
   for (const [path, procedure] of Object.entries(PROCEDURES)) {
     if (procedure.writes) {
       it(`${path} is refused to viewers, tenant admins and analysts, writing nothing`, async () => {
-        const before = rowCounts();
+        const before = await tableRowCounts(world.database);
         for (const persona of ['viewerA', 'adminA', 'platformAnalyst'] as const) {
           const seen = await expectDomainError(
             () => procedure.call(world.as(persona), procedure.valid()),
@@ -271,7 +260,7 @@ describe('permissions', () => {
           );
           expect(seen.message).toBe('Your role does not allow billing.write');
         }
-        expect(rowCounts()).toEqual(before);
+        expect(await tableRowCounts(world.database)).toEqual(before);
       });
     } else {
       it(`${path} is open to viewers and analysts`, async () => {

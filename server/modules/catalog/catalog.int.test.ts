@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { START } from '../../testing/world.test-kit';
@@ -19,22 +20,23 @@ describe('features', () => {
       description: 'Courses a workspace can publish',
       createdAt: START,
     });
-    const audit = kit.world.database.sqlite
-      .prepare('SELECT action, entity_type, entity_id FROM audit_log')
-      .all();
+    const audit = await kit.world.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_type', 'entity_id'])
+      .execute();
     expect(audit).toEqual([{ action: 'feature.created', entity_type: 'feature', entity_id: 'courses.max' }]);
   });
 
   it('refuses a key the tenant already has, naming the field, while another tenant may use it', async () => {
     await billing().createFeature({ key: 'courses.max', name: 'Courses', kind: 'limit' });
-    const before = counts();
+    const before = await counts();
     const seen = await expectDomainError(
       () => billing().createFeature({ key: 'courses.max', name: 'Other', kind: 'flag' }),
       'CONFLICT',
     );
     expect(seen.message).toBe('A feature with the key courses.max already exists');
     expect(seen.data.fieldErrors).toEqual({ key: ['Another feature already uses this key'] });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     await expect(
       kit.world
         .as('owner', kit.world.tenants.B.id)
@@ -67,7 +69,12 @@ describe('products', () => {
       () => billing().updateProduct({ id: product.id, patch: { name: 'X' } }),
       'INVALID_STATE',
     );
-    const actions = kit.world.database.sqlite.prepare('SELECT action FROM audit_log ORDER BY rowid').all();
+    const actions = await kit.world.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      // rowid: SQLite's own, and on PostgreSQL the identity column kept for this order.
+      .orderBy(sql`rowid`)
+      .execute();
     expect(actions).toEqual([
       { action: 'product.created' },
       { action: 'product.updated' },

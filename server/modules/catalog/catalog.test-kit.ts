@@ -1,3 +1,4 @@
+import { tableRowCounts } from '../../testing/table-contents.test-kit';
 import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 /** A fresh world per test, and a small course catalog (Free by default, Pro unlimited) built through the procedures. */
@@ -14,13 +15,10 @@ export function catalogTestKit(hooks: {
   });
 
   const TABLES = ['features', 'products', 'plans', 'plan_features', 'prices', 'audit_log', 'change_log'];
-  const counts = () =>
-    Object.fromEntries(
-      TABLES.map((table) => [
-        table,
-        (kit.world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-      ]),
-    );
+  const counts = async () => {
+    const all = await tableRowCounts(kit.world.database);
+    return Object.fromEntries(TABLES.map((table) => [table, all[table]]));
+  };
   const billing = () => kit.world.as('billingA').catalog;
 
   async function courseCatalog() {

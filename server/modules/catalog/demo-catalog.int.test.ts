@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, money } from '../../../shared/money';
 import { can, limit } from '../entitlements';
+import { tableRowCounts } from '../../testing/table-contents.test-kit';
 import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { seedDemoCatalog } from './index';
 
@@ -65,19 +66,20 @@ describe('seedDemoCatalog', () => {
 
   it('audits every entity it wrote, as the demo data actor', async () => {
     await seedDemoCatalog(world.services.db, world.tenants.A.id, START);
-    const audit = world.database.sqlite
-      .prepare(
-        'SELECT entity_type, count(*) AS n FROM audit_log WHERE actor_name = ? GROUP BY entity_type ORDER BY entity_type',
-      )
-      .all('Demo data');
-    expect(audit).toEqual([
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select((eb) => ['entity_type', eb.fn.countAll<number>().as('n')])
+      .where('actor_name', '=', 'Demo data')
+      .groupBy('entity_type')
+      .orderBy('entity_type')
+      .execute();
+    expect(audit.map((a) => ({ ...a, n: Number(a.n) }))).toEqual([
       { entity_type: 'feature', n: 7 },
       { entity_type: 'plan', n: 3 },
       { entity_type: 'price', n: 10 },
       { entity_type: 'product', n: 1 },
     ]);
-    const changes = world.database.sqlite.prepare('SELECT count(*) AS n FROM change_log').get();
-    expect(changes).toEqual({ n: 21 });
+    expect((await tableRowCounts(world.database)).change_log).toBe(21);
   });
 
   it('gives customers without a subscription the Free plan', async () => {
@@ -92,11 +94,11 @@ describe('seedDemoCatalog', () => {
 
   it('refuses a workspace that already has a catalog, writing nothing', async () => {
     await seedDemoCatalog(world.services.db, world.tenants.A.id, START);
-    const before = world.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get();
+    const before = (await tableRowCounts(world.database)).audit_log;
     await expect(seedDemoCatalog(world.services.db, world.tenants.A.id, START)).rejects.toThrow(
       'This workspace already has a catalog; the demo catalog is for new ones',
     );
-    expect(world.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(before);
+    expect((await tableRowCounts(world.database)).audit_log).toBe(before);
     await expect(seedDemoCatalog(world.services.db, world.tenants.B.id, START)).resolves.toBeDefined();
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { START } from '../../testing/world.test-kit';
@@ -28,19 +29,19 @@ describe('plans', () => {
 
   it('refuses a duplicate plan name in the tenant, ignoring case', async () => {
     const { product } = await courseCatalog();
-    const before = counts();
+    const before = await counts();
     const seen = await expectDomainError(
       () => billing().createPlan({ productId: product.id, name: 'PRO' }),
       'CONFLICT',
     );
     expect(seen.message).toBe('A plan named PRO already exists');
     expect(seen.data.fieldErrors).toEqual({ name: ['Another plan already uses this name'] });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses a value of the wrong kind or for an unknown feature, writing nothing', async () => {
     const { product } = await courseCatalog();
-    const before = counts();
+    const before = await counts();
     const wrongKind = await expectDomainError(
       () => billing().createPlan({ productId: product.id, name: 'Team', features: { 'api.access': 5 } }),
       'INVALID_INPUT',
@@ -53,7 +54,7 @@ describe('plans', () => {
       'NOT_FOUND',
     );
     expect(unknown.message).toBe('There is no feature with the key seats.max');
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('updates with the version the editor saw, and refuses a stale one', async () => {
@@ -70,21 +71,23 @@ describe('plans', () => {
       features: { 'courses.max': 100 },
       updatedAt: START + 5000,
     });
-    const before = counts();
+    const before = await counts();
     const stale = await expectDomainError(
       () => billing().updatePlan({ id: pro.id, expectedVersion: 1, patch: { name: 'Pro+' } }),
       'CONFLICT',
     );
     expect(stale.message).toMatch(/changed by someone else/);
-    expect(counts()).toEqual(before);
-    const audit = kit.world.database.sqlite
-      .prepare("SELECT before, after FROM audit_log WHERE action = 'plan.updated'")
-      .get() as { before: string; after: string };
-    expect(JSON.parse(audit.before)).toMatchObject({
+    expect(await counts()).toEqual(before);
+    const audit = await kit.world.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'plan.updated')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before ?? 'null')).toMatchObject({
       version: 1,
       features: { 'api.access': true, 'courses.max': null },
     });
-    expect(JSON.parse(audit.after)).toMatchObject({ version: 2, features: { 'courses.max': 100 } });
+    expect(JSON.parse(audit.after ?? 'null')).toMatchObject({ version: 2, features: { 'courses.max': 100 } });
   });
 
   it('refuses renaming a plan to another plan’s name', async () => {
@@ -102,20 +105,27 @@ describe('plans', () => {
     const { free, pro } = await courseCatalog();
     const made = await billing().setDefaultPlan({ id: pro.id });
     expect(made).toMatchObject({ isDefault: true, version: 2 });
-    const defaults = kit.world.database.sqlite
-      .prepare('SELECT id, version FROM plans WHERE tenant_id = ? AND is_default = 1')
-      .all(kit.world.tenants.A.id);
+    const defaults = await kit.world.database.db
+      .selectFrom('plans')
+      .select(['id', 'version'])
+      .where('tenant_id', '=', kit.world.tenants.A.id)
+      .where('is_default', '=', 1)
+      .execute();
     expect(defaults).toEqual([{ id: pro.id, version: 2 }]);
-    const audit = kit.world.database.sqlite
-      .prepare("SELECT entity_id FROM audit_log WHERE action = 'plan.default_set' ORDER BY rowid")
-      .all();
+    const audit = await kit.world.database.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'plan.default_set')
+      // rowid: SQLite's own, and on PostgreSQL the identity column kept for this order.
+      .orderBy(sql`rowid`)
+      .execute();
     expect(audit).toEqual([{ entity_id: free.id }, { entity_id: pro.id }]);
-    const before = counts();
+    const before = await counts();
     await expect(billing().setDefaultPlan({ id: pro.id })).resolves.toMatchObject({
       isDefault: true,
       version: 2,
     });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     const team = await billing().createPlan({ productId: pro.productId, name: 'Team', isDefault: true });
     expect(team.isDefault).toBe(true);
     const overview = await billing().overview();

@@ -87,11 +87,13 @@ describe('catalog.archivePrice', () => {
     expect((await billing().overview({ includeArchived: true })).products[0]?.plans[0]?.prices).toEqual([
       archived,
     ]);
-    const audit = world.database.sqlite
-      .prepare("SELECT before, after FROM audit_log WHERE action = 'price.archived'")
-      .get() as { before: string; after: string };
-    expect(JSON.parse(audit.before)).toMatchObject({ status: 'active' });
-    expect(JSON.parse(audit.after)).toMatchObject({ status: 'archived' });
+    const audit = await world.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'price.archived')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before ?? 'null')).toMatchObject({ status: 'active' });
+    expect(JSON.parse(audit.after ?? 'null')).toMatchObject({ status: 'archived' });
   });
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECOVERY_POLICY } from '../../../shared/billing/recovery-schema';
 import { createBillingWorld, FAILING_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { clientError } from '../../testing/errors.test-kit';
+import { everyTableRows } from '../../testing/table-contents.test-kit';
 import { failingSubscriber, manager } from './recovery.test-kit';
 
 /** Bad input to every recovery procedure: refused with the field named and a clear message, nothing written. */
@@ -91,28 +92,15 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string, RegExp][] = [
   ],
 ];
 
-function everyTable() {
-  const tables = (
-    world.database.sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'customers_fts%' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  return Object.fromEntries(
-    tables.map((t) => [t, world.database.sqlite.prepare(`SELECT * FROM ${t}`).all()]),
-  );
-}
-
 describe('bad input to recovery procedures', () => {
   for (const [label, call, field, message] of CASES) {
     it(`${label} → an error naming ${field}, nothing written`, async () => {
-      const before = everyTable();
+      const before = await everyTableRows(world.database);
       const seen = await clientError(() => call(manager(world)));
       expect(seen.data.domainCode, seen.message).toBe('INVALID_INPUT');
       expect(Object.keys(seen.data.fieldErrors ?? {}), seen.message).toContain(field);
       expect(JSON.stringify(seen.data.fieldErrors), seen.message).toMatch(message);
-      expect(everyTable()).toEqual(before);
+      expect(await everyTableRows(world.database)).toEqual(before);
     });
   }
 });

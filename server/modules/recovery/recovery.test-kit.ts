@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DAY_MS } from '../../../shared/billing/periods';
 import type { RecoveryPolicy } from '../../../shared/billing/recovery-schema';
 import type { BillingWorld } from '../../testing/billing.test-kit';
@@ -32,38 +33,50 @@ export async function failingSubscriber(world: BillingWorld, name: string, card:
 
 type Row = Record<string, unknown>;
 
-export function recoveryRow(world: BillingWorld, invoiceId: string) {
-  return world.database.sqlite
-    .prepare('SELECT * FROM invoice_recoveries WHERE invoice_id = ?')
-    .get(invoiceId) as Row | undefined;
+export async function recoveryRow(world: BillingWorld, invoiceId: string): Promise<Row | undefined> {
+  return world.database.db
+    .selectFrom('invoice_recoveries')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
 }
 
 /** The invoice's charge attempts in order: when each happened, its number and outcome. */
-export function attemptsOf(world: BillingWorld, invoiceId: string) {
-  return world.database.sqlite
-    .prepare(
-      'SELECT created_at AS at, attempt_number AS attempt, status, failure_code AS code FROM payments WHERE invoice_id = ? ORDER BY attempt_number',
-    )
-    .all(invoiceId) as { at: number; attempt: number; status: string; code: string | null }[];
+export async function attemptsOf(world: BillingWorld, invoiceId: string) {
+  return world.database.db
+    .selectFrom('payments')
+    .select(['created_at as at', 'attempt_number as attempt', 'status', 'failure_code as code'])
+    .where('invoice_id', '=', invoiceId)
+    .orderBy('attempt_number')
+    .execute();
 }
 
 /** The invoice's retry jobs: when each was due and what became of it. */
-export function retryJobsOf(world: BillingWorld, invoiceId: string) {
-  return world.database.sqlite
-    .prepare(
-      "SELECT run_at AS runAt, status, test_clock_id AS clock FROM jobs WHERE kind = 'recovery.retry' AND dedupe_key LIKE ? ORDER BY run_at",
-    )
-    .all(`recovery:${invoiceId}:%`) as { runAt: number; status: string; clock: string | null }[];
+export async function retryJobsOf(world: BillingWorld, invoiceId: string) {
+  return world.database.db
+    .selectFrom('jobs')
+    .select(['run_at as runAt', 'status', 'test_clock_id as clock'])
+    .where('kind', '=', 'recovery.retry')
+    .where('dedupe_key', 'like', `recovery:${invoiceId}:%`)
+    .orderBy('run_at')
+    .execute();
 }
 
-export function eventsOf(world: BillingWorld, subjectId: string, type: string): (Row & { at: number })[] {
-  return (
-    world.database.sqlite
-      .prepare(
-        'SELECT data, occurred_at AS at FROM billing_events WHERE subject_id = ? AND type = ? ORDER BY rowid',
-      )
-      .all(subjectId, type) as { data: string; at: number }[]
-  ).map((e) => ({ ...(JSON.parse(e.data) as Row), at: e.at }));
+/** The subject's billing events of one type, in the order they were recorded. */
+export async function eventsOf(
+  world: BillingWorld,
+  subjectId: string,
+  type: string,
+): Promise<(Row & { at: number })[]> {
+  const events = await world.database.db
+    .selectFrom('billing_events')
+    .select(['data', 'occurred_at as at'])
+    .where('subject_id', '=', subjectId)
+    .where('type', '=', type)
+    // rowid: SQLite's own, and on PostgreSQL the identity column made for this order.
+    .orderBy(sql`rowid`)
+    .execute();
+  return events.map((e) => ({ ...(JSON.parse(e.data) as Row), at: e.at }));
 }
 
 export async function subscriptionOf(world: BillingWorld, id: string) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../shared/billing/periods';
 import {
@@ -41,30 +42,30 @@ afterAll(async () => {
 });
 
 /** Per currency, from the payments table alone: what first failed, and what was paid after. */
-function fromPayments() {
-  return world.database.sqlite
-    .prepare(
-      `SELECT i.currency,
-              sum(first.amount) AS failed,
-              sum(CASE WHEN i.status = 'paid' THEN i.amount_paid ELSE 0 END) AS recovered
-       FROM invoices i
-       JOIN payments first ON first.invoice_id = i.id AND first.attempt_number = 1 AND first.status = 'failed'
-       GROUP BY i.currency ORDER BY i.currency`,
-    )
-    .all() as { currency: string; failed: number; recovered: number }[];
+async function fromPayments() {
+  const { rows } = await sql<{ currency: string; failed: number; recovered: number }>`
+    SELECT i.currency,
+           sum(first.amount) AS failed,
+           sum(CASE WHEN i.status = 'paid' THEN i.amount_paid ELSE 0 END) AS recovered
+    FROM invoices i
+    JOIN payments first ON first.invoice_id = i.id AND first.attempt_number = 1 AND first.status = 'failed'
+    GROUP BY i.currency ORDER BY i.currency`.execute(world.database.db);
+  return rows;
 }
 
 /** Which attempt paid each recovered invoice (null: no charge paid it). */
-function paidOnAttempt() {
-  return world.database.sqlite
-    .prepare(
-      `SELECT (SELECT attempt_number FROM payments p WHERE p.invoice_id = i.id AND p.status = 'succeeded') AS attempt,
-              count(*) AS count, sum(i.amount_paid) AS amount
-       FROM invoices i
-       WHERE i.status = 'paid' AND EXISTS (SELECT 1 FROM payments f WHERE f.invoice_id = i.id AND f.status = 'failed')
-       GROUP BY 1 ORDER BY attempt IS NULL, attempt`,
-    )
-    .all() as { attempt: number | null; count: number; amount: number }[];
+async function paidOnAttempt() {
+  // Grouped in an outer query: PostgreSQL orders by an output column only by its bare name.
+  const { rows } = await sql<{ attempt: number | null; count: number; amount: number }>`
+    SELECT attempt, count(*) AS count, sum(amount_paid) AS amount
+    FROM (
+      SELECT (SELECT attempt_number FROM payments p WHERE p.invoice_id = i.id AND p.status = 'succeeded') AS attempt,
+             i.amount_paid
+      FROM invoices i
+      WHERE i.status = 'paid' AND EXISTS (SELECT 1 FROM payments f WHERE f.invoice_id = i.id AND f.status = 'failed')
+    ) recovered
+    GROUP BY attempt ORDER BY attempt IS NULL, attempt`.execute(world.database.db);
+  return rows;
 }
 
 describe('recovery stats', () => {
@@ -72,7 +73,7 @@ describe('recovery stats', () => {
     const stats = await world.as('billingA').recovery.stats({ months: 3 });
     expect(stats.months).toEqual(['2025-11', '2025-12', '2026-01']);
     expect(stats.currencies).toEqual(['EUR', 'USD']);
-    const truth = fromPayments();
+    const truth = await fromPayments();
     expect(
       stats.totals.map((t) => ({
         currency: t.currency,
@@ -120,7 +121,7 @@ describe('recovery stats', () => {
   it('say which attempt recovered how much, as the payments do', async () => {
     const stats = await world.as('billingA').recovery.stats({ months: 3 });
     expect(stats.byAttempt.map(({ attempt, count, amount }) => ({ attempt, count, amount }))).toEqual(
-      paidOnAttempt(),
+      await paidOnAttempt(),
     );
     expect(stats.byAttempt.map((a) => a.attempt)).toEqual([2, 3, null]);
   });

@@ -4,6 +4,7 @@ import { silentLogger } from '../../lib/logger';
 import { clientError } from '../../testing/errors.test-kit';
 import { stripeBillingJobHandlers } from './index';
 import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
+import { tableRowCounts } from '../../testing/table-contents.test-kit';
 
 /** Bad input to the Stripe Billing procedures: refused naming the field, nothing written, nothing sent to Stripe. */
 
@@ -77,27 +78,15 @@ const CASES: [string, (c: Caller) => Promise<unknown>, string][] = [
   ],
 ];
 
-function everyTable() {
-  const sqlite = m.world.database.sqlite;
-  const tables = (
-    sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'customers_fts%' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
-  return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get()]));
-}
-
 describe('bad input to the Stripe Billing procedures', () => {
   for (const [label, call, field] of CASES) {
     it(`${label} → an error naming ${field}, nothing written or sent`, async () => {
-      const before = everyTable();
+      const before = await tableRowCounts(m.world.database);
       const requests = m.fake.requests.filter((r) => r.method !== 'GET').length;
       const seen = await clientError(() => call(m.world.as('owner', m.world.tenants.A.id)));
       expect(seen.data.domainCode, seen.message).toBe('INVALID_INPUT');
       expect(Object.keys(seen.data.fieldErrors ?? {}), seen.message).toContain(field);
-      expect(everyTable()).toEqual(before);
+      expect(await tableRowCounts(m.world.database)).toEqual(before);
       expect(m.fake.requests.filter((r) => r.method !== 'GET').length).toBe(requests);
     });
   }
