@@ -274,8 +274,7 @@ export async function findEmails(scope: Scope, keys: SearchKeys): Promise<Search
     const { from, to } = keys.email;
     // Compared in the case-folded form the email_outbox_recipient index holds: NOCASE on
     // SQLite, lower() on PostgreSQL (migration 16).
-    const folded =
-      dialectOf(scope.db) === 'postgres' ? sql`lower(recipient)` : sql`recipient COLLATE NOCASE`;
+    const folded = dialectOf(scope.db) === 'postgres' ? sql`lower(recipient)` : sql`recipient COLLATE NOCASE`;
     const rows = await base()
       .where(sql<boolean>`${folded} >= ${from} AND ${folded} < ${to}`)
       .orderBy(folded)

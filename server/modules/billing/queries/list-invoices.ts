@@ -49,7 +49,9 @@ export function refundFilter(filter: InvoiceRefundFilter) {
 
 export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Input) {
   const range = numberPrefixRange(input.search);
-  const match = range ? null : customerMatches<'invoices'>(dialectOf(db), tenantId, input.search, 'invoices.customer_id');
+  const match = range
+    ? null
+    : customerMatches<'invoices'>(dialectOf(db), tenantId, input.search, 'invoices.customer_id');
   const filtered = () => {
     let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);
     if (input.status) q = q.where('invoices.status', '=', input.status);

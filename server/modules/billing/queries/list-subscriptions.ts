@@ -10,7 +10,12 @@ import { cappedTotal, countedTotal } from '../../../db/list-totals';
 type Input = z.output<typeof subscriptionListInput>;
 
 export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input: Input) {
-  const match = customerMatches<'subscriptions'>(dialectOf(db), tenantId, input.search, 'subscriptions.customer_id');
+  const match = customerMatches<'subscriptions'>(
+    dialectOf(db),
+    tenantId,
+    input.search,
+    'subscriptions.customer_id',
+  );
   const filtered = () => {
     let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
     if (input.status) q = q.where('subscriptions.status', '=', input.status);
