@@ -5,7 +5,7 @@ describe('searchKeys', () => {
   it('reads an invoice number in any of the ways people type it', () => {
     expect(searchKeys('INV-000471').numbers).toEqual(prefixRange('INV-000471'));
     expect(searchKeys('inv47').numbers).toEqual({ from: 'INV-47', to: 'INV-48' });
-    expect(searchKeys('471').numbers).toEqual({ from: 'INV-000471', to: 'INV-000471\u0000' });
+    expect(searchKeys('471').numbers).toEqual({ from: 'INV-000471', to: 'INV-000471\u0001' });
     expect(searchKeys('Ada').numbers).toBeNull();
   });
 

@@ -30,7 +30,9 @@ function invoiceNumbers(query: string): SearchKeys['numbers'] {
   // Bare digits name one invoice, as printed with its zeros: "471" is INV-000471.
   if (/^\d{1,6}$/.test(query)) {
     const exact = `INV-${query.padStart(NUMBER_DIGITS, '0')}`;
-    return { from: exact, to: `${exact}\u0000` };
+    // Past `exact` and before anything longer that PostgreSQL can hold: its text has no NUL
+    // (a NUL bound is refused there), and no invoice number holds a control character.
+    return { from: exact, to: `${exact}\u0001` };
   }
   return null;
 }
