@@ -37,6 +37,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-billing/webhook-events.int.test.ts',
   'server/modules/timeline/timeline.int.test.ts',
   // admin, customers, search, tenants, emails, webhooks, http, jobs
+  'server/modules/search/search.int.test.ts',
   'server/http/client-header.int.test.ts',
   'server/http/prototype-keys.int.test.ts',
   'server/http/request-id.int.test.ts',
