@@ -32,6 +32,8 @@ const pools = new Map<string, pg.Pool>();
 function admin(url: string): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
+    // Not a wait budget: an idle admin connection closes after a second so the process can exit
+    // (allowExitOnIdle); nothing waits on it, and a busy machine only reconnects.
     pool = new pg.Pool({ connectionString: url, max: 2, allowExitOnIdle: true, idleTimeoutMillis: 1000 });
     pool.on('error', () => undefined);
     pools.set(url, pool);
