@@ -82,21 +82,22 @@ afterAll(async () => {
  */
 async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
   const endpoint = `${nginx.url}/webhooks/stripe/${tenantId}`;
-  let restarted: Promise<void> | null = null;
+  // A holder, not a variable: TypeScript cannot see the callback assign it.
+  const restart: { done: Promise<void> | null } = { done: null };
   const { unacknowledged: leftOver } = await postAll(endpoint, withDuplicates(events, DUPLICATES), {
     secret,
     concurrency: CONCURRENCY,
     onAcknowledged: (count) => {
-      if (count < KILL_AFTER || restarted) return;
+      if (count < KILL_AFTER || restart.done) return;
       const killed = servers[0];
       killed.process.kill('SIGKILL');
-      restarted = killed.stop().then(async () => {
+      restart.done = killed.stop().then(async () => {
         servers[0] = await startWebhookServer(env, ports[0]);
       });
     },
   });
-  expect(restarted).not.toBeNull();
-  await restarted;
+  expect(restart.done).not.toBeNull();
+  await restart.done;
   // nginx saw the instance go (requests it held reset, new ones refused) and passed them on.
   expect(nginx.errorLog()).toMatch(/upstream/);
 
