@@ -11,7 +11,7 @@ import { freePort } from '../support/ports';
 import type { SpawnedServer } from '../support/spawn-server';
 import { postAll, redeliver, withDuplicates } from './stripe-events/deliveries';
 import type { MirrorOutcome } from './stripe-events/in-order-run';
-import { expectCrashedRunExactlyOnce, SCENARIO, seedScenario } from './stripe-events/scenario';
+import { expectCrashedRunExactlyOnce, scenarioOf, seedScenario } from './stripe-events/scenario';
 import type { StripeHistories } from './stripe-events/stripe-histories';
 import {
   fleetEnv,
@@ -22,8 +22,8 @@ import {
 } from './stripe-events/webhook-servers';
 
 /**
- * Scale-out, exactly once: the deliveries of stripe-events-exactly-once.int.test.ts (10,000
- * customer.subscription.* events for 500 subscriptions, 2,000 delivered twice, shuffled, 64 in
+ * Scale-out, exactly once: the deliveries of stripe-events-exactly-once.int.test.ts (Stripe
+ * subscriptions of 20 versions each, a fifth of the events delivered twice, shuffled, 64 in
  * flight, signed) go through nginx to TWO hosted-server processes on ONE PostgreSQL database,
  * each receiving deliveries and running the event processor. One instance is SIGKILLed
  * mid-stream and restarted on its port while the other carries on; whatever nginx could not
@@ -33,6 +33,12 @@ import {
  * intact, though two processes wrote it at once.
  */
 
+/**
+ * 2,000 events, not the single-server test's 10,000: three processes and nginx on the shared
+ * two-core machine took longer than the test budget for 10,000 (docs/postgres.md, Scale-out);
+ * at 2,000 each subscription still sees both instances race on it (the races it found showed at 1,000).
+ */
+const SCENARIO = scenarioOf(100);
 const { duplicates: DUPLICATES, concurrency: CONCURRENCY, killAfter: KILL_AFTER } = SCENARIO;
 
 const data: ServerData = { dir: mkdtempSync(join(tmpdir(), 'tollgate-scale-out-')), postgres: null };
@@ -54,7 +60,7 @@ beforeAll(async () => {
   if (!postgres) throw new Error('the scale-out test runs on PostgreSQL only (the integration-pg project)');
   data.postgres = await postgres;
   fake = await startFakeStripe();
-  histories = await seedScenario(fake);
+  histories = await seedScenario(fake, SCENARIO);
   env = fleetEnv(data, fake);
   ports = [await freePort(), await freePort()];
   const first = await startWebhookServer(env, ports[0]);
@@ -104,5 +110,5 @@ async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
 
 describe('webhook deliveries through nginx to two servers on one PostgreSQL database, one killed mid-stream', () => {
   it('end with every event stored once, applied at most once and in order, and the in-order state', () =>
-    expectCrashedRunExactlyOnce(histories, fake, secret, crashedRun));
+    expectCrashedRunExactlyOnce(SCENARIO, histories, fake, secret, crashedRun));
 });

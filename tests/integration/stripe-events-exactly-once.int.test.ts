@@ -8,7 +8,7 @@ import { newWebhookSecret } from '../fakes/stripe/webhooks';
 import type { SpawnedServer } from '../support/spawn-server';
 import { postAll, redeliver, withDuplicates } from './stripe-events/deliveries';
 import type { MirrorOutcome } from './stripe-events/in-order-run';
-import { expectCrashedRunExactlyOnce, SCENARIO, seedScenario } from './stripe-events/scenario';
+import { expectCrashedRunExactlyOnce, scenarioOf, seedScenario } from './stripe-events/scenario';
 import type { StripeHistories } from './stripe-events/stripe-histories';
 import {
   fleetEnv,
@@ -30,6 +30,7 @@ import {
  * (scale-out.pg.int.test.ts runs the same deliveries through nginx to two servers on PostgreSQL.)
  */
 
+const SCENARIO = scenarioOf(500);
 const { duplicates: DUPLICATES, concurrency: CONCURRENCY, killAfter: KILL_AFTER } = SCENARIO;
 
 const data: ServerData = { dir: mkdtempSync(join(tmpdir(), 'tollgate-exactly-once-')), postgres: null };
@@ -42,7 +43,7 @@ let tenantId: string;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  histories = await seedScenario(fake);
+  histories = await seedScenario(fake, SCENARIO);
   env = fleetEnv(data, fake);
   server = await startWebhookServer(env);
   tenantId = await prepareTenant(server.url, env, secret);
@@ -89,5 +90,5 @@ async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
 
 describe('webhook deliveries to the Stripe Billing mirror, duplicated, shuffled and interrupted by a crash', () => {
   it('end with every event stored once, applied at most once and in order, and the in-order state', () =>
-    expectCrashedRunExactlyOnce(histories, fake, secret, crashedRun));
+    expectCrashedRunExactlyOnce(SCENARIO, histories, fake, secret, crashedRun));
 });

@@ -6,24 +6,29 @@ import { inOrderRun, type MirrorOutcome } from './in-order-run';
 import { seedStripeHistories, type StripeHistories } from './stripe-histories';
 
 /**
- * The exactly-once tests' scenario, one for the single server on SQLite and the two behind
- * nginx on PostgreSQL: 500 Stripe subscriptions that each went through 20 versions (10,000
- * customer.subscription.* events), 2,000 of them delivered twice, shuffled, 64 in flight, a
- * server SIGKILLed once 5,000 are acknowledged.
+ * The exactly-once tests' scenario: `subscriptions` Stripe subscriptions that each went through
+ * 20 versions (500 make 10,000 customer.subscription.* events), a fifth of the events delivered
+ * twice, shuffled, 64 in flight, a server SIGKILLed once half the events are acknowledged.
  */
-export const SCENARIO = {
-  subscriptions: 500,
-  versions: 20,
-  duplicates: 2_000,
-  concurrency: 64,
-  killAfter: 5_000,
-};
+export interface Scenario {
+  subscriptions: number;
+  versions: number;
+  duplicates: number;
+  concurrency: number;
+  killAfter: number;
+}
+
+export function scenarioOf(subscriptions: number): Scenario {
+  const versions = 20;
+  const events = subscriptions * versions;
+  return { subscriptions, versions, duplicates: events / 5, concurrency: 64, killAfter: events / 2 };
+}
 
 /** The histories, held by the Stripe fake as Stripe's current objects. */
-export function seedScenario(fake: FakeStripe): Promise<StripeHistories> {
+export function seedScenario(fake: FakeStripe, scenario: Scenario): Promise<StripeHistories> {
   return seedStripeHistories(fake, {
-    subscriptions: SCENARIO.subscriptions,
-    versions: SCENARIO.versions,
+    subscriptions: scenario.subscriptions,
+    versions: scenario.versions,
     since: Math.floor(Date.now() / 1000) - 3 * 86_400,
   });
 }
@@ -33,12 +38,13 @@ export function seedScenario(fake: FakeStripe): Promise<StripeHistories> {
  * test project's database, while the servers work: two cores, half the time) and checks it.
  */
 export async function expectCrashedRunExactlyOnce(
+  scenario: Scenario,
   histories: StripeHistories,
   fake: FakeStripe,
   secret: string,
   crashedRun: (events: StripeEvent[]) => Promise<MirrorOutcome>,
 ): Promise<void> {
-  expect(histories.events).toHaveLength(SCENARIO.subscriptions * SCENARIO.versions);
+  expect(histories.events).toHaveLength(scenario.subscriptions * scenario.versions);
   const [crashed, inOrder] = await Promise.all([
     crashedRun(histories.events),
     inOrderRun(histories.events, fake, secret),
