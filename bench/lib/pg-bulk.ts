@@ -7,7 +7,14 @@ import type pg from 'pg';
  * counts, the finalized-invoice guards), so the rows land as the app's writes leave them.
  */
 
-const BATCH = 5_000;
+/**
+ * Rows per statement, each statement its own transaction (callers run them outside BEGIN). Not
+ * one transaction for all: each row's trigger bumps one of a few list_counts rows, and every
+ * update of a row leaves a version that a later update in the same transaction must walk past
+ * (nothing can prune them while it runs) — quadratic, a 200k-row load took over a quarter of an
+ * hour. Batches of a thousand keep the chains short, as the app's one change per command does.
+ */
+const BATCH = 1_000;
 
 /** A column's element type as unnest needs it, by the catalog's name for it (int8, text, citext…). */
 async function columnTypes(client: pg.ClientBase, table: string): Promise<Map<string, string>> {

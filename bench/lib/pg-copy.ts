@@ -9,6 +9,7 @@ import { bulkInsert, bulkUpdate } from './pg-bulk';
  * every PostgreSQL trigger firing per row: the row log, list counts and the finalized-invoice
  * guards write what the app's own writes would. Invoices are replayed as the engine writes
  * them: drafted, their lines added, then finalized (the database refuses lines on a finalized one).
+ * A copy that fails part-way leaves a half-copied database: benches drop it either way.
  */
 
 /** Tables copied, parents before children. What triggers maintain (list counts, the row log) is not. */
@@ -90,7 +91,7 @@ async function advanceIdentities(client: pg.ClientBase): Promise<void> {
 
 /**
  * Copies the bench tables from `sqlite` into the PostgreSQL database at `url` (migrated and
- * empty) in one transaction; returns the rows copied per table.
+ * empty), in batches of their own transactions (pg-bulk.ts); returns the rows copied per table.
  */
 export async function copyToPostgres(
   sqlite: BetterSqlite3.Database,
@@ -100,16 +101,11 @@ export async function copyToPostgres(
   await client.connect();
   const copied = new Map<string, number>();
   try {
-    await client.query('BEGIN');
     for (const table of TABLES) {
       copied.set(table, await copyTable(sqlite, client, table, table === 'invoices'));
       if (table === 'invoice_lines') await finalizeInvoices(sqlite, client);
     }
     await advanceIdentities(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     await client.end();
   }

@@ -80,12 +80,11 @@ export function syncTenantRows(tenantId: string, now: number, count: number): Sy
   };
 }
 
-/** Writes `rows` into the PostgreSQL server at `url` in one transaction, in batches. */
+/** Writes `rows` into the PostgreSQL server at `url`, in batches of their own transactions (pg-bulk.ts). */
 export async function loadSyncTenantPostgres(url: string, rows: SyncTenantRows): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('BEGIN');
     for (const table of ['products', 'plans', 'prices'] as const) {
       const insert = await bulkInsert(client, table, CATALOG_COLUMNS[table]);
       await insert.add(rows.catalog[table]);
@@ -100,10 +99,6 @@ export async function loadSyncTenantPostgres(url: string, rows: SyncTenantRows):
     }
     await customers.flush();
     await subscriptions.flush();
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     await client.end();
   }
