@@ -51,6 +51,8 @@ interface Figures {
   initialMs: number;
   rows: number;
   incremental: Summary;
+  /** Incremental runs that got no answer (see runOn) and were not timed. */
+  unreached: number;
 }
 
 const insertSql = (name: string, columns: readonly string[]) =>
@@ -144,6 +146,7 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
 
   const changes = await toucher(server, database?.url ?? null);
   const samples: number[] = [];
+  let unreached = 0;
   for (let run = 0; run < RUNS; run++) {
     await changes.touch(`run ${run}`);
     if (EXPLAIN && run === RUNS - 1)
@@ -152,15 +155,22 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
       );
     const start = performance.now();
     await connection.requestSync();
-    samples.push(performance.now() - start);
+    const took = performance.now() - start;
+    // A request sent on a kept-alive connection the server is just closing gets no answer; on a
+    // loaded machine that happens now and then. Such a run is synced again untimed, and counted.
+    if (connection.status().error === 'The server could not be reached' && ++unreached <= 3) {
+      await connection.requestSync();
+      if (connection.status().state === 'connected') continue;
+    }
     if (connection.status().state !== 'connected')
       throw new Error(`sync on ${kind} failed: ${connection.status().error}`);
+    samples.push(took);
   }
   await changes.close();
   await desktop.close();
   await server.stop();
   await database?.drop();
-  return { loadMs, sequenceMs, initialMs, rows: replicaRows, incremental: summarize(samples) };
+  return { loadMs, sequenceMs, initialMs, rows: replicaRows, incremental: summarize(samples), unreached };
 }
 
 function report(sqlite: Figures, postgres: Figures, origin: string): string {
@@ -188,7 +198,7 @@ function report(sqlite: Figures, postgres: Figures, origin: string): string {
     ),
     line(`incremental pull of ${CHANGES} changes, p50`, (f) => f.incremental.p50, ms),
     line(`incremental pull of ${CHANGES} changes, p95 (aim ≤ 100 ms)`, (f) => f.incremental.p95, ms),
-  ])}\n\n${RUNS} incremental runs each. PostgreSQL: ${origin}.\n`;
+  ])}\n\n${sqlite.incremental.runs} and ${postgres.incremental.runs} timed incremental runs (${sqlite.unreached} and ${postgres.unreached} got no answer, were synced again and not timed). PostgreSQL: ${origin}.\n`;
 }
 
 async function main(): Promise<void> {
