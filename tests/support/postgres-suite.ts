@@ -36,6 +36,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-billing/versions.int.test.ts',
   'server/modules/stripe-billing/webhook-events.int.test.ts',
   'server/modules/timeline/timeline.int.test.ts',
+  'server/modules/entitlements/cache.int.test.ts',
+  'server/modules/entitlements/entitlements.int.test.ts',
   // admin, customers, search, tenants, emails, webhooks, http, jobs
   'server/modules/search/search.int.test.ts',
   'server/http/client-header.int.test.ts',
