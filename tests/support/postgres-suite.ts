@@ -28,6 +28,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-billing/bad-input.int.test.ts',
   'server/modules/stripe-billing/handlers.int.test.ts',
   'server/modules/stripe-billing/import.int.test.ts',
+  'server/modules/stripe-billing/incomplete-objects.int.test.ts',
+  'server/modules/stripe-billing/outgoing-webhooks.int.test.ts',
   'server/modules/stripe-billing/payments/cards.int.test.ts',
   'server/modules/stripe-billing/payments/customers.int.test.ts',
   'server/modules/stripe-billing/payments/disputes.int.test.ts',
