@@ -85,6 +85,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/app/isolation-scopes.int.test.ts',
   'server/app/number-inputs.int.test.ts',
   'server/gateways/contract/stripe.contract.int.test.ts',
+  'server/gateways/index.int.test.ts',
   'server/gateways/stripe/secret-key-never-leaks.int.test.ts',
   'server/gateways/stripe/stripe-errors.int.test.ts',
   'server/gateways/stripe/stripe-gateway.int.test.ts',
