@@ -83,6 +83,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-events/router.int.test.ts',
   'server/modules/stripe-events/signature.int.test.ts',
   'server/app/isolation-scopes.int.test.ts',
+  'server/app/isolation.int.test.ts',
   'server/app/number-inputs.int.test.ts',
   'server/app/nul-characters.int.test.ts',
   'server/gateways/contract/stripe.contract.int.test.ts',
