@@ -20,6 +20,7 @@ import { inboxEvent, insertInboxEvent } from '../server/modules/stripe-events/in
 import { verifyDelivery } from '../server/modules/stripe-events/signature';
 import { newWebhookSecret, type Delivery } from '../tests/fakes/stripe/webhooks';
 import { ms, table } from './lib/stats';
+import { ratio } from './lib/pg-server';
 import { startWebhookFleet } from './lib/webhook-fleet';
 import { deliveries, load, withP99, type Timing } from './lib/webhook-load';
 
@@ -76,7 +77,7 @@ type LevelResult = Awaited<ReturnType<typeof load>>;
 /** Each load level against one fleet, after a warm-up; the fleet is stopped after. */
 async function measureFleet(
   postgres: typeof POSTGRES | null,
-): Promise<{ label: string; levels: LevelResult[] }> {
+): Promise<{ label: string; origin: string; levels: LevelResult[] }> {
   const fleet = await startWebhookFleet({ dir: join(dir, postgres ? 'pg' : 'sqlite'), secret, postgres });
   try {
     await load(fleet.endpoint, deliveries(1000, secret), 16); // warm-up
@@ -84,7 +85,7 @@ async function measureFleet(
     for (const concurrency of LEVELS) {
       levels.push(await load(fleet.endpoint, deliveries(perLevel, secret), concurrency));
     }
-    return { label: fleet.label, levels };
+    return { label: fleet.label, origin: fleet.origin, levels };
   } finally {
     await fleet.stop();
   }
@@ -124,9 +125,9 @@ async function main(): Promise<void> {
     if (!lite || !pg) return;
     ratios.push([
       String(concurrency),
-      `${(pg.perSecond / lite.perSecond).toFixed(2)}×`,
-      `${(pg.p50 / lite.p50).toFixed(2)}×`,
-      `${(pg.p99 / lite.p99).toFixed(2)}×`,
+      ratio(pg.perSecond, lite.perSecond),
+      ratio(pg.p50, lite.p50),
+      ratio(pg.p99, lite.p99),
     ]);
   });
   process.stdout.write(
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
       `In-process rows: ${ALONE_RUNS.toLocaleString('en')} deliveries each, one at a time (events/s = 1 / mean).\n` +
       `Endpoint rows: ${perLevel.toLocaleString('en')} new events per level to hosted-server processes on 127.0.0.1 (their\n` +
       `processors marking them ignored meanwhile); the load generator runs in this process. Bodies ~2.5 kB.\n` +
-      `PostgreSQL: ${POSTGRES.instances} instances (pool of ${POSTGRES.poolSize} each) behind nginx, one database.\n` +
+      `PostgreSQL: ${POSTGRES.instances} instances (pool of ${POSTGRES.poolSize} each) behind nginx, one database: ${postgres.origin}.\n` +
       `The processor yields to I/O between events, so deliveries are answered while it works.\n`,
   );
 }

@@ -2,16 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { prepareTenant } from '../../tests/integration/stripe-events/webhook-servers';
 import { startNginx, type Nginx } from '../../tests/support/nginx';
-import {
-  closeAdmin,
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  uniqueDatabaseName,
-} from '../../tests/support/postgres-admin';
-import { startThrowawayCluster, type ThrowawayCluster } from '../../tests/support/postgres-cluster';
 import { freePort } from '../../tests/support/ports';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
+import { benchPostgres } from './pg-server';
 
 /**
  * The webhook bench's servers: hosted-server processes (server/hosted/main.ts, as in
@@ -24,6 +17,8 @@ export interface WebhookFleet {
   endpoint: string;
   /** What it is, for the figures' labels. */
   label: string;
+  /** Where its database is, printed beside the figures. */
+  origin: string;
   stop(): Promise<void>;
 }
 
@@ -65,23 +60,14 @@ export async function startWebhookFleet(options: {
       const server = await startInstance(env, 0);
       stops.push(() => server.stop());
       const endpoint = `${server.url}${await webhookPath(server.url, env, options.secret)}`;
-      return { endpoint, label: 'SQLite, 1 instance', stop: () => stopAll(stops) };
+      return { endpoint, label: 'SQLite, 1 instance', origin: 'tollgate.sqlite', stop: () => stopAll(stops) };
     }
     const { instances, poolSize } = options.postgres;
-    const given = process.env.TOLLGATE_BENCH_POSTGRES_URL;
-    let cluster: ThrowawayCluster | null = null;
-    if (!given) {
-      cluster = await startThrowawayCluster();
-      stops.push(() => (cluster as ThrowawayCluster).stop());
-    }
-    const adminUrl = given ?? (cluster as ThrowawayCluster).url;
-    const name = uniqueDatabaseName('bench_webhooks');
-    await createDatabase(adminUrl, name);
-    stops.push(async () => {
-      await dropDatabase(adminUrl, name);
-      await closeAdmin();
-    });
-    env.DATABASE_URL = databaseUrl(adminUrl, name);
+    // TOLLGATE_BENCH_POSTGRES_URL's server, else a throwaway cluster; a database of the bench's own.
+    const postgres = await benchPostgres();
+    stops.push(() => postgres.stop());
+    const database = await postgres.database('webhooks');
+    env.DATABASE_URL = database.url;
     env.TOLLGATE_DATABASE_POOL_SIZE = String(poolSize);
     const ports: number[] = [];
     // One at a time: the first migrates the new database and makes the owner.
@@ -97,6 +83,7 @@ export async function startWebhookFleet(options: {
     return {
       endpoint: `${nginx.url}${path}`,
       label: `PostgreSQL, ${instances} instances behind nginx`,
+      origin: postgres.origin,
       stop: () => stopAll(stops),
     };
   } catch (error) {
