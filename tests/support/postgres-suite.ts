@@ -109,4 +109,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/offline-first.int.test.ts',
   'server/sync/desktop/offline-effects.int.test.ts',
   'server/sync/desktop/secrets.int.test.ts',
+  'server/sync/desktop/two-desktops.int.test.ts',
 ];
