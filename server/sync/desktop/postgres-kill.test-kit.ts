@@ -98,9 +98,12 @@ export async function armPostgresKill(
         watcher.removeAllListeners('end');
         await watcher.end();
       }
-      await gate.query(`DROP FUNCTION tollgate_test_kill() CASCADE;
-        DROP FUNCTION tollgate_test_refuse() CASCADE; DROP SEQUENCE tollgate_test_dead;`);
-      await gate.end();
+      try {
+        await gate.query(`DROP FUNCTION tollgate_test_kill() CASCADE;
+          DROP FUNCTION tollgate_test_refuse() CASCADE; DROP SEQUENCE tollgate_test_dead;`);
+      } finally {
+        await gate.end();
+      }
     },
   };
 }

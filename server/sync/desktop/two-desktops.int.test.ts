@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { TIMELINE_ENTITY_TYPES } from '../../modules/timeline';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { queuedMarkOf } from '../../../shared/sync/offline';
 import { desktopCaller, seedMember, seedTenant } from './desktop.test-kit';
-import { armPostgresKill } from './postgres-kill.test-kit';
+import { armPostgresKill, type PostgresKill } from './postgres-kill.test-kit';
 import { PASSWORD, sceneForEachTest } from './scene.test-kit';
 import { testServerPostgres } from '../../testing/test-database.test-kit';
 
@@ -57,6 +57,14 @@ function serverCustomers(emailPrefix: string): Promise<{ email: string }[]> {
     .execute();
 }
 
+/** The armed PostgreSQL kill's undoing, until a test revives its server (or ends without). */
+let armedKill: PostgresKill | null = null;
+afterEach(async () => {
+  // Worker processes outlive a file: a failed test must not leave the kill's connections open.
+  await armedKill?.disarm();
+  armedKill = null;
+});
+
 /**
  * Kills the server while it applies the command that inserts a customer making `when` true.
  * SQLite: the kit's temp triggers in the server's process cut its connections. PostgreSQL:
@@ -69,9 +77,10 @@ async function killServerWhen(when: string): Promise<() => Promise<void>> {
     scene.server.killWhen('customers', when);
     return () => Promise.resolve();
   }
-  const kill = await armPostgresKill(postgres.url, 'customers', when, () => scene.cut());
+  armedKill = await armPostgresKill(postgres.url, 'customers', when, () => scene.cut());
   return async () => {
-    await kill.disarm();
+    await armedKill?.disarm();
+    armedKill = null;
     scene.offline = false;
   };
 }
