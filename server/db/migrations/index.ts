@@ -16,6 +16,7 @@ import { webhooks } from './0015_webhooks';
 import { staffNotices } from './0016_staff_notices';
 import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
 import { offlineFirst } from './0018_offline_first';
+import { sharedThrottle } from './0019_shared_throttle';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   staffNotices,
   webhookSecretOverlap,
   offlineFirst,
+  sharedThrottle,
 ];
