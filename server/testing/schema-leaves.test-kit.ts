@@ -57,9 +57,13 @@ function pathsOfType(schema: unknown, types: ReadonlySet<string>, path: LeafPath
 
 const NUMBERS = new Set(['number', 'bigint']);
 const OBJECTS = new Set(['object', 'record']);
+const STRINGS = new Set(['string']);
 
 /** Every path of a zod input schema that accepts a number. */
 export const numericLeaves = (schema: unknown): LeafPath[] => pathsOfType(schema, NUMBERS);
+
+/** Every path of a zod input schema that accepts a string. */
+export const stringLeaves = (schema: unknown): LeafPath[] => pathsOfType(schema, STRINGS);
 
 /**
  * A copy of `input` with `value` at `path`. `*` (a record's values) is put under the

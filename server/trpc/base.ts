@@ -8,6 +8,7 @@ import { describeError, internalMessage, logUnexpected, toTRPCError } from './er
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { SecretPaths } from './secrets';
 import { tenantStatus } from './tenant-status';
+import { findNulCharacter, nulMessage } from './nul-characters';
 
 /**
  * Every procedure declares the permission it needs; a procedure without one cannot be built.
@@ -69,7 +70,21 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-const base = t.procedure.use(errorBoundary);
+/**
+ * NUL (U+0000) in any string or key of the input is refused before anything else reads it
+ * (server/trpc/nul-characters.ts). An input that cannot even be read is left to the
+ * procedure's own parsing, which reports it as it always has.
+ */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const input: unknown = await getRawInput().catch(() => undefined);
+  const field = findNulCharacter(input);
+  if (field !== null) {
+    throw new DomainError('INVALID_INPUT', nulMessage(field), { [field]: ['must not contain U+0000'] });
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorBoundary).use(refuseNulCharacters);
 
 /** A middleware's answer for a call answered elsewhere, the resolver not run (tRPC has no public way to say so). */
 function answeredElsewhere<R>(data: unknown): R {

@@ -93,12 +93,6 @@ async function receiveAWebhookEvent(baseURL: string): Promise<void> {
   expect((await deliver(`${baseURL}${path}`, signedDelivery(event, secret))).status).toBe(200);
 }
 
-function baseURL(): string {
-  const url = process.env.TOLLGATE_E2E_URL;
-  if (!url) throw new Error('TOLLGATE_E2E_URL is not set: run through tests/e2e/playwright.config.ts');
-  return url;
-}
-
 function mainHeading(page: Page, title: string): Locator {
   return page.getByRole('main').getByRole('heading', { level: 2, name: title, exact: true });
 }
@@ -128,10 +122,10 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in the ${scheme} scheme`, () => {
     // One page load per scheme: every test moves inside the same running app.
     let page: Page;
-    test.beforeAll(async ({ browser }) => {
-      await receiveAWebhookEvent(baseURL());
+    test.beforeAll(async ({ browser, webMode }) => {
+      await receiveAWebhookEvent(webMode.url);
       page = await browser.newPage({
-        baseURL: baseURL(),
+        baseURL: webMode.url,
         colorScheme: scheme,
         viewport: { width: 1440, height: 900 },
         locale: 'en-US',

@@ -1,4 +1,6 @@
 import { test as base, expect } from '@playwright/test';
+import { READY_BUDGET_MS } from '../support/budgets';
+import { startWebMode, type WebMode } from './web-mode';
 
 /** A notification as the page showed it, recorded by `recordToasts`. */
 export interface ShownToast {
@@ -46,14 +48,29 @@ function recordToasts(): void {
   });
 }
 
-/** The tests' `baseURL` is the web-mode server the global setup started. */
-export const test = base.extend({
-  // Playwright reads fixture dependencies from the destructuring pattern, so it must be there even if empty.
-  // eslint-disable-next-line no-empty-pattern
-  baseURL: async ({}, use) => {
-    const url = process.env.TOLLGATE_E2E_URL;
-    if (!url) throw new Error('TOLLGATE_E2E_URL is not set: run through tests/e2e/playwright.config.ts');
-    await use(url);
+/**
+ * Each worker has its own web-mode backend, started on a fresh data directory (the demo
+ * workspace) when the worker starts and stopped when it ends, so workers run side by side
+ * without seeing each other's changes: a worker's tests meet one backend in file order, as
+ * one worker did before. The fixture's budget is the readiness budget: it waits for the
+ * server's own announcement, the budget only bounds a start that never ends.
+ */
+export const test = base.extend<{ baseURL: string }, { webMode: WebMode }>({
+  webMode: [
+    // Playwright reads fixture dependencies from the destructuring pattern, so it must be there even if empty.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const web = await startWebMode();
+      try {
+        await use(web);
+      } finally {
+        await web.stop();
+      }
+    },
+    { scope: 'worker', timeout: READY_BUDGET_MS },
+  ],
+  baseURL: async ({ webMode }, use) => {
+    await use(webMode.url);
   },
   context: async ({ context }, use) => {
     await context.addInitScript(recordToasts);

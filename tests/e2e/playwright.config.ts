@@ -6,14 +6,17 @@ import { CHROMIUM_ARGS, chromiumPath } from './web-mode';
  * End-to-end tests of the console in web mode, in the system's Chromium (never a downloaded one).
  * Budgets come from tests/support/budgets.ts: a test's and a hook's (starting servers within it,
  * each waiting for its own readiness signal) is an upper bound for a loaded 2-core machine;
- * `expect` waits for one screen update. The global setup's server waits within the readiness budget.
+ * `expect` waits for one screen update.
+ *
+ * Two workers, each with its own web-mode backend (tests/e2e/fixtures.ts): a spec file's tests
+ * run in order in one worker, and the two workers never share data. A test mostly waits on the
+ * browser or the server, so two of them keep two cores busier than one does.
  */
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results',
-  globalSetup: './global-setup.ts',
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   reporter: 'list',

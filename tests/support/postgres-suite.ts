@@ -78,6 +78,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-events/signature.int.test.ts',
   'server/app/isolation-scopes.int.test.ts',
   'server/app/number-inputs.int.test.ts',
+  'server/app/nul-characters.int.test.ts',
   'server/gateways/contract/stripe.contract.int.test.ts',
   'server/gateways/stripe/secret-key-never-leaks.int.test.ts',
   'server/gateways/stripe/stripe-errors.int.test.ts',
