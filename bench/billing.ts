@@ -1,29 +1,40 @@
 /**
- * Billing at scale: N customers (default 100,000), one subscription each and ten invoices
- * per subscription (1,000,000 invoices, each with a line and a payment) in a temporary
- * database; then list, detail and entitlement-check queries, each timed through the tRPC
- * procedure, through Kysely's driver, and as the same SQL on raw better-sqlite3.
+ * Billing at scale, on SQLite and on PostgreSQL side by side in one run: N customers (default
+ * 100,000), one subscription each and ten invoices per subscription (1,000,000 invoices, each
+ * with a line and a payment); then list, detail and entitlement-check queries, each timed
+ * through the tRPC procedure, through Kysely's driver, and as the same SQL raw (better-sqlite3;
+ * a `pg` connection). PostgreSQL gets the very rows SQLite was loaded with (bench/lib/pg-copy.ts).
  *
- *   npm run bench:billing -- [customers] [invoicesPerSubscription]
+ * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
+ *
+ *   npm run bench:billing -- [customers] [invoicesPerSubscription] [--explain]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../server/db/connection';
+import { sql } from 'kysely';
+import { openDatabase, openPostgres } from '../server/db/connection';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
 import { seedDemoCatalog } from '../server/modules/catalog';
-import { invalidateEntitlements } from '../server/modules/entitlements';
 import { loadPrincipal } from '../server/modules/tenants';
 import { bulkLoadBilling } from './lib/billing-data';
-import { createHarness } from './lib/harness';
+import { billingCases, sideBySide } from './lib/pg-billing-cases';
+import { createHarness, type Timings } from './lib/harness';
+import { copyToPostgres } from './lib/pg-copy';
+import { createPgHarness } from './lib/pg-harness';
+import { benchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
-const customers = Number(process.argv[2] ?? 100_000);
-const invoicesPer = Number(process.argv[3] ?? 10);
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const EXPLAIN = process.argv.includes('--explain');
+const customers = Number(args[0] ?? 100_000);
+const invoicesPer = Number(args[1] ?? 10);
 const RUNS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-billing-'));
+const rate = (rows: number, took: number) =>
+  `${Math.round(rows / (took / 1000)).toLocaleString('en')} rows/s`;
 
 async function main(): Promise<void> {
   const database = openDatabase({ path: join(dir, 'bench.sqlite') });
@@ -58,66 +69,61 @@ async function main(): Promise<void> {
   database.sqlite.pragma('optimize');
   const rows = loaded.invoices * 3 + loaded.subscriptions * 2;
   process.stdout.write(
-    `Loaded ${customers.toLocaleString('en')} customers in ${ms(customerMs)}; ${loaded.subscriptions.toLocaleString('en')} subscriptions and ` +
-      `${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(billingMs)} — ${Math.round(rows / (billingMs / 1000)).toLocaleString('en')} rows/s\n\n`,
+    `SQLite: loaded ${customers.toLocaleString('en')} customers in ${ms(customerMs)}; ${loaded.subscriptions.toLocaleString('en')} subscriptions and ` +
+      `${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(billingMs)} — ${rate(rows, billingMs)}\n`,
   );
 
-  const principal = await loadPrincipal(database.db, owner.id);
-  const harness = createHarness(database.sqlite, database.db, principal, tenant.id);
-  const { caller } = harness;
-  const anySub = (await caller.subscriptions.list({ status: 'past_due', limit: 1 })).items[0];
-  const someCustomer = anySub?.customerId ?? '';
-  const invoicePage = await caller.invoices.list({ limit: 1000 });
-  let cursor = invoicePage.nextCursor;
-  for (let i = 0; i < 200 && cursor; i++)
-    cursor = (await caller.invoices.list({ limit: 1000, cursor })).nextCursor;
-  const anInvoice = (await caller.invoices.list({ customerId: someCustomer, limit: 1 })).items[0]?.id ?? '';
-  const midNumber = `INV-${String(Math.floor(loaded.invoices / 2)).padStart(6, '0')}`;
-
-  const cases: [string, Parameters<typeof harness.measure>[1]][] = [
-    ['subscriptions: first page (100 + total)', (c) => c.subscriptions.list({ limit: 100 })],
-    ['subscriptions: past_due filter', (c) => c.subscriptions.list({ status: 'past_due', limit: 100 })],
-    ['subscriptions: by plan', (c) => c.subscriptions.list({ planId: catalog.plans.enterprise, limit: 100 })],
-    ['subscriptions: customer search "mar"', (c) => c.subscriptions.list({ search: 'mar', limit: 100 })],
-    ['subscriptions: detail page', (c) => c.subscriptions.get({ id: anySub?.id ?? '' })],
-    ['invoices: first page (100 + total)', (c) => c.invoices.list({ limit: 100 })],
-    ['invoices: deep page (200k rows in)', (c) => c.invoices.list({ limit: 100, cursor })],
-    ['invoices: open filter', (c) => c.invoices.list({ status: 'open', limit: 100 })],
-    [`invoices: number search ${midNumber}`, (c) => c.invoices.list({ search: midNumber, limit: 100 })],
-    ['invoices: one customer', (c) => c.invoices.list({ customerId: someCustomer, limit: 100 })],
-    ['invoices: customer search "mar"', (c) => c.invoices.list({ search: 'mar', limit: 100 })],
-    ['invoices: detail page', (c) => c.invoices.get({ id: anInvoice })],
-    ['payments: first page (100 + total)', (c) => c.payments.list({ limit: 100 })],
-    ['payments: failed filter', (c) => c.payments.list({ status: 'failed', limit: 100 })],
-    ['payments: customer search "mar"', (c) => c.payments.list({ search: 'mar', limit: 100 })],
-    ['customer billing summary', (c) => c.billing.customer({ customerId: someCustomer })],
-    [
-      'entitlement check (cached)',
-      (c) => c.entitlements.check({ customerId: someCustomer, featureKey: 'courses.max' }),
-    ],
-    [
-      'entitlement check (uncached)',
-      (c) => {
-        invalidateEntitlements(tenant.id, someCustomer);
-        return c.entitlements.check({ customerId: someCustomer, featureKey: 'courses.max' });
-      },
-    ],
-    [
-      'entitlements explained (uncached)',
-      (c) => {
-        invalidateEntitlements(tenant.id, someCustomer);
-        return c.entitlements.forCustomer({ customerId: someCustomer });
-      },
-    ],
-  ];
-  for (const [label, call] of cases) await harness.measure(label, call, RUNS);
+  const postgres = await benchPostgres();
+  const pgDatabase = await postgres.database('billing');
+  const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
+  started = performance.now();
+  const copied = await copyToPostgres(database.sqlite, pgDatabase.url);
+  const copyMs = performance.now() - started;
+  const copiedRows = [...copied.values()].reduce((sum, n) => sum + n, 0);
+  started = performance.now();
+  // Statistics, as autovacuum's analyze keeps them on a server that has held these rows a while.
+  await sql`ANALYZE`.execute(onPostgres.db);
   process.stdout.write(
-    `${table(harness.rows)}\n\n${RUNS} timed runs each after a warm-up; per call, single connection; ` +
-      `${loaded.subscriptions.toLocaleString('en')} subscriptions, ${loaded.invoices.toLocaleString('en')} invoices.\n` +
+    `PostgreSQL: the same ${copiedRows.toLocaleString('en')} rows copied in ${ms(copyMs)} — ${rate(copiedRows, copyMs)} ` +
+      `(batched unnest INSERTs, every trigger firing); ANALYZE ${ms(performance.now() - started)}\n\n`,
+  );
+
+  const sqliteHarness = createHarness(
+    database.sqlite,
+    database.db,
+    await loadPrincipal(database.db, owner.id),
+    tenant.id,
+  );
+  const pgHarness = await createPgHarness(
+    pgDatabase.url,
+    onPostgres.db,
+    await loadPrincipal(onPostgres.db, owner.id),
+    tenant.id,
+  );
+  const sqliteCases = await billingCases(sqliteHarness.caller, { tenantId: tenant.id, catalog, loaded });
+  const pgCases = await billingCases(pgHarness.caller, { tenantId: tenant.id, catalog, loaded });
+  const figures: [string, Timings, Timings][] = [];
+  for (const [i, [label, call]] of sqliteCases.entries()) {
+    const onPg = pgCases[i]?.[1];
+    if (!onPg) throw new Error(`no PostgreSQL case for ${label}`);
+    const sqliteTimings = await sqliteHarness.measure(label, call, RUNS);
+    const pgTimings = await pgHarness.measure(label, onPg, RUNS);
+    figures.push([label, sqliteTimings, pgTimings]);
+    if (EXPLAIN && label.includes('"mar"'))
+      process.stdout.write(`${label}\n${await pgHarness.explain(onPg)}\n\n`);
+  }
+  const scale = `${loaded.subscriptions.toLocaleString('en')} subscriptions, ${loaded.invoices.toLocaleString('en')} invoices`;
+  process.stdout.write(
+    `SQLite\n${table(sqliteHarness.rows)}\n\nPostgreSQL (${postgres.origin})\n${table(pgHarness.rows)}\n\n` +
+      `Side by side, through the procedure\n${table(sideBySide(figures))}\n\n` +
+      `${RUNS} timed runs each after a warm-up; per call, single connection; ${scale} on both databases.\n` +
       'A cached entitlement check runs no SQL: its raw figure is the uncached query the cache saves.\n',
   );
-  await harness.close().catch(() => undefined);
+  await sqliteHarness.close().catch(() => undefined);
+  await pgHarness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
+  await onPostgres.close().catch(() => undefined);
+  await postgres.stop();
 }
 
 main()

@@ -1,21 +1,30 @@
 /**
- * Customers at scale: loads N generated customers (default 100,000) into a temporary
- * database, then times the list page, a deep page and searches three ways — through the
- * tRPC procedure (validation + permission + repo), through the repo (Kysely), and the very
- * same SQL run raw on better-sqlite3 — and prints p50/p95 with the overhead ratios.
+ * Customers at scale, on SQLite and on PostgreSQL side by side in one run: loads N generated
+ * customers (default 100,000) into a temporary SQLite database and the very same rows into a
+ * PostgreSQL one (bench/lib/pg-copy.ts), then times the list page, a deep page and searches
+ * three ways — through the tRPC procedure (validation + permission + repo), through the repo
+ * (Kysely), and the very same SQL run raw (better-sqlite3; a `pg` connection) — and prints
+ * p50/p95 with the overhead ratios, and PostgreSQL's figures over SQLite's.
+ *
+ * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
  *
  *   npm run bench -- [count]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../server/db/connection';
+import { sql } from 'kysely';
+import { openDatabase, openPostgres } from '../server/db/connection';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
 import { loadPrincipal } from '../server/modules/tenants';
 import type { CustomerListInput } from '../shared/customers/schema';
-import { createHarness } from './lib/harness';
+import { createHarness, type BenchCaller, type Timings } from './lib/harness';
+import { sideBySide } from './lib/pg-billing-cases';
+import { copyToPostgres } from './lib/pg-copy';
+import { createPgHarness } from './lib/pg-harness';
+import { benchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -49,36 +58,69 @@ async function main(): Promise<void> {
     `Loaded ${count.toLocaleString('en')} customers (+ audit and change-log rows) in ${ms(loadMs)} — ${Math.round(count / (loadMs / 1000)).toLocaleString('en')} rows/s\n\n`,
   );
 
-  const principal = await loadPrincipal(database.db, owner.id);
-  const harness = createHarness(database.sqlite, database.db, principal, tenant.id);
-  const { caller } = harness;
+  const postgres = await benchPostgres();
+  const pgDatabase = await postgres.database('customers');
+  const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
+  const copyStart = performance.now();
+  await copyToPostgres(database.sqlite, pgDatabase.url);
+  const copyMs = performance.now() - copyStart;
+  // Statistics, as autovacuum's analyze keeps them on a server that has held these rows a while.
+  await sql`ANALYZE`.execute(onPostgres.db);
+  process.stdout.write(
+    `PostgreSQL: the same rows copied in ${ms(copyMs)} (batched unnest INSERTs, triggers firing)\n\n`,
+  );
 
-  const middle = await caller.customers.list({ sort: { field: 'name', direction: 'asc' }, limit: 1000 });
-  let cursor = middle.nextCursor;
-  for (let i = 0; i < Math.floor(count / 2000) && cursor; i++) {
-    cursor = (await caller.customers.list({ sort: { field: 'name', direction: 'asc' }, limit: 1000, cursor }))
-      .nextCursor;
+  const harness = createHarness(
+    database.sqlite,
+    database.db,
+    await loadPrincipal(database.db, owner.id),
+    tenant.id,
+  );
+  const pgHarness = await createPgHarness(
+    pgDatabase.url,
+    onPostgres.db,
+    await loadPrincipal(onPostgres.db, owner.id),
+    tenant.id,
+  );
+  const sqliteCases = await customerCases(harness.caller);
+  const pgCases = await customerCases(pgHarness.caller);
+  const figures: [string, Timings, Timings][] = [];
+  for (const [i, [label, input]] of sqliteCases.entries()) {
+    const onPg = pgCases[i]?.[1] ?? input;
+    figures.push([
+      label,
+      await harness.measure(label, (c) => c.customers.list(input), RUNS),
+      await pgHarness.measure(label, (c) => c.customers.list(onPg), RUNS),
+    ]);
   }
+  process.stdout.write(
+    `SQLite\n${table(harness.rows)}\n\nPostgreSQL (${postgres.origin})\n${table(pgHarness.rows)}\n\n` +
+      `Side by side, through the procedure\n${table(sideBySide(figures))}\n\n` +
+      `${RUNS} timed runs each after a warm-up; times are per call, single connection, ${count.toLocaleString('en')} customers on both databases.\n`,
+  );
+  await harness.close().catch(() => undefined);
+  await pgHarness.close().catch(() => undefined);
+  await database.close().catch(() => undefined);
+  await onPostgres.close().catch(() => undefined);
+  await postgres.stop();
+}
 
-  const cases: [string, CustomerListInput][] = [
+/** The cases, with the deep page's cursor found through `caller` (each database hands out its own). */
+async function customerCases(caller: BenchCaller): Promise<[string, CustomerListInput][]> {
+  const byName = { field: 'name', direction: 'asc' } as const;
+  let cursor = (await caller.customers.list({ sort: byName, limit: 1000 })).nextCursor;
+  for (let i = 0; i < Math.floor(count / 2000) && cursor; i++) {
+    cursor = (await caller.customers.list({ sort: byName, limit: 1000, cursor })).nextCursor;
+  }
+  return [
     ['first page (newest, 100 rows + total)', { limit: 100 }],
-    ['first page sorted by name', { limit: 100, sort: { field: 'name', direction: 'asc' } }],
-    [
-      'deep page by name (middle of the list)',
-      { limit: 100, sort: { field: 'name', direction: 'asc' }, cursor },
-    ],
+    ['first page sorted by name', { limit: 100, sort: byName }],
+    ['deep page by name (middle of the list)', { limit: 100, sort: byName, cursor }],
     ['archived filter', { limit: 100, status: 'archived' }],
     ['search "mar" (common prefix)', { limit: 100, search: 'mar' }],
     ['search "okafor gmail" (two words)', { limit: 100, search: 'okafor gmail' }],
     ['search by email prefix', { limit: 100, search: 'james.smith@' }],
   ];
-
-  for (const [label, input] of cases) await harness.measure(label, (c) => c.customers.list(input), RUNS);
-  process.stdout.write(
-    `${table(harness.rows)}\n\n${RUNS} timed runs each after a warm-up; times are per call, single connection, ${count.toLocaleString('en')} customers.\n`,
-  );
-  await harness.close().catch(() => undefined);
-  await database.close().catch(() => undefined);
 }
 
 main()

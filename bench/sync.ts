@@ -1,89 +1,142 @@
 /**
- * Sync: the first sync of a fresh desktop replica from a hosted server holding 100k customers
- * and 100k subscriptions (time and rows/s), and incremental pulls of 1k changed rows (p50/p95),
- * over real HTTP on 127.0.0.1, signed in as the tenant's admin — the whole path: the server's
- * filtered row log, JSON over HTTP, the replica applying each page with its cursor.
+ * Sync, on SQLite and on PostgreSQL side by side in one run: the first sync of a fresh desktop
+ * replica from a hosted server holding 100k customers and 100k subscriptions (time and rows/s),
+ * and incremental pulls of 1k changed rows (p50/p95), over real HTTP on 127.0.0.1, signed in as
+ * the tenant's admin — the whole path: the server's filtered row log, JSON over HTTP, the
+ * replica applying each page with its cursor.
  *
- *   npm run bench:sync -- [customers] [incremental runs]
+ * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
+ *
+ *   npm run bench:sync -- [customers] [incremental runs] [--explain]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { newId } from '../shared/ids';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { createEmbeddedBackend } from '../server/embedded/backend';
 import { systemClock } from '../server/lib/clock';
 import { silentLogger } from '../server/lib/logger';
-import { seedTenant, startServer } from '../server/sync/desktop/desktop.test-kit';
+import { sequenceCommittedChanges } from '../server/sync/sequencer';
+import { seedTenant, startServer, type RestartableServer } from '../server/sync/desktop/desktop.test-kit';
 import { PULL_PAGE } from '../server/sync/desktop/sync-run';
-import { ms, summarize, table } from './lib/stats';
+import { explainPull } from './lib/pg-explain';
+import { benchPostgres, ratio, type BenchPostgres } from './lib/pg-server';
+import {
+  CATALOG_COLUMNS,
+  CUSTOMER_COLUMNS,
+  SUBSCRIPTION_COLUMNS,
+  loadSyncTenantPostgres,
+  syncTenantRows,
+  touchCustomersPostgres,
+  type SyncTenantRows,
+} from './lib/pg-sync-data';
+import { ms, summarize, table, type Summary } from './lib/stats';
 
-const CUSTOMERS = Number(process.argv[2] ?? 100_000);
-const RUNS = Number(process.argv[3] ?? 20);
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const EXPLAIN = process.argv.includes('--explain');
+const CUSTOMERS = Number(args[0] ?? 100_000);
+const RUNS = Number(args[1] ?? 20);
 const CHANGES = 1_000;
 const PASSWORD = 'bench passphrase, long enough';
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-sync-'));
 
-/** Customers and one subscription each, written straight into the server (its triggers log every row). */
-function load(sqlite: BetterSqlite3.Database, tenantId: string, now: number): void {
-  const product = newId('prd', now);
-  const plan = newId('pln', now);
-  const price = newId('pri', now);
+type Kind = 'sqlite' | 'postgres';
+
+let retried = 0;
+/**
+ * A pull sent on a kept-alive connection just as the server closes it (idle past its keep-alive
+ * timeout while the replica applied a page: on a loaded machine, now and then) gets no answer.
+ * A pull is a GET and reads only: it is sent again, as a browser would, inside the timed run.
+ */
+const retryingFetch: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    if ((init?.method ?? 'GET') !== 'GET') throw error;
+    retried++;
+    return fetch(input, init);
+  }
+};
+
+interface Figures {
+  loadMs: number;
+  /** PostgreSQL: numbering the loaded rows' changes, as the next pull would (decision 110). */
+  sequenceMs: number | null;
+  initialMs: number;
+  rows: number;
+  incremental: Summary;
+}
+
+const insertSql = (name: string, columns: readonly string[]) =>
+  `INSERT INTO ${name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+function loadSqlite(sqlite: BetterSqlite3.Database, rows: SyncTenantRows): void {
   sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `INSERT INTO products (id, tenant_id, name, status, created_at, updated_at) VALUES (?, ?, 'Courses', 'active', ?, ?)`,
-      )
-      .run(product, tenantId, now, now);
-    sqlite
-      .prepare(
-        `INSERT INTO plans (id, tenant_id, product_id, name, status, version, created_at, updated_at)
-        VALUES (?, ?, ?, 'Pro', 'active', 1, ?, ?)`,
-      )
-      .run(plan, tenantId, product, now, now);
-    sqlite
-      .prepare(
-        `INSERT INTO prices (id, tenant_id, plan_id, amount, currency, interval, status, created_at, updated_at)
-        VALUES (?, ?, ?, 2900, 'USD', 'month', 'active', ?, ?)`,
-      )
-      .run(price, tenantId, plan, now, now);
-    const customer = sqlite.prepare(`INSERT INTO customers
-      (id, tenant_id, name, sort_name, email, country, company, status, version, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, 'GB', 'Example Ltd', 'active', 1, ?, ?)`);
-    const subscription = sqlite.prepare(`INSERT INTO subscriptions
-      (id, tenant_id, customer_id, plan_id, price_id, quantity, currency, status, billing_anchor,
-       current_period_start, current_period_end, trial_end_behavior, version, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, 1, 'USD', 'active', ?, ?, ?, 'cancel', 1, ?, ?)`);
-    for (let i = 0; i < CUSTOMERS; i++) {
-      const at = now - (CUSTOMERS - i) * 1000;
-      const id = newId('cus', at);
-      const name = `Customer ${i}`;
-      customer.run(id, tenantId, name, name.toLowerCase(), `c${i}@bench.test`, at, at);
-      subscription.run(newId('sub', at), tenantId, id, plan, price, at, at, at + 30 * 86_400_000, at, at);
+    for (const name of ['products', 'plans', 'prices'] as const)
+      sqlite.prepare(insertSql(name, CATALOG_COLUMNS[name])).run(...rows.catalog[name]);
+    const customer = sqlite.prepare(insertSql('customers', CUSTOMER_COLUMNS));
+    const subscription = sqlite.prepare(insertSql('subscriptions', SUBSCRIPTION_COLUMNS));
+    for (const [c, s] of rows.customers()) {
+      customer.run(...c);
+      subscription.run(...s);
     }
   })();
 }
 
-async function main(): Promise<void> {
-  const server = await startServer(dir, systemClock);
-  const { tenant } = await seedTenant(server, {
+/** Changes CHANGES random customers on the server's database; returns a function doing it again. */
+async function toucher(server: RestartableServer, url: string | null) {
+  if (!url) {
+    const update = server.backend.database.sqlite.prepare(
+      `UPDATE customers SET notes = ?, version = version + 1 WHERE id IN (SELECT id FROM customers ORDER BY random() LIMIT ${CHANGES})`,
+    );
+    return {
+      touch: (note: string) => Promise.resolve(void update.run(note)),
+      close: () => Promise.resolve(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    touch: (note: string) => touchCustomersPostgres(client, note, CHANGES),
+    close: () => client.end(),
+  };
+}
+
+async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
+  const database = kind === 'postgres' ? await postgres.database('sync') : null;
+  const server = await startServer(join(dir, kind), systemClock, 0, {
+    postgres: database ? { url: database.url, poolSize: 10 } : null,
+  });
+  const { tenant, admin } = await seedTenant(server, {
     name: 'Bench',
     slug: 'bench',
     adminEmail: 'admin@bench.test',
     password: PASSWORD,
   });
+  const rows = syncTenantRows(tenant.id, Date.now(), CUSTOMERS);
   const loadStart = performance.now();
-  load(server.backend.database.sqlite, tenant.id, Date.now());
+  if (database) await loadSyncTenantPostgres(database.url, rows);
+  else loadSqlite(server.backend.database.sqlite, rows);
   const loadMs = performance.now() - loadStart;
+  let sequenceMs: number | null = null;
+  if (database) {
+    const started = performance.now();
+    await sequenceCommittedChanges(server.backend.database.db);
+    sequenceMs = performance.now() - started;
+    // What autovacuum's analyze gives a server that has held these rows a while (it would by the first sync).
+    await sql`ANALYZE`.execute(server.backend.database.db);
+  }
 
   const desktop = await createEmbeddedBackend({
-    dataDir: join(dir, 'desktop'),
+    dataDir: join(dir, `${kind}-desktop`),
     logger: silentLogger,
     demo: false,
     gatewayConfig: {},
     smtpConfig: null,
     stripeEvents: { poll: false },
-    sync: { intervalMs: 3_600_000 },
+    sync: { intervalMs: 3_600_000, fetch: retryingFetch },
   });
   const connection = desktop.services.connection;
   if (!connection) throw new Error('the desktop has no connection');
@@ -91,50 +144,78 @@ async function main(): Promise<void> {
   await connection.connect({ serverUrl: server.url, email: 'admin@bench.test', password: PASSWORD });
   const initialMs = performance.now() - started;
   const replica = connection.active()?.db;
-  if (!replica) throw new Error('the first sync did not finish');
-  const count = async (table: 'customers' | 'subscriptions') =>
+  if (!replica) throw new Error(`the first sync on ${kind} did not finish`);
+  const count = async (name: 'customers' | 'subscriptions') =>
     Number(
       (
         await replica
-          .selectFrom(table)
+          .selectFrom(name)
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
     );
   const replicaRows = (await count('customers')) + (await count('subscriptions'));
   if (replicaRows !== CUSTOMERS * 2)
-    throw new Error(`the replica holds ${replicaRows} rows, not ${CUSTOMERS * 2}`);
+    throw new Error(`the ${kind} replica holds ${replicaRows} rows, not ${CUSTOMERS * 2}`);
 
-  const update = server.backend.database.sqlite.prepare(
-    `UPDATE customers SET notes = ?, version = version + 1 WHERE id IN (SELECT id FROM customers ORDER BY random() LIMIT ${CHANGES})`,
-  );
+  const changes = await toucher(server, database?.url ?? null);
   const samples: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    update.run(`run ${run}`);
+    await changes.touch(`run ${run}`);
+    if (EXPLAIN && run === RUNS - 1)
+      process.stdout.write(
+        `\n${kind}: ${await explainPull(server.backend.database.db, admin.id, tenant.id)}\n`,
+      );
     const start = performance.now();
     await connection.requestSync();
     samples.push(performance.now() - start);
     if (connection.status().state !== 'connected')
-      throw new Error(`sync failed: ${connection.status().error}`);
+      throw new Error(`sync on ${kind} failed: ${connection.status().error}`);
   }
-  const incremental = summarize(samples);
-
-  process.stdout.write(
-    `${table([
-      ['measure', 'figure'],
-      [
-        'server bulk load (with row-log triggers)',
-        `${(loadMs / 1000).toFixed(1)} s for ${(CUSTOMERS * 2).toLocaleString()} rows`,
-      ],
-      ['first sync: sign in + pull + apply', `${(initialMs / 1000).toFixed(2)} s (pages of ${PULL_PAGE})`],
-      ['first sync rate', `${Math.round(replicaRows / (initialMs / 1000)).toLocaleString()} rows/s`],
-      [`incremental pull of ${CHANGES} changes, p50`, ms(incremental.p50)],
-      [`incremental pull of ${CHANGES} changes, p95`, ms(incremental.p95)],
-      ['incremental runs', String(incremental.runs)],
-    ])}\n`,
-  );
+  await changes.close();
   await desktop.close();
   await server.stop();
+  await database?.drop();
+  return { loadMs, sequenceMs, initialMs, rows: replicaRows, incremental: summarize(samples) };
+}
+
+function report(sqlite: Figures, postgres: Figures, origin: string): string {
+  const rate = (f: Figures) => f.rows / (f.initialMs / 1000);
+  const line = (label: string, of: (f: Figures) => number, show: (n: number) => string) => [
+    label,
+    show(of(sqlite)),
+    show(of(postgres)),
+    ratio(of(postgres), of(sqlite)),
+  ];
+  const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
+  return `${table([
+    ['measure', 'SQLite', 'PostgreSQL', 'PG/SQLite'],
+    line(
+      `server bulk load, ${(CUSTOMERS * 2).toLocaleString('en')} rows (row-log triggers)`,
+      (f) => f.loadMs,
+      seconds,
+    ),
+    ['PG: numbering the loaded changes (sequencer)', '—', seconds(postgres.sequenceMs ?? 0), ''],
+    line(`first sync: sign in + pull + apply (pages of ${PULL_PAGE})`, (f) => f.initialMs, seconds),
+    line(
+      'first sync rate (aim ≥ 50,000 rows/s)',
+      rate,
+      (n) => `${Math.round(n).toLocaleString('en')} rows/s`,
+    ),
+    line(`incremental pull of ${CHANGES} changes, p50`, (f) => f.incremental.p50, ms),
+    line(`incremental pull of ${CHANGES} changes, p95 (aim ≤ 100 ms)`, (f) => f.incremental.p95, ms),
+  ])}\n\n${RUNS} incremental runs each; ${retried} pull request(s) got no answer and were sent again (timed). PostgreSQL: ${origin}.\n`;
+}
+
+async function main(): Promise<void> {
+  const postgres = await benchPostgres();
+  try {
+    const sqlite = await runOn('sqlite', postgres);
+    const onPostgres = await runOn('postgres', postgres);
+    process.stdout.write(report(sqlite, onPostgres, postgres.origin));
+  } finally {
+    await postgres.stop();
+  }
 }
 
 main()

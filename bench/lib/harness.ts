@@ -7,13 +7,13 @@ import type { DB } from '../../server/db/schema';
 import { sandboxGateways } from '../../server/gateways/provider';
 import { systemClock } from '../../server/lib/clock';
 import { silentLogger } from '../../server/lib/logger';
-import { ms, time } from './stats';
+import { ms, time, type Summary } from './stats';
 import { appProcedures } from '../../server/app/procedures';
 
 const callerFor = createCallerFactory(appRouter);
 export type BenchCaller = ReturnType<typeof callerFor>;
 
-function callerOn(db: Kysely<DB>, principal: Principal, tenantId: string): BenchCaller {
+export function callerOn(db: Kysely<DB>, principal: Principal, tenantId: string): BenchCaller {
   return callerFor(
     createContext({
       services: {
@@ -29,6 +29,13 @@ function callerOn(db: Kysely<DB>, principal: Principal, tenantId: string): Bench
       client: { kind: 'system', id: 'bench' },
     }),
   );
+}
+
+/** One case's figures: through tRPC, through Kysely's driver, and as raw SQL. */
+export interface Timings {
+  procedure: Summary;
+  driver: Summary;
+  raw: Summary;
 }
 
 /**
@@ -67,7 +74,7 @@ export function createHarness(
   return {
     caller,
     rows,
-    async measure(label: string, call: (c: BenchCaller) => Promise<unknown>, runs: number): Promise<void> {
+    async measure(label: string, call: (c: BenchCaller) => Promise<unknown>, runs: number): Promise<Timings> {
       captured = [];
       await call(recorder);
       const queries = captured;
@@ -94,6 +101,7 @@ export function createHarness(
         `${(procedure.p50 / raw.p50).toFixed(2)}×`,
         `${(driver.p50 / raw.p50).toFixed(2)}×`,
       ]);
+      return { procedure, driver, raw };
     },
     close: () => recording.destroy(),
   };

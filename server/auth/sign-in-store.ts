@@ -7,7 +7,7 @@ import type { DB } from '../db/schema';
  * Where the sign-in guard keeps its counts (decision 111). SQLite is one process: memory,
  * as before. PostgreSQL may be served by several instances behind a round-robin balancer:
  * there the counts live in the database (rate-limiter-flexible's RateLimiterPostgres, in the
- * sign_in_throttle table of migration 0019), so N instances allow the same guesses as one.
+ * sign_in_throttle table of migration 0020), so N instances allow the same guesses as one.
  */
 
 export interface Window {
@@ -75,7 +75,7 @@ export function postgresThrottle(
         storeClient: client,
         storeType: 'pool',
         tableName: 'sign_in_throttle',
-        // Migration 0019 made it: the library runs no DDL at run time.
+        // Migration 0020 made it: the library runs no DDL at run time.
         tableCreated: true,
         clearExpiredByTimeout: false,
         keyPrefix: name,

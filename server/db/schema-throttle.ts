@@ -1,4 +1,4 @@
-/** Tables of migration 0019_shared_throttle, as Kysely sees them. */
+/** Tables of migration 0020_shared_throttle, as Kysely sees them. */
 export interface ThrottleTables {
   sign_in_throttle: {
     key: string;

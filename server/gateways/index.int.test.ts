@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../tests/fakes/stripe';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import type { AppDatabase } from '../db/connection';
+import { openTestDatabase } from '../testing/test-database.test-kit';
 import { ManualClock } from '../lib/clock';
 import { gatewayFromConfig } from './index';
 
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 describe('gatewayFromConfig', () => {
   it('is the sandbox, on this database and tenant, when no Stripe key is configured', async () => {
-    database = openDatabase({ path: ':memory:' });
+    database = await openTestDatabase();
     const gateway = gatewayFromConfig({}, { db: database.db, tenantId: 'ten_A', clock: new ManualClock(0) });
     expect(gateway.name).toBe('sandbox');
     await gateway.createCustomer({ customerId: 'c', email: 'a@example.com', name: 'A' }, 'k');
@@ -25,7 +26,7 @@ describe('gatewayFromConfig', () => {
   });
 
   it('is Stripe, at the configured address, when a key is configured', async () => {
-    database = openDatabase({ path: ':memory:' });
+    database = await openTestDatabase();
     fake = await startFakeStripe();
     const gateway = gatewayFromConfig(
       {

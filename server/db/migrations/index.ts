@@ -16,7 +16,8 @@ import { webhooks } from './0015_webhooks';
 import { staffNotices } from './0016_staff_notices';
 import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
 import { offlineFirst } from './0018_offline_first';
-import { sharedThrottle } from './0019_shared_throttle';
+import { syncPullIndexes } from './0019_sync_pull_indexes';
+import { sharedThrottle } from './0020_shared_throttle';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   staffNotices,
   webhookSecretOverlap,
   offlineFirst,
+  syncPullIndexes,
   sharedThrottle,
 ];

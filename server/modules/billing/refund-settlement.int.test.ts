@@ -1,4 +1,12 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import type {
+  Kysely,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
@@ -16,10 +24,10 @@ let recorded: Kysely<DB>;
 beforeEach(async () => {
   world = await createBillingWorld();
   statements = [];
-  recorded = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: world.database.sqlite }),
-    log: (event) => void statements.push(event.query.sql),
-  });
+  const db = world.database.db;
+  recorded = db.withPlugin(
+    new StatementRecorder((node, queryId) => db.getExecutor().compileQuery(node, queryId).sql),
+  );
 });
 afterEach(async () => {
   await world.close();
@@ -62,10 +70,27 @@ async function pendingRefund(payment: Payment, amount: number): Promise<Refund> 
   return refund;
 }
 
+/** Keeps the SQL text of every statement run through it, as the database's own dialect writes it. */
+class StatementRecorder implements KyselyPlugin {
+  constructor(
+    readonly compile: (node: RootOperationNode, queryId: PluginTransformQueryArgs['queryId']) => string,
+  ) {}
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    statements.push(this.compile(node, queryId));
+    return node;
+  }
+
+  transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(result);
+  }
+}
+
 /** Writes to the tables a settlement touches that do not say which tenant they are for. */
 function unscopedWrites(): string[] {
   return statements.filter(
-    (s) => /^(update|delete from) "(refunds|payments|invoices)"/.test(s) && !s.includes('"tenant_id" = ?'),
+    (s) =>
+      /^(update|delete from) "(refunds|payments|invoices)"/.test(s) && !/"tenant_id" = (\?|\$\d+)/.test(s),
   );
 }
 

@@ -7,6 +7,7 @@ import {
   type QueryResult,
   type RootOperationNode,
   type UnknownRow,
+  type Compilable,
 } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
@@ -29,27 +30,69 @@ afterEach(async () => {
 });
 
 const tenantA = () => world.tenants.A.id;
-const sql = (text: string, ...params: unknown[]) => world.database.sqlite.prepare(text).run(...params);
-
-function insertProSubscription(status: string) {
+/** A subscription row written straight to the table, as the subscription service would write it. */
+async function insertProSubscription(status: 'active' | 'trialing') {
   const id = newId('sub', START);
-  sql(
-    `INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, price_id, quantity, currency, status,
-       billing_anchor, current_period_start, current_period_end, trial_end_behavior, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 1, 'USD', ?, ?, ?, ?, 'cancel', 1, ?, ?)`,
-    id,
-    tenantA(),
-    customerId,
-    demo.plans.pro,
-    demo.prices.proMonthlyUsd,
-    status,
-    START,
-    START,
-    START + 1,
-    START,
-    START,
-  );
+  await world.database.db
+    .insertInto('subscriptions')
+    .values({
+      id,
+      tenant_id: tenantA(),
+      customer_id: customerId,
+      plan_id: demo.plans.pro,
+      price_id: demo.prices.proMonthlyUsd,
+      quantity: 1,
+      currency: 'USD',
+      status,
+      billing_anchor: START,
+      current_period_start: START,
+      current_period_end: START + 1,
+      trial_start: null,
+      trial_end: null,
+      trial_end_behavior: 'cancel',
+      canceled_at: null,
+      ended_at: null,
+      paused_at: null,
+      resume_at: null,
+      pending_price_id: null,
+      pending_quantity: null,
+      payment_method_id: null,
+      gateway_ref: null,
+      version: 1,
+      created_at: START,
+      updated_at: START,
+    })
+    .execute();
   return id;
+}
+
+/**
+ * Runs a write while a gated reader may hold the database: on PostgreSQL through the pool (another
+ * connection); on SQLite straight on the handle, since Kysely's one SQLite connection stays held by
+ * the frozen reader until its result is released.
+ */
+async function writeBeside(query: Compilable): Promise<void> {
+  const { sql, parameters } = query.compile();
+  if (world.database.dialect === 'sqlite') world.database.sqlite.prepare(sql).run(...parameters);
+  else await world.database.db.executeQuery(query.compile());
+}
+
+/** Cancels a subscription behind the services' backs: no invalidation follows. */
+async function cancelRow(id: string) {
+  await writeBeside(
+    world.database.db.updateTable('subscriptions').set({ status: 'canceled' }).where('id', '=', id),
+  );
+}
+
+/** Sets a plan's feature value behind the services' backs: no invalidation follows. */
+async function setFeatureRow(planId: string, featureKey: string, value: number) {
+  await writeBeside(
+    world.database.db
+      .updateTable('plan_features')
+      .set({ value })
+      .where('plan_id', '=', planId)
+      .where('feature_key', '=', featureKey),
+  );
 }
 
 function readsTable(node: RootOperationNode, table: string): boolean {
@@ -93,10 +136,10 @@ class ReadGate implements KyselyPlugin {
 
 describe('the entitlements cache', () => {
   it('serves repeated checks from memory until the subscription service invalidates the customer', async () => {
-    const subscription = insertProSubscription('active');
+    const subscription = await insertProSubscription('active');
     const db = world.services.db;
     expect(await can(db, tenantA(), customerId, 'api.access')).toBe(true);
-    sql("UPDATE subscriptions SET status = 'canceled' WHERE id = ?", subscription);
+    await cancelRow(subscription);
     // Without an invalidation the cached answer stands: proof the cache is in use.
     expect(await can(db, tenantA(), customerId, 'api.access')).toBe(true);
     invalidateEntitlements(tenantA(), customerId);
@@ -110,11 +153,7 @@ describe('the entitlements cache', () => {
     const bertha = await asB.customers.create({ name: 'Bertha', email: 'b@b.example', country: 'DE' });
     expect(await limit(db, tenantA(), customerId, 'courses.max')).toBe(3);
     expect(await limit(db, world.tenants.B.id, bertha.id, 'courses.max')).toBe(3);
-    sql(
-      'UPDATE plan_features SET value = 4 WHERE plan_id = ? AND feature_key = ?',
-      demoB.plans.free,
-      'courses.max',
-    );
+    await setFeatureRow(demoB.plans.free, 'courses.max', 4);
 
     await world.as('billingA').catalog.updatePlan({
       id: demo.plans.free,
@@ -128,12 +167,12 @@ describe('the entitlements cache', () => {
   });
 
   it('does not keep what a reader read before a subscription change it finished after', async () => {
-    const subscription = insertProSubscription('active');
+    const subscription = await insertProSubscription('active');
     const gate = new ReadGate('subscriptions');
     const gated = world.services.db.withPlugin(gate);
     const reader = can(gated, tenantA(), customerId, 'analytics.advanced');
     await gate.reached;
-    sql("UPDATE subscriptions SET status = 'canceled' WHERE id = ?", subscription);
+    await cancelRow(subscription);
     invalidateEntitlements(tenantA(), customerId);
     gate.release();
     expect(await reader).toBe(true);
@@ -141,16 +180,12 @@ describe('the entitlements cache', () => {
   });
 
   it('does not keep what a reader read before a catalog change it finished after', async () => {
-    insertProSubscription('active');
+    await insertProSubscription('active');
     const gate = new ReadGate('plan_features');
     const gated = world.services.db.withPlugin(gate);
     const reader = limit(gated, tenantA(), customerId, 'courses.max');
     await gate.reached;
-    sql(
-      'UPDATE plan_features SET value = 70 WHERE plan_id = ? AND feature_key = ?',
-      demo.plans.pro,
-      'courses.max',
-    );
+    await setFeatureRow(demo.plans.pro, 'courses.max', 70);
     invalidateTenantEntitlements(tenantA());
     gate.release();
     expect(await reader).toBe(50);
@@ -158,7 +193,7 @@ describe('the entitlements cache', () => {
   });
 
   it('reads a transaction’s own uncommitted rows without caching them', async () => {
-    const subscription = insertProSubscription('active');
+    const subscription = await insertProSubscription('active');
     const db = world.services.db;
     const rolledBack = new Error('roll back');
     await expect(

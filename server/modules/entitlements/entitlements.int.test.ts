@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/ids';
+import type { DB } from '../../db/schema';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
 import { seedDemoCatalog, type DemoCatalog } from '../catalog';
@@ -23,41 +24,45 @@ const db = () => world.services.db;
 const tenantA = () => world.tenants.A.id;
 
 /** The subscription service isn't written yet: its rows are inserted as it will write them. */
-function insertSubscription(plan: 'free' | 'pro' | 'enterprise', status: string, cancelAtPeriodEnd = false) {
+async function insertSubscription(
+  plan: 'free' | 'pro' | 'enterprise',
+  status: DB['subscriptions']['status'],
+  cancelAtPeriodEnd = false,
+) {
   const id = newId('sub', START);
   const price = {
     free: demo.prices.freeMonthlyUsd,
     pro: demo.prices.proMonthlyUsd,
     enterprise: demo.prices.enterpriseMonthlyUsd,
   };
-  world.database.sqlite
-    .prepare(
-      `INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, price_id, quantity, currency, status,
-         billing_anchor, current_period_start, current_period_end, trial_end_behavior, cancel_at_period_end,
-         version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 1, 'USD', ?, ?, ?, ?, 'cancel', ?, 1, ?, ?)`,
-    )
-    .run(
+  await world.database.db
+    .insertInto('subscriptions')
+    .values({
       id,
-      tenantA(),
-      customerId,
-      demo.plans[plan],
-      price[plan],
+      tenant_id: tenantA(),
+      customer_id: customerId,
+      plan_id: demo.plans[plan],
+      price_id: price[plan],
+      quantity: 1,
+      currency: 'USD',
       status,
-      START,
-      START,
-      START + 30 * 86_400_000,
-      cancelAtPeriodEnd ? 1 : 0,
-      START,
-      START,
-    );
+      billing_anchor: START,
+      current_period_start: START,
+      current_period_end: START + 30 * 86_400_000,
+      trial_end_behavior: 'cancel',
+      cancel_at_period_end: cancelAtPeriodEnd ? 1 : 0,
+      version: 1,
+      created_at: START,
+      updated_at: START,
+    })
+    .execute();
   return id;
 }
 
 describe('which subscriptions grant access', () => {
-  for (const status of ['trialing', 'active', 'past_due']) {
+  for (const status of ['trialing', 'active', 'past_due'] as const) {
     it(`a ${status} subscription grants its plan's features`, async () => {
-      const id = insertSubscription('pro', status);
+      const id = await insertSubscription('pro', status);
       expect(await limit(db(), tenantA(), customerId, 'courses.max')).toBe(50);
       expect(await can(db(), tenantA(), customerId, 'analytics.advanced')).toBe(true);
       expect(await can(db(), tenantA(), customerId, 'branding.white_label')).toBe(false);
@@ -68,9 +73,9 @@ describe('which subscriptions grant access', () => {
     });
   }
 
-  for (const status of ['paused', 'canceled', 'unpaid', 'incomplete']) {
+  for (const status of ['paused', 'canceled', 'unpaid', 'incomplete'] as const) {
     it(`a ${status} subscription grants nothing, so the default plan applies`, async () => {
-      const id = insertSubscription('enterprise', status);
+      const id = await insertSubscription('enterprise', status);
       expect(await limit(db(), tenantA(), customerId, 'courses.max')).toBe(3);
       expect(await can(db(), tenantA(), customerId, 'branding.white_label')).toBe(false);
       const { sources } = await explain(db(), tenantA(), customerId);
@@ -82,7 +87,7 @@ describe('which subscriptions grant access', () => {
   }
 
   it('keeps access for a subscription set to cancel at period end, and says so', async () => {
-    const id = insertSubscription('pro', 'active', true);
+    const id = await insertSubscription('pro', 'active', true);
     expect(await can(db(), tenantA(), customerId, 'api.access')).toBe(true);
     const check = await world.as('viewerA').entitlements.check({ customerId, featureKey: 'api.access' });
     expect(check).toEqual({
@@ -97,8 +102,8 @@ describe('which subscriptions grant access', () => {
 
 describe('several subscriptions', () => {
   it('OR their flags and take the largest limit, unlimited winning', async () => {
-    const pro = insertSubscription('pro', 'active');
-    const enterprise = insertSubscription('enterprise', 'past_due');
+    const pro = await insertSubscription('pro', 'active');
+    const enterprise = await insertSubscription('enterprise', 'past_due');
     expect(await limit(db(), tenantA(), customerId, 'courses.max')).toBeNull();
     expect(await can(db(), tenantA(), customerId, 'branding.white_label')).toBe(true);
     const explained = await world.as('billingA').entitlements.forCustomer({ customerId });
@@ -122,8 +127,8 @@ describe('several subscriptions', () => {
       expectedVersion: 1,
       patch: { features: { 'courses.max': 80, 'students.max': 10 } },
     });
-    insertSubscription('free', 'active');
-    insertSubscription('pro', 'trialing');
+    await insertSubscription('free', 'active');
+    await insertSubscription('pro', 'trialing');
     expect(await limit(db(), tenantA(), customerId, 'courses.max')).toBe(80);
     expect(await limit(db(), tenantA(), customerId, 'students.max')).toBe(1000);
   });

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import { runCommand, type EntityChange } from '../../commands/run-command';
+import { serializeOn } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import { subscriptionsChanged } from '../billing';
 import type { StripeEventOutcome } from '../stripe-events';
@@ -109,6 +110,9 @@ export async function mirrorSnapshot<T extends { id: string }, L>(
   const causedBy = source.kind === 'event' ? (source.event.request?.idempotency_key ?? null) : null;
   let customerId: string | null = null;
   const verdict = await runCommand<Verdict>(mirrorScope(context), kind.action, async (trx, now) => {
+    // Two instances may apply snapshots of one object at once: on PostgreSQL the second waits
+    // here and orders its snapshot against what the first wrote, never against what it read before.
+    await serializeOn(trx, `stripe-object:${context.tenantId}:${object.id}`);
     const order = await orderOf(trx, context.tenantId, object.id, source, acceptSame);
     if (order === 'older') return { result: 'stale', changes: [] };
     if (order === 'same') return { result: 'refetch', changes: [] };

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import { runCommand, type EntityChange } from '../../commands/run-command';
+import { serializeOn } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import { createGatewayPrice, createGatewayProductAndPlan, findPlanIdByGatewayRef } from '../catalog';
 import { invalidateTenantEntitlements } from '../entitlements';
@@ -67,6 +68,9 @@ export async function ensurePrice(
   const unitAmount = full.unit_amount;
   const product = await productOf(context, full, fields.productRef);
   const created = await runCommand(mirrorScope(context), 'catalog.mirrored_from_stripe', async (trx, now) => {
+    // Two instances may mirror the same product at once (two subscriptions on its prices): on
+    // PostgreSQL the second waits here, then finds what the first made instead of inserting it again.
+    await serializeOn(trx, `stripe-product:${context.tenantId}:${product.id}`);
     const again = await priceByRef(trx, context.tenantId, ref);
     if (again) return { result: again, changes: [] };
     const changes: EntityChange[] = [];

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { newId } from '../../../shared/ids';
 import { runCommand } from '../../commands/run-command';
+import { serializeOn } from '../../db/locks';
 import { insertCustomer, setGatewayCustomerRef } from '../customers';
 import { mirrorScope, stripeOf, type MirrorContext } from './context';
 import { customerIdByRef } from './repo';
@@ -20,10 +21,13 @@ export async function ensureCustomer(context: MirrorContext, ref: string): Promi
   const customer = await stripeOf(context).customers.retrieve(ref);
   if (customer.deleted)
     throw new Error(`Stripe customer ${ref} was deleted; its subscriptions cannot be mirrored`);
+  const email = emailOf(customer);
   return runCommand(mirrorScope(context), 'customer.mirrored_from_stripe', async (trx, now) => {
+    // Two instances may mirror the same customer (or two with one email) at once: on PostgreSQL
+    // the second waits here, then finds or links what the first made instead of inserting it again.
+    await serializeOn(trx, `stripe-customer:${context.tenantId}:${email.toLowerCase()}`);
     const again = await customerIdByRef(trx, context.tenantId, ref);
     if (again) return { result: again, changes: [] };
-    const email = emailOf(customer);
     const sameEmail = await trx
       .selectFrom('customers')
       .select(['id', 'gateway_customer_ref'])

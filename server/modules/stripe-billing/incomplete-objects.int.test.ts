@@ -37,12 +37,29 @@ beforeAll(async () => {
 afterAll(() => m?.close());
 
 /** Every mirrored row of the tenant's billing tables, to prove a failed event changed nothing. */
-function mirroredState() {
-  const sqlite = m.world.database.sqlite;
-  return ['customers', 'products', 'plans', 'prices', 'subscriptions', 'invoices', 'invoice_lines'].map(
-    (table) =>
-      sqlite.prepare(`SELECT * FROM ${table} WHERE tenant_id = ? ORDER BY id`).all(m.context.tenantId),
-  );
+async function mirroredState() {
+  const db = m.world.database.db;
+  const tables = [
+    'customers',
+    'products',
+    'plans',
+    'prices',
+    'subscriptions',
+    'invoices',
+    'invoice_lines',
+  ] as const;
+  const state = [];
+  for (const table of tables) {
+    state.push(
+      await db
+        .selectFrom(table)
+        .selectAll()
+        .where('tenant_id', '=', m.context.tenantId)
+        .orderBy('id')
+        .execute(),
+    );
+  }
+  return state;
 }
 
 /** Removes (or nulls) the field at `path` of an event's object, as a sparse emulator would send it. */
@@ -117,7 +134,7 @@ describe('Stripe objects lacking a field the mirror needs', () => {
   for (const { kind, type, objectId, paths } of CASES) {
     for (const path of paths) {
       it(`fail a ${kind} event without ${path}, naming it, writing nothing`, async () => {
-        const before = mirroredState();
+        const before = await mirroredState();
         const ids = [
           brokenEvent(type, objectId(), path, 'missing'),
           brokenEvent(type, objectId(), path, 'null'),
@@ -129,7 +146,7 @@ describe('Stripe objects lacking a field the mirror needs', () => {
             last_error: `Stripe ${kind} ${objectId()} has no ${path}`,
           });
         }
-        expect(mirroredState()).toEqual(before);
+        expect(await mirroredState()).toEqual(before);
       });
     }
   }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../../shared/webhooks/event-types';
@@ -29,16 +30,21 @@ async function apply(event: Stripe.Event) {
 }
 
 /** Types of the events `work` caused about the local subscription and its customer. */
-async function emittedBy(work: () => Promise<unknown>) {
-  const sqlite = m.world.database.sqlite;
-  const mark = (
-    sqlite.prepare('SELECT ifnull(max(rowid), 0) AS m FROM webhook_events').get() as { m: number }
-  ).m;
+async function emittedBy(work: () => Promise<unknown>): Promise<string[]> {
+  // rowid: SQLite's implicit one, an explicit identity column on PostgreSQL (insertion order on both).
+  const db = m.world.database.db;
+  const { mark } = await db
+    .selectFrom('webhook_events')
+    .select(sql<number>`coalesce(max(rowid), 0)`.as('mark'))
+    .executeTakeFirstOrThrow();
   await work();
-  return sqlite
-    .prepare('SELECT type FROM webhook_events WHERE rowid > ? ORDER BY rowid')
-    .all(mark)
-    .map((r) => (r as { type: string }).type);
+  const rows = await db
+    .selectFrom('webhook_events')
+    .select('type')
+    .where(sql<boolean>`rowid > ${mark}`)
+    .orderBy(sql`rowid`)
+    .execute();
+  return rows.map((r) => r.type);
 }
 
 describe('the Stripe Billing mirror', () => {

@@ -5,6 +5,7 @@ import { appRouter } from '../../app/router';
 import { setPassword } from '../../auth';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
 import { createHostedBackend, type HostedBackend } from '../../hosted/backend';
+import type { HostedConfig } from '../../hosted/config';
 import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/hosted.test-kit';
 import { close, createHttpServer, listen } from '../../http/server';
 import type { Clock } from '../../lib/clock';
@@ -28,11 +29,26 @@ export interface RestartableServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(dir: string, clock: Clock, port = 0): Promise<RestartableServer> {
+export interface StartServerOptions {
+  /**
+   * Where the server keeps its data, explicitly: a PostgreSQL database (benchmarks put the server
+   * there outside vitest), or null for SQLite in `dir`. Left out, the test run's dialect decides
+   * (server/testing/test-database.test-kit.ts).
+   */
+  postgres?: HostedConfig['postgres'];
+}
+
+export async function startServer(
+  dir: string,
+  clock: Clock,
+  port = 0,
+  options: StartServerOptions = {},
+): Promise<RestartableServer> {
+  const postgres = options.postgres !== undefined ? options.postgres : await testServerPostgres(dir);
   const backend = await createHostedBackend({
     config: {
       dataDir: join(dir, 'server'),
-      postgres: await (testServerPostgres(dir) ?? null),
+      postgres,
       tokenKey: { secret: new TextEncoder().encode('test-only token secret, 32 bytes+') },
       owner: TEST_OWNER,
       gateway: {},

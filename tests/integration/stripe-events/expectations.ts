@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
+import type { RecordedRequest } from '../../fakes/stripe';
+import { subscriptionFetches } from './deliveries';
 import type { MirrorOutcome } from './in-order-run';
 import type { MirroredSubscription } from './mirrored-state';
-import { itemOf, type SubscriptionHistory } from './stripe-histories';
+import { itemOf, type StripeHistories, type SubscriptionHistory } from './stripe-histories';
 
 /** What the exactly-once test expects of the mirror, per Stripe subscription. */
 
@@ -85,4 +87,63 @@ export function expectAppliedOnceInOrder(outcome: MirrorOutcome, history: Subscr
   expect(ledger.billingEvents.filter((t) => t === 'subscription.canceled').length, where).toBeLessThanOrEqual(
     1,
   );
+}
+
+/**
+ * Everything the exactly-once tests assert of a run whose deliveries were duplicated, shuffled
+ * and interrupted (`crashed`), against the in-order reference and Stripe's own objects.
+ */
+export function expectExactlyOnce(
+  crashed: MirrorOutcome,
+  inOrder: MirrorOutcome,
+  histories: StripeHistories,
+  stripeRequests: RecordedRequest[],
+) {
+  const { events } = histories;
+  const last = (histories.subscriptions[0]?.versions.length ?? 0) - 1;
+  // Nothing lost, nothing stored twice, nothing failed or dead-lettered.
+  expect(crashed.inbox).toHaveLength(events.length);
+  expect(new Set(crashed.inbox.map((e) => e.event_id))).toEqual(new Set(events.map((e) => e.id)));
+  expect(crashed.inbox.filter((e) => e.status !== 'processed' && e.status !== 'stale')).toEqual([]);
+
+  // The final state: the in-order run's, which is Stripe's current objects.
+  expect(inOrder.subscriptions).toEqual(
+    histories.subscriptions.map(expectedFromStripe).sort((a, b) => (a.gateway_ref < b.gateway_ref ? -1 : 1)),
+  );
+  expect(crashed.subscriptions).toEqual(inOrder.subscriptions);
+  expect(crashed.refs).toEqual(inOrder.refs);
+  expect(inOrder.refs.customers).toEqual([...histories.customerIds].sort());
+  expect(inOrder.refs.prices).toEqual([...histories.priceIds].sort());
+
+  // Each snapshot applied at most once, in Stripe's order, every write in the audit trail and change log.
+  for (const history of histories.subscriptions) {
+    expectAppliedOnceInOrder(crashed, history, 'crashed run');
+    expectAppliedOnceInOrder(inOrder, history, 'in-order run');
+  }
+  expect(crashed.auditChainIntact).toBe(true);
+  expect(inOrder.auditChainIntact).toBe(true);
+
+  // Shuffling made late deliveries, which the mirror refused rather than moving back.
+  expect(crashed.inbox.filter((e) => e.status === 'stale').length).toBeGreaterThan(0);
+
+  // In order, every event applies, but those after a mid-way tie: its fetch brought Stripe's current object.
+  const afterMidwayTie = new Set(
+    histories.subscriptions.flatMap((h) =>
+      h.tiedVersions[1] !== undefined && h.tiedVersions[1] < last
+        ? h.events.slice(h.tiedVersions[1] + 1).map((e) => e.id)
+        : [],
+    ),
+  );
+  expect(afterMidwayTie.size).toBeGreaterThan(0);
+  expect(
+    inOrder.inbox.filter((e) => e.status !== (afterMidwayTie.has(e.event_id) ? 'stale' : 'processed')),
+  ).toEqual([]);
+
+  // Stripe was asked for a subscription only to settle a same-second tie, and its answer settled it.
+  const tied = histories.subscriptions.filter((h) => h.tiedVersions.length > 0).map((h) => h.id);
+  expect([...subscriptionFetches(stripeRequests).keys()].filter((id) => !tied.includes(id))).toEqual([]);
+  expect(inOrder.fetched).toEqual([...tied].sort());
+  const endTied = histories.subscriptions.filter((h) => h.tiedVersions[1] === last).map((h) => h.id);
+  expect(endTied.filter((id) => !crashed.fetched.includes(id))).toEqual([]);
+  expect(crashed.fetched.filter((id) => !tied.includes(id))).toEqual([]);
 }

@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../server/db/schema';
 import { gatewayProvider } from '../../../server/gateways/provider';
 import { yieldToIo } from '../../../server/lib/loop';
@@ -17,6 +16,7 @@ import {
   mirroredSubscriptions,
   subscriptionLedgers,
   type InboxEvent,
+  type MirroredRefs,
   type MirroredSubscription,
   type SubscriptionLedger,
 } from './mirrored-state';
@@ -24,7 +24,7 @@ import {
 /** Everything the mirror left in one database, for comparing two runs. */
 export interface MirrorOutcome {
   subscriptions: MirroredSubscription[];
-  refs: ReturnType<typeof mirroredRefs>;
+  refs: MirroredRefs;
   ledgers: Map<string, SubscriptionLedger>;
   inbox: InboxEvent[];
   /** Subscriptions whose state was last set by fetching them from Stripe. */
@@ -33,15 +33,15 @@ export interface MirrorOutcome {
   auditChainIntact: boolean;
 }
 
-export async function readOutcome(sqlite: Database.Database, tenantId: string): Promise<MirrorOutcome> {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+/** Reads what the mirror left for `tenantId`, on either database. */
+export async function readOutcome(db: Kysely<DB>, tenantId: string): Promise<MirrorOutcome> {
   const chain = await verifyAuditChain(db, tenantId);
   return {
-    subscriptions: mirroredSubscriptions(sqlite, tenantId),
-    refs: mirroredRefs(sqlite, tenantId),
-    ledgers: subscriptionLedgers(sqlite, tenantId),
-    inbox: inboxOf(sqlite, tenantId),
-    fetched: fetchedObjects(sqlite, tenantId),
+    subscriptions: await mirroredSubscriptions(db, tenantId),
+    refs: await mirroredRefs(db, tenantId),
+    ledgers: await subscriptionLedgers(db, tenantId),
+    inbox: await inboxOf(db, tenantId),
+    fetched: await fetchedObjects(db, tenantId),
     auditChainIntact: chain.ok && chain.checked > 0,
   };
 }
@@ -49,7 +49,8 @@ export async function readOutcome(sqlite: Database.Database, tenantId: string): 
 /**
  * The reference: the same events, each delivered once in Stripe's order, through the same
  * receiver, processor and mirror handlers, in process on a fresh database whose gateway
- * is the same Stripe fake.
+ * is the same Stripe fake. Its database is the test project's (in-memory SQLite, or a
+ * PostgreSQL database of its own in integration-pg).
  */
 export async function inOrderRun(
   events: StripeEvent[],
@@ -60,7 +61,8 @@ export async function inOrderRun(
   try {
     const tenantId = world.tenants.A.id;
     await world.as('owner', tenantId).stripeEvents.setSecret({ secret });
-    const { db, sqlite } = world.database;
+    const { db, dialect } = world.database;
+    const sqlite = dialect === 'sqlite' ? world.database.sqlite : null;
     const receiver = createWebhookReceiver({ db, sqlite, clock: world.clock });
     const ordered = [...events].sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1));
     for (const event of ordered) {
@@ -90,7 +92,7 @@ export async function inOrderRun(
       events.length,
     );
     if (ran !== events.length) throw new Error(`the in-order pass ran ${ran} of ${events.length} events`);
-    return await readOutcome(sqlite, tenantId);
+    return await readOutcome(db, tenantId);
   } finally {
     await world.close();
   }

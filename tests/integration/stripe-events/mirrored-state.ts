@@ -1,10 +1,16 @@
-import type Database from 'better-sqlite3';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../../server/db/schema';
 
 /**
- * What the Stripe Billing mirror left in a database, read the same way from the crashed server's
- * file and from the in-order run's: rows named by their Stripe ids, since local ids and
- * write times legitimately differ between two databases.
+ * What the Stripe Billing mirror left in a database, read the same way from the crashed
+ * servers' database (SQLite or PostgreSQL) and from the in-order run's: rows named by their
+ * Stripe ids, since local ids and write times legitimately differ between two databases.
  */
+
+type Db = Kysely<DB>;
+const rows = async <T>(db: Db, query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
+const column = async (db: Db, query: RawBuilder<{ value: string }>): Promise<string[]> =>
+  (await rows(db, query)).map((row) => row.value);
 
 /** A mirrored subscription as Stripe's ids and values name it. */
 export interface MirroredSubscription {
@@ -30,39 +36,47 @@ export interface MirroredSubscription {
   created_at: number;
 }
 
-export function mirroredSubscriptions(db: Database.Database, tenantId: string): MirroredSubscription[] {
-  return db
-    .prepare(
-      /* sql */ `
+export function mirroredSubscriptions(db: Db, tenantId: string): Promise<MirroredSubscription[]> {
+  // `paused` as 0/1 on both databases (PostgreSQL's IS NOT NULL is a boolean).
+  return rows(
+    db,
+    sql<MirroredSubscription>`
       SELECT s.gateway_ref, c.gateway_customer_ref AS customer_ref, p.gateway_ref AS price_ref,
         pl.gateway_ref AS product_ref, s.status, s.quantity, s.currency, s.billing_anchor,
         s.current_period_start, s.current_period_end, s.trial_start, s.trial_end,
-        s.cancel_at_period_end, s.canceled_at, s.ended_at, s.paused_at IS NOT NULL AS paused,
+        s.cancel_at_period_end, s.canceled_at, s.ended_at,
+        CASE WHEN s.paused_at IS NOT NULL THEN 1 ELSE 0 END AS paused,
         s.resume_at, s.managed_by, s.created_at
       FROM subscriptions s
       JOIN customers c ON c.id = s.customer_id
       JOIN prices p ON p.id = s.price_id
       JOIN plans pl ON pl.id = s.plan_id
-      WHERE s.tenant_id = ?
+      WHERE s.tenant_id = ${tenantId}
       ORDER BY s.gateway_ref`,
-    )
-    .all(tenantId) as MirroredSubscription[];
+  );
 }
 
 /** The mirrored catalog and customers, by Stripe id: each must exist once. */
-export function mirroredRefs(db: Database.Database, tenantId: string) {
-  const refs = (sql: string) => db.prepare(sql).pluck().all(tenantId) as string[];
+export async function mirroredRefs(db: Db, tenantId: string) {
+  const refs = (table: 'prices' | 'plans' | 'products', ref = 'gateway_ref') =>
+    column(
+      db,
+      sql<{ value: string }>`SELECT ${sql.ref(ref)} AS value FROM ${sql.table(table)}
+        WHERE tenant_id = ${tenantId} AND ${sql.ref(ref)} IS NOT NULL ORDER BY 1`,
+    );
   return {
-    customers: refs(
-      'SELECT gateway_customer_ref FROM customers WHERE tenant_id = ? AND gateway_customer_ref IS NOT NULL ORDER BY 1',
+    customers: await column(
+      db,
+      sql<{ value: string }>`SELECT gateway_customer_ref AS value FROM customers
+        WHERE tenant_id = ${tenantId} AND gateway_customer_ref IS NOT NULL ORDER BY 1`,
     ),
-    prices: refs('SELECT gateway_ref FROM prices WHERE tenant_id = ? AND gateway_ref IS NOT NULL ORDER BY 1'),
-    plans: refs('SELECT gateway_ref FROM plans WHERE tenant_id = ? AND gateway_ref IS NOT NULL ORDER BY 1'),
-    products: refs(
-      'SELECT gateway_ref FROM products WHERE tenant_id = ? AND gateway_ref IS NOT NULL ORDER BY 1',
-    ),
+    prices: await refs('prices'),
+    plans: await refs('plans'),
+    products: await refs('products'),
   };
 }
+
+export type MirroredRefs = Awaited<ReturnType<typeof mirroredRefs>>;
 
 /** One write of a Stripe snapshot to a subscription, as its audit entry recorded it. */
 export interface Application {
@@ -83,37 +97,46 @@ export interface SubscriptionLedger {
 }
 
 /** Per Stripe subscription id, its row and every trace its writes left. */
-export function subscriptionLedgers(
-  db: Database.Database,
+export async function subscriptionLedgers(
+  db: Db,
   tenantId: string,
-): Map<string, SubscriptionLedger> {
-  const rows = db
-    .prepare('SELECT * FROM subscriptions WHERE tenant_id = ? AND gateway_ref IS NOT NULL')
-    .all(tenantId) as (Record<string, unknown> & { id: string; gateway_ref: string })[];
-  const audit = db.prepare(/* sql */ `SELECT "after" FROM audit_log
-      WHERE tenant_id = ? AND entity_id = ? AND action = 'subscription.mirrored_from_stripe' ORDER BY seq`);
-  const changeLog = db.prepare(
-    "SELECT data FROM change_log WHERE tenant_id = ? AND entity_type = 'subscription' AND entity_id = ? ORDER BY seq",
+): Promise<Map<string, SubscriptionLedger>> {
+  type Row = Record<string, unknown> & { id: string; gateway_ref: string };
+  const subscriptions = await rows(
+    db,
+    sql<Row>`SELECT * FROM subscriptions WHERE tenant_id = ${tenantId} AND gateway_ref IS NOT NULL`,
   );
-  const billingEvents = db
-    .prepare(
-      'SELECT type FROM billing_events WHERE tenant_id = ? AND subject_id = ? ORDER BY occurred_at, id',
-    )
-    .pluck();
+  // Three reads for all subscriptions, grouped here: one round trip each, not three per row.
+  const audit = await rows(
+    db,
+    sql<{ entity_id: string; after: string }>`SELECT entity_id, "after" FROM audit_log
+      WHERE tenant_id = ${tenantId} AND action = 'subscription.mirrored_from_stripe' ORDER BY seq`,
+  );
+  const changes = await rows(
+    db,
+    sql<{ entity_id: string; data: string }>`SELECT entity_id, data FROM change_log
+      WHERE tenant_id = ${tenantId} AND entity_type = 'subscription' ORDER BY seq`,
+  );
+  const events = await rows(
+    db,
+    sql<{ subject_id: string; type: string }>`SELECT subject_id, type FROM billing_events
+      WHERE tenant_id = ${tenantId} ORDER BY occurred_at, id`,
+  );
   const ledgers = new Map<string, SubscriptionLedger>();
-  for (const row of rows) {
-    const afters = (audit.pluck().all(tenantId, row.id) as string[]).map(
-      (after) => JSON.parse(after) as Application,
-    );
-    ledgers.set(row.gateway_ref, {
-      row,
-      applications: afters.map(({ quantity, version, status }) => ({ quantity, version, status })),
-      changeLog: (changeLog.pluck().all(tenantId, row.id) as string[]).map(
-        (data) => JSON.parse(data) as Record<string, unknown>,
-      ),
-      billingEvents: billingEvents.all(tenantId, row.id) as string[],
-    });
+  const byId = new Map<string, SubscriptionLedger>();
+  for (const row of subscriptions) {
+    const ledger: SubscriptionLedger = { row, applications: [], changeLog: [], billingEvents: [] };
+    ledgers.set(row.gateway_ref, ledger);
+    byId.set(row.id, ledger);
   }
+  for (const { entity_id, after } of audit) {
+    const { quantity, version, status } = JSON.parse(after) as Application;
+    byId.get(entity_id)?.applications.push({ quantity, version, status });
+  }
+  for (const { entity_id, data } of changes) {
+    byId.get(entity_id)?.changeLog.push(JSON.parse(data) as Record<string, unknown>);
+  }
+  for (const { subject_id, type } of events) byId.get(subject_id)?.billingEvents.push(type);
   return ledgers;
 }
 
@@ -124,18 +147,18 @@ export interface InboxEvent {
   last_error: string | null;
 }
 
-export function inboxOf(db: Database.Database, tenantId: string): InboxEvent[] {
-  return db
-    .prepare('SELECT event_id, object_id, status, last_error FROM stripe_events WHERE tenant_id = ?')
-    .all(tenantId) as InboxEvent[];
+export function inboxOf(db: Db, tenantId: string): Promise<InboxEvent[]> {
+  return rows(
+    db,
+    sql<InboxEvent>`SELECT event_id, object_id, status, last_error FROM stripe_events WHERE tenant_id = ${tenantId}`,
+  );
 }
 
 /** The objects whose newest applied state was fetched from Stripe (to settle a same-second tie). */
-export function fetchedObjects(db: Database.Database, tenantId: string): string[] {
-  return db
-    .prepare(
-      "SELECT object_id FROM stripe_object_versions WHERE tenant_id = ? AND event_id LIKE 'fetched@%' ORDER BY 1",
-    )
-    .pluck()
-    .all(tenantId) as string[];
+export function fetchedObjects(db: Db, tenantId: string): Promise<string[]> {
+  return column(
+    db,
+    sql<{ value: string }>`SELECT object_id AS value FROM stripe_object_versions
+      WHERE tenant_id = ${tenantId} AND event_id LIKE 'fetched@%' ORDER BY 1`,
+  );
 }

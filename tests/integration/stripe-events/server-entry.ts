@@ -1,31 +1,29 @@
-import { mkdirSync } from 'node:fs';
-import { createEmbeddedBackend } from '../../../server/embedded/backend';
-import { portFromEnv, serveBackend } from '../../../server/http/run';
+import { serveBackend } from '../../../server/http/run';
+import { createHostedBackend } from '../../../server/hosted/backend';
+import { hostedConfigFromEnv } from '../../../server/hosted/config';
 import { createLogger } from '../../../server/lib/logger';
 import { RETRY_POLICIES } from '../../../server/lib/retry-policy';
 
 /**
- * The hosted server as server/hosted/main.ts composes it: the Stripe Billing mirror's own event
- * handlers, and the gateway from STRIPE_* variables (the exactly-once test points them at
- * its Stripe fake). Only the lease is short, so events a killed process held come back
- * within the test's time. Started as a child process the test can SIGKILL.
+ * The hosted server as server/hosted/main.ts composes it, configured from the same variables
+ * (its data on SQLite in TOLLGATE_SERVER_DATA_DIR, or on PostgreSQL at DATABASE_URL; the
+ * gateway from STRIPE_*, which the exactly-once tests point at their Stripe fake), with the
+ * Stripe Billing mirror's own event handlers. Only the lease is short, so events a killed
+ * process held come back within the test's time. Started as a child process a test can SIGKILL.
  */
 async function main(): Promise<void> {
-  const dataDir = process.env.TOLLGATE_SERVER_DATA_DIR;
-  if (!dataDir) throw new Error('TOLLGATE_SERVER_DATA_DIR must name the data directory');
-  if (!process.env.STRIPE_SECRET_KEY) throw new Error('STRIPE_SECRET_KEY must name the Stripe account');
-  mkdirSync(dataDir, { recursive: true });
+  const config = hostedConfigFromEnv(process.env);
+  if (!config.gateway.stripeSecretKey) throw new Error('STRIPE_SECRET_KEY must name the Stripe account');
   const logger = createLogger({ name: 'tollgate-webhook-test-server' });
-  const backend = await createEmbeddedBackend({
-    dataDir,
+  const backend = await createHostedBackend({
+    config,
     logger,
-    demo: false,
-    smtpConfig: null,
     stripeEvents: { poll: false, retry: { ...RETRY_POLICIES.stripeEvents, leaseMs: 2000 } },
   });
   const { url } = await serveBackend({
     backend,
-    port: portFromEnv(process.env.PORT),
+    port: config.port,
+    anyHost: true,
     clientKind: 'hosted',
     logger,
   });

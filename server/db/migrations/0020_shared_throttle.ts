@@ -14,7 +14,7 @@ import type { Migration } from './types';
  * both databases, so the schema parity test and the Kysely types hold without an exception.
  */
 export const sharedThrottle: Migration = {
-  version: 19,
+  version: 20,
   name: 'shared_throttle',
   sql: /* sql */ `
     CREATE TABLE sign_in_throttle (

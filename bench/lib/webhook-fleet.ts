@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { startNginx, type Nginx } from '../../tests/support/nginx';
+import {
+  closeAdmin,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  uniqueDatabaseName,
+} from '../../tests/support/postgres-admin';
+import { startThrowawayCluster, type ThrowawayCluster } from '../../tests/support/postgres-cluster';
+import { freePort } from '../../tests/support/ports';
+import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
+
+/**
+ * The webhook bench's servers: hosted-server processes (server/hosted/main.ts, as in
+ * production) on one database, one alone on SQLite or several behind nginx on PostgreSQL,
+ * their owner's workspace given the webhook secret. stop() ends everything it started.
+ */
+
+export interface WebhookFleet {
+  /** Where Stripe would deliver: POST <endpoint> (nginx's address, or the one instance's). */
+  endpoint: string;
+  /** What it is, for the figures' labels. */
+  label: string;
+  stop(): Promise<void>;
+}
+
+const OWNER = { email: 'owner@bench.example', password: 'a long passphrase for the bench' };
+
+async function trpc(url: string, path: string, input: unknown, token?: string): Promise<unknown> {
+  const response = await fetch(`${url}/trpc/${path}`, {
+    method: input === undefined ? 'GET' : 'POST',
+    headers: {
+      'x-tollgate-client': 'web:bench',
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: input === undefined ? undefined : JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+/** Signs in as the owner and gives their first workspace the secret; resolves with its endpoint path. */
+async function webhookPath(url: string, secret: string): Promise<string> {
+  const { accessToken } = (await trpc(url, 'auth.login', OWNER)) as { accessToken: string };
+  const session = (await trpc(url, 'tenants.session', undefined, accessToken)) as { tenant: { id: string } };
+  await trpc(url, 'stripeEvents.setSecret', { secret }, accessToken);
+  return `/webhooks/stripe/${session.tenant.id}`;
+}
+
+function startInstance(env: Record<string, string>, port: number): Promise<SpawnedServer> {
+  return spawnServer({
+    entry: 'server/hosted/main.ts',
+    env: { ...env, PORT: String(port) },
+    announce: 'Tollgate server:',
+  });
+}
+
+/** Stops what was started, last first; one failing stop does not keep the others running. */
+async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
+  for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+}
+
+export async function startWebhookFleet(options: {
+  dir: string;
+  secret: string;
+  /** null: one instance on SQLite in `dir`. */
+  postgres: { instances: number; poolSize: number } | null;
+}): Promise<WebhookFleet> {
+  const stops: (() => Promise<void>)[] = [];
+  const env: Record<string, string> = {
+    TOLLGATE_SERVER_DATA_DIR: join(options.dir, 'server'),
+    TOLLGATE_TOKEN_SECRET: randomBytes(32).toString('base64'),
+    TOLLGATE_OWNER_EMAIL: OWNER.email,
+    TOLLGATE_OWNER_PASSWORD: OWNER.password,
+  };
+  try {
+    if (!options.postgres) {
+      const server = await startInstance(env, 0);
+      stops.push(() => server.stop());
+      const endpoint = `${server.url}${await webhookPath(server.url, options.secret)}`;
+      return { endpoint, label: 'SQLite, 1 instance', stop: () => stopAll(stops) };
+    }
+    const { instances, poolSize } = options.postgres;
+    const given = process.env.TOLLGATE_BENCH_POSTGRES_URL;
+    let cluster: ThrowawayCluster | null = null;
+    if (!given) {
+      cluster = await startThrowawayCluster();
+      stops.push(() => (cluster as ThrowawayCluster).stop());
+    }
+    const adminUrl = given ?? (cluster as ThrowawayCluster).url;
+    const name = uniqueDatabaseName('bench_webhooks');
+    await createDatabase(adminUrl, name);
+    stops.push(async () => {
+      await dropDatabase(adminUrl, name);
+      await closeAdmin();
+    });
+    env.DATABASE_URL = databaseUrl(adminUrl, name);
+    env.TOLLGATE_DATABASE_POOL_SIZE = String(poolSize);
+    const ports: number[] = [];
+    // One at a time: the first migrates the new database and makes the owner.
+    for (let i = 0; i < instances; i++) {
+      const port = await freePort();
+      const server = await startInstance(env, port);
+      stops.push(() => server.stop());
+      ports.push(port);
+    }
+    const path = await webhookPath(`http://127.0.0.1:${ports[0]}`, options.secret);
+    const nginx: Nginx = await startNginx({ upstreams: ports.map((port) => `127.0.0.1:${port}`) });
+    stops.push(() => nginx.stop());
+    return {
+      endpoint: `${nginx.url}${path}`,
+      label: `PostgreSQL, ${instances} instances behind nginx`,
+      stop: () => stopAll(stops),
+    };
+  } catch (error) {
+    await stopAll(stops);
+    throw error;
+  }
+}
