@@ -24,7 +24,7 @@ import { billingCases, sideBySide } from './lib/pg-billing-cases';
 import { createHarness, type Timings } from './lib/harness';
 import { copyToPostgres } from './lib/pg-copy';
 import { createPgHarness } from './lib/pg-harness';
-import { benchPostgres } from './lib/pg-server';
+import { benchPostgres, type BenchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -37,6 +37,16 @@ const rate = (rows: number, took: number) =>
   `${Math.round(rows / (took / 1000)).toLocaleString('en')} rows/s`;
 
 async function main(): Promise<void> {
+  const postgres = await benchPostgres();
+  try {
+    await run(postgres);
+  } finally {
+    // Drops the bench's database even when the run failed.
+    await postgres.stop();
+  }
+}
+
+async function run(postgres: BenchPostgres): Promise<void> {
   const database = openDatabase({ path: join(dir, 'bench.sqlite') });
   // A generous page cache for loading millions of rows; queries are timed with the same setting.
   database.sqlite.pragma('cache_size = -262144');
@@ -73,7 +83,6 @@ async function main(): Promise<void> {
       `${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(billingMs)} — ${rate(rows, billingMs)}\n`,
   );
 
-  const postgres = await benchPostgres();
   const pgDatabase = await postgres.database('billing');
   const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
   started = performance.now();
@@ -123,7 +132,6 @@ async function main(): Promise<void> {
   await pgHarness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
   await onPostgres.close().catch(() => undefined);
-  await postgres.stop();
 }
 
 main()
@@ -131,4 +139,8 @@ main()
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // A failed run may leave a database open, which would keep the process alive.
+    if (process.exitCode) process.exit();
+  });

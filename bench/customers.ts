@@ -24,7 +24,7 @@ import { createHarness, type BenchCaller, type Timings } from './lib/harness';
 import { sideBySide } from './lib/pg-billing-cases';
 import { copyToPostgres } from './lib/pg-copy';
 import { createPgHarness } from './lib/pg-harness';
-import { benchPostgres } from './lib/pg-server';
+import { benchPostgres, type BenchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -32,6 +32,16 @@ const RUNS = 300;
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
 
 async function main(): Promise<void> {
+  const postgres = await benchPostgres();
+  try {
+    await run(postgres);
+  } finally {
+    // Drops the bench's database even when the run failed.
+    await postgres.stop();
+  }
+}
+
+async function run(postgres: BenchPostgres): Promise<void> {
   const database = openDatabase({ path: join(dir, 'bench.sqlite') });
   const now = Date.now();
   const { owner, tenant } = await createWorkspace(database.db, {
@@ -58,7 +68,6 @@ async function main(): Promise<void> {
     `Loaded ${count.toLocaleString('en')} customers (+ audit and change-log rows) in ${ms(loadMs)} — ${Math.round(count / (loadMs / 1000)).toLocaleString('en')} rows/s\n\n`,
   );
 
-  const postgres = await benchPostgres();
   const pgDatabase = await postgres.database('customers');
   const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
   const copyStart = performance.now();
@@ -102,7 +111,6 @@ async function main(): Promise<void> {
   await pgHarness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
   await onPostgres.close().catch(() => undefined);
-  await postgres.stop();
 }
 
 /** The cases, with the deep page's cursor found through `caller` (each database hands out its own). */
@@ -128,4 +136,8 @@ main()
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // A failed run may leave a database open, which would keep the process alive.
+    if (process.exitCode) process.exit();
+  });

@@ -225,4 +225,8 @@ main()
     );
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // A failed run may leave a server or a desktop open, which would keep the process alive.
+    if (process.exitCode) process.exit();
+  });
