@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { prepareTenant } from '../../tests/integration/stripe-events/webhook-servers';
 import { startNginx, type Nginx } from '../../tests/support/nginx';
 import {
   closeAdmin,
@@ -28,27 +29,9 @@ export interface WebhookFleet {
 
 const OWNER = { email: 'owner@bench.example', password: 'a long passphrase for the bench' };
 
-async function trpc(url: string, path: string, input: unknown, token?: string): Promise<unknown> {
-  const response = await fetch(`${url}/trpc/${path}`, {
-    method: input === undefined ? 'GET' : 'POST',
-    headers: {
-      'x-tollgate-client': 'web:bench',
-      'content-type': 'application/json',
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
-  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
-  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
-
 /** Signs in as the owner and gives their first workspace the secret; resolves with its endpoint path. */
-async function webhookPath(url: string, secret: string): Promise<string> {
-  const { accessToken } = (await trpc(url, 'auth.login', OWNER)) as { accessToken: string };
-  const session = (await trpc(url, 'tenants.session', undefined, accessToken)) as { tenant: { id: string } };
-  await trpc(url, 'stripeEvents.setSecret', { secret }, accessToken);
-  return `/webhooks/stripe/${session.tenant.id}`;
+async function webhookPath(url: string, env: Record<string, string>, secret: string): Promise<string> {
+  return `/webhooks/stripe/${await prepareTenant(url, env, secret)}`;
 }
 
 function startInstance(env: Record<string, string>, port: number): Promise<SpawnedServer> {
@@ -81,7 +64,7 @@ export async function startWebhookFleet(options: {
     if (!options.postgres) {
       const server = await startInstance(env, 0);
       stops.push(() => server.stop());
-      const endpoint = `${server.url}${await webhookPath(server.url, options.secret)}`;
+      const endpoint = `${server.url}${await webhookPath(server.url, env, options.secret)}`;
       return { endpoint, label: 'SQLite, 1 instance', stop: () => stopAll(stops) };
     }
     const { instances, poolSize } = options.postgres;
@@ -108,7 +91,7 @@ export async function startWebhookFleet(options: {
       stops.push(() => server.stop());
       ports.push(port);
     }
-    const path = await webhookPath(`http://127.0.0.1:${ports[0]}`, options.secret);
+    const path = await webhookPath(`http://127.0.0.1:${ports[0]}`, env, options.secret);
     const nginx: Nginx = await startNginx({ upstreams: ports.map((port) => `127.0.0.1:${port}`) });
     stops.push(() => nginx.stop());
     return {

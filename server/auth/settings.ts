@@ -7,7 +7,7 @@ export interface AuthSettings {
   tokenKey: TokenKey;
   /** Password hashing cost; tests lower it, the server uses DEFAULT_SCRYPT. */
   scrypt: ScryptParams;
-  /** Who may try a password how often; one per server, its counts in memory. */
+  /** Who may try a password how often; one per server, its counts shared by all instances on PostgreSQL. */
   guard: SignInGuard;
 }
 

@@ -1,16 +1,20 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { foldCase } from '../../shared/case-fold';
 import { addressKey } from './address-key';
 import { HashingBusy, hashingFor } from './hashing-gate';
 import { RetryLater } from './retry-later';
+import { memoryThrottle, type ThrottleStore, type Window } from './sign-in-store';
 
 /**
  * Throttles password checks by who sends them, not by whose account they name, so an
  * attacker slows themselves without locking the owner out (decision: "Sign-in throttling
  * replaces lockout"). Every attempt is counted before the password is checked, so a
  * parallel burst cannot slip under a limit while scrypt runs; a right password gives its
- * points back. Limits are in memory: a restart forgets them, which costs an attacker
- * only the restart they cannot cause.
+ * points back. The counts live in the store the server's database calls for (sign-in-store.ts):
+ * in memory on SQLite, where a restart forgets them (costing an attacker only the restart they
+ * cannot cause); in the database on PostgreSQL, shared by every instance behind the balancer,
+ * so adding instances adds no guesses. Only the in-flight bound stays per instance: it guards
+ * this process's hashing queue.
  *
  * - per address and account: a few guesses, then that pair waits out the window;
  * - per address: a looser bound over all accounts (password spraying);
@@ -23,10 +27,7 @@ import { RetryLater } from './retry-later';
  * and known emails are throttled alike.
  */
 
-export interface Window {
-  points: number;
-  durationS: number;
-}
+export type { Window } from './sign-in-store';
 
 export interface SignInLimits {
   inFlightPerAddress: number;
@@ -44,9 +45,6 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
   slowLaneS: 5,
 };
 
-const limiter = (window: Window) =>
-  new RateLimiterMemory({ points: window.points, duration: window.durationS });
-
 /** An email as a limiter key: the same for every spelling of the same address, and bounded. */
 export function accountKey(email: string): string {
   return foldCase(email.trim()).slice(0, 320);
@@ -59,25 +57,32 @@ export type ThrottledBy = 'address-and-account' | 'address' | 'account';
 export type OnThrottle = (event: { by: ThrottledBy; address: string }) => void;
 
 interface Taken {
-  limiter: RateLimiterMemory;
+  limiter: RateLimiterAbstract;
   key: string;
 }
 
 export class SignInGuard {
-  private readonly pair: RateLimiterMemory;
-  private readonly address: RateLimiterMemory;
-  private readonly account: RateLimiterMemory;
-  private readonly slowLane: RateLimiterMemory;
+  private readonly pair: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
+  private readonly account: RateLimiterAbstract;
+  private readonly slowLane: RateLimiterAbstract;
   private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
     private readonly onThrottle: OnThrottle = () => {},
+    private readonly store: ThrottleStore = memoryThrottle(),
   ) {
-    this.pair = limiter(limits.perAddressAndAccount);
-    this.address = limiter(limits.perAddress);
-    this.account = limiter(limits.perAccount);
-    this.slowLane = new RateLimiterMemory({ points: 1, duration: limits.slowLaneS });
+    // Distinct prefixes: on PostgreSQL the four share one table.
+    this.pair = store.limiter('sign-in-pair', limits.perAddressAndAccount);
+    this.address = store.limiter('sign-in-address', limits.perAddress);
+    this.account = store.limiter('sign-in-account', limits.perAccount);
+    this.slowLane = store.limiter('sign-in-slow-lane', { points: 1, durationS: limits.slowLaneS });
+  }
+
+  /** Stops the store's housekeeping (the server is closing). */
+  close(): void {
+    this.store.close();
   }
 
   /**
@@ -112,7 +117,7 @@ export class SignInGuard {
   /** Takes a point from each limit in turn; on the first refusal gives back the points taken. */
   private async take(address: string, account: string): Promise<Taken[]> {
     const taken: Taken[] = [];
-    const attempt = async (limit: RateLimiterMemory, key: string, by: ThrottledBy | null) => {
+    const attempt = async (limit: RateLimiterAbstract, key: string, by: ThrottledBy | null) => {
       try {
         await limit.consume(key);
         taken.push({ limiter: limit, key });

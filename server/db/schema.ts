@@ -7,6 +7,7 @@ import type { RecoveryTables } from './schema-recovery';
 import type { RestTables } from './schema-rest';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
+import type { ThrottleTables } from './schema-throttle';
 import type { StripeBillingTables } from './schema-stripe-billing';
 import type { WebhookTables } from './schema-webhooks';
 
@@ -24,7 +25,8 @@ export interface DB
     AccountTables,
     SyncTables,
     RestTables,
-    WebhookTables {
+    WebhookTables,
+    ThrottleTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

@@ -26,6 +26,8 @@ export const TABLE_OWNERS = {
   sessions: 'server/auth',
   api_keys: 'server/auth',
   invitations: 'server/auth',
+  // The sign-in throttle's counters, shared by every instance (PostgreSQL only; unused on SQLite).
+  sign_in_throttle: 'server/auth',
 
   customers: 'server/modules/customers',
 

@@ -15,6 +15,7 @@ import {
   type SignInLimits,
 } from '../auth';
 import { settleKeyUseWrites } from '../auth/api-key-cache';
+import { throttleFor } from '../auth/sign-in-store';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { backendServices, openServerDatabase, parseClient, startAuthorityWork } from '../backend/runtime';
 import type { AppDatabase } from '../db/connection';
@@ -71,15 +72,18 @@ async function ensureOwner(database: AppDatabase, options: HostedOptions, auth: 
 export async function createHostedBackend(options: HostedOptions): Promise<HostedBackend> {
   const clock = options.clock ?? systemClock;
   const { logger, config } = options;
+  const database = await openServerDatabase({ dataDir: config.dataDir, postgres: config.postgres ?? null });
   const auth: AuthSettings = {
     tokenKey: config.tokenKey,
     scrypt: options.scrypt ?? DEFAULT_SCRYPT,
     // Once per window and bound, not per refused request: a flood must not flood the log too.
-    guard: new SignInGuard(options.signInLimits, ({ by, address }) =>
-      logger.warn({ by, address }, 'sign-in attempts throttled'),
+    guard: new SignInGuard(
+      options.signInLimits,
+      ({ by, address }) => logger.warn({ by, address }, 'sign-in attempts throttled'),
+      // Shared by every instance on PostgreSQL (decision 111), in memory on SQLite.
+      throttleFor(database, (error) => logger.warn({ err: error }, 'sweeping expired sign-in counts failed')),
     ),
   };
-  const database = await openServerDatabase({ dataDir: config.dataDir, postgres: config.postgres ?? null });
   try {
     // Bulk loads write audit entries unchained on SQLite only (server/demo/bulk-load.ts).
     if (database.dialect === 'sqlite') chainUnlinkedEntries(database.sqlite);
@@ -124,12 +128,14 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
         }
       },
       close: async () => {
+        auth.guard.close();
         await stopWork();
         await settleKeyUseWrites(database.db);
         await database.close();
       },
     };
   } catch (error) {
+    auth.guard.close();
     await database.close();
     throw error;
   }

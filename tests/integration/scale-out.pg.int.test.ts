@@ -10,21 +10,20 @@ import { startNginx, type Nginx } from '../support/nginx';
 import { freePort } from '../support/ports';
 import type { SpawnedServer } from '../support/spawn-server';
 import { postAll, redeliver, withDuplicates } from './stripe-events/deliveries';
-import { expectExactlyOnce } from './stripe-events/expectations';
-import { inOrderRun, readOutcome, type MirrorOutcome } from './stripe-events/in-order-run';
-import { seedStripeHistories, type StripeHistories } from './stripe-events/stripe-histories';
+import type { MirrorOutcome } from './stripe-events/in-order-run';
+import { expectCrashedRunExactlyOnce, scenarioOf, seedScenario } from './stripe-events/scenario';
+import type { StripeHistories } from './stripe-events/stripe-histories';
 import {
-  drained,
   fleetEnv,
-  inspect,
+  outcomeOnceDrained,
   prepareTenant,
   startWebhookServer,
   type ServerData,
 } from './stripe-events/webhook-servers';
 
 /**
- * Scale-out, exactly once: the deliveries of stripe-events-exactly-once.int.test.ts (10,000
- * customer.subscription.* events for 500 subscriptions, 2,000 delivered twice, shuffled, 64 in
+ * Scale-out, exactly once: the deliveries of stripe-events-exactly-once.int.test.ts (Stripe
+ * subscriptions of 20 versions each, a fifth of the events delivered twice, shuffled, 64 in
  * flight, signed) go through nginx to TWO hosted-server processes on ONE PostgreSQL database,
  * each receiving deliveries and running the event processor. One instance is SIGKILLed
  * mid-stream and restarted on its port while the other carries on; whatever nginx could not
@@ -34,9 +33,13 @@ import {
  * intact, though two processes wrote it at once.
  */
 
-const DUPLICATES = 2_000;
-const CONCURRENCY = 64;
-const KILL_AFTER = 5_000;
+/**
+ * 2,000 events, not the single-server test's 10,000: three processes and nginx on the shared
+ * two-core machine took longer than the test budget for 10,000 (docs/postgres.md, Scale-out);
+ * at 2,000 each subscription still sees both instances race on it (the races it found showed at 1,000).
+ */
+const SCENARIO = scenarioOf(100);
+const { duplicates: DUPLICATES, concurrency: CONCURRENCY, killAfter: KILL_AFTER } = SCENARIO;
 
 const data: ServerData = { dir: mkdtempSync(join(tmpdir(), 'tollgate-scale-out-')), postgres: null };
 const secret = newWebhookSecret();
@@ -57,11 +60,7 @@ beforeAll(async () => {
   if (!postgres) throw new Error('the scale-out test runs on PostgreSQL only (the integration-pg project)');
   data.postgres = await postgres;
   fake = await startFakeStripe();
-  histories = await seedStripeHistories(fake, {
-    subscriptions: 500,
-    versions: 20,
-    since: Math.floor(Date.now() / 1000) - 3 * 86_400,
-  });
+  histories = await seedScenario(fake, SCENARIO);
   env = fleetEnv(data, fake);
   ports = [await freePort(), await freePort()];
   const first = await startWebhookServer(env, ports[0]);
@@ -104,24 +103,12 @@ async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
   // Stripe retries whatever was not acknowledged (nginx re-sends most itself), until it is.
   const retried = await redeliver(endpoint, leftOver, { secret, concurrency: CONCURRENCY });
   expect(retried.unacknowledged.length, retried.reasons.join('; ')).toBe(0);
-  const view = inspect(data);
-  try {
-    await drained(view.db);
+  return outcomeOnceDrained(data, tenantId, async () => {
     await Promise.all(servers.map((server) => server.stop()));
-    return await readOutcome(view.db, tenantId);
-  } finally {
-    await view.close();
-  }
+  });
 }
 
 describe('webhook deliveries through nginx to two servers on one PostgreSQL database, one killed mid-stream', () => {
-  it('end with every event stored once, applied at most once and in order, and the in-order state', async () => {
-    expect(histories.events).toHaveLength(10_000);
-    // The reference runs in this process, on a PostgreSQL database of its own, while the servers work.
-    const [crashed, inOrder] = await Promise.all([
-      crashedRun(histories.events),
-      inOrderRun(histories.events, fake, secret),
-    ]);
-    expectExactlyOnce(crashed, inOrder, histories, fake.requests);
-  });
+  it('end with every event stored once, applied at most once and in order, and the in-order state', () =>
+    expectCrashedRunExactlyOnce(SCENARIO, histories, fake, secret, crashedRun));
 });

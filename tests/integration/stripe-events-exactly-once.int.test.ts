@@ -7,13 +7,12 @@ import type { StripeEvent } from '../fakes/stripe/events';
 import { newWebhookSecret } from '../fakes/stripe/webhooks';
 import type { SpawnedServer } from '../support/spawn-server';
 import { postAll, redeliver, withDuplicates } from './stripe-events/deliveries';
-import { expectExactlyOnce } from './stripe-events/expectations';
-import { inOrderRun, readOutcome, type MirrorOutcome } from './stripe-events/in-order-run';
-import { seedStripeHistories, type StripeHistories } from './stripe-events/stripe-histories';
+import type { MirrorOutcome } from './stripe-events/in-order-run';
+import { expectCrashedRunExactlyOnce, scenarioOf, seedScenario } from './stripe-events/scenario';
+import type { StripeHistories } from './stripe-events/stripe-histories';
 import {
-  drained,
   fleetEnv,
-  inspect,
+  outcomeOnceDrained,
   prepareTenant,
   startWebhookServer,
   type ServerData,
@@ -31,9 +30,8 @@ import {
  * (scale-out.pg.int.test.ts runs the same deliveries through nginx to two servers on PostgreSQL.)
  */
 
-const DUPLICATES = 2_000;
-const CONCURRENCY = 64;
-const KILL_AFTER = 5_000;
+const SCENARIO = scenarioOf(500);
+const { duplicates: DUPLICATES, concurrency: CONCURRENCY, killAfter: KILL_AFTER } = SCENARIO;
 
 const data: ServerData = { dir: mkdtempSync(join(tmpdir(), 'tollgate-exactly-once-')), postgres: null };
 const secret = newWebhookSecret();
@@ -45,11 +43,7 @@ let tenantId: string;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  histories = await seedStripeHistories(fake, {
-    subscriptions: 500,
-    versions: 20,
-    since: Math.floor(Date.now() / 1000) - 3 * 86_400,
-  });
+  histories = await seedScenario(fake, SCENARIO);
   env = fleetEnv(data, fake);
   server = await startWebhookServer(env);
   tenantId = await prepareTenant(server.url, env, secret);
@@ -91,24 +85,10 @@ async function crashedRun(events: StripeEvent[]): Promise<MirrorOutcome> {
   server = await startWebhookServer(env);
   const retried = await redeliver(endpoint(server.url), leftOver, { secret, concurrency: CONCURRENCY });
   expect(retried.unacknowledged.length, retried.reasons.join('; ')).toBe(0);
-  const view = inspect(data);
-  try {
-    await drained(view.db);
-    await server.stop();
-    return await readOutcome(view.db, tenantId);
-  } finally {
-    await view.close();
-  }
+  return outcomeOnceDrained(data, tenantId, () => server.stop());
 }
 
 describe('webhook deliveries to the Stripe Billing mirror, duplicated, shuffled and interrupted by a crash', () => {
-  it('end with every event stored once, applied at most once and in order, and the in-order state', async () => {
-    expect(histories.events).toHaveLength(10_000);
-    // The reference runs in this process while the server process works: two cores, half the time.
-    const [crashed, inOrder] = await Promise.all([
-      crashedRun(histories.events),
-      inOrderRun(histories.events, fake, secret),
-    ]);
-    expectExactlyOnce(crashed, inOrder, histories, fake.requests);
-  });
+  it('end with every event stored once, applied at most once and in order, and the in-order state', () =>
+    expectCrashedRunExactlyOnce(SCENARIO, histories, fake, secret, crashedRun));
 });

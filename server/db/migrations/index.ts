@@ -17,6 +17,7 @@ import { staffNotices } from './0016_staff_notices';
 import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
 import { offlineFirst } from './0018_offline_first';
 import { syncPullIndexes } from './0019_sync_pull_indexes';
+import { sharedThrottle } from './0020_shared_throttle';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webhookSecretOverlap,
   offlineFirst,
   syncPullIndexes,
+  sharedThrottle,
 ];

@@ -69,4 +69,32 @@ describe('REST limits from the environment', () => {
     expect(problemsOf({ TOLLGATE_REST_KEY_RATE: '9007199254740993' })).toContain('TOLLGATE_REST_KEY_RATE');
     expect(problemsOf({ TOLLGATE_REST_ADDRESS_RATE: '0x10' })).toContain('TOLLGATE_REST_ADDRESS_RATE');
   });
+
+  it('divides every rate and burst among the instances that share them, never the body limit', () => {
+    const limits = restLimitsFromEnv({
+      TOLLGATE_REST_INSTANCES: '3',
+      TOLLGATE_REST_KEY_RATE: '100',
+      TOLLGATE_REST_KEY_BURST: '1',
+      TOLLGATE_REST_ADDRESS_RATE: '2',
+    });
+    // Rounded down, so three instances together never allow more than the settings say…
+    expect(limits.perKey).toEqual({ perSecond: 33, burst: 0 });
+    // …but a rate never below one request per second per instance.
+    expect(limits.perAddress).toEqual({
+      perSecond: 1,
+      burst: Math.floor(DEFAULT_REST_LIMITS.perAddress.burst / 3),
+    });
+    expect(limits.bodyBytes).toBe(DEFAULT_REST_LIMITS.bodyBytes);
+    expect(restLimitsFromEnv({ TOLLGATE_REST_INSTANCES: '1' })).toEqual(DEFAULT_REST_LIMITS);
+    expect(restLimitsFromEnv({ TOLLGATE_REST_INSTANCES: ' ' })).toEqual(DEFAULT_REST_LIMITS);
+  });
+
+  it('refuses an instance count that is not a whole number from 1, beside the other problems', () => {
+    const message = problemsOf({ TOLLGATE_REST_INSTANCES: '0', TOLLGATE_REST_KEY_RATE: 'x' });
+    expect(message).toContain(
+      'TOLLGATE_REST_INSTANCES must be a whole number of instances from 1 to 1,000, got "0"',
+    );
+    expect(message).toContain('TOLLGATE_REST_KEY_RATE');
+    expect(problemsOf({ TOLLGATE_REST_INSTANCES: '2.5' })).toContain('got "2.5"');
+  });
 });

@@ -59,11 +59,24 @@ export const REST_LIMIT_SETTINGS: readonly Setting[] = [
   },
 ];
 
+/**
+ * How many instances share the limits (decision 111): the counts are per process, so behind a
+ * round-robin balancer N instances allow N times each rate. Set to N, each instance enforces
+ * its share — rates and bursts divided by N, rounded down (a rate to at least 1) — so the
+ * total stays at most what the other variables say. Unset: 1, each instance the whole rate.
+ */
+export const INSTANCES_SETTING = {
+  variable: 'TOLLGATE_REST_INSTANCES',
+  unit: 'instances',
+  min: 1,
+  max: 1_000,
+};
+
 const WHOLE_NUMBER = /^\d+$/;
 const shown = (n: number) => n.toLocaleString('en-US');
 
 /** The number a setting's text names, or why it does not name one the setting takes. */
-function readSetting(setting: Setting, text: string): number | string {
+function readSetting(setting: Omit<Setting, 'put'>, text: string): number | string {
   const value = WHOLE_NUMBER.test(text) ? Number(text) : Number.NaN;
   if (Number.isSafeInteger(value) && value >= setting.min && value <= setting.max) return value;
   return `${setting.variable} must be a whole number of ${setting.unit} from ${shown(setting.min)} to ${shown(setting.max)}, got "${text}"`;
@@ -84,6 +97,18 @@ export function restLimitsFromEnv(env: Record<string, string | undefined>): Rest
     if (typeof value === 'string') problems.push(value);
     else setting.put(limits, value);
   }
+  const instancesText = env[INSTANCES_SETTING.variable]?.trim();
+  const instances = instancesText ? readSetting(INSTANCES_SETTING, instancesText) : 1;
+  if (typeof instances === 'string') problems.push(instances);
   if (problems.length > 0) throw new Error(`Invalid REST API limits: ${problems.join('; ')}`);
-  return limits;
+  return typeof instances === 'number' ? shareAmong(limits, instances) : limits;
+}
+
+/** Each instance's share of the limits when `instances` serve them (the body limit is per request: unchanged). */
+export function shareAmong(limits: RestLimits, instances: number): RestLimits {
+  const share = (rate: RestLimits['perKey']) => ({
+    perSecond: Math.max(1, Math.floor(rate.perSecond / instances)),
+    burst: Math.floor(rate.burst / instances),
+  });
+  return { perKey: share(limits.perKey), perAddress: share(limits.perAddress), bodyBytes: limits.bodyBytes };
 }

@@ -5,7 +5,8 @@ import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limit
  * rate-limiter-flexible's BurstyRateLimiter: a steady allowance per second, and beside it a
  * burst allowance over ten seconds that a client may draw on when a second's allowance is
  * spent — the behaviour of a token bucket (a sustained rate with room for bursts), made of
- * the library's two fixed windows. In memory, per process: a restart forgets them.
+ * the library's two fixed windows. In memory, per process: a restart forgets them, and N instances allow N times the rates
+ * unless TOLLGATE_REST_INSTANCES divides them (limits-env.ts; decision 111).
  */
 
 export interface Rate {

@@ -10,7 +10,7 @@ import { DomainError, notFound } from '../../lib/errors';
 import { describeFeature } from './explain';
 import { loadCustomerSubscriptions, loadTenantCatalog } from './repo';
 import { capIn, resolveEntitlements, type TenantCatalog } from './rules';
-import { forEachStore, storeFor, type CustomerState, type EntitlementStore } from './store';
+import { forEachStore, fresh, storeFor, type CustomerState, type EntitlementStore } from './store';
 
 const CATALOG_KEY = '';
 
@@ -18,12 +18,13 @@ async function tenantCatalog(
   db: Kysely<DB>,
   store: EntitlementStore | undefined,
   tenantId: string,
+  now: number,
 ): Promise<TenantCatalog> {
-  const cached = store?.catalogs.get(tenantId, CATALOG_KEY);
+  const cached = store && fresh(store, store.catalogs.get(tenantId, CATALOG_KEY), now);
   if (cached) return cached;
   const readAt = store?.catalogs.begin() ?? 0;
   const catalog = await loadTenantCatalog(db, tenantId);
-  store?.catalogs.set(tenantId, CATALOG_KEY, catalog, readAt);
+  store?.catalogs.set(tenantId, CATALOG_KEY, { value: catalog, readAtMs: now }, readAt);
   return catalog;
 }
 
@@ -34,18 +35,20 @@ async function customerState(
   clock: Clock,
 ): Promise<CustomerState> {
   const store = storeFor(db);
-  const cached = store?.customers.get(tenantId, customerId);
+  // The server's time ages the cache; a customer's test clock only decides what applies.
+  const readAtMs = clock.now();
+  const cached = store && fresh(store, store.customers.get(tenantId, customerId), readAtMs);
   if (cached) return cached;
   const readAt = store?.customers.begin() ?? 0;
   // Subscriptions first: a plan a subscription names existed before it, so the catalog read next has it.
   const access = await loadCustomerSubscriptions(db, tenantId, customerId);
   if (!access) throw notFound('Customer');
-  const catalog = await tenantCatalog(db, store, tenantId);
+  const catalog = await tenantCatalog(db, store, tenantId, readAtMs);
   // A customer on a test clock lives on its time. Cached answers stay right as time passes
   // because billing invalidates the customer when a grace period ends.
   const now = access.clockNow ?? clock.now();
   const state = { catalog, entitlements: resolveEntitlements(catalog, access.subscriptions, now) };
-  store?.customers.set(tenantId, customerId, state, readAt);
+  store?.customers.set(tenantId, customerId, { value: state, readAtMs }, readAt);
   return state;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { GenerationalCache } from './cache';
 import type { ResolvedEntitlements, TenantCatalog } from './rules';
@@ -11,6 +12,20 @@ import type { ResolvedEntitlements, TenantCatalog } from './rules';
 export const MAX_CACHED_CUSTOMERS = 50_000;
 export const MAX_CACHED_TENANTS = 1_000;
 
+/**
+ * How long an entry is trusted on PostgreSQL, where other instances write the same database:
+ * their commands invalidate only their own process's stores, so a change made there is seen
+ * here within this long (as API keys and tenant status, decision 112). SQLite has one process:
+ * its entries live until invalidated.
+ */
+export const SHARED_DATABASE_CACHE_MS = 5_000;
+
+/** A cached value and when (server clock) it was read. */
+export interface Stamped<V> {
+  value: V;
+  readAtMs: number;
+}
+
 /** A customer's entitlements with the catalog they were computed from, for explanations. */
 export interface CustomerState {
   catalog: TenantCatalog;
@@ -19,8 +34,18 @@ export interface CustomerState {
 
 export interface EntitlementStore {
   /** Each tenant's catalog, under the key '' (one per tenant). */
-  catalogs: GenerationalCache<TenantCatalog>;
-  customers: GenerationalCache<CustomerState>;
+  catalogs: GenerationalCache<Stamped<TenantCatalog>>;
+  customers: GenerationalCache<Stamped<CustomerState>>;
+  /** Null: entries live until invalidated. */
+  maxAgeMs: number | null;
+}
+
+/** The value of a cached entry still young enough to answer at `now`. */
+export function fresh<V>(store: EntitlementStore, entry: Stamped<V> | undefined, now: number): V | undefined {
+  if (!entry) return undefined;
+  if (store.maxAgeMs !== null && !(now >= entry.readAtMs && now - entry.readAtMs < store.maxAgeMs))
+    return undefined;
+  return entry.value;
 }
 
 const stores = new WeakMap<Kysely<DB>, EntitlementStore>();
@@ -36,6 +61,7 @@ export function storeFor(db: Kysely<DB>): EntitlementStore | undefined {
     store = {
       catalogs: new GenerationalCache(MAX_CACHED_TENANTS),
       customers: new GenerationalCache(MAX_CACHED_CUSTOMERS),
+      maxAgeMs: dialectOf(db) === 'postgres' ? SHARED_DATABASE_CACHE_MS : null,
     };
     stores.set(db, store);
     liveStores.add(new WeakRef(store));

@@ -28,6 +28,8 @@ export class Scene {
   server!: RestartableServer;
   /** While true, every desktop opened with `cutOff` sees a cut network. */
   offline = false;
+  /** The requests of `cutOff` desktops still waiting for their answer, which cut() ends. */
+  private readonly inFlight = new Set<AbortController>();
   private desktops: EmbeddedBackend[] = [];
 
   constructor(
@@ -52,12 +54,33 @@ export class Scene {
   /** A desktop in `dir/name` (so reopening the same name finds its data again), closed after the test. */
   async open(name: string, { cutOff = false, clock = this.clock }: { cutOff?: boolean; clock?: Clock } = {}) {
     const desktop = await startDesktop(join(this.dir, name), clock, {
-      fetch: cutOff ? switchableFetch(() => this.offline) : undefined,
+      fetch: cutOff ? this.cuttableFetch : undefined,
       ...this.sync,
     });
     this.desktops.push(desktop);
     return desktop;
   }
+
+  /**
+   * Cuts the network of every `cutOff` desktop now, ending the requests they have in flight
+   * as a dead server's dropped connections would: their answer, if any comes, is never read.
+   */
+  cut(): void {
+    this.offline = true;
+    for (const request of this.inFlight) request.abort(new TypeError('fetch failed: the connection was cut'));
+  }
+
+  private readonly cuttableFetch: typeof fetch = async (input, init) => {
+    const request = new AbortController();
+    this.inFlight.add(request);
+    try {
+      const offline = switchableFetch(() => this.offline);
+      const signals = init?.signal ? [request.signal, init.signal] : [request.signal];
+      return await offline(input, { ...init, signal: AbortSignal.any(signals) });
+    } finally {
+      this.inFlight.delete(request);
+    }
+  };
 
   /** Closes a desktop now, as quitting the app does, so the test can reopen it. */
   async close(desktop: EmbeddedBackend): Promise<void> {

@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedBackend } from '../../embedded/backend';
 import { TIMELINE_ENTITY_TYPES } from '../../modules/timeline';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { queuedMarkOf } from '../../../shared/sync/offline';
 import { desktopCaller, seedMember, seedTenant } from './desktop.test-kit';
+import { armPostgresKill, type PostgresKill } from './postgres-kill.test-kit';
 import { PASSWORD, sceneForEachTest } from './scene.test-kit';
+import { testServerPostgres } from '../../testing/test-database.test-kit';
 
 /**
  * One hosted server and two desktops, each with its own database, in this process over real
@@ -46,10 +48,41 @@ function openDesktop(name: string, cutOff = false): Promise<EmbeddedBackend> {
 const closeDesktop = (desktop: EmbeddedBackend) => scene.close(desktop);
 const connect = (desktop: EmbeddedBackend, email?: string) => scene.connect(desktop, email);
 
-function serverCustomers(emailPrefix: string): { email: string }[] {
-  return scene.server.backend.database.sqlite
-    .prepare('SELECT email FROM customers WHERE email LIKE ? ORDER BY email')
-    .all(`${emailPrefix}%`) as { email: string }[];
+function serverCustomers(emailPrefix: string): Promise<{ email: string }[]> {
+  return scene.server.backend.database.db
+    .selectFrom('customers')
+    .select('email')
+    .where('email', 'like', `${emailPrefix}%`)
+    .orderBy('email')
+    .execute();
+}
+
+/** The armed PostgreSQL kill's undoing, until a test revives its server (or ends without). */
+let armedKill: PostgresKill | null = null;
+afterEach(async () => {
+  // Worker processes outlive a file: a failed test must not leave the kill's connections open.
+  await armedKill?.disarm();
+  armedKill = null;
+});
+
+/**
+ * Kills the server while it applies the command that inserts a customer making `when` true.
+ * SQLite: the kit's temp triggers in the server's process cut its connections. PostgreSQL:
+ * a trigger in the server's database (postgres-kill.test-kit.ts) has the desktops cut off
+ * before the write rolls back. Resolves to what a restart on the same data needs undone.
+ */
+async function killServerWhen(when: string): Promise<() => Promise<void>> {
+  const postgres = await testServerPostgres(scene.dir);
+  if (!postgres) {
+    scene.server.killWhen('customers', when);
+    return () => Promise.resolve();
+  }
+  armedKill = await armPostgresKill(postgres.url, 'customers', when, () => scene.cut());
+  return async () => {
+    await armedKill?.disarm();
+    armedKill = null;
+    scene.offline = false;
+  };
 }
 
 async function makeOffline(desktop: EmbeddedBackend, emails: string[]) {
@@ -77,7 +110,7 @@ describe('two desktops and a server', () => {
       country: 'US',
     });
     expect(created.name).toBe('Grace Hopper');
-    expect(serverCustomers('grace@')).toHaveLength(1);
+    expect(await serverCustomers('grace@')).toHaveLength(1);
     expect((await desktopCaller(desktop).customers.get({ id: created.id })).email).toBe('grace@acme.test');
     // The server's refusal comes back with its reason.
     await expectDomainError(
@@ -112,12 +145,12 @@ describe('two desktops and a server', () => {
     await makeOffline(d1again, ['off-3@acme.test']);
     const waiting = await desktopCaller(d1again).connection.outbox({});
     expect(waiting.map((e) => e.status)).toEqual(['pending', 'pending', 'pending']);
-    expect(serverCustomers('off-')).toEqual([]);
+    expect(await serverCustomers('off-')).toEqual([]);
 
     scene.offline = false;
     const status = await desktopCaller(d1again).connection.syncNow();
     expect(status).toMatchObject({ state: 'connected', pending: 0 });
-    expect(serverCustomers('off-').map((c) => c.email)).toEqual([
+    expect((await serverCustomers('off-')).map((c) => c.email)).toEqual([
       'off-1@acme.test',
       'off-2@acme.test',
       'off-3@acme.test',
@@ -136,7 +169,7 @@ describe('two desktops and a server', () => {
     outboxDb.prepare(`UPDATE sync_outbox SET status = 'pending', settled_at = NULL`).run();
     outboxDb.close();
     await desktopCaller(d1again).connection.syncNow();
-    expect(serverCustomers('off-')).toHaveLength(3);
+    expect(await serverCustomers('off-')).toHaveLength(3);
     const answers = await desktopCaller(d1again).connection.outbox({});
     expect(answers.map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
   });
@@ -150,18 +183,19 @@ describe('two desktops and a server', () => {
     scene.offline = false;
 
     // The server dies while applying the 6th command of the batch, which rolls back with it.
-    scene.server.killWhen('customers', "(SELECT count(*) FROM customers WHERE email LIKE 'kill-%') >= 6");
+    const revive = await killServerWhen("(SELECT count(*) FROM customers WHERE email LIKE 'kill-%') >= 6");
     const interrupted = await desktopCaller(d1).connection.syncNow();
-    expect(serverCustomers('kill-')).toHaveLength(5);
+    expect(await serverCustomers('kill-')).toHaveLength(5);
     expect(interrupted.state).toBe('offline');
     expect(interrupted.pending).toBe(30);
 
     const port = scene.server.port;
     await scene.server.stop();
+    await revive();
     await scene.restartServer(port);
     const resumed = await desktopCaller(d1).connection.syncNow();
     expect(resumed).toMatchObject({ state: 'connected', pending: 0 });
-    expect(serverCustomers('kill-').map((c) => c.email)).toEqual(emails);
+    expect((await serverCustomers('kill-')).map((c) => c.email)).toEqual(emails);
     // Were one of the five applied before the kill run again, it would have failed on its taken email.
     const answers = await desktopCaller(d1).connection.outbox({ limit: 100 });
     expect(answers.filter((e) => e.status === 'ok')).toHaveLength(30);

@@ -8,6 +8,7 @@ import type { FakeStripe } from '../../fakes/stripe';
 import { TEST_BUDGET_MS } from '../../support/budgets';
 import { spawnServer, type SpawnedServer } from '../../support/spawn-server';
 import { waitFor } from '../../support/wait';
+import { readOutcome, type MirrorOutcome } from './in-order-run';
 
 /**
  * The exactly-once tests' servers: hosted-server processes (server-entry.ts) on one database,
@@ -102,4 +103,20 @@ export async function drained(db: Kysely<DB>): Promise<void> {
     },
     TEST_BUDGET_MS,
   );
+}
+
+/** Once the processors are done: stops the servers and reads what they left for `tenantId`. */
+export async function outcomeOnceDrained(
+  data: ServerData,
+  tenantId: string,
+  stopServers: () => Promise<void>,
+): Promise<MirrorOutcome> {
+  const view = inspect(data);
+  try {
+    await drained(view.db);
+    await stopServers();
+    return await readOutcome(view.db, tenantId);
+  } finally {
+    await view.close();
+  }
 }
