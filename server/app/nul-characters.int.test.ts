@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientError } from '../testing/errors.test-kit';
 import { inputAt, stringLeaves, type LeafPath } from '../testing/schema-leaves.test-kit';
 import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
-import { proceduresOf } from '../trpc/procedures';
-import { appRouter } from './router';
+import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
  * U+0000 at every place of every procedure's input where a string goes (and in a key where
@@ -14,18 +13,8 @@ import { appRouter } from './router';
 
 type Caller = ReturnType<TestWorld['as']>;
 
-const procedures = proceduresOf(appRouter);
-
 function stringPlaces(path: string): LeafPath[] {
-  const schemas = (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];
-  return schemas.flatMap((schema) => stringLeaves(schema));
-}
-
-function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
-  const target = path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (target as (input: unknown) => Promise<unknown>)(input);
+  return inputSchemasOf(path).flatMap((schema) => stringLeaves(schema));
 }
 
 let world: TestWorld;
@@ -41,7 +30,7 @@ afterAll(async () => {
 
 describe('NUL in any input', () => {
   it('finds string places inside inputs', () => {
-    const places = Object.keys(procedures).flatMap((path) =>
+    const places = Object.keys(APP_PROCEDURES).flatMap((path) =>
       stringPlaces(path).map((place) => `${path} ${place.join('.')}`),
     );
     expect(places.length).toBeGreaterThan(100);
@@ -54,7 +43,7 @@ describe('NUL in any input', () => {
     );
   });
 
-  for (const path of Object.keys(procedures)) {
+  for (const path of Object.keys(APP_PROCEDURES)) {
     it(`${path}: refused as invalid input naming the place`, async () => {
       const places = stringPlaces(path);
       const inputs: { input: unknown; field: string }[] = places.map((place) => ({
@@ -63,7 +52,7 @@ describe('NUL in any input', () => {
       }));
       inputs.push({ input: { 'key\u0000': 1 }, field: 'key\\u0000' });
       for (const { input, field } of inputs) {
-        const seen = await clientError(() => call(owner, path, input));
+        const seen = await clientError(() => callProcedure(owner, path, input));
         expect(seen.data.domainCode, `${path} ${field}: ${seen.message}`).toBe('INVALID_INPUT');
         expect(seen.message).toBe(`${field} contains a NUL character (U+0000), which is not allowed`);
       }

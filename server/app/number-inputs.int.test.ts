@@ -4,8 +4,7 @@ import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/bil
 import { seenByClient } from '../testing/errors.test-kit';
 import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves.test-kit';
 import { START } from '../testing/world.test-kit';
-import { proceduresOf } from '../trpc/procedures';
-import { appRouter } from './router';
+import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
  * Every number a procedure takes (amounts, quantities, counts, times, versions, cursors),
@@ -157,18 +156,8 @@ function numbersEndpoint(k: Kit): Promise<string> {
   return endpointOfNumbers;
 }
 
-const procedures = proceduresOf(appRouter);
-
 function leavesOf(path: string): LeafPath[] {
-  const inputs = (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];
-  return inputs.flatMap((schema) => numericLeaves(schema));
-}
-
-function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
-  const target = path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (target as (input: unknown) => Promise<unknown>)(input);
+  return inputSchemasOf(path).flatMap((schema) => numericLeaves(schema));
 }
 
 let kit: Kit;
@@ -210,7 +199,7 @@ afterAll(async () => {
 
 describe('numbers in every procedure', () => {
   it('are all walked: each procedure taking a number has a valid input here', () => {
-    const taking = Object.keys(procedures).filter((path) => leavesOf(path).length > 0);
+    const taking = Object.keys(APP_PROCEDURES).filter((path) => leavesOf(path).length > 0);
     expect(taking.length).toBeGreaterThan(20);
     expect(Object.keys(VALID).sort()).toEqual(taking.sort());
   });
@@ -219,7 +208,7 @@ describe('numbers in every procedure', () => {
     it(`${path}: its valid input is accepted, so each odd value below is the only thing wrong`, async () => {
       const valid = VALID[path];
       if (!valid) throw new Error(`no valid input for ${path}`);
-      await expect(call(kit.staff, path, await valid(kit))).resolves.toBeDefined();
+      await expect(callProcedure(kit.staff, path, await valid(kit))).resolves.toBeDefined();
     });
 
     for (const leaf of leavesOf(path)) {
@@ -228,7 +217,7 @@ describe('numbers in every procedure', () => {
         if (!valid) throw new Error(`no valid input for ${path}`);
         for (const value of HOSTILE) {
           const input = withLeaf(await valid(kit), leaf, value);
-          const outcome = await call(kit.staff, path, input).then(
+          const outcome = await callProcedure(kit.staff, path, input).then(
             () => null,
             (error: unknown) => seenByClient(error),
           );

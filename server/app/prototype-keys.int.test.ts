@@ -3,8 +3,7 @@ import { seenByClient } from '../testing/errors.test-kit';
 import { inputAt, objectPaths, type LeafPath } from '../testing/schema-leaves.test-kit';
 import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 import { INTERNAL_MESSAGE } from '../trpc/errors';
-import { proceduresOf } from '../trpc/procedures';
-import { appRouter } from './router';
+import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys.test-kit';
 
 /**
@@ -17,27 +16,14 @@ import { PROTOTYPE_KEYS, withOwnKey } from '../testing/prototype-keys.test-kit';
 
 type Caller = ReturnType<TestWorld['as']>;
 
-const procedures = proceduresOf(appRouter);
-
-function inputSchemas(path: string): unknown[] {
-  return (procedures[path]?._def as { inputs?: unknown[] } | undefined)?.inputs ?? [];
-}
-
 /** Where each procedure takes an object; `[]` (the input itself) for one taking none, so it is called too. */
 function placesOf(path: string): LeafPath[] {
-  const found = inputSchemas(path).flatMap((schema) => objectPaths(schema));
+  const found = inputSchemasOf(path).flatMap((schema) => objectPaths(schema));
   return found.length > 0 ? found : [[]];
 }
 
 function typeOf(schema: unknown): string | undefined {
   return (schema as { _zod?: { def?: { type?: string } } })._zod?.def?.type;
-}
-
-function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
-  const target = path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
 let world: TestWorld;
@@ -53,8 +39,8 @@ afterAll(async () => {
 
 describe('keys named like Object.prototype members, in every procedure', () => {
   it('walks every procedure, and finds the places inside inputs too', () => {
-    expect(Object.keys(procedures).length).toBeGreaterThan(100);
-    const nested = Object.keys(procedures).flatMap((path) =>
+    expect(Object.keys(APP_PROCEDURES).length).toBeGreaterThan(100);
+    const nested = Object.keys(APP_PROCEDURES).flatMap((path) =>
       placesOf(path)
         .filter((place) => place.length > 0)
         .map((place) => `${path} ${place.join('.')}`),
@@ -69,14 +55,14 @@ describe('keys named like Object.prototype members, in every procedure', () => {
     );
   });
 
-  for (const path of Object.keys(procedures)) {
+  for (const path of Object.keys(APP_PROCEDURES)) {
     it(`${path}: refused or served with a clear answer, never an internal error`, async () => {
       // A union (which shape is meant decided by a field) may only say that field is missing.
-      const takesObject = inputSchemas(path).some((schema) => typeOf(schema) === 'object');
+      const takesObject = inputSchemasOf(path).some((schema) => typeOf(schema) === 'object');
       for (const place of placesOf(path)) {
         for (const key of PROTOTYPE_KEYS) {
           const input = inputAt(place, withOwnKey(key, { polluted: true }));
-          const outcome = await call(owner, path, input).then(
+          const outcome = await callProcedure(owner, path, input).then(
             () => null,
             (error: unknown) => seenByClient(error),
           );

@@ -163,6 +163,7 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
     const client = await connect();
     try {
       await applyPostgresForms(client, versions(1, 14));
+      await applyPostgresForms(client, versions(21, 21));
       await client.query(`INSERT INTO tenants VALUES ('ten_s', 'S', 's', 'active', 0)`);
       const people = [
         ['cus_1', 'Marta Kowalska', 'mk@example.com', null],
@@ -177,10 +178,19 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
           [id, name, email, company],
         );
       }
+      // Others of the tenant, so that its index on the tenant alone is no better than the email's.
+      await client.query(
+        `INSERT INTO customers (id, tenant_id, name, sort_name, email, country, status, version, created_at,
+          updated_at) SELECT 'cus_f' || n, 'ten_s', 'Filler', 'Filler', 'filler' || n || '@example.com', 'FR',
+          'active', 1, 0, 0 FROM generate_series(1, 500) AS n`,
+      );
+      await client.query('ANALYZE customers');
       // A tiny table is read whole unless scans are off; with them off, a usable index is used.
       await client.query('SET enable_seqscan = off');
       const words = `SELECT id FROM customers WHERE ${CUSTOMERS_SEARCH_DOCUMENT_V1} @@ to_tsquery('simple', 'mar:*')`;
       const infix = `SELECT id FROM customers WHERE lower(name) LIKE '%owal%'`;
+      // An email-shaped search, as customerEmailStartsWith spells it on PostgreSQL.
+      const emailPrefix = `SELECT id FROM customers WHERE tenant_id = 'ten_s' AND lower(email::text) LIKE 'mar%'`;
       const plan = async (query: string) =>
         (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query}`)).rows
           .map((r) => r['QUERY PLAN'])
@@ -188,10 +198,12 @@ describe('the PostgreSQL forms of migrations 1–14', () => {
 
       expect(await plan(words)).toContain('customers_search');
       expect(await plan(infix)).toContain('customers_name_trgm');
+      expect(await plan(emailPrefix)).toContain('customers_email_prefix');
       const ids = async (query: string) =>
         (await client.query<{ id: string }>(`${query} ORDER BY id`)).rows.map((r) => r.id);
       expect(await ids(words)).toEqual(['cus_1', 'cus_2', 'cus_3']);
       expect(await ids(infix)).toEqual(['cus_1']);
+      expect(await ids(emailPrefix)).toEqual(['cus_2']);
     } finally {
       await client.end();
     }

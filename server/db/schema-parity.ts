@@ -124,7 +124,8 @@ export function postgresSchemaShape(columns: PostgresColumnRow[], indexes: Postg
  * The differences the two forms have on purpose (BRIEF and decisions): SQLite's own tables and
  * the FTS5 table with its shadow tables (PostgreSQL searches customers through indexes instead),
  * the explicit rowid PostgreSQL gives the tables the app pages or orders by rowid, and the
- * PostgreSQL-only indexes: the two that replace FTS5 and those on the explicit rowid.
+ * PostgreSQL-only indexes: the two that replace FTS5, the email prefix index citext needs, and
+ * those on the explicit rowid.
  */
 export const KNOWN_DIFFERENCES = {
   sqliteOnlyTable: (name: string) => name.startsWith('sqlite_') || /^customers_fts(_|$)/.test(name),
@@ -138,7 +139,7 @@ export const KNOWN_DIFFERENCES = {
     'webhook_events',
   ],
   postgresOnlyIndexes: {
-    customers: ['customers_search', 'customers_name_trgm'],
+    customers: ['customers_search', 'customers_name_trgm', 'customers_email_prefix'],
     billing_events: ['billing_events_rowid'],
     webhook_events: ['webhook_events_rowid'],
   } as Record<string, string[]>,

@@ -18,6 +18,7 @@ import { webhookSecretOverlap } from './0017_webhook_secret_overlap';
 import { offlineFirst } from './0018_offline_first';
 import { syncPullIndexes } from './0019_sync_pull_indexes';
 import { sharedThrottle } from './0020_shared_throttle';
+import { customerEmailPrefix } from './0021_customer_email_prefix';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   offlineFirst,
   syncPullIndexes,
   sharedThrottle,
+  customerEmailPrefix,
 ];

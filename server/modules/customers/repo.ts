@@ -138,7 +138,7 @@ function filtered(db: Db, tenantId: string, query: CustomerQuery) {
   let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
   if (query.status !== 'all') q = q.where('customers.status', '=', query.status);
   if (query.country) q = q.where('customers.country', '=', query.country);
-  const email = customerEmailStartsWith(query.search);
+  const email = customerEmailStartsWith(dialectOf(db), query.search);
   // An email-shaped search is a prefix of one address: the email index answers it
   // directly, where the text index would match every "gmail" and "com".
   if (email) return q.where(email);

@@ -39,9 +39,16 @@ export function toPrefixTsQuery(search: string, maxTerms = 8): string | null {
     .join(' & ');
 }
 
-/** A condition on `customers` for an email-shaped search (a prefix of one address), or null. */
-export function customerEmailStartsWith(search: string): RawBuilder<boolean> | null {
+/**
+ * A condition on `customers` for an email-shaped search (a prefix of one address), or null.
+ * SQLite's LIKE ignores ASCII case and uses the NOCASE email index; on PostgreSQL the email
+ * is citext, whose LIKE no b-tree serves, so the prefix is matched on the expression that
+ * migration 0021's customers_email_prefix indexes.
+ */
+export function customerEmailStartsWith(dialect: Dialect, search: string): RawBuilder<boolean> | null {
   const prefix = asEmailPrefix(search);
-  // SQLite's LIKE ignores ASCII case; on PostgreSQL the email is citext, whose LIKE does too.
-  return prefix ? sql<boolean>`customers.email LIKE ${prefix} ESCAPE '\\'` : null;
+  if (!prefix) return null;
+  return dialect === 'sqlite'
+    ? sql<boolean>`customers.email LIKE ${prefix} ESCAPE '\\'`
+    : sql<boolean>`lower(customers.email::text) LIKE ${prefix.toLowerCase()} ESCAPE '\\'`;
 }

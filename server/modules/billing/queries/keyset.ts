@@ -16,7 +16,7 @@ export function customerMatches<T extends keyof DB>(
   search: string,
   column: `${T & string}.customer_id`,
 ) {
-  const match = customerEmailStartsWith(search) ?? customerWordsMatch(dialect, search);
+  const match = customerEmailStartsWith(dialect, search) ?? customerWordsMatch(dialect, search);
   if (!match) return null;
   return (eb: ExpressionBuilder<DB, T>) =>
     eb(sql.ref(column), 'in', sql`(SELECT id FROM customers WHERE tenant_id = ${tenantId} AND ${match})`);
