@@ -75,6 +75,9 @@ export function CommandPalette() {
     if (opened) selectFirstAction(paletteStore);
   }, [opened, shown]);
   const nothing = shown.length === 0;
+  // Busy while what is typed has not been searched yet: a late answer puts hits above the
+  // commands and moves the selection, which a screen reader, and a test, should wait out.
+  const searching = opened && query.trim().length > 0 && (query.trim() !== search || found.isFetching);
 
   return (
     <Spotlight.Root
@@ -91,7 +94,7 @@ export function CommandPalette() {
         aria-label="Search everything or run a command"
         leftSection={<IconSearch size={18} stroke={1.75} />}
       />
-      <Spotlight.ActionsList aria-label="Results">
+      <Spotlight.ActionsList aria-label="Results" aria-busy={searching}>
         <SearchHits hits={hits} />
         <CommandGroup label="On this page" commands={commands.page} />
         <CommandGroup label="Go to" commands={commands.areas} />

@@ -29,6 +29,14 @@ async function openPalette(page: Page) {
   return box;
 }
 
+/**
+ * Waits until what was typed has been searched: a search answer arriving later puts its hits
+ * first and moves the selection, so Enter pressed before it could open a hit instead.
+ */
+async function settled(page: Page) {
+  await expect(page.getByLabel('Results')).toHaveAttribute('aria-busy', 'false', LOADED);
+}
+
 /** A result row of the palette, by what it shows. */
 function result(page: Page, name: string | RegExp) {
   return page.locator('[data-action]').filter({ hasText: name });
@@ -78,7 +86,8 @@ test('a card’s last four find the customers who hold it', async ({ page }) => 
 test('an area’s name goes there, and the open page’s actions are offered', async ({ page }) => {
   await visit(page, '#/customers');
   let box = await openPalette(page);
-  await box.fill('audit');
+  await box.fill('audit log');
+  await settled(page);
   await expect(page.locator('[data-action]').first()).toHaveText(/Go to Audit log/);
   await expect(page.locator('[data-action]').first()).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('Enter');
@@ -93,6 +102,7 @@ test('an area’s name goes there, and the open page’s actions are offered', a
   await visit(page, '#/admin/tenants');
   box = await openPalette(page);
   await box.fill('new tenant');
+  await settled(page);
   await expect(page.locator('[data-action]').first()).toHaveText('New tenant');
   await page.keyboard.press('Enter');
   await expect(dialog(page, 'New tenant')).toBeVisible();
