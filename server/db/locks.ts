@@ -29,3 +29,13 @@ export function skipClaimedRows(db: Kysely<DB>, of?: string): RawBuilder<unknown
   // Only the queue's own row: a joined row (the delivery's endpoint) is shared by other claims.
   return of ? sql`FOR UPDATE OF ${sql.ref(of)} SKIP LOCKED` : sql`FOR UPDATE SKIP LOCKED`;
 }
+
+/**
+ * PostgreSQL's answers that mean "run the transaction again": a deadlock this transaction was
+ * chosen to lose (40P01), or a serialization failure (40001). Its transaction rolled back
+ * whole, so running the same command again is safe. SQLite's single writer never gives them.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

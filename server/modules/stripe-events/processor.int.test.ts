@@ -116,6 +116,25 @@ describe('processDueStripeEvents', () => {
     expect((await inboxRows(world, tenantId))[0]?.status).toBe('stale');
   });
 
+  it('runs a handler again at once when PostgreSQL chose it to lose a deadlock, spending no attempt', async () => {
+    const id = await store('customer.subscription.updated', 'sub_1', 1000);
+    const conflict = (code: string) => Object.assign(new Error('deadlock detected'), { code });
+    let runs = 0;
+    await processDueStripeEvents(
+      options({
+        'customer.subscription.updated': () => {
+          runs += 1;
+          return runs <= 2
+            ? Promise.reject(conflict(runs === 1 ? '40P01' : '40001'))
+            : Promise.resolve('applied');
+        },
+      }),
+    );
+    expect(runs).toBe(3);
+    expect((await inboxRows(world, tenantId))[0]?.status).toBe('processed');
+    expect(await history(id)).toEqual([{ outcome: 'processed', error: null, actor_name: null }]);
+  });
+
   it('retries a failing handler with doubling backoff, dead-letters it after 8 attempts, and staff replay it', async () => {
     const id = await store('invoice.payment_failed', 'in_1', 1000);
     let failing = true;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type Stripe from 'stripe';
 import type { GatewayProvider } from '../../gateways/types';
+import { isRetryableConflict } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
@@ -28,22 +29,45 @@ const OUTCOME_STATUS: Record<StripeEventOutcome, 'processed' | 'ignored' | 'stal
 
 const policyOf = (options: StripeEventProcessorOptions) => options.retry ?? RETRY_POLICIES.stripeEvents;
 
+/**
+ * How often a handler runs again at once when PostgreSQL rolled it back for a deadlock or a
+ * serialization failure: two instances applying events of objects that share a customer or a
+ * product take their locks in different orders, and one of them is chosen to lose. A conflict
+ * is not the event's fault, so it is not spent as a failed attempt with its backoff.
+ */
+const CONFLICT_RUNS = 5;
+
+async function runHandler(
+  options: StripeEventProcessorOptions,
+  claimed: ClaimedEvent,
+  handler: NonNullable<StripeEventHandlers[string]>,
+): Promise<StripeEventOutcome> {
+  const event = JSON.parse(claimed.payload) as Stripe.Event;
+  const context = {
+    db: options.db,
+    tenantId: claimed.tenantId,
+    gateways: options.gateways,
+    clock: options.clock,
+    logger: options.logger,
+  };
+  for (let run = 1; ; run++) {
+    try {
+      return await handler(context, event);
+    } catch (caught) {
+      if (run >= CONFLICT_RUNS || !isRetryableConflict(caught)) throw caught;
+      options.logger.info(
+        { eventId: claimed.eventId, run },
+        'Stripe event lost a lock conflict; running it again',
+      );
+    }
+  }
+}
+
 async function apply(options: StripeEventProcessorOptions, claimed: ClaimedEvent): Promise<Finish> {
   const handler = options.handlers[claimed.type];
   if (!handler) return { status: 'ignored' };
   try {
-    const event = JSON.parse(claimed.payload) as Stripe.Event;
-    const outcome = await handler(
-      {
-        db: options.db,
-        tenantId: claimed.tenantId,
-        gateways: options.gateways,
-        clock: options.clock,
-        logger: options.logger,
-      },
-      event,
-    );
-    return { status: OUTCOME_STATUS[outcome] };
+    return { status: OUTCOME_STATUS[await runHandler(options, claimed, handler)] };
   } catch (caught) {
     const error = caught instanceof Error ? caught.message || caught.name : String(caught);
     options.logger.warn(
