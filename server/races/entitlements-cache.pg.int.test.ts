@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../shared/ids';
 import { limit } from '../modules/entitlements';
 import { SHARED_DATABASE_CACHE_MS } from '../modules/entitlements/store';
 import { START } from '../testing/world.test-kit';
+import { subscriptionRow } from '../testing/subscription-rows.test-kit';
 import { twoInstances, type TwoInstances } from './instances.test-kit';
 
 /**
@@ -26,36 +26,15 @@ afterEach(async () => {
 
 /** A Pro subscription committed by the other instance's process. */
 async function subscribeOnTheOtherInstance() {
-  await race.two.database.db
-    .insertInto('subscriptions')
-    .values({
-      id: newId('sub', START),
-      tenant_id: race.world.tenants.A.id,
-      customer_id: customerId,
-      plan_id: race.world.catalog.plans.pro,
-      price_id: race.world.catalog.prices.proMonthlyUsd,
-      quantity: 1,
-      currency: 'USD',
-      status: 'active',
-      billing_anchor: START,
-      current_period_start: START,
-      current_period_end: START + 30 * 24 * 60 * 60 * 1000,
-      trial_start: null,
-      trial_end: null,
-      trial_end_behavior: 'cancel',
-      canceled_at: null,
-      ended_at: null,
-      paused_at: null,
-      resume_at: null,
-      pending_price_id: null,
-      pending_quantity: null,
-      payment_method_id: null,
-      gateway_ref: null,
-      version: 1,
-      created_at: START,
-      updated_at: START,
-    })
-    .execute();
+  const row = subscriptionRow({
+    tenantId: race.world.tenants.A.id,
+    customerId,
+    planId: race.world.catalog.plans.pro,
+    priceId: race.world.catalog.prices.proMonthlyUsd,
+    status: 'active',
+    periodEnd: START + 30 * 24 * 60 * 60 * 1000,
+  });
+  await race.two.database.db.insertInto('subscriptions').values(row).execute();
 }
 
 describe("an instance's entitlements cache", () => {

@@ -10,8 +10,8 @@ import {
   type Compilable,
 } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newId } from '../../../shared/ids';
 import { createTestWorld, START, type TestWorld } from '../../testing/world.test-kit';
+import { subscriptionRow } from '../../testing/subscription-rows.test-kit';
 import { seedDemoCatalog, type DemoCatalog } from '../catalog';
 import { can, invalidateEntitlements, invalidateTenantEntitlements, limit } from './index';
 
@@ -32,38 +32,16 @@ afterEach(async () => {
 const tenantA = () => world.tenants.A.id;
 /** A subscription row written straight to the table, as the subscription service would write it. */
 async function insertProSubscription(status: 'active' | 'trialing') {
-  const id = newId('sub', START);
-  await world.database.db
-    .insertInto('subscriptions')
-    .values({
-      id,
-      tenant_id: tenantA(),
-      customer_id: customerId,
-      plan_id: demo.plans.pro,
-      price_id: demo.prices.proMonthlyUsd,
-      quantity: 1,
-      currency: 'USD',
-      status,
-      billing_anchor: START,
-      current_period_start: START,
-      current_period_end: START + 1,
-      trial_start: null,
-      trial_end: null,
-      trial_end_behavior: 'cancel',
-      canceled_at: null,
-      ended_at: null,
-      paused_at: null,
-      resume_at: null,
-      pending_price_id: null,
-      pending_quantity: null,
-      payment_method_id: null,
-      gateway_ref: null,
-      version: 1,
-      created_at: START,
-      updated_at: START,
-    })
-    .execute();
-  return id;
+  const row = subscriptionRow({
+    tenantId: tenantA(),
+    customerId,
+    planId: demo.plans.pro,
+    priceId: demo.prices.proMonthlyUsd,
+    status,
+    periodEnd: START + 1,
+  });
+  await world.database.db.insertInto('subscriptions').values(row).execute();
+  return row.id;
 }
 
 /**
