@@ -11,9 +11,12 @@ import { hostedConfigFromEnv } from './config';
 async function main(): Promise<void> {
   const config = hostedConfigFromEnv(process.env);
   const logger = createLogger({ name: 'tollgate-server' });
-  const backend = await createHostedBackend({ config, logger });
   const { url } = await serveBackend({
-    backend,
+    // Listens first, so /readyz answers 503 while the database is opened and migrated.
+    backend: () => createHostedBackend({ config, logger }),
+    onListening: (starting) => process.stdout.write(`Tollgate server starting: ${starting}\n`),
+    metricsToken: config.metricsToken,
+    drainMs: config.drainMs,
     port: config.port,
     host: config.host,
     // Every call proves itself with a bearer token, so a reverse proxy's Host name is fine.
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     rest: { limits: config.restLimits },
   });
   logger.info({ dataDir: config.dataDir, host: config.host }, 'data directory');
-  process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz)\n`);
+  process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz, readiness: ${url}/readyz)\n`);
 }
 
 main().catch((error: unknown) => {
