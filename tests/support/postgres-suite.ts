@@ -59,6 +59,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/ops/readiness.int.test.ts',
   'server/ops/metrics.int.test.ts',
   'server/ops/queue-gauges.int.test.ts',
+  'server/ops/housekeeping.int.test.ts',
   'server/modules/admin/api-key-scopes.int.test.ts',
   'server/modules/admin/api-keys.int.test.ts',
   'server/modules/admin/bad-input.int.test.ts',
