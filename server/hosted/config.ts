@@ -199,3 +199,25 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
   };
 }
+
+/** Variables whose values are secrets: a log line never shows them (lib/log-scrub.ts masks them). */
+const SECRET_VARIABLES = [
+  'TOLLGATE_TOKEN_SECRET',
+  'TOLLGATE_OWNER_PASSWORD',
+  'TOLLGATE_METRICS_TOKEN',
+  'SMTP_PASSWORD',
+  'STRIPE_SECRET_KEY',
+];
+
+/** The configured secret values, for the logger to mask wherever they would appear. */
+export function configuredSecrets(env: Record<string, string | undefined>): string[] {
+  const values = SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '');
+  if (env.DATABASE_URL) {
+    try {
+      values.push(decodeURIComponent(new URL(env.DATABASE_URL).password));
+    } catch {
+      // An unreadable URL was refused by the configuration already.
+    }
+  }
+  return values.filter((value) => value !== '');
+}

@@ -1,7 +1,7 @@
 import { serveBackend } from '../http/run';
 import { createLogger } from '../lib/logger';
 import { createHostedBackend } from './backend';
-import { hostedConfigFromEnv } from './config';
+import { configuredSecrets, hostedConfigFromEnv } from './config';
 
 /**
  * The hosted server (`npm run server`): the same router over HTTP with its own database
@@ -10,7 +10,7 @@ import { hostedConfigFromEnv } from './config';
  */
 async function main(): Promise<void> {
   const config = hostedConfigFromEnv(process.env);
-  const logger = createLogger({ name: 'tollgate-server' });
+  const logger = createLogger({ name: 'tollgate-server', secrets: configuredSecrets(process.env) });
   const { url } = await serveBackend({
     // Listens first, so /readyz answers 503 while the database is opened and migrated.
     backend: () => createHostedBackend({ config, logger }),
