@@ -1,5 +1,6 @@
 import { serveBackend } from '../http/run';
 import { createLogger } from '../lib/logger';
+import { logScrubber } from '../ops/log-scrub';
 import { createHostedBackend } from './backend';
 import { configuredSecrets, hostedConfigFromEnv } from './config';
 
@@ -10,7 +11,10 @@ import { configuredSecrets, hostedConfigFromEnv } from './config';
  */
 async function main(): Promise<void> {
   const config = hostedConfigFromEnv(process.env);
-  const logger = createLogger({ name: 'tollgate-server', secrets: configuredSecrets(process.env) });
+  const logger = createLogger({
+    name: 'tollgate-server',
+    scrub: logScrubber(configuredSecrets(process.env)),
+  });
   const { url } = await serveBackend({
     // Listens first, so /readyz answers 503 while the database is opened and migrated.
     backend: () => createHostedBackend({ config, logger }),

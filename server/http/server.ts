@@ -29,7 +29,7 @@ export interface HttpServerOptions {
   /** The built renderer to serve beside the API; omitted on the hosted server. */
   staticDir?: string;
   /** Extra routes (webhooks, metrics) the hosted server adds. */
-  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
   /**
    * Routes matched by path prefix and answered whatever the Host header says (a reverse
    * proxy forwards the public name): only for requests that prove themselves, such as

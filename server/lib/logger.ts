@@ -1,5 +1,4 @@
 import { destination as pinoDestination, pino, type DestinationStream, type Logger } from 'pino';
-import { logScrubber } from './log-scrub';
 
 export type { Logger };
 
@@ -39,12 +38,12 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * A JSON logger to stdout, or to `destination` (a test reading what was logged). Every line is
- * scrubbed as text on its way out: secret shapes, card numbers and the `secrets` given (the
- * configured ones) are masked even inside error messages and stacks.
+ * A JSON logger to stdout, or to `destination` (a test reading what was logged). With `scrub`,
+ * every line passes through it as text on its way out (the hosted server's masks secret shapes,
+ * card numbers and its configured secrets even inside error messages: ops/log-scrub.ts).
  */
 export function createLogger(
-  options: { level?: string; name?: string; secrets?: readonly (string | null | undefined)[] } = {},
+  options: { level?: string; name?: string; scrub?: (line: string) => string } = {},
   destination?: DestinationStream,
 ): Logger {
   const settings = {
@@ -52,8 +51,9 @@ export function createLogger(
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
+  const { scrub } = options;
+  if (!scrub) return destination ? pino(settings, destination) : pino(settings);
   const target = destination ?? pinoDestination(1);
-  const scrub = logScrubber(options.secrets);
   return pino(settings, { write: (line: string) => target.write(scrub(line)) });
 }
 
