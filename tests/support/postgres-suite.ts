@@ -65,6 +65,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/audit/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
   'server/modules/customers/list.int.test.ts',
+  'server/modules/customers/search-forms.int.test.ts',
   'server/modules/customers/merge.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
   'server/modules/emails/dispatch.int.test.ts',

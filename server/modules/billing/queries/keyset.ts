@@ -1,12 +1,7 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { dialectOf } from '../../../db/dialect';
-import {
-  customerSearchMatch,
-  fewMatchesCap,
-  inMatchedCustomers,
-  matchedCustomers,
-} from '../../customers/matched-customers';
+import { customerSearchMatch, fewMatchesCap, inMatchedCustomers, matchedCustomers } from '../../customers';
 import { decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
 
 export { decodeCursor, encodeCursor };
