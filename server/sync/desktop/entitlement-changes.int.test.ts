@@ -6,6 +6,7 @@ import { createTestWorld, START, type TestWorld } from '../../testing/world.test
 import { subscriptionRow } from '../../testing/subscription-rows.test-kit';
 import { seedDemoCatalog, type DemoCatalog } from '../../modules/catalog';
 import { can } from '../../modules/entitlements';
+import { sequenceCommittedChanges } from '../sequencer';
 import { Replica } from './replica';
 
 /**
@@ -41,6 +42,8 @@ afterEach(async () => {
 
 /** Applies the server's row log after the replica's cursor, as one page (what a pull would bring). */
 async function pullEverything(): Promise<void> {
+  // PostgreSQL numbers committed changes when a pull asks (decision 108); SQLite has numbered them.
+  await sequenceCommittedChanges(world.database.db);
   const rows = await world.database.db
     .selectFrom('sync_rows')
     .select(['seq', 'tbl as table', 'pk as key', 'op', 'row'])
