@@ -4,6 +4,7 @@ import { REPLICATED_TABLES } from '../../db/replicated-tables';
 import type { RowChange } from '../pull';
 import { invalidateTenantEntitlements } from '../../modules/entitlements';
 import { Overlay } from './overlay';
+import { deferIndexes, restoreIndexes, restoreIndexesNow } from './deferred-indexes';
 import { EntitlementChanges, feedsEntitlements } from './entitlement-changes';
 import { keyValues, tableShape, updateRow, writeRow } from './row-shape';
 
@@ -55,6 +56,8 @@ export class Replica {
       )
       .all() as { name: string }[];
     for (const { name } of authorityOnly) sqlite.exec(`DROP TRIGGER "${name}"`);
+    // A fill that stopped part-way left its indexes dropped: they are built before anything reads.
+    restoreIndexesNow(sqlite);
     return new Replica(database);
   }
 
@@ -88,9 +91,12 @@ export class Replica {
   applyPage(page: PulledPage, syncedAt: number, caughtUp?: () => void): void {
     if (this.cursor === 0) this.filling = true;
     this.sqlite.transaction(() => {
+      // A fill of more than one page writes its rows first and builds the plain indexes once, at its end.
+      if (this.filling && page.more) deferIndexes(this.sqlite, REPLICATED);
       // Nothing pending (a first sync, most pulls): no row needs asking about.
       const layered = !this.overlay.isEmpty();
       for (const change of page.changes) this.applyChange(change, layered);
+      if (!page.more) restoreIndexes(this.sqlite);
       this.writeState('cursor', String(page.cursor));
       this.writeState('scope', page.scope);
       this.writeState('last_synced_at', String(syncedAt));
