@@ -119,4 +119,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/offline-effects.int.test.ts',
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
+  'server/sync/desktop/entitlement-changes.int.test.ts',
 ];
