@@ -110,7 +110,9 @@ function cpuTable(fleets: FleetResult[]): string {
       const total = Object.values(level.cpuMs).reduce((sum, used) => sum + used, 0);
       rows.push([
         `${fleet.label}, ${LEVELS[n]} in flight`,
-        ...roles.map((role) => (role in level.cpuMs ? ((level.cpuMs[role] ?? 0) / perLevel).toFixed(3) : '—')),
+        ...roles.map((role) =>
+          role in level.cpuMs ? ((level.cpuMs[role] ?? 0) / perLevel).toFixed(3) : '—',
+        ),
         (total / perLevel).toFixed(3),
         (total / level.wallMs).toFixed(2),
       ]);

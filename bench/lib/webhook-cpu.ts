@@ -91,3 +91,24 @@ export function measureCpu(roles: Record<string, RolePids>): () => Record<string
     return used;
   };
 }
+
+/**
+ * The NODE_OPTIONS that make a server instance write a V8 CPU profile of its whole run to
+ * `dir` (instance-<pid>.cpuprofile) as it exits; summarize it with bench/lib/cpu-profile-summary.ts
+ * or open it in Chrome's DevTools. --cpu-prof itself is not allowed in NODE_OPTIONS, and the
+ * preload runs before tsx is loaded, so it is plain JavaScript, imported from a data: URL.
+ */
+export function cpuProfileNodeOptions(dir: string): string {
+  const preload = `
+    import { writeFileSync } from 'node:fs';
+    import { Session } from 'node:inspector';
+    const session = new Session();
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.start');
+    // A session in the process's own thread answers synchronously, so this completes within 'exit'.
+    process.once('exit', () => session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(${JSON.stringify(dir)} + '/instance-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
+    }));`;
+  return `--import=data:text/javascript,${encodeURIComponent(preload)}`;
+}

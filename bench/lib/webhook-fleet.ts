@@ -6,7 +6,7 @@ import { freePort } from '../../tests/support/ports';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
 import { readFileSync } from 'node:fs';
 import { benchPostgres } from './pg-server';
-import { backendsOf, withChildren, type RolePids } from './webhook-cpu';
+import { backendsOf, cpuProfileNodeOptions, withChildren, type RolePids } from './webhook-cpu';
 
 /**
  * The webhook bench's servers: hosted-server processes (server/hosted/main.ts, as in
@@ -60,10 +60,9 @@ export async function startWebhookFleet(options: {
     TOLLGATE_TOKEN_SECRET: randomBytes(32).toString('base64'),
     TOLLGATE_OWNER_EMAIL: OWNER.email,
     TOLLGATE_OWNER_PASSWORD: OWNER.password,
-    // WEBHOOK_BENCH_CPU_PROF=<dir>: each instance writes a V8 CPU profile there when it stops
-    // (bench/lib/cpu-profile-preload.ts).
+    // WEBHOOK_BENCH_CPU_PROF=<dir>: each instance writes a V8 CPU profile there when it stops.
     ...(process.env.WEBHOOK_BENCH_CPU_PROF
-      ? { NODE_OPTIONS: `--import ${new URL('./cpu-profile-preload.ts', import.meta.url).href}` }
+      ? { NODE_OPTIONS: cpuProfileNodeOptions(process.env.WEBHOOK_BENCH_CPU_PROF) }
       : {}),
   };
   try {
