@@ -61,7 +61,12 @@ describe('a backup taken while commands keep writing', () => {
     expect(outcome.report?.chains.entries).toBe(outcome.manifest?.rowCounts.audit_log);
 
     const [row] = await listBackupRows(world.database.db);
-    expect(row).toMatchObject({ id: outcome.id, verified: 'ok', failure: null, database_kind: world.source.kind });
+    expect(row).toMatchObject({
+      id: outcome.id,
+      verified: 'ok',
+      failure: null,
+      database_kind: world.source.kind,
+    });
     expect(row?.size_bytes).toBe(statSync(outcome.file).size);
     expect(JSON.parse(row?.row_counts ?? '{}')).toEqual(outcome.manifest?.rowCounts);
   });
@@ -112,5 +117,4 @@ describe('retention', () => {
     expect(existsSync(second.file)).toBe(true);
     expect((await listBackupRows(world.database.db)).map((row) => row.id)).toEqual([second.id]);
   });
-});
 });
