@@ -63,6 +63,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/audit/chain.int.test.ts',
   'server/modules/audit/router.int.test.ts',
   'server/modules/backups/backups.int.test.ts',
+  'server/modules/backups/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
   'server/modules/customers/list.int.test.ts',
   'server/modules/customers/merge.int.test.ts',

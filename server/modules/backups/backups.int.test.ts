@@ -7,6 +7,8 @@ import { listBackupRows } from './store';
 import { takeVerifiedBackup } from './take';
 import { verifyBackup, type ScratchPlace } from './verify';
 import { join } from 'node:path';
+import { runDueJobs } from '../../jobs/runner';
+import { BACKUP_JOB, backupJobHandlers, backupsIdle, FIRST_BACKUP_DELAY_MS, scheduleBackups } from './job';
 
 /**
  * Backups with verified restore, on the run's database (SQLite here; PostgreSQL in the
@@ -116,5 +118,38 @@ describe('retention', () => {
     expect(existsSync(`${first.file}.json`)).toBe(false);
     expect(existsSync(second.file)).toBe(true);
     expect((await listBackupRows(world.database.db)).map((row) => row.id)).toEqual([second.id]);
+  });
+});
+
+describe('the scheduled backup', () => {
+  it('runs as a job, records a verified backup and schedules the next one an interval later', async () => {
+    const intervalMs = 6 * 60 * 60 * 1000;
+    world.services.backups = { source: world.source, settings: { ...settings(), intervalMs } };
+    await scheduleBackups(world.services);
+    const jobs = () =>
+      world.database.db
+        .selectFrom('jobs')
+        .select(['run_at', 'status'])
+        .where('kind', '=', BACKUP_JOB)
+        .orderBy('run_at')
+        .execute();
+    expect(await jobs()).toEqual([{ run_at: world.clock.now() + FIRST_BACKUP_DELAY_MS, status: 'pending' }]);
+
+    world.clock.advance(FIRST_BACKUP_DELAY_MS);
+    const options = {
+      db: world.database.db,
+      clock: world.clock,
+      logger: world.services.logger,
+      handlers: backupJobHandlers(world.services),
+    };
+    expect(await runDueJobs(options)).toBe(1);
+    await backupsIdle(world.services);
+
+    const [row] = await listBackupRows(world.database.db);
+    expect(row).toMatchObject({ verified: 'ok', started_at: world.clock.now() });
+    expect(await jobs()).toEqual([
+      { run_at: world.clock.now(), status: 'done' },
+      { run_at: world.clock.now() + intervalMs, status: 'pending' },
+    ]);
   });
 });

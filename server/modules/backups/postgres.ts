@@ -43,9 +43,9 @@ export interface ScratchPostgres {
   db: Kysely<DB>;
   restoreMs: number;
   /** Counts every app table of the restored database. */
-  count(): Promise<RowCounts>;
+  count: () => Promise<RowCounts>;
   /** Disconnects and drops the scratch database. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 const quoted = (name: string) => {

@@ -33,7 +33,7 @@ export interface ScratchSqlite {
   db: Kysely<DB>;
   restoreMs: number;
   /** Closes and deletes the scratch copy. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 const removeFiles = (path: string) => {

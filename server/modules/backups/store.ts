@@ -32,3 +32,12 @@ export async function newestVerifiedAt(db: Kysely<DB>): Promise<number | null> {
     .executeTakeFirst();
   return row?.at ?? null;
 }
+
+/** When the newest backup (verified or not) was started, or null when there is none. */
+export async function newestBackupAt(db: Kysely<DB>): Promise<number | null> {
+  const row = await db
+    .selectFrom('backups')
+    .select((eb) => eb.fn.max('started_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
