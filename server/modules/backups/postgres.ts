@@ -44,6 +44,8 @@ export interface ScratchPostgres {
   restoreMs: number;
   /** Counts every app table of the restored database. */
   count: () => Promise<RowCounts>;
+  /** Closes this process's connections to it (the database stays). */
+  disconnect: () => Promise<void>;
   /** Disconnects and drops the scratch database. */
   drop: () => Promise<void>;
 }
@@ -66,12 +68,15 @@ async function onServer(url: string, statement: string): Promise<void> {
 
 /** A scratch database's name: the source's (kept short and plain), `_verify_` and random hex. */
 export function scratchName(url: string): string {
-  const base = databaseOf(url)
+  return `${plainName(databaseOf(url))}_verify_${randomBytes(4).toString('hex')}`;
+}
+
+/** A database name in lower-case letters, digits and underscores, short enough for a suffix (63 bytes at most). */
+export const plainName = (name: string): string =>
+  name
     .toLowerCase()
     .replace(/[^a-z0-9_]/g, '_')
     .slice(0, 30);
-  return `${base}_verify_${randomBytes(4).toString('hex')}`;
-}
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
   await onServer(url, `DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
@@ -104,6 +109,10 @@ export async function restorePostgresScratch(
   const scratchUrl = withDatabase(url, name);
   const { pool, dialect } = openPostgresPool(scratchUrl, 2);
   const db = new Kysely<DB>({ dialect });
+  const disconnect = async () => {
+    await db.destroy();
+    if (!pool.ended) await pool.end();
+  };
   return {
     name,
     url: scratchUrl,
@@ -117,9 +126,9 @@ export async function restorePostgresScratch(
         client.release();
       }
     },
+    disconnect,
     drop: async () => {
-      await db.destroy();
-      if (!pool.ended) await pool.end();
+      await disconnect();
       await dropDatabase(url, name);
     },
   };
