@@ -88,6 +88,30 @@ describe('access tokens', () => {
   });
 });
 
+describe('rotating the token secret', () => {
+  const rotated = { secret: other.secret, previous: key.secret };
+
+  it('accepts a token signed with the previous secret and signs new ones with the current', async () => {
+    const before = await signAccessToken(key, { userId: 'usr_1', sessionId: 'ses_1' }, NOW);
+    expect(await verifyAccessToken(rotated, before, NOW + 60_000)).toEqual({
+      userId: 'usr_1',
+      sessionId: 'ses_1',
+    });
+    const after = await signAccessToken(rotated, { userId: 'usr_1', sessionId: 'ses_1' }, NOW);
+    expect(await refusal(verifyAccessToken(key, after, NOW))).toMatch(/not valid/);
+    expect(await verifyAccessToken(other, after, NOW)).toEqual({ userId: 'usr_1', sessionId: 'ses_1' });
+  });
+
+  it('still says an old token expired, and refuses one the previous secret did not sign either', async () => {
+    const before = await signAccessToken(key, { userId: 'usr_1', sessionId: 'ses_1' }, NOW);
+    const later = NOW + (ACCESS_TOKEN_TTL_S + 60) * 1000;
+    expect(await refusal(verifyAccessToken(rotated, before, later))).toMatch(/expired/);
+    const third = { secret: new TextEncoder().encode('t'.repeat(32)) };
+    const stranger = await signAccessToken(third, { userId: 'usr_1', sessionId: 'ses_1' }, NOW);
+    expect(await refusal(verifyAccessToken(rotated, stranger, NOW))).toMatch(/not valid/);
+  });
+});
+
 describe('opaque tokens', () => {
   it('are random and stored only as their hash', () => {
     const a = newRefreshToken();

@@ -20,8 +20,13 @@ export interface AccessClaims {
 }
 
 export interface TokenKey {
-  /** At least 32 bytes of secret; from the server's configuration. */
+  /** At least 32 bytes of secret; from the server's configuration. Signs and verifies. */
   secret: Uint8Array;
+  /**
+   * The secret being rotated out: it still verifies (never signs) so tokens issued before
+   * the rotation keep working for the rest of their 15 minutes instead of failing at once.
+   */
+  previous?: Uint8Array;
 }
 
 export async function signAccessToken(key: TokenKey, claims: AccessClaims, nowMs: number): Promise<string> {
@@ -39,21 +44,31 @@ export async function signAccessToken(key: TokenKey, claims: AccessClaims, nowMs
 const expired = () => new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again');
 const invalid = () => new DomainError('UNAUTHENTICATED', 'The access token is not valid; sign in again');
 
-/** The token's claims, or an UNAUTHENTICATED error saying whether it expired or is not ours. */
+async function claimsSignedWith(secret: Uint8Array, token: string, nowMs: number): Promise<AccessClaims> {
+  const { payload } = await jwtVerify(token, secret, {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    algorithms: ['HS256'],
+    currentDate: new Date(nowMs),
+    clockTolerance: 5,
+    // jose checks exp only when present: a token without one would never expire.
+    requiredClaims: ['exp', 'iat', 'sub'],
+  });
+  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw invalid();
+  return { userId: payload.sub, sessionId: payload.sid };
+}
+
+/**
+ * The token's claims, or an UNAUTHENTICATED error saying whether it expired or is not ours.
+ * Only a signature that fails the current secret is tried against the previous one.
+ */
 export async function verifyAccessToken(key: TokenKey, token: string, nowMs: number): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, key.secret, {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-      currentDate: new Date(nowMs),
-      clockTolerance: 5,
-      // jose checks exp only when present: a token without one would never expire.
-      requiredClaims: ['exp', 'iat', 'sub'],
-    });
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw invalid();
-    return { userId: payload.sub, sessionId: payload.sid };
+    return await claimsSignedWith(key.secret, token, nowMs);
   } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed && key.previous) {
+      return verifyAccessToken({ secret: key.previous }, token, nowMs);
+    }
     if (error instanceof errors.JWTExpired) throw expired();
     throw invalid();
   }

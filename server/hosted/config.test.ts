@@ -115,6 +115,17 @@ describe('hosted server configuration', () => {
     );
   });
 
+  it('takes a previous token secret for rotation, checked like the current one', () => {
+    const previous = Buffer.alloc(32, 9);
+    const config = hostedConfigFromEnv({ ...GOOD, TOLLGATE_TOKEN_SECRET_PREVIOUS: previous.toString('hex') });
+    expect(config.tokenKey.previous).toEqual(new Uint8Array(previous));
+    expect(hostedConfigFromEnv(GOOD).tokenKey.previous).toBeUndefined();
+    const short = Buffer.alloc(8, 3).toString('base64');
+    const message = problemsOf({ ...GOOD, TOLLGATE_TOKEN_SECRET_PREVIOUS: short });
+    expect(message).toContain('TOLLGATE_TOKEN_SECRET_PREVIOUS must hold at least 32 bytes, it holds 8');
+    expect(message).not.toContain(short);
+  });
+
   it('takes the secret as hex or base64', () => {
     expect(decodeSecret('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab));
     expect(decodeSecret(Buffer.alloc(40, 1).toString('base64url'))).toEqual(Buffer.alloc(40, 1));

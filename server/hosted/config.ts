@@ -57,6 +57,17 @@ export function decodeSecret(value: string): Buffer | null {
   return null;
 }
 
+/** A token secret's problem, named after its variable and never echoing the value. */
+function checkTokenSecret(name: string, value: string, issue: (path: string, message: string) => void): void {
+  const bytes = decodeSecret(value);
+  if (!bytes) issue(name, `${name} must be written as hex or base64`);
+  else if (bytes.length < MIN_TOKEN_SECRET_BYTES)
+    issue(
+      name,
+      `${name} must hold at least ${MIN_TOKEN_SECRET_BYTES} bytes, it holds ${bytes.length}; use ${SECRET_HINT}`,
+    );
+}
+
 const proxyList = (value: string) =>
   value
     .split(',')
@@ -92,6 +103,7 @@ const serverEnvSchema = z
         .regex(/^[1-9][0-9]{0,2}$/, 'TOLLGATE_DATABASE_POOL_SIZE must be a whole number from 1 to 999'),
     ),
     TOLLGATE_TOKEN_SECRET: optional(z.string()),
+    TOLLGATE_TOKEN_SECRET_PREVIOUS: optional(z.string()),
     TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
     TOLLGATE_OWNER_PASSWORD: optional(z.string()),
     TOLLGATE_TRUSTED_PROXIES: optional(
@@ -117,13 +129,10 @@ const serverEnvSchema = z
         `TOLLGATE_TOKEN_SECRET is required: at least ${MIN_TOKEN_SECRET_BYTES} random bytes as hex or base64, ${SECRET_HINT}`,
       );
     } else {
-      const bytes = decodeSecret(env.TOLLGATE_TOKEN_SECRET);
-      if (!bytes) issue('TOLLGATE_TOKEN_SECRET', 'TOLLGATE_TOKEN_SECRET must be written as hex or base64');
-      else if (bytes.length < MIN_TOKEN_SECRET_BYTES)
-        issue(
-          'TOLLGATE_TOKEN_SECRET',
-          `TOLLGATE_TOKEN_SECRET must hold at least ${MIN_TOKEN_SECRET_BYTES} bytes, it holds ${bytes.length}; use ${SECRET_HINT}`,
-        );
+      checkTokenSecret('TOLLGATE_TOKEN_SECRET', env.TOLLGATE_TOKEN_SECRET, issue);
+    }
+    if (env.TOLLGATE_TOKEN_SECRET_PREVIOUS !== undefined) {
+      checkTokenSecret('TOLLGATE_TOKEN_SECRET_PREVIOUS', env.TOLLGATE_TOKEN_SECRET_PREVIOUS, issue);
     }
     if ((env.TOLLGATE_OWNER_EMAIL === undefined) !== (env.TOLLGATE_OWNER_PASSWORD === undefined)) {
       issue(
@@ -135,6 +144,11 @@ const serverEnvSchema = z
       if (problem) issue('TOLLGATE_OWNER_PASSWORD', `TOLLGATE_OWNER_PASSWORD is too weak: ${problem}`);
     }
   });
+
+const tokenKeyOf = (secret: string, previous: string | undefined): TokenKey => ({
+  secret: new Uint8Array(decodeSecret(secret) as Buffer),
+  ...(previous ? { previous: new Uint8Array(decodeSecret(previous) as Buffer) } : {}),
+});
 
 /** Runs one section's reader, keeping its error message instead of stopping at it. */
 function collect<T>(problems: string[], read: () => T): T | undefined {
@@ -175,7 +189,7 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     postgres: e.DATABASE_URL
       ? { url: e.DATABASE_URL, poolSize: Number(e.TOLLGATE_DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE) }
       : null,
-    tokenKey: { secret: new Uint8Array(decodeSecret(e.TOLLGATE_TOKEN_SECRET as string) as Buffer) },
+    tokenKey: tokenKeyOf(e.TOLLGATE_TOKEN_SECRET as string, e.TOLLGATE_TOKEN_SECRET_PREVIOUS),
     owner:
       e.TOLLGATE_OWNER_EMAIL && e.TOLLGATE_OWNER_PASSWORD
         ? { email: e.TOLLGATE_OWNER_EMAIL, password: e.TOLLGATE_OWNER_PASSWORD }
