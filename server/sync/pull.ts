@@ -64,7 +64,7 @@ type Walk = ReturnType<typeof changesAfter>;
  * Every visible row is of a tenant reached, of no tenant, or the principal's own membership
  * of a tenant not reached (tenantsReached): one walk of the (tenant_id, seq) index per tenant,
  * one of the tenant-less rows, and the own memberships by primary key. So a tenant's first
- * sync reads its own changes, not every tenant's (decision 115).
+ * sync reads its own changes, not every tenant's (decision 116).
  */
 function walksOf(db: Kysely<DB>, reach: Reach, cursor: number): Walk[] | null {
   const tenants = tenantsReached(reach);
@@ -115,7 +115,7 @@ async function countChanges(db: Kysely<DB>, reach: Reach, cursor: number): Promi
  * Runs a pull's reads with PostgreSQL's JIT compiler off. A role without audit.read filters
  * the audit trail by the timeline's EXISTS rules, which PostgreSQL prices as hashed subplans
  * over every customer and subscription: the estimate passes jit_above_cost and each page paid
- * ~300 ms compiling 215 functions for a query that runs in 5 ms (decision 115). SQLite: as is.
+ * ~300 ms compiling 215 functions for a query that runs in 5 ms (decision 116). SQLite: as is.
  */
 async function withoutJit<T>(db: Kysely<DB>, read: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (dialectOf(db) !== 'postgres') return read(db);
