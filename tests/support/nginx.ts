@@ -1,11 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READY_BUDGET_MS, STOP_BUDGET_MS } from './budgets';
+import { keeperScript, startKeeper, stopKeeper, type Keeper } from './orphan-keeper';
 import { freePort } from './ports';
-import { waitFor, withinBudget } from './wait';
+import { waitFor } from './wait';
 
 /**
  * Debian's nginx as the load balancer in front of several server instances, as
@@ -13,9 +14,8 @@ import { waitFor, withinBudget } from './wait';
  * could not take passed to the next. Everything it writes (config, pid, logs, temp bodies) is
  * in a temp directory of its own, gone once it stops.
  *
- * Like the throwaway PostgreSQL cluster, nginx runs under a small shell "keeper" whose stdin is
- * a pipe from this process: when the pipe closes, because stop() closed it or because this
- * process ended in any way (even SIGKILL), the keeper stops nginx and removes the directory.
+ * Like the throwaway PostgreSQL cluster, nginx runs under a keeper (orphan-keeper.ts): when this
+ * process ends in any way (even SIGKILL), nginx is stopped and its directory removed.
  */
 
 export interface Nginx {
@@ -31,7 +31,6 @@ export interface Nginx {
 const NGINX = '/usr/sbin/nginx';
 const READY_PATH = '/__tollgate_nginx_ready';
 const ATTEMPTS = 3;
-const KEPT_OUTPUT = 64 * 1024;
 
 /**
  * As root, nginx's master starts its workers as another user: `nobody`, with its own primary
@@ -103,77 +102,25 @@ ${servers.join('\n')}
 }
 
 /**
- * The keeper: $1 nginx, $2 directory. Runs nginx in the foreground under it, waits for its
- * stdin to close, then asks nginx to finish gracefully (QUIT; TERM past the budget) and removes
- * the directory. If nginx ends by itself (a failed start), its error log's tail goes to stderr.
+ * The keeper (orphan-keeper.ts): $1 nginx, $2 directory, $3 stop budget in seconds. Runs nginx
+ * in the foreground under it; once its stdin closes, asks nginx to finish gracefully (QUIT; TERM
+ * past the budget).
  */
-const KEEPER = `
-trap '' PIPE
-nginx=$1 dir=$2 budget=$3
-exec 3<&0
-"$nginx" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' </dev/null 3<&- >>"$dir/error.log" 2>&1 &
-server=$!
-{
-  read -r _ <&3 || true
-  kill -QUIT "$server" 2>/dev/null
-  sleep "$budget" </dev/null >/dev/null 2>&1 && kill -TERM "$server" 2>/dev/null
-} &
-watcher=$!
-wait "$server"
-code=$?
-kill "$watcher" 2>/dev/null
-[ "$code" -eq 0 ] || tail -n 40 "$dir/error.log" >&2
-rm -rf "$dir"
-exit "$code"
-`;
+const KEEPER = keeperScript({
+  prelude: 'nginx=$1 dir=$2 budget=$3',
+  start: `"$nginx" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' >>"$dir/error.log" 2>&1`,
+  stop: `kill -QUIT "$server" 2>/dev/null
+  sleep "$budget" </dev/null >/dev/null 2>&1 && kill -TERM "$server" 2>/dev/null`,
+  log: '$dir/error.log',
+  dir: '$dir',
+});
 
-interface Keeper {
-  child: ChildProcess;
-  ended: () => boolean;
-  exited: Promise<void>;
-  stderr: () => string;
-}
-
-function startKeeper(dir: string): Keeper {
+function startNginxKeeper(dir: string): Keeper {
   const budgetSeconds = String(Math.ceil(STOP_BUDGET_MS / 1000));
-  const child = spawn('sh', ['-c', KEEPER, 'keeper', NGINX, dir, budgetSeconds], {
-    cwd: dir,
-    detached: true,
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-KEPT_OUTPUT)));
-  // A load balancer somebody forgot to stop never holds the process open; it ends with it instead.
-  child.unref();
-  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-  let ended = false;
-  const exited = new Promise<void>((resolve) =>
-    child.once('close', () => {
-      ended = true;
-      resolve();
-    }),
-  );
-  return { child, ended: () => ended, exited, stderr: () => stderr };
+  return startKeeper('sh', ['-c', KEEPER, 'keeper', NGINX, dir, budgetSeconds], dir);
 }
 
-async function stopKeeper(keeper: Keeper, dir: string): Promise<void> {
-  if (!keeper.ended()) {
-    keeper.child.stdin?.end();
-    try {
-      await withinBudget(keeper.exited, 2 * STOP_BUDGET_MS, 'nginx to stop');
-    } catch {
-      // The keeper and nginx share its session's process group.
-      try {
-        if (keeper.child.pid) process.kill(-keeper.child.pid, 'SIGKILL');
-      } catch {
-        // Ended in the meantime.
-      }
-      await keeper.exited;
-    }
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
+const stopNginxKeeper = (keeper: Keeper, dir: string) => stopKeeper(keeper, dir, 2 * STOP_BUDGET_MS, 'nginx');
 
 async function answersAsOurs(url: string, token: string): Promise<boolean> {
   try {
@@ -194,7 +141,7 @@ async function attempt(upstreams: string[], pickPort: () => Promise<number>): Pr
     const port = await pickPort();
     const readyToken = randomBytes(8).toString('hex');
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig({ dir, port, upstreams, readyToken, user }));
-    const started = (keeper = startKeeper(dir));
+    const started = (keeper = startNginxKeeper(dir));
     const url = `http://127.0.0.1:${port}`;
     await waitFor(
       `nginx on port ${port} to answer`,
@@ -210,10 +157,10 @@ async function attempt(upstreams: string[], pickPort: () => Promise<number>): Pr
       port,
       directory: dir,
       errorLog: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : ''),
-      stop: () => stopKeeper(started, dir),
+      stop: () => stopNginxKeeper(started, dir),
     };
   } catch (error) {
-    if (keeper) await stopKeeper(keeper, dir);
+    if (keeper) await stopNginxKeeper(keeper, dir);
     else rmSync(dir, { recursive: true, force: true });
     throw error;
   }

@@ -1,10 +1,11 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READY_BUDGET_MS, STOP_BUDGET_MS } from './budgets';
+import { keeperScript, startKeeper, stopKeeper, type Keeper } from './orphan-keeper';
 import { freePort } from './ports';
-import { waitFor, withinBudget } from './wait';
+import { waitFor } from './wait';
 
 /**
  * A throwaway PostgreSQL cluster for one test run: its own directory under the temp folder,
@@ -14,12 +15,9 @@ import { waitFor, withinBudget } from './wait';
  * half the time). It is made by the tests themselves so `npm test` needs only
  * Debian's `postgresql` package, never a server someone set up.
  *
- * The server is watched by a small shell "keeper" in its own session, whose stdin is a pipe
- * from this process. When that pipe closes, because stop() closed it or because this process
- * ended in any way (even SIGKILL), the keeper stops the server (`pg_ctl stop -m fast`, else
- * `immediate`) and removes the directory: the cluster never outlives the run that made it.
- * Its own session keeps Ctrl+C and the steps' process-group kills off it, so that its stop
- * is always the orderly one above.
+ * The server is watched by a keeper (orphan-keeper.ts): when this process ends in any way
+ * (even SIGKILL), the keeper stops the server (`pg_ctl stop -m fast`, else `immediate`) and
+ * removes the directory: the cluster never outlives the run that made it.
  */
 
 export interface ThrowawayCluster {
@@ -37,7 +35,6 @@ const MISSING =
   '(`apt-get install postgresql`), or point the tests at a server of your own with TOLLGATE_TEST_POSTGRES_URL';
 /** A second and third try on a new port, for when another process took ours in between. */
 const ATTEMPTS = 3;
-const KEPT_OUTPUT = 64 * 1024;
 
 /** `pg_config --bindir` when it holds the server programs, else the newest /usr/lib/postgresql/<n>/bin. */
 export function serverBinDir(): string {
@@ -94,80 +91,28 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 }
 
 /**
- * The keeper: $1 bin dir, $2 cluster dir, $3 port. It starts the server with its log in the
- * directory, waits for its stdin to close, then stops the server and removes the directory.
- * If the server ends by itself (a failed start), the log's tail goes to stderr for the error.
- * SIGPIPE is ignored so that an orphaned keeper (its parent gone, and with it the read end of
- * its stderr) still finishes the cleanup.
+ * The keeper (orphan-keeper.ts): $1 bin dir, $2 cluster dir, $3 port. Starts the server with its
+ * log in the directory; once its stdin closes, stops it (fast, else immediate).
  */
-const KEEPER = `
-trap '' PIPE
-bin=$1 dir=$2 port=$3
-exec 3<&0
-"$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" -c listen_addresses=127.0.0.1 \\
+const KEEPER = keeperScript({
+  prelude: 'bin=$1 dir=$2 port=$3',
+  start: `"$bin/postgres" -D "$dir/data" -p "$port" -k "$dir" -c listen_addresses=127.0.0.1 \\
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \\
   -c wal_level=minimal -c max_wal_senders=0 \\
-  </dev/null 3<&- >"$dir/server.log" 2>&1 &
-server=$!
-{
-  read -r _ <&3 || true
-  "$bin/pg_ctl" stop -D "$dir/data" -m fast -w -t 60 >/dev/null 2>&1 ||
-    "$bin/pg_ctl" stop -D "$dir/data" -m immediate -w >/dev/null 2>&1
-} &
-watcher=$!
-wait "$server"
-code=$?
-kill "$watcher" 2>/dev/null
-[ "$code" -eq 0 ] || tail -n 40 "$dir/server.log" >&2
-rm -rf "$dir"
-exit "$code"
-`;
+  >"$dir/server.log" 2>&1`,
+  stop: `"$bin/pg_ctl" stop -D "$dir/data" -m fast -w -t 60 >/dev/null 2>&1 ||
+    "$bin/pg_ctl" stop -D "$dir/data" -m immediate -w >/dev/null 2>&1`,
+  log: '$dir/server.log',
+  dir: '$dir',
+});
 
-interface Keeper {
-  child: ChildProcess;
-  ended: () => boolean;
-  exited: Promise<void>;
-  stderr: () => string;
-}
-
-function startKeeper(user: { name: string } | null, bin: string, dir: string, port: number): Keeper {
+function startClusterKeeper(user: { name: string } | null, bin: string, dir: string, port: number): Keeper {
   const [command, args] = asServerUser(user, 'sh', ['-c', KEEPER, 'keeper', bin, dir, String(port)]);
-  const child = spawn(command, args, { cwd: dir, detached: true, stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-KEPT_OUTPUT)));
-  // A cluster somebody forgot to stop never holds the process open; it ends with it instead.
-  child.unref();
-  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-  // 'close', not 'exit': by then its stderr (the server log's tail, on a failed start) is all read.
-  let ended = false;
-  const exited = new Promise<void>((resolve) =>
-    child.once('close', () => {
-      ended = true;
-      resolve();
-    }),
-  );
-  return { child, ended: () => ended, exited, stderr: () => stderr };
+  return startKeeper(command, args, dir);
 }
 
-/** Closes the keeper's stdin and waits for it to stop the server and clean up; kills past the budget. */
-async function stopKeeper(keeper: Keeper, dir: string): Promise<void> {
-  if (!keeper.ended()) {
-    keeper.child.stdin?.end();
-    try {
-      await withinBudget(keeper.exited, STOP_BUDGET_MS, 'PostgreSQL to stop');
-    } catch {
-      // The keeper and the server share its session's process group.
-      try {
-        if (keeper.child.pid) process.kill(-keeper.child.pid, 'SIGKILL');
-      } catch {
-        // Ended in the meantime.
-      }
-      await keeper.exited;
-    }
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
+const stopClusterKeeper = (keeper: Keeper, dir: string) =>
+  stopKeeper(keeper, dir, STOP_BUDGET_MS, 'PostgreSQL');
 
 async function attempt(
   bin: string,
@@ -186,7 +131,7 @@ async function attempt(
     const init = await run(initCommand, initArgs, dir);
     if (init.code !== 0) throw new Error(`initdb failed (exit ${init.code}):\n${init.output}`);
     const port = await pickPort();
-    const started = (keeper = startKeeper(user, bin, dir, port));
+    const started = (keeper = startClusterKeeper(user, bin, dir, port));
     // Readiness over the Unix socket in our own directory: only our server can answer there.
     const isready = ['-q', '-h', dir, '-p', String(port), '-U', 'tollgate', '-d', 'postgres'];
     await waitFor(
@@ -201,10 +146,10 @@ async function attempt(
       url: `postgres://tollgate@127.0.0.1:${port}/postgres`,
       port,
       directory: dir,
-      stop: () => stopKeeper(started, dir),
+      stop: () => stopClusterKeeper(started, dir),
     };
   } catch (error) {
-    if (keeper) await stopKeeper(keeper, dir);
+    if (keeper) await stopClusterKeeper(keeper, dir);
     else rmSync(dir, { recursive: true, force: true });
     throw error;
   }

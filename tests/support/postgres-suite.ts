@@ -87,6 +87,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-billing/versions.int.test.ts',
   'server/app/prototype-keys.int.test.ts',
   'server/app/case-insensitive-uniques.int.test.ts',
+  'server/modules/stripe-events/inbox-batch.int.test.ts',
   'server/modules/stripe-events/poller.int.test.ts',
   'server/modules/stripe-events/processor.int.test.ts',
   'server/modules/stripe-events/router.int.test.ts',
@@ -119,4 +120,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/offline-effects.int.test.ts',
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
+  'server/sync/desktop/entitlement-changes.int.test.ts',
 ];

@@ -44,7 +44,8 @@ export function inboxEvent(
   };
 }
 
-function rowOf(event: InboxEvent, now: number) {
+/** The `stripe_events` row an event is stored as, received at `now`. */
+export function inboxRow(event: InboxEvent, now: number) {
   return {
     tenant_id: event.tenantId,
     event_id: event.eventId,
@@ -63,7 +64,7 @@ function rowOf(event: InboxEvent, now: number) {
 export async function insertInboxEvent(db: Db, event: InboxEvent, now: number): Promise<boolean> {
   const result = await db
     .insertInto('stripe_events')
-    .values(rowOf(event, now))
+    .values(inboxRow(event, now))
     .onConflict((oc) => oc.columns(['tenant_id', 'event_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
@@ -82,5 +83,5 @@ export function preparedInboxInsert(sqlite: Database.Database): (event: InboxEve
       @source, @next_attempt_at, @received_at)
     ON CONFLICT (tenant_id, event_id) DO NOTHING
   `);
-  return (event, now) => statement.run(rowOf(event, now)).changes === 1;
+  return (event, now) => statement.run(inboxRow(event, now)).changes === 1;
 }
