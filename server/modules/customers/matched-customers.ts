@@ -79,10 +79,11 @@ export function inMatchedCustomers(
     case 'none':
       return sql<boolean>`1 = 0`;
     case 'few':
-      // One parameter, not one per id: the statement stays the same size (and cheap to
-      // prepare) whether 3 or 3,000 customers matched.
+      // PostgreSQL: one array parameter, so the statement is the same size for 3 ids or 3,000.
+      // SQLite: a list of values; through json_each its planner walked the whole list instead
+      // of the customers' index (1,080 ms against 6 ms for 13 customers at 300,000 invoices).
       return matched.dialect === 'sqlite'
-        ? sql<boolean>`${ref} IN (SELECT value FROM json_each(${JSON.stringify(matched.ids)}))`
+        ? sql<boolean>`${ref} IN (${sql.join(matched.ids)})`
         : sql<boolean>`${ref} = ANY(${matched.ids}::text[])`;
     case 'many': {
       const set = sql`(SELECT customers.id FROM customers WHERE customers.tenant_id = ${matched.tenantId} AND ${matched.match})`;
