@@ -4,6 +4,7 @@ import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { recoveryJobHandlers } from '../modules/recovery';
 import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
+import { housekeepingJobHandlers } from '../ops/housekeeping';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -13,5 +14,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...recoveryJobHandlers(deps),
     ...stripeBillingJobHandlers(services),
     ...webhooksJobHandlers(services),
+    ...housekeepingJobHandlers(services),
   };
 }

@@ -25,6 +25,7 @@ import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { chainUnlinkedEntries } from '../commands/audit-chain';
 import type { StripeEventsOptions } from '../modules/stripe-events';
+import { nextHousekeepingAt, scheduleHousekeeping } from '../ops/housekeeping';
 import type { HostedConfig } from './config';
 
 /**
@@ -95,6 +96,8 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       gatewayConfig: config.gateway,
       auth,
     });
+    // The first housekeeping run; each run schedules the next (a no-op when already scheduled).
+    await scheduleHousekeeping(database.db, nextHousekeepingAt(clock.now()), clock.now());
     const stopWork = await startAuthorityWork(services, {
       smtp: config.smtp,
       stripeEvents: options.stripeEvents ?? { poll: false },
