@@ -5,36 +5,48 @@
  * through the tRPC procedure, through Kysely's driver, and as the same SQL raw (better-sqlite3;
  * a `pg` connection). PostgreSQL gets the very rows SQLite was loaded with (bench/lib/pg-copy.ts).
  *
+ * Loading: the first run at a scale loads SQLite through prepared statements in one
+ * transaction (every trigger firing) and copies the rows to PostgreSQL (every trigger firing),
+ * then keeps both — the SQLite file and a pg_dump — in the bench cache
+ * (bench/lib/billing-cache.ts: TOLLGATE_BENCH_CACHE, else $TMPDIR/tollgate-bench-cache, keyed by
+ * scale and schema version). Later runs copy the file and pg_restore the dump, and print the
+ * original load's figures. `--fresh` loads again (and replaces the kept copy).
+ *
  * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
  *
- *   npm run bench:billing -- [customers] [invoicesPerSubscription] [--explain]
+ *   npm run bench:billing -- [customers] [invoicesPerSubscription] [--explain] [--fresh]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { openDatabase, openPostgres } from '../server/db/connection';
+import { openDatabase, type AppDatabase } from '../server/db/connection';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
 import { seedDemoCatalog } from '../server/modules/catalog';
 import { loadPrincipal } from '../server/modules/tenants';
 import { bulkLoadBilling } from './lib/billing-data';
+import {
+  cachedWorkspace,
+  saveWorkspace,
+  type BillingScale,
+  type BillingWorkspaceMeta,
+} from './lib/billing-cache';
 import { billingCases, sideBySide } from './lib/pg-billing-cases';
 import { createHarness, type Timings } from './lib/harness';
-import { copyToPostgres } from './lib/pg-copy';
-import { createPgHarness } from './lib/pg-harness';
+import { openPgSide } from './lib/pg-side';
 import { benchPostgres, type BenchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const EXPLAIN = process.argv.includes('--explain');
-const customers = Number(args[0] ?? 100_000);
-const invoicesPer = Number(args[1] ?? 10);
+const FRESH = process.argv.includes('--fresh');
+const scale: BillingScale = { customers: Number(args[0] ?? 100_000), invoicesPer: Number(args[1] ?? 10) };
 const RUNS = 200;
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-billing-'));
 const rate = (rows: number, took: number) =>
   `${Math.round(rows / (took / 1000)).toLocaleString('en')} rows/s`;
+const say = (text: string) => process.stdout.write(text);
 
 async function main(): Promise<void> {
   const postgres = await benchPostgres();
@@ -46,23 +58,22 @@ async function main(): Promise<void> {
   }
 }
 
-async function run(postgres: BenchPostgres): Promise<void> {
-  const database = openDatabase({ path: join(dir, 'bench.sqlite') });
-  // A generous page cache for loading millions of rows; queries are timed with the same setting.
-  database.sqlite.pragma('cache_size = -262144');
+/** Loads the SQLite side from nothing; returns what the run needs to know about it. */
+async function loadSqlite(database: AppDatabase): Promise<BillingWorkspaceMeta> {
+  // A generous page cache, and no syncing while loading millions of rows (a failed load is
+  // thrown away); queries are timed afterwards with the app's own settings.
+  database.sqlite.pragma('cache_size = -1048576');
+  database.sqlite.pragma('synchronous = OFF');
   const now = Date.now();
   const { owner, tenant } = await createWorkspace(database.db, {
-    ownerName: 'Bench',
-    ownerEmail: 'bench@localhost',
-    tenantName: 'Bench',
-    tenantSlug: 'bench',
+    ...{ ownerName: 'Bench', ownerEmail: 'bench@localhost', tenantName: 'Bench', tenantSlug: 'bench' },
     now,
   });
   const catalog = await seedDemoCatalog(database.db, tenant.id, now - 800 * 86_400_000);
   let started = performance.now();
   bulkLoadCustomers(database.sqlite, {
     tenantId: tenant.id,
-    customers: generateCustomers({ seed: 7, count: customers, now, spanDays: 730 }),
+    customers: generateCustomers({ seed: 7, count: scale.customers, now, spanDays: 730 }),
     actorName: 'bench',
     client: 'system:bench',
   });
@@ -71,67 +82,80 @@ async function run(postgres: BenchPostgres): Promise<void> {
   const loaded = bulkLoadBilling(database.sqlite, {
     tenantId: tenant.id,
     catalog,
-    invoicesPer,
+    invoicesPer: scale.invoicesPer,
     now,
     seed: 11,
   });
   const billingMs = performance.now() - started;
   database.sqlite.pragma('optimize');
+  database.sqlite.pragma('synchronous = NORMAL');
   const rows = loaded.invoices * 3 + loaded.subscriptions * 2;
-  process.stdout.write(
-    `SQLite: loaded ${customers.toLocaleString('en')} customers in ${ms(customerMs)}; ${loaded.subscriptions.toLocaleString('en')} subscriptions and ` +
-      `${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(billingMs)} — ${rate(rows, billingMs)}\n`,
-  );
+  const loadReport =
+    `SQLite: loaded ${scale.customers.toLocaleString('en')} customers in ${ms(customerMs)}; ${loaded.subscriptions.toLocaleString('en')} subscriptions and ` +
+    `${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(billingMs)} — ${rate(rows, billingMs)}\n`;
+  return { ownerId: owner.id, tenantId: tenant.id, catalog, loaded, now, loadReport };
+}
 
-  const pgDatabase = await postgres.database('billing');
-  const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
-  started = performance.now();
-  const copied = await copyToPostgres(database.sqlite, pgDatabase.url);
-  const copyMs = performance.now() - started;
-  const copiedRows = [...copied.values()].reduce((sum, n) => sum + n, 0);
-  started = performance.now();
-  // Statistics, as autovacuum's analyze keeps them on a server that has held these rows a while.
-  await sql`ANALYZE`.execute(onPostgres.db);
-  process.stdout.write(
-    `PostgreSQL: the same ${copiedRows.toLocaleString('en')} rows copied in ${ms(copyMs)} — ${rate(copiedRows, copyMs)} ` +
-      `(batched unnest INSERTs, every trigger firing); ANALYZE ${ms(performance.now() - started)}\n\n`,
+async function run(postgres: BenchPostgres): Promise<void> {
+  const sqlitePath = join(dir, 'bench.sqlite');
+  const cached = FRESH ? null : cachedWorkspace(scale);
+  if (cached) copyFileSync(cached.sqlite, sqlitePath);
+  const database = openDatabase({ path: sqlitePath });
+  const meta = cached?.meta ?? (await loadSqlite(database));
+  say(
+    cached
+      ? `From the bench cache (${cached.sqlite}); the original load:\n${meta.loadReport}`
+      : meta.loadReport,
   );
+  // The same page cache for timing on every run, fresh load or kept copy.
+  database.sqlite.pragma('cache_size = -262144');
 
+  const who = { ownerId: meta.ownerId, tenantId: meta.tenantId };
+  const pg = await openPgSide(
+    postgres,
+    'billing',
+    cached ? { restore: cached.pgDump } : { copyFrom: database.sqlite },
+    who,
+  );
+  const { rows: copied, fillMs, analyzeMs } = pg.filled;
+  if (copied !== null) {
+    meta.loadReport += `PostgreSQL: the same ${copied.toLocaleString('en')} rows copied in ${ms(fillMs)} — ${rate(copied, fillMs)} (batched unnest INSERTs, every trigger firing)\n`;
+    say(`${meta.loadReport.split('\n').at(-2) ?? ''}\n`);
+    const kept = await saveWorkspace(scale, meta, database.sqlite, sqlitePath, (path) => pg.dump(path));
+    say(`Kept both databases in ${kept} for later runs\n`);
+  } else {
+    say(`PostgreSQL: restored from the kept dump in ${ms(fillMs)}\n`);
+  }
+  say(`ANALYZE ${ms(analyzeMs)}\n\n`);
+
+  const { tenantId, catalog, loaded } = meta;
   const sqliteHarness = createHarness(
     database.sqlite,
     database.db,
-    await loadPrincipal(database.db, owner.id),
-    tenant.id,
+    await loadPrincipal(database.db, meta.ownerId),
+    tenantId,
   );
-  const pgHarness = await createPgHarness(
-    pgDatabase.url,
-    onPostgres.db,
-    await loadPrincipal(onPostgres.db, owner.id),
-    tenant.id,
-  );
-  const sqliteCases = await billingCases(sqliteHarness.caller, { tenantId: tenant.id, catalog, loaded });
-  const pgCases = await billingCases(pgHarness.caller, { tenantId: tenant.id, catalog, loaded });
+  const sqliteCases = await billingCases(sqliteHarness.caller, { tenantId, catalog, loaded });
+  const pgCases = await billingCases(pg.harness.caller, { tenantId, catalog, loaded });
   const figures: [string, Timings, Timings][] = [];
   for (const [i, [label, call]] of sqliteCases.entries()) {
     const onPg = pgCases[i]?.[1];
     if (!onPg) throw new Error(`no PostgreSQL case for ${label}`);
     const sqliteTimings = await sqliteHarness.measure(label, call, RUNS);
-    const pgTimings = await pgHarness.measure(label, onPg, RUNS);
+    const pgTimings = await pg.harness.measure(label, onPg, RUNS);
     figures.push([label, sqliteTimings, pgTimings]);
-    if (EXPLAIN && label.includes('"mar"'))
-      process.stdout.write(`${label}\n${await pgHarness.explain(onPg)}\n\n`);
+    if (EXPLAIN && label.includes('search')) say(`${label}\n${await pg.harness.explain(onPg)}\n\n`);
   }
-  const scale = `${loaded.subscriptions.toLocaleString('en')} subscriptions, ${loaded.invoices.toLocaleString('en')} invoices`;
-  process.stdout.write(
-    `SQLite\n${table(sqliteHarness.rows)}\n\nPostgreSQL (${postgres.origin})\n${table(pgHarness.rows)}\n\n` +
+  const scaleText = `${loaded.subscriptions.toLocaleString('en')} subscriptions, ${loaded.invoices.toLocaleString('en')} invoices`;
+  say(
+    `SQLite\n${table(sqliteHarness.rows)}\n\nPostgreSQL (${postgres.origin})\n${table(pg.harness.rows)}\n\n` +
       `Side by side, through the procedure\n${table(sideBySide(figures))}\n\n` +
-      `${RUNS} timed runs each after a warm-up; per call, single connection; ${scale} on both databases.\n` +
+      `${RUNS} timed runs each after a warm-up; per call, single connection; ${scaleText} on both databases.\n` +
       'A cached entitlement check runs no SQL: its raw figure is the uncached query the cache saves.\n',
   );
   await sqliteHarness.close().catch(() => undefined);
-  await pgHarness.close().catch(() => undefined);
+  await pg.close();
   await database.close().catch(() => undefined);
-  await onPostgres.close().catch(() => undefined);
 }
 
 main()

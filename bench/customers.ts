@@ -13,8 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { openDatabase, openPostgres } from '../server/db/connection';
+import { openDatabase } from '../server/db/connection';
 import { bulkLoadCustomers } from '../server/demo/bulk-load';
 import { generateCustomers } from '../server/demo/generator';
 import { createWorkspace } from '../server/demo/seed';
@@ -22,8 +21,7 @@ import { loadPrincipal } from '../server/modules/tenants';
 import type { CustomerListInput } from '../shared/customers/schema';
 import { createHarness, type BenchCaller, type Timings } from './lib/harness';
 import { sideBySide } from './lib/pg-billing-cases';
-import { copyToPostgres } from './lib/pg-copy';
-import { createPgHarness } from './lib/pg-harness';
+import { openPgSide } from './lib/pg-side';
 import { benchPostgres, type BenchPostgres } from './lib/pg-server';
 import { ms, table } from './lib/stats';
 
@@ -68,27 +66,23 @@ async function run(postgres: BenchPostgres): Promise<void> {
     `Loaded ${count.toLocaleString('en')} customers (+ audit and change-log rows) in ${ms(loadMs)} — ${Math.round(count / (loadMs / 1000)).toLocaleString('en')} rows/s\n\n`,
   );
 
-  const pgDatabase = await postgres.database('customers');
-  const onPostgres = await openPostgres({ url: pgDatabase.url, poolSize: 10 });
-  const copyStart = performance.now();
-  await copyToPostgres(database.sqlite, pgDatabase.url);
-  const copyMs = performance.now() - copyStart;
-  // Statistics, as autovacuum's analyze keeps them on a server that has held these rows a while.
-  await sql`ANALYZE`.execute(onPostgres.db);
-  process.stdout.write(
-    `PostgreSQL: the same rows copied in ${ms(copyMs)} (batched unnest INSERTs, triggers firing)\n\n`,
+  const pg = await openPgSide(
+    postgres,
+    'customers',
+    { copyFrom: database.sqlite },
+    {
+      ownerId: owner.id,
+      tenantId: tenant.id,
+    },
   );
-
+  process.stdout.write(
+    `PostgreSQL: the same rows copied in ${ms(pg.filled.fillMs)} (batched unnest INSERTs, triggers firing); ANALYZE ${ms(pg.filled.analyzeMs)}\n\n`,
+  );
+  const pgHarness = pg.harness;
   const harness = createHarness(
     database.sqlite,
     database.db,
     await loadPrincipal(database.db, owner.id),
-    tenant.id,
-  );
-  const pgHarness = await createPgHarness(
-    pgDatabase.url,
-    onPostgres.db,
-    await loadPrincipal(onPostgres.db, owner.id),
     tenant.id,
   );
   const sqliteCases = await customerCases(harness.caller);
@@ -108,9 +102,8 @@ async function run(postgres: BenchPostgres): Promise<void> {
       `${RUNS} timed runs each after a warm-up; times are per call, single connection, ${count.toLocaleString('en')} customers on both databases.\n`,
   );
   await harness.close().catch(() => undefined);
-  await pgHarness.close().catch(() => undefined);
+  await pg.close();
   await database.close().catch(() => undefined);
-  await onPostgres.close().catch(() => undefined);
 }
 
 /** The cases, with the deep page's cursor found through `caller` (each database hands out its own). */

@@ -45,20 +45,30 @@ const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-sync-'));
 type Kind = 'sqlite' | 'postgres';
 
 let retried = 0;
+/** Time spent waiting for sync.pull's answers (the server's part, and the wire's): a span of each pull. */
+let awaitingPulls = 0;
 /**
  * A pull sent on a kept-alive connection just as the server closes it (idle past its keep-alive
  * timeout while the replica applied a page: on a loaded machine, now and then) gets no answer.
  * A pull is a GET and reads only: it is sent again, as a browser would, inside the timed run.
  */
 const retryingFetch: typeof fetch = async (input, init) => {
+  const started = performance.now();
   try {
     return await fetch(input, init);
   } catch (error) {
     if ((init?.method ?? 'GET') !== 'GET') throw error;
     retried++;
-    return fetch(input, init);
+    return await fetch(input, init);
+  } finally {
+    if (urlOf(input).includes('/trpc/sync.pull')) awaitingPulls += performance.now() - started;
   }
 };
+
+function urlOf(input: Parameters<typeof fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
 
 interface Figures {
   loadMs: number;
@@ -67,6 +77,10 @@ interface Figures {
   initialMs: number;
   rows: number;
   incremental: Summary;
+  /** Of each incremental pull: waiting for the server's answer (its query, JSON, HTTP). */
+  server: Summary;
+  /** Of each incremental pull: the rest (reading the answer, applying it on the replica). */
+  desktop: Summary;
 }
 
 const insertSql = (name: string, columns: readonly string[]) =>
@@ -160,6 +174,7 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
 
   const changes = await toucher(server, database?.url ?? null);
   const samples: number[] = [];
+  const serverSamples: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     await changes.touch(`run ${run}`);
     if (EXPLAIN && run === RUNS - 1)
@@ -167,8 +182,10 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
         `\n${kind}: ${await explainPull(server.backend.database.db, admin.id, tenant.id)}\n`,
       );
     const start = performance.now();
+    const awaited = awaitingPulls;
     await connection.requestSync();
     samples.push(performance.now() - start);
+    serverSamples.push(awaitingPulls - awaited);
     if (connection.status().state !== 'connected')
       throw new Error(`sync on ${kind} failed: ${connection.status().error}`);
   }
@@ -176,7 +193,15 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
   await desktop.close();
   await server.stop();
   await database?.drop();
-  return { loadMs, sequenceMs, initialMs, rows: replicaRows, incremental: summarize(samples) };
+  return {
+    loadMs,
+    sequenceMs,
+    initialMs,
+    rows: replicaRows,
+    incremental: summarize(samples),
+    server: summarize(serverSamples),
+    desktop: summarize(samples.map((total, i) => total - (serverSamples[i] ?? 0))),
+  };
 }
 
 function report(sqlite: Figures, postgres: Figures, origin: string): string {
@@ -204,6 +229,8 @@ function report(sqlite: Figures, postgres: Figures, origin: string): string {
     ),
     line(`incremental pull of ${CHANGES} changes, p50`, (f) => f.incremental.p50, ms),
     line(`incremental pull of ${CHANGES} changes, p95 (aim ≤ 100 ms)`, (f) => f.incremental.p95, ms),
+    line('  of which waiting for the server, p50', (f) => f.server.p50, ms),
+    line('  of which the desktop (read, apply), p50', (f) => f.desktop.p50, ms),
   ])}\n\n${RUNS} incremental runs each; ${retried} pull request(s) got no answer and were sent again (timed). PostgreSQL: ${origin}.\n`;
 }
 

@@ -15,6 +15,8 @@ export async function billingCases(
 ): Promise<BillingCase[]> {
   const { tenantId, catalog, loaded } = options;
   const anySub = (await caller.subscriptions.list({ status: 'past_due', limit: 1 })).items[0];
+  // A word that finds one or a few customers (a surname), beside "mar" that finds thousands.
+  const surname = anySub?.customerName.split(' ').at(-1) ?? 'nobody';
   const someCustomer = anySub?.customerId ?? '';
   let cursor = (await caller.invoices.list({ limit: 1000 })).nextCursor;
   for (let i = 0; i < 200 && cursor; i++)
@@ -33,10 +35,13 @@ export async function billingCases(
     [`invoices: number search ${midNumber}`, (c) => c.invoices.list({ search: midNumber, limit: 100 })],
     ['invoices: one customer', (c) => c.invoices.list({ customerId: someCustomer, limit: 100 })],
     ['invoices: customer search "mar"', (c) => c.invoices.list({ search: 'mar', limit: 100 })],
+    [`invoices: customer search "${surname}" (few)`, (c) => c.invoices.list({ search: surname, limit: 100 })],
+    ['invoices: customer search "zzqqxx" (none)', (c) => c.invoices.list({ search: 'zzqqxx', limit: 100 })],
     ['invoices: detail page', (c) => c.invoices.get({ id: anInvoice })],
     ['payments: first page (100 + total)', (c) => c.payments.list({ limit: 100 })],
     ['payments: failed filter', (c) => c.payments.list({ status: 'failed', limit: 100 })],
     ['payments: customer search "mar"', (c) => c.payments.list({ search: 'mar', limit: 100 })],
+    ['customers: search "mar"', (c) => c.customers.list({ search: 'mar', limit: 100 })],
     ['customer billing summary', (c) => c.billing.customer({ customerId: someCustomer })],
     [
       'entitlement check (cached)',

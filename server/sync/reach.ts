@@ -46,6 +46,20 @@ export function reachOf(principal: Principal, scope: PullScope): Reach {
   return { userId: principal.userId, where };
 }
 
+/**
+ * The tenants whose rows `reach` may see any of, or 'all' when a platform role reaches every
+ * tenant: every row a rule lets through is of one of these tenants, of no tenant, or one of
+ * the principal's own memberships (pull.ts walks the log along exactly those).
+ */
+export function tenantsReached(reach: Reach): 'all' | string[] {
+  const tenants = new Set<string>();
+  for (const where of reach.where.values()) {
+    if (where === 'all') return 'all';
+    for (const id of where) tenants.add(id);
+  }
+  return [...tenants].sort();
+}
+
 /** The timeline's rule, in the fingerprint: when the audit entries it shows change, replicas start over. */
 const TIMELINE_RULE = Object.entries(TIMELINE_ENTITY_TYPES)
   .map(([type, permission]) => `${type}:${permission}`)

@@ -19,6 +19,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/billing/manual-invoices.int.test.ts',
   'server/modules/billing/payments.int.test.ts',
   'server/modules/billing/refund-settlement.int.test.ts',
+  'server/modules/billing/queries/customer-search-forms.int.test.ts',
   'server/modules/billing/queries/list-invoices.int.test.ts',
   'server/modules/billing/stripe-mode.int.test.ts',
   'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
@@ -64,6 +65,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/audit/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
   'server/modules/customers/list.int.test.ts',
+  'server/modules/customers/search-forms.int.test.ts',
   'server/modules/customers/merge.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
   'server/modules/emails/dispatch.int.test.ts',
@@ -118,4 +120,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/offline-effects.int.test.ts',
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
+  'server/sync/desktop/entitlement-changes.int.test.ts',
 ];

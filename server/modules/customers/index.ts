@@ -6,4 +6,11 @@ export { nameSortKey } from './sort-key';
 export { prepareCustomerInsert } from './bulk-insert';
 export { asEmailPrefix, toFtsQuery } from './search';
 export { customerEmailStartsWith, customerWordsMatch } from './text-search';
+export {
+  customerSearchMatch,
+  fewMatchesCap,
+  inMatchedCustomers,
+  matchedCustomers,
+  type MatchedCustomers,
+} from './matched-customers';
 export { customerNames } from './names';

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { Customer, CustomerSortField, CustomerStatus } from '../../../shared/customers/schema';
 import type { Page } from '../../../shared/page';
 import { cappedTotal, countedTotal } from '../../db/list-totals';
@@ -7,6 +7,7 @@ import { decodeCursor } from '../../lib/keyset-cursor';
 import { keysetPage } from '../../lib/keyset-page';
 import { dialectOf } from '../../db/dialect';
 import { customerEmailStartsWith, customerWordsMatch } from './text-search';
+import { fewMatchesCap, inMatchedCustomers, matchedCustomers } from './matched-customers';
 import { nameSortKey } from './sort-key';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -134,16 +135,45 @@ export interface CustomerQuery {
 
 export type CustomerPage = Page<Customer>;
 
-function filtered(db: Db, tenantId: string, query: CustomerQuery) {
+/** The search's condition for the page and for the capped total, or null without a search. */
+interface SearchFilter {
+  page: RawBuilder<boolean>;
+  total: RawBuilder<boolean>;
+}
+
+/**
+ * An email-shaped search is a prefix of one address: the email index answers it directly,
+ * where the text index would match every "gmail" and "com". Words are matched in the form
+ * that is cheap for how many customers they find (matched-customers.ts): few — their ids; many
+ * — the list walked in its sort order against the set. The capped total counts on the text
+ * index itself, which stops at the cap either way.
+ */
+async function searchFilter(
+  db: Db,
+  tenantId: string,
+  query: CustomerQuery,
+  fewMatchesCapGiven: number | undefined,
+): Promise<SearchFilter | null> {
+  const email = customerEmailStartsWith(dialectOf(db), query.search);
+  if (email) return { page: email, total: email };
+  const words = customerWordsMatch(dialectOf(db), query.search);
+  if (!words) return null;
+  const cap = fewMatchesCapGiven ?? (await capFor(db, tenantId, query.limit));
+  const matched = await matchedCustomers(db, tenantId, words, cap);
+  return { page: inMatchedCustomers(matched, 'customers.id', 'list'), total: words };
+}
+
+/** Rows per customer is one here: the per-customer walk is the text index's own read and a sort. */
+async function capFor(db: Db, tenantId: string, page: number): Promise<number> {
+  const { total: customers } = await countedTotal(db, tenantId, 'customers', '%');
+  return fewMatchesCap(customers, customers, page);
+}
+
+function filtered(db: Db, tenantId: string, query: CustomerQuery, search: RawBuilder<boolean> | null) {
   let q = db.selectFrom('customers').where('customers.tenant_id', '=', tenantId);
   if (query.status !== 'all') q = q.where('customers.status', '=', query.status);
   if (query.country) q = q.where('customers.country', '=', query.country);
-  const email = customerEmailStartsWith(dialectOf(db), query.search);
-  // An email-shaped search is a prefix of one address: the email index answers it
-  // directly, where the text index would match every "gmail" and "com".
-  if (email) return q.where(email);
-  const words = customerWordsMatch(dialectOf(db), query.search);
-  return words ? q.where(words) : q;
+  return search ? q.where(search) : q;
 }
 
 /** One page of the tenant's customers, by keyset on (sort column, id) so deep pages cost what the first does. */
@@ -151,10 +181,13 @@ export async function selectCustomerPage(
   db: Db,
   tenantId: string,
   query: CustomerQuery,
+  /** Overrides the search's choice of form (matched-customers.ts), for tests of both. */
+  options: { fewMatchesCap?: number } = {},
 ): Promise<CustomerPage> {
   const column = SORT_COLUMN[query.sort.field];
   const direction = query.sort.direction;
-  let q = filtered(db, tenantId, query).select([...COLUMNS, 'sort_name']);
+  const search = await searchFilter(db, tenantId, query, options.fewMatchesCap);
+  let q = filtered(db, tenantId, query, search?.page ?? null).select([...COLUMNS, 'sort_name']);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     q = q.where((eb) =>
@@ -173,7 +206,7 @@ export async function selectCustomerPage(
   return keysetPage(rows, query.limit, {
     item: toCustomer,
     cursorOf: (row) => ({ value: row[column], id: row.id }),
-    total: await totalOf(db, tenantId, query),
+    total: await totalOf(db, tenantId, query, search?.total ?? null),
   });
 }
 
@@ -185,10 +218,11 @@ async function totalOf(
   db: Db,
   tenantId: string,
   query: CustomerQuery,
+  search: RawBuilder<boolean> | null,
 ): Promise<{ total: number | null; totalCapped: boolean }> {
   if (query.cursor) return { total: null, totalCapped: false };
   if (!query.search.trim() && !query.country) {
     return countedTotal(db, tenantId, 'customers', query.status === 'all' ? '%' : query.status);
   }
-  return cappedTotal(filtered(db, tenantId, query), db);
+  return cappedTotal(filtered(db, tenantId, query, search), db);
 }

@@ -2,8 +2,14 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { REPLICATED_TABLES } from '../../db/replicated-tables';
 import type { RowChange } from '../pull';
+import { invalidateTenantEntitlements } from '../../modules/entitlements';
 import { Overlay } from './overlay';
-import { keyValues, tableShape, writeRow } from './row-shape';
+import { deferIndexes, restoreIndexes, restoreIndexesNow } from './deferred-indexes';
+import { EntitlementChanges, feedsEntitlements } from './entitlement-changes';
+import { keyValues, tableShape, updateRow, writeRow } from './row-shape';
+
+/** The replica's page cache, in KiB (SQLite's default is 2 MB). */
+const REPLICA_CACHE_KB = 64 * 1024;
 
 const REPLICATED = new Set(REPLICATED_TABLES.map((t) => t.name));
 
@@ -28,6 +34,10 @@ export interface PulledPage {
 export class Replica {
   readonly overlay: Overlay;
   private changes = Date.now();
+  /** What the entitlements cache must forget once the page in hand commits. */
+  private readonly entitlements = new EntitlementChanges();
+  /** A pull from nothing (cursor 0) is filling the replica: rows are written without asking what is there. */
+  private filling = false;
 
   private constructor(readonly database: AppDatabase) {
     this.overlay = new Overlay(database.sqlite);
@@ -37,6 +47,8 @@ export class Replica {
     const database = openDatabase({ path, nativeBinding });
     const { sqlite } = database;
     sqlite.pragma('foreign_keys = OFF');
+    // A first sync writes every row into a dozen indexes; the default 2 MB cache re-reads their pages.
+    sqlite.pragma(`cache_size = -${REPLICA_CACHE_KB}`);
     const authorityOnly = sqlite
       .prepare(
         `SELECT name FROM sqlite_master WHERE type = 'trigger'
@@ -44,6 +56,8 @@ export class Replica {
       )
       .all() as { name: string }[];
     for (const { name } of authorityOnly) sqlite.exec(`DROP TRIGGER "${name}"`);
+    // A fill that stopped part-way left its indexes dropped: they are built before anything reads.
+    restoreIndexesNow(sqlite);
     return new Replica(database);
   }
 
@@ -75,15 +89,21 @@ export class Replica {
    * effect stays on screen); `caughtUp` runs in the last page's transaction, to rebase.
    */
   applyPage(page: PulledPage, syncedAt: number, caughtUp?: () => void): void {
+    if (this.cursor === 0) this.filling = true;
     this.sqlite.transaction(() => {
+      // A fill of more than one page writes its rows first and builds the plain indexes once, at its end.
+      if (this.filling && page.more) deferIndexes(this.sqlite, REPLICATED);
       // Nothing pending (a first sync, most pulls): no row needs asking about.
       const layered = !this.overlay.isEmpty();
       for (const change of page.changes) this.applyChange(change, layered);
+      if (!page.more) restoreIndexes(this.sqlite);
       this.writeState('cursor', String(page.cursor));
       this.writeState('scope', page.scope);
       this.writeState('last_synced_at', String(syncedAt));
       if (!page.more) caughtUp?.();
     })();
+    if (!page.more) this.filling = false;
+    this.entitlements.flush();
     if (page.changes.length > 0) this.touch();
   }
 
@@ -93,12 +113,14 @@ export class Replica {
    * is still pending.
    */
   clear(): void {
+    const tenants = this.sqlite.prepare('SELECT id FROM tenants').all() as { id: string }[];
     this.sqlite.transaction(() => {
       for (const table of REPLICATED) this.sqlite.prepare(`DELETE FROM ${table}`).run();
       this.sqlite.prepare('DELETE FROM sync_overlay').run();
       this.sqlite.prepare('DELETE FROM sync_pending_marks').run();
       this.sqlite.prepare("DELETE FROM sync_state WHERE key IN ('cursor', 'scope', 'last_synced_at')").run();
     })();
+    for (const { id } of tenants) invalidateTenantEntitlements(id);
     this.touch();
   }
 
@@ -127,7 +149,19 @@ export class Replica {
       return;
     }
     const shape = tableShape(this.sqlite, change.table);
-    if (row === null) shape.remove.run(...keyValues(shape, change.key));
-    else writeRow(this.sqlite, shape, JSON.parse(row) as Record<string, unknown>);
+    const watched = feedsEntitlements(change.table);
+    const current =
+      this.filling && row !== null
+        ? undefined
+        : (shape.select.get(...keyValues(shape, change.key)) as Record<string, unknown> | undefined);
+    if (watched) this.entitlements.note(change.table, current);
+    if (row === null) {
+      if (current) shape.remove.run(...keyValues(shape, change.key));
+      return;
+    }
+    const state = JSON.parse(row) as Record<string, unknown>;
+    if (watched) this.entitlements.note(change.table, state);
+    if (current) updateRow(this.sqlite, shape, current, state);
+    else writeRow(this.sqlite, shape, state);
   }
 }

@@ -9,7 +9,12 @@ export interface TableShape {
   upsert: Database.Statement;
   remove: Database.Statement;
   select: Database.Statement;
+  /** UPDATEs of some columns only, by the columns they set (updateRow). */
+  updates: Map<string, Database.Statement>;
 }
+
+/** Different sets of changed columns a table keeps statements for, before it starts over. */
+const MAX_UPDATE_STATEMENTS = 64;
 
 const shapes = new WeakMap<Database.Database, Map<string, TableShape>>();
 
@@ -42,6 +47,7 @@ export function tableShape(sqlite: Database.Database, table: string): TableShape
     ),
     remove: sqlite.prepare(`DELETE FROM ${table} WHERE ${where}`),
     select: sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`),
+    updates: new Map(),
   };
   byTable.set(table, shape);
   return shape;
@@ -73,6 +79,47 @@ export function writeRow(sqlite: Database.Database, shape: TableShape, row: Reco
     if (!dropStaleHolder(sqlite, shape, row, error)) throw error;
     shape.upsert.run(...values);
   }
+}
+
+/**
+ * Brings a row the replica holds (`current`) to its new state (`row`) by setting only the
+ * columns whose values differ. The result is writeRow's; the cost is not: an upsert sets
+ * every column, so every index of the table is rewritten and the search index's trigger
+ * re-tokenizes the name, where a changed note or version touches neither (an incremental
+ * pull's usual change). Nothing differs: nothing is written.
+ */
+export function updateRow(
+  sqlite: Database.Database,
+  shape: TableShape,
+  current: Record<string, unknown>,
+  row: Record<string, unknown>,
+): void {
+  const changed = shape.columns.filter((c) => !shape.key.includes(c) && current[c] !== (row[c] ?? null));
+  if (changed.length === 0) return;
+  const statement = updateStatement(sqlite, shape, changed);
+  const values = [...changed.map((c) => row[c] ?? null), ...shape.key.map((k) => current[k])];
+  try {
+    statement.run(...values);
+  } catch (error) {
+    if (!dropStaleHolder(sqlite, shape, row, error)) throw error;
+    statement.run(...values);
+  }
+}
+
+function updateStatement(
+  sqlite: Database.Database,
+  shape: TableShape,
+  changed: string[],
+): Database.Statement {
+  const id = changed.join(',');
+  const known = shape.updates.get(id);
+  if (known) return known;
+  if (shape.updates.size >= MAX_UPDATE_STATEMENTS) shape.updates.clear();
+  const statement = sqlite.prepare(
+    `UPDATE ${shape.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE ${shape.key.map((k) => `${k} = ?`).join(' AND ')}`,
+  );
+  shape.updates.set(id, statement);
+  return statement;
 }
 
 function dropStaleHolder(

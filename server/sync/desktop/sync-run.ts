@@ -40,7 +40,9 @@ export async function pushOutbox(
 /**
  * Pulls every page since the replica's cursor, each applied with its cursor in one
  * transaction, so an interrupted pull resumes where it stopped. A new scope (the user's
- * reach changed, or another user) clears the replica and starts from nothing.
+ * reach changed, or another user) clears the replica and starts from nothing. The next page
+ * is asked for as soon as a page arrives, before it is applied: the server reads and sends it
+ * while the replica writes (a page's cursor is the server's, known before applying).
  */
 export async function pullAll(
   link: ServerLink,
@@ -53,23 +55,33 @@ export async function pullAll(
     caughtUp?: () => void;
   },
 ): Promise<number> {
-  let cursor = replica.cursor;
+  const limit = options.pageSize ?? PULL_PAGE;
+  // The count of what waits serves progress only (a first sync): an ordinary pull skips it.
+  const withTotal = options.onProgress !== undefined;
   let applied = 0;
   let total: number | null = null;
+  let next = ask(link, { cursor: replica.cursor, limit, withTotal });
   for (;;) {
-    const page = await link.pull({ cursor, limit: options.pageSize ?? PULL_PAGE, withTotal: total === null });
+    const page = await next;
     const known = replica.readState('scope');
     if (known !== null && known !== page.scope) {
       replica.clear();
-      cursor = 0;
       total = null;
+      next = ask(link, { cursor: 0, limit, withTotal });
       continue;
     }
     total ??= page.total ?? 0;
+    if (page.more) next = ask(link, { cursor: page.cursor, limit, withTotal: false });
     replica.applyPage(page, options.now(), options.caughtUp);
     applied += page.changes.length;
-    cursor = page.cursor;
     options.onProgress?.({ done: applied, total: Math.max(total, applied) });
     if (!page.more) return applied;
   }
+}
+
+/** A pull asked for ahead: its failure surfaces where it is awaited, never as an unhandled rejection. */
+function ask(link: ServerLink, input: { cursor: number; limit: number; withTotal: boolean }) {
+  const page = link.pull(input);
+  page.catch(() => undefined);
+  return page;
 }

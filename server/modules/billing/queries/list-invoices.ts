@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import type { InvoiceRefundFilter } from '../../../../shared/billing/refund-state';
 import type { invoiceListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { dialectOf } from '../../../db/dialect';
-import { customerMatches } from './keyset';
+import { customerSearchFilter } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
@@ -47,12 +46,23 @@ export function refundFilter(filter: InvoiceRefundFilter) {
   };
 }
 
-export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Input) {
+/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+export async function listInvoices(
+  db: Kysely<DB>,
+  tenantId: string,
+  input: Input,
+  options: { fewMatchesCap?: number } = {},
+) {
   const range = numberPrefixRange(input.search);
   const match = range
     ? null
-    : customerMatches<'invoices'>(dialectOf(db), tenantId, input.search, 'invoices.customer_id');
-  const filtered = () => {
+    : await customerSearchFilter(db, tenantId, input.search, {
+        list: 'invoices',
+        column: 'invoices.customer_id',
+        page: input.limit,
+        cap: options.fewMatchesCap,
+      });
+  const filtered = (use: 'page' | 'total' = 'page') => {
     let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);
     if (input.status) q = q.where('invoices.status', '=', input.status);
     if (input.customerId) q = q.where('invoices.customer_id', '=', input.customerId);
@@ -61,7 +71,7 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
     if (input.refund) q = q.where(refundFilter(input.refund));
     if (input.issuedFrom != null) q = q.where('invoices.created_at', '>=', input.issuedFrom);
     if (input.issuedTo != null) q = q.where('invoices.created_at', '<', input.issuedTo);
-    return match ? q.where(match) : q;
+    return match ? q.where(match[use]) : q;
   };
   const cursor = after(input.cursor);
   // Page by keys first (sorted from an index), then read the full rows of just this page.
@@ -112,7 +122,7 @@ export async function listInvoices(db: Kysely<DB>, tenantId: string, input: Inpu
   const total = cursor
     ? null
     : narrowed
-      ? await cappedTotal(filtered(), db)
+      ? await cappedTotal(filtered('total'), db)
       : await countedTotal(db, tenantId, 'invoices', input.status ?? '%');
   return pageOf(
     rows,

@@ -2,20 +2,30 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { paymentListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { dialectOf } from '../../../db/dialect';
-import { customerMatches } from './keyset';
+import { customerSearchFilter } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof paymentListInput>;
 
-export async function listPayments(db: Kysely<DB>, tenantId: string, input: Input) {
-  const match = customerMatches<'payments'>(dialectOf(db), tenantId, input.search, 'payments.customer_id');
-  const filtered = () => {
+/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+export async function listPayments(
+  db: Kysely<DB>,
+  tenantId: string,
+  input: Input,
+  options: { fewMatchesCap?: number } = {},
+) {
+  const match = await customerSearchFilter(db, tenantId, input.search, {
+    list: 'payments',
+    column: 'payments.customer_id',
+    page: input.limit,
+    cap: options.fewMatchesCap,
+  });
+  const filtered = (use: 'page' | 'total' = 'page') => {
     let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
     if (input.status) q = q.where('payments.status', '=', input.status);
     if (input.customerId) q = q.where('payments.customer_id', '=', input.customerId);
-    return match ? q.where(match) : q;
+    return match ? q.where(match[use]) : q;
   };
   const cursor = after(input.cursor);
   // Page by keys first (sorted from an index), then read the full rows of just this page.
@@ -60,7 +70,7 @@ export async function listPayments(db: Kysely<DB>, tenantId: string, input: Inpu
   const total = cursor
     ? null
     : match || input.customerId
-      ? await cappedTotal(filtered(), db)
+      ? await cappedTotal(filtered('total'), db)
       : await countedTotal(db, tenantId, 'payments', input.status ?? '%');
   return pageOf(
     rows,

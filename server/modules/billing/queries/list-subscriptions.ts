@@ -2,27 +2,32 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { subscriptionListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { dialectOf } from '../../../db/dialect';
-import { customerMatches } from './keyset';
+import { customerSearchFilter } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof subscriptionListInput>;
 
-export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input: Input) {
-  const match = customerMatches<'subscriptions'>(
-    dialectOf(db),
-    tenantId,
-    input.search,
-    'subscriptions.customer_id',
-  );
-  const filtered = () => {
+/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+export async function listSubscriptions(
+  db: Kysely<DB>,
+  tenantId: string,
+  input: Input,
+  options: { fewMatchesCap?: number } = {},
+) {
+  const match = await customerSearchFilter(db, tenantId, input.search, {
+    list: 'subscriptions',
+    column: 'subscriptions.customer_id',
+    page: input.limit,
+    cap: options.fewMatchesCap,
+  });
+  const filtered = (use: 'page' | 'total' = 'page') => {
     let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
     if (input.status) q = q.where('subscriptions.status', '=', input.status);
     if (input.planId) q = q.where('subscriptions.plan_id', '=', input.planId);
     if (input.customerId) q = q.where('subscriptions.customer_id', '=', input.customerId);
     if (input.managedBy) q = q.where('subscriptions.managed_by', '=', input.managedBy);
-    return match ? q.where(match) : q;
+    return match ? q.where(match[use]) : q;
   };
   const cursor = after(input.cursor);
   // Page by keys first (sorted from an index, keys only), then read the full rows of just
@@ -68,7 +73,7 @@ export async function listSubscriptions(db: Kysely<DB>, tenantId: string, input:
   const total = cursor
     ? null
     : match || input.customerId || input.managedBy
-      ? await cappedTotal(filtered(), db)
+      ? await cappedTotal(filtered('total'), db)
       : await countedTotal(db, tenantId, 'subscriptions', `${input.planId ?? '%'}:${input.status ?? '%'}`);
   return pageOf(
     rows,

@@ -1,0 +1,146 @@
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceListInput, paymentListInput, subscriptionListInput } from '../../../../shared/billing/schema';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
+import { dialectOf } from '../../../db/dialect';
+import { customerSearchMatch, inMatchedCustomers, matchedCustomers } from '../../customers';
+import { listInvoices } from './list-invoices';
+import { listPayments } from './list-payments';
+import { listSubscriptions } from './list-subscriptions';
+
+/**
+ * A customer search picks its query's form by how many customers match: their ids walked per
+ * customer when few, the list walked in its order against the set when many
+ * (customers/matched-customers.ts). Both must give the very same pages, totals and cursors:
+ * here each search is listed with the form forced each way (a cap of 0 makes any match "many",
+ * a large cap makes it "few"), page by page, and against the unfiltered list. The customers
+ * list's own search: customers/search-forms.int.test.ts.
+ */
+let world: BillingWorld;
+const NAMES = ['Marigold Okafor', 'Mariam Obi', 'Zelda Quist', 'Omar Marsh', 'Ada Lovelace', 'Ines Marnier'];
+const customerOf = new Map<string, string>();
+
+beforeAll(async () => {
+  world = await createBillingWorld();
+  const staff = world.as('billingA');
+  for (const name of NAMES) {
+    const { customerId } = await world.customerOnClock(name, GOOD_CARD);
+    customerOf.set(customerId, name);
+    await staff.subscriptions.create({
+      customerId,
+      priceId: world.catalog.prices.proMonthlyUsd,
+      trialDays: 0,
+    });
+  }
+});
+afterAll(async () => {
+  await world.close();
+});
+
+const FORMS = { many: 0, few: 10_000 } as const;
+type Listed = {
+  items: { id: string; customerId?: string }[];
+  nextCursor: string | null;
+  total: number | null;
+};
+
+/** Every page of a list (two rows a page), with the first page's total. */
+async function allPages(list: (cursor: string | null) => Promise<Listed>) {
+  const pages: Listed[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await list(cursor);
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < 20);
+  return { ids: pages.flatMap((page) => page.items.map((item) => item.id)), total: pages[0]?.total, pages };
+}
+
+const billingLists = {
+  invoices: (search: string, cursor: string | null, cap: number) =>
+    listInvoices(
+      world.database.db,
+      world.tenants.A.id,
+      invoiceListInput.parse({ search, cursor, limit: 2 }),
+      {
+        fewMatchesCap: cap,
+      },
+    ),
+  payments: (search: string, cursor: string | null, cap: number) =>
+    listPayments(
+      world.database.db,
+      world.tenants.A.id,
+      paymentListInput.parse({ search, cursor, limit: 2 }),
+      {
+        fewMatchesCap: cap,
+      },
+    ),
+  subscriptions: (search: string, cursor: string | null, cap: number) =>
+    listSubscriptions(
+      world.database.db,
+      world.tenants.A.id,
+      subscriptionListInput.parse({ search, cursor, limit: 2 }),
+      { fewMatchesCap: cap },
+    ),
+};
+
+/** Search → the customers' names it must find (word prefixes of a name). */
+const SEARCHES: [string, string[]][] = [
+  ['zzqqxx', []],
+  ['zelda', ['Zelda Quist']],
+  ['mar', ['Marigold Okafor', 'Mariam Obi', 'Omar Marsh', 'Ines Marnier']],
+];
+
+describe('a billing list searched by customer', () => {
+  for (const [list, run] of Object.entries(billingLists)) {
+    for (const [search, names] of SEARCHES) {
+      it(`${list}: "${search}" gives the same pages either way, and the rows of ${names.length} customers`, async () => {
+        const everything = await allPages((cursor) => run('', cursor, FORMS.few));
+        const expected = everything.pages
+          .flatMap((page) => page.items)
+          .filter((item) => names.includes(customerOf.get(item.customerId ?? '') ?? ''))
+          .map((item) => item.id);
+        const few = await allPages((cursor) => run(search, cursor, FORMS.few));
+        const many = await allPages((cursor) => run(search, cursor, FORMS.many));
+        expect(few.ids).toEqual(expected);
+        expect(many.ids).toEqual(expected);
+        expect(few.total).toBe(expected.length);
+        expect(many.total).toBe(expected.length);
+        expect(many.pages.map((page) => page.nextCursor)).toEqual(few.pages.map((page) => page.nextCursor));
+      });
+    }
+  }
+});
+
+describe('the "many" form of a customer search', () => {
+  it('walks the list in its order and probes a set of the matches built once, on each database', async () => {
+    const { db } = world.database;
+    const dialect = dialectOf(db);
+    const match = customerSearchMatch(dialect, 'mar');
+    if (!match) throw new Error('"mar" is a search');
+    const matched = await matchedCustomers(db, world.tenants.A.id, match, 0);
+    expect(matched.kind).toBe('many');
+    const page = db
+      .selectFrom('invoices')
+      .select('invoices.id')
+      .where('invoices.tenant_id', '=', world.tenants.A.id)
+      .where(inMatchedCustomers(matched, 'invoices.customer_id', 'list'))
+      .orderBy('invoices.created_at', 'desc')
+      .orderBy('invoices.id', 'desc')
+      .limit(3)
+      .compile();
+    const explain = dialect === 'postgres' ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
+    const plan = await db.transaction().execute(async (trx) => {
+      // A tiny table is read whole unless scans are off; with them off, the usable index is used.
+      if (dialect === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const { rows } = await trx.executeQuery<Record<string, string>>(
+        CompiledQuery.raw(`${explain} ${page.sql}`, [...page.parameters]),
+      );
+      return rows.map((row) => row['QUERY PLAN'] ?? row.detail ?? '').join('\n');
+    });
+    expect(plan).toContain('invoices_list');
+    expect(plan).not.toContain('invoices_customer');
+    // PostgreSQL: not the search document recomputed per probed customer, but a set read once.
+    expect(plan).toMatch(dialect === 'postgres' ? /hashed SubPlan/ : /LIST SUBQUERY/);
+  });
+});

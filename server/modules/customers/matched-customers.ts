@@ -1,0 +1,91 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Dialect } from '../../db/dialect';
+import { dialectOf } from '../../db/dialect';
+import type { DB } from '../../db/schema';
+import { customerEmailStartsWith, customerWordsMatch } from './text-search';
+
+/**
+ * A list filtered by the customers a search matches ("mar" — 3,617 customers of 100,000 — or
+ * "okafor gmail" — three), in the form that is cheap for how many match. Two forms, the same
+ * rows in the same order:
+ *
+ * - few: the matching ids are read first from the text index (a capped read), and the list is
+ *   walked per customer on its (tenant, customer, created_at, id) index: every row of those
+ *   customers is read and sorted, which costs matches × rows per customer;
+ * - many: the list is walked in its own order on its list index and each row's customer is
+ *   probed in the set of matches, built once per query (SQLite: an ephemeral table, the
+ *   column spelled `+col` so it cannot drive the loop; PostgreSQL: `(… IN …) IS TRUE`, which
+ *   the planner cannot pull up into a join, so it is a hashed subplan read once from the GIN
+ *   index instead of the search document recomputed per probe). That costs about
+ *   page × all rows ÷ matching rows.
+ *
+ * The per-customer walk wins while matches × rows per customer ≤ page × rows ÷ (matches × rows
+ * per customer), i.e. while matches ≤ customers × √(page ÷ rows): `fewMatchesCap`.
+ */
+export type MatchedCustomers =
+  | { kind: 'none' }
+  | { kind: 'few'; ids: string[] }
+  | { kind: 'many'; match: RawBuilder<boolean>; dialect: Dialect; tenantId: string };
+
+/** Under this many matches the per-customer walk is always cheap, whatever the list's shape. */
+const FEW_FLOOR = 100;
+/** Past this many, reading the ids alone costs more than the set the other form builds. */
+const FEW_CEILING = 5_000;
+
+/** How many matches the per-customer walk may take for a list of `rows` rows over `customers` customers. */
+export function fewMatchesCap(customers: number, rows: number, page: number): number {
+  if (rows <= 0 || customers <= 0) return FEW_FLOOR;
+  const cap = Math.ceil(customers * Math.sqrt((page + 1) / rows));
+  return Math.min(FEW_CEILING, Math.max(FEW_FLOOR, cap));
+}
+
+/** The condition on `customers` a search means (an email prefix, else its words), or null for none. */
+export function customerSearchMatch(dialect: Dialect, search: string): RawBuilder<boolean> | null {
+  return customerEmailStartsWith(dialect, search) ?? customerWordsMatch(dialect, search);
+}
+
+/** The customers `match` finds: their ids when at most `cap` (a read stopped at cap + 1), else the set's form. */
+export async function matchedCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  match: RawBuilder<boolean>,
+  cap: number,
+): Promise<MatchedCustomers> {
+  const rows = await db
+    .selectFrom('customers')
+    .select('customers.id')
+    .where('customers.tenant_id', '=', tenantId)
+    .where(match)
+    .limit(cap + 1)
+    .execute();
+  if (rows.length === 0) return { kind: 'none' };
+  if (rows.length <= cap) return { kind: 'few', ids: rows.map((row) => row.id) };
+  return { kind: 'many', match, dialect: dialectOf(db), tenantId };
+}
+
+/**
+ * `column` (a customer id) among the matched customers, in the form their number calls for;
+ * `drive` says whether the customers may drive the loop (a capped count: it stops after the
+ * first thousand rows, so the customers' own index is the short way) or must not (a page in
+ * the list's order).
+ */
+export function inMatchedCustomers(
+  matched: MatchedCustomers,
+  column: string,
+  drive: 'list' | 'customers',
+): RawBuilder<boolean> {
+  const ref = sql.ref(column);
+  switch (matched.kind) {
+    case 'none':
+      return sql<boolean>`1 = 0`;
+    case 'few':
+      return sql<boolean>`${ref} IN (${sql.join(matched.ids)})`;
+    case 'many': {
+      const set = sql`(SELECT customers.id FROM customers WHERE customers.tenant_id = ${matched.tenantId} AND ${matched.match})`;
+      if (drive === 'customers') return sql<boolean>`${ref} IN ${set}`;
+      return matched.dialect === 'sqlite'
+        ? sql<boolean>`+${ref} IN ${set}`
+        : sql<boolean>`(${ref} IN ${set}) IS TRUE`;
+    }
+  }
+}
