@@ -4,6 +4,8 @@ import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { recoveryJobHandlers } from '../modules/recovery';
 import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
+import { housekeepingJobHandlers } from '../ops/housekeeping';
+import { backupJobHandlers } from '../modules/backups';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -13,5 +15,7 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...recoveryJobHandlers(deps),
     ...stripeBillingJobHandlers(services),
     ...webhooksJobHandlers(services),
+    ...housekeepingJobHandlers(services),
+    ...backupJobHandlers(services),
   };
 }

@@ -9,6 +9,7 @@ import type { GatewayConfig } from '../gateways/config';
 import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { RestLimits } from './rest/limits';
 import { restLimitsFromEnv } from './rest/limits-env';
+import { backupSettingsFromEnv, type BackupSettings } from '../modules/backups/settings';
 
 /**
  * The hosted server's configuration, read from the environment once at start. Every
@@ -32,9 +33,17 @@ export interface HostedConfig {
   trustedProxies: string[];
   /** The REST API's rates per key and per address, and its body limit (TOLLGATE_REST_*). */
   restLimits: RestLimits;
+  /** TOLLGATE_METRICS_TOKEN: the bearer token /metrics asks for; null: no /metrics (404). */
+  metricsToken: string | null;
+  /** TOLLGATE_DRAIN_SECONDS: after SIGTERM, how long /readyz answers 503 before the server closes. */
+  drainMs: number;
+  /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
+  backups: BackupSettings;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
+/** A metrics token shorter than this is guessable. */
+export const MIN_METRICS_TOKEN_LENGTH = 24;
 /** Connections per instance: enough for requests, jobs and webhooks at once, few enough for many instances. */
 const DEFAULT_POOL_SIZE = 10;
 const SECRET_HINT = 'for example the output of `openssl rand -base64 32`';
@@ -103,6 +112,22 @@ const serverEnvSchema = z
     TOLLGATE_TOKEN_SECRET_PREVIOUS: optional(z.string()),
     TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
     TOLLGATE_OWNER_PASSWORD: optional(z.string()),
+    TOLLGATE_METRICS_TOKEN: optional(
+      z
+        .string()
+        .refine(
+          (token) => token.trim().length >= MIN_METRICS_TOKEN_LENGTH && !/\s/.test(token.trim()),
+          `TOLLGATE_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces, ${SECRET_HINT}`,
+        ),
+    ),
+    TOLLGATE_DRAIN_SECONDS: optional(
+      z
+        .string()
+        .regex(
+          /^(?:[0-9]|[1-9][0-9]|[12][0-9][0-9]|300)$/,
+          'TOLLGATE_DRAIN_SECONDS must be a whole number from 0 to 300',
+        ),
+    ),
     TOLLGATE_TRUSTED_PROXIES: optional(
       z
         .string()
@@ -167,14 +192,22 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
   const gateway = collect(problems, () => gatewayConfigFromEnv(env));
   const smtp = collect(problems, () => smtpConfigFromEnv(env));
   const restLimits = collect(problems, () => restLimitsFromEnv(env));
-  if (!parsed.success || gateway === undefined || smtp === undefined || restLimits === undefined) {
+  const dataDir = parsed.data?.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server');
+  const backups = collect(problems, () => backupSettingsFromEnv(env, dataDir));
+  if (
+    !parsed.success ||
+    gateway === undefined ||
+    smtp === undefined ||
+    restLimits === undefined ||
+    backups === undefined
+  ) {
     throw new Error(problems.join('\n'));
   }
   const e = parsed.data;
   return {
     port: e.PORT ? Number(e.PORT) : 0,
     host: e.HOST ?? '127.0.0.1',
-    dataDir: e.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server'),
+    dataDir,
     postgres: e.DATABASE_URL
       ? { url: e.DATABASE_URL, poolSize: Number(e.TOLLGATE_DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE) }
       : null,
@@ -187,5 +220,30 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     smtp,
     trustedProxies: e.TOLLGATE_TRUSTED_PROXIES ? proxyList(e.TOLLGATE_TRUSTED_PROXIES) : [],
     restLimits,
+    metricsToken: e.TOLLGATE_METRICS_TOKEN?.trim() ?? null,
+    drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
+    backups,
   };
+}
+
+/** Variables whose values are secrets: a log line never shows them (lib/log-scrub.ts masks them). */
+const SECRET_VARIABLES = [
+  'TOLLGATE_TOKEN_SECRET',
+  'TOLLGATE_OWNER_PASSWORD',
+  'TOLLGATE_METRICS_TOKEN',
+  'SMTP_PASSWORD',
+  'STRIPE_SECRET_KEY',
+];
+
+/** The configured secret values, for the logger to mask wherever they would appear. */
+export function configuredSecrets(env: Record<string, string | undefined>): string[] {
+  const values = SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '');
+  if (env.DATABASE_URL) {
+    try {
+      values.push(decodeURIComponent(new URL(env.DATABASE_URL).password));
+    } catch {
+      // An unreadable URL was refused by the configuration already.
+    }
+  }
+  return values.filter((value) => value !== '');
 }
