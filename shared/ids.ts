@@ -34,6 +34,7 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'we',
   webhookAttempt: 'wat',
   webhookSecret: 'whs',
+  backup: 'bkp',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -247,6 +247,8 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'webhooks.deliveries': (a, f) => a.webhooks.deliveries({ endpointId: f.bWebhookEndpointId }),
   'webhooks.delivery': (a, f) => a.webhooks.delivery({ id: f.bWebhookDeliveryId }),
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bWebhookDeliveryId }),
+  // The server's backups hold every tenant's rows: platform staff only.
+  'backups.list': (a) => a.backups.list(),
 };
 
 /**
@@ -263,6 +265,7 @@ export const PLATFORM_WIDE = new Set([
   'admin.platformMembers.list',
   'admin.platformMembers.changeRole',
   'admin.platformMembers.remove',
+  'backups.list',
 ]);
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */

@@ -8,6 +8,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
+import { backupsRouter } from '../modules/backups';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -57,6 +58,7 @@ export const appRouter = router({
   connection: connectionRouter,
   admin: adminRouter,
   search: searchRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
 import type { AccountTables } from './schema-accounts';
+import type { BackupTables } from './schema-backups';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
 import type { RecoveryTables } from './schema-recovery';
@@ -26,7 +27,8 @@ export interface DB
     SyncTables,
     RestTables,
     WebhookTables,
-    ThrottleTables {
+    ThrottleTables,
+    BackupTables {
   schema_migrations: { version: number; name: string; applied_at: number };
   settings: { key: string; value: string };
   tenants: { id: string; name: string; slug: string; status: 'active' | 'suspended'; created_at: number };

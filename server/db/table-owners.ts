@@ -98,6 +98,9 @@ export const TABLE_OWNERS = {
   webhook_deliveries: 'server/modules/webhooks',
   webhook_attempts: 'server/modules/webhooks',
 
+  // The server's backups and their verification results (platform-level, not replicated).
+  backups: 'server/modules/backups',
+
   sandbox_charges: 'server/gateways/sandbox',
   sandbox_requests: 'server/gateways/sandbox',
 } as const satisfies Record<keyof DB, string>;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   CLIENT_HEADER,
   createContext,
@@ -27,6 +28,7 @@ import { chainUnlinkedEntries } from '../commands/audit-chain';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import { nextHousekeepingAt, scheduleHousekeeping } from '../ops/housekeeping';
 import type { HostedConfig } from './config';
+import { backupsIdle, scheduleBackups, type BackupRuntime } from '../modules/backups';
 
 /**
  * The hosted server's backend: the authority for its tenants, like the desktop's embedded
@@ -46,7 +48,8 @@ export interface HostedBackend extends ServedBackend {
 }
 
 export interface HostedOptions {
-  config: Pick<HostedConfig, 'dataDir' | 'postgres' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'>;
+  config: Pick<HostedConfig, 'dataDir' | 'postgres' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'> &
+    Partial<Pick<HostedConfig, 'backups'>>;
   logger: Logger;
   clock?: Clock;
   /** Password hashing cost; tests lower it. */
@@ -68,6 +71,14 @@ async function ensureOwner(database: AppDatabase, options: HostedOptions, auth: 
   }
   const anyUser = await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) throw new Error(NO_ACCOUNTS);
+}
+
+/** The database backups are taken of: the same one openServerDatabase opens. */
+function backupRuntime(config: HostedOptions['config'], settings: BackupRuntime['settings']): BackupRuntime {
+  const source: BackupRuntime['source'] = config.postgres
+    ? { kind: 'postgres', url: config.postgres.url }
+    : { kind: 'sqlite', path: join(config.dataDir, 'tollgate.sqlite') };
+  return { source, settings };
 }
 
 export async function createHostedBackend(options: HostedOptions): Promise<HostedBackend> {
@@ -98,10 +109,12 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
     });
     // The first housekeeping run; each run schedules the next (a no-op when already scheduled).
     await scheduleHousekeeping(database.db, nextHousekeepingAt(clock.now()), clock.now());
+    if (config.backups) services.backups = backupRuntime(config, config.backups);
     const stopWork = await startAuthorityWork(services, {
       smtp: config.smtp,
       stripeEvents: options.stripeEvents ?? { poll: false },
     });
+    await scheduleBackups(services);
     return {
       router: appRouter,
       services,
@@ -133,6 +146,7 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       close: async () => {
         auth.guard.close();
         await stopWork();
+        await backupsIdle(services);
         await settleKeyUseWrites(database.db);
         await database.close();
       },

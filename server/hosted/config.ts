@@ -9,6 +9,7 @@ import type { GatewayConfig } from '../gateways/config';
 import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { RestLimits } from './rest/limits';
 import { restLimitsFromEnv } from './rest/limits-env';
+import { backupSettingsFromEnv, type BackupSettings } from '../modules/backups/settings';
 
 /**
  * The hosted server's configuration, read from the environment once at start. Every
@@ -36,6 +37,8 @@ export interface HostedConfig {
   metricsToken: string | null;
   /** TOLLGATE_DRAIN_SECONDS: after SIGTERM, how long /readyz answers 503 before the server closes. */
   drainMs: number;
+  /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
+  backups: BackupSettings;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
@@ -189,14 +192,22 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
   const gateway = collect(problems, () => gatewayConfigFromEnv(env));
   const smtp = collect(problems, () => smtpConfigFromEnv(env));
   const restLimits = collect(problems, () => restLimitsFromEnv(env));
-  if (!parsed.success || gateway === undefined || smtp === undefined || restLimits === undefined) {
+  const dataDir = parsed.data?.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server');
+  const backups = collect(problems, () => backupSettingsFromEnv(env, dataDir));
+  if (
+    !parsed.success ||
+    gateway === undefined ||
+    smtp === undefined ||
+    restLimits === undefined ||
+    backups === undefined
+  ) {
     throw new Error(problems.join('\n'));
   }
   const e = parsed.data;
   return {
     port: e.PORT ? Number(e.PORT) : 0,
     host: e.HOST ?? '127.0.0.1',
-    dataDir: e.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server'),
+    dataDir,
     postgres: e.DATABASE_URL
       ? { url: e.DATABASE_URL, poolSize: Number(e.TOLLGATE_DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE) }
       : null,
@@ -211,6 +222,7 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     restLimits,
     metricsToken: e.TOLLGATE_METRICS_TOKEN?.trim() ?? null,
     drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
+    backups,
   };
 }
 

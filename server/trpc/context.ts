@@ -59,6 +59,15 @@ export interface ProcedureDirectory {
  * a layer above that brings a service of its own adds it by augmenting this interface where
  * the service is defined (auth/settings.ts: `auth`; sync/desktop/connection.ts: `connection`).
  */
+/**
+ * A port for the hosted server's backups (server/modules/backups takes them): the database to
+ * back up and the backup settings (server/modules/backups/settings.ts reads them).
+ */
+export interface BackupRuntime {
+  source: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  settings: { directory: string; intervalMs: number | null; keep: number; pgBinDir: string | null };
+}
+
 export interface Services {
   db: Kysely<DB>;
   clock: Clock;
@@ -74,6 +83,8 @@ export interface Services {
    * Only the yes or no: the server's name and credentials never leave the mailer.
    */
   smtpConfigured?: boolean;
+  /** The hosted server's backups: its database and backup settings (server/modules/backups); unset elsewhere. */
+  backups?: BackupRuntime;
 }
 
 export interface Context extends Services {

@@ -68,6 +68,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/admin/members.int.test.ts',
   'server/modules/audit/chain.int.test.ts',
   'server/modules/audit/router.int.test.ts',
+  'server/modules/backups/backups.int.test.ts',
+  'server/modules/backups/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
   'server/modules/customers/list.int.test.ts',
   'server/modules/customers/search-forms.int.test.ts',

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { defaultDataDir } from '../../embedded/data-dir';
+import { backupSettingsFromEnv, type BackupSettings } from './settings';
+import type { BackupSource } from './take';
+
+/**
+ * The configured server's database and backup settings, from the same environment the server
+ * reads (DATABASE_URL, or tollgate.sqlite in TOLLGATE_SERVER_DATA_DIR), for `npm run backup`
+ * and `npm run restore`: they need no token secret or owner, so they do not read the rest.
+ */
+export interface ServerLocation {
+  dataDir: string;
+  source: BackupSource;
+  postgres: { url: string; poolSize: number } | null;
+  settings: BackupSettings;
+}
+
+export function serverLocationFromEnv(env: Record<string, string | undefined>): ServerLocation {
+  const dataDir = env.TOLLGATE_SERVER_DATA_DIR?.trim() || join(defaultDataDir(env), 'server');
+  const url = env.DATABASE_URL?.trim() || null;
+  return {
+    dataDir,
+    source: url ? { kind: 'postgres', url } : { kind: 'sqlite', path: join(dataDir, 'tollgate.sqlite') },
+    postgres: url ? { url, poolSize: 2 } : null,
+    settings: backupSettingsFromEnv(env, dataDir),
+  };
+}
