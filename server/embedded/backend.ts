@@ -14,7 +14,9 @@ import type { AppDatabase } from '../db/connection';
 import { createWorkspace, seedDemoWorkspace } from '../demo/seed';
 import type { GatewayConfig } from '../gateways/config';
 import { systemClock, type Clock } from '../lib/clock';
+import { configuredSecrets } from '../hosted/config';
 import { createLogger, type Logger } from '../lib/logger';
+import { logScrubber } from '../ops/log-scrub';
 import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../commands/audit-chain';
@@ -89,7 +91,9 @@ async function ensureWorkspace(
 /** The backend a desktop runs for itself (standalone mode): in Electron's main process or for web mode. */
 export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<EmbeddedBackend> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger({ name: 'tollgate-embedded' });
+  const logger =
+    options.logger ??
+    createLogger({ name: 'tollgate-embedded', scrub: logScrubber(configuredSecrets(process.env)) });
   // Checked before anything opens: a bad SMTP_ variable stops the start with a message naming it.
   const smtp = options.smtpConfig !== undefined ? options.smtpConfig : smtpConfigFromEnv(process.env);
   const database = openDataDir(options.dataDir, options.nativeBinding);

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { configuredSecrets } from '../hosted/config';
 import { createLogger } from '../lib/logger';
+import { logScrubber } from '../ops/log-scrub';
 import { portFromEnv, serveBackend } from '../http/run';
 import { createEmbeddedBackend } from './backend';
 import { defaultDataDir } from './data-dir';
 
 /** Web mode: the desktop's own backend and console, served to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
-  const logger = createLogger({ name: 'tollgate-web' });
+  // Scrubbed as the hosted server's: a Stripe key or SMTP password set here never reaches a log line.
+  const logger = createLogger({ name: 'tollgate-web', scrub: logScrubber(configuredSecrets(process.env)) });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   if (!existsSync(staticDir)) {
     throw new Error('The console is not built yet. Run `npm run web` (it builds first) or `npm run build`.');
