@@ -5,6 +5,7 @@ import { recoveryJobHandlers } from '../modules/recovery';
 import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
 import { backupJobHandlers } from '../modules/backups';
+import { housekeepingJobHandlers } from '../ops/housekeeping';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -15,5 +16,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...stripeBillingJobHandlers(services),
     ...webhooksJobHandlers(services),
     ...backupJobHandlers(services),
+    ...housekeepingJobHandlers(services),
   };
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import { BugIndicatingError } from '../lib/errors';
 import type { Dialect } from './dialect';
 import { migrate, type MigrationReport } from './migrate';
@@ -19,6 +20,8 @@ export interface AppDatabase {
    */
   readonly sqlite: Database.Database;
   migration: MigrationReport;
+  /** PostgreSQL's connection pool, for its use figures (/metrics); none on SQLite. */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function openPostgres(options: PostgresOptions): Promise<AppDatabas
         throw new BugIndicatingError('a PostgreSQL database has no SQLite handle: check `dialect` first');
       },
       migration,
+      pool,
       close: async () => {
         // Kysely ends the pool only if it ever ran a query; the migration's connection is the pool's too.
         await db.destroy();

@@ -3,7 +3,7 @@ import { assertContiguous, type MigrationReport } from './migrate';
 import type { Migration } from './migrations/types';
 
 /** Any fixed number: the advisory lock every instance takes before migrating. */
-const MIGRATION_LOCK = 7_310_012;
+export const MIGRATION_LOCK = 7_310_012;
 
 /**
  * Brings a PostgreSQL database up to the newest migration with each migration's `postgres`

@@ -26,6 +26,7 @@ import { DomainError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { chainUnlinkedEntries } from '../commands/audit-chain';
 import type { StripeEventsOptions } from '../modules/stripe-events';
+import { nextHousekeepingAt, scheduleHousekeeping } from '../ops/housekeeping';
 import type { HostedConfig } from './config';
 import { backupsIdle, scheduleBackups, type BackupRuntime } from '../modules/backups';
 
@@ -107,6 +108,8 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       auth,
     });
     if (config.backups) services.backups = backupRuntime(config, config.backups);
+    // The first housekeeping run; each run schedules the next (a no-op when already scheduled).
+    await scheduleHousekeeping(database.db, nextHousekeepingAt(clock.now()), clock.now());
     const stopWork = await startAuthorityWork(services, {
       smtp: config.smtp,
       stripeEvents: options.stripeEvents ?? { poll: false },

@@ -35,9 +35,15 @@ export interface HostedConfig {
   restLimits: RestLimits;
   /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
   backups: BackupSettings;
+  /** TOLLGATE_METRICS_TOKEN: the bearer token /metrics asks for; null: no /metrics (404). */
+  metricsToken: string | null;
+  /** TOLLGATE_DRAIN_SECONDS: after SIGTERM, how long /readyz answers 503 before the server closes. */
+  drainMs: number;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
+/** A metrics token shorter than this is guessable. */
+export const MIN_METRICS_TOKEN_LENGTH = 24;
 /** Connections per instance: enough for requests, jobs and webhooks at once, few enough for many instances. */
 const DEFAULT_POOL_SIZE = 10;
 const SECRET_HINT = 'for example the output of `openssl rand -base64 32`';
@@ -106,6 +112,22 @@ const serverEnvSchema = z
     TOLLGATE_TOKEN_SECRET_PREVIOUS: optional(z.string()),
     TOLLGATE_OWNER_EMAIL: optional(z.email('TOLLGATE_OWNER_EMAIL must be an email address').max(320)),
     TOLLGATE_OWNER_PASSWORD: optional(z.string()),
+    TOLLGATE_METRICS_TOKEN: optional(
+      z
+        .string()
+        .refine(
+          (token) => token.trim().length >= MIN_METRICS_TOKEN_LENGTH && !/\s/.test(token.trim()),
+          `TOLLGATE_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces, ${SECRET_HINT}`,
+        ),
+    ),
+    TOLLGATE_DRAIN_SECONDS: optional(
+      z
+        .string()
+        .regex(
+          /^(?:[0-9]|[1-9][0-9]|[12][0-9][0-9]|300)$/,
+          'TOLLGATE_DRAIN_SECONDS must be a whole number from 0 to 300',
+        ),
+    ),
     TOLLGATE_TRUSTED_PROXIES: optional(
       z
         .string()
@@ -199,5 +221,29 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     trustedProxies: e.TOLLGATE_TRUSTED_PROXIES ? proxyList(e.TOLLGATE_TRUSTED_PROXIES) : [],
     restLimits,
     backups,
+    metricsToken: e.TOLLGATE_METRICS_TOKEN?.trim() ?? null,
+    drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
   };
+}
+
+/** Variables whose values are secrets: a log line never shows them (lib/log-scrub.ts masks them). */
+const SECRET_VARIABLES = [
+  'TOLLGATE_TOKEN_SECRET',
+  'TOLLGATE_OWNER_PASSWORD',
+  'TOLLGATE_METRICS_TOKEN',
+  'SMTP_PASSWORD',
+  'STRIPE_SECRET_KEY',
+];
+
+/** The configured secret values, for the logger to mask wherever they would appear. */
+export function configuredSecrets(env: Record<string, string | undefined>): string[] {
+  const values = SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '');
+  if (env.DATABASE_URL) {
+    try {
+      values.push(decodeURIComponent(new URL(env.DATABASE_URL).password));
+    } catch {
+      // An unreadable URL was refused by the configuration already.
+    }
+  }
+  return values.filter((value) => value !== '');
 }

@@ -44,7 +44,10 @@ async function startFailure(environment: Record<string, string>): Promise<string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tollgate-hosted-'));
   // A small REST body limit, to see the environment reach the REST API (docs/rest-api.md).
-  server = await start(env(join(dir, 'main'), { TOLLGATE_REST_BODY_LIMIT: '4096' }));
+  // …and a long drain, which the last test starts (closing stdin, as afterAll does, skips it).
+  server = await start(
+    env(join(dir, 'main'), { TOLLGATE_REST_BODY_LIMIT: '4096', TOLLGATE_DRAIN_SECONDS: '300' }),
+  );
 }, 150_000);
 afterAll(async () => {
   await server?.stop();
@@ -204,6 +207,30 @@ describe('npm run server (the hosted server entry)', () => {
     const { status, text } = await answer;
     expect(status).toBe(200);
     expect(text).toContain('accessToken');
+    expect(await exited).toBe(0);
+  });
+
+  // Last: it stops the shared server (a fresh one would cost another start).
+  it('on SIGTERM with a drain answers /readyz 503 while still serving, and a second signal ends the drain', async () => {
+    const draining = server;
+    const exited = new Promise<number | null>((resolve) => draining.process.once('exit', resolve));
+    const ready = await fetch(`${draining.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    draining.process.kill('SIGTERM');
+    await waitFor(
+      '/readyz to answer 503',
+      async () => (await fetch(`${draining.url}/readyz`)).status === 503,
+    );
+    const unready = await fetch(`${draining.url}/readyz`);
+    expect(await unready.json()).toEqual({
+      status: 'unavailable',
+      reason: 'shutting down: finishing the requests in hand',
+    });
+    // Still alive, and still answering calls a load balancer sent before it noticed.
+    expect((await fetch(`${draining.url}/healthz`)).status).toBe(200);
+    expect((await callHosted(draining.url, 'mutation', 'auth.login', OWNER)).status).toBe(200);
+    draining.process.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 });

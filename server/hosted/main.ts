@@ -1,7 +1,8 @@
 import { serveBackend } from '../http/run';
 import { createLogger } from '../lib/logger';
+import { logScrubber } from '../ops/log-scrub';
 import { createHostedBackend } from './backend';
-import { hostedConfigFromEnv } from './config';
+import { configuredSecrets, hostedConfigFromEnv } from './config';
 
 /**
  * The hosted server (`npm run server`): the same router over HTTP with its own database
@@ -10,10 +11,16 @@ import { hostedConfigFromEnv } from './config';
  */
 async function main(): Promise<void> {
   const config = hostedConfigFromEnv(process.env);
-  const logger = createLogger({ name: 'tollgate-server' });
-  const backend = await createHostedBackend({ config, logger });
+  const logger = createLogger({
+    name: 'tollgate-server',
+    scrub: logScrubber(configuredSecrets(process.env)),
+  });
   const { url } = await serveBackend({
-    backend,
+    // Listens first, so /readyz answers 503 while the database is opened and migrated.
+    backend: () => createHostedBackend({ config, logger }),
+    onListening: (starting) => process.stdout.write(`Tollgate server starting: ${starting}\n`),
+    metricsToken: config.metricsToken,
+    drainMs: config.drainMs,
     port: config.port,
     host: config.host,
     // Every call proves itself with a bearer token, so a reverse proxy's Host name is fine.
@@ -24,7 +31,7 @@ async function main(): Promise<void> {
     rest: { limits: config.restLimits },
   });
   logger.info({ dataDir: config.dataDir, host: config.host }, 'data directory');
-  process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz)\n`);
+  process.stdout.write(`Tollgate server: ${url} (health: ${url}/healthz, readiness: ${url}/readyz)\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
@@ -13,6 +19,8 @@ import { inRequest, requestLogger } from '../lib/request-scope';
 import { clientAddress, normalizeAddress } from './client-address';
 import { answerSafely, assignRequestId, withRequestLogger } from './request-id';
 import { serveStatic } from './static-files';
+import type { RequestMetrics } from '../ops/metrics';
+import { readinessRoute, type Readiness } from '../ops/readiness';
 
 export interface HttpServerOptions {
   router: AppRouter;
@@ -21,7 +29,7 @@ export interface HttpServerOptions {
   /** The built renderer to serve beside the API; omitted on the hosted server. */
   staticDir?: string;
   /** Extra routes (webhooks, metrics) the hosted server adds. */
-  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
   /**
    * Routes matched by path prefix and answered whatever the Host header says (a reverse
    * proxy forwards the public name): only for requests that prove themselves, such as
@@ -38,6 +46,10 @@ export interface HttpServerOptions {
    * so a client cannot choose its own address. See client-address.ts.
    */
   trustedProxies?: readonly string[];
+  /** What /readyz reports; without it the server is ready whenever it answers. */
+  readiness?: Readiness;
+  /** Told of each tRPC call's latency and failures (/metrics). */
+  metrics?: RequestMetrics;
 }
 
 /** A body (sync pushes are the largest). */
@@ -99,6 +111,30 @@ function retryAfter(errors: readonly { cause?: unknown }[]): Record<string, stri
  * (which a cross-site form or script cannot send without a CORS preflight we refuse).
  */
 export function createHttpServer(options: HttpServerOptions): Server {
+  return createServer(createRequestListener(options));
+}
+
+/** The tRPC procedures a call's path names: one, or a batch's, separated by commas. */
+function calledProcedures(path: string): string[] {
+  return path
+    .slice('/trpc/'.length)
+    .split(/,|%2c/i)
+    .map((name) => name.replace(/[^\w.]/g, ''));
+}
+
+/** Reports the call's latency, once answered, for each procedure it names. */
+function timeCall(res: ServerResponse, path: string, metrics: RequestMetrics | undefined): void {
+  if (!metrics) return;
+  const started = process.hrtime.bigint();
+  res.once('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const procedure of calledProcedures(path)) metrics.answered('trpc', procedure, seconds);
+  });
+}
+
+/** createHttpServer's answering, for a server made elsewhere (one that listens before the backend opens). */
+export function createRequestListener(options: HttpServerOptions): RequestListener {
+  const readyz = options.readiness ? readinessRoute(options.readiness) : null;
   const trustedProxies = (options.trustedProxies ?? []).map(normalizeAddress);
   const trpc = createHTTPHandler({
     router: options.router,
@@ -113,6 +149,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         }),
       ),
     onError: ({ error, path }) => {
+      options.metrics?.failed('trpc', path ?? 'unknown', error.code);
       // A procedure's own failures are logged where they happen; this catches the rest (the context's).
       if (error.code === 'INTERNAL_SERVER_ERROR')
         logUnexpected(requestLogger(options.logger), error, { path });
@@ -120,9 +157,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     responseMeta: ({ errors }) => ({ headers: retryAfter(errors) }),
   });
 
-  return createServer((req, res) => {
+  return (req, res) => {
     inRequest(assignRequestId(req, res), () => answerSafely(req, res, options.logger, handle));
-  });
+  };
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -142,6 +179,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
       sendJson(res, 200, { status: 'ok' });
       return;
     }
+    if (path === '/readyz') {
+      if (readyz) answerSafely(req, res, options.logger, readyz);
+      else sendJson(res, 200, { status: 'ready' });
+      return;
+    }
     const route = options.routes?.[path];
     if (route) {
       answerSafely(req, res, options.logger, route);
@@ -156,6 +198,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       // API answers carry tokens (sign-in, refresh) and tenant data: no cache may keep any of them.
       res.setHeader('cache-control', 'no-store');
       if (refusedAsTooLarge(req, res, url)) return;
+      timeCall(res, path, options.metrics);
       trpc(req, res);
       return;
     }

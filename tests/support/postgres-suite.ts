@@ -56,6 +56,11 @@ export const POSTGRES_SUITE: string[] = [
   'server/http/prototype-keys.int.test.ts',
   'server/http/request-id.int.test.ts',
   'server/jobs/jobs.int.test.ts',
+  // operations: readiness, metrics' gauges, housekeeping (issue 13)
+  'server/ops/readiness.int.test.ts',
+  'server/ops/metrics.int.test.ts',
+  'server/ops/queue-gauges.int.test.ts',
+  'server/ops/housekeeping.int.test.ts',
   'server/modules/admin/api-key-scopes.int.test.ts',
   'server/modules/admin/api-keys.int.test.ts',
   'server/modules/admin/bad-input.int.test.ts',

@@ -6,6 +6,7 @@ import { createContext, type Context, type Services } from '../../trpc/context';
 import type { Principal } from '../../trpc/context';
 import { clientAddress, normalizeAddress } from '../../http/client-address';
 import type { Logger } from '../../lib/logger';
+import type { RequestMetrics } from '../../ops/metrics';
 import { requestLogger } from '../../lib/request-scope';
 import { restPrincipal } from './auth';
 import { readJsonBody } from './body';
@@ -32,6 +33,8 @@ export interface RestApiOptions {
   limits?: Partial<RestLimits>;
   /** See HttpServerOptions.trustedProxies: whose X-Forwarded-For names the client. */
   trustedProxies?: readonly string[];
+  /** Told each operation's latency and failures (/metrics). */
+  metrics?: RequestMetrics;
 }
 
 export interface RestApi {
@@ -103,6 +106,7 @@ export function createRestApi(options: RestApiOptions): RestApi {
     const found = lookup(req.method ?? 'GET', relative);
     if (found.kind === 'unknown') return sendFailure(res, unknownRoute(req, path));
     if (found.kind === 'wrong_method') return sendFailure(res, methodNotAllowed(req, found.allow));
+    timeOperation(res, `${req.method} ${found.route.template}`, options.metrics);
 
     const auth = await restPrincipal(services.db, header(req, 'authorization'), services.clock.now(), {
       address,
@@ -185,6 +189,16 @@ export function createRestApi(options: RestApiOptions): RestApi {
     },
     stop: stopPruning,
   };
+}
+
+/** Reports the operation's latency once answered, and its failure (by HTTP status) if it failed. */
+function timeOperation(res: ServerResponse, operation: string, metrics: RequestMetrics | undefined): void {
+  if (!metrics) return;
+  const started = process.hrtime.bigint();
+  res.once('finish', () => {
+    metrics.answered('rest', operation, Number(process.hrtime.bigint() - started) / 1e9);
+    if (res.statusCode >= 400) metrics.failed('rest', operation, String(res.statusCode));
+  });
 }
 
 function send(res: ServerResponse, answer: { status: number; body: string }): void {

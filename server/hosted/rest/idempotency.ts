@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { yieldToIo } from '../../lib/loop';
 import { maskSecretShapes } from '../../trpc/secrets';
 import type { DB } from '../../db/schema';
 
@@ -108,10 +109,23 @@ export async function releaseKey(db: Kysely<DB>, scope: IdempotencyScope): Promi
 }
 
 /** Forgets keys older than 24 hours; returns how many. */
-export async function pruneKeys(db: Kysely<DB>, now: number): Promise<number> {
-  const result = await db
-    .deleteFrom('rest_idempotency_keys')
-    .where('created_at', '<=', now - IDEMPOTENCY_TTL_MS)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+/**
+ * Deletes keys older than IDEMPOTENCY_TTL_MS, `batch` rows per statement (each its own short
+ * transaction, requests let in between); returns how many went.
+ */
+export async function pruneKeys(db: Kysely<DB>, now: number, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await sql`
+      DELETE FROM rest_idempotency_keys
+      WHERE (tenant_id, principal_id, idempotency_key) IN (
+        SELECT tenant_id, principal_id, idempotency_key FROM rest_idempotency_keys
+        WHERE created_at <= ${now - IDEMPOTENCY_TTL_MS}
+        LIMIT ${batch}
+      )`.execute(db);
+    const deleted = Number(result.numAffectedRows ?? 0);
+    total += deleted;
+    if (deleted < batch) return total;
+    await yieldToIo();
+  }
 }
