@@ -4,8 +4,8 @@ import { billingDeps, billingJobHandlers } from '../modules/billing';
 import { recoveryJobHandlers } from '../modules/recovery';
 import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
-import { backupJobHandlers } from '../modules/backups';
 import { housekeepingJobHandlers } from '../ops/housekeeping';
+import { backupJobHandlers } from '../modules/backups';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -15,7 +15,7 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...recoveryJobHandlers(deps),
     ...stripeBillingJobHandlers(services),
     ...webhooksJobHandlers(services),
-    ...backupJobHandlers(services),
     ...housekeepingJobHandlers(services),
+    ...backupJobHandlers(services),
   };
 }

@@ -107,9 +107,9 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
       gatewayConfig: config.gateway,
       auth,
     });
-    if (config.backups) services.backups = backupRuntime(config, config.backups);
     // The first housekeeping run; each run schedules the next (a no-op when already scheduled).
     await scheduleHousekeeping(database.db, nextHousekeepingAt(clock.now()), clock.now());
+    if (config.backups) services.backups = backupRuntime(config, config.backups);
     const stopWork = await startAuthorityWork(services, {
       smtp: config.smtp,
       stripeEvents: options.stripeEvents ?? { poll: false },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSecret, hostedConfigFromEnv } from './config';
+import { configuredSecrets, decodeSecret, hostedConfigFromEnv } from './config';
 import { DEFAULT_REST_LIMITS } from './rest/limits';
 
 const SECRET = Buffer.alloc(32, 7).toString('base64');
@@ -130,5 +130,34 @@ describe('hosted server configuration', () => {
     expect(decodeSecret('ab'.repeat(32))).toEqual(Buffer.alloc(32, 0xab));
     expect(decodeSecret(Buffer.alloc(40, 1).toString('base64url'))).toEqual(Buffer.alloc(40, 1));
     expect(decodeSecret('spaces are not base64')).toBeNull();
+  });
+
+  it('reads the metrics token and the drain, refusing a short token without echoing it', () => {
+    const token = Buffer.alloc(24, 3).toString('hex');
+    const config = hostedConfigFromEnv({
+      ...GOOD,
+      TOLLGATE_METRICS_TOKEN: token,
+      TOLLGATE_DRAIN_SECONDS: '15',
+    });
+    expect(config.metricsToken).toBe(token);
+    expect(config.drainMs).toBe(15_000);
+    expect(hostedConfigFromEnv(GOOD)).toMatchObject({ metricsToken: null, drainMs: 0 });
+    const short = token.slice(0, 10);
+    const refused = () =>
+      hostedConfigFromEnv({ ...GOOD, TOLLGATE_METRICS_TOKEN: short, TOLLGATE_DRAIN_SECONDS: '301' });
+    expect(refused).toThrow('TOLLGATE_METRICS_TOKEN must be at least 24 characters');
+    expect(refused).toThrow('TOLLGATE_DRAIN_SECONDS must be a whole number from 0 to 300');
+    expect(refused).not.toThrow(short);
+  });
+
+  it('lists the configured secret values for the log scrubber, the database password included', () => {
+    const secrets = configuredSecrets({
+      ...GOOD,
+      DATABASE_URL: 'postgres://u:p%40ss-word-1@db:5432/t',
+      SMTP_PASSWORD: ' ',
+    });
+    expect(secrets).toContain(SECRET);
+    expect(secrets).toContain('p@ss-word-1');
+    expect(secrets).not.toContain('');
   });
 });

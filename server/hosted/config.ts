@@ -33,12 +33,12 @@ export interface HostedConfig {
   trustedProxies: string[];
   /** The REST API's rates per key and per address, and its body limit (TOLLGATE_REST_*). */
   restLimits: RestLimits;
-  /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
-  backups: BackupSettings;
   /** TOLLGATE_METRICS_TOKEN: the bearer token /metrics asks for; null: no /metrics (404). */
   metricsToken: string | null;
   /** TOLLGATE_DRAIN_SECONDS: after SIGTERM, how long /readyz answers 503 before the server closes. */
   drainMs: number;
+  /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
+  backups: BackupSettings;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
@@ -220,9 +220,9 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     smtp,
     trustedProxies: e.TOLLGATE_TRUSTED_PROXIES ? proxyList(e.TOLLGATE_TRUSTED_PROXIES) : [],
     restLimits,
-    backups,
     metricsToken: e.TOLLGATE_METRICS_TOKEN?.trim() ?? null,
     drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
+    backups,
   };
 }
 

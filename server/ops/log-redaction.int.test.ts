@@ -32,7 +32,7 @@ const SECRETS = {
   metricsToken: `metrics-${random()}`,
   cardNumber: '4242 4242 4242 4242',
 };
-const CVC = `${100 + randomBytes(1)[0]!}`;
+const CVC = `${100 + randomBytes(1).readUInt8(0)}`;
 
 let dir: string;
 let served: { url: string; stop(): Promise<void> };

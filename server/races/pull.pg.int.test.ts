@@ -24,10 +24,22 @@ afterEach(async () => {
 const customersIn = (page: { changes: { table: string; key: string }[] }) =>
   page.changes.filter((c) => c.table === 'customers').map((c) => c.key);
 
-const pull = (instance: Instance, cursor: number) =>
-  instance.as('owner', null).sync.pull({ cursor, limit: 1000 });
+/**
+ * The platform owner walks the whole row log; a tenant's admin walks its tenant's
+ * (tenant_id, seq) index merged with the tenant-less rows (decision 116): both must wait.
+ */
+const PULLERS = [
+  {
+    who: 'the platform owner (the whole log)',
+    pull: (i: Instance, cursor: number) => i.as('owner', null).sync.pull({ cursor, limit: 1000 }),
+  },
+  {
+    who: "the tenant's admin (its tenant's walk)",
+    pull: (i: Instance, cursor: number) => i.as('adminA').sync.pull({ cursor, limit: 1000 }),
+  },
+];
 
-describe('a change committed out of order by another instance', () => {
+describe.each(PULLERS)('a change committed out of order by another instance, pulled by $who', ({ pull }) => {
   it('is pulled after the cursor passed a later commit, and is invisible before its own', async () => {
     const early = await race.one
       .as('adminA')

@@ -24,7 +24,7 @@ import { customerEmailStartsWith, customerWordsMatch } from './text-search';
  */
 export type MatchedCustomers =
   | { kind: 'none' }
-  | { kind: 'few'; ids: string[] }
+  | { kind: 'few'; ids: string[]; dialect: Dialect }
   | { kind: 'many'; match: RawBuilder<boolean>; dialect: Dialect; tenantId: string };
 
 /** Under this many matches the per-customer walk is always cheap, whatever the list's shape. */
@@ -59,7 +59,7 @@ export async function matchedCustomers(
     .limit(cap + 1)
     .execute();
   if (rows.length === 0) return { kind: 'none' };
-  if (rows.length <= cap) return { kind: 'few', ids: rows.map((row) => row.id) };
+  if (rows.length <= cap) return { kind: 'few', ids: rows.map((row) => row.id), dialect: dialectOf(db) };
   return { kind: 'many', match, dialect: dialectOf(db), tenantId };
 }
 
@@ -79,7 +79,12 @@ export function inMatchedCustomers(
     case 'none':
       return sql<boolean>`1 = 0`;
     case 'few':
-      return sql<boolean>`${ref} IN (${sql.join(matched.ids)})`;
+      // PostgreSQL: one array parameter, so the statement is the same size for 3 ids or 3,000.
+      // SQLite: a list of values; through json_each its planner walked the whole list instead
+      // of the customers' index (1,080 ms against 6 ms for 13 customers at 300,000 invoices).
+      return matched.dialect === 'sqlite'
+        ? sql<boolean>`${ref} IN (${sql.join(matched.ids)})`
+        : sql<boolean>`${ref} = ANY(${matched.ids}::text[])`;
     case 'many': {
       const set = sql`(SELECT customers.id FROM customers WHERE customers.tenant_id = ${matched.tenantId} AND ${matched.match})`;
       if (drive === 'customers') return sql<boolean>`${ref} IN ${set}`;

@@ -143,9 +143,9 @@ interface SearchFilter {
 
 /**
  * An email-shaped search is a prefix of one address: the email index answers it directly,
- * where the text index would match every "gmail" and "com". Words are matched in the form
- * that is cheap for how many customers they find (matched-customers.ts): few — their ids; many
- * — the list walked in its sort order against the set. The capped total counts on the text
+ * where the text index would match every "gmail" and "com". Words are matched, on PostgreSQL,
+ * in the form that is cheap for how many customers they find (matched-customers.ts): few —
+ * their ids; many — the list walked in its sort order against the set. The capped total counts on the text
  * index itself, which stops at the cap either way.
  */
 async function searchFilter(
@@ -158,6 +158,10 @@ async function searchFilter(
   if (email) return { page: email, total: email };
   const words = customerWordsMatch(dialectOf(db), query.search);
   if (!words) return null;
+  // SQLite reads the FTS matches and sorts them, which beat walking the sort index against
+  // the set at 30,000 customers ("mar": 3.9 ms against 12 ms, p50 under load); PostgreSQL's
+  // planner walked the index and recomputed the search document per row (54 ms against 24).
+  if (dialectOf(db) === 'sqlite') return { page: words, total: words };
   const cap = fewMatchesCapGiven ?? (await capFor(db, tenantId, query.limit));
   const matched = await matchedCustomers(db, tenantId, words, cap);
   return { page: inMatchedCustomers(matched, 'customers.id', 'list'), total: words };

@@ -7,7 +7,8 @@ import { selectCustomerPage } from './repo';
  * The customers list's word search picks its form by how many customers match
  * (matched-customers.ts): their ids when few, the list walked in its sort order against the
  * set when many. Both must give the very same pages and totals: each search is listed with
- * the form forced each way (a cap of 0 makes any match "many", a large cap makes it "few").
+ * the form forced each way (a cap of 0 makes any match "many", a large cap makes it "few"; on
+ * SQLite the list keeps its one form, so both runs must still agree).
  */
 let world: TestWorld;
 const NAMES = ['Marigold Okafor', 'Mariam Obi', 'Zelda Quist', 'Omar Marsh', 'Ada Lovelace', 'Ines Marnier'];
