@@ -4,15 +4,17 @@
  * the scheduled backup does. Reads DATABASE_URL or TOLLGATE_SERVER_DATA_DIR and TOLLGATE_BACKUP_*
  * (README, configuration). Exits 1 when the backup failed verification.
  */
+import { join } from 'node:path';
 import { openServerDatabase } from '../server/backend/runtime';
 import { createLogger } from '../server/lib/logger';
 import { systemClock } from '../server/lib/clock';
 import { takeVerifiedBackup } from '../server/modules/backups';
 import { serverLocationFromEnv } from '../server/modules/backups/location';
+import { defaultDataDir } from '../server/embedded/data-dir';
 import { formatReport } from '../server/modules/backups/report-text';
 
 async function main(): Promise<number> {
-  const location = serverLocationFromEnv(process.env);
+  const location = serverLocationFromEnv(process.env, join(defaultDataDir(process.env), 'server'));
   const database = await openServerDatabase(location);
   try {
     const logger = createLogger({ name: 'tollgate-backup' });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readManifest } from '../server/modules/backups/manifest';
 import { serverLocationFromEnv } from '../server/modules/backups/location';
+import { defaultDataDir } from '../server/embedded/data-dir';
 import { formatReport } from '../server/modules/backups/report-text';
 import { replaceConfiguredDatabase, ServerRunningError } from '../server/modules/backups/restore';
 import { verifyBackup } from '../server/modules/backups/verify';
@@ -30,7 +31,7 @@ function parseArgs(args: string[]): { mode: 'verify-only' | 'check' | 'replace';
 
 async function main(): Promise<number> {
   const { mode, file } = parseArgs(process.argv.slice(2));
-  const location = serverLocationFromEnv(process.env);
+  const location = serverLocationFromEnv(process.env, join(defaultDataDir(process.env), 'server'));
   const read = readManifest(file);
   if ('problem' in read) {
     process.stdout.write(`FAILED verification: ${read.problem}\n`);

@@ -1,4 +1,4 @@
-/** Tables of migration 0024_backups, as Kysely sees them. */
+/** Tables of migration 0022_backups, as Kysely sees them. */
 export interface BackupTables {
   backups: {
     id: string;

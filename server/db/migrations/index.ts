@@ -19,6 +19,7 @@ import { offlineFirst } from './0018_offline_first';
 import { syncPullIndexes } from './0019_sync_pull_indexes';
 import { sharedThrottle } from './0020_shared_throttle';
 import { customerEmailPrefix } from './0021_customer_email_prefix';
+import { backups } from './0022_backups';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   syncPullIndexes,
   sharedThrottle,
   customerEmailPrefix,
+  backups,
 ];

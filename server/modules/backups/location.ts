@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { defaultDataDir } from '../../embedded/data-dir';
 import { backupSettingsFromEnv, type BackupSettings } from './settings';
 import type { BackupSource } from './take';
 
@@ -15,8 +14,12 @@ export interface ServerLocation {
   settings: BackupSettings;
 }
 
-export function serverLocationFromEnv(env: Record<string, string | undefined>): ServerLocation {
-  const dataDir = env.TOLLGATE_SERVER_DATA_DIR?.trim() || join(defaultDataDir(env), 'server');
+/** `defaultDataDir`: the server's data folder when TOLLGATE_SERVER_DATA_DIR is unset (the host knows it). */
+export function serverLocationFromEnv(
+  env: Record<string, string | undefined>,
+  defaultDataDir: string,
+): ServerLocation {
+  const dataDir = env.TOLLGATE_SERVER_DATA_DIR?.trim() || defaultDataDir;
   const url = env.DATABASE_URL?.trim() || null;
   return {
     dataDir,

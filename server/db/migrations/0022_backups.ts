@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * replicated to desktops (a desktop never backs up the server).
  */
 export const backups: Migration = {
-  version: 24,
+  version: 22,
   name: 'backups',
   sql: /* sql */ `
     CREATE TABLE backups (
