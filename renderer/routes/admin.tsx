@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { ApiKeysPage, MembersPage, RolesPage, TenantsPage } from '../features/admin';
+import { BackupsPage } from '../features/backups';
 import { rootRoute } from './root';
 
 export const tenantsRoute = createRoute({
@@ -26,5 +27,11 @@ export const apiKeysRoute = createRoute({
   component: ApiKeysPage,
 });
 
+export const backupsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/backups',
+  component: BackupsPage,
+});
+
 /** The Administration screens. */
-export const adminRoutes = [tenantsRoute, membersRoute, rolesRoute, apiKeysRoute] as const;
+export const adminRoutes = [tenantsRoute, membersRoute, rolesRoute, apiKeysRoute, backupsRoute] as const;

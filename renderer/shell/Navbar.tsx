@@ -16,6 +16,7 @@ import {
   IconKey,
   IconPlugConnected,
   IconSend,
+  IconDatabaseExport,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -38,6 +39,7 @@ export interface Area {
     | '/admin/members'
     | '/admin/roles'
     | '/admin/api-keys'
+    | '/admin/backups'
     | '/webhooks'
     | '/connect';
   label: string;
@@ -87,6 +89,12 @@ export const ADMIN_AREAS: Area[] = [
     label: 'Webhooks',
     icon: <IconSend size={18} stroke={1.75} />,
     permission: 'settings.write',
+  },
+  {
+    to: '/admin/backups',
+    label: 'Backups',
+    icon: <IconDatabaseExport size={18} stroke={1.75} />,
+    permission: 'tenants.manage',
   },
 ];
 

@@ -53,6 +53,17 @@ describe('backups.list', () => {
     expect((await world.as('owner').backups.list()).warning).toBeNull();
   });
 
+  it('says how often this server backs itself up, and that it does not when nothing is scheduled', async () => {
+    expect((await world.as('owner').backups.list()).schedule).toBeNull();
+    world.services.backups = {
+      source: { kind: 'sqlite', path: '/var/lib/tollgate/tollgate.sqlite' },
+      settings: { directory: '/var/backups/tollgate', intervalMs: 6 * HOUR, keep: 7, pgBinDir: null },
+    };
+    expect((await world.as('owner').backups.list()).schedule).toEqual({ everyMs: 6 * HOUR, keep: 7 });
+    world.services.backups.settings.intervalMs = null;
+    expect((await world.as('owner').backups.list()).schedule).toBeNull();
+  });
+
   it('is refused to a tenant admin and to platform staff who do not manage tenants', async () => {
     await expectDomainError(() => world.as('adminA').backups.list(), 'FORBIDDEN');
     await expectDomainError(() => world.as('platformSupport').backups.list(), 'FORBIDDEN');

@@ -14,6 +14,6 @@ export const backupsRouter = router({
     .input(noInput)
     .query(({ ctx }) => {
       requirePlatform(ctx.principal, 'tenants.manage');
-      return backupsOverview(ctx.db, ctx.clock.now());
+      return backupsOverview(ctx.db, ctx.clock.now(), ctx.backups?.settings ?? null);
     }),
 });

@@ -28,6 +28,8 @@ export interface BackupsOverview {
   /** Why the console warns, or null: no verified backup at all, or the newest is too old. */
   warning: 'none_verified' | 'stale' | null;
   staleAfterMs: number;
+  /** How often this server backs itself up and how many verified backups it keeps; null: no schedule. */
+  schedule: { everyMs: number; keep: number } | null;
 }
 
 function totalRows(rowCounts: string): number {
@@ -36,7 +38,11 @@ function totalRows(rowCounts: string): number {
 }
 
 /** The backups page: every recorded backup, newest first, and whether to warn. */
-export async function backupsOverview(db: Kysely<DB>, now: number): Promise<BackupsOverview> {
+export async function backupsOverview(
+  db: Kysely<DB>,
+  now: number,
+  settings: { intervalMs: number | null; keep: number } | null,
+): Promise<BackupsOverview> {
   const rows = await listBackupRows(db);
   const backups = rows.map((row): BackupView => ({
     id: row.id,
@@ -54,5 +60,6 @@ export async function backupsOverview(db: Kysely<DB>, now: number): Promise<Back
   const newestVerifiedAt = backups.find((b) => b.verified === 'ok')?.startedAt ?? null;
   const warning =
     newestVerifiedAt === null ? 'none_verified' : now - newestVerifiedAt > STALE_AFTER_MS ? 'stale' : null;
-  return { backups, newestVerifiedAt, warning, staleAfterMs: STALE_AFTER_MS };
+  const schedule = settings?.intervalMs ? { everyMs: settings.intervalMs, keep: settings.keep } : null;
+  return { backups, newestVerifiedAt, warning, staleAfterMs: STALE_AFTER_MS, schedule };
 }
