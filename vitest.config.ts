@@ -23,6 +23,8 @@ const INTEGRATION = '{shared,server,electron,renderer,scripts,tests}/**/*.int.te
 /** What both integration projects share. */
 const integration = {
   environment: 'node',
+  // One secrets key per test process (webhook signing secrets are sealed at rest).
+  setupFiles: ['tests/support/secrets-key-setup.ts'],
   // A file's modules stay loaded for the next file in the same worker. Each integration file
   // imports most of the server, and loading it afresh per file was most of the step (collect:
   // 230 s of CPU for 121 files, 31 s without). Files share no state through modules: each
@@ -53,6 +55,7 @@ export default defineConfig({
           include: ['{shared,server,electron,renderer,scripts,tests}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['tests/support/secrets-key-setup.ts'],
           testTimeout: UNIT_TEST_BUDGET_MS,
           hookTimeout: UNIT_TEST_BUDGET_MS,
           // Unit tests mock modules and fake timers: each file gets its modules afresh.

@@ -20,6 +20,9 @@ import { systemClock } from '../server/lib/clock';
 import { createWebhookReceiver } from '../server/modules/stripe-events';
 import { inboxEvent, insertInboxEvent } from '../server/modules/stripe-events/inbox';
 import { verifyDelivery } from '../server/modules/stripe-events/signature';
+import { sealStripeSecret } from '../server/modules/stripe-events/sealed-secret';
+import { newSecretKey } from '../server/lib/secret-box';
+import { installSecretKeys } from '../server/lib/secrets-at-rest';
 import { newWebhookSecret, type Delivery } from '../tests/fakes/stripe/webhooks';
 import { ms, table } from './lib/stats';
 import { ratio } from './lib/pg-server';
@@ -56,9 +59,11 @@ async function alone() {
     tenantSlug: 'bench',
     now: Date.now(),
   });
+  // Stored sealed, as a backend stores it (its key installed at start).
+  installSecretKeys({ current: newSecretKey(), previous: [] });
   database.sqlite
     .prepare('INSERT INTO stripe_webhook_endpoints (tenant_id, secret, updated_at) VALUES (?, ?, ?)')
-    .run(tenant.id, secret, Date.now());
+    .run(tenant.id, sealStripeSecret(tenant.id, secret), Date.now());
   const receiver = createWebhookReceiver({ db: database.db, sqlite: database.sqlite, clock: systemClock });
   const verifyOnly = await timeEach(deliveries(ALONE_RUNS, secret), (d) =>
     verifyDelivery(Buffer.from(d.body), d.headers['stripe-signature'], secret, Date.now()),

@@ -58,6 +58,8 @@ export async function startWebhookFleet(options: {
   const env: Record<string, string> = {
     TOLLGATE_SERVER_DATA_DIR: join(options.dir, 'server'),
     TOLLGATE_TOKEN_SECRET: randomBytes(32).toString('base64'),
+    // One key for the fleet: every instance opens what another sealed.
+    TOLLGATE_SECRETS_KEY: randomBytes(32).toString('base64'),
     TOLLGATE_OWNER_EMAIL: OWNER.email,
     TOLLGATE_OWNER_PASSWORD: OWNER.password,
     // WEBHOOK_BENCH_CPU_PROF=<dir>: each instance writes a V8 CPU profile there when it stops.

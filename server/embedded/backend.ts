@@ -22,6 +22,8 @@ import type { StripeEventsOptions } from '../modules/stripe-events';
 import { chainUnlinkedEntries } from '../commands/audit-chain';
 import { loadPrincipal, readSetting, writeSetting } from '../modules/tenants';
 import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
+import { prepareSecretsAtRest } from '../backend/seal-secrets';
+import { secretKeysFromEnv } from '../lib/secret-box';
 
 export interface EmbeddedOptions {
   /** Folder holding tollgate.sqlite; created if missing. */
@@ -98,6 +100,9 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
   const smtp = options.smtpConfig !== undefined ? options.smtpConfig : smtpConfigFromEnv(process.env);
   const database = openDataDir(options.dataDir, options.nativeBinding);
   try {
+    // Signing secrets sealed at rest (issue 13): TOLLGATE_SECRETS_KEY when set, else a key
+    // generated once in the data folder (secrets.key, owner-only), before anything reads one.
+    await prepareSecretsAtRest(database.db, secretKeysFromEnv(process.env, options.dataDir));
     const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
     // Entries from before the audit chain existed join it once, in the order they were written.
     chainUnlinkedEntries(database.sqlite);

@@ -28,6 +28,8 @@ import { chainUnlinkedEntries } from '../commands/audit-chain';
 import type { StripeEventsOptions } from '../modules/stripe-events';
 import { nextHousekeepingAt, scheduleHousekeeping } from '../ops/housekeeping';
 import type { HostedConfig } from './config';
+import { secretKeysFromEnv } from '../lib/secret-box';
+import { prepareSecretsAtRest } from '../backend/seal-secrets';
 import { backupsIdle, scheduleBackups, type BackupRuntime } from '../modules/backups';
 
 /**
@@ -49,7 +51,7 @@ export interface HostedBackend extends ServedBackend {
 
 export interface HostedOptions {
   config: Pick<HostedConfig, 'dataDir' | 'postgres' | 'tokenKey' | 'owner' | 'gateway' | 'smtp'> &
-    Partial<Pick<HostedConfig, 'backups'>>;
+    Partial<Pick<HostedConfig, 'backups' | 'secretKeys'>>;
   logger: Logger;
   clock?: Clock;
   /** Password hashing cost; tests lower it. */
@@ -97,6 +99,12 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
     ),
   };
   try {
+    // Signing secrets sealed under the configured key before anything reads one (issue 13).
+    const sealed = await prepareSecretsAtRest(
+      database.db,
+      config.secretKeys ?? secretKeysFromEnv(process.env, config.dataDir),
+    );
+    logger.info({ sealed }, 'webhook signing secrets are sealed at rest');
     // Bulk loads write audit entries unchained on SQLite only (server/demo/bulk-load.ts).
     if (database.dialect === 'sqlite') chainUnlinkedEntries(database.sqlite);
     await ensureOwner(database, options, auth, clock.now());

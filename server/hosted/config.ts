@@ -10,6 +10,7 @@ import { smtpConfigFromEnv, type SmtpConfig } from '../modules/emails';
 import type { RestLimits } from './rest/limits';
 import { restLimitsFromEnv } from './rest/limits-env';
 import { backupSettingsFromEnv, type BackupSettings } from '../modules/backups/settings';
+import { SECRETS_KEY_ENV, secretKeysFromEnv, type SecretKeys } from '../lib/secret-box';
 
 /**
  * The hosted server's configuration, read from the environment once at start. Every
@@ -39,6 +40,12 @@ export interface HostedConfig {
   drainMs: number;
   /** Where backups go, how often, how many are kept (TOLLGATE_BACKUP_*: server/modules/backups/settings.ts). */
   backups: BackupSettings;
+  /**
+   * TOLLGATE_SECRETS_KEY (+ _PREVIOUS): seals webhook signing secrets at rest. Required here;
+   * a backend given none (tests building their config) reads the process's environment, else
+   * `<dataDir>/secrets.key` as a desktop does.
+   */
+  secretKeys?: SecretKeys;
 }
 
 export const MIN_TOKEN_SECRET_BYTES = 32;
@@ -182,6 +189,16 @@ function collect<T>(problems: string[], read: () => T): T | undefined {
   }
 }
 
+/** The secrets key is required: every instance must seal and open with the same one. */
+function secretKeysConfig(env: Record<string, string | undefined>): SecretKeys {
+  if (!env[SECRETS_KEY_ENV]?.trim()) {
+    throw new Error(
+      `${SECRETS_KEY_ENV} is required: 32 random bytes in base64 that seal webhook signing secrets at rest, ${SECRET_HINT}; keep it, stored secrets open only with it`,
+    );
+  }
+  return secretKeysFromEnv(env);
+}
+
 /** Reads and checks the whole configuration, or throws one error listing every problem. */
 export function hostedConfigFromEnv(env: Record<string, string | undefined>): HostedConfig {
   const problems: string[] = [];
@@ -194,12 +211,14 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
   const restLimits = collect(problems, () => restLimitsFromEnv(env));
   const dataDir = parsed.data?.TOLLGATE_SERVER_DATA_DIR ?? join(defaultDataDir(env), 'server');
   const backups = collect(problems, () => backupSettingsFromEnv(env, dataDir));
+  const secretKeys = collect(problems, () => secretKeysConfig(env));
   if (
     !parsed.success ||
     gateway === undefined ||
     smtp === undefined ||
     restLimits === undefined ||
-    backups === undefined
+    backups === undefined ||
+    secretKeys === undefined
   ) {
     throw new Error(problems.join('\n'));
   }
@@ -223,6 +242,7 @@ export function hostedConfigFromEnv(env: Record<string, string | undefined>): Ho
     metricsToken: e.TOLLGATE_METRICS_TOKEN?.trim() ?? null,
     drainMs: Number(e.TOLLGATE_DRAIN_SECONDS ?? 0) * 1000,
     backups,
+    secretKeys,
   };
 }
 
@@ -233,11 +253,15 @@ const SECRET_VARIABLES = [
   'TOLLGATE_METRICS_TOKEN',
   'SMTP_PASSWORD',
   'STRIPE_SECRET_KEY',
+  'TOLLGATE_SECRETS_KEY',
+  'TOLLGATE_SECRETS_KEY_PREVIOUS',
 ];
 
 /** The configured secret values, for the logger to mask wherever they would appear. */
 export function configuredSecrets(env: Record<string, string | undefined>): string[] {
   const values = SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '');
+  // Older secrets keys come as a list: each one is a secret on its own.
+  values.push(...(env.TOLLGATE_SECRETS_KEY_PREVIOUS ?? '').split(',').map((part) => part.trim()));
   if (env.DATABASE_URL) {
     try {
       values.push(decodeURIComponent(new URL(env.DATABASE_URL).password));

@@ -36,6 +36,10 @@ export class SecretBoxError extends Error {
 
 export const isSealed = (value: string): boolean => value.startsWith(`${PREFIX}:`);
 
+/** The id of the key that sealed `value` (stored in clear beside it); null when it is not sealed. */
+export const sealedKeyId = (value: string): string | null =>
+  isSealed(value) ? (value.split(':')[1] ?? null) : null;
+
 function keyIdOf(key: Buffer): string {
   return createHash('sha256')
     .update('tollgate secret-box key id\u0000')
@@ -99,18 +103,30 @@ export function createSecretBox(current: SecretKey, previous: readonly SecretKey
   };
 }
 
+/** The keys from the environment: the current one seals, the previous ones still open. */
+export interface SecretKeys {
+  current: SecretKey;
+  previous: SecretKey[];
+}
+
 /**
- * The box from the environment: TOLLGATE_SECRETS_KEY seals, TOLLGATE_SECRETS_KEY_PREVIOUS
+ * The keys from the environment: TOLLGATE_SECRETS_KEY seals, TOLLGATE_SECRETS_KEY_PREVIOUS
  * (comma-separated) still open. Without the variable, `fallbackDir` (the embedded desktop's
  * data directory) keeps a generated key in `secrets.key`, readable by its owner only.
  */
-export function secretBoxFromEnv(env: NodeJS.ProcessEnv, fallbackDir?: string): SecretBox {
+export function secretKeysFromEnv(env: NodeJS.ProcessEnv, fallbackDir?: string): SecretKeys {
   const given = env[SECRETS_KEY_ENV];
   const current = given ? parseSecretKey(given, SECRETS_KEY_ENV) : keyFileIn(fallbackDir);
   const previous = (env[PREVIOUS_SECRETS_KEYS_ENV] ?? '')
     .split(',')
     .filter((part) => part.trim() !== '')
     .map((part) => parseSecretKey(part, PREVIOUS_SECRETS_KEYS_ENV));
+  return { current, previous };
+}
+
+/** The box from the environment (see secretKeysFromEnv). */
+export function secretBoxFromEnv(env: NodeJS.ProcessEnv, fallbackDir?: string): SecretBox {
+  const { current, previous } = secretKeysFromEnv(env, fallbackDir);
   return createSecretBox(current, previous);
 }
 

@@ -57,7 +57,11 @@ test.beforeAll(async () => {
   // budget, and three booting at once on a loaded machine would only slow all three.
   const hosted = await spawnServer({
     entry: join(ROOT, 'server/hosted/main.ts'),
-    env: { TOLLGATE_SERVER_DATA_DIR: dir, TOLLGATE_TOKEN_SECRET: 'ab'.repeat(32) },
+    env: {
+      TOLLGATE_SERVER_DATA_DIR: dir,
+      TOLLGATE_TOKEN_SECRET: 'ab'.repeat(32),
+      TOLLGATE_SECRETS_KEY: Buffer.alloc(32, 0xab).toString('base64'),
+    },
     announce: 'Tollgate server:',
   });
   stops.push(() => hosted.stop());

@@ -64,6 +64,8 @@ export class HostedNorthwind {
       env: {
         TOLLGATE_SERVER_DATA_DIR: this.dataDir,
         TOLLGATE_TOKEN_SECRET: 'cd'.repeat(32),
+        // The same on every start: signing secrets sealed before a restart must open after it.
+        TOLLGATE_SECRETS_KEY: Buffer.alloc(32, 0xcd).toString('base64'),
         PORT: this.port,
       },
       announce: 'Tollgate server:',

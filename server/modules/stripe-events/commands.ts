@@ -1,6 +1,7 @@
 import { REPLAYABLE_STATUSES } from '../../../shared/stripe-events/schema';
 import { runCommand, type CommandScope } from '../../commands/run-command';
 import { DomainError, notFound } from '../../lib/errors';
+import { openStripeSecret, sealStripeSecret } from './sealed-secret';
 import { WEBHOOK_PATH_PREFIX } from './webhook-route';
 
 /** Sends a failed or dead-lettered event back to the processor with a fresh set of attempts. */
@@ -63,10 +64,11 @@ export function setWebhookSecret(scope: CommandScope, secret: string) {
       .select('secret')
       .where('tenant_id', '=', scope.tenantId)
       .executeTakeFirst();
+    const sealed = sealStripeSecret(scope.tenantId, secret);
     await trx
       .insertInto('stripe_webhook_endpoints')
-      .values({ tenant_id: scope.tenantId, secret, updated_at: now })
-      .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ secret, updated_at: now }))
+      .values({ tenant_id: scope.tenantId, secret: sealed, updated_at: now })
+      .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ secret: sealed, updated_at: now }))
       .execute();
     const after = described(secret);
     return {
@@ -75,7 +77,7 @@ export function setWebhookSecret(scope: CommandScope, secret: string) {
         {
           entityType: 'stripe_webhook_endpoint',
           entityId: scope.tenantId,
-          before: before ? described(before.secret) : null,
+          before: before ? described(openStripeSecret(scope.tenantId, before.secret)) : null,
           after,
         },
       ],
@@ -92,7 +94,7 @@ export async function webhookEndpointInfo(scope: Pick<CommandScope, 'db' | 'tena
     .executeTakeFirst();
   return {
     path: `${WEBHOOK_PATH_PREFIX}${scope.tenantId}`,
-    ...described(row?.secret),
+    ...described(row ? openStripeSecret(scope.tenantId, row.secret) : undefined),
     updatedAt: row?.updated_at ?? null,
   };
 }

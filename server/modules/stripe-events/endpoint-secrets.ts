@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
+import { openStripeSecret } from './sealed-secret';
 
 /**
  * Tenants' webhook signing secrets as the PostgreSQL endpoint reads them: kept in process for
@@ -39,12 +40,14 @@ export function endpointSecrets(
       .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
     known.delete(tenantId);
+    // Stored sealed; only the opened value is kept, and only in this process's memory.
+    const secret = row ? openStripeSecret(tenantId, row.secret) : undefined;
     // Only configured secrets are kept: an unknown tenant is never answered from memory.
-    if (row) {
-      known.set(tenantId, { secret: row.secret, readAt });
+    if (secret !== undefined) {
+      known.set(tenantId, { secret, readAt });
       if (known.size > MAX_TENANTS) known.delete(known.keys().next().value as string);
     }
-    return row?.secret;
+    return secret;
   };
 
   return {

@@ -6,6 +6,7 @@ import { endpointSecrets, ENDPOINT_SECRET_TTL_MS } from './endpoint-secrets';
 import { inboxEvent, type InboxEvent } from './inbox';
 import { inboxBatcher } from './inbox-batch';
 import { inboxRows, serveWebhooks } from './stripe-events.test-kit';
+import { sealStripeSecret } from './sealed-secret';
 
 /**
  * The PostgreSQL webhook path's two savings, checked on both databases: deliveries inserted
@@ -115,7 +116,7 @@ describe('a rotated secret, through the endpoint', () => {
       const after = newWebhookSecret();
       await world.database.db
         .updateTable('stripe_webhook_endpoints')
-        .set({ secret: after })
+        .set({ secret: sealStripeSecret(tenantId, after) })
         .where('tenant_id', '=', tenantId)
         .execute();
       const withNew = await deliver(

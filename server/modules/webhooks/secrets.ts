@@ -3,6 +3,7 @@ import { newId } from '../../../shared/ids';
 import { SECRET_OVERLAP_MS, type SecretOverlap } from '../../../shared/webhooks/schema';
 import type { DB } from '../../db/schema';
 import { scheduleJob } from '../../jobs/store';
+import { secretBox } from '../../lib/secrets-at-rest';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,6 +18,17 @@ export const SECRET_EXPIRY_JOB = 'webhooks.secret_expiry';
 
 export const hintOf = (secret: string) => secret.slice(-4);
 
+/**
+ * Secrets are stored sealed (server/lib/secret-box.ts), each bound to its row's id so a value
+ * copied into another row does not open; opened only to sign or to show a hint.
+ */
+export const WEBHOOK_SECRET_TABLE = 'webhook_secrets';
+export const webhookSecretContext = (rowId: string) => `${WEBHOOK_SECRET_TABLE}:${rowId}`;
+export const sealWebhookSecret = (rowId: string, secret: string) =>
+  secretBox().seal(secret, webhookSecretContext(rowId));
+export const openWebhookSecret = (row: { id: string; secret: string }) =>
+  secretBox().open(row.secret, webhookSecretContext(row.id));
+
 /** A live secret of an endpoint: the current one, or an older one until `expiresAt`. */
 export interface LiveSecret {
   secret: string;
@@ -27,14 +39,14 @@ export interface LiveSecret {
 export async function liveSecrets(db: Db, endpointId: string, now: number): Promise<LiveSecret[]> {
   const rows = await db
     .selectFrom('webhook_secrets')
-    .select(['secret', 'expires_at'])
+    .select(['id', 'secret', 'expires_at'])
     .where('endpoint_id', '=', endpointId)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .orderBy((eb) => eb.case().when('expires_at', 'is', null).then(0).else(1).end())
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({ secret: r.secret, expiresAt: r.expires_at }));
+  return rows.map((r) => ({ secret: openWebhookSecret(r), expiresAt: r.expires_at }));
 }
 
 /**
@@ -44,13 +56,13 @@ export async function liveSecrets(db: Db, endpointId: string, now: number): Prom
 export async function expiringSecretsColumn(db: Db, endpointId: string, now: number): Promise<string | null> {
   const rows = await db
     .selectFrom('webhook_secrets')
-    .select(['secret', 'expires_at'])
+    .select(['id', 'secret', 'expires_at'])
     .where('endpoint_id', '=', endpointId)
     .where('expires_at', '>', now)
     .orderBy('expires_at', 'desc')
     .execute();
   if (rows.length === 0) return null;
-  return JSON.stringify(rows.map((r) => ({ hint: hintOf(r.secret), expires_at: r.expires_at })));
+  return JSON.stringify(rows.map((r) => ({ hint: hintOf(openWebhookSecret(r)), expires_at: r.expires_at })));
 }
 
 export async function insertSecret(
@@ -59,13 +71,14 @@ export async function insertSecret(
   secret: string,
   now: number,
 ): Promise<void> {
+  const id = newId('whs', now);
   await db
     .insertInto('webhook_secrets')
     .values({
-      id: newId('whs', now),
+      id,
       endpoint_id: endpoint.id,
       tenant_id: endpoint.tenant_id,
-      secret,
+      secret: sealWebhookSecret(id, secret),
       created_at: now,
       expires_at: null,
     })

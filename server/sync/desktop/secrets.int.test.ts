@@ -15,6 +15,7 @@ import {
   startServer,
   type RestartableServer,
 } from './desktop.test-kit';
+import { openStripeSecret } from '../../modules/stripe-events/sealed-secret';
 
 /**
  * A connected desktop's outbox keeps commands on disk until the server answers; the secrets
@@ -93,7 +94,8 @@ async function serverSigningSecret(): Promise<string | undefined> {
     .select('secret')
     .where('tenant_id', '=', tenant.tenant.id)
     .executeTakeFirst();
-  return row?.secret;
+  // Stored sealed (decision on secrets at rest): what the server holds, opened.
+  return row ? openStripeSecret(tenant.tenant.id, row.secret) : undefined;
 }
 
 describe('secrets and the desktop outbox', () => {

@@ -1,0 +1,94 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import {
+  createSecretBox,
+  SecretBoxError,
+  sealedKeyId,
+  type SecretBox,
+  type SecretKeys,
+} from '../lib/secret-box';
+import { installSecretKeys } from '../lib/secrets-at-rest';
+import { stripeSecretContext, STRIPE_SECRET_TABLE } from '../modules/stripe-events/sealed-secret';
+import { webhookSecretContext, WEBHOOK_SECRET_TABLE } from '../modules/webhooks/secrets';
+
+/**
+ * Secrets at rest, at start (issue 13): installs the backend's keys, then brings every stored
+ * signing secret under the current key. A plain value (from before sealing) is sealed; one
+ * sealed under a previous key is sealed again under the current one, so after one start with
+ * TOLLGATE_SECRETS_KEY_PREVIOUS the old key can go. One transaction per table; a second run
+ * changes nothing. A value no configured key opens stops the start with the table and the key
+ * id, rather than failing every delivery later. This runs in code, not in a migration: the key
+ * is known only at run time.
+ */
+
+/** How many values were sealed (plain) or sealed again (previous key), per table. */
+export type SealReport = Record<string, { sealed: number; resealed: number }>;
+
+interface SecretTable {
+  table: string;
+  /** Every row's key and stored value. */
+  rows(trx: Transaction<DB>): Promise<{ key: string; secret: string }[]>;
+  write(trx: Transaction<DB>, key: string, secret: string): Promise<void>;
+  context(key: string): string;
+}
+
+const TABLES: SecretTable[] = [
+  {
+    table: STRIPE_SECRET_TABLE,
+    rows: (trx) =>
+      trx.selectFrom('stripe_webhook_endpoints').select(['tenant_id as key', 'secret']).execute(),
+    write: async (trx, key, secret) => {
+      await trx.updateTable('stripe_webhook_endpoints').set({ secret }).where('tenant_id', '=', key).execute();
+    },
+    context: stripeSecretContext,
+  },
+  {
+    table: WEBHOOK_SECRET_TABLE,
+    rows: (trx) => trx.selectFrom('webhook_secrets').select(['id as key', 'secret']).execute(),
+    write: async (trx, key, secret) => {
+      await trx.updateTable('webhook_secrets').set({ secret }).where('id', '=', key).execute();
+    },
+    context: webhookSecretContext,
+  },
+];
+
+async function sealTable(db: Kysely<DB>, box: SecretBox, currentKeyId: string, spec: SecretTable) {
+  return db.transaction().execute(async (trx) => {
+    const counts = { sealed: 0, resealed: 0 };
+    for (const row of await spec.rows(trx)) {
+      const keyId = sealedKeyId(row.secret);
+      if (keyId === currentKeyId) {
+        opened(box, spec, row); // checked now, not on the first delivery
+        continue;
+      }
+      const plain = keyId === null ? row.secret : opened(box, spec, row);
+      await spec.write(trx, row.key, box.seal(plain, spec.context(row.key)));
+      counts[keyId === null ? 'sealed' : 'resealed'] += 1;
+    }
+    return counts;
+  });
+}
+
+function opened(box: SecretBox, spec: SecretTable, row: { key: string; secret: string }): string {
+  try {
+    return box.open(row.secret, spec.context(row.key));
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    throw new SecretBoxError(`${spec.table}: ${error.message}`);
+  }
+}
+
+/** Seals what is plain and reseals what an older key sealed; throws SecretBoxError naming the table. */
+export async function sealStoredSecrets(db: Kysely<DB>, keys: SecretKeys): Promise<SealReport> {
+  const box = createSecretBox(keys.current, keys.previous);
+  const report: SealReport = {};
+  for (const spec of TABLES) report[spec.table] = await sealTable(db, box, keys.current.id, spec);
+  return report;
+}
+
+/** At start: the process's box gets these keys, then the stored secrets are brought under them. */
+export async function prepareSecretsAtRest(db: Kysely<DB>, keys: SecretKeys): Promise<SealReport> {
+  const report = await sealStoredSecrets(db, keys);
+  installSecretKeys(keys);
+  return report;
+}
