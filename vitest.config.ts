@@ -24,7 +24,7 @@ const INTEGRATION = '{shared,server,electron,renderer,scripts,tests}/**/*.int.te
 const integration = {
   environment: 'node',
   // One secrets key per test process (webhook signing secrets are sealed at rest).
-  setupFiles: ['tests/support/secrets-key-setup.ts'],
+  setupFiles: 'tests/support/secrets-key-setup.ts',
   // A file's modules stay loaded for the next file in the same worker. Each integration file
   // imports most of the server, and loading it afresh per file was most of the step (collect:
   // 230 s of CPU for 121 files, 31 s without). Files share no state through modules: each
