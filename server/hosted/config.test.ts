@@ -8,6 +8,7 @@ const GOOD = {
   TOLLGATE_SERVER_DATA_DIR: '/var/lib/tollgate',
   TOLLGATE_OWNER_EMAIL: 'owner@example.com',
   TOLLGATE_OWNER_PASSWORD: 'a long and private passphrase',
+  TOLLGATE_SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string>): string {
@@ -110,6 +111,7 @@ describe('hosted server configuration', () => {
     const message = problemsOf({ TOLLGATE_OWNER_EMAIL: 'owner@example.com' });
     expect(message).toMatch(/TOLLGATE_TOKEN_SECRET is required: at least 32 random bytes/);
     expect(message).toContain('TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD go together');
+    expect(message).toMatch(/TOLLGATE_SECRETS_KEY is required: 32 random bytes in base64 .*openssl rand -base64 32/);
     expect(problemsOf({ ...GOOD, TOLLGATE_TOKEN_SECRET: 'not base64 at all!' })).toContain(
       'TOLLGATE_TOKEN_SECRET must be written as hex or base64',
     );
@@ -158,6 +160,21 @@ describe('hosted server configuration', () => {
     });
     expect(secrets).toContain(SECRET);
     expect(secrets).toContain('p@ss-word-1');
+    expect(secrets).toContain(GOOD.TOLLGATE_SECRETS_KEY);
     expect(secrets).not.toContain('');
+  });
+
+  it('reads the secrets key and its predecessors, refusing one that is not 32 bytes of base64', () => {
+    const older = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)].map((b) => b.toString('base64'));
+    const config = hostedConfigFromEnv({ ...GOOD, TOLLGATE_SECRETS_KEY_PREVIOUS: older.join(',') });
+    expect(config.secretKeys?.current.key).toEqual(Buffer.alloc(32, 9));
+    expect(config.secretKeys?.previous.map((k) => k.key)).toEqual([Buffer.alloc(32, 1), Buffer.alloc(32, 2)]);
+    expect(configuredSecrets({ ...GOOD, TOLLGATE_SECRETS_KEY_PREVIOUS: older.join(',') })).toEqual(
+      expect.arrayContaining(older),
+    );
+    const short = Buffer.alloc(16, 3).toString('base64');
+    const message = problemsOf({ ...GOOD, TOLLGATE_SECRETS_KEY: short });
+    expect(message).toContain('TOLLGATE_SECRETS_KEY must be 32 random bytes in base64');
+    expect(message).not.toContain(short);
   });
 });

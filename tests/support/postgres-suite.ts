@@ -94,6 +94,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/stripe-billing/versions.int.test.ts',
   'server/app/prototype-keys.int.test.ts',
   'server/app/case-insensitive-uniques.int.test.ts',
+  'server/backend/seal-secrets.int.test.ts',
   'server/modules/stripe-events/inbox-batch.int.test.ts',
   'server/modules/stripe-events/poller.int.test.ts',
   'server/modules/stripe-events/processor.int.test.ts',
