@@ -88,7 +88,9 @@ describe('signing secrets at rest', () => {
     const refused = sealStoredSecrets(db, { current: wrong, previous: [] });
     await expect(refused).rejects.toThrow(SecretBoxError);
     await expect(refused).rejects.toThrow(
-      new RegExp(`^stripe_webhook_endpoints: a stored secret was sealed with key ${old.id}, which is neither TOLLGATE_SECRETS_KEY`),
+      new RegExp(
+        `^stripe_webhook_endpoints: a stored secret was sealed with key ${old.id}, which is neither TOLLGATE_SECRETS_KEY`,
+      ),
     );
     // Refused before anything changed: every value is still under the old key.
     expect(new Set((await storedValues()).map(sealedKeyId))).toEqual(new Set([old.id]));

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AppDatabase } from '../db/connection';
 import type { DB } from '../db/schema';
 import {
   createSecretBox,
@@ -38,7 +39,11 @@ const TABLES: SecretTable[] = [
     rows: (trx) =>
       trx.selectFrom('stripe_webhook_endpoints').select(['tenant_id as key', 'secret']).execute(),
     write: async (trx, key, secret) => {
-      await trx.updateTable('stripe_webhook_endpoints').set({ secret }).where('tenant_id', '=', key).execute();
+      await trx
+        .updateTable('stripe_webhook_endpoints')
+        .set({ secret })
+        .where('tenant_id', '=', key)
+        .execute();
     },
     context: stripeSecretContext,
   },
@@ -86,9 +91,20 @@ export async function sealStoredSecrets(db: Kysely<DB>, keys: SecretKeys): Promi
   return report;
 }
 
-/** At start: the process's box gets these keys, then the stored secrets are brought under them. */
-export async function prepareSecretsAtRest(db: Kysely<DB>, keys: SecretKeys): Promise<SealReport> {
-  const report = await sealStoredSecrets(db, keys);
-  installSecretKeys(keys);
-  return report;
+/**
+ * At start: the stored secrets are brought under these keys, then the process's box gets them.
+ * On SQLite the sealing runs with secure_delete, so a plain value it replaces is overwritten
+ * with zeros in the file rather than left in freed space.
+ */
+export async function prepareSecretsAtRest(database: AppDatabase, keys: SecretKeys): Promise<SealReport> {
+  const sqlite = database.dialect === 'sqlite' ? database.sqlite : null;
+  const secureDelete = sqlite?.pragma('secure_delete', { simple: true });
+  sqlite?.pragma('secure_delete = ON');
+  try {
+    const report = await sealStoredSecrets(database.db, keys);
+    installSecretKeys(keys);
+    return report;
+  } finally {
+    sqlite?.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+  }
 }

@@ -102,7 +102,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
   try {
     // Signing secrets sealed at rest (issue 13): TOLLGATE_SECRETS_KEY when set, else a key
     // generated once in the data folder (secrets.key, owner-only), before anything reads one.
-    await prepareSecretsAtRest(database.db, secretKeysFromEnv(process.env, options.dataDir));
+    await prepareSecretsAtRest(database, secretKeysFromEnv(process.env, options.dataDir));
     const ownerId = await ensureWorkspace(database, clock, options.demo ?? true, logger);
     // Entries from before the audit chain existed join it once, in the order they were written.
     chainUnlinkedEntries(database.sqlite);

@@ -101,7 +101,7 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
   try {
     // Signing secrets sealed under the configured key before anything reads one (issue 13).
     const sealed = await prepareSecretsAtRest(
-      database.db,
+      database,
       config.secretKeys ?? secretKeysFromEnv(process.env, config.dataDir),
     );
     logger.info({ sealed }, 'webhook signing secrets are sealed at rest');

@@ -111,7 +111,9 @@ describe('hosted server configuration', () => {
     const message = problemsOf({ TOLLGATE_OWNER_EMAIL: 'owner@example.com' });
     expect(message).toMatch(/TOLLGATE_TOKEN_SECRET is required: at least 32 random bytes/);
     expect(message).toContain('TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD go together');
-    expect(message).toMatch(/TOLLGATE_SECRETS_KEY is required: 32 random bytes in base64 .*openssl rand -base64 32/);
+    expect(message).toMatch(
+      /TOLLGATE_SECRETS_KEY is required: 32 random bytes in base64 .*openssl rand -base64 32/,
+    );
     expect(problemsOf({ ...GOOD, TOLLGATE_TOKEN_SECRET: 'not base64 at all!' })).toContain(
       'TOLLGATE_TOKEN_SECRET must be written as hex or base64',
     );

@@ -1,4 +1,10 @@
-import { createSecretBox, SecretBoxError, type SecretBox, type SecretKey, type SecretKeys } from './secret-box';
+import {
+  createSecretBox,
+  SecretBoxError,
+  type SecretBox,
+  type SecretKey,
+  type SecretKeys,
+} from './secret-box';
 
 /**
  * The process's secret box: the webhook modules seal and open their stored signing secrets
