@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type SpawnedServer } from '../../tests/support/spawn-server';
 import { waitFor } from '../../tests/support/wait';
 import { callHosted } from './hosted.test-kit';
+import { openDataDir } from '../backend/runtime';
+import { createWorkspace } from '../demo/seed';
+import { createSecretBox, newSecretKey } from '../lib/secret-box';
+import { stripeSecretContext } from '../modules/stripe-events/sealed-secret';
+import { newWebhookSecret } from '../../tests/fakes/stripe/webhooks';
 
 /** `npm run server` as its own process: configuration, the first owner, and a graceful stop. */
 
@@ -168,6 +173,31 @@ describe('npm run server (the hosted server entry)', () => {
     expect(
       await startFailure({ TOLLGATE_SERVER_DATA_DIR: join(dir, 'none'), TOLLGATE_TOKEN_SECRET: SECRET }),
     ).toContain('This server has no accounts yet: set TOLLGATE_OWNER_EMAIL and TOLLGATE_OWNER_PASSWORD');
+  });
+
+  it('will not start when a stored signing secret opens with no configured key, naming the table and the key', async () => {
+    const dataDir = join(dir, 'wrong-key');
+    const database = openDataDir(dataDir);
+    const { tenant } = await createWorkspace(database.db, {
+      ownerName: 'Owner',
+      ownerEmail: OWNER.email,
+      tenantName: 'Elsewhere',
+      tenantSlug: 'elsewhere',
+      now: Date.now(),
+    });
+    // Sealed under a key this server is not given (the process's key is TOLLGATE_SECRETS_KEY).
+    const foreign = newSecretKey();
+    const plain = newWebhookSecret();
+    const sealed = createSecretBox(foreign).seal(plain, stripeSecretContext(tenant.id));
+    database.sqlite
+      .prepare('INSERT INTO stripe_webhook_endpoints (tenant_id, secret, updated_at) VALUES (?, ?, ?)')
+      .run(tenant.id, sealed, Date.now());
+    await database.close();
+    const message = await startFailure(env(dataDir));
+    expect(message).toContain(
+      `stripe_webhook_endpoints: a stored secret was sealed with key ${foreign.id}, which is neither TOLLGATE_SECRETS_KEY nor in TOLLGATE_SECRETS_KEY_PREVIOUS`,
+    );
+    expect(message).not.toContain(plain);
   });
 
   it('on SIGTERM stops taking connections but finishes the request in hand, then exits cleanly', async () => {
