@@ -8,9 +8,9 @@ import {
   type SecretBox,
   type SecretKeys,
 } from '../lib/secret-box';
-import { installSecretKeys } from '../lib/secrets-at-rest';
-import { stripeSecretContext, STRIPE_SECRET_TABLE } from '../modules/stripe-events/sealed-secret';
-import { webhookSecretContext, WEBHOOK_SECRET_TABLE } from '../modules/webhooks/secrets';
+import { installSecretKeys, type SealedSecretTable } from '../lib/secrets-at-rest';
+import { stripeSecretTable } from '../modules/stripe-events/sealed-secret';
+import { webhookSecretTable } from '../modules/webhooks/secrets';
 
 /**
  * Secrets at rest, at start (issue 13): installs the backend's keys, then brings every stored
@@ -25,39 +25,15 @@ import { webhookSecretContext, WEBHOOK_SECRET_TABLE } from '../modules/webhooks/
 /** How many values were sealed (plain) or sealed again (previous key), per table. */
 export type SealReport = Record<string, { sealed: number; resealed: number }>;
 
-interface SecretTable {
-  table: string;
-  /** Every row's key and stored value. */
-  rows(trx: Transaction<DB>): Promise<{ key: string; secret: string }[]>;
-  write(trx: Transaction<DB>, key: string, secret: string): Promise<void>;
-  context(key: string): string;
-}
+/** Each table's owning module says how to read and write it. */
+const TABLES: SealedSecretTable<Transaction<DB>>[] = [stripeSecretTable, webhookSecretTable];
 
-const TABLES: SecretTable[] = [
-  {
-    table: STRIPE_SECRET_TABLE,
-    rows: (trx) =>
-      trx.selectFrom('stripe_webhook_endpoints').select(['tenant_id as key', 'secret']).execute(),
-    write: async (trx, key, secret) => {
-      await trx
-        .updateTable('stripe_webhook_endpoints')
-        .set({ secret })
-        .where('tenant_id', '=', key)
-        .execute();
-    },
-    context: stripeSecretContext,
-  },
-  {
-    table: WEBHOOK_SECRET_TABLE,
-    rows: (trx) => trx.selectFrom('webhook_secrets').select(['id as key', 'secret']).execute(),
-    write: async (trx, key, secret) => {
-      await trx.updateTable('webhook_secrets').set({ secret }).where('id', '=', key).execute();
-    },
-    context: webhookSecretContext,
-  },
-];
-
-async function sealTable(db: Kysely<DB>, box: SecretBox, currentKeyId: string, spec: SecretTable) {
+async function sealTable(
+  db: Kysely<DB>,
+  box: SecretBox,
+  currentKeyId: string,
+  spec: SealedSecretTable<Transaction<DB>>,
+) {
   return db.transaction().execute(async (trx) => {
     const counts = { sealed: 0, resealed: 0 };
     for (const row of await spec.rows(trx)) {
@@ -74,7 +50,11 @@ async function sealTable(db: Kysely<DB>, box: SecretBox, currentKeyId: string, s
   });
 }
 
-function opened(box: SecretBox, spec: SecretTable, row: { key: string; secret: string }): string {
+function opened(
+  box: SecretBox,
+  spec: SealedSecretTable<Transaction<DB>>,
+  row: { key: string; secret: string },
+): string {
   try {
     return box.open(row.secret, spec.context(row.key));
   } catch (error) {

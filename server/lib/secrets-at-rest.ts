@@ -31,3 +31,13 @@ export function secretBox(): SecretBox {
   if (!box) throw new SecretBoxError('no secrets key is installed: the backend must install one at start');
   return box;
 }
+
+/** A table of sealed secrets, as its owning module lets the start step reseal it (server/backend/seal-secrets.ts). */
+export interface SealedSecretTable<Trx> {
+  table: string;
+  /** Every row's key and stored value. */
+  rows(trx: Trx): Promise<{ key: string; secret: string }[]>;
+  write(trx: Trx, key: string, secret: string): Promise<void>;
+  /** What the value is bound to (the associated data it was sealed with). */
+  context(key: string): string;
+}

@@ -1,4 +1,6 @@
-import { secretBox } from '../../lib/secrets-at-rest';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { secretBox, type SealedSecretTable } from '../../lib/secrets-at-rest';
 
 /**
  * A tenant's Stripe signing secret as stored: sealed (server/lib/secret-box.ts), bound to the
@@ -13,3 +15,13 @@ export const sealStripeSecret = (tenantId: string, secret: string) =>
 
 export const openStripeSecret = (tenantId: string, stored: string) =>
   secretBox().open(stored, stripeSecretContext(tenantId));
+
+/** The table for the start step that seals and reseals it. */
+export const stripeSecretTable: SealedSecretTable<Transaction<DB>> = {
+  table: STRIPE_SECRET_TABLE,
+  rows: (trx) => trx.selectFrom('stripe_webhook_endpoints').select(['tenant_id as key', 'secret']).execute(),
+  write: async (trx, key, secret) => {
+    await trx.updateTable('stripe_webhook_endpoints').set({ secret }).where('tenant_id', '=', key).execute();
+  },
+  context: stripeSecretContext,
+};

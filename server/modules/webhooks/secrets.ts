@@ -3,7 +3,7 @@ import { newId } from '../../../shared/ids';
 import { SECRET_OVERLAP_MS, type SecretOverlap } from '../../../shared/webhooks/schema';
 import type { DB } from '../../db/schema';
 import { scheduleJob } from '../../jobs/store';
-import { secretBox } from '../../lib/secrets-at-rest';
+import { secretBox, type SealedSecretTable } from '../../lib/secrets-at-rest';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -28,6 +28,16 @@ export const sealWebhookSecret = (rowId: string, secret: string) =>
   secretBox().seal(secret, webhookSecretContext(rowId));
 export const openWebhookSecret = (row: { id: string; secret: string }) =>
   secretBox().open(row.secret, webhookSecretContext(row.id));
+
+/** The table for the start step that seals and reseals it. */
+export const webhookSecretTable: SealedSecretTable<Transaction<DB>> = {
+  table: WEBHOOK_SECRET_TABLE,
+  rows: (trx) => trx.selectFrom('webhook_secrets').select(['id as key', 'secret']).execute(),
+  write: async (trx, key, secret) => {
+    await trx.updateTable('webhook_secrets').set({ secret }).where('id', '=', key).execute();
+  },
+  context: webhookSecretContext,
+};
 
 /** A live secret of an endpoint: the current one, or an older one until `expiresAt`. */
 export interface LiveSecret {
