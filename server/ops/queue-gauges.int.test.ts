@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimNextJob, scheduleJob } from '../jobs/store';
+import { insertBackup } from '../modules/backups/store';
 import { createTestWorld, type TestWorld } from '../testing/world.test-kit';
 import { createServerMetrics, type ServerMetrics } from './metrics';
 import { reportPruned } from './pruned-rows';
@@ -132,6 +133,30 @@ describe('queue gauges read at scrape time', () => {
       // In memory: no files; the gauge exists and reads 0 rather than failing the scrape.
       expect(await scraped('tollgate_sqlite_file_bytes', { file: 'main' })).toBe(0);
     }
+  });
+
+  it('give the time of the newest verified backup, 0 while there is none, a failed one not counting', async () => {
+    const backup = (id: string, startedAt: number, verified: 'ok' | 'failed') =>
+      insertBackup(world.database.db, {
+        id,
+        file: `/var/backups/${id}.sqlite`,
+        database_kind: 'sqlite',
+        started_at: startedAt,
+        finished_at: startedAt + 1000,
+        size_bytes: 4096,
+        sha256: 'b'.repeat(64),
+        backup_ms: 500,
+        restore_ms: 100,
+        verify_ms: 400,
+        row_counts: '{}',
+        verified,
+        failure: verified === 'ok' ? null : 'integrity check failed',
+      });
+    const now = world.clock.now();
+    expect(await scraped('tollgate_backup_newest_verified_timestamp_seconds')).toBe(0);
+    await backup('bkp_1', now - 7_200_000, 'ok');
+    await backup('bkp_2', now - 3_600_000, 'failed');
+    expect(await scraped('tollgate_backup_newest_verified_timestamp_seconds')).toBe((now - 7_200_000) / 1000);
   });
 
   it('count rows the housekeeping reports pruned through this database only', async () => {

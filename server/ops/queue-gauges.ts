@@ -4,6 +4,7 @@ import { Gauge, type Registry } from 'prom-client';
 import type { AppDatabase } from '../db/connection';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
+import { newestVerifiedAt } from '../modules/backups/store';
 
 /**
  * The gauges read from the database at scrape time: one query per table (jobs, Stripe's
@@ -74,6 +75,11 @@ export function queueGauges(registry: Registry, database: AppDatabase, clock: Cl
   const inboxWaiting = gauge('tollgate_stripe_inbox_waiting', 'Stripe events waiting to be applied');
   const deadLetters = gauge('tollgate_stripe_events_dead', 'Stripe events given up on (dead letters)');
   const outbox = gauge('tollgate_email_outbox', 'Emails in the outbox by status', ['status']);
+  // A timestamp, as Prometheus likes: alert on `time() - tollgate_backup_newest_verified_timestamp_seconds > 86400`.
+  const newestBackup = gauge(
+    'tollgate_backup_newest_verified_timestamp_seconds',
+    'When the newest backup that restored and verified was taken (0: none)',
+  );
   const pool = gauge('tollgate_db_pool_connections', 'PostgreSQL pool connections by state', ['state']);
   const files =
     database.dialect === 'sqlite'
@@ -82,10 +88,11 @@ export function queueGauges(registry: Registry, database: AppDatabase, clock: Cl
 
   return async () => {
     const now = clock.now();
-    const [jobs, inbox, emails] = await Promise.all([
+    const [jobs, inbox, emails, verifiedAt] = await Promise.all([
       jobFigures(database.db, now),
       inboxFigures(database.db),
       outboxFigures(database.db),
+      newestVerifiedAt(database.db),
     ]);
     jobsDue.set(count(jobs?.due));
     oldestDue.set(jobs?.oldest_due == null ? 0 : seconds(now - count(jobs.oldest_due)));
@@ -95,6 +102,7 @@ export function queueGauges(registry: Registry, database: AppDatabase, clock: Cl
     inboxWaiting.set(count(inbox?.waiting));
     deadLetters.set(count(inbox?.dead));
     for (const status of ['pending', 'held', 'failed']) outbox.set({ status }, emails.get(status) ?? 0);
+    newestBackup.set(verifiedAt === null ? 0 : verifiedAt / 1000);
     if (database.pool) {
       pool.set({ state: 'total' }, database.pool.totalCount);
       pool.set({ state: 'idle' }, database.pool.idleCount);

@@ -26,6 +26,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'Roles', title: 'Roles' },
   { link: 'API keys', title: 'API keys' },
   { link: 'Webhooks', title: 'Webhooks' },
+  { link: 'Backups', title: 'Backups' },
 ];
 
 const CUSTOMERS = { link: 'Customers', title: 'Customers' };

@@ -21,6 +21,7 @@ const LIST_PAGES = [
   { hash: '#/admin/tenants', ready: 'table' },
   { hash: '#/admin/members', ready: 'table' },
   { hash: '#/admin/api-keys', ready: 'heading' },
+  { hash: '#/admin/backups', ready: 'heading' },
 ] as const;
 
 interface Overflow {
