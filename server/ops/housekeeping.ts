@@ -3,7 +3,7 @@ import { pruneExpiredSessions } from '../auth/session-prune';
 import type { DB } from '../db/schema';
 import { pruneKeys } from '../hosted/rest/idempotency';
 import type { JobHandlers } from '../jobs/runner';
-import { scheduleJob } from '../jobs/store';
+import { scheduleServerJob } from '../jobs/server-jobs';
 import { yieldToIo } from '../lib/loop';
 import { pruneSentEmails } from '../modules/emails/prune';
 import { reportPruned } from './pruned-rows';
@@ -64,27 +64,8 @@ export async function runHousekeeping(db: Kysely<DB>, now: number, batch = PRUNE
 }
 
 /** Schedules the housekeeping run for `runAt`'s day (a no-op when it is scheduled, or when no workspace exists yet). */
-export async function scheduleHousekeeping(db: Kysely<DB>, runAt: number, now: number): Promise<void> {
-  const oldest = await db
-    .selectFrom('tenants')
-    .select('id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  if (!oldest) return;
-  await scheduleJob(
-    db,
-    {
-      tenantId: oldest.id,
-      kind: HOUSEKEEPING_JOB,
-      runAt,
-      payload: {},
-      dedupeKey: `${HOUSEKEEPING_JOB}:${Math.floor(runAt / HOUSEKEEPING_EVERY_MS)}`,
-      testClockId: null,
-    },
-    now,
-  );
+export function scheduleHousekeeping(db: Kysely<DB>, runAt: number, now: number): Promise<void> {
+  return scheduleServerJob(db, { kind: HOUSEKEEPING_JOB, runAt, everyMs: HOUSEKEEPING_EVERY_MS }, now);
 }
 
 /** The next run's time: the quiet hour (HOUSEKEEPING_AT_UTC_MS into a UTC day) after `now`. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { JobHandlers } from '../../jobs/runner';
-import { scheduleJob } from '../../jobs/store';
+import { scheduleServerJob } from '../../jobs/server-jobs';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { BackupRuntime } from '../../trpc/context';
@@ -27,32 +27,9 @@ export const FIRST_BACKUP_DELAY_MS = 5 * 60 * 1000;
 /** The backup running in this process, if any: one at a time, and a shutdown waits for it. */
 const inFlight = new WeakMap<BackupRuntime, Promise<unknown>>();
 
-/**
- * Schedules the backup at `runAt`. Jobs belong to a tenant (jobs.tenant_id), a backup to the
- * whole server: it rides on the oldest tenant's id, which names no data it touches. The slot
- * of the interval names the job, so instances starting together schedule it once.
- */
-async function scheduleBackupAt(db: Kysely<DB>, intervalMs: number, runAt: number, now: number) {
-  const carrier = await db
-    .selectFrom('tenants')
-    .select('id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  if (!carrier) return;
-  await scheduleJob(
-    db,
-    {
-      tenantId: carrier.id,
-      kind: BACKUP_JOB,
-      runAt,
-      payload: {},
-      dedupeKey: `${BACKUP_JOB}:${Math.floor(runAt / intervalMs)}`,
-      testClockId: null,
-    },
-    now,
-  );
+/** Schedules the backup at `runAt`: one per interval, whichever instance asks first. */
+function scheduleBackupAt(db: Kysely<DB>, intervalMs: number, runAt: number, now: number) {
+  return scheduleServerJob(db, { kind: BACKUP_JOB, runAt, everyMs: intervalMs }, now);
 }
 
 /**
