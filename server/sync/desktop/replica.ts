@@ -5,6 +5,7 @@ import type { RowChange } from '../pull';
 import { invalidateTenantEntitlements } from '../../modules/entitlements';
 import { Overlay } from './overlay';
 import { deferIndexes, restoreIndexes, restoreIndexesNow } from './deferred-indexes';
+import { deferTriggers, restoreTriggers, restoreTriggersNow } from './deferred-triggers';
 import { EntitlementChanges, feedsEntitlements } from './entitlement-changes';
 import { keyValues, tableShape, updateRow, writeRow } from './row-shape';
 
@@ -56,8 +57,10 @@ export class Replica {
       )
       .all() as { name: string }[];
     for (const { name } of authorityOnly) sqlite.exec(`DROP TRIGGER "${name}"`);
-    // A fill that stopped part-way left its indexes dropped: they are built before anything reads.
+    // A fill that stopped part-way left its indexes and derived data's triggers dropped: they are
+    // built (search index and list counts rebuilt) before anything reads.
     restoreIndexesNow(sqlite);
+    restoreTriggersNow(sqlite);
     return new Replica(database);
   }
 
@@ -91,12 +94,19 @@ export class Replica {
   applyPage(page: PulledPage, syncedAt: number, caughtUp?: () => void): void {
     if (this.cursor === 0) this.filling = true;
     this.sqlite.transaction(() => {
-      // A fill of more than one page writes its rows first and builds the plain indexes once, at its end.
-      if (this.filling && page.more) deferIndexes(this.sqlite, REPLICATED);
+      // A fill of more than one page writes its rows first; the plain indexes, the search index and
+      // the list counts are built once, at its end.
+      if (this.filling && page.more) {
+        deferIndexes(this.sqlite, REPLICATED);
+        deferTriggers(this.sqlite, REPLICATED);
+      }
       // Nothing pending (a first sync, most pulls): no row needs asking about.
       const layered = !this.overlay.isEmpty();
       for (const change of page.changes) this.applyChange(change, layered);
-      if (!page.more) restoreIndexes(this.sqlite);
+      if (!page.more) {
+        restoreIndexes(this.sqlite);
+        restoreTriggers(this.sqlite);
+      }
       this.writeState('cursor', String(page.cursor));
       this.writeState('scope', page.scope);
       this.writeState('last_synced_at', String(syncedAt));
