@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type Database from 'better-sqlite3';
 import type { DB } from './schema';
 
 /** Past this many matches a filtered list reports "1,000+" rather than counting further. */
@@ -46,4 +47,28 @@ export async function cappedTotal<T extends keyof DB>(
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** The lists counted in list_counts (migration 2), each with the key its triggers count by. */
+const COUNTED_LISTS: Record<string, string> = {
+  customers: 'status',
+  invoices: 'status',
+  payments: 'status',
+  subscriptions: "plan_id || ':' || status",
+};
+
+/**
+ * Recounts every counted list from its table in one GROUP BY each, as the per-row triggers
+ * would have left them: for a SQLite replica that filled its rows with those triggers dropped
+ * (server/sync/desktop/deferred-triggers.ts). Run inside the caller's transaction.
+ */
+export function recountListsSqlite(sqlite: Database.Database): void {
+  const lists = Object.keys(COUNTED_LISTS);
+  sqlite.prepare(`DELETE FROM list_counts WHERE list IN (${lists.map(() => '?').join(', ')})`).run(...lists);
+  for (const [list, key] of Object.entries(COUNTED_LISTS)) {
+    sqlite.exec(
+      `INSERT INTO list_counts (tenant_id, list, key, n)
+       SELECT tenant_id, '${list}', ${key}, count(*) FROM ${list} GROUP BY 1, 3`,
+    );
+  }
 }

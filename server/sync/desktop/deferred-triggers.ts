@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { recountListsSqlite } from '../../db/list-totals';
 
 /** Where the dropped triggers' definitions wait (sync_state), so a crash mid-fill cannot lose them. */
 const STATE_KEY = 'deferred_triggers';
@@ -12,14 +13,6 @@ interface Derived {
   rebuild: (sqlite: Database.Database) => void;
 }
 
-/** The lists counted in list_counts (migration 2), each with the key its triggers count by. */
-const COUNTED_LISTS: Record<string, string> = {
-  customers: 'status',
-  invoices: 'status',
-  payments: 'status',
-  subscriptions: "plan_id || ':' || status",
-};
-
 const DERIVED: readonly Derived[] = [
   {
     // The customers' search index (external-content FTS5): 'rebuild' re-reads the whole table.
@@ -29,18 +22,7 @@ const DERIVED: readonly Derived[] = [
   {
     owns: (trigger) =>
       /^(customers|invoices|payments|subscriptions)_count_(insert|update|delete)$/.test(trigger),
-    rebuild: (sqlite) => {
-      const lists = Object.keys(COUNTED_LISTS);
-      sqlite
-        .prepare(`DELETE FROM list_counts WHERE list IN (${lists.map(() => '?').join(', ')})`)
-        .run(...lists);
-      for (const [list, key] of Object.entries(COUNTED_LISTS)) {
-        sqlite.exec(
-          `INSERT INTO list_counts (tenant_id, list, key, n)
-           SELECT tenant_id, '${list}', ${key}, count(*) FROM ${list} GROUP BY 1, 3`,
-        );
-      }
-    },
+    rebuild: recountListsSqlite,
   },
 ];
 
