@@ -28,9 +28,7 @@ function BackupRow({ backup }: { backup: BackupView }) {
     <Table.Tr>
       <Table.Td>
         <DateText ms={backup.startedAt} size="sm" />
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" ff="monospace">
+        <Text size="xs" c="dimmed" ff="monospace">
           {backup.fileName}
         </Text>
       </Table.Td>
@@ -66,8 +64,7 @@ function BackupsTable({ backups }: { backups: BackupView[] }) {
       <Table {...plainTable} aria-label="Backups" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Taken</Table.Th>
-            <Table.Th>File</Table.Th>
+            <Table.Th>Taken, file</Table.Th>
             <Table.Th>Database</Table.Th>
             <Table.Th ta="right">Size</Table.Th>
             <Table.Th ta="right">Rows</Table.Th>
