@@ -1,4 +1,3 @@
-import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission } from '../../shared/permissions';
 import { createContext, type Principal } from '../trpc/context';
@@ -19,6 +18,7 @@ import {
 import { expectDomainError } from '../testing/errors.test-kit';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world.test-kit';
 import { pageQuery, scopeOf, type RowChange } from './pull';
+import { planOf } from './query-plan.test-kit';
 import { reachOf } from './reach';
 import { TABLE_REACH } from './replicated-tables';
 
@@ -107,41 +107,6 @@ interface LoggedRow {
 }
 function logged(): Promise<LoggedRow[]> {
   return world.database.db.selectFrom('sync_rows').select(['tbl', 'pk', 'tenant_id', 'row']).execute();
-}
-
-/**
- * The steps of the database's plan for a query. SQLite: EXPLAIN QUERY PLAN's details.
- * PostgreSQL: each plan node as "<type> <relation> <index condition>", planned with sequential
- * and bitmap scans off, since on a test's few rows a full scan is cheapest and says nothing of
- * the plan at scale; a Sort node then means no index gives the log's order under this reach.
- */
-async function planOf(query: CompiledQuery): Promise<string[]> {
-  if (world.database.dialect === 'sqlite') {
-    const plan = world.database.sqlite
-      .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
-      .all(...(query.parameters as unknown[])) as { detail: string }[];
-    return plan.map((step) => step.detail);
-  }
-  return world.database.db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-    const explained = await trx.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]),
-    );
-    const steps: string[] = [];
-    const walk = (node: PlanNode) => {
-      steps.push([node['Node Type'], node['Relation Name'] ?? '', node['Index Cond'] ?? ''].join(' ').trim());
-      for (const child of node.Plans ?? []) walk(child);
-    };
-    walk(explained.rows[0]?.['QUERY PLAN'][0].Plan as PlanNode);
-    return steps;
-  });
-}
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
 }
 
 const keysOf = (rows: { pk?: string; key?: string }[]) => rows.map((r) => r.pk ?? r.key).sort();
@@ -315,7 +280,7 @@ describe('what each principal pulls is what it may list', () => {
       const principal = principals.get(name) as Principal;
       const reach = reachOf(principal, await scopeOf(world.database.db, principal));
       const query = pageQuery(world.database.db, reach, 0, 2000).compile();
-      const steps = await planOf(query);
+      const steps = await planOf(world.database, query);
       const perTenant = principal.grants.platformRole === null;
       // The whole log (a platform role), or one tenant's, the tenant-less rows, one's own memberships.
       const walk = /\((seq>\?|tenant_id=\? AND seq>\?|tbl=\? AND pk=\?)\)$/;
