@@ -21,16 +21,34 @@ import { customerEmailStartsWith, customerWordsMatch } from './text-search';
  *
  * The per-customer walk wins while matches × rows per customer ≤ page × rows ÷ (matches × rows
  * per customer), i.e. while matches ≤ customers × √(page ÷ rows): `fewMatchesCap`.
+ *
+ * On SQLite the many form carries the matched ids too (up to `CARRIED_IDS_CAP`), read once, and
+ * page and total probe them as one JSON value: an `IN (SELECT …)` set is built whole for each
+ * statement, and building it (the FTS read, then each customer's row for its id) cost more than
+ * the walk (decision 124). PostgreSQL keeps the set as a hashed subplan: an array of thousands
+ * of ids as a parameter took 4–9 ms to plan (its selectivity is estimated element by element).
  */
 export type MatchedCustomers =
   | { kind: 'none' }
   | { kind: 'few'; ids: string[]; dialect: Dialect }
-  | { kind: 'many'; match: RawBuilder<boolean>; dialect: Dialect; tenantId: string };
+  | {
+      kind: 'many';
+      match: RawBuilder<boolean>;
+      dialect: Dialect;
+      tenantId: string;
+      /** Every match's id, when read (SQLite, up to CARRIED_IDS_CAP); else null: the set is a subquery. */
+      ids: string[] | null;
+    };
 
 /** Under this many matches the per-customer walk is always cheap, whatever the list's shape. */
 const FEW_FLOOR = 100;
 /** Past this many, reading the ids alone costs more than the set the other form builds. */
 const FEW_CEILING = 5_000;
+/**
+ * SQLite's many form carries at most this many ids (about 600 KB of JSON); past it the set is
+ * a subquery. A search matching more is a fifth of a 100,000-customer workspace: its walk is short.
+ */
+export const CARRIED_IDS_CAP = 20_000;
 
 /** How many matches the per-customer walk may take for a list of `rows` rows over `customers` customers. */
 export function fewMatchesCap(customers: number, rows: number, page: number): number {
@@ -44,23 +62,30 @@ export function customerSearchMatch(dialect: Dialect, search: string): RawBuilde
   return customerEmailStartsWith(dialect, search) ?? customerWordsMatch(dialect, search);
 }
 
-/** The customers `match` finds: their ids when at most `cap` (a read stopped at cap + 1), else the set's form. */
+/**
+ * The customers `match` finds: their ids when at most `cap` (a read stopped at cap + 1), else the
+ * set's form — with the ids on SQLite when at most `carriedIdsCap` (the same read, stopped later).
+ */
 export async function matchedCustomers(
   db: Kysely<DB>,
   tenantId: string,
   match: RawBuilder<boolean>,
   cap: number,
+  carriedIdsCap = CARRIED_IDS_CAP,
 ): Promise<MatchedCustomers> {
+  const dialect = dialectOf(db);
+  const carried = dialect === 'sqlite' ? Math.max(cap, carriedIdsCap) : cap;
   const rows = await db
     .selectFrom('customers')
     .select('customers.id')
     .where('customers.tenant_id', '=', tenantId)
     .where(match)
-    .limit(cap + 1)
+    .limit(carried + 1)
     .execute();
   if (rows.length === 0) return { kind: 'none' };
-  if (rows.length <= cap) return { kind: 'few', ids: rows.map((row) => row.id), dialect: dialectOf(db) };
-  return { kind: 'many', match, dialect: dialectOf(db), tenantId };
+  const ids = rows.length <= carried ? rows.map((row) => row.id) : null;
+  if (ids && rows.length <= cap) return { kind: 'few', ids, dialect };
+  return { kind: 'many', match, dialect, tenantId, ids };
 }
 
 /**
@@ -86,6 +111,13 @@ export function inMatchedCustomers(
         ? sql<boolean>`${ref} IN (${sql.join(matched.ids)})`
         : sql<boolean>`${ref} = ANY(${matched.ids}::text[])`;
     case 'many': {
+      if (matched.ids) {
+        // SQLite only: one JSON value, so the statement is the same (and stays prepared) for any count.
+        const carried = sql`(SELECT value FROM json_each(${JSON.stringify(matched.ids)}))`;
+        return drive === 'customers'
+          ? sql<boolean>`${ref} IN ${carried}`
+          : sql<boolean>`+${ref} IN ${carried}`;
+      }
       const set = sql`(SELECT customers.id FROM customers WHERE customers.tenant_id = ${matched.tenantId} AND ${matched.match})`;
       if (drive === 'customers') return sql<boolean>`${ref} IN ${set}`;
       return matched.dialect === 'sqlite'

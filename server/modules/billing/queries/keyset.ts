@@ -51,12 +51,14 @@ export async function customerSearchFilter(
     page: number;
     /** The form's choice made by hand (tests of both forms); else from the counters. */
     cap?: number | undefined;
+    /** How many ids SQLite's many form may carry (tests of its subquery form); else CARRIED_IDS_CAP. */
+    carriedIdsCap?: number | undefined;
   },
 ): Promise<CustomerSearchFilter | null> {
   const match = customerSearchMatch(dialectOf(db), search);
   if (!match) return null;
   const cap = target.cap ?? (await capFor(db, tenantId, target.list, target.page));
-  const matched = await matchedCustomers(db, tenantId, match, cap);
+  const matched = await matchedCustomers(db, tenantId, match, cap, target.carriedIdsCap);
   return {
     page: inMatchedCustomers(matched, target.column, 'list'),
     total: inMatchedCustomers(matched, target.column, 'customers'),

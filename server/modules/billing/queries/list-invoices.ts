@@ -46,12 +46,12 @@ export function refundFilter(filter: InvoiceRefundFilter) {
   };
 }
 
-/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+/** `options` override the customer search's choice of form (customers/matched-customers.ts), for tests. */
 export async function listInvoices(
   db: Kysely<DB>,
   tenantId: string,
   input: Input,
-  options: { fewMatchesCap?: number } = {},
+  options: { fewMatchesCap?: number; carriedIdsCap?: number } = {},
 ) {
   const range = numberPrefixRange(input.search);
   const match = range
@@ -61,6 +61,7 @@ export async function listInvoices(
         column: 'invoices.customer_id',
         page: input.limit,
         cap: options.fewMatchesCap,
+        carriedIdsCap: options.carriedIdsCap,
       });
   const filtered = (use: 'page' | 'total' = 'page') => {
     let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);

@@ -8,18 +8,19 @@ import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof paymentListInput>;
 
-/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+/** `options` override the customer search's choice of form (customers/matched-customers.ts), for tests. */
 export async function listPayments(
   db: Kysely<DB>,
   tenantId: string,
   input: Input,
-  options: { fewMatchesCap?: number } = {},
+  options: { fewMatchesCap?: number; carriedIdsCap?: number } = {},
 ) {
   const match = await customerSearchFilter(db, tenantId, input.search, {
     list: 'payments',
     column: 'payments.customer_id',
     page: input.limit,
     cap: options.fewMatchesCap,
+    carriedIdsCap: options.carriedIdsCap,
   });
   const filtered = (use: 'page' | 'total' = 'page') => {
     let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
