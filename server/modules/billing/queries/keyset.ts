@@ -1,7 +1,14 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { dialectOf } from '../../../db/dialect';
-import { customerSearchMatch, fewMatchesCap, inMatchedCustomers, matchedCustomers } from '../../customers';
+import {
+  customerSearchMatch,
+  fewMatchesCap,
+  inMatchedCustomers,
+  listSourceFor,
+  matchedCustomers,
+  type MatchedCustomers,
+} from '../../customers';
 import { decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
 
 export { decodeCursor, encodeCursor };
@@ -10,6 +17,19 @@ export { decodeCursor, encodeCursor };
 export interface CustomerSearchFilter {
   page: RawBuilder<boolean>;
   total: RawBuilder<boolean>;
+  matched: MatchedCustomers;
+}
+
+type BillingList = 'invoices' | 'payments' | 'subscriptions';
+
+/** What `list`'s page or capped total reads from, for the search (if any): see `listSourceFor`. */
+export function listSource<T extends BillingList>(
+  db: Kysely<DB>,
+  list: T,
+  match: CustomerSearchFilter | null,
+  use: 'page' | 'total',
+): SelectQueryBuilder<DB, T, object> {
+  return listSourceFor(db, list, match?.matched ?? null, use === 'page' ? 'list' : 'customers');
 }
 
 /** The tenant's customers and `list`'s rows, from the trigger-kept counters (one small read). */
@@ -62,5 +82,6 @@ export async function customerSearchFilter(
   return {
     page: inMatchedCustomers(matched, target.column, 'list'),
     total: inMatchedCustomers(matched, target.column, 'customers'),
+    matched,
   };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { paymentListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { customerSearchFilter } from './keyset';
+import { customerSearchFilter, listSource } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
@@ -23,7 +23,7 @@ export async function listPayments(
     carriedIdsCap: options.carriedIdsCap,
   });
   const filtered = (use: 'page' | 'total' = 'page') => {
-    let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
+    let q = listSource(db, 'payments', match, use).where('payments.tenant_id', '=', tenantId);
     if (input.status) q = q.where('payments.status', '=', input.status);
     if (input.customerId) q = q.where('payments.customer_id', '=', input.customerId);
     return match ? q.where(match[use]) : q;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { subscriptionListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { customerSearchFilter } from './keyset';
+import { customerSearchFilter, listSource } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
@@ -23,7 +23,7 @@ export async function listSubscriptions(
     carriedIdsCap: options.carriedIdsCap,
   });
   const filtered = (use: 'page' | 'total' = 'page') => {
-    let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
+    let q = listSource(db, 'subscriptions', match, use).where('subscriptions.tenant_id', '=', tenantId);
     if (input.status) q = q.where('subscriptions.status', '=', input.status);
     if (input.planId) q = q.where('subscriptions.plan_id', '=', input.planId);
     if (input.customerId) q = q.where('subscriptions.customer_id', '=', input.customerId);
