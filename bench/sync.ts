@@ -49,6 +49,7 @@ const PROFILE_DIR = option('profile');
 const CUSTOMERS = Number(args[0] ?? 100_000);
 const RUNS = Number(args[1] ?? 20);
 const CHANGES = 1_000;
+const SEQUENCER_RUNS = 5;
 const PASSWORD = 'bench passphrase, long enough';
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-sync-'));
 
@@ -91,6 +92,8 @@ interface Figures {
   server: Summary;
   /** Of each incremental pull: the rest (reading the answer, applying it on the replica). */
   desktop: Summary;
+  /** PostgreSQL: the sequencer numbering CHANGES changes, alone (part of a pull's wait for the server). */
+  sequencing: Summary | null;
   /** CPU milliseconds of the first sync, and of one incremental pull on average. */
   initialCpu: PhaseCpu;
   incrementalCpu: PhaseCpu;
@@ -200,9 +203,10 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
       process.stdout.write(
         `\n${kind}: ${await explainPull(server.backend.database.db, admin.id, tenant.id)}\n`,
       );
+    // Read before the clock starts: finding PostgreSQL's backends walks /proc.
+    const cpu = phaseCpu(database?.url ?? null);
     const start = performance.now();
     const awaited = awaitingPulls;
-    const cpu = phaseCpu(database?.url ?? null);
     await connection.requestSync();
     samples.push(performance.now() - start);
     // The replica checkpoints once a pull has returned (decision 124): its CPU counts, its wait not.
@@ -215,6 +219,16 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
       throw new Error(`sync on ${kind} failed: ${connection.status().error}`);
   }
   incrementalProfile();
+  // PostgreSQL: the sequencer's share of a pull (decision 108), timed alone after the runs: 1,000
+  // changes, numbered as the next pull would number them, then pulled (untimed).
+  const sequencing: number[] = [];
+  for (let run = 0; database && run < SEQUENCER_RUNS; run++) {
+    await changes.touch(`numbering ${run}`);
+    const begun = performance.now();
+    await sequenceCommittedChanges(server.backend.database.db);
+    sequencing.push(performance.now() - begun);
+    await connection.requestSync();
+  }
   await changes.close();
   await desktop.close();
   await server.stop();
@@ -227,6 +241,7 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
     incremental: summarize(samples),
     server: summarize(serverSamples),
     desktop: summarize(samples.map((total, i) => total - (serverSamples[i] ?? 0))),
+    sequencing: sequencing.length > 0 ? summarize(sequencing) : null,
     initialCpu: initialCpuMs,
     incrementalCpu,
   };
@@ -274,6 +289,12 @@ function report(sides: Sides, origin: string): string {
     line(`incremental pull of ${CHANGES} changes, p95 (aim ≤ 100 ms)`, (f) => f.incremental.p95, ms),
     line('  of which waiting for the server, p50', (f) => f.server.p50, ms),
     line('  of which the desktop (read, apply), p50', (f) => f.desktop.p50, ms),
+    [
+      `  PG: the sequencer numbering ${CHANGES} changes, p50 (${SEQUENCER_RUNS} runs)`,
+      '—',
+      postgres?.sequencing ? ms(postgres.sequencing.p50) : '—',
+      '',
+    ],
     cpuLine('  CPU per pull (mean): node + PostgreSQL', (f) => f.incrementalCpu, ms),
   ])}\n\n${RUNS} incremental runs each; ${retried} pull request(s) got no answer and were sent again (timed). PostgreSQL: ${origin}.\n`;
 }
