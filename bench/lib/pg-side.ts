@@ -25,7 +25,7 @@ export type PgSource = { copyFrom: BetterSqlite3.Database } | { restore: string 
  * A bench's PostgreSQL side, the same for every bench: a database of its own on `postgres`,
  * filled from `source`, VACUUMed and ANALYZEd (as autovacuum keeps a server that has held these
  * rows a while: statistics, and the visibility map that lets an index-only scan skip the heap —
- * without it the list indexes that carry the customer, migration 0023, are read like any other),
+ * without it the list indexes that carry the customer, migration 0024, are read like any other),
  * opened as the app opens it, and its timing harness.
  *
  * A restore goes into the empty database before the app opens it (the dump carries the

@@ -25,7 +25,7 @@ import { customerEmailStartsWith, customerWordsMatch } from './text-search';
  * On SQLite the many form carries the matched ids too (up to `CARRIED_IDS_CAP`), read once, and
  * page and total probe them as one JSON value: an `IN (SELECT …)` set is built whole for each
  * statement, and building it (the FTS read, then each customer's row for its id) cost more than
- * the walk (decision 124). PostgreSQL keeps the set as a hashed subplan: an array of thousands
+ * the walk (decision 126). PostgreSQL keeps the set as a hashed subplan: an array of thousands
  * of ids as a parameter took 4–9 ms to plan (its selectivity is estimated element by element).
  */
 export type MatchedCustomers =
@@ -126,7 +126,7 @@ export function inMatchedCustomers(
     case 'few':
       // PostgreSQL: one array parameter, so the statement is the same size for 3 ids or 3,000.
       // SQLite: the ids drive from outside a CROSS JOIN (`listSourceFor`). As `IN (…)` its planner
-      // walked the list index instead once that index carried customer_id (migration 0023): 190 ms
+      // walked the list index instead once that index carried customer_id (migration 0024): 190 ms
       // against 1 ms for 13 customers at 300,000 invoices; through `IN (SELECT … json_each)` too.
       return matched.idsJson !== null
         ? sql<boolean>`${ref} = ${sql.ref(`${CARRIED_IDS}.value`)}`

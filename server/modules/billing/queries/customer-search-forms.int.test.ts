@@ -157,7 +157,7 @@ describe('the "many" form of a customer search', () => {
           .limit(3)
           .compile(),
       );
-      // The list index carries the customer (migration 0023): no table read per walked row.
+      // The list index carries the customer (migration 0024): no table read per walked row.
       const postgres = dialectOf(db) === 'postgres';
       expect(plan).toMatch(
         postgres ? /Index Only Scan Backward using invoices_list/ : /COVERING INDEX invoices_list/,

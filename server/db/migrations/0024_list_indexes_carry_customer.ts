@@ -23,7 +23,7 @@ const INDEXES = /* sql */ `
 `;
 
 export const listIndexesCarryCustomer: Migration = {
-  version: 23,
+  version: 24,
   name: 'list_indexes_carry_customer',
   sql: INDEXES,
   postgres: INDEXES,
