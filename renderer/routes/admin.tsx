@@ -1,6 +1,7 @@
 import { createRoute } from '@tanstack/react-router';
 import { ApiKeysPage, MembersPage, RolesPage, TenantsPage } from '../features/admin';
 import { BackupsPage } from '../features/backups';
+import { JobsPage } from '../features/jobs';
 import { rootRoute } from './root';
 
 export const tenantsRoute = createRoute({
@@ -33,5 +34,18 @@ export const backupsRoute = createRoute({
   component: BackupsPage,
 });
 
+export const jobsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/jobs',
+  component: JobsPage,
+});
+
 /** The Administration screens. */
-export const adminRoutes = [tenantsRoute, membersRoute, rolesRoute, apiKeysRoute, backupsRoute] as const;
+export const adminRoutes = [
+  tenantsRoute,
+  membersRoute,
+  rolesRoute,
+  apiKeysRoute,
+  backupsRoute,
+  jobsRoute,
+] as const;

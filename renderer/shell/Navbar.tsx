@@ -17,6 +17,7 @@ import {
   IconPlugConnected,
   IconSend,
   IconDatabaseExport,
+  IconClockPlay,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -40,6 +41,7 @@ export interface Area {
     | '/admin/roles'
     | '/admin/api-keys'
     | '/admin/backups'
+    | '/admin/jobs'
     | '/webhooks'
     | '/connect';
   label: string;
@@ -94,6 +96,12 @@ export const ADMIN_AREAS: Area[] = [
     to: '/admin/backups',
     label: 'Backups',
     icon: <IconDatabaseExport size={18} stroke={1.75} />,
+    permission: 'tenants.manage',
+  },
+  {
+    to: '/admin/jobs',
+    label: 'Jobs',
+    icon: <IconClockPlay size={18} stroke={1.75} />,
     permission: 'tenants.manage',
   },
 ];

@@ -29,6 +29,7 @@ export interface Fixture {
   bApiKeyId: string;
   bWebhookEndpointId: string;
   bWebhookDeliveryId: string;
+  bJobId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -249,6 +250,10 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'webhooks.replay': (a, f) => a.webhooks.replay({ id: f.bWebhookDeliveryId }),
   // The server's backups hold every tenant's rows: platform staff only.
   'backups.list': (a) => a.backups.list(),
+  // The job queue holds every tenant's jobs and the server's own: platform staff only.
+  'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
+  'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
+  'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
 };
 
 /**
@@ -266,6 +271,9 @@ export const PLATFORM_WIDE = new Set([
   'admin.platformMembers.changeRole',
   'admin.platformMembers.remove',
   'backups.list',
+  'jobs.list',
+  'jobs.retry',
+  'jobs.release',
 ]);
 
 /** Procedures that, called from inside A, rightly create there: they must leave B's rows as they were. */

@@ -107,6 +107,15 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
         .where('endpoint_id', '=', bHook.endpoint.id)
         .executeTakeFirstOrThrow()
     ).id,
+    // B's subscription scheduled its renewal: a job of B's, for the Jobs page's actions.
+    bJobId: (
+      await world.database.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('tenant_id', '=', world.tenants.B.id)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id,
   };
 }
 

@@ -9,6 +9,7 @@ import {
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
 import { backupsRouter } from '../modules/backups';
+import { jobsRouter } from '../modules/jobs';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -59,6 +60,7 @@ export const appRouter = router({
   admin: adminRouter,
   search: searchRouter,
   backups: backupsRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -284,6 +284,8 @@ export interface DB
     status: 'pending' | 'running' | 'done' | 'failed' | 'canceled';
     attempts: Generated<number>;
     lease_until: number | null;
+    /** The instance that claimed a running job (host:pid); null otherwise. */
+    lease_holder: string | null;
     last_error: string | null;
     dedupe_key: string;
     test_clock_id: string | null;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from '../lib/clock';
@@ -23,9 +24,12 @@ export interface JobRunnerOptions {
   handlers: JobHandlers;
   /** Backoff, attempts and lease (default `RETRY_POLICIES.jobs`): a failing job never spins. */
   retry?: RetryPolicy;
+  /** Names this runner on the jobs it holds (default: this host and process). */
+  holder?: string;
 }
 
 const policyOf = (options: JobRunnerOptions) => options.retry ?? RETRY_POLICIES.jobs;
+const holderOf = (options: JobRunnerOptions) => options.holder ?? `${hostname()}:${process.pid}`;
 
 async function runOne(options: JobRunnerOptions, job: Job, now: number): Promise<void> {
   const handler = options.handlers[job.kind];
@@ -71,6 +75,7 @@ export async function runDueJobs(
       testClockId: null,
       wallNow,
       leaseUntil: leaseEnd(wallNow, policyOf(options)),
+      holder: holderOf(options),
     });
     if (!job) break;
     await runOne(options, job, wallNow);
@@ -94,6 +99,7 @@ export async function runClockJobs(
       testClockId,
       wallNow,
       leaseUntil: leaseEnd(wallNow, policyOf(options)),
+      holder: holderOf(options),
     });
     if (!job) break;
     await runOne(options, job, Math.min(job.runAt, dueBy));

@@ -82,7 +82,14 @@ function toJob(row: Selectable<DB['jobs']>): Job {
  */
 export async function claimNextJob(
   db: Kysely<DB>,
-  options: { dueBy: number; testClockId: string | null; wallNow: number; leaseUntil: number },
+  options: {
+    dueBy: number;
+    testClockId: string | null;
+    wallNow: number;
+    leaseUntil: number;
+    /** Who claims it (host:pid), shown while it runs so an operator knows which instance holds it. */
+    holder: string;
+  },
 ): Promise<Job | undefined> {
   const clock = options.testClockId;
   const row = await db
@@ -90,6 +97,7 @@ export async function claimNextJob(
     .set({
       status: 'running',
       lease_until: options.leaseUntil,
+      lease_holder: options.holder,
       attempts: sql`attempts + 1`,
       updated_at: options.wallNow,
     })
@@ -120,7 +128,7 @@ export async function claimNextJob(
 export async function completeJob(db: Kysely<DB>, id: string, wallNow: number): Promise<void> {
   await db
     .updateTable('jobs')
-    .set({ status: 'done', lease_until: null, updated_at: wallNow })
+    .set({ status: 'done', lease_until: null, lease_holder: null, updated_at: wallNow })
     .where('id', '=', id)
     .execute();
 }
@@ -139,6 +147,7 @@ export async function failJob(
       status: next.giveUp ? 'failed' : 'pending',
       run_at: next.giveUp ? job.runAt : next.retryAt,
       lease_until: null,
+      lease_holder: null,
       last_error: error.slice(0, 2000),
       updated_at: wallNow,
     })

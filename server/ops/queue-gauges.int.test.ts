@@ -60,6 +60,7 @@ describe('queue gauges read at scrape time', () => {
       testClockId: null,
       wallNow: now,
       leaseUntil: now + 1000,
+      holder: 'gauge-test:1',
     });
     expect(await scraped('tollgate_jobs_past_lease')).toBe(0);
     world.clock.advance(5000);

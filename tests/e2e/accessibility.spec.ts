@@ -27,6 +27,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'API keys', title: 'API keys' },
   { link: 'Webhooks', title: 'Webhooks' },
   { link: 'Backups', title: 'Backups' },
+  { link: 'Jobs', title: 'Jobs' },
 ];
 
 const CUSTOMERS = { link: 'Customers', title: 'Customers' };

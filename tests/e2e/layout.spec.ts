@@ -22,6 +22,7 @@ const LIST_PAGES = [
   { hash: '#/admin/members', ready: 'table' },
   { hash: '#/admin/api-keys', ready: 'heading' },
   { hash: '#/admin/backups', ready: 'heading' },
+  { hash: '#/admin/jobs', ready: 'heading' },
 ] as const;
 
 interface Overflow {

@@ -70,6 +70,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/audit/router.int.test.ts',
   'server/modules/backups/backups.int.test.ts',
   'server/modules/backups/router.int.test.ts',
+  'server/modules/jobs/router.int.test.ts',
   'server/modules/customers/customers.int.test.ts',
   'server/modules/customers/list.int.test.ts',
   'server/modules/customers/search-forms.int.test.ts',
