@@ -5,6 +5,7 @@ import {
   TEST_BUDGET_MS,
   UNIT_TEST_BUDGET_MS,
 } from './tests/support/budgets';
+import LongFilesFirst from './tests/support/long-files-first';
 import { POSTGRES_SUITE } from './tests/support/postgres-suite';
 
 /**
@@ -47,6 +48,8 @@ export default defineConfig({
     // and the vitest main process needs CPU to answer its workers.
     maxWorkers: 2,
     minWorkers: 1,
+    // The longest files start first (a clean clone has no durations cached to order by).
+    sequence: { sequencer: LongFilesFirst },
     teardownTimeout: STOP_BUDGET_MS,
     projects: [
       {

@@ -77,7 +77,8 @@ function rowsOf(measured: Measured): string[] {
 
 async function main(): Promise<void> {
   const cached = cachedWorkspace(scale);
-  if (!cached) {
+  const pgDump = cached?.pgDump;
+  if (!cached || !pgDump) {
     say(
       `No bench:billing workspace is kept at ${scale.customers} customers × ${scale.invoicesPer} invoices.\n` +
         `Run \`npm run bench:billing -- ${scale.customers} ${scale.invoicesPer}\` once: it loads both databases and keeps them.\n`,
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const postgres = await benchPostgres();
   try {
     const sqliteSide = await measure('SQLite', sqlite.db, { kind: 'sqlite', path: sqlitePath });
-    const pgSide = await openPgSide(postgres, 'backup', { restore: cached.pgDump }, cached.meta);
+    const pgSide = await openPgSide(postgres, 'backup', { restore: pgDump }, cached.meta);
     try {
       const pg = await measure('PostgreSQL', pgSide.db, { kind: 'postgres', url: pgSide.url });
       say(

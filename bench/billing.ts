@@ -6,8 +6,8 @@
  * a `pg` connection). PostgreSQL gets the very rows SQLite was loaded with (bench/lib/pg-copy.ts).
  *
  * Loading: the first run at a scale loads SQLite through prepared statements in one
- * transaction (every trigger firing) and copies the rows to PostgreSQL (every trigger firing),
- * then keeps both — the SQLite file and a pg_dump — in the bench cache
+ * transaction (every trigger firing) and keeps the file; then copies the rows to PostgreSQL
+ * (bench/lib/pg-copy.ts says which triggers fire) and keeps a pg_dump beside it — in the bench cache
  * (bench/lib/billing-cache.ts: TOLLGATE_BENCH_CACHE, else $TMPDIR/tollgate-bench-cache, keyed by
  * scale and schema version). Later runs copy the file and pg_restore the dump, and print the
  * original load's figures. `--fresh` loads again (and replaces the kept copy).
@@ -28,7 +28,8 @@ import { loadPrincipal } from '../server/modules/tenants';
 import { bulkLoadBilling } from './lib/billing-data';
 import {
   cachedWorkspace,
-  saveWorkspace,
+  keepPgDump,
+  keepSqliteSide,
   type BillingScale,
   type BillingWorkspaceMeta,
 } from './lib/billing-cache';
@@ -102,6 +103,7 @@ async function run(postgres: BenchPostgres): Promise<void> {
   if (cached) copyFileSync(cached.sqlite, sqlitePath);
   const database = openDatabase({ path: sqlitePath });
   const meta = cached?.meta ?? (await loadSqlite(database));
+  if (!cached) say(`Kept the SQLite side in ${keepSqliteSide(scale, meta, database.sqlite, sqlitePath)}\n`);
   say(
     cached
       ? `From the bench cache (${cached.sqlite}); the original load:\n${meta.loadReport}`
@@ -114,14 +116,14 @@ async function run(postgres: BenchPostgres): Promise<void> {
   const pg = await openPgSide(
     postgres,
     'billing',
-    cached ? { restore: cached.pgDump } : { copyFrom: database.sqlite },
+    cached?.pgDump ? { restore: cached.pgDump } : { copyFrom: database.sqlite },
     who,
   );
   const { rows: copied, fillMs, analyzeMs } = pg.filled;
   if (copied !== null) {
-    meta.loadReport += `PostgreSQL: the same ${copied.toLocaleString('en')} rows copied in ${ms(fillMs)} — ${rate(copied, fillMs)} (batched unnest INSERTs, every trigger firing)\n`;
+    meta.loadReport += `PostgreSQL: the same ${copied.toLocaleString('en')} rows copied in ${ms(fillMs)} — ${rate(copied, fillMs)} (batched unnest INSERTs; the billing tables' triggers off, their row log and counts copied)\n`;
     say(`${meta.loadReport.split('\n').at(-2) ?? ''}\n`);
-    const kept = await saveWorkspace(scale, meta, database.sqlite, sqlitePath, (path) => pg.dump(path));
+    const kept = await keepPgDump(scale, meta, (path) => pg.dump(path));
     say(`Kept both databases in ${kept} for later runs\n`);
   } else {
     say(`PostgreSQL: restored from the kept dump in ${ms(fillMs)}\n`);

@@ -7,7 +7,11 @@
  *
  * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
  *
- *   npm run bench:sync -- [customers] [incremental runs] [--explain]
+ * Beside wall times it prints the CPU time of each phase (this process, and PostgreSQL's backends
+ * for the bench's database), which a loaded machine disturbs less.
+ *
+ *   npm run bench:sync -- [customers] [incremental runs] [--explain] [--only=sqlite|postgres]
+ *     [--profile=<dir>]   (V8 CPU profiles of each side's first sync and incremental runs)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,12 +37,19 @@ import {
   type SyncTenantRows,
 } from './lib/pg-sync-data';
 import { ms, summarize, table, type Summary } from './lib/stats';
+import { phaseCpu, profilePhase, type PhaseCpu } from './lib/sync-cpu';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const EXPLAIN = process.argv.includes('--explain');
+const option = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const ONLY = option('only');
+const PROFILE_DIR = option('profile');
+
 const CUSTOMERS = Number(args[0] ?? 100_000);
 const RUNS = Number(args[1] ?? 20);
 const CHANGES = 1_000;
+const SEQUENCER_RUNS = 5;
 const PASSWORD = 'bench passphrase, long enough';
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-sync-'));
 
@@ -81,6 +92,11 @@ interface Figures {
   server: Summary;
   /** Of each incremental pull: the rest (reading the answer, applying it on the replica). */
   desktop: Summary;
+  /** PostgreSQL: the sequencer numbering CHANGES changes, alone (part of a pull's wait for the server). */
+  sequencing: Summary | null;
+  /** CPU milliseconds of the first sync, and of one incremental pull on average. */
+  initialCpu: PhaseCpu;
+  incrementalCpu: PhaseCpu;
 }
 
 const insertSql = (name: string, columns: readonly string[]) =>
@@ -155,8 +171,12 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
   const connection = desktop.services.connection;
   if (!connection) throw new Error('the desktop has no connection');
   const started = performance.now();
+  const initialCpu = phaseCpu(database?.url ?? null);
+  const initialProfile = profilePhase(PROFILE_DIR, `${kind}-first-sync`);
   await connection.connect({ serverUrl: server.url, email: 'admin@bench.test', password: PASSWORD });
   const initialMs = performance.now() - started;
+  initialProfile();
+  const initialCpuMs = initialCpu();
   const replica = connection.active()?.db;
   if (!replica) throw new Error(`the first sync on ${kind} did not finish`);
   const count = async (name: 'customers' | 'subscriptions') =>
@@ -175,19 +195,39 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
   const changes = await toucher(server, database?.url ?? null);
   const samples: number[] = [];
   const serverSamples: number[] = [];
+  const incrementalCpu = { node: 0, postgres: 0 };
+  const incrementalProfile = profilePhase(PROFILE_DIR, `${kind}-incremental`);
   for (let run = 0; run < RUNS; run++) {
     await changes.touch(`run ${run}`);
     if (EXPLAIN && run === RUNS - 1)
       process.stdout.write(
         `\n${kind}: ${await explainPull(server.backend.database.db, admin.id, tenant.id)}\n`,
       );
+    // Read before the clock starts: finding PostgreSQL's backends walks /proc.
+    const cpu = phaseCpu(database?.url ?? null);
     const start = performance.now();
     const awaited = awaitingPulls;
     await connection.requestSync();
     samples.push(performance.now() - start);
+    // The replica checkpoints once a pull has returned (decision 124): its CPU counts, its wait not.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const used = cpu();
+    incrementalCpu.node += used.node / RUNS;
+    incrementalCpu.postgres += used.postgres / RUNS;
     serverSamples.push(awaitingPulls - awaited);
     if (connection.status().state !== 'connected')
       throw new Error(`sync on ${kind} failed: ${connection.status().error}`);
+  }
+  incrementalProfile();
+  // PostgreSQL: the sequencer's share of a pull (decision 108), timed alone after the runs: 1,000
+  // changes, numbered as the next pull would number them, then pulled (untimed).
+  const sequencing: number[] = [];
+  for (let run = 0; database && run < SEQUENCER_RUNS; run++) {
+    await changes.touch(`numbering ${run}`);
+    const begun = performance.now();
+    await sequenceCommittedChanges(server.backend.database.db);
+    sequencing.push(performance.now() - begun);
+    await connection.requestSync();
   }
   await changes.close();
   await desktop.close();
@@ -201,18 +241,30 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
     incremental: summarize(samples),
     server: summarize(serverSamples),
     desktop: summarize(samples.map((total, i) => total - (serverSamples[i] ?? 0))),
+    sequencing: sequencing.length > 0 ? summarize(sequencing) : null,
+    initialCpu: initialCpuMs,
+    incrementalCpu,
   };
 }
 
-function report(sqlite: Figures, postgres: Figures, origin: string): string {
+type Sides = Partial<Record<Kind, Figures>>;
+
+function report(sides: Sides, origin: string): string {
+  const { sqlite, postgres } = sides;
   const rate = (f: Figures) => f.rows / (f.initialMs / 1000);
   const line = (label: string, of: (f: Figures) => number, show: (n: number) => string) => [
     label,
-    show(of(sqlite)),
-    show(of(postgres)),
-    ratio(of(postgres), of(sqlite)),
+    sqlite ? show(of(sqlite)) : '—',
+    postgres ? show(of(postgres)) : '—',
+    sqlite && postgres ? ratio(of(postgres), of(sqlite)) : '',
   ];
   const seconds = (n: number) => `${(n / 1000).toFixed(2)} s`;
+  // CPU lines show this process's share and PostgreSQL's; the ratio is of their sum.
+  const cpuLine = (label: string, of: (f: Figures) => PhaseCpu, show: (n: number) => string) => {
+    const shown = line(label, (f) => of(f).node + of(f).postgres, show);
+    const split = (f: Figures | undefined) => (f ? `${show(of(f).node)} + ${show(of(f).postgres)}` : '—');
+    return [shown[0] ?? label, split(sqlite), split(postgres), shown[3] ?? ''];
+  };
   return `${table([
     ['measure', 'SQLite', 'PostgreSQL', 'PG/SQLite'],
     line(
@@ -220,26 +272,40 @@ function report(sqlite: Figures, postgres: Figures, origin: string): string {
       (f) => f.loadMs,
       seconds,
     ),
-    ['PG: numbering the loaded changes (sequencer)', '—', seconds(postgres.sequenceMs ?? 0), ''],
+    [
+      'PG: numbering the loaded changes (sequencer)',
+      '—',
+      postgres ? seconds(postgres.sequenceMs ?? 0) : '—',
+      '',
+    ],
     line(`first sync: sign in + pull + apply (pages of ${PULL_PAGE})`, (f) => f.initialMs, seconds),
     line(
       'first sync rate (aim ≥ 50,000 rows/s)',
       rate,
       (n) => `${Math.round(n).toLocaleString('en')} rows/s`,
     ),
+    cpuLine('  first sync CPU: node + PostgreSQL', (f) => f.initialCpu, seconds),
     line(`incremental pull of ${CHANGES} changes, p50`, (f) => f.incremental.p50, ms),
     line(`incremental pull of ${CHANGES} changes, p95 (aim ≤ 100 ms)`, (f) => f.incremental.p95, ms),
     line('  of which waiting for the server, p50', (f) => f.server.p50, ms),
     line('  of which the desktop (read, apply), p50', (f) => f.desktop.p50, ms),
+    [
+      `  PG: the sequencer numbering ${CHANGES} changes, p50 (${SEQUENCER_RUNS} runs)`,
+      '—',
+      postgres?.sequencing ? ms(postgres.sequencing.p50) : '—',
+      '',
+    ],
+    cpuLine('  CPU per pull (mean): node + PostgreSQL', (f) => f.incrementalCpu, ms),
   ])}\n\n${RUNS} incremental runs each; ${retried} pull request(s) got no answer and were sent again (timed). PostgreSQL: ${origin}.\n`;
 }
 
 async function main(): Promise<void> {
   const postgres = await benchPostgres();
   try {
-    const sqlite = await runOn('sqlite', postgres);
-    const onPostgres = await runOn('postgres', postgres);
-    process.stdout.write(report(sqlite, onPostgres, postgres.origin));
+    const sides: Sides = {};
+    if (ONLY !== 'postgres') sides.sqlite = await runOn('sqlite', postgres);
+    if (ONLY !== 'sqlite') sides.postgres = await runOn('postgres', postgres);
+    process.stdout.write(report(sides, postgres.origin));
   } finally {
     await postgres.stop();
   }

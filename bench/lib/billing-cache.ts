@@ -21,9 +21,10 @@ import type { DemoCatalog } from '../../server/modules/catalog';
  * later runs copy the file and pg_restore the dump (seconds to a few minutes).
  *
  * Keyed by scale, the number of migrations (a new migration reloads) and LOADER_VERSION (bump
- * it when billing-data.ts or the bench's seeding writes different rows).
+ * it when billing-data.ts or the bench's seeding writes different rows; 2: PostgreSQL's row-log
+ * entries of the billing tables are SQLite's JSON text, pg-copy.ts).
  */
-const LOADER_VERSION = 1;
+const LOADER_VERSION = 2;
 
 export interface BillingScale {
   customers: number;
@@ -45,7 +46,8 @@ export interface BillingWorkspaceMeta {
 export interface CachedWorkspace {
   meta: BillingWorkspaceMeta;
   sqlite: string;
-  pgDump: string;
+  /** Null when only the SQLite side was kept (a run stopped before PostgreSQL was filled). */
+  pgDump: string | null;
 }
 
 /** TOLLGATE_BENCH_CACHE, else the system's temporary directory. */
@@ -68,21 +70,20 @@ export function cachedWorkspace(scale: BillingScale): CachedWorkspace | null {
   const paths = files(join(benchCacheRoot(), keyOf(scale)));
   if (!existsSync(paths.meta)) return null;
   const meta = JSON.parse(readFileSync(paths.meta, 'utf8')) as BillingWorkspaceMeta;
-  return { meta, sqlite: paths.sqlite, pgDump: paths.pgDump };
+  return { meta, sqlite: paths.sqlite, pgDump: existsSync(paths.pgDump) ? paths.pgDump : null };
 }
 
 /**
- * Keeps a freshly loaded workspace: the SQLite file (checkpointed, so the main file holds every
- * row) and a dump written by `dumpPostgres`. Written beside the final place and renamed into
- * it last, so a run stopped half-way leaves no half-saved cache.
+ * Keeps a freshly loaded SQLite side (checkpointed, so the main file holds every row) with its
+ * meta, as soon as it is loaded: a run stopped later need not load it again. Written beside
+ * the final place and renamed into it last, so a run stopped half-way leaves no half-saved cache.
  */
-export async function saveWorkspace(
+export function keepSqliteSide(
   scale: BillingScale,
   meta: BillingWorkspaceMeta,
   sqlite: BetterSqlite3.Database,
   sqlitePath: string,
-  dumpPostgres: (path: string) => Promise<void>,
-): Promise<string> {
+): string {
   const final = join(benchCacheRoot(), keyOf(scale));
   const partial = `${final}.partial-${process.pid}`;
   mkdirSync(partial, { recursive: true });
@@ -90,12 +91,30 @@ export async function saveWorkspace(
   try {
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(sqlitePath, paths.sqlite);
-    await dumpPostgres(paths.pgDump);
     writeFileSync(paths.meta, JSON.stringify(meta));
     rmSync(final, { recursive: true, force: true });
     renameSync(partial, final);
   } finally {
     rmSync(partial, { recursive: true, force: true });
+  }
+  return final;
+}
+
+/** Adds the PostgreSQL side's dump (written by `dumpPostgres`) and the updated meta to the kept workspace. */
+export async function keepPgDump(
+  scale: BillingScale,
+  meta: BillingWorkspaceMeta,
+  dumpPostgres: (path: string) => Promise<void>,
+): Promise<string> {
+  const final = join(benchCacheRoot(), keyOf(scale));
+  const paths = files(final);
+  const partial = `${paths.pgDump}.partial-${process.pid}`;
+  try {
+    await dumpPostgres(partial);
+    renameSync(partial, paths.pgDump);
+    writeFileSync(paths.meta, JSON.stringify(meta));
+  } finally {
+    rmSync(partial, { force: true });
   }
   return final;
 }

@@ -42,8 +42,16 @@ export interface BulkInsert {
   flush(): Promise<number>;
 }
 
-/** Queues rows column by column and runs `text` with one array per column for each full batch. */
-function batches(client: pg.ClientBase, text: string, types: readonly string[]): BulkInsert {
+/**
+ * Queues rows column by column and runs `text` (its parameters one array per column, `$1::type[]`…)
+ * for each full batch of `batch` rows.
+ */
+export function batches(
+  client: pg.ClientBase,
+  text: string,
+  types: readonly string[],
+  batch = BATCH,
+): BulkInsert {
   let queued: unknown[][] = types.map(() => []);
   let size = 0;
   let written = 0;
@@ -58,7 +66,7 @@ function batches(client: pg.ClientBase, text: string, types: readonly string[]):
   return {
     async add(row) {
       types.forEach((type, i) => queued[i]?.push(convert(type, row[i] ?? null)));
-      if (++size >= BATCH) await write();
+      if (++size >= batch) await write();
     },
     async flush() {
       await write();
@@ -68,10 +76,14 @@ function batches(client: pg.ClientBase, text: string, types: readonly string[]):
 }
 
 /** `$1::int8[], $2::text[], …` for unnest. */
-const arrays = (types: readonly string[]) => types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+export const arrays = (types: readonly string[]) => types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
 
 /** The catalog's types of `columns`, refusing a column the table does not have. */
-async function typesOf(client: pg.ClientBase, table: string, columns: readonly string[]): Promise<string[]> {
+export async function typesOf(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+): Promise<string[]> {
   const types = await columnTypes(client, table);
   return columns.map((column) => {
     const type = types.get(column);
@@ -83,16 +95,18 @@ async function typesOf(client: pg.ClientBase, table: string, columns: readonly s
 /**
  * A batched INSERT INTO `table` (`columns`) on `client`: each batch is one statement,
  * `INSERT … SELECT * FROM unnest($1::type[], …)`, with the column types read from the catalog.
+ * `batch` rows per statement (the default suits tables whose triggers fire; see BATCH).
  */
 export async function bulkInsert(
   client: pg.ClientBase,
   table: string,
   columns: readonly string[],
+  batch = BATCH,
 ): Promise<BulkInsert> {
   const types = await typesOf(client, table, columns);
   const text = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')})
     SELECT * FROM unnest(${arrays(types)})`;
-  return batches(client, text, types);
+  return batches(client, text, types, batch);
 }
 
 /**

@@ -1,23 +1,34 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { bulkInsert, bulkUpdate } from './pg-bulk';
+import { arrays, batches, bulkInsert, typesOf } from './pg-bulk';
 
 /**
  * Puts a loaded SQLite bench database's rows into a freshly migrated PostgreSQL database, so
  * both databases hold the very same workspace (same ids, names, amounts, audit chain) and
- * their figures compare query for query. Rows go in batches of thousands per statement with
- * every PostgreSQL trigger firing per row: the row log, list counts and the finalized-invoice
- * guards write what the app's own writes would. Invoices are replayed as the engine writes
- * them: drafted, their lines added, then finalized (the database refuses lines on a finalized one).
+ * their figures compare query for query.
+ *
+ * The workspace's own rows (tenant, catalog, customers, audit) go in batches of a thousand with
+ * every PostgreSQL trigger firing per row. The billing bulk — millions of payment methods,
+ * subscriptions, invoices, lines and payments — goes in with its triggers off
+ * (session_replication_role = replica), and what those triggers keep is taken from SQLite's
+ * own triggers' work: the row log's entries for those rows (under provisional seqs, which the
+ * server's sequencer numbers as it numbers any commit) and their list counts. Per row with
+ * triggers, a million invoices took over half an hour on each database; this way minutes.
  * A copy that fails part-way leaves a half-copied database: benches drop it either way.
  */
 
-/** Tables copied, parents before children. What triggers maintain (list counts, the row log) is not. */
+/** Tables copied with their triggers firing, parents before children. */
 const TABLES = [
   ...['users', 'tenants', 'memberships', 'settings', 'products', 'features', 'plans', 'plan_features'],
-  ...['prices', 'customers', 'audit_log', 'audit_chain_heads', 'change_log', 'payment_methods'],
-  ...['subscriptions', 'invoices', 'invoice_lines', 'payments', 'invoice_sequences'],
+  ...['prices', 'customers', 'audit_log', 'audit_chain_heads', 'change_log'],
 ] as const;
+
+/** Tables copied with their triggers off, parents before children; then invoice_sequences. */
+const BULK_TABLES = ['payment_methods', 'subscriptions', 'invoices', 'invoice_lines', 'payments'] as const;
+/** The lists of list_counts the bulk tables' triggers keep. */
+const BULK_LISTS = ['subscriptions', 'invoices', 'payments'];
+/** Rows per statement when no trigger fires (no row-version chains to keep short). */
+const BULK_BATCH = 10_000;
 
 /** Columns PostgreSQL fills itself (GENERATED ALWAYS identities, generated columns). */
 async function writableColumns(client: pg.ClientBase, table: string): Promise<Set<string>> {
@@ -53,28 +64,54 @@ async function copyTable(
   sqlite: BetterSqlite3.Database,
   client: pg.ClientBase,
   table: string,
-  draftInvoices: boolean,
+  batch?: number,
 ): Promise<number> {
   const writable = await writableColumns(client, table);
   const columns = sqliteColumns(sqlite, table).filter((column) => writable.has(column));
-  const insert = await bulkInsert(client, table, columns);
-  const status = columns.indexOf('status');
-  const number = columns.indexOf('number');
-  for (const row of rowsOf(sqlite, table, columns)) {
-    if (draftInvoices) {
-      row[status] = 'draft';
-      row[number] = null;
-    }
-    await insert.add(row);
-  }
+  const insert = await bulkInsert(client, table, columns, batch);
+  for (const row of rowsOf(sqlite, table, columns)) await insert.add(row);
   return insert.flush();
 }
 
-/** Finalizes the drafted invoices with SQLite's status and number, in batches. */
-async function finalizeInvoices(sqlite: BetterSqlite3.Database, client: pg.ClientBase): Promise<void> {
-  const update = await bulkUpdate(client, 'invoices', 'id', ['status', 'number']);
-  for (const row of rowsOf(sqlite, 'invoices', ['id', 'status', 'number'])) await update.add(row);
-  await update.flush();
+/**
+ * The row log's entries and list counts of the bulk tables, as SQLite's triggers wrote them.
+ * Entries get provisional (negative) seqs, as PostgreSQL's triggers give them.
+ */
+async function copyWhatTriggersKeep(sqlite: BetterSqlite3.Database, client: pg.ClientBase): Promise<void> {
+  const logColumns = ['tbl', 'pk', 'tenant_id', 'op', 'row'];
+  const log = batches(
+    client,
+    `INSERT INTO sync_rows (tbl, pk, tenant_id, seq, op, row)
+     SELECT v.tbl, v.pk, v.tenant_id, -nextval('sync_provisional'), v.op, v.row
+     FROM unnest(${arrays(await typesOf(client, 'sync_rows', logColumns))}) AS v(tbl, pk, tenant_id, op, row)`,
+    await typesOf(client, 'sync_rows', logColumns),
+    BULK_BATCH,
+  );
+  const inBulk = BULK_TABLES.map(() => '?').join(', ');
+  const entries = sqlite
+    .prepare(`SELECT tbl, pk, tenant_id, op, row FROM sync_rows WHERE tbl IN (${inBulk}) ORDER BY seq`)
+    .raw()
+    .iterate(...BULK_TABLES) as Iterable<unknown[]>;
+  for (const entry of entries) await log.add(entry);
+  await log.flush();
+
+  const countColumns = ['tenant_id', 'list', 'key', 'n'];
+  const counts = batches(
+    client,
+    `INSERT INTO list_counts (tenant_id, list, key, n)
+     SELECT * FROM unnest(${arrays(await typesOf(client, 'list_counts', countColumns))})
+     ON CONFLICT (tenant_id, list, key) DO UPDATE SET n = excluded.n`,
+    await typesOf(client, 'list_counts', countColumns),
+    BULK_BATCH,
+  );
+  const lists = sqlite
+    .prepare(
+      `SELECT tenant_id, list, key, n FROM list_counts WHERE list IN (${BULK_LISTS.map(() => '?').join(', ')})`,
+    )
+    .raw()
+    .iterate(...BULK_LISTS) as Iterable<unknown[]>;
+  for (const count of lists) await counts.add(count);
+  await counts.flush();
 }
 
 /** Identity columns given explicit values: their sequences move past them, as the app's inserts would. */
@@ -101,10 +138,13 @@ export async function copyToPostgres(
   await client.connect();
   const copied = new Map<string, number>();
   try {
-    for (const table of TABLES) {
-      copied.set(table, await copyTable(sqlite, client, table, table === 'invoices'));
-      if (table === 'invoice_lines') await finalizeInvoices(sqlite, client);
-    }
+    for (const table of TABLES) copied.set(table, await copyTable(sqlite, client, table));
+    // Triggers (and foreign-key checks) off for this session only: a superuser's setting.
+    await client.query(`SET session_replication_role = replica`);
+    for (const table of BULK_TABLES) copied.set(table, await copyTable(sqlite, client, table, BULK_BATCH));
+    await copyWhatTriggersKeep(sqlite, client);
+    await client.query(`SET session_replication_role = DEFAULT`);
+    copied.set('invoice_sequences', await copyTable(sqlite, client, 'invoice_sequences'));
     await advanceIdentities(client);
   } finally {
     await client.end();

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { READY_BUDGET_MS, STOP_BUDGET_MS } from './budgets';
+import { serverBundle } from './server-bundle';
 import { waitFor, withinBudget } from './wait';
 
 export interface SpawnedServer {
@@ -12,7 +14,7 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-const PRELOAD = new URL('./exit-with-parent.ts', import.meta.url).href;
+const PRELOAD = new URL('./exit-with-parent.ts', import.meta.url).pathname;
 const KEPT_OUTPUT = 64 * 1024;
 
 /** The tail of a stream's output, kept for error messages. */
@@ -53,9 +55,10 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /**
- * Starts one of the project's server entries as its own process, exactly as the npm
- * scripts do, on a port picked at run time, and resolves once the server says it is ready:
- * it printed its URL after `announce` and its /healthz answers 200. Waits within the
+ * Starts one of the project's server entries as its own process, the code the npm scripts
+ * run (compiled once into one file, tests/support/server-bundle.ts), on a port picked at run
+ * time, and resolves once the server says it is ready: it printed its URL after `announce`
+ * and its /healthz answers 200. Waits within the
  * shared readiness budget; on failure the error carries the server's stderr. The child
  * stops when our end of its stdin closes, so it never outlives the test run.
  */
@@ -67,7 +70,8 @@ export async function spawnServer(options: {
   budgetMs?: number;
 }): Promise<SpawnedServer> {
   const budgetMs = options.budgetMs ?? READY_BUDGET_MS;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, options.entry], {
+  const [preload, entry] = await Promise.all([serverBundle(PRELOAD), serverBundle(options.entry)]);
+  const child = spawn(process.execPath, ['--import', pathToFileURL(preload).href, entry], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...options.env, TOLLGATE_EXIT_WITH_STDIN: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

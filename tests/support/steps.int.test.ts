@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runStep, summary } from './steps';
 import { waitFor } from './wait';
 
@@ -76,6 +76,34 @@ describe('runStep', () => {
   });
 });
 
+describe('a held step', () => {
+  it('writes what it wrote to stdout and stderr in one piece, under its name, once it ends', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const outcome = await runStep(
+        {
+          name: 'beside',
+          command: process.execPath,
+          args: ['-e', "console.log('first'); console.error('second'); process.exitCode = 2"],
+          held: true,
+        },
+        Date.now() + 60 * 60_000,
+      );
+      expect(outcome).toBe('failed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/━━ beside ━━ its output\n/);
+    expect(written[0]).toContain('first\n');
+    expect(written[0]).toContain('second\n');
+  });
+});
+
 describe('summary', () => {
   it('lists each step with its seconds and says why the run failed', () => {
     const text = summary([
@@ -86,5 +114,17 @@ describe('summary', () => {
     expect(text).toContain('PASS  unit            12.3 s');
     expect(text).toContain('TIME  e2e           3600.0 s  (timed out)');
     expect(text).toContain('FAILED: e2e (timed out), after (skipped) in 3612.3 s');
+  });
+
+  it('gives the run its own time when steps ran side by side', () => {
+    const text = summary(
+      [
+        { name: 'lint', outcome: 'passed', seconds: 80 },
+        { name: 'typecheck', outcome: 'passed', seconds: 70 },
+      ],
+      85.04,
+    );
+    expect(text).toContain('PASS  typecheck       70.0 s');
+    expect(text).toContain('ALL PASSED in 85.0 s');
   });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { STOP_BUDGET_MS } from './budgets';
 
 /**
@@ -14,6 +14,11 @@ export interface Step {
   needs?: string;
   /** Added to the step's environment. */
   env?: Record<string, string>;
+  /**
+   * Whether the step's output is held and written in one piece once it ends, for a step that
+   * runs beside another (their lines would interleave); otherwise it goes out as it comes.
+   */
+  held?: boolean;
 }
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'timed out' | 'interrupted';
@@ -38,11 +43,13 @@ export function runStep(
   signals: Pick<NodeJS.EventEmitter, 'on' | 'off'> = process,
 ): Promise<Outcome> {
   return new Promise((resolve) => {
+    const output = step.held ? 'pipe' : 'inherit';
     const child = spawn(step.command, step.args, {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', output, output],
       detached: true,
       env: { ...process.env, ...step.env, FORCE_COLOR: '1' },
     });
+    const held = holdOutput(child);
     const group = (signal: NodeJS.Signals) => {
       try {
         if (child.pid) process.kill(-child.pid, signal);
@@ -79,7 +86,10 @@ export function runStep(
       signals.off('SIGTERM', onSignal);
       // Nothing the step started may outlive it.
       group('SIGKILL');
-      resolve(outcome);
+      void held.then((text) => {
+        if (text) process.stdout.write(`\n━━ ${step.name} ━━ its output\n${text}`);
+        resolve(outcome);
+      });
     };
     child.on('error', (error) => {
       process.stderr.write(`could not start ${step.command}: ${error.message}\n`);
@@ -89,9 +99,30 @@ export function runStep(
   });
 }
 
-export function summary(results: { name: string; outcome: Outcome; seconds: number }[]): string {
+/**
+ * What a held step wrote to stdout and stderr, in the order it came, once both are closed
+ * (at once when the step exits, as its whole group is killed then); empty when not held.
+ */
+function holdOutput(child: ChildProcess): Promise<string> {
+  const streams = [child.stdout, child.stderr].filter((s) => s !== null);
+  const chunks: Buffer[] = [];
+  for (const stream of streams) stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return Promise.all(streams.map((stream) => new Promise((done) => stream.once('close', done)))).then(() =>
+    Buffer.concat(chunks).toString(),
+  );
+}
+
+/**
+ * The run's last lines: each step with its seconds, and the verdict with the run's time: the
+ * wall-clock `runSeconds` when given (steps side by side make the sum of theirs longer than
+ * the run), else the sum.
+ */
+export function summary(
+  results: { name: string; outcome: Outcome; seconds: number }[],
+  runSeconds?: number,
+): string {
   const failed = results.filter((r) => r.outcome !== 'passed');
-  const total = results.reduce((s, r) => s + r.seconds, 0);
+  const total = runSeconds ?? results.reduce((s, r) => s + r.seconds, 0);
   const width = Math.max(12, ...results.map((r) => r.name.length));
   const lines = results.map(
     (r) =>

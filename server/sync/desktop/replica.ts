@@ -12,6 +12,13 @@ import { keyValues, tableShape, updateRow, writeRow } from './row-shape';
 /** The replica's page cache, in KiB (SQLite's default is 2 MB). */
 const REPLICA_CACHE_KB = 64 * 1024;
 
+/**
+ * WAL pages past which a commit checkpoints on its own (SQLite's default: 1,000, which an
+ * incremental pull of 1,000 rows passes at every commit). The replica checkpoints after each
+ * pull instead (checkpointSoon); this is the bound when nothing else does (decision 124).
+ */
+const REPLICA_WAL_PAGES = 10_000;
+
 const REPLICATED = new Set(REPLICATED_TABLES.map((t) => t.name));
 
 /** A page of changes as the server sent it, with where the next pull starts. */
@@ -39,6 +46,8 @@ export class Replica {
   private readonly entitlements = new EntitlementChanges();
   /** A pull from nothing (cursor 0) is filling the replica: rows are written without asking what is there. */
   private filling = false;
+  /** The checkpoint due once the pull that wrote the WAL has returned. */
+  private checkpointing: NodeJS.Timeout | null = null;
 
   private constructor(readonly database: AppDatabase) {
     this.overlay = new Overlay(database.sqlite);
@@ -50,6 +59,7 @@ export class Replica {
     sqlite.pragma('foreign_keys = OFF');
     // A first sync writes every row into a dozen indexes; the default 2 MB cache re-reads their pages.
     sqlite.pragma(`cache_size = -${REPLICA_CACHE_KB}`);
+    sqlite.pragma(`wal_autocheckpoint = ${REPLICA_WAL_PAGES}`);
     const authorityOnly = sqlite
       .prepare(
         `SELECT name FROM sqlite_master WHERE type = 'trigger'
@@ -115,6 +125,23 @@ export class Replica {
     if (!page.more) this.filling = false;
     this.entitlements.flush();
     if (page.changes.length > 0) this.touch();
+    if (!page.more) this.checkpointSoon();
+  }
+
+  /**
+   * Copies the pull's pages from the WAL into the database file once the pull has returned. A
+   * commit that checkpoints (SQLite's default, every 1,000 pages) makes the pull that crosses the
+   * mark wait for the copy and its fsyncs: at 100,000 customers, half of applying 1,000 changed
+   * rows. Done here, the rows are on screen first and the copy follows in the same event loop
+   * turn's wake (decision 124). PASSIVE: it never waits for a reader.
+   */
+  private checkpointSoon(): void {
+    if (this.checkpointing) return;
+    this.checkpointing = setTimeout(() => {
+      this.checkpointing = null;
+      if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    }, 0);
+    this.checkpointing.unref();
   }
 
   /**
@@ -148,6 +175,8 @@ export class Replica {
   }
 
   close(): Promise<void> {
+    if (this.checkpointing) clearTimeout(this.checkpointing);
+    this.checkpointing = null;
     return this.database.close();
   }
 
