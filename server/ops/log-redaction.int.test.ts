@@ -47,7 +47,7 @@ function withInputQuotingProcedure(app: AppRouter): AppRouter {
   const quoting = publicProcedure.input(z.unknown()).mutation(({ input }) => {
     throw new Error(`could not keep the note ${JSON.stringify(input)}`);
   });
-  return router({ ...app._def.record, probe: router({ quoteInput: quoting }) }) as unknown as AppRouter;
+  return router({ ...app._def.record, probe: router({ quoteInput: quoting }) });
 }
 
 let dir: string;
