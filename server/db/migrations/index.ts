@@ -21,6 +21,7 @@ import { sharedThrottle } from './0020_shared_throttle';
 import { customerEmailPrefix } from './0021_customer_email_prefix';
 import { backups } from './0022_backups';
 import { jobLeaseHolder } from './0023_job_lease_holder';
+import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly Migration[] = [
   customerEmailPrefix,
   backups,
   jobLeaseHolder,
+  listIndexesCarryCustomer,
 ];

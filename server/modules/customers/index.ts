@@ -10,6 +10,7 @@ export {
   customerSearchMatch,
   fewMatchesCap,
   inMatchedCustomers,
+  listSourceFor,
   matchedCustomers,
   type MatchedCustomers,
 } from './matched-customers';

@@ -1,7 +1,14 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { dialectOf } from '../../../db/dialect';
-import { customerSearchMatch, fewMatchesCap, inMatchedCustomers, matchedCustomers } from '../../customers';
+import {
+  customerSearchMatch,
+  fewMatchesCap,
+  inMatchedCustomers,
+  listSourceFor,
+  matchedCustomers,
+  type MatchedCustomers,
+} from '../../customers';
 import { decodeCursor, encodeCursor } from '../../../lib/keyset-cursor';
 
 export { decodeCursor, encodeCursor };
@@ -10,6 +17,19 @@ export { decodeCursor, encodeCursor };
 export interface CustomerSearchFilter {
   page: RawBuilder<boolean>;
   total: RawBuilder<boolean>;
+  matched: MatchedCustomers;
+}
+
+type BillingList = 'invoices' | 'payments' | 'subscriptions';
+
+/** What `list`'s page or capped total reads from, for the search (if any): see `listSourceFor`. */
+export function listSource<T extends BillingList>(
+  db: Kysely<DB>,
+  list: T,
+  match: CustomerSearchFilter | null,
+  use: 'page' | 'total',
+): SelectQueryBuilder<DB, T, object> {
+  return listSourceFor(db, list, match?.matched ?? null, use === 'page' ? 'list' : 'customers');
 }
 
 /** The tenant's customers and `list`'s rows, from the trigger-kept counters (one small read). */
@@ -51,14 +71,17 @@ export async function customerSearchFilter(
     page: number;
     /** The form's choice made by hand (tests of both forms); else from the counters. */
     cap?: number | undefined;
+    /** How many ids SQLite's many form may carry (tests of its subquery form); else CARRIED_IDS_CAP. */
+    carriedIdsCap?: number | undefined;
   },
 ): Promise<CustomerSearchFilter | null> {
   const match = customerSearchMatch(dialectOf(db), search);
   if (!match) return null;
   const cap = target.cap ?? (await capFor(db, tenantId, target.list, target.page));
-  const matched = await matchedCustomers(db, tenantId, match, cap);
+  const matched = await matchedCustomers(db, tenantId, match, cap, target.carriedIdsCap);
   return {
     page: inMatchedCustomers(matched, target.column, 'list'),
     total: inMatchedCustomers(matched, target.column, 'customers'),
+    matched,
   };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { InvoiceRefundFilter } from '../../../../shared/billing/refund-state';
 import type { invoiceListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { customerSearchFilter } from './keyset';
+import { customerSearchFilter, listSource } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
@@ -46,12 +46,12 @@ export function refundFilter(filter: InvoiceRefundFilter) {
   };
 }
 
-/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+/** `options` override the customer search's choice of form (customers/matched-customers.ts), for tests. */
 export async function listInvoices(
   db: Kysely<DB>,
   tenantId: string,
   input: Input,
-  options: { fewMatchesCap?: number } = {},
+  options: { fewMatchesCap?: number; carriedIdsCap?: number } = {},
 ) {
   const range = numberPrefixRange(input.search);
   const match = range
@@ -61,9 +61,10 @@ export async function listInvoices(
         column: 'invoices.customer_id',
         page: input.limit,
         cap: options.fewMatchesCap,
+        carriedIdsCap: options.carriedIdsCap,
       });
   const filtered = (use: 'page' | 'total' = 'page') => {
-    let q = db.selectFrom('invoices').where('invoices.tenant_id', '=', tenantId);
+    let q = listSource(db, 'invoices', match, use).where('invoices.tenant_id', '=', tenantId);
     if (input.status) q = q.where('invoices.status', '=', input.status);
     if (input.customerId) q = q.where('invoices.customer_id', '=', input.customerId);
     if (input.subscriptionId) q = q.where('invoices.subscription_id', '=', input.subscriptionId);

@@ -2,27 +2,28 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { paymentListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { customerSearchFilter } from './keyset';
+import { customerSearchFilter, listSource } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof paymentListInput>;
 
-/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+/** `options` override the customer search's choice of form (customers/matched-customers.ts), for tests. */
 export async function listPayments(
   db: Kysely<DB>,
   tenantId: string,
   input: Input,
-  options: { fewMatchesCap?: number } = {},
+  options: { fewMatchesCap?: number; carriedIdsCap?: number } = {},
 ) {
   const match = await customerSearchFilter(db, tenantId, input.search, {
     list: 'payments',
     column: 'payments.customer_id',
     page: input.limit,
     cap: options.fewMatchesCap,
+    carriedIdsCap: options.carriedIdsCap,
   });
   const filtered = (use: 'page' | 'total' = 'page') => {
-    let q = db.selectFrom('payments').where('payments.tenant_id', '=', tenantId);
+    let q = listSource(db, 'payments', match, use).where('payments.tenant_id', '=', tenantId);
     if (input.status) q = q.where('payments.status', '=', input.status);
     if (input.customerId) q = q.where('payments.customer_id', '=', input.customerId);
     return match ? q.where(match[use]) : q;

@@ -2,27 +2,28 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { subscriptionListInput } from '../../../../shared/billing/schema';
 import type { DB } from '../../../db/schema';
-import { customerSearchFilter } from './keyset';
+import { customerSearchFilter, listSource } from './keyset';
 import { after, pageOf } from './page';
 import { cappedTotal, countedTotal } from '../../../db/list-totals';
 
 type Input = z.output<typeof subscriptionListInput>;
 
-/** `options.fewMatchesCap` overrides the customer search's choice of form (customers/matched-customers.ts). */
+/** `options` override the customer search's choice of form (customers/matched-customers.ts), for tests. */
 export async function listSubscriptions(
   db: Kysely<DB>,
   tenantId: string,
   input: Input,
-  options: { fewMatchesCap?: number } = {},
+  options: { fewMatchesCap?: number; carriedIdsCap?: number } = {},
 ) {
   const match = await customerSearchFilter(db, tenantId, input.search, {
     list: 'subscriptions',
     column: 'subscriptions.customer_id',
     page: input.limit,
     cap: options.fewMatchesCap,
+    carriedIdsCap: options.carriedIdsCap,
   });
   const filtered = (use: 'page' | 'total' = 'page') => {
-    let q = db.selectFrom('subscriptions').where('subscriptions.tenant_id', '=', tenantId);
+    let q = listSource(db, 'subscriptions', match, use).where('subscriptions.tenant_id', '=', tenantId);
     if (input.status) q = q.where('subscriptions.status', '=', input.status);
     if (input.planId) q = q.where('subscriptions.plan_id', '=', input.planId);
     if (input.customerId) q = q.where('subscriptions.customer_id', '=', input.customerId);
