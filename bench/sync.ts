@@ -209,7 +209,7 @@ async function runOn(kind: Kind, postgres: BenchPostgres): Promise<Figures> {
     const awaited = awaitingPulls;
     await connection.requestSync();
     samples.push(performance.now() - start);
-    // The replica checkpoints once a pull has returned (decision 124): its CPU counts, its wait not.
+    // The replica checkpoints once a pull has returned (decision 127): its CPU counts, its wait not.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const used = cpu();
     incrementalCpu.node += used.node / RUNS;

@@ -8,13 +8,32 @@ import type { Logger } from './logger';
  */
 export interface RequestScope {
   requestId: string;
+  /**
+   * Values the request's input carried in password-like fields (server/trpc/input-secrets.ts):
+   * the log scrubber masks them in every line written while serving it, even inside free text
+   * (an error quoting the input), where a password has no shape to be recognised by.
+   */
+  secrets: Set<string>;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
+const NONE: ReadonlySet<string> = new Set();
 
 /** Runs `work` (and everything it awaits) as part of the request `requestId`. */
 export function inRequest<T>(requestId: string, work: () => T): T {
-  return scope.run({ requestId }, work);
+  return scope.run({ requestId, secrets: new Set() }, work);
+}
+
+/** Remembers secret values of the current request for the log scrubber; outside a request, nothing to do. */
+export function rememberRequestSecrets(values: Iterable<string>): void {
+  const secrets = scope.getStore()?.secrets;
+  if (!secrets) return;
+  for (const value of values) secrets.add(value);
+}
+
+/** The secret values the current request carried (none outside a request). */
+export function currentRequestSecrets(): ReadonlySet<string> {
+  return scope.getStore()?.secrets ?? NONE;
 }
 
 /** The id of the request being served, or null outside one (a background job, a test caller). */

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { serveBackend } from '../http/run';
 import { createHostedBackend } from '../hosted/backend';
 import { configuredSecrets } from '../hosted/config';
@@ -11,6 +12,8 @@ import { ManualClock } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { testServerPostgres } from '../testing/test-database.test-kit';
 import { logScrubber } from './log-scrub';
+import type { AppRouter } from '../app/router';
+import { publicProcedure, router } from '../trpc/base';
 
 /**
  * A run of the hosted server that carries every kind of secret, in inputs, headers and in errors
@@ -33,6 +36,19 @@ const SECRETS = {
   cardNumber: '4242 4242 4242 4242',
 };
 const CVC = `${100 + randomBytes(1).readUInt8(0)}`;
+/** Typed by a user into a password field and, in the same request, into free text. */
+const TYPED = { password: `typed-${random(12)}`, newPassword: `chosen-${random(12)}` };
+
+/**
+ * Beside the app's procedures, one that fails quoting its input in the error, as a library's
+ * error or a careless message may: the shape of the leak the request's own secrets close.
+ */
+function withInputQuotingProcedure(app: AppRouter): AppRouter {
+  const quoting = publicProcedure.input(z.unknown()).mutation(({ input }) => {
+    throw new Error(`could not keep the note ${JSON.stringify(input)}`);
+  });
+  return router({ ...app._def.record, probe: router({ quoteInput: quoting }) });
+}
 
 let dir: string;
 let served: { url: string; stop(): Promise<void> };
@@ -53,8 +69,8 @@ beforeAll(async () => {
   );
   const postgres = await (testServerPostgres(dir) ?? null);
   served = await serveBackend({
-    backend: () =>
-      createHostedBackend({
+    backend: async () => {
+      const hosted = await createHostedBackend({
         config: {
           dataDir: join(dir, 'server'),
           postgres,
@@ -66,7 +82,9 @@ beforeAll(async () => {
         logger,
         clock: new ManualClock(Date.UTC(2026, 0, 15)),
         scrypt: TEST_SCRYPT,
-      }),
+      });
+      return { ...hosted, router: withInputQuotingProcedure(hosted.router) };
+    },
     port: 0,
     anyHost: true,
     clientKind: 'hosted',
@@ -80,6 +98,13 @@ beforeAll(async () => {
     password: SECRETS.password,
   });
   await callHosted(served.url, 'mutation', 'auth.refresh', { refreshToken: SECRETS.refreshToken });
+  // Passwords typed into free text of the same request: quoted by a failing procedure's error.
+  const quoted = await callHosted(served.url, 'mutation', 'probe.quoteInput', {
+    password: TYPED.password,
+    account: { newPassword: TYPED.newPassword },
+    note: `my password is ${TYPED.password}, the new one ${TYPED.newPassword}`,
+  });
+  expect(quoted.status).toBe(500);
   await callHosted(served.url, 'query', 'customers.list', {}, { token: SECRETS.refreshToken });
   await fetch(`${served.url}/api/v1/customers`, { headers: { authorization: `Bearer ${SECRETS.apiKey}` } });
   await fetch(`${served.url}/metrics`, { headers: { authorization: `Bearer ${SECRETS.metricsToken}x` } });
@@ -92,8 +117,8 @@ beforeAll(async () => {
     body: JSON.stringify({ card: { number: SECRETS.cardNumber, cvc: CVC } }),
   });
   // Errors that get logged: values in structured fields, in messages and in causes.
-  // A password a user typed has no shape and is configured nowhere: in a free-text message it
-  // could not be told from other words, so it is tested where it travels (inputs), not there.
+  // Outside any request a password a user typed has no shape and is configured nowhere: in a
+  // free-text message it could not be told from other words (inside one, see TYPED above).
   const values = Object.values(SECRETS).filter((value) => value !== SECRETS.password);
   logger.info({ input: { ...SECRETS, card: { number: SECRETS.cardNumber, cvc: CVC } } }, 'an input');
   logger.error({ err: new Error(`failed with ${values.join(' and ')}`) }, 'an error');
@@ -113,9 +138,13 @@ afterAll(async () => {
 describe('the log of a run carrying every kind of secret', () => {
   it('holds none of their values, in normal lines or logged errors', () => {
     expect(output).toContain('an error');
+    expect(output).toContain('could not keep the note');
     expect(output).toContain('caused by');
     for (const [kind, value] of Object.entries(SECRETS)) {
       expect(output.includes(value), `${kind} appears in the log`).toBe(false);
+    }
+    for (const [kind, value] of Object.entries(TYPED)) {
+      expect(output.includes(value), `a typed ${kind} quoted in free text appears in the log`).toBe(false);
     }
     expect(output.includes(SECRETS.cardNumber.replace(/ /g, '')), 'the card number, unspaced').toBe(false);
     expect(output).not.toContain(`"cvc":"${CVC}"`);

@@ -1,3 +1,4 @@
+import { currentRequestSecrets } from '../lib/request-scope';
 import { maskSecretShapes } from '../trpc/secrets';
 
 /**
@@ -5,7 +6,9 @@ import { maskSecretShapes } from '../trpc/secrets';
  * secret inside an error's message, its cause or its stack (where redact paths cannot reach)
  * is masked too. Masks what has a secret's shape (API keys, invitation codes, Stripe keys,
  * webhook signing secrets: see trpc/secrets.ts; refresh tokens, JWT access tokens, bearer
- * credentials, card numbers) and the values of the secrets the server was configured with.
+ * credentials, card numbers), the values of the secrets the server was configured with, and
+ * the values the request being served carried in password-like fields (a typed password has
+ * no shape: trpc/input-secrets.ts remembers it for the request's own lines).
  */
 
 export const SCRUBBED = '[redacted]';
@@ -42,6 +45,15 @@ const MIN_SECRET_LENGTH = 8;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The current request's own secrets, raw or JSON-escaped, longest first (one may contain another). */
+function maskRequestSecrets(line: string): string {
+  const secrets = currentRequestSecrets();
+  if (secrets.size === 0) return line;
+  const forms = [...secrets].flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
+  forms.sort((a, b) => b.length - a.length);
+  return forms.reduce((text, form) => text.split(form).join(SCRUBBED), line);
+}
+
 /**
  * A scrubber for log lines (JSON text). `secrets` are configured values (the token secret, the
  * SMTP password, the Stripe key…), masked wherever they appear, raw or JSON-escaped.
@@ -53,7 +65,8 @@ export function logScrubber(secrets: readonly (string | null | undefined)[] = []
     .sort((a, b) => b.length - a.length);
   const configured = values.length > 0 ? new RegExp(values.map(escapeRegExp).join('|'), 'g') : null;
   return (line) => {
-    let text = configured ? line.replace(configured, SCRUBBED) : line;
+    let text = maskRequestSecrets(line);
+    text = configured ? text.replace(configured, SCRUBBED) : text;
     text = maskSecretShapes(text);
     for (const shape of TOKEN_SHAPES) text = text.replace(shape, SCRUBBED);
     text = text.replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${SCRUBBED}`);

@@ -39,14 +39,9 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-/**
- * Two tenants and a user per persona in a fresh database (in-memory SQLite, or a PostgreSQL
- * database of its own in the integration-pg project), on a manual clock.
- */
-export async function createTestWorld(): Promise<TestWorld> {
-  const database = await openTestDatabase();
-  const clock = new ManualClock(START);
-  const services: Services = {
+/** The services of a standalone backend on `database`, with sandbox gateways and a silent log. */
+export function testServices(database: AppDatabase, clock: ManualClock): Services {
+  return {
     db: database.db,
     clock,
     logger: silentLogger,
@@ -54,6 +49,33 @@ export async function createTestWorld(): Promise<TestWorld> {
     procedures: appProcedures,
     gateways: sandboxGateways(database.db, clock),
   };
+}
+
+/** A tRPC caller acting as `principal` in `tenantId`, named `clientId` in the audit trail. */
+export function testCaller(
+  services: Services,
+  principal: Principal,
+  tenantId: string | null,
+  clientId: string,
+) {
+  return createCaller(
+    createContext({
+      services,
+      principal,
+      requestedTenantId: tenantId,
+      client: { kind: 'test', id: clientId },
+    }),
+  );
+}
+
+/**
+ * Two tenants and a user per persona in a fresh database (in-memory SQLite, or a PostgreSQL
+ * database of its own in the integration-pg project), on a manual clock.
+ */
+export async function createTestWorld(): Promise<TestWorld> {
+  const database = await openTestDatabase();
+  const clock = new ManualClock(START);
+  const services = testServices(database, clock);
   const now = clock.now();
   const A = await insertTenant(database.db, { name: 'Tenant A', slug: 'tenant-a', now });
   const B = await insertTenant(database.db, { name: 'Tenant B', slug: 'tenant-b', now });
@@ -80,14 +102,11 @@ export async function createTestWorld(): Promise<TestWorld> {
     tenants: { A, B },
     principals,
     as: (persona, tenantId) =>
-      createCaller(
-        createContext({
-          services,
-          principal: principals[persona],
-          requestedTenantId:
-            tenantId === undefined ? tenantIds[PERSONAS[persona].tenant?.[0] ?? 'A'] : tenantId,
-          client: { kind: 'test', id: persona },
-        }),
+      testCaller(
+        services,
+        principals[persona],
+        tenantId === undefined ? tenantIds[PERSONAS[persona].tenant?.[0] ?? 'A'] : tenantId,
+        persona,
       ),
     close: () => database.close(),
   };

@@ -3,12 +3,13 @@ import { AmountOutOfRangeError } from '../../shared/money';
 import { can, canEnterTenant, type Permission } from '../../shared/permissions';
 import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
-import { currentRequestId } from '../lib/request-scope';
+import { currentRequestId, rememberRequestSecrets } from '../lib/request-scope';
 import { describeError, internalMessage, logUnexpected, toTRPCError } from './errors';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { SecretPaths } from './secrets';
 import { tenantStatus } from './tenant-status';
 import { findNulCharacter, nulMessage } from './nul-characters';
+import { inputSecrets } from './input-secrets';
 
 /**
  * Every procedure declares the permission it needs; a procedure without one cannot be built.
@@ -71,12 +72,16 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
 });
 
 /**
- * NUL (U+0000) in any string or key of the input is refused before anything else reads it
+ * The raw input, before anything else reads it: its password-like values are remembered for
+ * the request's log lines to mask, and NUL (U+0000) in any string or key is refused
  * (server/trpc/nul-characters.ts). An input that cannot even be read is left to the
  * procedure's own parsing, which reports it as it always has.
  */
-const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next, meta }) => {
   const input: unknown = await getRawInput().catch(() => undefined);
+  // First, before anything could log: the request's passwords and secrets are masked in its log
+  // lines even where free text quotes them (server/ops/log-scrub.ts).
+  rememberRequestSecrets(inputSecrets(input, meta?.secrets));
   const field = findNulCharacter(input);
   if (field !== null) {
     throw new DomainError('INVALID_INPUT', nulMessage(field), { [field]: ['must not contain U+0000'] });

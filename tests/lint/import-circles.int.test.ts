@@ -1,12 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const GRAPH_SCRIPT = join(import.meta.dirname, 'import-graph.ts');
+import { importGraph } from './import-graph';
 
 /**
  * No file takes part in an import circle, type imports included: a circle means a lower layer
@@ -15,10 +11,7 @@ const GRAPH_SCRIPT = join(import.meta.dirname, 'import-graph.ts');
  * the result has no circle at all, also inside a layer.
  */
 async function circlesIn(paths: string[], tsConfig: string): Promise<string[][]> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', GRAPH_SCRIPT, tsConfig, ...paths], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const graph = JSON.parse(stdout) as Record<string, string[]>;
+  const graph = await importGraph(paths, tsConfig);
   return stronglyConnected(graph).filter(
     (group) => group.length > 1 || (graph[group[0] ?? ''] ?? []).includes(group[0] ?? ''),
   );

@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appRouter } from '../../app/router';
-import { appProcedures } from '../../app/procedures';
 import { openDatabase, openPostgres, type AppDatabase } from '../../db/connection';
-import { sandboxGateways } from '../../gateways/provider';
 import { ManualClock } from '../../lib/clock';
-import { silentLogger } from '../../lib/logger';
-import { createCallerFactory } from '../../trpc/base';
-import { createContext, type Services } from '../../trpc/context';
 import { testServerPostgres } from '../../testing/test-database.test-kit';
+import { testCaller, testServices } from '../../testing/world.test-kit';
 import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../tenants';
 import type { BackupSource } from './take';
-
-const createCaller = createCallerFactory(appRouter);
 
 /**
  * A server database a backup can be taken of: a SQLite FILE (a second connection must be able
@@ -27,27 +20,13 @@ export async function openBackupWorld() {
   const database: AppDatabase = postgres ? await openPostgres(postgres) : openDatabase({ path });
   const source: BackupSource = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'sqlite', path };
   const clock = new ManualClock(Date.UTC(2026, 11, 7, 3, 0));
-  const services: Services = {
-    db: database.db,
-    clock,
-    logger: silentLogger,
-    mode: 'standalone',
-    procedures: appProcedures,
-    gateways: sandboxGateways(database.db, clock),
-  };
+  const services = testServices(database, clock);
   const now = clock.now();
   const tenant = await insertTenant(database.db, { name: 'Backed Up', slug: 'backed-up', now });
   const user = await insertUser(database.db, { email: 'admin@backup.example', name: 'Admin', now });
   await insertMembership(database.db, { userId: user.id, tenantId: tenant.id, role: 'admin', now });
   const principal = await loadPrincipal(database.db, user.id);
-  const admin = createCaller(
-    createContext({
-      services,
-      principal,
-      requestedTenantId: tenant.id,
-      client: { kind: 'test', id: 'admin' },
-    }),
-  );
+  const admin = testCaller(services, principal, tenant.id, 'admin');
   return {
     dir,
     backupDir: join(dir, 'backups'),

@@ -25,7 +25,7 @@ import { customerEmailStartsWith, customerWordsMatch } from './text-search';
  * On SQLite the many form carries the matched ids too (up to `CARRIED_IDS_CAP`), read once, and
  * page and total probe them as one JSON value: an `IN (SELECT …)` set is built whole for each
  * statement, and building it (the FTS read, then each customer's row for its id) cost more than
- * the walk (decision 126). PostgreSQL keeps the set as a hashed subplan: an array of thousands
+ * the walk (decision 130). PostgreSQL keeps the set as a hashed subplan: an array of thousands
  * of ids as a parameter took 4–9 ms to plan (its selectivity is estimated element by element).
  */
 export type MatchedCustomers =

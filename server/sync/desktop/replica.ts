@@ -15,7 +15,7 @@ const REPLICA_CACHE_KB = 64 * 1024;
 /**
  * WAL pages past which a commit checkpoints on its own (SQLite's default: 1,000, which an
  * incremental pull of 1,000 rows passes at every commit). The replica checkpoints after each
- * pull instead (checkpointSoon); this is the bound when nothing else does (decision 124).
+ * pull instead (checkpointSoon); this is the bound when nothing else does (decision 127).
  */
 const REPLICA_WAL_PAGES = 10_000;
 
@@ -132,8 +132,8 @@ export class Replica {
    * Copies the pull's pages from the WAL into the database file once the pull has returned. A
    * commit that checkpoints (SQLite's default, every 1,000 pages) makes the pull that crosses the
    * mark wait for the copy and its fsyncs: at 100,000 customers, half of applying 1,000 changed
-   * rows. Done here, the rows are on screen first and the copy follows in the same event loop
-   * turn's wake (decision 124). PASSIVE: it never waits for a reader.
+   * rows. Done here, the rows are on screen first and the copy follows on the event loop's next
+   * turn (decision 127), on the same thread as before. PASSIVE: it never waits for a reader.
    */
   private checkpointSoon(): void {
     if (this.checkpointing) return;
