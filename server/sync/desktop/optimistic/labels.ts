@@ -59,6 +59,8 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'stripeEvents.replay': (i) => `Replay Stripe event ${String(i.id)}`,
   'stripeEvents.setSecret': () => 'Set the Stripe webhook signing secret',
   'stripeBilling.startImport': () => 'Import from Stripe Billing',
+  'jobs.retry': (i) => `Retry job ${String(i.id)}`,
+  'jobs.release': (i) => `Release the lease of job ${String(i.id)}`,
   'webhooks.create': (i) => `Add webhook endpoint ${String(i.url)}`,
   'webhooks.setEnabled': (i, n) => `${i.enabled === false ? 'Disable' : 'Enable'} ${n(i.id)}`,
   'webhooks.update': (i, n) => `Edit ${n(i.id)}`,
