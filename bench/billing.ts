@@ -14,7 +14,7 @@
  *
  * PostgreSQL: TOLLGATE_BENCH_POSTGRES_URL (a superuser's URL), else a throwaway cluster.
  *
- *   npm run bench:billing -- [customers] [invoicesPerSubscription] [--explain] [--fresh]
+ *   npm run bench:billing -- [customers] [invoicesPerSubscription] [--explain] [--fresh] [--runs=200]
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,8 @@ const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const EXPLAIN = process.argv.includes('--explain');
 const FRESH = process.argv.includes('--fresh');
 const scale: BillingScale = { customers: Number(args[0] ?? 100_000), invoicesPer: Number(args[1] ?? 10) };
-const RUNS = 200;
+/** Timed runs per case and way (`--runs=N`; at 1,000,000 invoices the deep pages make 200 take long). */
+const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-billing-'));
 const rate = (rows: number, took: number) =>
   `${Math.round(rows / (took / 1000)).toLocaleString('en')} rows/s`;
