@@ -22,9 +22,16 @@ const INDEXES = /* sql */ `
   CREATE INDEX payments_list ON payments (tenant_id, created_at, id, customer_id);
 `;
 
+/**
+ * SQLite: a database whose tables were analyzed keeps its other indexes' statistics while
+ * these new ones have none, and its planner then walks a whole list for a lookup (an invoice
+ * number search at 1,000,000 invoices: 4.8 s instead of 2 ms). `PRAGMA optimize` analyzes the
+ * tables whose indexes lack statistics (1.4 s at that size) and leaves a never-analyzed
+ * database as it was. PostgreSQL keeps statistics per column, not per index.
+ */
 export const listIndexesCarryCustomer: Migration = {
   version: 24,
   name: 'list_indexes_carry_customer',
-  sql: INDEXES,
+  sql: `${INDEXES}\n  PRAGMA optimize;\n`,
   postgres: INDEXES,
 };
