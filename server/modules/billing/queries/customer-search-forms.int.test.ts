@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceListInput, paymentListInput, subscriptionListInput } from '../../../../shared/billing/schema';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
 import { dialectOf } from '../../../db/dialect';
-import { customerSearchMatch, inMatchedCustomers, listSourceFor, matchedCustomers } from '../../customers';
+import {
+  customerSearchMatch,
+  inMatchedCustomers,
+  listSourceFor,
+  matchedCustomers,
+  type MatchedCustomers,
+} from '../../customers';
 import { listInvoices } from './list-invoices';
 import { listPayments } from './list-payments';
 import { listSubscriptions } from './list-subscriptions';
@@ -93,6 +99,21 @@ const SEARCHES: [string, string[]][] = [
   ['mar', ['Marigold Okafor', 'Mariam Obi', 'Omar Marsh', 'Ines Marnier']],
 ];
 
+/** The plan of the invoices list's first page filtered by `matched`, as the list builds it. */
+async function invoicesPagePlan(matched: MatchedCustomers): Promise<string> {
+  const { db } = world.database;
+  return planOf(
+    listSourceFor(db, 'invoices', matched, 'list')
+      .select(['invoices.id', 'invoices.created_at'])
+      .where('invoices.tenant_id', '=', world.tenants.A.id)
+      .where(inMatchedCustomers(matched, 'invoices.customer_id', 'list'))
+      .orderBy('invoices.created_at', 'desc')
+      .orderBy('invoices.id', 'desc')
+      .limit(3)
+      .compile(),
+  );
+}
+
 describe('a billing list searched by customer', () => {
   for (const [list, run] of Object.entries(billingLists)) {
     for (const [search, names] of SEARCHES) {
@@ -147,16 +168,7 @@ describe('the "many" form of a customer search', () => {
     it(`walks the list index alone and probes a set built once (${label})`, async () => {
       const { db } = world.database;
       const matched = await manyMatches(carriedIdsCap);
-      const plan = await planOf(
-        listSourceFor(db, 'invoices', matched, 'list')
-          .select(['invoices.id', 'invoices.created_at'])
-          .where('invoices.tenant_id', '=', world.tenants.A.id)
-          .where(inMatchedCustomers(matched, 'invoices.customer_id', 'list'))
-          .orderBy('invoices.created_at', 'desc')
-          .orderBy('invoices.id', 'desc')
-          .limit(3)
-          .compile(),
-      );
+      const plan = await invoicesPagePlan(matched);
       // The list index carries the customer (migration 0024): no table read per walked row.
       const postgres = dialectOf(db) === 'postgres';
       expect(plan).toMatch(
@@ -195,16 +207,7 @@ describe('the "few" form of a customer search', () => {
     if (!match) throw new Error('"zelda" is a search');
     const matched = await matchedCustomers(db, world.tenants.A.id, match, 10_000);
     expect(matched.kind).toBe('few');
-    const plan = await planOf(
-      listSourceFor(db, 'invoices', matched, 'list')
-        .select(['invoices.id', 'invoices.created_at'])
-        .where('invoices.tenant_id', '=', world.tenants.A.id)
-        .where(inMatchedCustomers(matched, 'invoices.customer_id', 'list'))
-        .orderBy('invoices.created_at', 'desc')
-        .orderBy('invoices.id', 'desc')
-        .limit(3)
-        .compile(),
-    );
+    const plan = await invoicesPagePlan(matched);
     // Since invoices_list carries customer_id, SQLite preferred walking it for `IN (…)` (190 ms against 1 ms
     // for 13 customers at 300,000 invoices): the ids now drive a CROSS JOIN. PostgreSQL chooses by cost, and on
     // a table this small rightly walks the list (at 300,000 invoices it reads invoices_customer and sorts).
