@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
 import type { AccountTables } from './schema-accounts';
+import type { AnalyticsTables } from './schema-analytics';
 import type { BackupTables } from './schema-backups';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
@@ -18,6 +19,7 @@ import type { WebhookTables } from './schema-webhooks';
  */
 export interface DB
   extends
+    AnalyticsTables,
     RecoveryTables,
     EmailTables,
     StripeEventTables,

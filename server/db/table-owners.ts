@@ -31,6 +31,14 @@ export const TABLE_OWNERS = {
 
   customers: 'server/modules/customers',
 
+  // Revenue analytics: subscription value history, movements and their sums, FX rates, settings.
+  mrr_states: 'server/modules/analytics',
+  mrr_movements: 'server/modules/analytics',
+  mrr_monthly: 'server/modules/analytics',
+  mrr_cohorts: 'server/modules/analytics',
+  fx_rates: 'server/modules/analytics',
+  analytics_settings: 'server/modules/analytics',
+
   features: 'server/modules/catalog',
   products: 'server/modules/catalog',
   plans: 'server/modules/catalog',

@@ -22,6 +22,7 @@ import { customerEmailPrefix } from './0021_customer_email_prefix';
 import { backups } from './0022_backups';
 import { jobLeaseHolder } from './0023_job_lease_holder';
 import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
+import { analytics } from './0025_analytics';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly Migration[] = [
   backups,
   jobLeaseHolder,
   listIndexesCarryCustomer,
+  analytics,
 ];
