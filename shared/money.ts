@@ -119,7 +119,7 @@ export function compare(a: Money, b: Money): number {
 }
 
 /** Divides two BigInts rounding half to even. */
-function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
+export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new MoneyError('division by zero');
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
