@@ -134,4 +134,5 @@ export const POSTGRES_SUITE: string[] = [
   // analytics (issue 14): MRR movements
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
+  'server/modules/analytics/rebuild.int.test.ts',
 ];

@@ -23,7 +23,8 @@ import type { Migration } from './types';
  * - fx_rates: the workspace's exchange rates, entered or imported from CSV; `rate` is a
  *   decimal string, units of `quote_currency` per unit of `base_currency`.
  * - analytics_settings: reporting currency, the past-due churn setting, the finance pack's
- *   recipients, and the background rebuild's progress.
+ *   recipients, and the background rebuild's progress (`rebuild_differences`: the movement rows
+ *   the last rebuild found different from its derivation and rewrote; 0 expected).
  */
 export const analytics: Migration = {
   version: 25,
@@ -131,6 +132,7 @@ export const analytics: Migration = {
       rebuild_total INTEGER NOT NULL DEFAULT 0,
       rebuild_error TEXT,
       rebuilt_at INTEGER,
+      rebuild_differences INTEGER,
       version INTEGER NOT NULL DEFAULT 1,
       updated_at INTEGER NOT NULL
     ) STRICT;
@@ -238,6 +240,7 @@ export const analytics: Migration = {
       rebuild_total BIGINT NOT NULL DEFAULT 0,
       rebuild_error TEXT,
       rebuilt_at BIGINT,
+      rebuild_differences BIGINT,
       version BIGINT NOT NULL DEFAULT 1,
       updated_at BIGINT NOT NULL
     );

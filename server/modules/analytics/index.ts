@@ -4,3 +4,8 @@
  * Billing calls `recordSubscriptionValue` in its transactions; analytics never imports billing.
  */
 export { recordSubscriptionValue, type MrrCause, type SubscriptionWrite } from './record';
+export { analyticsSettingsRouter } from './router';
+export { analyticsJobHandlers } from './jobs';
+export { rebuildMovements, type RebuildOutcome } from './rebuild';
+export { findSettings, type AnalyticsSettings } from './settings-repo';
+export { loadRateBook, RateBook } from './rates';
