@@ -1,0 +1,1 @@
+export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
