@@ -8,6 +8,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
+import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
 import { receiptsRouter } from '../modules/receipts';
@@ -61,6 +62,7 @@ export const appRouter = router({
   search: searchRouter,
   backups: backupsRouter,
   jobs: jobsRouter,
+  analytics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;
