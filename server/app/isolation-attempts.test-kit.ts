@@ -254,6 +254,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
   'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
   'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
+  'revenue.byMonth': (a, f) =>
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.trialConversion': (a, f) =>
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
 };
 
 /**

@@ -130,4 +130,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
+  // revenue reports (issue 14)
+  'server/modules/analytics/revenue/revenue.int.test.ts',
 ];
