@@ -132,4 +132,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/entitlement-changes.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
+  'server/modules/analytics/independent-mrr.int.test.ts',
 ];
