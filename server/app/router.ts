@@ -11,6 +11,7 @@ import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
+import { revenueRouter } from '../modules/analytics/revenue';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -63,6 +64,7 @@ export const appRouter = router({
   backups: backupsRouter,
   jobs: jobsRouter,
   analytics: metricsRouter,
+  revenue: revenueRouter,
 });
 
 export type AppRouter = typeof appRouter;
