@@ -10,6 +10,7 @@ import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
+import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -61,6 +62,7 @@ export const appRouter = router({
   search: searchRouter,
   backups: backupsRouter,
   jobs: jobsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

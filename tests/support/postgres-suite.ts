@@ -130,4 +130,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
+  'server/modules/reports/exports.int.test.ts',
 ];

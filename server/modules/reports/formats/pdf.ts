@@ -65,21 +65,22 @@ export function pdfWriter(
   });
   doc.pipe(out);
   const pages = pageCount(heading.rows);
-  const placed = placeColumns(columns.map((column) => column.width));
+  const printed = columns.flatMap((column, index) => (column.printed === false ? [] : [{ column, index }]));
+  const placed = placeColumns(printed.map(({ column }) => column.width));
   let page = 1;
   let rowsOnPage = 0;
   let y = 0;
 
   const tableHeader = (top: number) => {
     doc.font('Helvetica-Bold').fontSize(FONT_SIZE).fillColor('#333333');
-    columns.forEach((column, index) => drawCell(column, index, toWinAnsi(column.header), top + 5));
+    printed.forEach(({ column }, at) => drawCell(column, at, toWinAnsi(column.header), top + 5));
     doc.moveTo(MARGIN, top + HEADER_ROW_HEIGHT - 2).lineTo(PAGE.width - MARGIN, top + HEADER_ROW_HEIGHT - 2);
     doc.lineWidth(0.5).strokeColor('#999999').stroke();
     doc.font('Helvetica').fillColor('#000000');
     y = top + HEADER_ROW_HEIGHT;
   };
-  const drawCell = (column: TableColumn, index: number, text: string, top: number) => {
-    const box = placed[index];
+  const drawCell = (column: TableColumn, at: number, text: string, top: number) => {
+    const box = placed[at];
     if (!box || text === '') return;
     const width = box.width - CELL_PADDING * 2;
     doc.text(fit(doc, text, width), box.x + CELL_PADDING, top, {

@@ -19,6 +19,8 @@ export interface TableColumn {
   kind: ColumnKind;
   /** Relative width in characters (XLSX column width, PDF share of the page). */
   width: number;
+  /** False for a column a printed report leaves out (long ids): CSV and XLSX keep every column. */
+  printed?: boolean;
 }
 
 /** What a report says above its table (the PDF prints it; CSV and XLSX carry only the table). */
