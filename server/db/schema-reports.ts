@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ExportFormat, ExportStatus } from '../../shared/exports/schema';
 
-/** Tables of migration 0026_exports, as Kysely sees them (server/modules/reports owns them). */
+/** Tables of migration 0027_exports, as Kysely sees them (server/modules/reports owns them). */
 export interface ReportTables {
   exports: {
     id: string;

@@ -38,7 +38,7 @@ export const TABLE_OWNERS = {
   mrr_cohorts: 'server/modules/analytics',
   fx_rates: 'server/modules/analytics',
   analytics_settings: 'server/modules/analytics',
-  // Exports: each list or report written to a file by this backend (migration 0026).
+  // Exports: each list or report written to a file by this backend (migration 0027).
   exports: 'server/modules/reports',
 
   features: 'server/modules/catalog',
@@ -66,6 +66,7 @@ export const TABLE_OWNERS = {
   recovery_policies: 'server/modules/recovery',
 
   email_outbox: 'server/modules/emails',
+  email_attachments: 'server/modules/emails',
   email_settings: 'server/modules/emails',
   notification_cursors: 'server/modules/emails',
 

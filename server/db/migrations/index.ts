@@ -23,7 +23,8 @@ import { backups } from './0022_backups';
 import { jobLeaseHolder } from './0023_job_lease_holder';
 import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
 import { analytics } from './0025_analytics';
-import { exportsTable } from './0026_exports';
+import { emailAttachments } from './0026_email_attachments';
+import { exportsTable } from './0027_exports';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -53,5 +54,6 @@ export const MIGRATIONS: readonly Migration[] = [
   jobLeaseHolder,
   listIndexesCarryCustomer,
   analytics,
+  emailAttachments,
   exportsTable,
 ];

@@ -12,7 +12,7 @@ import type { Migration } from './types';
  * the PDF and the Exports page show.
  */
 export const exportsTable: Migration = {
-  version: 26,
+  version: 27,
   name: 'exports',
   sql: /* sql */ `
     CREATE TABLE exports (
