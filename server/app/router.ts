@@ -12,6 +12,7 @@ import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
 import { revenueRouter } from '../modules/analytics/revenue';
+import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -65,6 +66,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   analytics: metricsRouter,
   revenue: revenueRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -140,4 +140,5 @@ export const POSTGRES_SUITE: string[] = [
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
+  'server/modules/reports/exports.int.test.ts',
 ];
