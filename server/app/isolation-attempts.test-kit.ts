@@ -269,6 +269,15 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.analyticsSettings.setFxRate({ day: '2026-01-31', base: 'EUR', quote: 'USD', rate: '1.08' }),
   'analyticsSettings.importFxRates': (a) =>
     a.analyticsSettings.importFxRates({ csv: 'day,base,quote,rate\n2026-01-31,EUR,USD,1.08\n' }),
+  'analytics.overview': (a, f) =>
+    a.analytics.overview({ from: '2025-01', to: '2026-12', segment: { plan: f.bPlanId } }),
+  'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
+  'analytics.segments': (a) => a.analytics.segments(),
+  'revenue.byMonth': (a, f) =>
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.trialConversion': (a, f) =>
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
 };
 
 /**

@@ -8,8 +8,11 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
+import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
+import { revenueRouter } from '../modules/analytics/revenue';
+import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -63,6 +66,9 @@ export const appRouter = router({
   backups: backupsRouter,
   jobs: jobsRouter,
   analyticsSettings: analyticsSettingsRouter,
+  analytics: metricsRouter,
+  revenue: revenueRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

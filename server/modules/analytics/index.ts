@@ -9,3 +9,4 @@ export { analyticsJobHandlers } from './jobs';
 export { rebuildMovements, type RebuildOutcome } from './rebuild';
 export { findSettings, type AnalyticsSettings } from './settings-repo';
 export { loadRateBook, RateBook } from './rates';
+export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
