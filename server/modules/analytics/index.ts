@@ -5,3 +5,4 @@
  */
 export { recordSubscriptionValue, type MrrCause, type SubscriptionWrite } from './record';
 export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
+export { revenueByMonth } from './revenue';
