@@ -4,7 +4,7 @@ import { yieldToIo } from '../../lib/loop';
 import { loadRateBook } from './rates';
 import { countDifferences, differences, reconcileCustomers, type Derivation } from './reconcile';
 import { findSettings } from './settings-repo';
-import { customerNows } from './states-repo';
+import { customerNows, DERIVED_COLUMNS } from './states-repo';
 
 /** Customers per batch: one read of their states, one of their movements. */
 export const REBUILD_BATCH = 2000;
@@ -42,7 +42,7 @@ async function nextCustomers(db: Kysely<DB>, tenantId: string, after: string): P
 async function readRange(db: Kysely<DB>, tenantId: string, after: string, upTo: string | null) {
   let states = db
     .selectFrom('mrr_states')
-    .selectAll()
+    .select(DERIVED_COLUMNS)
     .where('tenant_id', '=', tenantId)
     .where('customer_id', '>', after);
   let movements = db

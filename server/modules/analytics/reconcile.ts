@@ -4,7 +4,7 @@ import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { applyMovementDiff, diffMovements, toMovementRow } from './movements';
 import type { RateBook } from './rates';
-import { toMrrState, type MovementRow, type StateRow } from './states-repo';
+import { DERIVED_COLUMNS, toMrrState, type DerivableState, type MovementRow } from './states-repo';
 
 /** What a derivation needs besides the states: the setting, the rates and each customer's now. */
 export interface Derivation {
@@ -28,7 +28,7 @@ function byCustomer<T extends { customer_id: string }>(rows: readonly T[]): Map<
 /** The difference between stored and derived movements, per customer whose movements differ. */
 export function differences(
   derivation: Derivation,
-  states: readonly StateRow[],
+  states: readonly DerivableState[],
   stored: readonly MovementRow[],
 ) {
   const statesOf = byCustomer(states);
@@ -75,7 +75,7 @@ export async function reconcileCustomers(
   }
   const states = await trx
     .selectFrom('mrr_states')
-    .selectAll()
+    .select(DERIVED_COLUMNS)
     .where('tenant_id', '=', tenantId)
     .where('customer_id', 'in', customerIds)
     .execute();
@@ -86,6 +86,11 @@ export async function reconcileCustomers(
     .where('customer_id', 'in', customerIds)
     .execute();
   const diffs = differences(derivation, states, stored);
-  for (const diff of diffs.values()) await applyMovementDiff(trx, tenantId, diff);
-  return countDifferences(diffs.values());
+  // One write for the batch: its rows in chunks, and each sum bucket once however many customers share it.
+  const all = [...diffs.values()];
+  await applyMovementDiff(trx, tenantId, {
+    inserted: all.flatMap((diff) => diff.inserted),
+    deleted: all.flatMap((diff) => diff.deleted),
+  });
+  return countDifferences(all);
 }
