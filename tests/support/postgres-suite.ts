@@ -142,4 +142,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
+  'server/modules/reports/analytics-report/overview-report.int.test.ts',
+  'server/modules/reports/finance-pack/finance-pack.int.test.ts',
 ];

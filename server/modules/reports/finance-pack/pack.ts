@@ -3,6 +3,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { addMonths } from '../../../../shared/analytics/overview-months';
 import { overviewInput } from '../../../../shared/analytics/overview-schema';
 import type { DB } from '../../../db/schema';
+import { findSettings } from '../../analytics';
 import { queueStaffNotice } from '../../emails';
 import { overviewReport } from '../analytics-report/overview-report';
 import { writeReportPdf } from '../analytics-report/report-pdf';
@@ -25,16 +26,6 @@ async function bytesOf(write: (out: Writable) => Promise<void>): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
-/** Whom a workspace sends its pack to (analytics settings); none → no pack. */
-export async function financePackRecipients(db: Kysely<DB>, tenantId: string): Promise<string[]> {
-  const row = await db
-    .selectFrom('analytics_settings')
-    .select('finance_pack_recipients')
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.finance_pack_recipients) as string[]) : [];
-}
-
 /**
  * Builds `month`'s finance pack — the Overview of the twelve months up to it (headline figures of
  * the month, movements, revenue) and the month's churn and contraction — as a PDF and an XLSX,
@@ -47,7 +38,7 @@ export async function sendFinancePack(
   month: string,
   now: number,
 ): Promise<number> {
-  const recipients = await financePackRecipients(db, tenantId);
+  const recipients = (await findSettings(db, tenantId)).financePackRecipients;
   if (recipients.length === 0) return 0;
   const label = longMonth(month);
   const report = await overviewReport(
