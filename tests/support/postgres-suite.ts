@@ -137,4 +137,5 @@ export const POSTGRES_SUITE: string[] = [
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
+  'server/modules/analytics/metrics/engine-overview.int.test.ts',
 ];

@@ -146,12 +146,20 @@ export async function recordMovements(
       .execute();
     await db
       .insertInto('mrr_cohorts')
-      .values({ tenant_id: tenantId, currency: row.currency, cohort: seed.cohort ?? month, month, ...sums })
+      .values({
+        tenant_id: tenantId,
+        currency: row.currency,
+        cohort: seed.cohort ?? month,
+        month,
+        ...sums,
+        movements: 1,
+      })
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'currency', 'cohort', 'month']).doUpdateSet((eb) => ({
           amount: eb('mrr_cohorts.amount', '+', seed.amount),
           amount_reporting: eb('mrr_cohorts.amount_reporting', '+', sums.amount_reporting),
           customers: eb('mrr_cohorts.customers', '+', sums.customers),
+          movements: eb('mrr_cohorts.movements', '+', 1),
         })),
       )
       .execute();
