@@ -86,5 +86,7 @@ export const movementsInput = z
     ...rangeFields,
     kind: z.enum(MOVEMENT_KINDS, { error: `Kind must be one of ${MOVEMENT_KINDS.join(', ')}` }).nullish(),
     ...pageInput({ max: 500, default: 100 }),
+    /** Sent by TanStack Query's infinite queries through tRPC; the list only reads onwards. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .superRefine(checkRange);
