@@ -1,12 +1,15 @@
-import { Paper, ScrollArea, SegmentedControl, Group, Table, Text, Title } from '@mantine/core';
+import { Paper, SegmentedControl, Group, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { basisPointsOf } from '../../../shared/analytics/formulas';
 import { formatCount } from '../../lib/format';
-import { plainTable } from '../../ui/plain-table';
+import { fittedTable } from './fitted-table';
 import { moneyText, monthLabel, percentText } from './overview-text';
 import type { CohortRow, Overview } from './types';
 
 type Measure = 'customers' | 'mrr';
+
+/** A year of months after each cohort's first: what fits across a laptop's window. */
+const MAX_OFFSETS = 12;
 
 /** A cell's shade: the retention's strength, capped at 100 % (net MRR retention can pass it). */
 function shade(bp: number | null): string | undefined {
@@ -56,7 +59,7 @@ function CohortCells({
 /** Cohort retention by first payment month: what remains of each month's new customers, and of their MRR. */
 export function CohortTable({ overview }: { overview: Overview }) {
   const [measure, setMeasure] = useState<Measure>('customers');
-  const width = overview.cohorts[0]?.months.length ?? 0;
+  const width = Math.min(overview.cohorts[0]?.months.length ?? 0, MAX_OFFSETS);
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="overview-cohorts">
       <Group justify="space-between" mb="xs">
@@ -80,34 +83,32 @@ export function CohortTable({ overview }: { overview: Overview }) {
         {!overview.cohortsSegmented &&
           ' Cohorts follow the currency filter only: plan, interval, country and source do not apply.'}
       </Text>
-      <ScrollArea>
-        <Table {...plainTable} withTableBorder withColumnBorders aria-labelledby="overview-cohorts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Cohort</Table.Th>
-              <Table.Th ta="right">Size</Table.Th>
-              {Array.from({ length: width }, (_, offset) => (
-                <Table.Th key={offset} ta="center">
-                  Month {offset}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {overview.cohorts.map((row) => (
-              <Table.Tr key={row.cohort}>
-                <Table.Th scope="row">{monthLabel(row.cohort)}</Table.Th>
-                <Table.Td ta="right">
-                  {measure === 'customers'
-                    ? formatCount(row.startCustomers)
-                    : moneyText(row.startMrr, overview.currency)}
-                </Table.Td>
-                <CohortCells row={row} measure={measure} width={width} currency={overview.currency} />
-              </Table.Tr>
+      <Table {...fittedTable} withTableBorder withColumnBorders aria-labelledby="overview-cohorts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Cohort</Table.Th>
+            <Table.Th ta="right">Size</Table.Th>
+            {Array.from({ length: width }, (_, offset) => (
+              <Table.Th key={offset} ta="center">
+                Month {offset}
+              </Table.Th>
             ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {overview.cohorts.map((row) => (
+            <Table.Tr key={row.cohort}>
+              <Table.Th scope="row">{monthLabel(row.cohort)}</Table.Th>
+              <Table.Td ta="right">
+                {measure === 'customers'
+                  ? formatCount(row.startCustomers)
+                  : moneyText(row.startMrr, overview.currency)}
+              </Table.Td>
+              <CohortCells row={row} measure={measure} width={width} currency={overview.currency} />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Paper>
   );
 }
