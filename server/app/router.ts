@@ -11,6 +11,8 @@ import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
+import { revenueRouter } from '../modules/analytics/revenue';
+import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
 import { auditRouter } from '../modules/audit';
@@ -63,6 +65,8 @@ export const appRouter = router({
   backups: backupsRouter,
   jobs: jobsRouter,
   analytics: metricsRouter,
+  revenue: revenueRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

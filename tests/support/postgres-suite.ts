@@ -138,4 +138,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
   'server/modules/analytics/metrics/engine-overview.int.test.ts',
+  // revenue reports (issue 14)
+  'server/modules/analytics/revenue/revenue.int.test.ts',
+  'server/modules/analytics/independent-mrr.int.test.ts',
+  'server/modules/reports/exports.int.test.ts',
 ];
