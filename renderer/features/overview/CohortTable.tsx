@@ -1,4 +1,5 @@
-import { Paper, SegmentedControl, Group, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SegmentedControl, Group, Table, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { basisPointsOf } from '../../../shared/analytics/formulas';
 import { formatCount } from '../../lib/format';
@@ -23,11 +24,14 @@ function CohortCells({
   measure,
   width,
   currency,
+  ownCurrency,
 }: {
   row: CohortRow;
   measure: Measure;
   width: number;
   currency: string;
+  /** The currency filter, which the drill-down keeps (cohorts follow no other filter). */
+  ownCurrency: string | undefined;
 }) {
   return (
     <>
@@ -43,9 +47,23 @@ function CohortCells({
             style={{ background: shade(basisPointsOf(ratio)) }}
             title={amount}
           >
-            <Text size="xs" fw={600} span>
+            {/* The cohort's movements up to this month: what the cell adds up. */}
+            <Anchor
+              size="xs"
+              fw={600}
+              c="var(--mantine-color-text)"
+              underline="hover"
+              aria-label={`Cohort of ${monthLabel(row.cohort)} in ${monthLabel(cell.month)}: ${percentText(ratio)}, ${amount}; show its movements`}
+              renderRoot={(props) => (
+                <Link
+                  to="/overview/movements"
+                  search={{ from: row.cohort, to: cell.month, cohort: row.cohort, currency: ownCurrency }}
+                  {...props}
+                />
+              )}
+            >
               {percentText(ratio)}
-            </Text>
+            </Anchor>
             <Text size="xs" span display="block">
               {amount}
             </Text>
@@ -104,7 +122,13 @@ export function CohortTable({ overview }: { overview: Overview }) {
                   ? formatCount(row.startCustomers)
                   : moneyText(row.startMrr, overview.currency)}
               </Table.Td>
-              <CohortCells row={row} measure={measure} width={width} currency={overview.currency} />
+              <CohortCells
+                row={row}
+                measure={measure}
+                width={width}
+                currency={overview.currency}
+                ownCurrency={overview.basis === 'own' ? overview.currency : undefined}
+              />
             </Table.Tr>
           ))}
         </Table.Tbody>
