@@ -2,7 +2,7 @@ import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { monthOfTime } from '../../../shared/analytics/overview-months';
 import type { Segment } from '../../../shared/analytics/overview-schema';
 import { overviewViewFor, type OverviewSearch } from '../../../shared/analytics/overview-search';
@@ -110,13 +110,11 @@ export function OverviewPage() {
         title="Overview"
         description="Recurring revenue, where it came from this month and who is leaving — every figure opens the movements behind it."
         actions={
-          // The settings page belongs to the analytics engine's screens; a plain link keeps the two apart.
           <Button
-            component="a"
-            href="#/analytics/settings"
             variant="default"
             size="xs"
             leftSection={<IconSettings size={16} />}
+            renderRoot={(props) => <Link to="/analytics/settings" {...props} />}
           >
             Analytics settings
           </Button>
