@@ -138,6 +138,7 @@ export const POSTGRES_SUITE: string[] = [
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
+  'server/modules/analytics/metrics/engine-overview.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
