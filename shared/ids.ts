@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   webhookAttempt: 'wat',
   webhookSecret: 'whs',
   backup: 'bkp',
+  mrrState: 'mrs',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

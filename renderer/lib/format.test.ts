@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, countryName, formatCount, relativeTime } from './format';
+import { countOf, countryName, formatBytes, formatCount, relativeTime } from './format';
 
 const NOW = Date.UTC(2025, 10, 21, 12, 0, 0);
 const MINUTE = 60_000;
@@ -28,5 +28,14 @@ describe('format', () => {
   it('names countries, falling back to the code', () => {
     expect(countryName('DE', 'en-US')).toBe('Germany');
     expect(countryName('AA', 'en-US')).toBe('AA');
+  });
+});
+
+describe('formatBytes', () => {
+  it('sizes in decimal units', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(812_400)).toBe('812 kB');
+    expect(formatBytes(1_430_000)).toBe('1.4 MB');
+    expect(formatBytes(2_600_000_000)).toBe('2.6 GB');
   });
 });

@@ -63,3 +63,16 @@ export function countryName(code: string, locale?: string): string {
     return code;
   }
 }
+
+/** 1.4 MB, 812 kB: a file's size as people read it (decimal units, as disks are sold). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { EmailTemplate } from '../../shared/emails/schema';
 
 /** Tables of migration 0004_notifications, as Kysely sees them. */
 export interface EmailTables {
@@ -7,14 +8,8 @@ export interface EmailTables {
     tenant_id: string;
     customer_id: string | null;
     source_event_id: string;
-    template:
-      | 'receipt'
-      | 'trial_ending'
-      | 'payment_failed'
-      | 'payment_recovered'
-      | 'final_notice'
-      | 'subscription_canceled'
-      | 'webhook_endpoint_disabled';
+    /** Checked by the code that queues (shared/emails/schema.ts), not by the database (migration 0026). */
+    template: EmailTemplate;
     recipient: string;
     from_name: string;
     from_address: string | null;
@@ -42,4 +37,14 @@ export interface EmailTables {
     updated_at: number;
   };
   notification_cursors: { name: string; last_rowid: number };
+  /** Migration 0026: files sent with an email, removed with it. */
+  email_attachments: {
+    email_id: string;
+    position: number;
+    tenant_id: string;
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    content: Buffer;
+  };
 }

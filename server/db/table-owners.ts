@@ -64,6 +64,7 @@ export const TABLE_OWNERS = {
   recovery_policies: 'server/modules/recovery',
 
   email_outbox: 'server/modules/emails',
+  email_attachments: 'server/modules/emails',
   email_settings: 'server/modules/emails',
   notification_cursors: 'server/modules/emails',
 

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../db/dialect';
 import { pruneExpiredSessions } from '../auth/session-prune';
 import type { DB } from '../db/schema';
 import { pruneKeys } from '../hosted/rest/idempotency';
@@ -12,7 +13,8 @@ import { HOUSEKEEPING_AT_UTC_MS, HOUSEKEEPING_EVERY_MS, PRUNE_BATCH, RETENTION }
 
 /**
  * The daily housekeeping job: prunes expired sign-ins, old sent emails and used REST
- * idempotency keys (retention.ts says how old), in batches, each its own statement. It is a
+ * idempotency keys (retention.ts says how old), in batches, each its own statement, then
+ * refreshes SQLite's planner statistics. It is a
  * job like any other (retried, leased, one instance runs it), at 03:00 UTC, scheduled by the
  * hosted server's start and then by each run; the day names it, so instances never double it.
  * Jobs belong to a workspace: this one is filed under the oldest, and prunes for all.
@@ -54,12 +56,22 @@ async function pruneEmails(db: Kysely<DB>, cutoff: number, batch: number): Promi
   return rows;
 }
 
+/**
+ * Keeps SQLite's planner statistics current as tables grow: `PRAGMA optimize` analyzes only
+ * the tables whose statistics are stale, within SQLite's own limit. PostgreSQL's autovacuum
+ * does the same there.
+ */
+async function refreshPlannerStatistics(db: Kysely<DB>): Promise<void> {
+  if (dialectOf(db) === 'sqlite') await sql`PRAGMA optimize = 0x10002`.execute(db);
+}
+
 /** One pass of every prune, at `now`; returns the rows each table lost. */
 export async function runHousekeeping(db: Kysely<DB>, now: number, batch = PRUNE_BATCH): Promise<Pruned> {
   const sessions = await pruneSessions(db, now - RETENTION.expiredSessionsMs, batch);
   const emails = await pruneEmails(db, now - RETENTION.sentEmailsMs, batch);
   const keys = await pruneKeys(db, now, batch);
   reportPruned(db, 'rest_idempotency_keys', keys);
+  await refreshPlannerStatistics(db);
   return { sessions, email_outbox: emails, rest_idempotency_keys: keys };
 }
 

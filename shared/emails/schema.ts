@@ -15,6 +15,8 @@ export const EMAIL_TEMPLATES = [
   'subscription_canceled',
   /** To the workspace's admins, not a customer: a failing webhook endpoint was turned off. */
   'webhook_endpoint_disabled',
+  /** To the recipients a workspace chose: last month's figures, with the pack's PDF and XLSX attached. */
+  'finance_pack',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

@@ -75,6 +75,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/customers/list.int.test.ts',
   'server/modules/customers/search-forms.int.test.ts',
   'server/modules/customers/merge.int.test.ts',
+  'server/modules/emails/attachments.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
   'server/modules/emails/dispatch.int.test.ts',
   'server/modules/emails/recovery-emails.int.test.ts',
@@ -130,6 +131,9 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
+  // analytics (issue 14): MRR movements
+  'server/modules/analytics/movements.int.test.ts',
+  'server/modules/analytics/stripe-movements.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',

@@ -18,6 +18,8 @@ export interface ReceivedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Parts sent as attachments, decoded to their bytes. */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface TestSmtpServer {
@@ -83,8 +85,30 @@ function split(raw: string): { headers: Record<string, string>; body: string } {
     : { headers: unfold(raw.slice(0, at)), body: raw.slice(at + gap) };
 }
 
-/** The text/plain and text/html leaves of a (possibly nested) MIME message. */
-function leaves(headers: Record<string, string>, body: string, found: { text: string; html: string }) {
+interface Leaves {
+  text: string;
+  html: string;
+  attachments: ReceivedEmail['attachments'];
+}
+
+/** An attachment's bytes (base64 or quoted-printable as nodemailer writes them). */
+function attachmentOf(headers: Record<string, string>, body: string): ReceivedEmail['attachments'][number] {
+  const disposition = headers['content-disposition'] ?? '';
+  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? '';
+  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  const content =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : Buffer.from(decodeBody(headers, body));
+  return {
+    filename: decodeWords(filename),
+    contentType: (headers['content-type'] ?? '').split(';')[0] ?? '',
+    content,
+  };
+}
+
+/** The text/plain and text/html leaves and the attachments of a (possibly nested) MIME message. */
+function leaves(headers: Record<string, string>, body: string, found: Leaves) {
   const type = headers['content-type'] ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (type.toLowerCase().startsWith('multipart/') && boundary) {
@@ -93,6 +117,8 @@ function leaves(headers: Record<string, string>, body: string, found: { text: st
       const inner = split(part.replace(/^\r?\n/, ''));
       leaves(inner.headers, inner.body.replace(/\r?\n$/, ''), found);
     }
+  } else if ((headers['content-disposition'] ?? '').toLowerCase().startsWith('attachment')) {
+    found.attachments.push(attachmentOf(headers, body));
   } else if (type.toLowerCase().startsWith('text/html')) {
     found.html = decodeBody(headers, body);
   } else {
@@ -102,7 +128,7 @@ function leaves(headers: Record<string, string>, body: string, found: { text: st
 
 export function parseMessage(raw: string, session: SMTPServerSession): ReceivedEmail {
   const { headers, body } = split(raw);
-  const found = { text: '', html: '' };
+  const found: Leaves = { text: '', html: '', attachments: [] };
   leaves(headers, body, found);
   return {
     envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -115,6 +141,7 @@ export function parseMessage(raw: string, session: SMTPServerSession): ReceivedE
     subject: decodeWords(headers.subject ?? ''),
     text: found.text,
     html: found.html,
+    attachments: found.attachments,
   };
 }
 

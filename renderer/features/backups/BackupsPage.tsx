@@ -1,14 +1,14 @@
 import { Alert, Badge, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatBytes } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
 import { DateText } from '../../ui/DateText';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainTable } from '../../ui/plain-table';
-import { backupSize, scheduleText, seconds, staleWarning } from './backup-text';
+import { scheduleText, seconds, staleWarning } from './backup-text';
 import type { BackupsOverview, BackupView } from './types';
 
 function VerifiedBadge({ backup }: { backup: BackupView }) {
@@ -33,7 +33,7 @@ function BackupRow({ backup }: { backup: BackupView }) {
         </Text>
       </Table.Td>
       <Table.Td>{backup.databaseKind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}</Table.Td>
-      <Table.Td ta="right">{backupSize(backup.sizeBytes)}</Table.Td>
+      <Table.Td ta="right">{formatBytes(backup.sizeBytes)}</Table.Td>
       <Table.Td ta="right">{formatCount(backup.totalRows)}</Table.Td>
       <Table.Td ta="right">{seconds(backup.backupMs)}</Table.Td>
       <Table.Td ta="right">{backup.restoreMs === null ? '—' : seconds(backup.restoreMs)}</Table.Td>

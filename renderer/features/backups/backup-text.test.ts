@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backupSize, scheduleText, seconds, staleWarning } from './backup-text';
+import { scheduleText, seconds, staleWarning } from './backup-text';
 
 describe('backup texts', () => {
-  it('sizes in decimal units', () => {
-    expect(backupSize(512)).toBe('512 B');
-    expect(backupSize(812_400)).toBe('812 kB');
-    expect(backupSize(1_430_000)).toBe('1.4 MB');
-    expect(backupSize(2_600_000_000)).toBe('2.6 GB');
-  });
-
   it('durations in seconds, then minutes', () => {
     expect(seconds(420)).toBe('0.4 s');
     expect(seconds(12_400)).toBe('12 s');

@@ -1,18 +1,5 @@
 import { formatDateTime } from '../../lib/format';
 
-/** 1.4 MB, 812 kB: a backup's size as people read it (decimal units, as disks are sold). */
-export function backupSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
 /** A step's duration: "0.4 s", "12 s", "3 min 5 s". */
 export function seconds(ms: number): string {
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;

@@ -1,6 +1,6 @@
 import { Anchor, Paper, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { formatDateTime } from '../../lib/format';
+import { formatBytes, formatDateTime } from '../../lib/format';
 import { type Field, FieldList } from '../../ui/FieldList';
 import { TEMPLATE_LABELS } from './labels';
 import type { EmailDetail } from './types';
@@ -62,6 +62,25 @@ export function EmailFacts({ email }: { email: EmailDetail }) {
               <Text size="sm" c={email.status === 'held' ? undefined : 'red'}>
                 {email.lastError}
               </Text>
+            ),
+          },
+        ]
+      : []),
+    ...(email.attachments.length > 0
+      ? [
+          {
+            label: 'Attached',
+            value: (
+              <>
+                {email.attachments.map((a) => (
+                  <Text key={a.filename} size="sm">
+                    {a.filename}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {formatBytes(a.sizeBytes)}
+                    </Text>
+                  </Text>
+                ))}
+              </>
             ),
           },
         ]

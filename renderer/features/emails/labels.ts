@@ -9,6 +9,7 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   final_notice: 'Final notice',
   subscription_canceled: 'Subscription canceled',
   webhook_endpoint_disabled: 'Webhook endpoint turned off',
+  finance_pack: 'Finance pack',
 };
 
 /** Held emails were never tried: the reason (no SMTP, the demo workspace) is in their detail. */

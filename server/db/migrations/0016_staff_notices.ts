@@ -8,14 +8,18 @@ import type { Migration } from './types';
  * email_outbox is rebuilt with the longer template list: same columns, rows, indexes and
  * row-log triggers (as migration 0010 wrote them). Nothing references email_outbox.
  */
-const COLUMNS =
+/** email_outbox's columns as this migration rebuilt them (0026 rebuilds it again with the same). */
+export const EMAIL_OUTBOX_COLUMNS_V16 =
   'id tenant_id customer_id source_event_id template recipient from_name from_address reply_to subject html text status attempts next_attempt_at last_error message_id created_at sent_at updated_at'.split(
     ' ',
   );
 
+const COLUMNS = EMAIL_OUTBOX_COLUMNS_V16;
+
 const rowJson = (row: string) => `json_object(${COLUMNS.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
 
-const log = (row: 'NEW' | 'OLD', op: 'upsert' | 'delete') => `
+/** The row log's trigger body for email_outbox (as migration 0010 wrote it). */
+export const emailOutboxLog = (row: 'NEW' | 'OLD', op: 'upsert' | 'delete') => `
       UPDATE sync_counter SET seq = seq + 1;
       INSERT INTO sync_rows (tbl, pk, tenant_id, seq, op, row)
       VALUES ('email_outbox', CAST(${row}.id AS TEXT), ${row}.tenant_id, (SELECT seq FROM sync_counter), '${op}',
@@ -65,11 +69,11 @@ export const staffNotices: Migration = {
     CREATE INDEX email_outbox_by_status ON email_outbox (tenant_id, status, created_at, id);
     CREATE INDEX email_outbox_by_template ON email_outbox (tenant_id, template, created_at, id);
     CREATE INDEX email_outbox_recipient ON email_outbox (tenant_id, recipient COLLATE NOCASE, created_at);
-    CREATE TRIGGER sync_email_outbox_insert AFTER INSERT ON email_outbox BEGIN${log('NEW', 'upsert')}
+    CREATE TRIGGER sync_email_outbox_insert AFTER INSERT ON email_outbox BEGIN${emailOutboxLog('NEW', 'upsert')}
     END;
-    CREATE TRIGGER sync_email_outbox_update AFTER UPDATE ON email_outbox BEGIN${log('NEW', 'upsert')}
+    CREATE TRIGGER sync_email_outbox_update AFTER UPDATE ON email_outbox BEGIN${emailOutboxLog('NEW', 'upsert')}
     END;
-    CREATE TRIGGER sync_email_outbox_delete AFTER DELETE ON email_outbox BEGIN${log('OLD', 'delete')}
+    CREATE TRIGGER sync_email_outbox_delete AFTER DELETE ON email_outbox BEGIN${emailOutboxLog('OLD', 'delete')}
     END;
   `,
   // PostgreSQL changes the CHECK in place: columns, rows, indexes and triggers stay. The column

@@ -23,6 +23,7 @@ import { backups } from './0022_backups';
 import { jobLeaseHolder } from './0023_job_lease_holder';
 import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
 import { analytics } from './0025_analytics';
+import { emailAttachments } from './0026_email_attachments';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -52,4 +53,5 @@ export const MIGRATIONS: readonly Migration[] = [
   jobLeaseHolder,
   listIndexesCarryCustomer,
   analytics,
+  emailAttachments,
 ];

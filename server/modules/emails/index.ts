@@ -8,4 +8,5 @@ export { dispatchBatch, dispatchBillingEvents, type DispatchReport } from './dis
 export { sendDueEmails, DEFAULT_SEND_POLICY, NO_SMTP, type SendPolicy, type SendReport } from './send';
 export { EMAILED_EVENT_TYPES } from './drafts';
 export { queueStaffNotice, type StaffNotice, type StaffRecipient } from './staff-notices';
+export type { EmailAttachment } from './repo/attachments';
 export { emailsOfCustomer, type CustomerEmail } from './customer-emails';

@@ -10,6 +10,7 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   messageId: string;
+  attachments?: readonly { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Hands emails to a mail server. Throws MailerError when it would not take one. */
@@ -82,6 +83,11 @@ export function smtpMailer(config: SmtpConfig): Mailer {
           html: email.html,
           text: email.text,
           messageId: email.messageId,
+          attachments: email.attachments?.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
         });
       } catch (error) {
         throw describeSmtpFailure(error, config.auth?.pass ?? null);

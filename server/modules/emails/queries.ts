@@ -7,6 +7,7 @@ import { decodeCursor } from '../../lib/keyset-cursor';
 import { keysetPage } from '../../lib/keyset-page';
 import { notFound } from '../../lib/errors';
 import { findEmail } from './repo/outbox';
+import { attachmentSummaries } from './repo/attachments';
 
 type ListInput = z.output<typeof emailListInput>;
 
@@ -86,6 +87,7 @@ export async function emailDetail(db: Kysely<DB>, tenantId: string, id: string) 
     replyTo: email.replyTo,
     html: email.html,
     text: email.text,
+    attachments: await attachmentSummaries(db, tenantId, email.id),
     attempts: email.attempts,
     nextAttemptAt: email.nextAttemptAt,
     lastError: email.lastError,

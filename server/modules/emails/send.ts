@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import type { Logger } from '../../lib/logger';
 import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { MailerError, type Mailer } from './mailer';
+import { attachmentsOf } from './repo/attachments';
 import {
   claimEmail,
   dueEmails,
@@ -44,6 +45,7 @@ async function deliver(
       html: email.html,
       text: email.text,
       messageId: email.messageId,
+      attachments: await attachmentsOf(db, email.id),
     });
   } catch (error) {
     const failure =

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { EmailAttachment } from './repo/attachments';
 import { queueEmail } from './repo/outbox';
 import { readEmailSettings } from './repo/settings';
 import { renderDraft, type EmailDraft } from './templates';
@@ -17,6 +18,8 @@ export interface StaffNotice {
   recipients: readonly StaffRecipient[];
   /** The email for one recipient. */
   draftFor(recipient: StaffRecipient): EmailDraft;
+  /** Files sent with each recipient's email (the finance pack's PDF and XLSX). */
+  attachments?: readonly EmailAttachment[];
 }
 
 /**
@@ -45,6 +48,7 @@ export async function queueStaffNotice(
         fromAddress: settings.fromAddress,
         replyTo: settings.replyTo,
         ...renderDraft(settings, draft),
+        attachments: notice.attachments,
       },
       now,
     );

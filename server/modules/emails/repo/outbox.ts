@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { newId } from '../../../../shared/ids';
 import type { EmailStatus, EmailTemplate } from '../../../../shared/emails/schema';
 import type { DB } from '../../../db/schema';
+import { insertAttachments, type EmailAttachment } from './attachments';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Row = Selectable<DB['email_outbox']>;
@@ -66,6 +67,8 @@ export interface NewEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files sent with it (stored beside the row, removed with it). */
+  attachments?: readonly EmailAttachment[];
 }
 
 /** `<eml_…@the sender's domain>`; a reserved name when the server's own address will be used. */
@@ -104,7 +107,9 @@ export async function queueEmail(db: Db, email: NewEmail, now: number): Promise<
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'source_event_id', 'template']).doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const fresh = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (fresh && email.attachments?.length) await insertAttachments(db, email.tenantId, id, email.attachments);
+  return fresh;
 }
 
 export async function findEmail(db: Db, tenantId: string, id: string): Promise<OutboxEmail | null> {

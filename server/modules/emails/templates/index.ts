@@ -1,5 +1,6 @@
 import type { EmailTemplate } from '../../../../shared/emails/schema';
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
+import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
 import { paymentFailedEmail, type PaymentFailedFacts } from './payment-failed';
 import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-recovered';
@@ -20,6 +21,7 @@ export interface TemplateFacts {
   final_notice: FinalNoticeFacts;
   subscription_canceled: SubscriptionCanceledFacts;
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
+  finance_pack: FinancePackFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -42,5 +44,7 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, subscriptionCanceledEmail(draft.facts));
     case 'webhook_endpoint_disabled':
       return renderEmail(brand, webhookEndpointDisabledEmail(draft.facts));
+    case 'finance_pack':
+      return renderEmail(brand, financePackEmail(draft.facts));
   }
 }

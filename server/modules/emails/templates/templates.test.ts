@@ -77,6 +77,19 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       disabledAt: MARCH_3 + 3 * 86_400_000,
     },
   },
+  finance_pack: {
+    template: 'finance_pack',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      workspaceName: 'Lumen Academy',
+      monthLabel: 'February 2026',
+      figures: [
+        { label: 'MRR at the end', value: '$12,340.00' },
+        { label: 'Net new MRR', value: '+$1,020.00' },
+      ],
+      attachmentNames: ['finance-pack-2026-02.pdf', 'finance-pack-2026-02.xlsx'],
+    },
+  },
 };
 
 describe('every template', () => {
@@ -97,6 +110,14 @@ describe('every template', () => {
 });
 
 describe('what each template says', () => {
+  it('the finance pack: the month, its headline figures and what is attached', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.finance_pack);
+    expect(subject).toBe('Lumen Academy: finance pack for February 2026');
+    expect(text).toContain('MRR at the end: $12,340.00');
+    expect(text).toContain('Net new MRR: +$1,020.00');
+    expect(text).toContain('Attached: finance-pack-2026-02.pdf and finance-pack-2026-02.xlsx.');
+  });
+
   it('a receipt: amount, lines, date and card, money in the invoice currency', () => {
     const { subject, text, html: body } = renderDraft(BRAND, DRAFTS.receipt);
     expect(subject).toBe('Receipt for INV-000042 from Lumen Academy');
