@@ -13,7 +13,8 @@ import {
 import { summarizeTrials } from '../../../../shared/analytics/revenue-trials';
 import { recoveryRate } from '../../../../shared/billing/recovery-figures';
 import { recoveryStats } from '../../recovery';
-import { planExists, ratesInto, reportingCurrency, revenueParts } from './repo';
+import { findSettings } from '../settings-repo';
+import { planExists, ratesInto, revenueParts } from './repo';
 import { endedTrials } from './trials';
 
 /** The reports behind `revenue.*` (docs/analytics-revenue.md); each reads, none writes. */
@@ -47,7 +48,7 @@ export async function revenueByMonth(scope: Scope, input: RevenueRangeInput): Pr
     revenueParts(scope.db, scope.tenantId, 'collected', range, segment),
     revenueParts(scope.db, scope.tenantId, 'refunded', range, segment),
     revenueParts(scope.db, scope.tenantId, 'disputed', range, segment),
-    reportingCurrency(scope.db, scope.tenantId),
+    findSettings(scope.db, scope.tenantId).then((settings) => settings.reportingCurrency),
   ]);
   const lastDay = new Date(range.toMs - 1).toISOString().slice(0, 10);
   const rates = await ratesInto(scope.db, scope.tenantId, reporting, lastDay);

@@ -237,6 +237,35 @@ describe('revenue by month', () => {
     expect(report.missingRates.every((m) => m.day.startsWith('2026-01'))).toBe(true);
   });
 
+  it('reports in the currency the workspace chose, at its own rates', async () => {
+    const tenantId = world.tenants.A.id;
+    const db = world.database.db;
+    await db
+      .insertInto('analytics_settings')
+      .values({ tenant_id: tenantId, reporting_currency: 'EUR', updated_at: START })
+      .execute();
+    await db
+      .insertInto('fx_rates')
+      .values({
+        tenant_id: tenantId,
+        base_currency: 'USD',
+        quote_currency: 'EUR',
+        day: '2026-01-01',
+        rate: '0.9',
+        source: 'entered',
+        updated_at: START,
+      })
+      .execute();
+    const report = await world.as('billingA').revenue.byMonth({ from: '2026-02', to: '2026-02' });
+    const native = (currency: string) =>
+      report.byMonth[0]?.native.find((r) => r.currency === currency)?.net ?? 0;
+    expect(report.reportingCurrency).toBe('EUR');
+    expect(report.byMonth[0]?.reporting.net).toBe(
+      native('EUR') + convertMinor(native('USD'), 'USD', 'EUR', '0.9'),
+    );
+    await db.deleteFrom('analytics_settings').where('tenant_id', '=', tenantId).execute();
+  });
+
   it('refuses a reversed range, an unknown filter or plan, and a plan of another tenant', async () => {
     const refused = async (call: () => Promise<unknown>, message: RegExp, code = 'INVALID_INPUT') => {
       const seen = await clientError(call);
