@@ -242,7 +242,19 @@ describe('revenue by month', () => {
     const db = world.database.db;
     await db
       .insertInto('analytics_settings')
-      .values({ tenant_id: tenantId, reporting_currency: 'EUR', updated_at: START })
+      .values({
+        tenant_id: tenantId,
+        reporting_currency: 'EUR',
+        past_due_churn_days: null,
+        finance_pack_recipients: '[]',
+        rebuild_status: 'idle',
+        rebuild_done: 0,
+        rebuild_total: 0,
+        rebuild_error: null,
+        rebuilt_at: null,
+        version: 1,
+        updated_at: START,
+      })
       .execute();
     await db
       .insertInto('fx_rates')
