@@ -36,6 +36,7 @@ export const ID_PREFIXES = {
   webhookSecret: 'whs',
   backup: 'bkp',
   mrrState: 'mrs',
+  export: 'exp',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

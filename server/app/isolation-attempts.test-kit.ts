@@ -254,6 +254,10 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
   'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
   'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
+  'analytics.overview': (a, f) =>
+    a.analytics.overview({ from: '2025-01', to: '2026-12', segment: { plan: f.bPlanId } }),
+  'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
+  'analytics.segments': (a) => a.analytics.segments(),
   'revenue.byMonth': (a, f) =>
     a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
   'revenue.trialConversion': (a, f) =>

@@ -6,6 +6,7 @@ import type { BackupTables } from './schema-backups';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
 import type { RecoveryTables } from './schema-recovery';
+import type { ReportTables } from './schema-reports';
 import type { RestTables } from './schema-rest';
 import type { StripeEventTables } from './schema-stripe-events';
 import type { SyncTables } from './schema-sync';
@@ -20,6 +21,7 @@ import type { WebhookTables } from './schema-webhooks';
 export interface DB
   extends
     AnalyticsTables,
+    ReportTables,
     RecoveryTables,
     EmailTables,
     StripeEventTables,

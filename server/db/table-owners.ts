@@ -38,6 +38,8 @@ export const TABLE_OWNERS = {
   mrr_cohorts: 'server/modules/analytics',
   fx_rates: 'server/modules/analytics',
   analytics_settings: 'server/modules/analytics',
+  // Exports: each list or report written to a file by this backend (migration 0027).
+  exports: 'server/modules/reports',
 
   features: 'server/modules/catalog',
   products: 'server/modules/catalog',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import {
   CLIENT_HEADER,
@@ -24,6 +25,7 @@ import { loadPrincipal, readSetting, writeSetting } from '../modules/tenants';
 import { connectedContext, startDesktopConnection, type DesktopSyncOptions } from '../sync/desktop/embedded';
 import { prepareSecretsAtRest } from '../backend/seal-secrets';
 import { secretKeysFromEnv } from '../lib/secret-box';
+import { startExportRunner } from '../modules/reports';
 
 export interface EmbeddedOptions {
   /** Folder holding tollgate.sqlite; created if missing. */
@@ -113,6 +115,13 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       mode: 'standalone',
       gatewayConfig: options.gatewayConfig,
     });
+    // Exports are files in the data folder, listed in this database in every mode (docs/exports.md).
+    services.exports = await startExportRunner({
+      db: database.db,
+      directory: join(options.dataDir, 'exports'),
+      now: clock.now(),
+      logger,
+    });
     // Standalone, this backend is its tenants' authority: it runs their renewals and retries.
     const stopWork = await startAuthorityWork(services, { smtp, stripeEvents: options.stripeEvents });
     // Connected to a hosted server, the console reads a separate replica; standalone data stays as it was.
@@ -133,6 +142,7 @@ export async function createEmbeddedBackend(options: EmbeddedOptions): Promise<E
       close: async () => {
         await connection.close();
         await stopWork();
+        await services.exports?.idle();
         await database.close();
       },
     };

@@ -31,6 +31,7 @@ import type { HostedConfig } from './config';
 import { secretKeysFromEnv } from '../lib/secret-box';
 import { prepareSecretsAtRest } from '../backend/seal-secrets';
 import { backupsIdle, scheduleBackups, type BackupRuntime } from '../modules/backups';
+import { startExportRunner } from '../modules/reports';
 
 /**
  * The hosted server's backend: the authority for its tenants, like the desktop's embedded
@@ -118,6 +119,13 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
     // The first housekeeping run; each run schedules the next (a no-op when already scheduled).
     await scheduleHousekeeping(database.db, nextHousekeepingAt(clock.now()), clock.now());
     if (config.backups) services.backups = backupRuntime(config, config.backups);
+    // Exports are written here (TOLLGATE_EXPORTS_DIR, default the data folder's exports/): see docs/exports.md.
+    services.exports = await startExportRunner({
+      db: database.db,
+      directory: process.env.TOLLGATE_EXPORTS_DIR ?? join(config.dataDir, 'exports'),
+      now: clock.now(),
+      logger,
+    });
     const stopWork = await startAuthorityWork(services, {
       smtp: config.smtp,
       stripeEvents: options.stripeEvents ?? { poll: false },
@@ -155,6 +163,7 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
         auth.guard.close();
         await stopWork();
         await backupsIdle(services);
+        await services.exports?.idle();
         await settleKeyUseWrites(database.db);
         await database.close();
       },

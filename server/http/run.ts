@@ -4,6 +4,7 @@ import type { ClientInfo, Context, Services } from '../trpc/context';
 import type { AppDatabase } from '../db/connection';
 import type { Logger } from '../lib/logger';
 import { stripeWebhookRoutes } from '../modules/stripe-events';
+import { EXPORT_DOWNLOAD_PATH, exportDownloadRoute } from '../modules/reports';
 import { createRestApi, REST_PREFIX, type RestLimits } from '../hosted/rest';
 import { createServerMetrics } from '../ops/metrics';
 import { metricsRoute } from '../ops/metrics-route';
@@ -79,18 +80,22 @@ function answerWith(backend: ServedBackend, options: ServeOptions, readiness: Re
         metrics: metrics ?? undefined,
       })
     : null;
+  const createContext = (req: IncomingMessage, address: string | null) =>
+    backend.contextFromHeaders((name) => header(req, name), options.clientKind, address);
   const listener = createRequestListener({
     router: backend.router,
-    createContext: (req, { address }) =>
-      backend.contextFromHeaders((name) => header(req, name), options.clientKind, address),
+    createContext: (req, { address }) => createContext(req, address),
     logger: options.logger,
     staticDir: options.staticDir,
     anyHost: options.anyHost,
     trustedProxies: options.trustedProxies,
     readiness,
     metrics: metrics ?? undefined,
-    routes:
-      metrics && options.metricsToken ? { '/metrics': metricsRoute(metrics, options.metricsToken) } : {},
+    routes: {
+      ...(metrics && options.metricsToken ? { '/metrics': metricsRoute(metrics, options.metricsToken) } : {}),
+      // Web mode's download of a finished export (its address is the caller's: no proxy address to trust).
+      [EXPORT_DOWNLOAD_PATH]: exportDownloadRoute((req) => createContext(req, null)),
+    },
     // Stripe delivers to /webhooks/stripe/<tenantId>; see docs/webhooks.md.
     publicRoutes: {
       ...stripeWebhookRoutes({

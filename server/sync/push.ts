@@ -33,8 +33,11 @@ export type MutationOutcome =
       conflicts?: FieldConflict[];
     };
 
-/** Namespaces a desktop never forwards: they act on the connection itself, not on tenant data. */
-export const LOCAL_NAMESPACES = ['sync', 'connection', 'auth'] as const;
+/**
+ * Namespaces a desktop never forwards: they act on the connection itself, not on tenant data,
+ * or (exports) on the desktop's own files, written from its local database even offline.
+ */
+export const LOCAL_NAMESPACES = ['sync', 'connection', 'auth', 'exports'] as const;
 
 /** The mutation procedure at `path`, or null when there is none a client may push. */
 function pushableProcedure(procedures: ProcedureDirectory, path: string): AnyProcedure | null {

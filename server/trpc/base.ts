@@ -21,6 +21,12 @@ export type ProcedureMeta = OpenApiMeta<{
   permission: Permission | 'public' | 'signed-in';
   /** Where the input or result holds a secret: never stored or replayed (server/trpc/secrets.ts). */
   secrets?: SecretPaths;
+  /**
+   * A mutation that acts only on the backend it is called on (its own files and rows, as
+   * exports do), so a connected desktop runs it itself instead of forwarding it to the server.
+   * Its namespace is in LOCAL_NAMESPACES (server/sync/push.ts), which a server never accepts.
+   */
+  local?: true;
 }>;
 
 /**
@@ -123,7 +129,10 @@ async function resolveTenant(ctx: Context, principal: Principal, requested: stri
 }
 
 /** A procedure that acts inside one tenant, after checking the principal holds `permission` there. */
-export function tenantProcedure(permission: Permission, declared: { secrets?: SecretPaths } = {}) {
+export function tenantProcedure(
+  permission: Permission,
+  declared: { secrets?: SecretPaths; local?: true } = {},
+) {
   return (
     base
       .meta({ permission, ...declared })
@@ -146,8 +155,8 @@ export function tenantProcedure(permission: Permission, declared: { secrets?: Se
       })
       // On a connected desktop the server is the authority: the command goes there (through the
       // outbox) and its answer comes back, instead of the command running on the local replica.
-      .use(async ({ ctx, type, path, getRawInput, next }) => {
-        if (type !== 'mutation' || !ctx.forwardCommand) return next();
+      .use(async ({ ctx, type, path, getRawInput, next, meta }) => {
+        if (type !== 'mutation' || !ctx.forwardCommand || meta?.local) return next();
         const data = await ctx.forwardCommand({ path, input: await getRawInput(), tenantId: ctx.tenantId });
         return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
       })

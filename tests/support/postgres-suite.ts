@@ -134,7 +134,11 @@ export const POSTGRES_SUITE: string[] = [
   // analytics (issue 14): MRR movements
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
+  // analytics: the Overview's metrics
+  'server/modules/analytics/metrics/overview.int.test.ts',
+  'server/modules/analytics/metrics/movements.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
+  'server/modules/reports/exports.int.test.ts',
 ];

@@ -24,6 +24,7 @@ import { jobLeaseHolder } from './0023_job_lease_holder';
 import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
 import { analytics } from './0025_analytics';
 import { emailAttachments } from './0026_email_attachments';
+import { exportsTable } from './0027_exports';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   listIndexesCarryCustomer,
   analytics,
   emailAttachments,
+  exportsTable,
 ];

@@ -4,3 +4,4 @@
  * Billing calls `recordSubscriptionValue` in its transactions; analytics never imports billing.
  */
 export { recordSubscriptionValue, type MrrCause, type SubscriptionWrite } from './record';
+export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';

@@ -3,3 +3,4 @@ export { receiptsRouter } from './router';
 export { RECEIPT_HTML_CSP, renderReceiptHtml } from './html';
 export { renderReceiptPdf, type ReceiptPdfOptions } from './pdf';
 export type { ReceiptData } from './types';
+export { toWinAnsi } from './pdf-text';

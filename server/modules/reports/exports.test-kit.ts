@@ -1,0 +1,124 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { ExportSource, ExportStartInput, ExportSummary } from '../../../shared/exports/schema';
+import type { Page } from '../../../shared/page';
+import { silentLogger } from '../../lib/logger';
+import {
+  createBillingWorld,
+  FAILING_CARD,
+  GOOD_CARD,
+  type BillingWorld,
+} from '../../testing/billing.test-kit';
+import type { Persona } from '../../testing/world.test-kit';
+import { dispatchBillingEvents } from '../emails';
+import { parseCsv } from './formats/csv-parse.test-kit';
+import { pdfPages } from './formats/pdf-text.test-kit';
+import { ExportRunner } from './runner';
+
+type Item = Page<Record<string, unknown>>;
+
+export interface ExportWorld extends BillingWorld {
+  runner: ExportRunner;
+  directory: string;
+  /** Starts an export as `persona` and waits for it to end. */
+  exportAs(persona: Persona, input: ExportStartInput): Promise<ExportSummary>;
+  /** Every item of the list `source` with `view`, page by page, as the console reads it. */
+  listAll(
+    persona: Persona,
+    source: ExportSource,
+    view: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]>;
+  fileOf(summary: ExportSummary): string;
+}
+
+/**
+ * A billing world with an export runner reading two-row pages (so every export crosses page
+ * ends), and in tenant A: customers with paid and failed subscriptions, their invoices,
+ * payments, emails and audit trail, and three Stripe events.
+ */
+export async function createExportWorld(): Promise<ExportWorld> {
+  const world = await createBillingWorld();
+  const directory = await mkdtemp(join(tmpdir(), 'tollgate-exports-'));
+  const runner = new ExportRunner(world.database.db, directory, silentLogger, 2);
+  world.services.exports = runner;
+  const staff = world.as('billingA');
+  const names = ['Ada "Countess" Lovelace', 'Grace Hopper, USN', 'Zoë Müller', '=Mallory', 'Alan Turing'];
+  for (const [index, name] of names.entries()) {
+    const { customerId } = await world.customerOnClock(name, index === 3 ? FAILING_CARD : GOOD_CARD);
+    await staff.subscriptions.create({
+      customerId,
+      priceId: world.catalog.prices.proMonthlyUsd,
+      trialDays: 0,
+    });
+    world.clock.advance(60_000);
+  }
+  await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
+  for (const [index, type] of ['customer.updated', 'invoice.payment_failed', 'customer.updated'].entries()) {
+    await world.database.db
+      .insertInto('stripe_events')
+      .values({
+        tenant_id: world.tenants.A.id,
+        event_id: `evt_test_${index}`,
+        type,
+        object_id: `obj_${index}`,
+        created: 1_700_000_000 + index,
+        livemode: 0,
+        payload: '{}',
+        source: 'webhook',
+        next_attempt_at: 0,
+        last_error: null,
+        received_at: world.clock.now() + index,
+        processed_at: null,
+      })
+      .execute();
+  }
+  const exportWorld: ExportWorld = {
+    ...world,
+    runner,
+    directory,
+    async exportAs(persona, input) {
+      const started = await world.as(persona).exports.start(input);
+      await runner.settled(started.id);
+      return world.as(persona).exports.get({ id: started.id });
+    },
+    async listAll(persona, source, view) {
+      const items: Record<string, unknown>[] = [];
+      let cursor: string | null = null;
+      do {
+        const lists = world.as(persona) as unknown as Record<
+          ExportSource,
+          { list(input: unknown): Promise<Item> }
+        >;
+        const page: Item = await lists[source].list({ ...view, cursor, limit: 50 });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return items;
+    },
+    fileOf: (summary) => join(directory, `${summary.id}.${summary.format}`),
+    close: async () => {
+      await runner.idle();
+      await rm(directory, { recursive: true, force: true });
+      await world.close();
+    },
+  };
+  return exportWorld;
+}
+
+/** A CSV export's records: header first. */
+export async function csvRecords(file: string): Promise<string[][]> {
+  return parseCsv(await readFile(file, 'utf8'));
+}
+
+/** An XLSX export's first sheet, as exceljs reads the file. */
+export async function xlsxSheet(file: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error(`${file} has no sheet`);
+  return sheet;
+}
+
+export { pdfPages };

@@ -1,0 +1,74 @@
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { currencyFormat, DATE_FORMAT, xlsxWriter } from './xlsx';
+import type { Cell, TableColumn } from './types';
+
+const columns: TableColumn[] = [
+  { header: 'Number', kind: 'text', width: 12 },
+  { header: 'Seats', kind: 'number', width: 5 },
+  { header: 'Total', kind: 'money', width: 10 },
+  { header: 'Currency', kind: 'text', width: 4 },
+  { header: 'Issued (UTC)', kind: 'date', width: 19 },
+];
+
+async function writeXlsx(rows: Cell[][]): Promise<ExcelJS.Worksheet> {
+  const out = new PassThrough();
+  const bytes = buffer(out);
+  const writer = xlsxWriter(out, columns, 'Invoices');
+  for (const row of rows) await writer.writeRow(row);
+  await writer.finish();
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types its Buffer as the ArrayBuffer-backed one; Node 24 types stream bytes wider.
+  await workbook.xlsx.load((await bytes) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('Invoices');
+  if (!sheet) throw new Error('no Invoices sheet');
+  return sheet;
+}
+
+describe('xlsxWriter', () => {
+  it('writes real numbers, dates and amounts in their currency format, under a frozen bold header', async () => {
+    const issued = Date.UTC(2026, 2, 1, 9, 30);
+    const sheet = await writeXlsx([
+      ['INV-000001', 3, { minor: 129_950, currency: 'USD' }, 'USD', issued],
+      ['=cmd', 1, { minor: 1200, currency: 'JPY' }, 'JPY', null],
+    ]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Number',
+      'Seats',
+      'Total',
+      'Currency',
+      'Issued (UTC)',
+    ]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const first = sheet.getRow(2);
+    expect(first.getCell(2).value).toBe(3);
+    expect(first.getCell(3).value).toBe(1299.5);
+    expect(first.getCell(3).numFmt).toBe(currencyFormat('USD'));
+    expect(first.getCell(5).value).toEqual(new Date(issued));
+    expect(first.getCell(5).numFmt).toBe(DATE_FORMAT);
+    const second = sheet.getRow(3);
+    expect(second.getCell(1).value).toBe('=cmd');
+    expect(second.getCell(3).value).toBe(1200);
+    expect(second.getCell(3).numFmt).toBe('#,##0 "JPY"');
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getColumn(1).width).toBe(14);
+  });
+
+  it('keeps every row of a long sheet', async () => {
+    const rows: Cell[][] = Array.from({ length: 5000 }, (_, n) => [`INV-${n}`, n, null, 'USD', null]);
+    const sheet = await writeXlsx(rows);
+    expect(sheet.rowCount).toBe(5001);
+    expect(sheet.getRow(5001).getCell(1).value).toBe('INV-4999');
+  });
+});
+
+describe('currencyFormat', () => {
+  it('shows the currency’s own digits', () => {
+    expect(currencyFormat('USD')).toBe('#,##0.00 "USD"');
+    expect(currencyFormat('bhd')).toBe('#,##0.000 "BHD"');
+  });
+});

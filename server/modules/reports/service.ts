@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import { newId } from '../../../shared/ids';
+import {
+  PDF_MAX_ROWS,
+  SOURCE_TITLES,
+  type ExportStartInput,
+  type ExportSummary,
+} from '../../../shared/exports/schema';
+import { can } from '../../../shared/permissions';
+import type { Page } from '../../../shared/page';
+import type { Context, Principal } from '../../trpc/context';
+import { DomainError } from '../../lib/errors';
+import { pdfTooLarge, type PageReader } from './engine';
+import { removeExportFile } from './files';
+import {
+  deleteExportRow,
+  findExport,
+  insertExport,
+  listExportRows,
+  toSummary,
+  updateUnfinished,
+  workspaceName,
+  type ExportOwner,
+  type ExportRow,
+} from './repo';
+import { requireRunner } from './runtime';
+import { EXPORT_SOURCE_DEFS, type ExportSourceDef } from './sources';
+import { viewInWords } from './view-words';
+import { EXTENSIONS } from './writers';
+
+/** A tenant procedure's context: who, and in which workspace. */
+export type ExportContext = Context & { tenantId: string; principal: Principal };
+
+type StartInput = Required<Pick<ExportStartInput, 'source' | 'format'>> & {
+  view: Record<string, unknown>;
+  options: { bom: boolean };
+};
+
+const owner = (ctx: ExportContext): ExportOwner => ({ tenantId: ctx.tenantId, userId: ctx.principal.userId });
+
+/** The page keys are the export's to set: a view holds filters and sort only. */
+const PAGE_KEYS = ['cursor', 'limit'];
+
+/**
+ * Reads the source's list as the console does: through its own procedure, as this user in
+ * this workspace, so permission, tenant scope, input checks and the query are the list's own.
+ */
+function pageReader(
+  ctx: ExportContext,
+  source: ExportSourceDef<never>,
+  view: Record<string, unknown>,
+): PageReader {
+  const asRequest: Context = { ...ctx, requestedTenantId: ctx.tenantId };
+  return async (cursor, limit) =>
+    (await ctx.procedures.call(asRequest, source.list, { ...view, cursor, limit })) as Page<unknown>;
+}
+
+/** "invoices-2026-12-07-1030.xlsx": what the file is called when saved or downloaded. */
+function fileNameOf(input: StartInput, now: number): string {
+  const stamp = new Date(now).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+  return `${SOURCE_TITLES[input.source].toLowerCase().replaceAll(' ', '-')}-${stamp}.${EXTENSIONS[input.format]}`;
+}
+
+/**
+ * Starts an export of the source's current view and returns it queued. The view is checked
+ * first by reading one row through the list (an unknown filter or a missing permission is
+ * refused here, not later), which also gives the total; a PDF over PDF_MAX_ROWS is refused.
+ */
+export async function startExport(ctx: ExportContext, input: StartInput): Promise<ExportSummary> {
+  const runner = requireRunner(ctx);
+  const source = EXPORT_SOURCE_DEFS[input.source];
+  const pageKey = Object.keys(input.view).find((key) => PAGE_KEYS.includes(key));
+  if (pageKey) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `The view holds filters and sort only; ${pageKey} is the export's to set`,
+      {
+        [`view.${pageKey}`]: ['not a filter'],
+      },
+    );
+  }
+  const readPage = pageReader(ctx, source, input.view);
+  const probe = await readPage(null, 1);
+  const rowsTotal = probe.total !== null && !probe.totalCapped ? probe.total : null;
+  if (input.format === 'pdf' && rowsTotal !== null && rowsTotal > PDF_MAX_ROWS) throw pdfTooLarge();
+  const id = newId('exp');
+  const now = ctx.clock.now();
+  const filters = viewInWords(input.view, source.labels);
+  const fileName = fileNameOf(input, now);
+  const filePath = join(runner.directory, `${id}.${EXTENSIONS[input.format]}`);
+  await insertExport(runner.db, owner(ctx), { ...input, id, filters, rowsTotal, fileName, filePath, now });
+  const workspace = await workspaceName(ctx.db, ctx.tenantId);
+  runner.enqueue(`${ctx.tenantId}:${ctx.principal.userId}`, {
+    id,
+    db: runner.db,
+    clock: ctx.clock,
+    source,
+    format: input.format,
+    options: input.options,
+    heading: { workspace, title: SOURCE_TITLES[input.source], filters, generatedAt: now },
+    rowsTotal,
+    filePath,
+    readPage,
+    pageSize: runner.pageSize(source.pageSize),
+  });
+  return getExport(ctx, id);
+}
+
+/** One of the user's exports in this workspace; another's is not found (never forbidden: its existence is not told). */
+export async function loadExport(ctx: ExportContext, id: string): Promise<ExportRow> {
+  const row = await findExport(requireRunner(ctx).db, owner(ctx), id);
+  if (!row) throw new DomainError('NOT_FOUND', 'No such export');
+  const permission = EXPORT_SOURCE_DEFS[row.source as keyof typeof EXPORT_SOURCE_DEFS]?.permission;
+  if (!permission || !can(ctx.principal.grants, permission, ctx.tenantId)) {
+    throw new DomainError('FORBIDDEN', `Your role does not allow ${permission ?? 'this export'}`);
+  }
+  return row;
+}
+
+export async function getExport(ctx: ExportContext, id: string): Promise<ExportSummary> {
+  return toSummary(await loadExport(ctx, id));
+}
+
+/** The user's last 100 exports in this workspace, newest first. */
+export async function listExports(ctx: ExportContext): Promise<ExportSummary[]> {
+  return (await listExportRows(requireRunner(ctx).db, owner(ctx), 100)).map(toSummary);
+}
+
+/** Stops a queued or running export; it removes its partial file at its next page. Ended ones stay as they are. */
+export async function cancelExport(ctx: ExportContext, id: string): Promise<ExportSummary> {
+  const row = await loadExport(ctx, id);
+  await updateUnfinished(requireRunner(ctx).db, row.id, { status: 'canceled', finished_at: ctx.clock.now() });
+  return getExport(ctx, id);
+}
+
+/** Removes an export and its file (canceling it first if it still runs). */
+export async function deleteExport(ctx: ExportContext, id: string): Promise<{ id: string }> {
+  const runner = requireRunner(ctx);
+  const row = await loadExport(ctx, id);
+  await updateUnfinished(runner.db, row.id, { status: 'canceled', finished_at: ctx.clock.now() });
+  await runner.settled(row.id);
+  await removeExportFile(runner.directory, row.file_path);
+  await deleteExportRow(runner.db, owner(ctx), row.id);
+  return { id: row.id };
+}

@@ -1,0 +1,17 @@
+import type { ExportSource } from '../../../../shared/exports/schema';
+import { invoicesSource, paymentsSource, subscriptionsSource } from './billing';
+import { auditSource, customersSource, emailsSource, stripeEventsSource } from './others';
+import type { ExportSourceDef } from './types';
+
+/** Every list an export can read, by name. */
+export const EXPORT_SOURCE_DEFS: Record<ExportSource, ExportSourceDef<never>> = {
+  customers: customersSource,
+  subscriptions: subscriptionsSource,
+  invoices: invoicesSource,
+  payments: paymentsSource,
+  emails: emailsSource,
+  stripeEvents: stripeEventsSource,
+  audit: auditSource,
+};
+
+export { tableColumns, type ExportSourceDef, type SourceColumn } from './types';

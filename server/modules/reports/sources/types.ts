@@ -1,0 +1,40 @@
+import type { ExportSource } from '../../../../shared/exports/schema';
+import type { Permission } from '../../../../shared/permissions';
+import type { Cell, ColumnKind, TableColumn } from '../formats/types';
+
+/** One column of a source: how a list item becomes a cell. */
+export interface SourceColumn<R> extends TableColumn {
+  kind: ColumnKind;
+  value(row: R): Cell;
+}
+
+/**
+ * What a list exports: its own list procedure (read page by page with its cursor, so the
+ * view's filters, sort and search mean exactly what they mean on screen), the permission that
+ * procedure declares, and the columns. No SQL here: the list's query is the list's.
+ */
+export interface ExportSourceDef<R> {
+  name: ExportSource;
+  /** The list procedure's path ('invoices.list'). */
+  list: string;
+  permission: Permission;
+  /** Rows per page read: the list's own maximum. */
+  pageSize: number;
+  columns: SourceColumn<R>[];
+  /** Names for the view's filters in words ("issuedFrom" → "Issued from"); others are spelled out. */
+  labels?: Record<string, string>;
+}
+
+/** A source's columns as the formats see them. */
+export function tableColumns(source: ExportSourceDef<unknown>): TableColumn[] {
+  return source.columns.map(({ header, kind, width, printed }) => ({ header, kind, width, printed }));
+}
+
+/** Money whose currency is a sibling field of the row. */
+export const money = (minor: number | null, currency: string): Cell =>
+  minor === null ? null : { minor, currency };
+
+export const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/** The header of an amount column says how it is written: major units, currency in its own column. */
+export const amountHeader = (name: string) => `${name} (major units, see Currency)`;

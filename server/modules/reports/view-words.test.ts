@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { viewInWords } from './view-words';
+
+describe('viewInWords', () => {
+  it('names each filter set, times in UTC and the sort with its direction', () => {
+    expect(
+      viewInWords(
+        {
+          status: 'paid',
+          search: '',
+          issuedFrom: Date.UTC(2026, 0, 1),
+          sort: { field: 'createdAt', direction: 'asc' },
+        },
+        { issuedFrom: 'Issued from' },
+      ),
+    ).toBe('Status: paid; Issued from: 2026-01-01 00:00 UTC; Sort: Created at, ascending');
+  });
+
+  it('says so when nothing narrows the list', () => {
+    expect(viewInWords({ search: '', customerId: null })).toBe('None (the whole list)');
+  });
+});
