@@ -95,8 +95,7 @@ async function run(): Promise<void> {
     ['revenue.byMonth, 24 months', (c) => c.revenue.byMonth({ from: month(meta.now, 23), to })],
     [
       'revenue.byMonth, 12 months, one plan',
-      (c) =>
-        c.revenue.byMonth({ from: month(meta.now, 11), to, segment: { planId: meta.catalog.plans.pro } }),
+      (c) => c.revenue.byMonth({ from: month(meta.now, 11), to, segment: { plan: meta.catalog.plans.pro } }),
     ],
     [
       'revenue.trialConversion, 12 months',

@@ -91,11 +91,11 @@ export async function revenueParts(
 /** The segment's filters as conditions on the aliases of revenueParts. */
 function segmentConditions(segment: RevenueSegment): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
-  if (segment.planId !== undefined) conditions.push(sql<SqlBool>`p.plan_id = ${segment.planId}`);
-  if (segment.interval !== undefined) conditions.push(sql<SqlBool>`p.interval = ${segment.interval}`);
-  if (segment.currency !== undefined) conditions.push(sql<SqlBool>`m.currency = ${segment.currency}`);
-  if (segment.country !== undefined) conditions.push(sql<SqlBool>`c.country = ${segment.country}`);
-  if (segment.source !== undefined) conditions.push(sql<SqlBool>`i.managed_by = ${segment.source}`);
+  if (segment.plan) conditions.push(sql<SqlBool>`p.plan_id = ${segment.plan}`);
+  if (segment.interval) conditions.push(sql<SqlBool>`p.interval = ${segment.interval}`);
+  if (segment.currency) conditions.push(sql<SqlBool>`m.currency = ${segment.currency}`);
+  if (segment.country) conditions.push(sql<SqlBool>`c.country = ${segment.country}`);
+  if (segment.source) conditions.push(sql<SqlBool>`i.managed_by = ${segment.source}`);
   return conditions;
 }
 

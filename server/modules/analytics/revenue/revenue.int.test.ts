@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertMinor } from '../../../../shared/analytics/fx';
 import { DAY_MS } from '../../../../shared/billing/periods';
+import { newId } from '../../../../shared/ids';
 import {
   createBillingWorld,
   FAILING_CARD,
@@ -17,6 +18,7 @@ import { START } from '../../../testing/world.test-kit';
  */
 
 let world: BillingWorld;
+const UNKNOWN_PLAN = newId('pln', START);
 const MARCH = Date.UTC(2026, 2, 1);
 
 async function subscriber(name: string, country: string, priceId: string, card = GOOD_CARD, trialDays = 0) {
@@ -221,7 +223,7 @@ describe('revenue by month', () => {
     const pro = await staff.revenue.byMonth({
       from: '2026-01',
       to: '2026-03',
-      segment: { planId: world.catalog.plans.pro },
+      segment: { plan: world.catalog.plans.pro },
     });
     const all = await staff.revenue.byMonth({ from: '2026-01', to: '2026-03' });
     expect(pro.byMonth).toEqual(all.byMonth);
@@ -292,7 +294,7 @@ describe('revenue by month', () => {
     await refused(() => staff.revenue.recoveryRate({ from: '2026-03', to: '2026-01' }), /is before From/);
     await refused(
       () => staff.revenue.byMonth({ from: '2026-13', to: '2027-01' }),
-      /From must be a month like 2026-03/,
+      /From must be a month, like 2026-03/,
     );
     await refused(
       () => staff.revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { tier: 'gold' } as never }),
@@ -300,15 +302,15 @@ describe('revenue by month', () => {
     );
     await refused(
       () =>
-        staff.revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { planId: 'pln_nope' } }),
-      /Unknown plan in the segment: pln_nope/,
+        staff.revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { plan: UNKNOWN_PLAN } }),
+      new RegExp(`Unknown plan in the segment: ${UNKNOWN_PLAN}`),
       'NOT_FOUND',
     );
     await refused(
       () =>
         world
           .as('adminB')
-          .revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { planId: world.catalog.plans.pro } }),
+          .revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { plan: world.catalog.plans.pro } }),
       /Unknown plan/,
       'NOT_FOUND',
     );
