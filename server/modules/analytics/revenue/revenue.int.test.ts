@@ -81,6 +81,9 @@ beforeAll(async () => {
   const quits = await subscriber('Eve Quits', 'FR', prices.proMonthlyEur, GOOD_CARD, 14);
   await world.as('billingA').subscriptions.cancel({ id: quits.subscriptionId, when: 'now', prorate: false });
   for (const { clockId } of [usd, eur, converts, fails, quits]) await world.advance(clockId, MARCH);
+  // Its trial's first charge failed an hour ago: recovery is still collecting it.
+  const collecting = await subscriber('Fay Pending', 'US', prices.proMonthlyUsd, FAILING_CARD, 14);
+  await world.advance(collecting.clockId, START + 14 * DAY_MS + 3_600_000);
   const [usdJanuary] = await paymentsOf(usd.customerId);
   const [eurJanuary, eurFebruary] = await paymentsOf(eur.customerId);
   if (!usdJanuary || !eurJanuary || !eurFebruary) throw new Error('the subscribers were not charged');
@@ -320,8 +323,9 @@ describe('revenue by month', () => {
 describe('trial conversion', () => {
   it('counts trials that paid, that are still being collected, and that ended unpaid', async () => {
     const report = await world.as('viewerA').revenue.trialConversion({ from: '2026-01', to: '2026-03' });
-    expect(report.total).toEqual({ ended: 3, converted: 1, pending: 0, notConverted: 2, rate: 1 / 3 });
-    expect(report.months.map((m) => m.ended)).toEqual([3, 0, 0]);
+    expect(report.total).toEqual({ ended: 4, converted: 1, pending: 1, notConverted: 2, rate: 1 / 3 });
+    expect(report.months.map((m) => m.ended)).toEqual([4, 0, 0]);
+    expect(report.trials.find((t) => t.outcome === 'pending')?.endedAt).toBe(START + 14 * DAY_MS);
     const euros = await world
       .as('viewerA')
       .revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { currency: 'EUR' } });
