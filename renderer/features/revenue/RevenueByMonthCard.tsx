@@ -73,7 +73,6 @@ function RevenueBody({ report, view }: { report: RevenueByMonth; view: RevenueVi
         h={260}
         data={chartRows(report, view)}
         dataKey="month"
-        type="stacked"
         series={[
           { name: 'Collected', color: 'teal.6' },
           { name: 'Refunded', color: 'orange.5' },
