@@ -6,6 +6,7 @@ import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
 import { housekeepingJobHandlers } from '../ops/housekeeping';
 import { backupJobHandlers } from '../modules/backups';
+import { analyticsJobHandlers } from '../modules/analytics';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -17,5 +18,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...webhooksJobHandlers(services),
     ...housekeepingJobHandlers(services),
     ...backupJobHandlers(services),
+    ...analyticsJobHandlers(services),
   };
 }

@@ -134,6 +134,7 @@ export const POSTGRES_SUITE: string[] = [
   // analytics (issue 14): MRR movements
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
+  'server/modules/analytics/rebuild.int.test.ts',
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
