@@ -274,9 +274,9 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
   'analytics.segments': (a) => a.analytics.segments(),
   'revenue.byMonth': (a, f) =>
-    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.trialConversion': (a, f) =>
-    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
 };
 
