@@ -30,6 +30,7 @@ export interface Fixture {
   bWebhookEndpointId: string;
   bWebhookDeliveryId: string;
   bJobId: string;
+  bExportId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -254,6 +255,12 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
   'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
   'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
+  // Exports are the maker's own: B's export is not found from A; a new one is A's alone.
+  'exports.start': (a) => a.exports.start({ source: 'subscriptions', view: {}, format: 'csv' }),
+  'exports.get': (a, f) => a.exports.get({ id: f.bExportId }),
+  'exports.list': (a) => a.exports.list(),
+  'exports.cancel': (a, f) => a.exports.cancel({ id: f.bExportId }),
+  'exports.delete': (a, f) => a.exports.delete({ id: f.bExportId }),
 };
 
 /**
@@ -287,4 +294,5 @@ export const CREATES_INSIDE_A = new Set([
   'recovery.updatePolicy',
   'admin.apiKeys.create',
   'webhooks.create',
+  'exports.start',
 ]);

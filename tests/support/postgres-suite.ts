@@ -132,4 +132,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
+  'server/modules/reports/exports-control.int.test.ts',
+  'server/modules/reports/pdf-limit.int.test.ts',
+  'server/modules/reports/download-route.int.test.ts',
 ];
