@@ -35,6 +35,7 @@ export const ID_PREFIXES = {
   webhookAttempt: 'wat',
   webhookSecret: 'whs',
   backup: 'bkp',
+  mrrState: 'mrs',
   export: 'exp',
 } as const;
 

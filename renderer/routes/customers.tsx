@@ -9,8 +9,8 @@ import { rootRoute } from './root';
 export const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  // Customers is the only area so far, so it is home.
-  beforeLoad: () => redirect({ to: '/customers', replace: true, throw: true }),
+  // The Overview is home: how the business is doing, before any one customer.
+  beforeLoad: () => redirect({ to: '/overview', replace: true, throw: true }),
 });
 
 export const customersRoute = createRoute({

@@ -7,12 +7,14 @@ import { catalogRoute } from './catalog';
 import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './emails';
+import { overviewRoutes } from './overview';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
 import { webhooksRoute } from './webhooks';
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
+  ...overviewRoutes,
   customersRoute,
   newCustomerRoute,
   customerRoute,

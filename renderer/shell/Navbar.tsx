@@ -18,6 +18,7 @@ import {
   IconSend,
   IconDatabaseExport,
   IconClockPlay,
+  IconLayoutDashboard,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -26,6 +27,7 @@ import { useSession } from './session';
 
 export interface Area {
   to:
+    | '/overview'
     | '/customers'
     | '/catalog'
     | '/subscriptions'
@@ -52,6 +54,7 @@ export interface Area {
 
 /** Only areas that exist are listed; each new feature adds its own line here. */
 export const AREAS: Area[] = [
+  { to: '/overview', label: 'Overview', icon: <IconLayoutDashboard size={18} stroke={1.75} /> },
   { to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> },
   { to: '/catalog', label: 'Plans & prices', icon: <IconTags size={18} stroke={1.75} /> },
   { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },

@@ -29,6 +29,7 @@ const ICON = { size: 18, stroke: 1.75 } as const;
 
 /** Extra words for areas whose names people search by something else. */
 const AREA_WORDS: Record<string, string> = {
+  '/overview': 'home dashboard analytics metrics mrr arr churn revenue cohorts',
   '/customers': 'people accounts',
   '/catalog': 'plans prices products features pricing',
   '/subscriptions': 'recurring renewals',

@@ -255,6 +255,15 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
   'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
   'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
+  'analytics.overview': (a, f) =>
+    a.analytics.overview({ from: '2025-01', to: '2026-12', segment: { plan: f.bPlanId } }),
+  'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
+  'analytics.segments': (a) => a.analytics.segments(),
+  'revenue.byMonth': (a, f) =>
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.trialConversion': (a, f) =>
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+  'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
   // Exports are the maker's own: B's export is not found from A; a new one is A's alone.
   'exports.start': (a) => a.exports.start({ source: 'subscriptions', view: {}, format: 'csv' }),
   'exports.get': (a, f) => a.exports.get({ id: f.bExportId }),

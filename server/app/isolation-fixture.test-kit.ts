@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
 import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
+import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
 import type { Fixture } from './isolation-attempts.test-kit';
@@ -73,6 +74,19 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
       last_error: null,
     })
     .execute();
+  // Bertha's MRR, for the Overview and its drill-down: A must never see her movement.
+  await recordMovements(world.database.db, world.tenants.B.id, [
+    {
+      customerId: bertha.id,
+      subscriptionId: bSub.subscription.id,
+      kind: 'new',
+      amount: 4200,
+      currency: 'EUR',
+      country: 'DE',
+      effectiveAt: world.clock.now(),
+      planId: bPlan.id,
+    },
+  ]);
   const bExportId = await exportOfB(world);
   return {
     bExportId,
@@ -173,6 +187,9 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'webhook_events',
     'webhook_deliveries',
     'webhook_attempts',
+    'mrr_movements',
+    'mrr_monthly',
+    'mrr_cohorts',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {

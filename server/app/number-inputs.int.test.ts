@@ -119,6 +119,7 @@ const VALID: Record<string, ValidInput> = {
   }),
   'recovery.list': () => ({ limit: 10 }),
   'recovery.stats': () => ({ months: 6 }),
+  'analytics.movements': () => ({ from: '2026-01', to: '2026-01', segment: {}, limit: 10 }),
   'search.find': () => ({ query: 'Ada', limit: 5 }),
   'recovery.updatePolicy': () => ({
     retryBaseHours: 12,

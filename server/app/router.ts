@@ -8,8 +8,10 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { adminRouter } from '../modules/admin';
+import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
+import { revenueRouter } from '../modules/analytics/revenue';
 import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';
@@ -62,6 +64,8 @@ export const appRouter = router({
   search: searchRouter,
   backups: backupsRouter,
   jobs: jobsRouter,
+  analytics: metricsRouter,
+  revenue: revenueRouter,
   exports: exportsRouter,
 });
 

@@ -77,6 +77,8 @@ export interface AnalyticsTables {
     amount: number;
     amount_reporting: number;
     customers: number;
+    /** How many movements the row sums (0 → the row is deleted). */
+    movements: number;
   };
   fx_rates: {
     tenant_id: string;

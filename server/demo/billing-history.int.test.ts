@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../embedded/backend';
 import { silentLogger } from '../lib/logger';
+import { independentMonthEndMrr, mrrByCurrency } from '../modules/analytics/independent-mrr';
 
 /**
  * The demo year is made by the billing engine itself, so its books must balance the way
@@ -127,5 +128,44 @@ describe('the demo workspace’s year of billing', () => {
       "SELECT s.id FROM subscriptions s WHERE s.status IN ('trialing', 'active', 'past_due') AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.status = 'pending' AND j.kind = 'subscription.period_end' AND j.dedupe_key = 'sub:' || s.id || ':period_end:' || s.current_period_end)",
     );
     expect(unscheduled).toEqual([]);
+  });
+
+  it('gives the Overview a year to show: growth, seats, plan changes, churn and returns, in USD and EUR', async () => {
+    const changed = (field: string) =>
+      one<{ n: number }>(
+        `SELECT count(*) AS n FROM audit_log WHERE entity_type = 'subscription' AND before IS NOT NULL
+           AND json_extract(before, '$.${field}') != json_extract(after, '$.${field}')`,
+      ).n;
+    expect(changed('quantity'), 'seat changes').toBeGreaterThan(3);
+    expect(changed('priceId'), 'upgrades and downgrades').toBeGreaterThan(3);
+    const kinds = all<{ currency: string; interval: string }>(
+      'SELECT DISTINCT s.currency, p.interval FROM subscriptions s JOIN prices p ON p.id = s.price_id ORDER BY 1, 2',
+    );
+    expect(kinds).toEqual([
+      { currency: 'EUR', interval: 'month' },
+      { currency: 'EUR', interval: 'year' },
+      { currency: 'USD', interval: 'month' },
+      { currency: 'USD', interval: 'year' },
+    ]);
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM subscriptions WHERE status = 'canceled'").n,
+    ).toBeGreaterThan(10);
+    const returned = one<{ n: number }>(
+      `SELECT count(*) AS n FROM subscriptions later WHERE EXISTS (SELECT 1 FROM subscriptions earlier
+         WHERE earlier.customer_id = later.customer_id AND earlier.status = 'canceled' AND earlier.ended_at <= later.created_at)`,
+    ).n;
+    expect(returned, 'customers who came back').toBeGreaterThan(0);
+    const tenantId = one<{ id: string }>('SELECT id FROM tenants').id;
+    const now = Date.now();
+    const [halfYearAgo, lastMonth] = [6, 1].map((back) =>
+      new Date(now - back * 30 * 86_400_000).toISOString().slice(0, 7),
+    );
+    const mrr = mrrByCurrency(
+      await independentMonthEndMrr(backend.database.db, tenantId, [halfYearAgo ?? '', lastMonth ?? '']),
+    );
+    for (const currency of ['USD', 'EUR'])
+      expect(mrr.get(`${lastMonth} ${currency}`) ?? 0, currency).toBeGreaterThan(
+        mrr.get(`${halfYearAgo} ${currency}`) ?? 0,
+      );
   });
 });

@@ -50,17 +50,18 @@ export async function seedDemoBillingHistory(options: {
   );
   const customers = await options.db
     .selectFrom('customers')
-    .select(['id', 'created_at'])
+    .select(['id', 'created_at', 'country'])
     .where('tenant_id', '=', options.tenantId)
     .where('status', '=', 'active')
     .orderBy('id')
     .execute();
   const plan = planDemoHistory(
     new SeededRandom(options.seed),
-    customers.map((c) => ({ id: c.id, createdAt: c.created_at })),
+    customers.map((c) => ({ id: c.id, createdAt: c.created_at, country: c.country })),
     options.catalog,
     start,
     options.now,
+    new SeededRandom(options.seed + 1),
   );
   const jobs = {
     db: options.db,
@@ -100,11 +101,17 @@ type Caller = ReturnType<typeof callerFor>;
 async function perform(caller: Caller, action: DemoAction): Promise<void> {
   switch (action.kind) {
     case 'subscribe': {
-      await caller.paymentMethods.add({ customerId: action.customerId, source: action.card });
+      // A returning customer's new card replaces the one that lapsed.
+      await caller.paymentMethods.add({
+        customerId: action.customerId,
+        source: action.card,
+        makeDefault: action.returning === true,
+      });
       const started = await caller.subscriptions.create({
         customerId: action.customerId,
         priceId: action.priceId,
         trialDays: action.trialDays,
+        quantity: action.quantity,
       });
       action.onStarted?.(started.subscription.id);
       return;
@@ -117,6 +124,18 @@ async function perform(caller: Caller, action: DemoAction): Promise<void> {
         id,
         priceId: action.priceId,
         quantity: subscription.quantity,
+        expectedVersion: subscription.version,
+      });
+      return;
+    }
+    case 'seats': {
+      const id = action.subscription();
+      if (!id) return;
+      const { subscription } = await caller.subscriptions.get({ id });
+      await caller.subscriptions.changePlan({
+        id,
+        priceId: subscription.priceId,
+        quantity: Math.max(1, subscription.quantity + action.delta),
         expectedVersion: subscription.version,
       });
       return;

@@ -1,6 +1,7 @@
 import { boundary, DAY_MS } from '../../shared/billing/periods';
 import type { DemoCatalog, DemoPriceName } from '../modules/catalog';
 import type { SeededRandom } from './random';
+import { comeBack, leaveEarly, seatChanges, seatsAtStart } from './billing-plan-extras';
 
 /** One thing staff (or the customer) did in the demo year, at a moment of it. */
 export type DemoAction = { at: number } & (
@@ -10,9 +11,14 @@ export type DemoAction = { at: number } & (
       card: string;
       priceId: string;
       trialDays: number;
+      quantity: number;
+      /** A former customer coming back after canceling. */
+      returning?: true;
       onStarted?: (id: string) => void;
     }
   | { kind: 'change'; priceId: string; subscription: () => string | undefined }
+  /** Seats added or removed on the same price (a removal takes effect at period end). */
+  | { kind: 'seats'; delta: number; subscription: () => string | undefined }
   | { kind: 'cancel'; when: 'now' | 'period_end'; subscription: () => string | undefined }
   | {
       kind: 'refund';
@@ -64,7 +70,18 @@ const MONTHLY_PAID: ReadonlySet<DemoPriceName> = new Set([
   'proMonthlyUsd',
   'enterpriseMonthlyUsd',
   'proMonthlyEur',
+  'enterpriseMonthlyEur',
 ]);
+
+/** Customers in the euro area pay in euros, at the same plan and interval. */
+const EURO_AREA: ReadonlySet<string> = new Set(['AT', 'BE', 'DE', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'PT']);
+const IN_EUROS: Partial<Record<DemoPriceName, DemoPriceName>> = {
+  freeMonthlyUsd: 'freeMonthlyEur',
+  proMonthlyUsd: 'proMonthlyEur',
+  proYearlyUsd: 'proYearlyEur',
+  enterpriseMonthlyUsd: 'enterpriseMonthlyEur',
+  enterpriseYearlyUsd: 'enterpriseYearlyEur',
+};
 
 function weighted<T>(random: SeededRandom, options: [number, T][]): T {
   const total = options.reduce((s, [w]) => s + w, 0);
@@ -78,15 +95,18 @@ function weighted<T>(random: SeededRandom, options: [number, T][]): T {
 
 /**
  * Plans a year: about half the customers subscribe at some point (free, Pro or
- * Enterprise, monthly or yearly, most after a trial); later some upgrade, downgrade,
- * cancel (at period end, or at once with credit) or get a refund. Sorted by time.
+ * Enterprise, monthly or yearly, most after a trial; in euros in the euro area); later
+ * some upgrade, downgrade, cancel (at period end, or at once with credit) or get a refund.
+ * `extra` decides what was added later (seats, seat changes, returns after a cancel) from a
+ * stream of its own, so the choices above stay the ones they always were. Sorted by time.
  */
 export function planDemoHistory(
   random: SeededRandom,
-  customers: { id: string; createdAt: number }[],
+  customers: { id: string; createdAt: number; country: string }[],
   catalog: DemoCatalog,
   start: number,
   end: number,
+  extra: SeededRandom,
 ): DemoAction[] {
   const actions: DemoAction[] = [];
   const soonestFollowUp = 20 * DAY_MS;
@@ -97,6 +117,8 @@ export function planDemoHistory(
     if (earliest > end - DAY_MS) continue;
     const at = earliest + Math.floor(random.next() * (end - DAY_MS - earliest));
     const price = weighted(random, PLANS);
+    const own = (name: DemoPriceName) =>
+      catalog.prices[(EURO_AREA.has(customer.country) && IN_EUROS[name]) || name];
     let subscriptionId: string | undefined;
     const subscription = () => subscriptionId;
     const trialDays = price.startsWith('free') || random.chance(0.3) ? 0 : 14;
@@ -107,35 +129,36 @@ export function planDemoHistory(
       kind: 'subscribe',
       customerId: customer.id,
       card,
-      priceId: catalog.prices[price],
+      priceId: own(price),
       trialDays,
+      quantity: seatsAtStart(extra, price),
       onStarted: (id) => (subscriptionId = id),
     });
     const later = (min = soonestFollowUp) =>
       at + min + Math.floor(random.next() * Math.max(DAY_MS, end - at - min));
     const roll = random.next();
     if (price === 'proMonthlyUsd' && roll < 0.14)
-      actions.push({
-        at: later(),
-        kind: 'change',
-        priceId: catalog.prices.enterpriseMonthlyUsd,
-        subscription,
-      });
+      actions.push({ at: later(), kind: 'change', priceId: own('enterpriseMonthlyUsd'), subscription });
     else if (price === 'enterpriseMonthlyUsd' && roll < 0.25)
-      actions.push({ at: later(), kind: 'change', priceId: catalog.prices.proMonthlyUsd, subscription });
-    else if (roll < 0.3)
-      actions.push({
+      actions.push({ at: later(), kind: 'change', priceId: own('proMonthlyUsd'), subscription });
+    else if (roll < 0.3) {
+      const cancel = {
         at: later(),
         kind: 'cancel',
         when: random.chance(0.8) ? 'period_end' : 'now',
         subscription,
-      });
+      } as const;
+      actions.push(cancel);
+      if (MONTHLY_PAID.has(price)) actions.push(...comeBack(extra, customer.id, cancel, own(price), end));
+    }
     // A card that declines from the start fails when the trial ends; many customers then fix it.
     if (DECLINING.has(card) && trialDays > 0 && !price.startsWith('free'))
       actions.push(...rescue(random, customer.id, at + trialDays * DAY_MS));
     const followedUp = actions.length > before + 1;
-    if (!followedUp && MONTHLY_PAID.has(price))
+    if (!followedUp && MONTHLY_PAID.has(price)) {
       actions.push(...cardTrouble(random, customer.id, renewalsOf(at, price, trialDays), end));
+      actions.push(...leaveEarly(extra, customer.id, at + trialDays * DAY_MS, own(price), end, subscription));
+    }
     if (!price.startsWith('free') && random.chance(0.1)) {
       actions.push({
         at: later(16 * DAY_MS),
@@ -145,6 +168,8 @@ export function planDemoHistory(
         subscription,
       });
     }
+    if (!price.startsWith('free'))
+      actions.push(...seatChanges(extra, at + trialDays * DAY_MS, end, subscription));
   }
   return actions.filter((a) => a.at < end).sort((a, b) => a.at - b.at);
 }

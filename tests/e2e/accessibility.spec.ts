@@ -10,6 +10,7 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 /** The areas of the navbar, by their link label and the page title each opens. */
 const AREAS: { link: string; title: string }[] = [
+  { link: 'Overview', title: 'Overview' },
   { link: 'Customers', title: 'Customers' },
   { link: 'Plans & prices', title: 'Plans & prices' },
   { link: 'Subscriptions', title: 'Subscriptions' },

@@ -9,6 +9,7 @@ import { expect, test } from './fixtures';
  */
 
 const LIST_PAGES = [
+  { hash: '#/overview', ready: 'table' },
   { hash: '#/customers', ready: 'grid' },
   { hash: '#/subscriptions', ready: 'grid' },
   { hash: '#/invoices', ready: 'grid' },

@@ -131,6 +131,15 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
+  // analytics (issue 14): MRR movements
+  'server/modules/analytics/movements.int.test.ts',
+  'server/modules/analytics/stripe-movements.int.test.ts',
+  // analytics: the Overview's metrics
+  'server/modules/analytics/metrics/overview.int.test.ts',
+  'server/modules/analytics/metrics/movements.int.test.ts',
+  // revenue reports (issue 14)
+  'server/modules/analytics/revenue/revenue.int.test.ts',
+  'server/modules/analytics/independent-mrr.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
   'server/modules/reports/exports-control.int.test.ts',
   'server/modules/reports/pdf-limit.int.test.ts',

@@ -18,7 +18,8 @@ import type { Migration } from './types';
  *   (null while that day has no rate).
  * - mrr_monthly / mrr_cohorts: sums of movements kept with them, so the Overview reads a few
  *   hundred rows instead of every movement. `customers` sums +1 (new, reactivation) and −1
- *   (churn).
+ *   (churn); `movements` counts the rows summed (a bucket that falls to 0 is deleted, so the
+ *   sums hold exactly the rows a rebuild from nothing would).
  * - fx_rates: the workspace's exchange rates, entered or imported from CSV; `rate` is a
  *   decimal string, units of `quote_currency` per unit of `base_currency`.
  * - analytics_settings: reporting currency, the past-due churn setting, the finance pack's
@@ -105,6 +106,7 @@ export const analytics: Migration = {
       amount INTEGER NOT NULL,
       amount_reporting INTEGER NOT NULL,
       customers INTEGER NOT NULL,
+      movements INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (tenant_id, currency, cohort, month)
     ) STRICT;
 
@@ -211,6 +213,7 @@ export const analytics: Migration = {
       amount BIGINT NOT NULL,
       amount_reporting BIGINT NOT NULL,
       customers BIGINT NOT NULL,
+      movements BIGINT NOT NULL DEFAULT 0,
       PRIMARY KEY (tenant_id, currency, cohort, month)
     );
 

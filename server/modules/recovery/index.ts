@@ -24,3 +24,5 @@ export const recoveryForBilling: RecoveryPort = {
   recoveryOfInvoice,
   recoveryOfSubscription,
 };
+/** The Recovery page's figures, for reports that show them elsewhere (revenue's recovery rate). */
+export { recoveryStats } from './stats';

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import { serializeOn } from '../../db/locks';
 import type { DB } from '../../db/schema';
+import type { MrrCause } from '../analytics';
 import { subscriptionsChanged } from '../billing';
 import type { StripeEventOutcome } from '../stripe-events';
 import { answeredAt, mirrorScope, stripeOf, type MirrorContext } from './context';
@@ -33,10 +34,18 @@ interface MirroredKind<T extends { id: string }, L> {
     links: L,
     causedBy: string | null,
     now: number,
+    source: SnapshotSource,
   ): Promise<{ changes: EntityChange[]; customerId: string }>;
   fetch(context: MirrorContext, id: string): Promise<{ object: T; at: number }>;
   /** After the commit: what else must hear of the change. */
   changed?(context: MirrorContext, customerId: string): void;
+}
+
+/** What caused a mirrored subscription's MRR movement, and when Stripe says it happened. */
+function mrrCauseOf(source: SnapshotSource): MrrCause {
+  return source.kind === 'event'
+    ? { type: 'stripe_event', id: source.event.id, at: source.event.created * 1000 }
+    : { type: 'stripe_fetch', id: null, at: source.at * 1000 };
 }
 
 export const subscriptionKind: MirroredKind<
@@ -45,8 +54,8 @@ export const subscriptionKind: MirroredKind<
 > = {
   action: 'subscription.mirrored_from_stripe',
   link: linkSubscription,
-  write: (trx, context, object, links, causedBy, now) =>
-    writeSubscription(trx, context.tenantId, object, links, causedBy, now),
+  write: (trx, context, object, links, causedBy, now, source) =>
+    writeSubscription(trx, context.tenantId, object, links, causedBy, now, mrrCauseOf(source)),
   async fetch(context, id) {
     const object = await stripeOf(context).subscriptions.retrieve(id);
     return { object, at: answeredAt(object, context.clock.now()) };
@@ -119,7 +128,7 @@ export async function mirrorSnapshot<T extends { id: string }, L>(
     // Its write committed before (a crash came between it and the inbox's record of it):
     // writing it again would add a version and an audit entry for no change.
     if (order === 'redelivered') return { result: 'applied', changes: [] };
-    const written = await kind.write(trx, context, object, links, causedBy, now);
+    const written = await kind.write(trx, context, object, links, causedBy, now, source);
     customerId = written.customerId;
     return { result: 'applied', changes: written.changes };
   });

@@ -4,6 +4,7 @@ import { newId } from '../../../shared/ids';
 import type { EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { recordEvent, saveMirroredSubscription } from '../billing';
+import type { MrrCause } from '../analytics';
 import { ensurePrice } from './catalog';
 import type { MirrorContext } from './context';
 import { ensureCustomer } from './customers';
@@ -112,12 +113,13 @@ export async function writeSubscription(
   links: SubscriptionLinks,
   causedBy: string | null,
   now: number,
+  cause?: MrrCause,
 ): Promise<{ changes: EntityChange[]; customerId: string }> {
   const current = await subscriptionByRef(trx, tenantId, subscription.id);
   const methodRef = refOf(subscription.default_payment_method);
   const paymentMethodId = methodRef ? await paymentMethodIdByRef(trx, tenantId, methodRef) : null;
   const row = mirroredRow(tenantId, subscription, links, current, paymentMethodId, now);
-  await saveMirroredSubscription(trx, row, current !== undefined);
+  await saveMirroredSubscription(trx, row, current !== undefined, cause);
   await recordHistory(trx, tenantId, current, row, now);
   await confirmRequests(trx, tenantId, row.id, subscription, causedBy, now);
   return {

@@ -1,5 +1,6 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { recordSubscriptionValue, type MrrCause } from '../../analytics';
 
 /**
  * Writes for subscriptions and invoices that the gateway manages (Stripe Billing, mirrored
@@ -11,23 +12,39 @@ import type { DB } from '../../../db/schema';
 type Trx = Transaction<DB>;
 type SubscriptionRow = Insertable<DB['subscriptions']> & { id: string; tenant_id: string };
 
-/** Writes a mirrored subscription's whole state: updates the row when it exists, inserts it otherwise. */
+/**
+ * Writes a mirrored subscription's whole state: updates the row when it exists, inserts it
+ * otherwise; its MRR movements are recorded with it, caused by `cause` (the Stripe event).
+ */
 export async function saveMirroredSubscription(
   trx: Trx,
   row: SubscriptionRow,
   exists: boolean,
+  cause?: MrrCause,
 ): Promise<void> {
-  if (!exists) {
-    await trx.insertInto('subscriptions').values(row).execute();
-    return;
-  }
   const { id, tenant_id: tenantId, created_at: _created, ...changes } = row;
-  await trx
-    .updateTable('subscriptions')
-    .set(changes)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .execute();
+  if (!exists) await trx.insertInto('subscriptions').values(row).execute();
+  else {
+    await trx
+      .updateTable('subscriptions')
+      .set(changes)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+  }
+  const write = {
+    id,
+    customerId: row.customer_id,
+    planId: row.plan_id,
+    priceId: row.price_id,
+    quantity: row.quantity,
+    currency: row.currency,
+    status: row.status,
+    endedAt: row.ended_at ?? null,
+    updatedAt: row.updated_at,
+    managedBy: 'stripe' as const,
+  };
+  await recordSubscriptionValue(trx, tenantId, write, cause);
 }
 
 export async function insertMirroredInvoice(

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { recordSubscriptionValue, type SubscriptionWrite } from '../../analytics';
 import type { Subscription } from '../types';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -67,8 +68,24 @@ function toRow(tenantId: string, s: Subscription) {
   };
 }
 
+/** What the MRR movements need of a written subscription (server/modules/analytics). */
+const valueWrite = (s: Subscription): SubscriptionWrite => ({
+  id: s.id,
+  customerId: s.customerId,
+  planId: s.planId,
+  priceId: s.priceId,
+  quantity: s.quantity,
+  currency: s.currency,
+  status: s.status,
+  endedAt: s.endedAt,
+  updatedAt: s.updatedAt,
+  managedBy: s.managedBy,
+});
+
+/** Inserts a subscription and, in the same transaction, its first MRR value state. */
 export async function insertSubscription(db: Db, tenantId: string, s: Subscription): Promise<void> {
   await db.insertInto('subscriptions').values(toRow(tenantId, s)).execute();
+  await recordSubscriptionValue(db, tenantId, valueWrite(s));
 }
 
 export async function findSubscription(
@@ -85,7 +102,10 @@ export async function findSubscription(
   return row && toSubscription(row);
 }
 
-/** Writes `next` only if the row is still at `expectedVersion`; returns whether it was. */
+/**
+ * Writes `next` only if the row is still at `expectedVersion`; returns whether it was. A write
+ * that changes the subscription's value records its MRR movements in the same transaction.
+ */
 export async function saveSubscription(
   db: Db,
   tenantId: string,
@@ -100,7 +120,9 @@ export async function saveSubscription(
     .where('id', '=', next.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  if (result.numUpdatedRows !== 1n) return false;
+  await recordSubscriptionValue(db, tenantId, valueWrite(next));
+  return true;
 }
 
 export async function subscriptionsOfCustomer(

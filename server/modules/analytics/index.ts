@@ -1,0 +1,7 @@
+/**
+ * Revenue analytics: MRR value states written with every subscription change, the movements
+ * derived from them (docs/analytics.md), their sums, FX rates and the workspace's settings.
+ * Billing calls `recordSubscriptionValue` in its transactions; analytics never imports billing.
+ */
+export { recordSubscriptionValue, type MrrCause, type SubscriptionWrite } from './record';
+export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';

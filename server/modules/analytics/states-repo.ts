@@ -1,0 +1,127 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { MrrState } from '../../../shared/analytics/mrr-rules';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type StateRow = Selectable<DB['mrr_states']>;
+export type MovementRow = Selectable<DB['mrr_movements']>;
+
+/**
+ * Analytics reads what it needs of billing's tables with its own SQL (billing imports
+ * analytics, so the reverse would be a circle): a subscription's price and its customer's
+ * country and clock.
+ */
+export async function pricingOf(db: Db, tenantId: string, priceId: string, customerId: string) {
+  const row = await db
+    .selectFrom('prices')
+    .innerJoin('customers', (join) =>
+      join.on('customers.tenant_id', '=', tenantId).on('customers.id', '=', customerId),
+    )
+    .select(['prices.amount', 'prices.interval', 'customers.country'])
+    .where('prices.tenant_id', '=', tenantId)
+    .where('prices.id', '=', priceId)
+    .executeTakeFirst();
+  return row;
+}
+
+/** The subscription's latest state (by effective time, then record order). */
+export async function latestStateOf(db: Db, tenantId: string, subscriptionId: string) {
+  return db
+    .selectFrom('mrr_states')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('subscription_id', '=', subscriptionId)
+    .orderBy('effective_at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function statesOfCustomer(db: Db, tenantId: string, customerId: string): Promise<StateRow[]> {
+  return db
+    .selectFrom('mrr_states')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('customer_id', '=', customerId)
+    .orderBy('effective_at')
+    .orderBy('seq')
+    .execute();
+}
+
+export async function movementsOfCustomer(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+): Promise<MovementRow[]> {
+  return db
+    .selectFrom('mrr_movements')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('customer_id', '=', customerId)
+    .execute();
+}
+
+export async function insertState(db: Db, row: Insertable<DB['mrr_states']>): Promise<void> {
+  await db.insertInto('mrr_states').values(row).execute();
+}
+
+export function toMrrState(row: StateRow): MrrState {
+  return {
+    id: row.id,
+    seq: row.seq,
+    subscriptionId: row.subscription_id,
+    customerId: row.customer_id,
+    effectiveAt: row.effective_at,
+    status: row.status,
+    currency: row.currency,
+    planId: row.plan_id,
+    interval: row.interval,
+    mrr: row.mrr,
+    pastDueSince: row.past_due_since,
+    source: row.source,
+    country: row.country,
+    causeType: row.cause_type,
+    causeId: row.cause_id,
+  };
+}
+
+/** The moment each customer of the tenant lives at: their test clock's, else `wallNow`. */
+export async function customerNows(
+  db: Db,
+  tenantId: string,
+  wallNow: number,
+): Promise<(customerId: string) => number> {
+  const rows = await db
+    .selectFrom('customers')
+    .innerJoin('test_clocks', (join) =>
+      join.onRef('test_clocks.id', '=', 'customers.test_clock_id').on('test_clocks.tenant_id', '=', tenantId),
+    )
+    .select(['customers.id', 'test_clocks.now'])
+    .where('customers.tenant_id', '=', tenantId)
+    .execute();
+  const nows = new Map(rows.map((row) => [row.id, row.now]));
+  return (customerId) => nows.get(customerId) ?? wallNow;
+}
+
+/**
+ * The cause of a Tollgate write: the billing event recorded with it (same moment; the
+ * subscription's own event first, else the customer's, e.g. the invoice whose failed payment
+ * made it past due), or the subscription itself when the write recorded none.
+ */
+export async function billingEventAt(
+  db: Db,
+  tenantId: string,
+  write: { id: string; customerId: string; updatedAt: number },
+): Promise<{ type: string; id: string }> {
+  const row = await db
+    .selectFrom('billing_events')
+    .select(['id', 'subject_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('occurred_at', '=', write.updatedAt)
+    .where((eb) => eb.or([eb('subject_id', '=', write.id), eb('customer_id', '=', write.customerId)]))
+    .orderBy(sql`rowid`, 'desc')
+    .limit(10)
+    .execute();
+  const event = row.find((r) => r.subject_id === write.id) ?? row[0];
+  return event ? { type: 'billing_event', id: event.id } : { type: 'subscription', id: write.id };
+}

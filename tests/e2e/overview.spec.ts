@@ -1,0 +1,47 @@
+import { SCREEN_BUDGET_MS } from '../support/budgets';
+import { expect, test } from './fixtures';
+
+/** Budgets for a loaded, shared machine: waits end at the signal, these only bound them. */
+const LOADED = { timeout: SCREEN_BUDGET_MS };
+
+test('the console opens on the Overview, with the demo year’s figures in dollars', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/#\/overview/);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 2 })).toBeVisible();
+
+  // One currency's own amounts: the demo bills in dollars and euros.
+  await page.getByRole('textbox', { name: 'Currency' }).click();
+  await page.getByRole('option', { name: 'USD' }).click();
+  await expect(page).toHaveURL(/currency=USD/);
+  await expect(page.getByTestId('headline-mrr-value')).toHaveText(/^\$[\d,]+\.\d\d$/, LOADED);
+  await expect(page.getByTestId('headline-arr-value')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(page.getByTestId('headline-customers-value')).toHaveText(/^[1-9][\d,]*$/);
+  await expect(page.getByRole('heading', { name: 'MRR movements' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Cohort retention' })).toBeVisible();
+
+  // Each month reconciles on screen: the table's last row has an MRR at its end.
+  const months = page.getByRole('table', { name: 'Month by month' });
+  await expect(months.getByRole('row').nth(1)).toContainText(/\$[\d,]+\.\d\d/);
+});
+
+test('a month’s churn opens the movements behind it, and one of them its subscription', async ({ page }) => {
+  await page.goto('/#/overview?currency=USD');
+  const months = page.getByRole('table', { name: 'Month by month' });
+  await expect(months).toBeVisible(LOADED);
+  const churn = months.locator('[data-testid$="-churn"]').first();
+  const label = (await churn.getAttribute('aria-label')) ?? '';
+  await churn.click();
+
+  await expect(page).toHaveURL(/#\/overview\/movements\?.*kind=churn/);
+  await expect(page).toHaveURL(/currency=USD/);
+  await expect(page.getByRole('heading', { level: 2, name: /^Churn · / })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Movements' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Churn', LOADED);
+  // The churn amount the Overview showed is what its movements add up to; the first opens its subscription.
+  expect(label).toMatch(/^Churn in \w{3} \d{4}: -\$[\d,]+\.\d\d/);
+
+  const subscription = rows.nth(1).getByTestId('movement-subscription');
+  await subscription.click();
+  await expect(page).toHaveURL(/#\/subscriptions\/sub_[0-9A-Z]+$/);
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible(LOADED);
+});
