@@ -15,6 +15,7 @@ export const EXPORT_SOURCES = [
   'emails',
   'stripeEvents',
   'audit',
+  'movements',
 ] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
@@ -35,6 +36,7 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
   emails: 'Emails',
   stripeEvents: 'Stripe events',
   audit: 'Audit log',
+  movements: 'MRR movements',
 };
 
 /**
