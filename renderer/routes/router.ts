@@ -7,6 +7,7 @@ import { catalogRoute } from './catalog';
 import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './emails';
+import { exportsRoute } from './exports';
 import { overviewRoutes } from './overview';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
@@ -26,6 +27,7 @@ const routeTree = rootRoute.addChildren([
   ...stripeEventRoutes,
   ...adminRoutes,
   webhooksRoute,
+  exportsRoute,
   connectRoute,
 ]);
 
