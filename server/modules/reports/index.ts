@@ -2,4 +2,5 @@
 export { exportsRouter } from './router';
 export { ExportRunner, startExportRunner } from './runner';
 export { exportDownloadRoute, EXPORT_DOWNLOAD_PATH } from './download-route';
+export { finishedExportFile } from './files';
 import './runtime';
