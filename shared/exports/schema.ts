@@ -16,6 +16,8 @@ export const EXPORT_SOURCES = [
   'stripeEvents',
   'audit',
   'movements',
+  /** A report, not a list: the Overview (figures, charts, MRR and revenue by month, losses). */
+  'overview',
 ] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
@@ -37,6 +39,7 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
   stripeEvents: 'Stripe events',
   audit: 'Audit log',
   movements: 'MRR movements',
+  overview: 'Overview',
 };
 
 /**

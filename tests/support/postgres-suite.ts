@@ -145,6 +145,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/exports.int.test.ts',
   'server/modules/reports/analytics-report/overview-report.int.test.ts',
   'server/modules/reports/finance-pack/finance-pack.int.test.ts',
+  'server/modules/reports/overview-export.int.test.ts',
   'server/modules/reports/exports-control.int.test.ts',
   'server/modules/reports/pdf-limit.int.test.ts',
   'server/modules/reports/download-route.int.test.ts',

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { useNow } from '../../lib/use-now';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { RecoveryRateFigure, RevenueByMonthCard, TrialConversionCard } from '../revenue';
 import { CohortTable } from './CohortTable';
 import { HeadlineCards } from './HeadlineCards';
@@ -110,14 +111,16 @@ export function OverviewPage() {
         title="Overview"
         description="Recurring revenue, where it came from this month and who is leaving — every figure opens the movements behind it."
         actions={
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconSettings size={16} />}
-            renderRoot={(props) => <Link to="/analytics/settings" {...props} />}
-          >
-            Analytics settings
-          </Button>
+          <Group gap="xs">
+            <ExportMenu source="overview" view={view} />
+            <Button
+              variant="default"
+              leftSection={<IconSettings size={16} />}
+              renderRoot={(props) => <Link to="/analytics/settings" {...props} />}
+            >
+              Analytics settings
+            </Button>
+          </Group>
         }
       />
       <OverviewFilters view={view} currentMonth={monthOfTime(now)} onChange={setView} />

@@ -7,6 +7,10 @@ import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { DomainError } from '../../lib/errors';
 import type { ReportHeading, TableWriter } from './formats/types';
+import { reportRows, type ReportDocument } from './analytics-report/document';
+import { writeReportPdf } from './analytics-report/report-pdf';
+import { writeReportXlsx } from './analytics-report/report-xlsx';
+import { csvWriter } from './formats/csv';
 import { updateUnfinished } from './repo';
 import { tableColumns, type ExportSourceDef } from './sources';
 import { writerFor } from './writers';
@@ -28,6 +32,8 @@ export interface ExportJob {
   readPage: PageReader;
   /** Rows per page read: the list's maximum (tests read smaller pages to cross page ends). */
   pageSize: number;
+  /** A report's whole document (built when it was started), written instead of reading pages. */
+  document?: ReportDocument;
 }
 
 export type ExportOutcome = 'done' | 'canceled' | 'failed';
@@ -70,6 +76,10 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
       await updateUnfinished(job.db, job.id, { rows_total: total });
     }
     if (job.format === 'pdf' && total !== null && total > PDF_MAX_ROWS) throw pdfTooLarge();
+    if (job.document) {
+      const rows = await writeReport(job, job.document);
+      return await finishExport(job, rows);
+    }
     const out = createWriteStream(job.filePath);
     const heading = { ...job.heading, rows: total ?? 0 };
     const active = writerFor(job.format, out, tableColumns(job.source), heading, job.options);
@@ -81,16 +91,7 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
       return 'canceled';
     }
     await writer.finish();
-    const { size } = await stat(job.filePath);
-    const stored = await updateUnfinished(job.db, job.id, {
-      status: 'done',
-      rows_done: rowsDone,
-      rows_total: rowsDone,
-      bytes: size,
-      finished_at: now(),
-    });
-    if (!stored) await rm(job.filePath, { force: true });
-    return stored ? 'done' : 'canceled';
+    return await finishExport(job, rowsDone);
   } catch (error) {
     await writer?.abort();
     await rm(job.filePath, { force: true });
@@ -102,6 +103,38 @@ export async function runExport(job: ExportJob): Promise<ExportOutcome> {
     if (!(error instanceof DomainError)) throw error;
     return 'failed';
   }
+}
+
+/** Marks a written export done with its size; removes the file when it was canceled meanwhile. */
+async function finishExport(job: ExportJob, rowsDone: number): Promise<ExportOutcome> {
+  const { size } = await stat(job.filePath);
+  const stored = await updateUnfinished(job.db, job.id, {
+    status: 'done',
+    rows_done: rowsDone,
+    rows_total: rowsDone,
+    bytes: size,
+    finished_at: job.clock.now(),
+  });
+  if (!stored) await rm(job.filePath, { force: true });
+  return stored ? 'done' : 'canceled';
+}
+
+/**
+ * Writes a report's document: the PDF and XLSX renderers take it whole (a report is tens of
+ * rows to a few thousand); a CSV is its first table. Returns the rows written.
+ */
+async function writeReport(job: ExportJob, document: ReportDocument): Promise<number> {
+  const out = createWriteStream(job.filePath);
+  if (job.format === 'pdf') await writeReportPdf(document, out);
+  else if (job.format === 'xlsx') await writeReportXlsx(document, out);
+  else {
+    const table = document.tables[0];
+    const writer = csvWriter(out, table?.columns ?? [], job.options);
+    for (const row of table?.rows ?? []) await writer.writeRow(row);
+    await writer.finish();
+    return table?.rows.length ?? 0;
+  }
+  return reportRows(document);
 }
 
 /** Writes every row; the number written, or null when the export was canceled meanwhile. */

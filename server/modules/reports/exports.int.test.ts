@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 /** Per source: a view with a filter, the column that names a row, and the item field it shows. */
-const VIEWS: Record<ExportSource, { view: Record<string, unknown>; column: string; key: string }> = {
+/** The lists (the Overview, a report, has its own test). */
+const VIEWS: Record<
+  Exclude<ExportSource, 'overview'>,
+  { view: Record<string, unknown>; column: string; key: string }
+> = {
   customers: {
     view: { status: 'active', sort: { field: 'name', direction: 'asc' }, search: '' },
     column: 'ID',
@@ -32,7 +36,7 @@ const VIEWS: Record<ExportSource, { view: Record<string, unknown>; column: strin
 };
 
 describe('exports to CSV', () => {
-  it.each(Object.keys(VIEWS) as ExportSource[])(
+  it.each(Object.keys(VIEWS) as (keyof typeof VIEWS)[])(
     '%s: exactly the rows of the view, in its order',
     async (source) => {
       const { view, column, key } = VIEWS[source];

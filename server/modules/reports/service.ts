@@ -10,6 +10,7 @@ import { can } from '../../../shared/permissions';
 import type { Page } from '../../../shared/page';
 import type { Context, Principal } from '../../trpc/context';
 import { DomainError } from '../../lib/errors';
+import { reportRows, type ReportDocument } from './analytics-report/document';
 import { pdfTooLarge, type PageReader } from './engine';
 import { removeExportFile } from './files';
 import {
@@ -62,6 +63,28 @@ function fileNameOf(input: StartInput, now: number): string {
 }
 
 /**
+ * Checks the view before anything is queued, as its page would: a list reads its first row
+ * (which gives the total too); a report calls its procedure once, then is built whole.
+ */
+async function probeView(
+  ctx: ExportContext,
+  source: ExportSourceDef<never>,
+  input: StartInput,
+  readPage: PageReader,
+): Promise<{ rowsTotal: number | null; document?: ReportDocument }> {
+  if (source.report) {
+    await ctx.procedures.call({ ...ctx, requestedTenantId: ctx.tenantId }, source.list, input.view);
+    const document = await source.report(
+      { db: ctx.db, tenantId: ctx.tenantId, now: ctx.clock.now() },
+      input.view,
+    );
+    return { rowsTotal: reportRows(document), document };
+  }
+  const probe = await readPage(null, 1);
+  return { rowsTotal: probe.total !== null && !probe.totalCapped ? probe.total : null };
+}
+
+/**
  * Starts an export of the source's current view and returns it queued. The view is checked
  * first by reading one row through the list (an unknown filter or a missing permission is
  * refused here, not later), which also gives the total; a PDF over PDF_MAX_ROWS is refused.
@@ -80,8 +103,7 @@ export async function startExport(ctx: ExportContext, input: StartInput): Promis
     );
   }
   const readPage = pageReader(ctx, source, input.view);
-  const probe = await readPage(null, 1);
-  const rowsTotal = probe.total !== null && !probe.totalCapped ? probe.total : null;
+  const { rowsTotal, document } = await probeView(ctx, source, input, readPage);
   if (input.format === 'pdf' && rowsTotal !== null && rowsTotal > PDF_MAX_ROWS) throw pdfTooLarge();
   const id = newId('exp');
   const now = ctx.clock.now();
@@ -102,6 +124,7 @@ export async function startExport(ctx: ExportContext, input: StartInput): Promis
     filePath,
     readPage,
     pageSize: runner.pageSize(source.pageSize),
+    document,
   });
   return getExport(ctx, id);
 }

@@ -1,6 +1,7 @@
 import type { ExportSource } from '../../../../shared/exports/schema';
 import { invoicesSource, paymentsSource, subscriptionsSource } from './billing';
 import { movementsSource } from './movements';
+import { overviewSource } from './overview';
 import { auditSource, customersSource, emailsSource, stripeEventsSource } from './others';
 import type { ExportSourceDef } from './types';
 
@@ -14,6 +15,7 @@ export const EXPORT_SOURCE_DEFS: Record<ExportSource, ExportSourceDef<never>> = 
   stripeEvents: stripeEventsSource,
   audit: auditSource,
   movements: movementsSource,
+  overview: overviewSource,
 };
 
-export { tableColumns, type ExportSourceDef, type SourceColumn } from './types';
+export { tableColumns, type ExportSourceDef, type ReportReader, type SourceColumn } from './types';

@@ -1,5 +1,8 @@
 import type { ExportSource } from '../../../../shared/exports/schema';
 import type { Permission } from '../../../../shared/permissions';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { ReportDocument } from '../analytics-report/document';
 import type { Cell, ColumnKind, TableColumn } from '../formats/types';
 
 /** One column of a source: how a list item becomes a cell. */
@@ -23,6 +26,19 @@ export interface ExportSourceDef<R> {
   columns: SourceColumn<R>[];
   /** Names for the view's filters in words ("issuedFrom" → "Issued from"); others are spelled out. */
   labels?: Record<string, string>;
+  /**
+   * A report instead of a list: `list` is its procedure (called once with the view, to check the
+   * view and the permission as the console's page does), and this builds the whole document (a
+   * report is small), which the report renderers write; a CSV holds its first table.
+   */
+  report?: (read: ReportReader, view: unknown) => Promise<ReportDocument>;
+}
+
+/** What a report source reads its figures with: this workspace's database, at this time. */
+export interface ReportReader {
+  db: Kysely<DB>;
+  tenantId: string;
+  now: number;
 }
 
 /** A source's columns as the formats see them. */
