@@ -11,7 +11,7 @@ import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
 import { jobsRouter } from '../modules/jobs';
-import { revenueRouter } from '../modules/analytics/revenue';
+import { revenueRouter } from '../modules/revenue';
 import { exportsRouter } from '../modules/reports';
 import { receiptsRouter } from '../modules/receipts';
 import { testClocksRouter } from '../modules/test-clocks';

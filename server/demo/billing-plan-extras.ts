@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../shared/billing/periods';
 import type { DemoPriceName } from '../modules/catalog';
-import type { DemoAction } from './billing-plan';
+import type { DemoAction } from './demo-action';
 import type { SeededRandom } from './random';
 
 /**

@@ -140,7 +140,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/metrics/movements.int.test.ts',
   'server/modules/analytics/metrics/engine-overview.int.test.ts',
   // revenue reports (issue 14)
-  'server/modules/analytics/revenue/revenue.int.test.ts',
+  'server/modules/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
   'server/modules/reports/analytics-report/overview-report.int.test.ts',

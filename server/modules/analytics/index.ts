@@ -10,4 +10,3 @@ export { rebuildMovements, type RebuildOutcome } from './rebuild';
 export { findSettings, type AnalyticsSettings } from './settings-repo';
 export { loadRateBook, RateBook } from './rates';
 export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
-export { revenueByMonth } from './revenue';

@@ -4,7 +4,8 @@ import { monthFigures, type OverviewMonth } from '../../../../shared/analytics/f
 import type { OverviewInput, Segment } from '../../../../shared/analytics/overview-schema';
 import { headlineCards, monthLabel, percentText } from '../../../../shared/analytics/overview-text';
 import type { DB } from '../../../db/schema';
-import { analyticsOverview, listMovements, revenueByMonth, type MovementItem } from '../../analytics';
+import { analyticsOverview, listMovements, type MovementItem } from '../../analytics';
+import { revenueByMonth } from '../../revenue';
 import type { Cell, TableColumn } from '../formats/types';
 import type { ReportChart, ReportDocument, ReportTable } from './document';
 

@@ -1,8 +1,8 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { DB } from '../../../db/schema';
-import type { RevenueKind, RevenuePart, ReportingRate } from '../../../../shared/analytics/revenue';
-import type { RevenueSegment } from '../../../../shared/analytics/revenue-schema';
-import { parseRate } from '../../../../shared/analytics/fx';
+import type { DB } from '../../db/schema';
+import type { RevenueKind, RevenuePart, ReportingRate } from '../../../shared/analytics/revenue';
+import type { RevenueSegment } from '../../../shared/analytics/revenue-schema';
+import { parseRate } from '../../../shared/analytics/fx';
 
 /**
  * The SQL of the revenue reports: reads of billing's tables (payments, refunds, disputes,

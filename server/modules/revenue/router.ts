@@ -1,5 +1,5 @@
-import { recoveryRateInput, revenueRangeInput } from '../../../../shared/analytics/revenue-schema';
-import { router, tenantProcedure } from '../../../trpc/base';
+import { recoveryRateInput, revenueRangeInput } from '../../../shared/analytics/revenue-schema';
+import { router, tenantProcedure } from '../../trpc/base';
 import { recoveryRateOf, revenueByMonth, trialConversion } from './reports';
 
 /** Revenue reports: cash by month, trial conversion and the recovery rate (billing.read). */

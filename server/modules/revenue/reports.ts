@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema';
-import { DomainError } from '../../../lib/errors';
-import { summarizeRevenue, type RevenueSummary } from '../../../../shared/analytics/revenue';
-import { monthCount, monthsBetween } from '../../../../shared/analytics/overview-months';
+import type { DB } from '../../db/schema';
+import { DomainError } from '../../lib/errors';
+import { summarizeRevenue, type RevenueSummary } from '../../../shared/analytics/revenue';
+import { monthCount, monthsBetween } from '../../../shared/analytics/overview-months';
 import {
   monthStartMs,
   type RecoveryRateInput,
   type RevenueRangeInput,
   type RevenueSegment,
-} from '../../../../shared/analytics/revenue-schema';
-import { summarizeTrials } from '../../../../shared/analytics/revenue-trials';
-import { recoveryRate } from '../../../../shared/billing/recovery-figures';
-import { recoveryStats } from '../../recovery';
-import { findSettings } from '../settings-repo';
+} from '../../../shared/analytics/revenue-schema';
+import { summarizeTrials } from '../../../shared/analytics/revenue-trials';
+import { recoveryRate } from '../../../shared/billing/recovery-figures';
+import { recoveryStats } from '../recovery';
+import { findSettings } from '../analytics';
 import { planExists, ratesInto, revenueParts } from './repo';
 import { endedTrials } from './trials';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { DB } from '../../../db/schema';
-import type { RevenueSegment } from '../../../../shared/analytics/revenue-schema';
-import type { TrialOutcome } from '../../../../shared/analytics/revenue-trials';
+import type { DB } from '../../db/schema';
+import type { RevenueSegment } from '../../../shared/analytics/revenue-schema';
+import type { TrialOutcome } from '../../../shared/analytics/revenue-trials';
 
 /**
  * Trials that ended in a range, each with its outcome (docs/analytics-revenue.md, "Trial

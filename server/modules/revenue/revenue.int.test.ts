@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertMinor } from '../../../../shared/analytics/fx';
-import { DAY_MS } from '../../../../shared/billing/periods';
-import { newId } from '../../../../shared/ids';
+import { convertMinor } from '../../../shared/analytics/fx';
+import { DAY_MS } from '../../../shared/billing/periods';
+import { newId } from '../../../shared/ids';
 import {
   createBillingWorld,
   FAILING_CARD,
   GOOD_CARD,
   type BillingWorld,
-} from '../../../testing/billing.test-kit';
-import { clientError } from '../../../testing/errors.test-kit';
-import { START } from '../../../testing/world.test-kit';
+} from '../../testing/billing.test-kit';
+import { clientError } from '../../testing/errors.test-kit';
+import { START } from '../../testing/world.test-kit';
 
 /**
  * Revenue by month against billing's own rows: USD and EUR subscribers over two months, a

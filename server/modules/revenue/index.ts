@@ -1,0 +1,3 @@
+/** Revenue reports (cash by month, trial conversion, recovery rate): read-only views over billing, beside the analytics of MRR. */
+export { revenueRouter } from './router';
+export { revenueByMonth } from './reports';
