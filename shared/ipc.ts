@@ -21,10 +21,24 @@ export interface IpcHttpResponse {
   body: string;
 }
 
+/** The channel that saves a finished export where the user chooses (a native save dialog, then a copy). */
+export const SAVE_EXPORT_IPC_CHANNEL = 'tollgate:save-export';
+
+/** Which export to save: its id (the main process finds the file itself) and the name to suggest. */
+export interface SaveExportRequest {
+  id: string;
+  fileName: string;
+}
+
+export type SaveExportAnswer =
+  { saved: true; path: string } | { saved: false; reason: 'canceled' | 'not-found' };
+
 /** What the preload script exposes to the renderer as `window.tollgate`. */
 export interface DesktopBridge {
   platform: string;
   fetch(request: IpcHttpRequest): Promise<IpcHttpResponse>;
+  /** Asks where to save a finished export and copies it there. */
+  saveExport(request: SaveExportRequest): Promise<SaveExportAnswer>;
 }
 
 /** Requests over IPC use this origin; the main process only answers URLs under it. */

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createEmbeddedBackend } from '../../server/embedded/backend';
+import { finishedExportFile } from '../../server/modules/reports';
 import { defaultDataDir } from '../../server/embedded/data-dir';
 import { appLocation } from './app-location';
 import { hardenSession } from './hardening';
 import { registerTrpcIpc } from './ipc-bridge';
+import { registerSaveExportIpc } from './save-dialog';
 import { SafeStorageSecretStore } from './secret-store';
 import { closeBeforeQuit } from './lifecycle';
 import { menuTemplate } from './menu';
@@ -35,6 +37,16 @@ async function start(): Promise<void> {
   });
   const logger = backend.services.logger;
   registerTrpcIpc(ipcMain, backend, location.isAppUrl);
+  const exportsRunner = backend.services.exports;
+  registerSaveExportIpc(ipcMain, {
+    findFile: (id) => (exportsRunner ? finishedExportFile(exportsRunner, id) : Promise.resolve(null)),
+    dialog: {
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    },
+    downloadsDir: app.getPath('downloads'),
+    isAppUrl: location.isAppUrl,
+  });
   closeBeforeQuit(
     app,
     () => backend.close(),

@@ -9,6 +9,7 @@ function recordingBridge(reply: IpcHttpResponse | Promise<IpcHttpResponse>) {
   const sent: IpcHttpRequest[] = [];
   const bridge: DesktopBridge = {
     platform: 'linux',
+    saveExport: () => Promise.reject(new Error('not in this test')),
     fetch: (request) => {
       sent.push(request);
       return Promise.resolve(reply);
@@ -92,7 +93,11 @@ describe('createIpcFetch', () => {
   });
 
   it('rejects like a network failure when the main process does not answer', async () => {
-    const bridge: DesktopBridge = { platform: 'linux', fetch: () => Promise.reject(new Error('no handler')) };
+    const bridge: DesktopBridge = {
+      platform: 'linux',
+      fetch: () => Promise.reject(new Error('no handler')),
+      saveExport: () => Promise.reject(new Error('not in this test')),
+    };
     const failure = createIpcFetch(bridge)(`${URL_BASE}/x`);
     await expect(failure).rejects.toThrow(TypeError);
     await expect(failure).rejects.toThrow('The desktop backend did not answer');

@@ -9,6 +9,7 @@ function recordingBridge(data: unknown) {
   const sent: IpcHttpRequest[] = [];
   const bridge: DesktopBridge = {
     platform: 'linux',
+    saveExport: () => Promise.reject(new Error('not in this test')),
     fetch: (request) => {
       sent.push(request);
       const one = { result: { data } };

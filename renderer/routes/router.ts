@@ -8,6 +8,7 @@ import { catalogRoute } from './catalog';
 import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './emails';
+import { exportsRoute } from './exports';
 import { overviewRoutes } from './overview';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
@@ -28,6 +29,7 @@ const routeTree = rootRoute.addChildren([
   ...stripeEventRoutes,
   ...adminRoutes,
   webhooksRoute,
+  exportsRoute,
   connectRoute,
 ]);
 

@@ -19,6 +19,7 @@ import {
   IconDatabaseExport,
   IconClockPlay,
   IconLayoutDashboard,
+  IconFileExport,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -45,6 +46,7 @@ export interface Area {
     | '/admin/backups'
     | '/admin/jobs'
     | '/webhooks'
+    | '/exports'
     | '/connect';
   label: string;
   icon: ReactNode;
@@ -65,6 +67,7 @@ export const AREAS: Area[] = [
   { to: '/emails', label: 'Emails', icon: <IconMail size={18} stroke={1.75} /> },
   { to: '/stripe-events', label: 'Stripe events', icon: <IconWebhook size={18} stroke={1.75} /> },
   { to: '/audit', label: 'Audit log', icon: <IconHistory size={18} stroke={1.75} /> },
+  { to: '/exports', label: 'Exports', icon: <IconFileExport size={18} stroke={1.75} /> },
   { to: '/connect', label: 'Connect', icon: <IconPlugConnected size={18} stroke={1.75} /> },
 ];
 

@@ -30,6 +30,7 @@ export interface Fixture {
   bWebhookEndpointId: string;
   bWebhookDeliveryId: string;
   bJobId: string;
+  bExportId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -274,10 +275,16 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
   'analytics.segments': (a) => a.analytics.segments(),
   'revenue.byMonth': (a, f) =>
-    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.trialConversion': (a, f) =>
-    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
+  // Exports are the maker's own: B's export is not found from A; a new one is A's alone.
+  'exports.start': (a) => a.exports.start({ source: 'subscriptions', view: {}, format: 'csv' }),
+  'exports.get': (a, f) => a.exports.get({ id: f.bExportId }),
+  'exports.list': (a) => a.exports.list(),
+  'exports.cancel': (a, f) => a.exports.cancel({ id: f.bExportId }),
+  'exports.delete': (a, f) => a.exports.delete({ id: f.bExportId }),
 };
 
 /**
@@ -315,4 +322,5 @@ export const CREATES_INSIDE_A = new Set([
   'analyticsSettings.startRebuild',
   'analyticsSettings.setFxRate',
   'analyticsSettings.importFxRates',
+  'exports.start',
 ]);

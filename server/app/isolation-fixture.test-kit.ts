@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
+import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
 import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
@@ -83,7 +87,9 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
       planId: bPlan.id,
     },
   ]);
+  const bExportId = await exportOfB(world);
   return {
+    bExportId,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
     bCustomerId: bertha.id,
@@ -201,4 +207,20 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
 export function rowsOfB(world: TestWorld, tables: Record<string, Record<string, unknown>[]>) {
   const b = world.tenants.B.id;
   return Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.tenant_id === b || r.id === b)]);
+}
+
+/** An export runner for the world (its files in a folder removed on close), and an export made by B's admin. */
+async function exportOfB(world: TestWorld): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'tollgate-isolation-'));
+  const runner = new ExportRunner(world.database.db, directory, silentLogger);
+  world.services.exports = runner;
+  const closeWorld = world.close.bind(world);
+  world.close = async () => {
+    await runner.idle();
+    await closeWorld();
+    await rm(directory, { recursive: true, force: true });
+  };
+  const started = await world.as('adminB').exports.start({ source: 'customers', view: {}, format: 'csv' });
+  await runner.settled(started.id);
+  return started.id;
 }

@@ -15,6 +15,7 @@ export const EXPORT_SOURCES = [
   'emails',
   'stripeEvents',
   'audit',
+  'movements',
 ] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
@@ -35,6 +36,7 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
   emails: 'Emails',
   stripeEvents: 'Stripe events',
   audit: 'Audit log',
+  movements: 'MRR movements',
 };
 
 /**
@@ -42,7 +44,12 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
  * that list's schema, so an unknown filter is named there. Bounded here only in size.
  */
 const view = z
-  .record(z.string().max(40), z.unknown(), { error: 'The view is an object of the list’s filters' })
+  .record(
+    // A filter's name, as the lists spell them: never __proto__ or another name JavaScript gives meaning to.
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, { error: 'A filter is named like status or issuedFrom' }),
+    z.unknown(),
+    { error: 'The view is an object of the list’s filters' },
+  )
   .refine((value) => Object.keys(value).length <= 20, { error: 'The view has more than 20 filters' });
 
 export const exportStartInput = z.strictObject({

@@ -21,6 +21,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'Emails', title: 'Emails' },
   { link: 'Stripe events', title: 'Stripe events' },
   { link: 'Audit log', title: 'Audit log' },
+  { link: 'Exports', title: 'Exports' },
   { link: 'Connect', title: 'Connect' },
   { link: 'Tenants', title: 'Tenants' },
   { link: 'Members', title: 'Members' },

@@ -24,6 +24,7 @@ const LIST_PAGES = [
   { hash: '#/admin/api-keys', ready: 'heading' },
   { hash: '#/admin/backups', ready: 'heading' },
   { hash: '#/admin/jobs', ready: 'heading' },
+  { hash: '#/exports', ready: 'heading' },
 ] as const;
 
 interface Overflow {

@@ -138,10 +138,14 @@ export const POSTGRES_SUITE: string[] = [
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
+  'server/modules/analytics/metrics/engine-overview.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
   'server/modules/reports/analytics-report/overview-report.int.test.ts',
   'server/modules/reports/finance-pack/finance-pack.int.test.ts',
+  'server/modules/reports/exports-control.int.test.ts',
+  'server/modules/reports/pdf-limit.int.test.ts',
+  'server/modules/reports/download-route.int.test.ts',
 ];

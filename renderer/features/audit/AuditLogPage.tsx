@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { actionChoicesWith, auditListFilters, entityTypeMeant, type AuditSearch } from './audit-search';
 import { ChainCheckButton, ChainCheckResult, useChainCheck } from './ChainCheck';
 import { auditColumns } from './columns';
@@ -57,7 +58,12 @@ export function AuditLogPage() {
       <PageHeader
         title="Audit log"
         description="Every change, who made it and from where. Entries are hash-chained: verify that none was altered or removed."
-        actions={<ChainCheckButton check={check} />}
+        actions={
+          <>
+            <ExportMenu source="audit" view={filters} />
+            <ChainCheckButton check={check} />
+          </>
+        }
       />
       {check.data && <ChainCheckResult report={check.data} />}
       <DataTable

@@ -8,6 +8,7 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
 import { DataTable, type DataSource, type SortState } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { customerColumns } from './columns';
 import { CustomerFilters } from './CustomerFilters';
 import { DEFAULT_SORT, listInputFor, type CustomersSearch } from './list-search';
@@ -71,14 +72,20 @@ export function CustomersListPage() {
         title="Customers"
         description="Everyone who buys from your workspace."
         actions={
-          canWrite && (
-            <Button
-              leftSection={<IconPlus size={16} stroke={2} />}
-              onClick={() => void navigate({ to: '/customers/new' })}
-            >
-              New customer
-            </Button>
-          )
+          <>
+            <ExportMenu
+              source="customers"
+              view={{ search: q, status, country, sort: { field, direction } }}
+            />
+            {canWrite && (
+              <Button
+                leftSection={<IconPlus size={16} stroke={2} />}
+                onClick={() => void navigate({ to: '/customers/new' })}
+              >
+                New customer
+              </Button>
+            )}
+          </>
         }
       />
       <DataTable

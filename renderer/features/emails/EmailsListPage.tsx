@@ -13,6 +13,7 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { emailColumns } from './columns';
 import { EmailsHeldBanner } from './EmailsHeldBanner';
 import { STATUS_LOOK, TEMPLATE_LABELS } from './labels';
@@ -54,15 +55,18 @@ export function EmailsListPage() {
         title="Emails"
         description="Receipts, trial and payment notices sent to customers, with how each delivery went."
         actions={
-          canBrand && (
-            <Button
-              variant="default"
-              leftSection={<IconSettings size={16} stroke={1.75} />}
-              onClick={settings.open}
-            >
-              Sender settings
-            </Button>
-          )
+          <>
+            <ExportMenu source="emails" view={{ status, template }} />
+            {canBrand && (
+              <Button
+                variant="default"
+                leftSection={<IconSettings size={16} stroke={1.75} />}
+                onClick={settings.open}
+              >
+                Sender settings
+              </Button>
+            )}
+          </>
         }
       />
       <EmailsHeldBanner />

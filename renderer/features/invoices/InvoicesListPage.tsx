@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { invoiceColumns } from './columns';
 import { InvoiceFilters } from './InvoiceFilters';
 import { invoiceListFilters, type InvoicesSearch } from './list-search';
@@ -40,7 +41,12 @@ export function InvoicesListPage() {
       <PageHeader
         title="Invoices"
         description="Every invoice issued: renewals, plan changes and one-off charges."
-        actions={<NewInvoiceButton />}
+        actions={
+          <>
+            <ExportMenu source="invoices" view={{ search: q, status, refund, issuedFrom, issuedTo }} />
+            <NewInvoiceButton />
+          </>
+        }
       />
       <DataTable
         tableId="invoices"

@@ -7,6 +7,7 @@ import { PAYMENT_STATUSES } from '../../../shared/billing/schema';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { SearchInput } from '../../ui/SearchInput';
 import { paymentColumns } from './columns';
 import { paymentListFilters, type PaymentsSearch } from './list-search';
@@ -42,7 +43,11 @@ export function PaymentsListPage() {
   const filtered = q !== '' || status !== null;
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
-      <PageHeader title="Payments" description="Every charge attempt, with what the gateway answered." />
+      <PageHeader
+        title="Payments"
+        description="Every charge attempt, with what the gateway answered."
+        actions={<ExportMenu source="payments" view={{ search: q, status }} />}
+      />
       <DataTable
         tableId="payments"
         label="Payments"

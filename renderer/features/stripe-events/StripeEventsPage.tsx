@@ -11,6 +11,7 @@ import {
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { stripeEventColumns } from './columns';
 import { EndpointSettings } from './EndpointSettings';
 import {
@@ -59,6 +60,15 @@ export function StripeEventsPage() {
       <PageHeader
         title="Stripe events"
         description="Events Stripe sent, stored once each, and whether Tollgate applied them."
+        actions={
+          <ExportMenu
+            source="stripeEvents"
+            view={stripeEventListFilters(
+              { status: search.status, type: search.type, since: search.since },
+              anchor,
+            )}
+          />
+        }
       />
       <EndpointSettings />
       <DataTable

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { subscriptionColumns } from './columns';
 import { subscriptionListFilters, type SubscriptionsSearch } from './list-search';
 import { StripeImportButton } from './StripeImportDialog';
@@ -41,7 +42,12 @@ export function SubscriptionsListPage() {
       <PageHeader
         title="Subscriptions"
         description="Who pays for which plan, and where each subscription stands."
-        actions={<StripeImportButton />}
+        actions={
+          <>
+            <ExportMenu source="subscriptions" view={{ search: q, status, planId, managedBy }} />
+            <StripeImportButton />
+          </>
+        }
       />
       <DataTable
         tableId="subscriptions"

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { exportIdInput, type ExportSummary } from '../../../shared/exports/schema';
 import type { Context } from '../../trpc/context';
-import { openExportFile } from './files';
+import { finishedExportFile, openExportFile } from './files';
 import { requireRunner } from './runtime';
 import { CONTENT_TYPES } from './writers';
 
@@ -40,12 +40,7 @@ export function exportDownloadRoute(contextOf: (req: IncomingMessage) => Context
     if (summary.status !== 'done')
       return refuse(res, 409, `This export is ${summary.status}, not ready to download`);
     const runner = requireRunner(ctx);
-    const row = await runner.db
-      .selectFrom('exports')
-      .select('file_path')
-      .where('id', '=', summary.id)
-      .executeTakeFirst();
-    const file = openExportFile(runner.directory, row?.file_path ?? null);
+    const file = openExportFile(runner.directory, await finishedExportFile(runner, summary.id));
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[summary.format],
       'content-length': String(summary.bytes),

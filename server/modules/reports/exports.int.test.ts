@@ -28,6 +28,7 @@ const VIEWS: Record<ExportSource, { view: Record<string, unknown>; column: strin
   emails: { view: { template: 'receipt' }, column: 'ID', key: 'id' },
   stripeEvents: { view: { type: 'customer.updated' }, column: 'Event', key: 'id' },
   audit: { view: { action: 'customer.' }, column: 'Seq', key: 'seq' },
+  movements: { view: { from: '2025-01', to: '2027-12', segment: {}, kind: 'new' }, column: 'ID', key: 'id' },
 };
 
 describe('exports to CSV', () => {
@@ -129,5 +130,15 @@ describe('exports to PDF', () => {
     const text = (await pdfPages(world.fileOf(done))).join('\n');
     expect(text).toContain('3 rows');
     expect(text.match(/evt_test_\d/g)).toEqual(['evt_test_2', 'evt_test_1', 'evt_test_0']);
+  });
+
+  it('movements: the month’s movements with their segment in words', async () => {
+    const view = { from: '2025-01', to: '2027-12', segment: { interval: 'month' }, kind: 'new' };
+    const expected = await world.listAll('billingA', 'movements', view);
+    const done = await world.exportAs('billingA', { source: 'movements', view, format: 'pdf' });
+    const text = (await pdfPages(world.fileOf(done))).join('\n');
+    expect(text).toContain('MRR movements');
+    expect(text).toContain('Segment: interval month; Kind: new');
+    expect(text.match(/ new /g)).toHaveLength(expected.length);
   });
 });

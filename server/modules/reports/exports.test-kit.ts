@@ -16,6 +16,7 @@ import { dispatchBillingEvents } from '../emails';
 import { parseCsv } from './formats/csv-parse.test-kit';
 import { pdfPages } from './formats/pdf-text.test-kit';
 import { ExportRunner } from './runner';
+import { EXPORT_SOURCE_DEFS } from './sources';
 
 type Item = Page<Record<string, unknown>>;
 
@@ -87,11 +88,11 @@ export async function createExportWorld(): Promise<ExportWorld> {
       const items: Record<string, unknown>[] = [];
       let cursor: string | null = null;
       do {
-        const lists = world.as(persona) as unknown as Record<
-          ExportSource,
-          { list(input: unknown): Promise<Item> }
-        >;
-        const page: Item = await lists[source].list({ ...view, cursor, limit: 50 });
+        // The list procedure the export reads ('invoices.list', 'analytics.movements'), called as the console would.
+        let list: unknown = world.as(persona);
+        for (const part of EXPORT_SOURCE_DEFS[source].list.split('.'))
+          list = (list as Record<string, unknown>)[part];
+        const page = await (list as (input: unknown) => Promise<Item>)({ ...view, cursor, limit: 50 });
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);

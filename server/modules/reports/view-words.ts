@@ -26,5 +26,14 @@ function valueInWords(key: string, value: unknown): string {
     const direction = sort.direction === 'asc' ? 'ascending' : 'descending';
     return `${spelled(String(sort.field))}, ${direction}`;
   }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    // A nested filter (the Overview's segment): its set parts, "plan pln_…, interval month".
+    const parts = Object.entries(value).filter(
+      ([, part]) => part !== null && part !== undefined && part !== '',
+    );
+    return parts.length > 0
+      ? parts.map(([key, part]) => `${spelled(key).toLowerCase()} ${String(part)}`).join(', ')
+      : 'all';
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -206,23 +206,10 @@ export async function overviewReport(
     /** The losses table's first month (default: the range's). */ lossesFrom?: string;
   },
 ): Promise<ReportDocument> {
-  const s = input.segment;
   const [overview, revenue, losses, tenant] = await Promise.all([
     analyticsOverview(db, tenantId, input),
-    revenueByMonth(
-      { db, tenantId, now: options.now },
-      {
-        from: input.from,
-        to: input.to,
-        segment: {
-          planId: s.plan ?? undefined,
-          interval: s.interval ?? undefined,
-          currency: s.currency ?? undefined,
-          country: s.country ?? undefined,
-          source: s.source ?? undefined,
-        },
-      },
-    ),
+    // The revenue report takes the Overview's own input (revenue-schema.ts).
+    revenueByMonth({ db, tenantId, now: options.now }, input),
     lossesTable(db, tenantId, { ...input, from: options.lossesFrom ?? input.from }),
     db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow(),
   ]);

@@ -1,5 +1,6 @@
 import type { ExportSource } from '../../../../shared/exports/schema';
 import { invoicesSource, paymentsSource, subscriptionsSource } from './billing';
+import { movementsSource } from './movements';
 import { auditSource, customersSource, emailsSource, stripeEventsSource } from './others';
 import type { ExportSourceDef } from './types';
 
@@ -12,6 +13,7 @@ export const EXPORT_SOURCE_DEFS: Record<ExportSource, ExportSourceDef<never>> = 
   emails: emailsSource,
   stripeEvents: stripeEventsSource,
   audit: auditSource,
+  movements: movementsSource,
 };
 
 export { tableColumns, type ExportSourceDef, type SourceColumn } from './types';

@@ -1,0 +1,79 @@
+import { Button, Menu, Popover } from '@mantine/core';
+import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ExportFormat, ExportSource } from '../../../shared/exports/schema';
+import { notifyError } from '../../lib/notify';
+import { useTRPC } from '../../lib/trpc';
+import { ExportProgress } from './ExportProgress';
+
+const CHOICES: { label: string; format: ExportFormat; bom: boolean; hint: string }[] = [
+  { label: 'CSV', format: 'csv', bom: false, hint: 'UTF-8, for scripts and most tools' },
+  { label: 'CSV for Excel', format: 'csv', bom: true, hint: 'With a byte-order mark Excel needs' },
+  { label: 'XLSX', format: 'xlsx', bom: false, hint: 'A workbook with real dates and amounts' },
+  { label: 'PDF', format: 'pdf', bom: false, hint: 'A printable report, up to 50,000 rows' },
+];
+
+/** Drops the filters that are not set, so the export's words name only what narrows the list. */
+function setFilters(view: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(view).filter(([, value]) => value !== null && value !== undefined),
+  );
+}
+
+/**
+ * The Export menu of a list page: the list's whole current view (its filters and sort, not just
+ * the rows loaded) written by the backend to CSV, XLSX or PDF, with its progress beside the button.
+ */
+export function ExportMenu({ source, view }: { source: ExportSource; view: Record<string, unknown> }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState<string | null>(null);
+  const start = useMutation(
+    trpc.exports.start.mutationOptions({
+      onSuccess: (summary) => {
+        setCurrent(summary.id);
+        void queryClient.invalidateQueries({ queryKey: trpc.exports.list.queryKey() });
+      },
+      onError: (error) => notifyError(error, 'Could not start the export'),
+    }),
+  );
+  const begin = (format: ExportFormat, bom: boolean) =>
+    start.mutate({ source, view: setFilters(view), format, options: { bom } });
+  return (
+    <Popover opened={current !== null} position="bottom-end" withArrow shadow="md" trapFocus={false}>
+      <Popover.Target>
+        <div>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button
+                variant="default"
+                leftSection={<IconFileExport size={16} stroke={1.75} />}
+                rightSection={<IconChevronDown size={14} />}
+                loading={start.isPending}
+              >
+                Export
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>The whole view, filters and sort kept</Menu.Label>
+              {CHOICES.map((choice) => (
+                <Menu.Item key={choice.label} onClick={() => begin(choice.format, choice.bom)}>
+                  {choice.label}
+                  <div
+                    style={{ fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}
+                  >
+                    {choice.hint}
+                  </div>
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </div>
+      </Popover.Target>
+      <Popover.Dropdown>
+        {current !== null && <ExportProgress id={current} onClose={() => setCurrent(null)} />}
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
