@@ -1,5 +1,6 @@
 import {
   billingOverviewRouter,
+  connectMrr,
   connectRecovery,
   invoicesRouter,
   paymentMethodsRouter,
@@ -27,7 +28,7 @@ import { stripeBillingRouter } from '../modules/stripe-billing';
 import { searchRouter } from '../modules/search';
 import { tenantsRouter } from '../modules/tenants';
 import { webhooksRouter } from '../modules/webhooks';
-import { analyticsSettingsRouter } from '../modules/analytics';
+import { analyticsSettingsRouter, recordSubscriptionValue } from '../modules/analytics';
 import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
 import { desktopRoutes } from '../sync/desktop-routes';
@@ -36,6 +37,9 @@ import { router } from '../trpc/base';
 // Billing reaches failed-payment recovery, a module built on it, through a port: connected
 // here, where the modules are put together, before any procedure can run.
 connectRecovery(recoveryForBilling);
+// Billing records MRR movements with every subscription write through a port too: analytics'
+// reports are built on billing and recovery.
+connectMrr(recordSubscriptionValue);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({

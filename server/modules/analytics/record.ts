@@ -18,7 +18,7 @@ import {
   type StateRow,
 } from './states-repo';
 
-/** A subscription as it was just written (billing's row, in the words analytics needs). */
+/** A subscription as it was just written (billing's row, in the words analytics needs; billing's port names the same shape). */
 export interface SubscriptionWrite {
   id: string;
   customerId: string;

@@ -34,4 +34,5 @@ export { advance, persistWithHistory } from './transitions';
 export { afterInvoicePaid, afterInvoicePaymentFailed } from './subscription-outcomes';
 export { endSubscription } from './subscriptions/end';
 export type { Invoice, Payment } from './types';
+export { connectMrr, type MrrCause, type RecordSubscriptionValue, type SubscriptionWrite } from './mrr-port';
 export { connectRecovery, type PaidBy, type RecoveryPort, type RecoverySummary } from './recovery-port';

@@ -1,6 +1,6 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { recordSubscriptionValue, type MrrCause } from '../../analytics';
+import { recordSubscriptionValue, type MrrCause } from '../mrr-port';
 
 /**
  * Writes for subscriptions and invoices that the gateway manages (Stripe Billing, mirrored

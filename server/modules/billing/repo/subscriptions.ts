@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { recordSubscriptionValue, type SubscriptionWrite } from '../../analytics';
+import { recordSubscriptionValue, type SubscriptionWrite } from '../mrr-port';
 import type { Subscription } from '../types';
 
 type Db = Kysely<DB> | Transaction<DB>;
