@@ -1,6 +1,7 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
 import { adminRoutes } from './admin';
+import { analyticsSettingsRoute } from './analytics-settings';
 import { auditRoute } from './audit';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
@@ -16,6 +17,7 @@ import { webhooksRoute } from './webhooks';
 const routeTree = rootRoute.addChildren([
   indexRoute,
   ...overviewRoutes,
+  analyticsSettingsRoute,
   customersRoute,
   newCustomerRoute,
   customerRoute,

@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconKeyboard, IconMoon, IconPlus } from '@tabler/icons-react';
+import { IconAdjustments, IconArrowsExchange, IconKeyboard, IconMoon, IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { ADMIN_AREAS, AREAS } from './Navbar';
@@ -75,6 +75,15 @@ function useGeneralCommands(): Command[] {
       keywords: 'create add customer',
       icon: <IconPlus {...ICON} />,
       run: () => void navigate({ to: '/customers/new' }),
+    });
+  }
+  if (session.permissions.includes('billing.read')) {
+    commands.push({
+      id: 'analytics-settings',
+      label: 'Analytics settings',
+      keywords: 'mrr reporting currency fx exchange rates past due churn rebuild finance pack',
+      icon: <IconAdjustments {...ICON} />,
+      run: () => void navigate({ to: '/analytics/settings' }),
     });
   }
   for (const tenant of session.tenants) {

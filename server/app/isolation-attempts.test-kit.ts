@@ -255,14 +255,29 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'jobs.list': (a) => a.jobs.list({ state: 'scheduled' }),
   'jobs.retry': (a, f) => a.jobs.retry({ id: f.bJobId }),
   'jobs.release': (a, f) => a.jobs.release({ id: f.bJobId }),
+  // Analytics settings and FX rates are the caller's own workspace's: nothing of B is named.
+  'analyticsSettings.get': (a) => a.analyticsSettings.get(),
+  'analyticsSettings.update': (a) =>
+    a.analyticsSettings.update({
+      reportingCurrency: 'EUR',
+      pastDueChurnDays: 30,
+      financePackRecipients: ['cfo@example.com'],
+    }),
+  'analyticsSettings.rebuildStatus': (a) => a.analyticsSettings.rebuildStatus(),
+  'analyticsSettings.startRebuild': (a) => a.analyticsSettings.startRebuild(),
+  'analyticsSettings.fxRates': (a) => a.analyticsSettings.fxRates({}),
+  'analyticsSettings.setFxRate': (a) =>
+    a.analyticsSettings.setFxRate({ day: '2026-01-31', base: 'EUR', quote: 'USD', rate: '1.08' }),
+  'analyticsSettings.importFxRates': (a) =>
+    a.analyticsSettings.importFxRates({ csv: 'day,base,quote,rate\n2026-01-31,EUR,USD,1.08\n' }),
   'analytics.overview': (a, f) =>
     a.analytics.overview({ from: '2025-01', to: '2026-12', segment: { plan: f.bPlanId } }),
   'analytics.movements': (a) => a.analytics.movements({ from: '2025-01', to: '2026-12', segment: {} }),
   'analytics.segments': (a) => a.analytics.segments(),
   'revenue.byMonth': (a, f) =>
-    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.byMonth({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.trialConversion': (a, f) =>
-    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { planId: f.bPlanId } }),
+    a.revenue.trialConversion({ from: '2025-01', to: '2027-12', segment: { plan: f.bPlanId } }),
   'revenue.recoveryRate': (a) => a.revenue.recoveryRate({ from: '2025-01', to: '2027-12' }),
   // Exports are the maker's own: B's export is not found from A; a new one is A's alone.
   'exports.start': (a) => a.exports.start({ source: 'subscriptions', view: {}, format: 'csv' }),
@@ -303,5 +318,9 @@ export const CREATES_INSIDE_A = new Set([
   'recovery.updatePolicy',
   'admin.apiKeys.create',
   'webhooks.create',
+  'analyticsSettings.update',
+  'analyticsSettings.startRebuild',
+  'analyticsSettings.setFxRate',
+  'analyticsSettings.importFxRates',
   'exports.start',
 ]);

@@ -6,6 +6,8 @@ import { stripeBillingJobHandlers } from '../modules/stripe-billing';
 import { webhooksJobHandlers } from '../modules/webhooks';
 import { housekeepingJobHandlers } from '../ops/housekeeping';
 import { backupJobHandlers } from '../modules/backups';
+import { financePackJobHandlers } from '../modules/reports';
+import { analyticsJobHandlers } from '../modules/analytics';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -17,5 +19,7 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...webhooksJobHandlers(services),
     ...housekeepingJobHandlers(services),
     ...backupJobHandlers(services),
+    ...financePackJobHandlers(services),
+    ...analyticsJobHandlers(services),
   };
 }

@@ -146,6 +146,12 @@ const VALID: Record<string, ValidInput> = {
   'connection.retry': () => ({ id: 1 }),
   'connection.acknowledge': () => ({ id: 1 }),
   'webhooks.deliveries': async (k) => ({ endpointId: await numbersEndpoint(k), limit: 10 }),
+  'analyticsSettings.fxRates': () => ({ limit: 10 }),
+  'analyticsSettings.update': () => ({
+    reportingCurrency: 'USD',
+    pastDueChurnDays: 30,
+    financePackRecipients: ['cfo@example.com'],
+  }),
 };
 
 let endpointOfNumbers: Promise<string> | undefined;

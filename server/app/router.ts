@@ -27,6 +27,7 @@ import { stripeBillingRouter } from '../modules/stripe-billing';
 import { searchRouter } from '../modules/search';
 import { tenantsRouter } from '../modules/tenants';
 import { webhooksRouter } from '../modules/webhooks';
+import { analyticsSettingsRouter } from '../modules/analytics';
 import { backendRouter } from './backend-router';
 import { connectionRouter } from '../sync/connection-router';
 import { desktopRoutes } from '../sync/desktop-routes';
@@ -64,6 +65,7 @@ export const appRouter = router({
   search: searchRouter,
   backups: backupsRouter,
   jobs: jobsRouter,
+  analyticsSettings: analyticsSettingsRouter,
   analytics: metricsRouter,
   revenue: revenueRouter,
   exports: exportsRouter,

@@ -19,6 +19,7 @@ import {
 import { stripeBillingHandlers } from '../modules/stripe-billing';
 import { appJobHandlers } from '../app/job-handlers';
 import { readSetting } from '../modules/tenants';
+import { nextFinancePackAt, scheduleFinancePacks } from '../modules/reports';
 import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
 import { appProcedures } from '../app/procedures';
 
@@ -79,6 +80,8 @@ export async function startAuthorityWork(
   const { db, clock, logger } = services;
   // The console says when emails are held; it learns whether SMTP is set, never what it is.
   services.smtpConfigured = options.smtp !== null;
+  // The monthly finance pack's first run; each run schedules the next (a no-op when scheduled).
+  await scheduleFinancePacks(db, nextFinancePackAt(clock.now()), clock.now());
   const jobs = startJobLoop({
     db,
     clock,

@@ -102,6 +102,8 @@ export interface AnalyticsTables {
     rebuild_total: number;
     rebuild_error: string | null;
     rebuilt_at: number | null;
+    /** Movement rows the last rebuild found different (and rewrote); 0 expected. */
+    rebuild_differences: number | null;
     version: number;
     updated_at: number;
   };

@@ -13,6 +13,7 @@ import { appJobHandlers } from '../app/job-handlers';
 import type { DemoCatalog } from '../modules/catalog';
 import { planDemoHistory, type DemoAction } from './billing-plan';
 import { SeededRandom } from './random';
+import { demoFxCsv } from './fx-rates';
 import { appProcedures } from '../app/procedures';
 
 /**
@@ -48,6 +49,10 @@ export async function seedDemoBillingHistory(options: {
       client: { kind: 'system', id: 'demo' },
     }),
   );
+  // Rates first, so every movement and payment in euros converts as it happens.
+  await caller.analyticsSettings.importFxRates({
+    csv: demoFxCsv(new SeededRandom(options.seed + 2), start, options.now),
+  });
   const customers = await options.db
     .selectFrom('customers')
     .select(['id', 'created_at', 'country'])

@@ -72,6 +72,12 @@ export const TABLE_REACH: Record<string, TableReach> = {
   webhook_deliveries: tenant('settings.write', 'webhooks.deliveries'),
   webhook_events: tenant('settings.write', 'webhooks.delivery'),
   webhook_attempts: tenant('settings.write', 'webhooks.delivery'),
+  // Revenue analytics (the Overview's figures; its own queries list them too, with billing.read).
+  mrr_movements: billing('analytics.movements'),
+  mrr_monthly: billing('analytics.overview'),
+  mrr_cohorts: billing('analytics.overview'),
+  fx_rates: billing('analyticsSettings.fxRates'),
+  analytics_settings: billing('analyticsSettings.get'),
 };
 
 /** A replicated table, its single-column key, and the column naming the customer its row belongs to. */

@@ -72,19 +72,22 @@ function checkRange(input: { from: string; to: string }, ctx: z.RefinementCtx) {
 export const overviewInput = z.strictObject(rangeFields).superRefine(checkRange);
 export type OverviewInput = z.output<typeof overviewInput>;
 
-/** The movements behind a figure: a range, a segment and optionally one kind. */
-export const movementsView = z
-  .strictObject({
-    ...rangeFields,
-    kind: z.enum(MOVEMENT_KINDS, { error: `Kind must be one of ${MOVEMENT_KINDS.join(', ')}` }).nullish(),
-  })
-  .superRefine(checkRange);
+/** The movements behind a figure: a range, a segment, and optionally one kind or one cohort. */
+const drillFields = {
+  kind: z.enum(MOVEMENT_KINDS, { error: `Kind must be one of ${MOVEMENT_KINDS.join(', ')}` }).nullish(),
+  /** Only the movements of the customers whose first paying month this is (a cohort cell's). */
+  cohort: month('Cohort').nullish(),
+};
+
+export const movementsView = z.strictObject({ ...rangeFields, ...drillFields }).superRefine(checkRange);
 export type MovementsView = z.output<typeof movementsView>;
 
 export const movementsInput = z
   .strictObject({
     ...rangeFields,
-    kind: z.enum(MOVEMENT_KINDS, { error: `Kind must be one of ${MOVEMENT_KINDS.join(', ')}` }).nullish(),
+    ...drillFields,
     ...pageInput({ max: 500, default: 100 }),
+    /** Sent by TanStack Query's infinite queries through tRPC; the list only reads onwards. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .superRefine(checkRange);

@@ -25,7 +25,8 @@ describe('the Overview’s URL', () => {
       kind: 'churn',
       from: '2026-02',
     });
-    expect(parseMovementsSearch({ kind: 'refund' })).toEqual({});
+    expect(parseMovementsSearch({ kind: 'refund', cohort: '2026-1' })).toEqual({});
+    expect(parseMovementsSearch({ cohort: '2026-01' })).toEqual({ cohort: '2026-01' });
   });
 
   it('shows the twelve months to the current one by default', () => {

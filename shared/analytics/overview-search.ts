@@ -23,6 +23,8 @@ export interface OverviewSearch {
 /** The drill-down's URL: the Overview's view, and the kind of movement behind the figure. */
 export interface MovementsSearch extends OverviewSearch {
   kind?: MovementKind;
+  /** A cohort cell's movements: those of the customers whose first paying month it is. */
+  cohort?: string;
 }
 
 /** Without a range in the URL the Overview shows the twelve months to the current one. */
@@ -47,6 +49,7 @@ export function parseOverviewSearch(raw: Record<string, unknown>): OverviewSearc
 export function parseMovementsSearch(raw: Record<string, unknown>): MovementsSearch {
   const search: MovementsSearch = parseOverviewSearch(raw);
   if ((MOVEMENT_KINDS as readonly unknown[]).includes(raw.kind)) search.kind = raw.kind as MovementKind;
+  if (typeof raw.cohort === 'string' && isMonth(raw.cohort)) search.cohort = raw.cohort;
   return search;
 }
 

@@ -9,7 +9,7 @@ import {
   type RevenuePart,
   type ReportingRate,
 } from './revenue';
-import { monthRange } from './revenue-schema';
+import { monthsBetween } from './overview-months';
 
 const rate = (currency: string, day: string, text: string): ReportingRate => ({
   currency,
@@ -118,7 +118,7 @@ describe('revenue by month', () => {
   });
 });
 
-const MONTHS = monthRange('2026-01', '2026-04');
+const MONTHS = monthsBetween('2026-01', '2026-04');
 const arbPart = fc.record({
   kind: fc.constantFrom('collected' as const, 'refunded' as const, 'disputed' as const),
   day: fc

@@ -22,6 +22,9 @@ test('the console opens on the Overview, with the demo year’s figures in dolla
   // Each month reconciles on screen: the table's last row has an MRR at its end.
   const months = page.getByRole('table', { name: 'Month by month' });
   await expect(months.getByRole('row').nth(1)).toContainText(/\$[\d,]+\.\d\d/);
+
+  await page.getByRole('link', { name: 'Analytics settings' }).click();
+  await expect(page).toHaveURL(/#\/analytics\/settings$/);
 });
 
 test('a month’s churn opens the movements behind it, and one of them its subscription', async ({ page }) => {

@@ -134,13 +134,17 @@ export const POSTGRES_SUITE: string[] = [
   // analytics (issue 14): MRR movements
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
+  'server/modules/analytics/rebuild.int.test.ts',
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
+  'server/modules/analytics/metrics/engine-overview.int.test.ts',
   // revenue reports (issue 14)
   'server/modules/analytics/revenue/revenue.int.test.ts',
   'server/modules/analytics/independent-mrr.int.test.ts',
   'server/modules/reports/exports.int.test.ts',
+  'server/modules/reports/analytics-report/overview-report.int.test.ts',
+  'server/modules/reports/finance-pack/finance-pack.int.test.ts',
   'server/modules/reports/exports-control.int.test.ts',
   'server/modules/reports/pdf-limit.int.test.ts',
   'server/modules/reports/download-route.int.test.ts',

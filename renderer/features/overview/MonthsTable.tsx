@@ -1,9 +1,9 @@
-import { Anchor, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { MovementKind } from '../../../shared/analytics/formulas';
 import type { OverviewSearch } from '../../../shared/analytics/overview-search';
 import { formatCount } from '../../lib/format';
-import { plainTable } from '../../ui/plain-table';
+import { fittedTable } from './fitted-table';
 import { KIND_LOOK, moneyText, monthLabel } from './overview-text';
 import type { Overview, OverviewMonthRow } from './types';
 
@@ -61,55 +61,53 @@ export function MonthsTable({ overview, search }: { overview: Overview; search: 
       <Title order={4} id="overview-months" mb="md">
         Month by month
       </Title>
-      <ScrollArea>
-        <Table {...plainTable} striped highlightOnHover aria-labelledby="overview-months">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Month</Table.Th>
-              <Table.Th ta="right">MRR at start</Table.Th>
-              {KINDS.map((k) => (
-                <Table.Th key={k} ta="right">
-                  {KIND_LOOK[k].label}
-                </Table.Th>
-              ))}
-              {withFx && <Table.Th ta="right">FX impact</Table.Th>}
-              <Table.Th ta="right">MRR at end</Table.Th>
-              <Table.Th ta="right">Customers</Table.Th>
-              <Table.Th ta="right">Churned</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...overview.months].reverse().map((row) => (
-              <Table.Tr key={row.month} data-testid={`month-${row.month}`}>
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link
-                        to="/overview/movements"
-                        search={{ ...search, from: row.month, to: row.month }}
-                        {...props}
-                      />
-                    )}
-                    size="sm"
-                  >
-                    {monthLabel(row.month)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{moneyText(row.mrrStart, currency)}</Table.Td>
-                {KINDS.map((k) => (
-                  <KindCell key={k} row={row} kind={k} currency={currency} search={search} />
-                ))}
-                {withFx && <Table.Td ta="right">{moneyText(row.fxImpact, currency)}</Table.Td>}
-                <Table.Td ta="right" fw={600}>
-                  {moneyText(row.mrrEnd, currency)}
-                </Table.Td>
-                <Table.Td ta="right">{formatCount(row.customersEnd)}</Table.Td>
-                <Table.Td ta="right">{formatCount(row.churnedCustomers)}</Table.Td>
-              </Table.Tr>
+      <Table {...fittedTable} striped highlightOnHover aria-labelledby="overview-months">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Month</Table.Th>
+            <Table.Th ta="right">MRR at start</Table.Th>
+            {KINDS.map((k) => (
+              <Table.Th key={k} ta="right">
+                {KIND_LOOK[k].label}
+              </Table.Th>
             ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+            {withFx && <Table.Th ta="right">FX impact</Table.Th>}
+            <Table.Th ta="right">MRR at end</Table.Th>
+            <Table.Th ta="right">Customers</Table.Th>
+            <Table.Th ta="right">Churned</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...overview.months].reverse().map((row) => (
+            <Table.Tr key={row.month} data-testid={`month-${row.month}`}>
+              <Table.Td>
+                <Anchor
+                  renderRoot={(props) => (
+                    <Link
+                      to="/overview/movements"
+                      search={{ ...search, from: row.month, to: row.month }}
+                      {...props}
+                    />
+                  )}
+                  size="sm"
+                >
+                  {monthLabel(row.month)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{moneyText(row.mrrStart, currency)}</Table.Td>
+              {KINDS.map((k) => (
+                <KindCell key={k} row={row} kind={k} currency={currency} search={search} />
+              ))}
+              {withFx && <Table.Td ta="right">{moneyText(row.fxImpact, currency)}</Table.Td>}
+              <Table.Td ta="right" fw={600}>
+                {moneyText(row.mrrEnd, currency)}
+              </Table.Td>
+              <Table.Td ta="right">{formatCount(row.customersEnd)}</Table.Td>
+              <Table.Td ta="right">{formatCount(row.churnedCustomers)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Paper>
   );
 }

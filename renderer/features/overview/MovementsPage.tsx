@@ -88,13 +88,13 @@ export function MovementsPage() {
   useDocumentTitle(`${title} · Tollgate`);
   const movements = useInfiniteQuery(
     trpc.analytics.movements.infiniteQueryOptions(
-      { ...view, kind: search.kind ?? null, limit: PAGE },
+      { ...view, kind: search.kind ?? null, cohort: search.cohort ?? null, limit: PAGE },
       { getNextPageParam: (last) => last.nextCursor, initialCursor: null },
     ),
   );
   const rows = movements.data?.pages.flatMap((p) => p.items) ?? [];
   const total = movements.data?.pages[0]?.total ?? null;
-  const { kind: _kind, ...overviewSearch } = search;
+  const { kind: _kind, cohort: _cohort, ...overviewSearch } = search;
   return (
     <Stack gap="lg">
       <PageHeader

@@ -1,14 +1,16 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconSettings } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { monthOfTime } from '../../../shared/analytics/overview-months';
+import type { Segment } from '../../../shared/analytics/overview-schema';
 import { overviewViewFor, type OverviewSearch } from '../../../shared/analytics/overview-search';
 import { useNow } from '../../lib/use-now';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
+import { RecoveryRateFigure, RevenueByMonthCard, TrialConversionCard } from '../revenue';
 import { CohortTable } from './CohortTable';
 import { HeadlineCards } from './HeadlineCards';
 import { MonthsTable } from './MonthsTable';
@@ -66,6 +68,31 @@ function OverviewBody({ overview, search }: { overview: Overview; search: Overvi
   );
 }
 
+/** Cash beside the recurring figures: revenue by month, trial conversion and recovery, with the same filters. */
+function RevenueSection({ view }: { view: { from: string; to: string; segment: Segment } }) {
+  const { plan, interval, currency, country, source } = view.segment;
+  const segment = {
+    planId: plan ?? undefined,
+    interval: interval ?? undefined,
+    currency: currency ?? undefined,
+    country: country ?? undefined,
+    source: source ?? undefined,
+  };
+  return (
+    <Grid gutter="lg">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <RevenueByMonthCard from={view.from} to={view.to} segment={segment} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Stack gap="lg">
+          <TrialConversionCard from={view.from} to={view.to} segment={segment} />
+          <RecoveryRateFigure from={view.from} to={view.to} />
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
 /** The home page: recurring revenue, where it came from and who is leaving, each figure traced to its movements. */
 export function OverviewPage() {
   const trpc = useTRPC();
@@ -83,13 +110,11 @@ export function OverviewPage() {
         title="Overview"
         description="Recurring revenue, where it came from this month and who is leaving — every figure opens the movements behind it."
         actions={
-          // The settings page belongs to the analytics engine's screens; a plain link keeps the two apart.
           <Button
-            component="a"
-            href="#/analytics/settings"
             variant="default"
             size="xs"
             leftSection={<IconSettings size={16} />}
+            renderRoot={(props) => <Link to="/analytics/settings" {...props} />}
           >
             Analytics settings
           </Button>
@@ -101,6 +126,7 @@ export function OverviewPage() {
       ) : (
         <LoadOrProblem error={overview.error} what="overview" />
       )}
+      <RevenueSection view={view} />
     </Stack>
   );
 }

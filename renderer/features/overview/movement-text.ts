@@ -12,6 +12,7 @@ export function viewTitle(
   const months =
     range.from === range.to ? monthLabel(range.from) : `${monthLabel(range.from)} – ${monthLabel(range.to)}`;
   const parts = [search.kind ? KIND_LOOK[search.kind].label : 'All movements', months];
+  if (search.cohort) parts.push(`Cohort of ${monthLabel(search.cohort)}`);
   if (planName) parts.push(planName);
   if (search.interval) parts.push(search.interval === 'year' ? 'Yearly' : 'Monthly');
   if (search.currency) parts.push(search.currency);

@@ -25,7 +25,9 @@ import type { RevenueByMonth, RevenueFilters } from './types';
 export function RevenueByMonthCard(filters: RevenueFilters) {
   const trpc = useTRPC();
   const report = useQuery(trpc.revenue.byMonth.queryOptions(filters));
-  const [choice, setChoice] = useState('reporting');
+  // The Overview's currency filter shows that currency's own amounts, as its other cards do.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const choice = chosen ?? filters.segment?.currency ?? 'reporting';
   return (
     <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="revenue-by-month">
       <Group justify="space-between" mb="md">
@@ -38,7 +40,7 @@ export function RevenueByMonthCard(filters: RevenueFilters) {
             size="xs"
             data={viewChoices(report.data)}
             value={choice}
-            onChange={setChoice}
+            onChange={setChosen}
           />
         )}
       </Group>
@@ -71,7 +73,6 @@ function RevenueBody({ report, view }: { report: RevenueByMonth; view: RevenueVi
         h={260}
         data={chartRows(report, view)}
         dataKey="month"
-        type="stacked"
         series={[
           { name: 'Collected', color: 'teal.6' },
           { name: 'Refunded', color: 'orange.5' },

@@ -58,13 +58,12 @@ describe('revenue card text', () => {
     ]);
   });
 
-  it('draws refunds and disputes below zero', () => {
+  it('draws each month’s collected, refunded and disputed amounts', () => {
     expect(chartRows(report, { kind: 'native', currency: 'USD' }, 'en-US')[0]).toEqual({
       month: 'Jan 2026',
       Collected: 5000,
-      Refunded: -500,
-      Disputed: -0,
-      Net: 4500,
+      Refunded: 500,
+      Disputed: 0,
     });
   });
 

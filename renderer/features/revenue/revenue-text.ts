@@ -36,14 +36,13 @@ export function monthFigures(report: RevenueByMonth, view: RevenueView) {
 export const viewCurrency = (report: RevenueByMonth, view: RevenueView) =>
   view.kind === 'reporting' ? report.reportingCurrency : view.currency;
 
-/** The chart's rows: refunds and disputes drawn below zero, so each bar's stack nets to what stayed. */
+/** The chart's rows: the three flows of each month side by side (net is in the table). */
 export function chartRows(report: RevenueByMonth, view: RevenueView, locale?: string) {
   return monthFigures(report, view).map(({ month, figures }) => ({
     month: monthLabel(month, locale),
     Collected: figures.collected,
-    Refunded: -figures.refunded,
-    Disputed: -figures.disputed,
-    Net: figures.net,
+    Refunded: figures.refunded,
+    Disputed: figures.disputed,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/app/router';
-import type { RevenueSegment } from '../../../shared/analytics/revenue-schema';
+import type { z } from 'zod';
+import type { segmentInput } from '../../../shared/analytics/overview-schema';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
@@ -13,5 +14,5 @@ export interface RevenueFilters {
   /** 'YYYY-MM', both included. */
   from: string;
   to: string;
-  segment?: RevenueSegment;
+  segment?: z.input<typeof segmentInput>;
 }

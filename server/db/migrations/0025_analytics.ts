@@ -1,4 +1,81 @@
+import { byTenantId, pgSyncTriggers } from './pg-sync-triggers';
 import type { Migration } from './types';
+
+/** A table replicas receive from this migration on: its key (in primary-key order) and frozen columns. */
+export interface AnalyticsReplicatedTable {
+  name: string;
+  key: readonly string[];
+  columns: readonly string[];
+}
+
+/**
+ * What desktops receive, so the Overview works offline from the replica: the movements, their
+ * sums, the rates and the settings. The value states stay on the server (movements are derived
+ * there only; docs/decisions.md, "MRR movements on replicas").
+ */
+export const REPLICATED_TABLES_V25: readonly AnalyticsReplicatedTable[] = [
+  {
+    name: 'mrr_movements',
+    key: ['id'],
+    columns:
+      'id tenant_id customer_id subscription_id state_id kind currency amount amount_reporting subscription_mrr_before subscription_mrr_after customer_mrr_before customer_mrr_after customer_delta effective_at month cohort plan_id interval source country cause_type cause_id'.split(
+        ' ',
+      ),
+  },
+  {
+    name: 'mrr_monthly',
+    key: ['tenant_id', 'currency', 'month', 'kind', 'plan_id', 'interval', 'source', 'country'],
+    columns:
+      'tenant_id currency month kind plan_id interval source country amount amount_reporting movements customers'.split(
+        ' ',
+      ),
+  },
+  {
+    name: 'mrr_cohorts',
+    key: ['tenant_id', 'currency', 'cohort', 'month'],
+    columns: 'tenant_id currency cohort month amount amount_reporting customers movements'.split(' '),
+  },
+  {
+    name: 'fx_rates',
+    key: ['tenant_id', 'base_currency', 'quote_currency', 'day'],
+    columns: 'tenant_id base_currency quote_currency day rate source updated_at'.split(' '),
+  },
+  {
+    name: 'analytics_settings',
+    key: ['tenant_id'],
+    columns:
+      'tenant_id reporting_currency past_due_churn_days finance_pack_recipients rebuild_status rebuild_done rebuild_total rebuild_error rebuilt_at rebuild_differences version updated_at'.split(
+        ' ',
+      ),
+  },
+];
+
+/** A row's key as the row log writes it: the text of a one-column key, else a JSON array (migration 0010). */
+const keyOf = (table: AnalyticsReplicatedTable, row: string) =>
+  table.key.length === 1
+    ? `CAST(${row}.${table.key[0]} AS TEXT)`
+    : `json_array(${table.key.map((k) => `${row}.${k}`).join(', ')})`;
+
+const rowJson = (columns: readonly string[], row: string) =>
+  `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
+
+/** The row log's triggers on SQLite (as migrations 0010 and 0015 write them). */
+function syncTriggers(table: AnalyticsReplicatedTable): string {
+  const log = (row: 'NEW' | 'OLD', op: 'upsert' | 'delete') => `
+      UPDATE sync_counter SET seq = seq + 1;
+      INSERT INTO sync_rows (tbl, pk, tenant_id, seq, op, row)
+      VALUES ('${table.name}', ${keyOf(table, row)}, ${row}.tenant_id, (SELECT seq FROM sync_counter), '${op}',
+        ${op === 'upsert' ? rowJson(table.columns, row) : 'NULL'})
+      ON CONFLICT (tbl, pk) DO UPDATE SET
+        seq = excluded.seq, op = excluded.op, row = excluded.row, tenant_id = excluded.tenant_id;`;
+  return `
+    CREATE TRIGGER sync_${table.name}_insert AFTER INSERT ON ${table.name} BEGIN${log('NEW', 'upsert')}
+    END;
+    CREATE TRIGGER sync_${table.name}_update AFTER UPDATE ON ${table.name} BEGIN${log('NEW', 'upsert')}
+    END;
+    CREATE TRIGGER sync_${table.name}_delete AFTER DELETE ON ${table.name} BEGIN${log('OLD', 'delete')}
+    END;`;
+}
 
 /**
  * Revenue analytics (server/modules/analytics owns every table here; docs/analytics.md defines
@@ -23,7 +100,8 @@ import type { Migration } from './types';
  * - fx_rates: the workspace's exchange rates, entered or imported from CSV; `rate` is a
  *   decimal string, units of `quote_currency` per unit of `base_currency`.
  * - analytics_settings: reporting currency, the past-due churn setting, the finance pack's
- *   recipients, and the background rebuild's progress.
+ *   recipients, and the background rebuild's progress (`rebuild_differences`: the movement rows
+ *   the last rebuild found different from its derivation and rewrote; 0 expected).
  */
 export const analytics: Migration = {
   version: 25,
@@ -131,9 +209,12 @@ export const analytics: Migration = {
       rebuild_total INTEGER NOT NULL DEFAULT 0,
       rebuild_error TEXT,
       rebuilt_at INTEGER,
+      rebuild_differences INTEGER,
       version INTEGER NOT NULL DEFAULT 1,
       updated_at INTEGER NOT NULL
     ) STRICT;
+
+    ${REPLICATED_TABLES_V25.map(syncTriggers).join('\n')}
   `,
   postgres: /* sql */ `
     CREATE TABLE mrr_states (
@@ -238,8 +319,11 @@ export const analytics: Migration = {
       rebuild_total BIGINT NOT NULL DEFAULT 0,
       rebuild_error TEXT,
       rebuilt_at BIGINT,
+      rebuild_differences BIGINT,
       version BIGINT NOT NULL DEFAULT 1,
       updated_at BIGINT NOT NULL
     );
+
+    ${REPLICATED_TABLES_V25.map((table) => pgSyncTriggers({ ...table, tenant: byTenantId })).join('\n')}
   `,
 };

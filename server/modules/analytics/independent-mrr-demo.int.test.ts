@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedBackend, type EmbeddedBackend } from '../../embedded/backend';
 import { silentLogger } from '../../lib/logger';
-import { disagreements, historyAstray, monthsFrom } from './independent-mrr.test-kit';
+import { disagreements, historyAstray, monthsFrom, movementMonthEndMrr } from './independent-mrr.test-kit';
 
 /**
  * The issue's independent test on the demo workspace (a year made by the billing engine,
@@ -41,5 +41,7 @@ describe('the demo workspace’s MRR', () => {
     const months = monthsFrom(Number(span.first), Number(span.last));
     expect(months.length).toBeGreaterThanOrEqual(12);
     expect(await disagreements(backend.database.db, tenantId, months)).toEqual([]);
+    const compared = await movementMonthEndMrr(backend.database.db, tenantId, months);
+    expect(new Set(compared.map((r) => r.customerId)).size).toBeGreaterThan(50);
   });
 });

@@ -9,7 +9,7 @@ import {
   type BillingWorld,
 } from '../../testing/billing.test-kit';
 import { START } from '../../testing/world.test-kit';
-import { disagreements, historyAstray, monthsFrom } from './independent-mrr.test-kit';
+import { disagreements, historyAstray, monthsFrom, movementMonthEndMrr } from './independent-mrr.test-kit';
 
 /**
  * The issue's independent test on generated data: seeded random histories driven through the
@@ -133,6 +133,8 @@ describe('MRR from subscription history, against the movements', () => {
   it('agree for every customer, currency and month end of generated histories', async () => {
     const months = monthsFrom(START, END - 1);
     expect(await disagreements(world.database.db, world.tenants.A.id, months)).toEqual([]);
+    const compared = await movementMonthEndMrr(world.database.db, world.tenants.A.id, months);
+    expect(new Set(compared.map((r) => r.customerId)).size).toBeGreaterThan(CUSTOMERS / 2);
   });
 
   it('have something to compare: paying customers in both currencies, and some yearly', async () => {
@@ -145,5 +147,14 @@ describe('MRR from subscription history, against the movements', () => {
     expect(new Set(statuses.map((s) => s.currency))).toEqual(new Set(['USD', 'EUR']));
     expect(statuses.map((s) => s.interval)).toContain('year');
     expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['active', 'canceled']));
+    const lived = await world.database.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('tenant_id', '=', world.tenants.A.id)
+      .where('entity_type', '=', 'subscription')
+      .execute();
+    const seen = new Set(lived.map((e) => (JSON.parse(e.after ?? '{}') as { status?: string }).status));
+    for (const status of ['trialing', 'active', 'past_due', 'paused', 'canceled'])
+      expect(seen, status).toContain(status);
   });
 });

@@ -4,4 +4,10 @@
  * Billing calls `recordSubscriptionValue` in its transactions; analytics never imports billing.
  */
 export { recordSubscriptionValue, type MrrCause, type SubscriptionWrite } from './record';
+export { analyticsSettingsRouter } from './router';
+export { analyticsJobHandlers } from './jobs';
+export { rebuildMovements, type RebuildOutcome } from './rebuild';
+export { findSettings, type AnalyticsSettings } from './settings-repo';
+export { loadRateBook, RateBook } from './rates';
 export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
+export { revenueByMonth } from './revenue';

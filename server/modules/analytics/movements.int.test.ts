@@ -96,6 +96,19 @@ describe('MRR movements of Tollgate subscriptions', () => {
       expect.objectContaining({ kind: 'churn', amount: -29700, at: periodEnd, delta: -1 }),
     ]);
     await expectConsistent(customerId);
+    // Desktops receive the movements and their sums through the row log (composite keys as JSON arrays).
+    const logged = await world.database.db
+      .selectFrom('sync_rows')
+      .select(['tbl', 'pk'])
+      .where('tenant_id', '=', tenantId())
+      .where('tbl', 'in', ['mrr_movements', 'mrr_monthly'])
+      .execute();
+    expect(logged.filter((r) => r.tbl === 'mrr_movements')).toHaveLength(7);
+    const monthlyKeys = logged
+      .filter((r) => r.tbl === 'mrr_monthly')
+      .map((r) => JSON.parse(r.pk) as string[]);
+    expect(monthlyKeys.length).toBeGreaterThan(0);
+    expect(monthlyKeys.every((key) => key.length === 8 && key[0] === tenantId())).toBe(true);
   });
 
   it('count a past-due subscription until recovery’s final action churns it', async () => {

@@ -65,7 +65,27 @@ export async function insertState(db: Db, row: Insertable<DB['mrr_states']>): Pr
   await db.insertInto('mrr_states').values(row).execute();
 }
 
-export function toMrrState(row: StateRow): MrrState {
+/** The columns a derivation reads (the rebuild selects only these). */
+export const DERIVED_COLUMNS = [
+  'id',
+  'seq',
+  'subscription_id',
+  'customer_id',
+  'effective_at',
+  'status',
+  'currency',
+  'plan_id',
+  'interval',
+  'mrr',
+  'past_due_since',
+  'source',
+  'country',
+  'cause_type',
+  'cause_id',
+] as const;
+export type DerivableState = Pick<StateRow, (typeof DERIVED_COLUMNS)[number]>;
+
+export function toMrrState(row: DerivableState): MrrState {
   return {
     id: row.id,
     seq: row.seq,

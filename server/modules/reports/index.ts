@@ -2,5 +2,7 @@
 export { exportsRouter } from './router';
 export { ExportRunner, startExportRunner } from './runner';
 export { exportDownloadRoute, EXPORT_DOWNLOAD_PATH } from './download-route';
+export { financePackJobHandlers, scheduleFinancePacks } from './finance-pack/job';
+export { nextFinancePackAt } from './finance-pack/schedule';
 export { finishedExportFile } from './files';
 import './runtime';

@@ -141,3 +141,24 @@ describe('bad input', () => {
     );
   });
 });
+
+describe('a cohort cell’s movements', () => {
+  it('are those of the cohort’s customers, from its first month to the cell’s', async () => {
+    const page = await world.as('viewerA').analytics.movements({
+      from: '2026-01',
+      to: '2026-02',
+      cohort: '2026-01',
+      segment: { currency: 'USD' },
+    });
+    expect(page.items.map((m) => [m.customerName, m.kind, m.amount])).toEqual([
+      ['Ada Lovelace', 'new', 10_000],
+      ['Bob Moses', 'new', 5_000],
+      ['Ada Lovelace', 'expansion', -10_000],
+      ['Ada Lovelace', 'expansion', 12_000],
+      ['Bob Moses', 'churn', -5_000],
+    ]);
+    // The cell adds them up: January's dollar cohort ends February at 120.00 of MRR.
+    const o = await world.as('viewerA').analytics.overview({ ...range, segment: { currency: 'USD' } });
+    expect(o.cohorts[0]?.months[1]?.mrr).toBe(page.items.reduce((s, m) => s + m.amount, 0));
+  });
+});

@@ -37,7 +37,7 @@ export interface MovementItem {
 }
 
 /**
- * The movements behind a figure — a range of months, a segment, optionally one kind — in the
+ * The movements behind a figure — a range of months, a segment, optionally one kind or cohort — in the
  * order they happened (effective_at, then id), a page at a time. The exports read whole views
  * through it, page after page.
  */
@@ -57,6 +57,7 @@ export async function listMovements(
       .where('mrr_movements.month', '<=', view.to)
       .where(inSegment('mrr_movements', view.segment));
     if (view.kind) q = q.where('mrr_movements.kind', '=', view.kind);
+    if (view.cohort) q = q.where('mrr_movements.cohort', '=', view.cohort);
     return q;
   };
   let keys = filtered();

@@ -13,7 +13,7 @@ export const metricsRouter = router({
   movements: tenantProcedure('billing.read')
     .input(movementsInput)
     .query(({ ctx, input }) => {
-      const { cursor, limit, ...view } = input;
+      const { cursor, limit, direction: _direction, ...view } = input;
       return listMovements(ctx.db, ctx.tenantId, view, cursor, limit);
     }),
 

@@ -2,17 +2,15 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { RevenueKind, RevenuePart, ReportingRate } from '../../../../shared/analytics/revenue';
 import type { RevenueSegment } from '../../../../shared/analytics/revenue-schema';
-import { parseRate, type ExactRate } from '../../../../shared/analytics/fx';
+import { parseRate } from '../../../../shared/analytics/fx';
 
 /**
  * The SQL of the revenue reports: reads of billing's tables (payments, refunds, disputes,
  * invoices and their lines, subscriptions, prices, customers) and of the workspace's FX
- * rates and reporting currency. Nothing here writes.
+ * rates. Nothing here writes.
  */
 
 const DAY_MS = 86_400_000;
-/** Used until the workspace chooses one in the analytics settings. */
-export const DEFAULT_REPORTING_CURRENCY = 'USD';
 
 /** Where each kind of money lives, which rows count, and the moment that places it in a month. */
 const SOURCES: Record<
@@ -93,27 +91,17 @@ export async function revenueParts(
 /** The segment's filters as conditions on the aliases of revenueParts. */
 function segmentConditions(segment: RevenueSegment): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
-  if (segment.planId !== undefined) conditions.push(sql<SqlBool>`p.plan_id = ${segment.planId}`);
-  if (segment.interval !== undefined) conditions.push(sql<SqlBool>`p.interval = ${segment.interval}`);
-  if (segment.currency !== undefined) conditions.push(sql<SqlBool>`m.currency = ${segment.currency}`);
-  if (segment.country !== undefined) conditions.push(sql<SqlBool>`c.country = ${segment.country}`);
-  if (segment.source !== undefined) conditions.push(sql<SqlBool>`i.managed_by = ${segment.source}`);
+  if (segment.plan) conditions.push(sql<SqlBool>`p.plan_id = ${segment.plan}`);
+  if (segment.interval) conditions.push(sql<SqlBool>`p.interval = ${segment.interval}`);
+  if (segment.currency) conditions.push(sql<SqlBool>`m.currency = ${segment.currency}`);
+  if (segment.country) conditions.push(sql<SqlBool>`c.country = ${segment.country}`);
+  if (segment.source) conditions.push(sql<SqlBool>`i.managed_by = ${segment.source}`);
   return conditions;
 }
 
-/** The workspace's reporting currency. */
-export async function reportingCurrency(db: Kysely<DB>, tenantId: string): Promise<string> {
-  const row = await db
-    .selectFrom('analytics_settings')
-    .select('reporting_currency')
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return row?.reporting_currency ?? DEFAULT_REPORTING_CURRENCY;
-}
-
 /**
- * Every rate into `reporting` known on or before `lastDay`: entered as reporting per unit of
- * the currency, or the other way round (then inverted exactly).
+ * Every rate into `reporting` known on or before `lastDay` (base: the other currency, quote:
+ * the reporting one), the very rates the MRR movements convert at (analytics/rates.ts).
  */
 export async function ratesInto(
   db: Kysely<DB>,
@@ -123,25 +111,16 @@ export async function ratesInto(
 ): Promise<ReportingRate[]> {
   const rows = await db
     .selectFrom('fx_rates')
-    .select(['base_currency', 'quote_currency', 'day', 'rate'])
+    .select(['base_currency', 'day', 'rate'])
     .where('tenant_id', '=', tenantId)
+    .where('quote_currency', '=', reporting)
     .where('day', '<=', lastDay)
-    .where((eb) => eb.or([eb('quote_currency', '=', reporting), eb('base_currency', '=', reporting)]))
     .execute();
-  const direct = new Set(
-    rows.filter((r) => r.quote_currency === reporting).map((r) => `${r.base_currency} ${r.day}`),
-  );
   return rows.flatMap((r): ReportingRate[] => {
     const exact = parseRate(r.rate);
-    if (!exact) return [];
-    if (r.quote_currency === reporting) return [{ currency: r.base_currency, day: r.day, rate: exact }];
-    // An inverse pair is used only for a day with no direct rate.
-    if (direct.has(`${r.quote_currency} ${r.day}`)) return [];
-    return [{ currency: r.quote_currency, day: r.day, rate: invert(exact) }];
+    return exact ? [{ currency: r.base_currency, day: r.day, rate: exact }] : [];
   });
 }
-
-const invert = (rate: ExactRate): ExactRate => ({ numerator: rate.denominator, denominator: rate.numerator });
 
 /** Whether the workspace has a plan with this id (an unknown one in a segment is an error, not an empty report). */
 export async function planExists(db: Kysely<DB>, tenantId: string, planId: string): Promise<boolean> {

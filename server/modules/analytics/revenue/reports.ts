@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
 import { summarizeRevenue, type RevenueSummary } from '../../../../shared/analytics/revenue';
+import { monthCount, monthsBetween } from '../../../../shared/analytics/overview-months';
 import {
-  monthRange,
-  monthsBetween,
   monthStartMs,
   type RecoveryRateInput,
   type RevenueRangeInput,
@@ -13,7 +12,8 @@ import {
 import { summarizeTrials } from '../../../../shared/analytics/revenue-trials';
 import { recoveryRate } from '../../../../shared/billing/recovery-figures';
 import { recoveryStats } from '../../recovery';
-import { planExists, ratesInto, reportingCurrency, revenueParts } from './repo';
+import { findSettings } from '../settings-repo';
+import { planExists, ratesInto, revenueParts } from './repo';
 import { endedTrials } from './trials';
 
 /** The reports behind `revenue.*` (docs/analytics-revenue.md); each reads, none writes. */
@@ -34,25 +34,25 @@ const rangeOf = (input: { from: string; to: string }) => ({
  * report; NOT_FOUND, as for any id of another workspace.
  */
 async function checkSegment(scope: Scope, segment: RevenueSegment) {
-  if (segment.planId !== undefined && !(await planExists(scope.db, scope.tenantId, segment.planId)))
-    throw new DomainError('NOT_FOUND', `Unknown plan in the segment: ${segment.planId}`);
+  if (segment.plan && !(await planExists(scope.db, scope.tenantId, segment.plan)))
+    throw new DomainError('NOT_FOUND', `Unknown plan in the segment: ${segment.plan}`);
 }
 
 /** Collected, refunded, disputed and net per month, plan and country, native and in the reporting currency. */
 export async function revenueByMonth(scope: Scope, input: RevenueRangeInput): Promise<RevenueSummary> {
-  const segment = input.segment ?? {};
+  const segment = input.segment;
   await checkSegment(scope, segment);
   const range = rangeOf(input);
   const [collected, refunded, disputed, reporting] = await Promise.all([
     revenueParts(scope.db, scope.tenantId, 'collected', range, segment),
     revenueParts(scope.db, scope.tenantId, 'refunded', range, segment),
     revenueParts(scope.db, scope.tenantId, 'disputed', range, segment),
-    reportingCurrency(scope.db, scope.tenantId),
+    findSettings(scope.db, scope.tenantId).then((settings) => settings.reportingCurrency),
   ]);
   const lastDay = new Date(range.toMs - 1).toISOString().slice(0, 10);
   const rates = await ratesInto(scope.db, scope.tenantId, reporting, lastDay);
   return summarizeRevenue([...collected, ...refunded, ...disputed], {
-    months: monthRange(input.from, input.to),
+    months: monthsBetween(input.from, input.to),
     reportingCurrency: reporting,
     rates,
   });
@@ -60,10 +60,10 @@ export async function revenueByMonth(scope: Scope, input: RevenueRangeInput): Pr
 
 /** Trials that ended in each month of the range, and how many converted. */
 export async function trialConversion(scope: Scope, input: RevenueRangeInput) {
-  const segment = input.segment ?? {};
+  const segment = input.segment;
   await checkSegment(scope, segment);
   const trials = await endedTrials(scope.db, scope.tenantId, rangeOf(input), segment);
-  const months = monthRange(input.from, input.to);
+  const months = monthsBetween(input.from, input.to);
   return {
     ...summarizeTrials(
       trials.map((t) => ({ month: new Date(t.endedAt).toISOString().slice(0, 7), outcome: t.outcome })),
@@ -79,7 +79,7 @@ export async function trialConversion(scope: Scope, input: RevenueRangeInput) {
  */
 export async function recoveryRateOf(scope: Scope, input: RecoveryRateInput) {
   const nowMonth = new Date(scope.now).toISOString().slice(0, 7);
-  const months = monthsBetween(input.from, nowMonth) + 1;
+  const months = input.from <= nowMonth ? monthCount(input.from, nowMonth) : 0;
   const stats =
     months > 0 ? await recoveryStats(scope.db, scope.tenantId, { months, now: scope.now }) : undefined;
   const inRange = (stats?.byMonth ?? []).filter((m) => m.month >= input.from && m.month <= input.to);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertMinor } from '../../../../shared/analytics/fx';
 import { DAY_MS } from '../../../../shared/billing/periods';
+import { newId } from '../../../../shared/ids';
 import {
   createBillingWorld,
   FAILING_CARD,
@@ -17,6 +18,7 @@ import { START } from '../../../testing/world.test-kit';
  */
 
 let world: BillingWorld;
+const UNKNOWN_PLAN = newId('pln', START);
 const MARCH = Date.UTC(2026, 2, 1);
 
 async function subscriber(name: string, country: string, priceId: string, card = GOOD_CARD, trialDays = 0) {
@@ -79,6 +81,9 @@ beforeAll(async () => {
   const quits = await subscriber('Eve Quits', 'FR', prices.proMonthlyEur, GOOD_CARD, 14);
   await world.as('billingA').subscriptions.cancel({ id: quits.subscriptionId, when: 'now', prorate: false });
   for (const { clockId } of [usd, eur, converts, fails, quits]) await world.advance(clockId, MARCH);
+  // Its trial's first charge failed an hour ago: recovery is still collecting it.
+  const collecting = await subscriber('Fay Pending', 'US', prices.proMonthlyUsd, FAILING_CARD, 14);
+  await world.advance(collecting.clockId, START + 14 * DAY_MS + 3_600_000);
   const [usdJanuary] = await paymentsOf(usd.customerId);
   const [eurJanuary, eurFebruary] = await paymentsOf(eur.customerId);
   if (!usdJanuary || !eurJanuary || !eurFebruary) throw new Error('the subscribers were not charged');
@@ -221,7 +226,7 @@ describe('revenue by month', () => {
     const pro = await staff.revenue.byMonth({
       from: '2026-01',
       to: '2026-03',
-      segment: { planId: world.catalog.plans.pro },
+      segment: { plan: world.catalog.plans.pro },
     });
     const all = await staff.revenue.byMonth({ from: '2026-01', to: '2026-03' });
     expect(pro.byMonth).toEqual(all.byMonth);
@@ -235,6 +240,47 @@ describe('revenue by month', () => {
     expect(report.byMonth[1]?.reporting.complete).toBe(true);
     expect(report.missingRates.map((m) => m.currency)).toContain('EUR');
     expect(report.missingRates.every((m) => m.day.startsWith('2026-01'))).toBe(true);
+  });
+
+  it('reports in the currency the workspace chose, at its own rates', async () => {
+    const tenantId = world.tenants.A.id;
+    const db = world.database.db;
+    await db
+      .insertInto('analytics_settings')
+      .values({
+        tenant_id: tenantId,
+        reporting_currency: 'EUR',
+        past_due_churn_days: null,
+        finance_pack_recipients: '[]',
+        rebuild_status: 'idle',
+        rebuild_done: 0,
+        rebuild_total: 0,
+        rebuild_error: null,
+        rebuilt_at: null,
+        version: 1,
+        updated_at: START,
+      })
+      .execute();
+    await db
+      .insertInto('fx_rates')
+      .values({
+        tenant_id: tenantId,
+        base_currency: 'USD',
+        quote_currency: 'EUR',
+        day: '2026-01-01',
+        rate: '0.9',
+        source: 'entered',
+        updated_at: START,
+      })
+      .execute();
+    const report = await world.as('billingA').revenue.byMonth({ from: '2026-02', to: '2026-02' });
+    const native = (currency: string) =>
+      report.byMonth[0]?.native.find((r) => r.currency === currency)?.net ?? 0;
+    expect(report.reportingCurrency).toBe('EUR');
+    expect(report.byMonth[0]?.reporting.net).toBe(
+      native('EUR') + convertMinor(native('USD'), 'USD', 'EUR', '0.9'),
+    );
+    await db.deleteFrom('analytics_settings').where('tenant_id', '=', tenantId).execute();
   });
 
   it('refuses a reversed range, an unknown filter or plan, and a plan of another tenant', async () => {
@@ -251,7 +297,7 @@ describe('revenue by month', () => {
     await refused(() => staff.revenue.recoveryRate({ from: '2026-03', to: '2026-01' }), /is before From/);
     await refused(
       () => staff.revenue.byMonth({ from: '2026-13', to: '2027-01' }),
-      /From must be a month like 2026-03/,
+      /From must be a month, like 2026-03/,
     );
     await refused(
       () => staff.revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { tier: 'gold' } as never }),
@@ -259,15 +305,15 @@ describe('revenue by month', () => {
     );
     await refused(
       () =>
-        staff.revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { planId: 'pln_nope' } }),
-      /Unknown plan in the segment: pln_nope/,
+        staff.revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { plan: UNKNOWN_PLAN } }),
+      new RegExp(`Unknown plan in the segment: ${UNKNOWN_PLAN}`),
       'NOT_FOUND',
     );
     await refused(
       () =>
         world
           .as('adminB')
-          .revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { planId: world.catalog.plans.pro } }),
+          .revenue.byMonth({ from: '2026-01', to: '2026-03', segment: { plan: world.catalog.plans.pro } }),
       /Unknown plan/,
       'NOT_FOUND',
     );
@@ -277,8 +323,9 @@ describe('revenue by month', () => {
 describe('trial conversion', () => {
   it('counts trials that paid, that are still being collected, and that ended unpaid', async () => {
     const report = await world.as('viewerA').revenue.trialConversion({ from: '2026-01', to: '2026-03' });
-    expect(report.total).toEqual({ ended: 3, converted: 1, pending: 0, notConverted: 2, rate: 1 / 3 });
-    expect(report.months.map((m) => m.ended)).toEqual([3, 0, 0]);
+    expect(report.total).toEqual({ ended: 4, converted: 1, pending: 1, notConverted: 2, rate: 1 / 3 });
+    expect(report.months.map((m) => m.ended)).toEqual([4, 0, 0]);
+    expect(report.trials.find((t) => t.outcome === 'pending')?.endedAt).toBe(START + 14 * DAY_MS);
     const euros = await world
       .as('viewerA')
       .revenue.trialConversion({ from: '2026-01', to: '2026-03', segment: { currency: 'EUR' } });

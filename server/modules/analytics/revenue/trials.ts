@@ -42,11 +42,11 @@ export async function endedTrials(
     .where(endedAt, '<', range.toMs)
     // Ended by what billing did, not by the wall clock: a test clock's customer lives ahead of it.
     .where('s.status', '<>', 'trialing');
-  if (segment.planId !== undefined) query = query.where('s.plan_id', '=', segment.planId);
-  if (segment.interval !== undefined) query = query.where('p.interval', '=', segment.interval);
-  if (segment.currency !== undefined) query = query.where('s.currency', '=', segment.currency);
-  if (segment.country !== undefined) query = query.where('c.country', '=', segment.country);
-  if (segment.source !== undefined) query = query.where('s.managed_by', '=', segment.source);
+  if (segment.plan) query = query.where('s.plan_id', '=', segment.plan);
+  if (segment.interval) query = query.where('p.interval', '=', segment.interval);
+  if (segment.currency) query = query.where('s.currency', '=', segment.currency);
+  if (segment.country) query = query.where('c.country', '=', segment.country);
+  if (segment.source) query = query.where('s.managed_by', '=', segment.source);
   const rows = await query
     .select([
       's.id as id',

@@ -33,7 +33,7 @@ export function pdfText(column: TableColumn, cell: Cell): string {
 }
 
 /** `text` cut with an ellipsis to fit `width` at the current font. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+export function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   let low = 0;
   let high = text.length;

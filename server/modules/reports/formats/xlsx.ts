@@ -14,7 +14,8 @@ export function currencyFormat(currency: string): string {
   return `#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''} "${currency.toUpperCase()}"`;
 }
 
-function xlsxValue(column: TableColumn, cell: Cell): ExcelJS.CellValue {
+/** A cell as the sheet holds it: amounts as numbers in major units, times as real dates. */
+export function xlsxValue(column: TableColumn, cell: Cell): ExcelJS.CellValue {
   if (cell === null) return null;
   if (typeof cell === 'object') return majorUnitsNumber(cell);
   if (column.kind === 'date' && typeof cell === 'number') return new Date(cell);

@@ -75,6 +75,11 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'admin.invitations.revoke': (i) => `Revoke invitation ${String(i.id)}`,
   'admin.apiKeys.create': (i) => `Create API key ${quoted(i.name)}`,
   'admin.apiKeys.revoke': (i) => `Revoke API key ${String(i.id)}`,
+  'analyticsSettings.update': () => 'Change the analytics settings',
+  'analyticsSettings.startRebuild': () => 'Rebuild the MRR movements and check them',
+  'analyticsSettings.setFxRate': (i) =>
+    `Set the ${String(i.base)}→${String(i.quote)} exchange rate of ${String(i.day)} to ${String(i.rate)}`,
+  'analyticsSettings.importFxRates': () => 'Import exchange rates from a CSV file',
 };
 
 /** True when a path has its own sentence (the rest are named from the path's words). */

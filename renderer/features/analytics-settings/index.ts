@@ -1,0 +1,1 @@
+export { AnalyticsSettingsPage } from './AnalyticsSettingsPage';
