@@ -1,4 +1,4 @@
-import { Button, Menu, Popover } from '@mantine/core';
+import { Affix, Button, Menu, Paper, Text } from '@mantine/core';
 import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +23,7 @@ function setFilters(view: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The Export menu of a list page: the list's whole current view (its filters and sort, not just
- * the rows loaded) written by the backend to CSV, XLSX or PDF, with its progress beside the button.
+ * the rows loaded) written by the backend to CSV, XLSX or PDF, with its progress in a corner panel.
  */
 export function ExportMenu({ source, view }: { source: ExportSource; view: Record<string, unknown> }) {
   const trpc = useTRPC();
@@ -41,39 +41,38 @@ export function ExportMenu({ source, view }: { source: ExportSource; view: Recor
   const begin = (format: ExportFormat, bom: boolean) =>
     start.mutate({ source, view: setFilters(view), format, options: { bom } });
   return (
-    <Popover opened={current !== null} position="bottom-end" withArrow shadow="md" trapFocus={false}>
-      <Popover.Target>
-        <div>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button
-                variant="default"
-                leftSection={<IconFileExport size={16} stroke={1.75} />}
-                rightSection={<IconChevronDown size={14} />}
-                loading={start.isPending}
-              >
-                Export
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>The whole view, filters and sort kept</Menu.Label>
-              {CHOICES.map((choice) => (
-                <Menu.Item key={choice.label} onClick={() => begin(choice.format, choice.bom)}>
-                  {choice.label}
-                  <div
-                    style={{ fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}
-                  >
-                    {choice.hint}
-                  </div>
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        </div>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {current !== null && <ExportProgress id={current} onClose={() => setCurrent(null)} />}
-      </Popover.Dropdown>
-    </Popover>
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            variant="default"
+            leftSection={<IconFileExport size={16} stroke={1.75} />}
+            rightSection={<IconChevronDown size={14} />}
+            loading={start.isPending}
+          >
+            Export
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>The whole view, filters and sort kept</Menu.Label>
+          {CHOICES.map((choice) => (
+            <Menu.Item key={choice.label} onClick={() => begin(choice.format, choice.bom)}>
+              {choice.label}
+              <Text size="xs" c="dimmed">
+                {choice.hint}
+              </Text>
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {current !== null && (
+        // A panel in the corner, as a notification: the list stays usable while the export runs.
+        <Affix position={{ bottom: 20, right: 20 }}>
+          <Paper withBorder shadow="md" radius="md" p="md">
+            <ExportProgress id={current} onClose={() => setCurrent(null)} />
+          </Paper>
+        </Affix>
+      )}
+    </>
   );
 }

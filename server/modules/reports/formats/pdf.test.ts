@@ -77,4 +77,22 @@ describe('pdfWriter', () => {
     expect(pages[0]).not.toContain(long.trim());
     expect(pages[0]).toContain('…');
   });
+
+  it('leaves out a column marked not printed, header and cells', async () => {
+    const file = join(dir, 'unprinted.pdf');
+    const withId: TableColumn[] = [...columns, { header: 'ID', kind: 'text', width: 30, printed: false }];
+    const writer = pdfWriter(createWriteStream(file), withId, {
+      workspace: 'Lumen Academy',
+      title: 'Invoices',
+      filters: 'None',
+      generatedAt: GENERATED,
+      rows: 1,
+    });
+    await writer.writeRow([...invoice(1), 'inv_01JD00000000000000000SECRET']);
+    await writer.finish();
+    const [page] = await pdfPages(file);
+    expect(page).toContain('INV-000001');
+    expect(page).not.toContain('SECRET');
+    expect(page).not.toMatch(/\bID\b/);
+  });
 });

@@ -1,0 +1,108 @@
+/**
+ * Exports at scale: the invoices list of the billing bench's workspace (default 100,000
+ * customers × 10 invoices = 1,000,000 invoices, SQLite, as a desktop exports from its own
+ * database) exported whole to CSV and to XLSX through `exports.start`, as the console does.
+ * Prints each export's time, rows per second, file size and peak memory growth (RSS sampled
+ * every 20 ms against the RSS before it started), and the issue's targets: CSV ≤ 5 s,
+ * XLSX ≤ 30 s, growth ≤ 150 MB.
+ *
+ * The workspace is loaded once per scale and kept in the bench cache (TOLLGATE_BENCH_CACHE,
+ * shared with bench:billing; see bench/lib/billing-cache.ts).
+ *
+ *   npm run bench:exports -- [customers] [invoicesPerSubscription] [--fresh]
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExportFormat } from '../../shared/exports/schema';
+import { appProcedures } from '../../server/app/procedures';
+import { appRouter } from '../../server/app/router';
+import { openDatabase } from '../../server/db/connection';
+import { sandboxGateways } from '../../server/gateways/provider';
+import { systemClock } from '../../server/lib/clock';
+import { silentLogger } from '../../server/lib/logger';
+import { ExportRunner } from '../../server/modules/reports';
+import { loadPrincipal } from '../../server/modules/tenants';
+import { createCallerFactory } from '../../server/trpc/base';
+import { createContext } from '../../server/trpc/context';
+import { cachedWorkspace, keepSqliteSide, type BillingScale } from '../lib/billing-cache';
+import { loadBillingWorkspace } from './load';
+
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const scale: BillingScale = { customers: Number(args[0] ?? 100_000), invoicesPer: Number(args[1] ?? 10) };
+const FRESH = process.argv.includes('--fresh');
+const TARGETS: Record<Exclude<ExportFormat, 'pdf'>, number> = { csv: 5_000, xlsx: 30_000 };
+const MEMORY_TARGET_MB = 150;
+const say = (text: string) => process.stdout.write(text);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-exports-'));
+  try {
+    const sqlitePath = join(dir, 'bench.sqlite');
+    const cached = FRESH ? null : cachedWorkspace(scale);
+    if (cached) copyFileSync(cached.sqlite, sqlitePath);
+    const database = openDatabase({ path: sqlitePath });
+    const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale));
+    if (!cached) say(`Kept the workspace in ${keepSqliteSide(scale, meta, database.sqlite, sqlitePath)}\n`);
+    say(
+      cached
+        ? `From the bench cache (${cached.sqlite}); the original load:\n${meta.loadReport}`
+        : meta.loadReport,
+    );
+    const runner = new ExportRunner(database.db, join(dir, 'exports'), silentLogger);
+    mkdirSync(runner.directory, { recursive: true });
+    const services = {
+      db: database.db,
+      clock: systemClock,
+      logger: silentLogger,
+      mode: 'standalone' as const,
+      procedures: appProcedures,
+      gateways: sandboxGateways(database.db, systemClock),
+      exports: runner,
+    };
+    const caller = createCallerFactory(appRouter)(
+      createContext({
+        services,
+        principal: await loadPrincipal(database.db, meta.ownerId),
+        requestedTenantId: meta.tenantId,
+        client: { kind: 'system', id: 'bench' },
+      }),
+    );
+    say(`\nExporting all ${meta.loaded.invoices.toLocaleString('en')} invoices (SQLite):\n`);
+    for (const format of ['csv', 'xlsx'] as const) {
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 20);
+      const started = performance.now();
+      const { id } = await caller.exports.start({ source: 'invoices', view: {}, format });
+      await runner.settled(id);
+      const elapsed = performance.now() - started;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      const done = await caller.exports.get({ id });
+      if (done.status !== 'done')
+        throw new Error(`the ${format} export ended ${done.status}: ${done.error ?? ''}`);
+      const growth = mb(peak - before);
+      const verdict = elapsed <= TARGETS[format] && growth <= MEMORY_TARGET_MB ? 'within' : 'MISSES';
+      say(
+        `  ${format.toUpperCase().padEnd(4)} ${done.rowsDone.toLocaleString('en')} rows in ${(elapsed / 1000).toFixed(2)} s ` +
+          `(${Math.round(done.rowsDone / (elapsed / 1000)).toLocaleString('en')} rows/s), ${mb(done.bytes).toFixed(1)} MB, ` +
+          `peak RSS growth ${growth.toFixed(0)} MB — ${verdict} the targets (≤ ${TARGETS[format] / 1000} s, ≤ ${MEMORY_TARGET_MB} MB)\n`,
+      );
+    }
+    await database.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:exports: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
