@@ -20,7 +20,7 @@ const SOURCES: Record<
   collected: { table: 'payments', at: 'created_at', counts: ['succeeded'] },
   refunded: { table: 'refunds', at: 'created_at', counts: ['succeeded'] },
   // Stripe takes a dispute's amount when it opens and gives it back only when it is won;
-  // inquiries (warning_*) take nothing. So these statuses are money gone (decision 13x).
+  // inquiries (warning_*) take nothing. So these statuses are money gone (decision 137).
   disputed: { table: 'disputes', at: 'opened_at', counts: ['needs_response', 'under_review', 'lost'] },
 };
 
