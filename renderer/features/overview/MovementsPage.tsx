@@ -8,6 +8,7 @@ import { readServerProblem } from '../../lib/errors';
 import { useNow } from '../../lib/use-now';
 import { useTRPC } from '../../lib/trpc';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { plainTable } from '../../ui/plain-table';
 import { causeInvoiceId, causeLabel, viewTitle } from './movement-text';
 import { KIND_LOOK, moneyText } from './overview-text';
@@ -108,6 +109,12 @@ export function MovementsPage() {
           </Anchor>
         }
         title={title}
+        actions={
+          <ExportMenu
+            source="movements"
+            view={{ ...view, kind: search.kind ?? null, cohort: search.cohort ?? null }}
+          />
+        }
         description={
           total === null
             ? undefined

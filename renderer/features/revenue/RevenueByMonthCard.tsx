@@ -114,7 +114,7 @@ function RevenueTable({
             <Table.Td>
               {monthLabel(month)}
               {!complete && (
-                <Text span size="xs" c="yellow.8" ml={6} title="Some amounts have no exchange rate">
+                <Text span size="xs" c="dimmed" fs="italic" ml={6} title="Some amounts have no exchange rate">
                   incomplete
                 </Text>
               )}
