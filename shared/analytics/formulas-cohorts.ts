@@ -2,7 +2,7 @@ import { ratio, type Ratio } from './formulas';
 import { monthCount, monthsBetween } from './overview-months';
 
 /**
- * Cohort retention by first payment month (docs/analytics-metrics.md, "Cohorts"). A cohort is
+ * Cohort retention by first payment month (docs/analytics.md, "The Overview's metrics", "Cohorts"). A cohort is
  * the customers whose first paying month it is; mrr_cohorts keeps, per cohort and month, the
  * sum of those customers' movements (MRR) and of their customer count changes (+1 new and
  * reactivation, −1 churn). Retention in a later month is what remains of the cohort's size at

@@ -48,7 +48,7 @@ export interface MonthFigures {
   ltv: number | null;
 }
 
-/** The headline figures of a month (docs/analytics-metrics.md gives each definition). */
+/** The headline figures of a month (docs/analytics.md, "The Overview's metrics" gives each definition). */
 export function monthFigures(row: OverviewMonth): MonthFigures {
   const mrr = row.mrrEnd;
   return {

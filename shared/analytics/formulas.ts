@@ -2,7 +2,7 @@ import { divideHalfEven } from '../money';
 
 /**
  * The Overview's metrics over MRR movements, defined once for the server, the console and the
- * exports (docs/analytics-metrics.md gives each with a worked example). Money stays integer
+ * exports (docs/analytics.md, "The Overview's metrics" gives each with a worked example). Money stays integer
  * minor units of one currency; ratios stay exact fractions until they are shown, so a figure
  * is rounded once, at the end, half to even.
  *

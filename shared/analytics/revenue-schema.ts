@@ -3,7 +3,7 @@ import { MAX_RANGE_MONTHS, overviewInput, type OverviewInput, type Segment } fro
 import { isMonth, monthCount } from './overview-months';
 
 /**
- * Inputs of the revenue reports (docs/analytics-revenue.md): the Overview's own range of
+ * Inputs of the revenue reports (docs/analytics.md, "Revenue reports"): the Overview's own range of
  * whole UTC months and segment (shared/analytics/overview-schema.ts), so the cards on the
  * Overview take its filters as they are and refuse what it refuses.
  */

@@ -1,5 +1,5 @@
 /**
- * Trial conversion (docs/analytics-revenue.md): of the trials that ended in a month, how many
+ * Trial conversion (docs/analytics.md, "Revenue reports"): of the trials that ended in a month, how many
  * went on to pay. Pending trials (the first charge still being collected) are not decided
  * yet, so the rate counts only decided ones — as the Recovery page's rate counts only
  * finished cases — and is null, not 0 %, when none is decided.

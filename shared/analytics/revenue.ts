@@ -1,7 +1,7 @@
 import { convertMinor, type ExactRate } from './fx';
 
 /**
- * Revenue by month — cash, not MRR (docs/analytics-revenue.md): what was collected, refunded
+ * Revenue by month — cash, not MRR (docs/analytics.md, "Revenue reports"): what was collected, refunded
  * and lost to disputes, per month and currency, and in the workspace's reporting currency.
  * The server sums rows per day; everything from there to the report is here, pure.
  */

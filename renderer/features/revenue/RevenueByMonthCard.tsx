@@ -20,7 +20,7 @@ import type { RevenueByMonth, RevenueFilters } from './types';
 
 /**
  * Cash by month for the Overview's filters: collected, refunded, disputed and net, in the
- * reporting currency or one currency's own (docs/analytics-revenue.md), as a chart and a table.
+ * reporting currency or one currency's own (docs/analytics.md, "Revenue reports"), as a chart and a table.
  */
 export function RevenueByMonthCard(filters: RevenueFilters) {
   const trpc = useTRPC();

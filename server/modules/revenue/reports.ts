@@ -16,7 +16,7 @@ import { findSettings } from '../analytics';
 import { planExists, ratesInto, revenueParts } from './repo';
 import { endedTrials } from './trials';
 
-/** The reports behind `revenue.*` (docs/analytics-revenue.md); each reads, none writes. */
+/** The reports behind `revenue.*` (docs/analytics.md, "Revenue reports"); each reads, none writes. */
 
 interface Scope {
   db: Kysely<DB>;

@@ -4,7 +4,7 @@ import type { RevenueSegment } from '../../../shared/analytics/revenue-schema';
 import type { TrialOutcome } from '../../../shared/analytics/revenue-trials';
 
 /**
- * Trials that ended in a range, each with its outcome (docs/analytics-revenue.md, "Trial
+ * Trials that ended in a range, each with its outcome (docs/analytics.md, "Revenue reports", "Trial
  * conversion"): converted when an invoice for time after the trial was paid, pending while
  * such an invoice is still open (recovery is collecting it), not converted otherwise
  * (canceled in the trial, incomplete, or the first charge never paid).

@@ -13,7 +13,7 @@ import { checkSegment } from './segments';
  * The Overview of months `from`…`to` for a segment: a row per month (MRR at start and end,
  * each kind of movement, FX impact, customers), the headline figures of the last month against
  * the month before, and cohort retention. In the segment's currency when it names one,
- * otherwise in the workspace's reporting currency (docs/analytics-metrics.md).
+ * otherwise in the workspace's reporting currency (docs/analytics.md, "The Overview's metrics").
  */
 export async function analyticsOverview(db: Kysely<DB>, tenantId: string, input: OverviewInput) {
   await checkSegment(db, tenantId, input.segment);
