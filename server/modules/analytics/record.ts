@@ -17,30 +17,10 @@ import {
   toMrrState,
   type StateRow,
 } from './states-repo';
+import type { MrrCause, SubscriptionWrite } from '../billing';
 
-/** A subscription as it was just written (billing's row, in the words analytics needs; billing's port names the same shape). */
-export interface SubscriptionWrite {
-  id: string;
-  customerId: string;
-  planId: string;
-  priceId: string;
-  quantity: number;
-  currency: string;
-  status: string;
-  endedAt: number | null;
-  updatedAt: number;
-  managedBy: 'tollgate' | 'stripe';
-}
-
-/**
- * What caused a change (docs/analytics.md, "Causes"): a billing event, a Stripe event, a fetch of
- * Stripe's object… `at` is when it happened when that is not the write's own time (Stripe's).
- */
-export interface MrrCause {
-  type: string;
-  id: string | null;
-  at?: number;
-}
+// Billing declares the write and its cause (its MRR port); analytics implements the port.
+export type { MrrCause, SubscriptionWrite };
 
 /** The facts that decide a subscription's value and how its movements are classified. */
 const RELEVANT = [
