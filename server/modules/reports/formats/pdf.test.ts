@@ -95,4 +95,26 @@ describe('pdfWriter', () => {
     expect(page).not.toContain('SECRET');
     expect(page).not.toMatch(/\bID\b/);
   });
+  it('keeps every printed cell under its own header when a column left off sits between them', async () => {
+    const file = join(dir, 'unprinted-middle.pdf');
+    const [number, ...rest] = columns;
+    const idSecond: TableColumn[] = [
+      number as TableColumn,
+      { header: 'ID', kind: 'text', width: 30, printed: false },
+      ...rest,
+    ];
+    const writer = pdfWriter(createWriteStream(file), idSecond, {
+      workspace: 'Lumen Academy',
+      title: 'Invoices',
+      filters: 'None',
+      generatedAt: GENERATED,
+      rows: 1,
+    });
+    const [first, ...others] = invoice(7);
+    await writer.writeRow([first ?? null, 'inv_01JD00000000000000000SECRET', ...others]);
+    await writer.finish();
+    const [page] = await pdfPages(file);
+    expect(page).not.toContain('SECRET');
+    expect(page).toMatch(/INV-000007\s+Customer 7\s+20\.06 EUR/);
+  });
 });

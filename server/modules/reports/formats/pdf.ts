@@ -106,8 +106,10 @@ export function pdfWriter(
     writeRow(cells) {
       if (rowsOnPage === (page === 1 ? FIRST_PAGE_ROWS : OTHER_PAGE_ROWS)) newPage();
       doc.fontSize(FONT_SIZE);
-      columns.forEach((column, index) =>
-        drawCell(column, index, pdfText(column, cells[index] ?? null), y + 3),
+      // Printed columns only, each in its own place: a column left off the page (a long id) may
+      // sit anywhere in the list.
+      printed.forEach(({ column, index }, at) =>
+        drawCell(column, at, pdfText(column, cells[index] ?? null), y + 3),
       );
       y += ROW_HEIGHT;
       rowsOnPage += 1;
