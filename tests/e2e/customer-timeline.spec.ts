@@ -15,6 +15,27 @@ async function customerWithFailedPayment(request: APIRequestContext): Promise<st
   return payment.customerId;
 }
 
+/**
+ * Whether the customer's timeline (read through its procedure, every page) has a line of
+ * `kind`: emails are queued by the dispatcher after the demo is seeded, in the order of their
+ * events, so the newest customer's wait their turn.
+ */
+async function timelineHas(request: APIRequestContext, customerId: string, kind: string): Promise<boolean> {
+  let cursor: string | null = null;
+  do {
+    const input = encodeURIComponent(JSON.stringify({ customerId, cursor, limit: 100 }));
+    const response = await request.get(`/trpc/timeline.customer?input=${input}`, {
+      headers: { 'x-tollgate-client': 'web:e2e-setup' },
+    });
+    const body = (await response.json()) as {
+      result: { data: { items: { kind: string }[]; nextCursor: string | null } };
+    };
+    if (body.result.data.items.some((item) => item.kind === kind)) return true;
+    cursor = body.result.data.nextCursor;
+  } while (cursor);
+  return false;
+}
+
 function timelineOf(page: Page) {
   return page.getByRole('region', { name: 'Timeline' });
 }
@@ -43,12 +64,15 @@ test('a customer’s timeline tells their billing story, newest first, and each 
 }) => {
   test.slow();
   const customerId = await customerWithFailedPayment(request);
+  await expect
+    .poll(() => timelineHas(request, customerId, 'email.held'), { timeout: SCREEN_BUDGET_MS })
+    .toBe(true);
   await page.goto(`/#/customers/${customerId}`);
 
   const failed = await lineOf(page, 'payment.failed');
-  await expect(failed).toContainText(/Payment of \$[\d,.]+ failed/);
+  await expect(failed).toContainText(/Payment of [$€][\d,.]+ failed/);
   const issued = await lineOf(page, 'invoice.issued');
-  await expect(issued).toContainText(/Invoice INV-\d+ issued for \$[\d,.]+/);
+  await expect(issued).toContainText(/Invoice INV-\d+ issued for [$€][\d,.]+/);
   await expect(await lineOf(page, 'card.added')).toContainText(/Card \w+ •••• \d{4} added/);
   await expect(await lineOf(page, 'email.held')).toContainText('Email not sent (held)');
   await expect(await lineOf(page, 'customer.created')).toContainText('Created');
