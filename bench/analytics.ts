@@ -13,21 +13,12 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type AppDatabase } from '../server/db/connection';
-import { bulkLoadCustomers } from '../server/demo/bulk-load';
-import { generateCustomers } from '../server/demo/generator';
-import { createWorkspace } from '../server/demo/seed';
-import { seedDemoCatalog } from '../server/modules/catalog';
+import { openDatabase } from '../server/db/connection';
 import { loadPrincipal } from '../server/modules/tenants';
-import { bulkLoadBilling } from './lib/billing-data';
-import {
-  cachedWorkspace,
-  keepSqliteSide,
-  type BillingScale,
-  type BillingWorkspaceMeta,
-} from './lib/billing-cache';
+import { loadBillingWorkspace } from './lib/billing-workspace';
+import { cachedWorkspace, keepSqliteSide, type BillingScale } from './lib/billing-cache';
 import { createHarness } from './lib/harness';
-import { ms, table } from './lib/stats';
+import { table } from './lib/stats';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const FRESH = process.argv.includes('--fresh');
@@ -40,41 +31,12 @@ const month = (ms: number, back = 0) => {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
 };
 
-async function loadSqlite(database: AppDatabase): Promise<BillingWorkspaceMeta> {
-  database.sqlite.pragma('cache_size = -1048576');
-  database.sqlite.pragma('synchronous = OFF');
-  const now = Date.now();
-  const { owner, tenant } = await createWorkspace(database.db, {
-    ...{ ownerName: 'Bench', ownerEmail: 'bench@localhost', tenantName: 'Bench', tenantSlug: 'bench' },
-    now,
-  });
-  const catalog = await seedDemoCatalog(database.db, tenant.id, now - 800 * 86_400_000);
-  const started = performance.now();
-  bulkLoadCustomers(database.sqlite, {
-    tenantId: tenant.id,
-    customers: generateCustomers({ seed: 7, count: scale.customers, now, spanDays: 730 }),
-    actorName: 'bench',
-    client: 'system:bench',
-  });
-  const loaded = bulkLoadBilling(database.sqlite, {
-    tenantId: tenant.id,
-    catalog,
-    invoicesPer: scale.invoicesPer,
-    now,
-    seed: 11,
-  });
-  database.sqlite.pragma('optimize');
-  database.sqlite.pragma('synchronous = NORMAL');
-  const loadReport = `SQLite: loaded ${scale.customers.toLocaleString('en')} customers, ${loaded.subscriptions.toLocaleString('en')} subscriptions and ${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${ms(performance.now() - started)}\n`;
-  return { ownerId: owner.id, tenantId: tenant.id, catalog, loaded, now, loadReport };
-}
-
 async function run(): Promise<void> {
   const path = join(dir, 'bench.sqlite');
   const cached = FRESH ? null : cachedWorkspace(scale);
   if (cached) copyFileSync(cached.sqlite, path);
   const database = openDatabase({ path });
-  const meta = cached?.meta ?? (await loadSqlite(database));
+  const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale, 'bench:analytics'));
   if (!cached) say(`Kept the SQLite side in ${keepSqliteSide(scale, meta, database.sqlite, path)}\n`);
   say(
     cached

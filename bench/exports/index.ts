@@ -26,7 +26,7 @@ import { loadPrincipal } from '../../server/modules/tenants';
 import { createCallerFactory } from '../../server/trpc/base';
 import { createContext } from '../../server/trpc/context';
 import { cachedWorkspace, keepSqliteSide, type BillingScale } from '../lib/billing-cache';
-import { loadBillingWorkspace } from './load';
+import { loadBillingWorkspace } from '../lib/billing-workspace';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const scale: BillingScale = { customers: Number(args[0] ?? 100_000), invoicesPer: Number(args[1] ?? 10) };
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const cached = FRESH ? null : cachedWorkspace(scale);
     if (cached) copyFileSync(cached.sqlite, sqlitePath);
     const database = openDatabase({ path: sqlitePath });
-    const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale));
+    const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale, 'bench:exports'));
     if (!cached) say(`Kept the workspace in ${keepSqliteSide(scale, meta, database.sqlite, sqlitePath)}\n`);
     say(
       cached

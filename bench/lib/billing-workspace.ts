@@ -3,17 +3,19 @@ import { bulkLoadCustomers } from '../../server/demo/bulk-load';
 import { generateCustomers } from '../../server/demo/generator';
 import { createWorkspace } from '../../server/demo/seed';
 import { seedDemoCatalog } from '../../server/modules/catalog';
-import { bulkLoadBilling } from '../lib/billing-data';
-import type { BillingScale, BillingWorkspaceMeta } from '../lib/billing-cache';
+import { bulkLoadBilling } from './billing-data';
+import type { BillingScale, BillingWorkspaceMeta } from './billing-cache';
 
 /**
- * The billing bench's workspace (bench/billing.ts loads the same, with the same seeds): N
- * customers, one subscription each, `invoicesPer` invoices per subscription. Kept in the same
- * bench cache, so either bench reuses what the other loaded at a scale.
+ * The billing bench's workspace (bench/billing.ts loads the same, with the same seeds, timing its
+ * parts): N customers, one subscription each, `invoicesPer` invoices per subscription. Kept in the
+ * same bench cache, so bench:analytics and bench:exports reuse what any bench loaded at a scale.
  */
 export async function loadBillingWorkspace(
   database: AppDatabase,
   scale: BillingScale,
+  /** The bench that loaded it, named in its report. */
+  bench: string,
 ): Promise<BillingWorkspaceMeta> {
   database.sqlite.pragma('cache_size = -1048576');
   database.sqlite.pragma('synchronous = OFF');
@@ -39,6 +41,6 @@ export async function loadBillingWorkspace(
   });
   database.sqlite.pragma('optimize');
   database.sqlite.pragma('synchronous = NORMAL');
-  const loadReport = `SQLite: loaded ${scale.customers.toLocaleString('en')} customers and ${loaded.invoices.toLocaleString('en')} invoices in ${Math.round(performance.now() - started)} ms (bench:exports)\n`;
+  const loadReport = `SQLite: loaded ${scale.customers.toLocaleString('en')} customers, ${loaded.subscriptions.toLocaleString('en')} subscriptions and ${loaded.invoices.toLocaleString('en')} invoices (+ lines and payments) in ${Math.round(performance.now() - started)} ms (${bench})\n`;
   return { ownerId: owner.id, tenantId: tenant.id, catalog, loaded, now, loadReport };
 }
