@@ -4,7 +4,8 @@ import { IconDownload, IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifyError } from '../../lib/notify';
 import { useTRPCClient } from '../../lib/trpc';
-import { receiptBlob, saveFile } from './receipt-file';
+import { saveBlob } from '../../lib/save-file';
+import { receiptBlob } from './receipt-file';
 import type { Invoice, ReceiptFile } from './types';
 
 const ICON = { size: 16, stroke: 1.75 } as const;
@@ -23,7 +24,7 @@ export function ReceiptButtons({ invoice }: { invoice: Invoice }) {
   if (invoice.status === 'draft' || invoice.finalizedAt === null) return null;
 
   const download = () =>
-    fetchReceipt.mutate('pdf', { onSuccess: (file) => saveFile(receiptBlob(file), file.filename) });
+    fetchReceipt.mutate('pdf', { onSuccess: (file) => saveBlob(receiptBlob(file), file.filename) });
   const view = () => fetchReceipt.mutate('html', { onSuccess: setShown });
   const busy = fetchReceipt.isPending ? fetchReceipt.variables : null;
 
@@ -58,7 +59,7 @@ export function ReceiptButtons({ invoice }: { invoice: Invoice }) {
               <Button
                 variant="default"
                 leftSection={<IconDownload {...ICON} />}
-                onClick={() => saveFile(receiptBlob(shown), shown.filename)}
+                onClick={() => saveBlob(receiptBlob(shown), shown.filename)}
               >
                 Download HTML
               </Button>

@@ -13,17 +13,3 @@ export function receiptBlob(file: ReceiptFile): Blob {
   const body = file.encoding === 'base64' ? base64Bytes(file.content) : file.content;
   return new Blob([body], { type: file.contentType });
 }
-
-/** Hands a file to the browser (or Electron's download handler) as a download. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click starts the download synchronously; the URL can go once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
