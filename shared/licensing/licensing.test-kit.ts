@@ -1,4 +1,5 @@
 import type { LicenseState, ValidationRequest } from './decision';
+import type { FileContent } from './files';
 import type { Policy } from './policy';
 
 /** A moment to test at, and helpers to build states around it. */
@@ -55,4 +56,39 @@ export function baseRequest(overrides: Partial<ValidationRequest> = {}): Validat
     scope: { product: 'prd_learning', entitlements: ['offline'], user: 'usr_a' },
     ...overrides,
   };
+}
+
+/** The content of a license file for the base license, issued an hour ago for a day. */
+export function fileContent(overrides: Partial<FileContent> = {}): FileContent {
+  return {
+    version: 1,
+    kind: 'license',
+    issuedAt: NOW - HOUR_MS,
+    ttlSeconds: 24 * 3600,
+    license: {
+      id: 'lic_base',
+      tenantId: 'ten_acme',
+      customerId: 'cus_northwind',
+      name: 'Northwind Academy — Team',
+      productId: 'prd_learning',
+      expiresAt: NOW + 30 * 24 * HOUR_MS,
+      entitlements: ['offline', 'courses'],
+    },
+    policy: basePolicy(),
+    branding: {
+      productName: 'Northwind Learn',
+      colors: { primary: '#1f6feb', accent: '#f78166', background: '#ffffff', text: '#1f2328' },
+      logo: { url: 'https://learn.northwind.example/logo.svg' },
+      customDomain: 'learn.northwind.example',
+    },
+    machine: null,
+    ...overrides,
+  };
+}
+
+export function machineFileContent(fingerprint = 'fp-0'): FileContent {
+  return fileContent({
+    kind: 'machine',
+    machine: { id: 'mch_0', fingerprint, name: 'Lab PC 3', platform: 'win32-x64' },
+  });
 }
