@@ -94,12 +94,14 @@ describe('shared/licensing is isomorphic', () => {
     const sandbox = createContext({ crypto: globalThis.crypto, TextEncoder, TextDecoder });
     runInContext(bundle.outputFiles[0]?.text ?? '', sandbox);
     const args = JSON.stringify([text, { keySet: { keys: [publicKey] }, now: NOW }]);
-    const result = await runInContext(`TollgateVerifier.verifyFile(...${args})`, sandbox);
+    const result: unknown = await runInContext(`TollgateVerifier.verifyFile(...${args})`, sandbox);
     expect(result).toMatchObject({ ok: true, kind: 'license', license: { id: 'lic_base' } });
     const at = text.indexOf('\n') + 20;
     const changed = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
     const tampered = JSON.stringify([changed, { keySet: { keys: [publicKey] }, now: NOW }]);
-    expect(await runInContext(`TollgateVerifier.verifyFile(...${tampered})`, sandbox)).toMatchObject({
+    expect(
+      (await runInContext(`TollgateVerifier.verifyFile(...${tampered})`, sandbox)) as unknown,
+    ).toMatchObject({
       ok: false,
     });
   });
