@@ -30,6 +30,9 @@ export function xlsxValue(column: TableColumn, cell: Cell): ExcelJS.CellValue {
   return cell;
 }
 
+/** Every data row's own style (none), one object for all: a row's style is resolved like a cell's. */
+const ROW_STYLE: Partial<ExcelJS.Style> = {};
+
 /**
  * The style each cell of a column gets, one object per column (per currency for amounts).
  * exceljs resolves a cell's style to its styles.xml entry by rendering the style to XML,
@@ -122,17 +125,19 @@ export function xlsxWriter(out: Writable, columns: readonly TableColumn[], sheet
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   const styleOf = columnStyles(columns);
-  const values: ExcelJS.CellValue[] = [];
+  const values: (ExcelJS.CellValue | undefined)[] = [];
   const keepUp = zipPacing(sheet, out);
   return {
     writeRow(cells) {
+      // An empty cell is left out (undefined), not written as a null cell with a style.
       for (let index = 0; index < columns.length; index++) {
-        values[index] = xlsxValue(columns[index] as TableColumn, cells[index] ?? null);
+        values[index] = xlsxValue(columns[index] as TableColumn, cells[index] ?? null) ?? undefined;
       }
       const row = sheet.addRow(values);
-      for (let index = 0; index < columns.length; index++) {
-        row.getCell(index + 1).style = styleOf(index, cells[index] ?? null);
-      }
+      row.style = ROW_STYLE;
+      row.eachCell((cell, column) => {
+        cell.style = styleOf(column - 1, cells[column - 1] ?? null);
+      });
       row.commit();
       return keepUp();
     },
