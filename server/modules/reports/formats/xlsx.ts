@@ -53,9 +53,9 @@ function columnStyles(columns: readonly TableColumn[]) {
 }
 
 /** Rows between turns of the event loop: about 64 KB of sheet XML, one chunk for the compressor. */
-const ROWS_PER_TURN = 100;
+export const ROWS_PER_TURN = 100;
 /** Sheet XML waiting for the compressor beyond which rows wait for it: memory stays about this. */
-const MAX_BACKLOG = 4 * 1024 * 1024;
+export const MAX_BACKLOG = 4 * 1024 * 1024;
 
 interface EntryPipe {
   _writableState?: { length: number; needDrain?: boolean };
@@ -75,7 +75,7 @@ function entryPipes(sheet: ExcelJS.Worksheet): EntryPipe[] {
 }
 
 /** Bytes of sheet XML written but not yet taken by the compressor. */
-export function zipBacklog(sheet: ExcelJS.Worksheet): number {
+function zipBacklog(sheet: ExcelJS.Worksheet): number {
   return entryPipes(sheet).reduce(
     (sum, pipe) => sum + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0),
     0,
@@ -108,7 +108,11 @@ function zipPacing(sheet: ExcelJS.Worksheet, out: Writable): () => Promise<void>
  * leaves memory) as it is written. Real numbers and dates, amounts in their currency's format,
  * the header row frozen and bold, column widths from the columns.
  */
-export function xlsxWriter(out: Writable, columns: readonly TableColumn[], sheetName: string): TableWriter {
+export function xlsxWriter(
+  out: Writable,
+  columns: readonly TableColumn[],
+  sheetName: string,
+): TableWriter & { backlog(): number } {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -128,6 +132,8 @@ export function xlsxWriter(out: Writable, columns: readonly TableColumn[], sheet
   const values: (ExcelJS.CellValue | undefined)[] = [];
   const keepUp = zipPacing(sheet, out);
   return {
+    /** Sheet XML not yet compressed (tests check it stays bounded). */
+    backlog: () => zipBacklog(sheet),
     writeRow(cells) {
       // An empty cell is left out (undefined), not written as a null cell with a style.
       for (let index = 0; index < columns.length; index++) {
