@@ -135,6 +135,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
   'server/modules/analytics/rebuild.int.test.ts',
+  'server/modules/analytics/backfill.int.test.ts',
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',
