@@ -137,7 +137,8 @@ function scope(state: LicenseState, request: ValidationRequest): Outcome {
   return null;
 }
 
-function heartbeatDead(machine: Machine, policy: Policy, now: number): boolean {
+/** Whether a machine has missed its heartbeat (what the server's release of dead machines also asks). */
+export function heartbeatDead(machine: Machine, policy: Policy, now: number): boolean {
   if (policy.heartbeatTtlSeconds === null) return false;
   return now > (machine.lastHeartbeatAt ?? machine.activatedAt) + policy.heartbeatTtlSeconds * 1000;
 }
