@@ -7,9 +7,10 @@
  */
 
 /** A key as Web Crypto hands it out: opaque here, passed back to `subtle` unchanged. */
-export type CryptoKeyHandle = { readonly type: string; readonly algorithm: unknown } & {
-  readonly __cryptoKey?: never;
-};
+export interface CryptoKeyHandle {
+  readonly type: string;
+  readonly algorithm: unknown;
+}
 
 /** The JWK members Ed25519 keys use (RFC 8037). */
 export interface OkpJwk {
