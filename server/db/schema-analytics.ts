@@ -69,6 +69,32 @@ export interface AnalyticsTables {
     movements: number;
     customers: number;
   };
+  /** mrr_monthly summed per plan, interval and source; kept by triggers (migration 28). */
+  mrr_monthly_plans: {
+    tenant_id: string;
+    plan_id: string;
+    interval: string;
+    source: RevenueSource;
+    month: string;
+    currency: string;
+    kind: MovementKind;
+    amount: number;
+    amount_reporting: number;
+    movements: number;
+    customers: number;
+  };
+  /** mrr_monthly summed per country; kept by triggers (migration 28). */
+  mrr_monthly_countries: {
+    tenant_id: string;
+    country: string;
+    month: string;
+    currency: string;
+    kind: MovementKind;
+    amount: number;
+    amount_reporting: number;
+    movements: number;
+    customers: number;
+  };
   mrr_cohorts: {
     tenant_id: string;
     currency: string;

@@ -14,6 +14,9 @@ export const TABLE_OWNERS = {
   // The database itself: migrations, and counters kept by triggers.
   schema_migrations: 'server/db',
   list_counts: 'server/db',
+  // The Overview's roll-ups of mrr_monthly, kept by its triggers (migration 28).
+  mrr_monthly_plans: 'server/db',
+  mrr_monthly_countries: 'server/db',
 
   // Tenants, people and their memberships; workspace settings.
   tenants: 'server/modules/tenants',

@@ -25,6 +25,7 @@ import { listIndexesCarryCustomer } from './0024_list_indexes_carry_customer';
 import { analytics } from './0025_analytics';
 import { emailAttachments } from './0026_email_attachments';
 import { exportsTable } from './0027_exports';
+import { overviewRollups } from './0028_overview_rollups';
 import { accountAdmins } from './0030_account_admins';
 import type { Migration } from './types';
 
@@ -57,5 +58,6 @@ export const MIGRATIONS: readonly Migration[] = [
   analytics,
   emailAttachments,
   exportsTable,
+  overviewRollups,
   accountAdmins,
 ];

@@ -50,12 +50,15 @@ export async function listMovements(
 ): Promise<Page<MovementItem>> {
   await checkSegment(db, tenantId, view.segment);
   const filtered = () => {
-    let q = db
-      .selectFrom('mrr_movements')
-      .where('mrr_movements.tenant_id', '=', tenantId)
-      .where('mrr_movements.month', '>=', view.from)
-      .where('mrr_movements.month', '<=', view.to)
-      .where(inSegment('mrr_movements', view.segment));
+    let q = db.selectFrom('mrr_movements').where('mrr_movements.tenant_id', '=', tenantId);
+    // One month is an equality, not a range: then mrr_movements_month (tenant, month, kind,
+    // effective_at, id) gives a kind's rows in page order and the page stops at its limit; a
+    // range would read and sort every movement of the months.
+    q =
+      view.from === view.to
+        ? q.where('mrr_movements.month', '=', view.from)
+        : q.where('mrr_movements.month', '>=', view.from).where('mrr_movements.month', '<=', view.to);
+    q = q.where(inSegment('mrr_movements', view.segment));
     if (view.kind) q = q.where('mrr_movements.kind', '=', view.kind);
     if (view.cohort) q = q.where('mrr_movements.cohort', '=', view.cohort);
     return q;

@@ -4,12 +4,15 @@ import type { MovementKind } from '../../../../shared/analytics/formulas';
 import type { DB } from '../../../db/schema';
 
 /**
- * The Overview's reads: sums from mrr_monthly and mrr_cohorts (a few hundred rows), never the
- * movements themselves. Sums come back as numbers: PostgreSQL returns sum() of BIGINT as text.
+ * The Overview's reads: sums from mrr_monthly's roll-ups and mrr_cohorts (a few thousand rows
+ * at most), never the movements themselves. Sums come back as numbers: PostgreSQL returns sum() of BIGINT as text.
  */
 
-/** The segment as a condition on mrr_monthly or mrr_movements (same column names); unset filters are all. */
-export function inSegment(table: 'mrr_monthly' | 'mrr_movements', segment: Segment) {
+/**
+ * The segment as a condition on mrr_movements, mrr_monthly or one of its roll-ups (same column
+ * names); unset filters are all. A roll-up is only asked for filters it has (sumsTableFor).
+ */
+export function inSegment(table: SumsTable | 'mrr_movements', segment: Segment) {
   const columns = {
     currency: segment.currency,
     plan_id: segment.plan,
@@ -32,6 +35,20 @@ export interface MonthlySum {
   customers: number;
 }
 
+/** The tables a segment's sums can be read from, each with the filters it can apply. */
+type SumsTable = 'mrr_monthly_plans' | 'mrr_monthly_countries' | 'mrr_monthly';
+
+/**
+ * The smallest table that answers the segment (migration 28): without a country filter the
+ * plan roll-up (its rows carry plan, interval and source), with a country filter alone the
+ * country roll-up, and a country with another filter mrr_monthly itself, through its country
+ * index. Each holds the same sums per currency, month and kind, grouped finer or coarser.
+ */
+export function sumsTableFor(segment: Segment): SumsTable {
+  if (!segment.country) return 'mrr_monthly_plans';
+  return segment.plan || segment.interval || segment.source ? 'mrr_monthly' : 'mrr_monthly_countries';
+}
+
 /** The segment's movements summed per currency, month and kind, for every month up to `to`. */
 export async function monthlySums(
   db: Kysely<DB>,
@@ -39,11 +56,13 @@ export async function monthlySums(
   segment: Segment,
   to: string,
 ): Promise<MonthlySum[]> {
+  const table = sumsTableFor(segment);
+  // The three share every column read here; typed as mrr_monthly, which has them all.
   const rows = await db
-    .selectFrom('mrr_monthly')
+    .selectFrom(table as 'mrr_monthly')
     .where('tenant_id', '=', tenantId)
     .where('month', '<=', to)
-    .where(inSegment('mrr_monthly', segment))
+    .where(inSegment(table, segment))
     .select([
       'currency',
       'month',
@@ -52,7 +71,7 @@ export async function monthlySums(
       sql<number>`sum(amount_reporting)`.as('amount_reporting'),
       sql<number>`sum(customers)`.as('customers'),
     ])
-    .groupBy(['currency', 'month', 'kind'])
+    .groupBy(['month', 'currency', 'kind'])
     .execute();
   return rows.map((r) => ({
     currency: r.currency,

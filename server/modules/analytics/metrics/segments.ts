@@ -6,10 +6,10 @@ import { DomainError } from '../../../lib/errors';
 
 /**
  * The values each segment filter can take: the workspace's plans by name, and the currencies
- * and countries its movements are in (read from the monthly sums, a few hundred rows).
+ * and countries its movements are in (read from the country roll-up of the monthly sums).
  */
 export async function segmentValues(db: Kysely<DB>, tenantId: string) {
-  const [plans, currencies, countries] = await Promise.all([
+  const [plans, pairs] = await Promise.all([
     db
       .selectFrom('plans')
       .select(['id', 'name', 'status'])
@@ -17,26 +17,22 @@ export async function segmentValues(db: Kysely<DB>, tenantId: string) {
       .orderBy('sort_order')
       .orderBy('name')
       .execute(),
+    // The country roll-up has a row per country, currency, month and kind: far fewer than mrr_monthly.
     db
-      .selectFrom('mrr_monthly')
-      .select('currency')
+      .selectFrom('mrr_monthly_countries')
+      .select(['country', 'currency'])
       .distinct()
       .where('tenant_id', '=', tenantId)
-      .orderBy('currency')
-      .execute(),
-    db
-      .selectFrom('mrr_monthly')
-      .select('country')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .orderBy('country')
       .execute(),
   ]);
+  const sorted = (values: string[]) => [...new Set(values)].sort();
+  const currencies = sorted(pairs.map((p) => p.currency));
+  const countries = sorted(pairs.map((p) => p.country));
   return {
     plans: plans.map((p) => ({ id: p.id, name: p.name, archived: p.status === 'archived' })),
     intervals: [...PRICE_INTERVALS],
-    currencies: currencies.map((r) => r.currency),
-    countries: countries.map((r) => r.country),
+    currencies,
+    countries,
     sources: [...REVENUE_SOURCES],
   };
 }
