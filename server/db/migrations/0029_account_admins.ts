@@ -37,7 +37,7 @@ const tables = (integer: 'INTEGER' | 'BIGINT', email: string, strict: string) =>
 `;
 
 export const accountAdmins: Migration = {
-  version: 30,
+  version: 29,
   name: 'account_admins',
   sql: tables('INTEGER', 'TEXT COLLATE NOCASE', ' STRICT'),
   postgres: tables('BIGINT', 'CITEXT', ''),
