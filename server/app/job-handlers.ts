@@ -7,7 +7,7 @@ import { webhooksJobHandlers } from '../modules/webhooks';
 import { housekeepingJobHandlers } from '../ops/housekeeping';
 import { backupJobHandlers } from '../modules/backups';
 import { financePackJobHandlers } from '../modules/reports';
-import { analyticsJobHandlers } from '../modules/analytics';
+import { analyticsJobHandlers, backfillJobHandlers } from '../modules/analytics';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -21,5 +21,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...backupJobHandlers(services),
     ...financePackJobHandlers(services),
     ...analyticsJobHandlers(services),
+    ...backfillJobHandlers(services),
   };
 }

@@ -84,14 +84,31 @@ export function subscriptionValue(
   return Number(interval === 'year' ? divideHalfEven(total, 12n) : total);
 }
 
+/**
+ * 'YYYY-MM-DD' of each UTC day met, kept: a rebuild asks for the day and month of hundreds of
+ * thousands of movements that fall on a few hundred days, and formatting a date is most of it.
+ */
+const dayTexts = new Map<number, string>();
+
+function dayText(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().slice(0, 10);
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
+}
+
 /** 'YYYY-MM' of a moment, in UTC. */
 export function monthOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
+  return dayText(ms).slice(0, 7);
 }
 
 /** 'YYYY-MM-DD' of a moment, in UTC. */
 export function dayOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayText(ms);
 }
 
 /** When the past-due setting stops a state from counting; null when it never does. */
@@ -131,30 +148,46 @@ interface Step {
   causeId: string | null;
 }
 
+function makeStep(
+  state: MrrState,
+  at: number,
+  order: 0 | 1,
+  value: number,
+  idBase: string,
+  causeType: string,
+  causeId: string | null,
+): Step {
+  return { at, seq: state.seq, order, state, value, idBase, causeType, causeId };
+}
+
+/** True when `states` are already in time order (the rebuild reads them so): no sort needed. */
+function inOrder(states: readonly MrrState[]): boolean {
+  for (let i = 1; i < states.length; i++) {
+    if (byTime(states[i - 1] as MrrState, states[i] as MrrState) > 0) return false;
+  }
+  return true;
+}
+
 function stepsOf(states: readonly MrrState[], settings: MrrSettings, now: number): Step[] {
-  const sorted = [...states].sort(byTime);
+  const sorted = inOrder(states) ? states : [...states].sort(byTime);
   const nextOfSubscription = new Map<string, number>();
   const steps: Step[] = [];
+  let deadlines = false;
   for (let i = sorted.length - 1; i >= 0; i--) {
     const state = sorted[i] as MrrState;
     const deadline = pastDueDeadline(state, settings);
     const next = nextOfSubscription.get(state.subscriptionId) ?? Infinity;
     const lapsed = deadline !== null && deadline <= state.effectiveAt;
-    const base = { seq: state.seq, state, causeType: state.causeType, causeId: state.causeId };
-    steps.push({ ...base, at: state.effectiveAt, order: 0, value: lapsed ? 0 : state.mrr, idBase: state.id });
+    const value = lapsed ? 0 : state.mrr;
+    steps.push(makeStep(state, state.effectiveAt, 0, value, state.id, state.causeType, state.causeId));
     if (deadline !== null && !lapsed && deadline < next && deadline <= now && state.mrr > 0) {
-      steps.push({
-        ...base,
-        at: deadline,
-        order: 1,
-        value: 0,
-        idBase: `${state.id}:past_due`,
-        causeType: PAST_DUE_CAUSE,
-        causeId: state.id,
-      });
+      deadlines = true;
+      steps.push(makeStep(state, deadline, 1, 0, `${state.id}:past_due`, PAST_DUE_CAUSE, state.id));
     }
     nextOfSubscription.set(state.subscriptionId, state.effectiveAt);
   }
+  // Without deadlines the steps are the states, newest first (a customer's seqs are distinct).
+  if (!deadlines) return steps.reverse();
   return steps.sort((a, b) => a.at - b.at || a.seq - b.seq || a.order - b.order);
 }
 
@@ -190,6 +223,13 @@ function legsOf(idBase: string, before: Held | undefined, after: Held): Leg[] {
   ];
 }
 
+/** The legs' currencies, in order (one leg, or two of one currency, most of the time). */
+function currenciesOf(legs: readonly Leg[]): string[] {
+  const first = (legs[0] as Leg).state.currency;
+  if (legs.every((leg) => leg.state.currency === first)) return [first];
+  return [...new Set(legs.map((leg) => leg.state.currency))];
+}
+
 /** Per currency: the customer's total, whether it was ever above 0, and its cohort. */
 interface CurrencyBook {
   total: number;
@@ -213,8 +253,9 @@ export function deriveMovements(
     const after = { value: step.value, state: step.state };
     held.set(step.state.subscriptionId, after);
     const legs = legsOf(step.idBase, before, after);
-    for (const currency of new Set(legs.map((leg) => leg.state.currency))) {
-      const ofCurrency = legs.filter((leg) => leg.state.currency === currency);
+    if (legs.length === 0) continue;
+    for (const currency of currenciesOf(legs)) {
+      const ofCurrency = legs.length === 1 ? legs : legs.filter((leg) => leg.state.currency === currency);
       const book = books.get(currency) ?? { total: 0, cohort: null };
       const total = book.total + ofCurrency.reduce((sum, leg) => sum + leg.amount, 0);
       const kind = classify(book.total, total, book.cohort !== null);

@@ -21,6 +21,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/billing/refund-settlement.int.test.ts',
   'server/modules/billing/queries/customer-search-forms.int.test.ts',
   'server/modules/billing/queries/list-invoices.int.test.ts',
+  'server/modules/billing/queries/list-payments.int.test.ts',
   'server/modules/billing/stripe-mode.int.test.ts',
   'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
   'server/modules/billing/subscriptions/subscriptions.int.test.ts',
@@ -135,6 +136,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
   'server/modules/analytics/rebuild.int.test.ts',
+  'server/modules/analytics/backfill.int.test.ts',
   // analytics: the Overview's metrics
   'server/modules/analytics/metrics/overview.int.test.ts',
   'server/modules/analytics/metrics/movements.int.test.ts',

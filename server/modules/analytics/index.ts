@@ -10,3 +10,5 @@ export { rebuildMovements, type RebuildOutcome } from './rebuild';
 export { findSettings, type AnalyticsSettings } from './settings-repo';
 export { loadRateBook, RateBook } from './rates';
 export { metricsRouter, listMovements, analyticsOverview, type MovementItem } from './metrics';
+export { backfillMrrHistory, type BackfillOutcome } from './backfill';
+export { backfillJobHandlers, scheduleMrrBackfills } from './backfill-job';

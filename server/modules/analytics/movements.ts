@@ -1,15 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { diffById, sameFields, type RowDiff } from '../../../shared/analytics/mrr-diff';
 import { dayOf, type DerivedMovement } from '../../../shared/analytics/mrr-rules';
 import type { DB } from '../../db/schema';
-import type { RateBook } from './rates';
+import { BulkSql, chunks } from './bulk-sql';
 import type { MovementRow } from './states-repo';
 import { adjustSums } from './sums';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/** Converts an amount into the reporting currency at a day's rate (a RateBook, or one remembering its answers). */
+export interface Converter {
+  convert(amount: number, currency: string, day: string): number | null;
+}
 
 /** A derived movement as its row, converted at the rate of its UTC day. */
-export function toMovementRow(tenantId: string, m: DerivedMovement, rates: RateBook): MovementRow {
+export function toMovementRow(tenantId: string, m: DerivedMovement, rates: Converter): MovementRow {
   return {
     id: m.id,
     tenant_id: tenantId,
@@ -42,20 +45,60 @@ export function diffMovements(stored: readonly MovementRow[], derived: readonly 
   return diffById(stored, derived, sameFields);
 }
 
+/** mrr_movements' columns, in the order the bulk insert writes them. */
+const COLUMNS = [
+  'id',
+  'tenant_id',
+  'customer_id',
+  'subscription_id',
+  'state_id',
+  'kind',
+  'currency',
+  'amount',
+  'amount_reporting',
+  'subscription_mrr_before',
+  'subscription_mrr_after',
+  'customer_mrr_before',
+  'customer_mrr_after',
+  'customer_delta',
+  'effective_at',
+  'month',
+  'cohort',
+  'plan_id',
+  'interval',
+  'source',
+  'country',
+  'cause_type',
+  'cause_id',
+] as const satisfies readonly (keyof MovementRow)[];
+
+const INSERT_HEAD = `INSERT INTO mrr_movements (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `;
 const DELETE_CHUNK = 500;
+/** Rows per insert: 23 values each, under both databases' limits on parameters. */
+const INSERT_CHUNK = 200;
 
 /** Writes a difference: the rows and, by the same amounts, the monthly and cohort sums. */
-export async function applyMovementDiff(db: Db, tenantId: string, diff: RowDiff<MovementRow>): Promise<void> {
+export async function applyMovementDiff(
+  db: Kysely<DB>,
+  tenantId: string,
+  diff: RowDiff<MovementRow>,
+): Promise<void> {
   if (diff.inserted.length === 0 && diff.deleted.length === 0) return;
-  for (let i = 0; i < diff.deleted.length; i += DELETE_CHUNK) {
-    const ids = diff.deleted.slice(i, i + DELETE_CHUNK).map((row) => row.id);
-    await db.deleteFrom('mrr_movements').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  const bulk = new BulkSql(db);
+  // Deleted first: a replaced row is inserted again under its id.
+  for (const ids of chunks(
+    diff.deleted.map((row) => row.id),
+    DELETE_CHUNK,
+  )) {
+    await bulk.run(
+      `DELETE FROM mrr_movements WHERE tenant_id = ${bulk.mark(1)} AND id IN ${bulk.tuples(1, ids.length, 1)}`,
+      [tenantId, ...ids],
+    );
   }
-  for (let i = 0; i < diff.inserted.length; i += DELETE_CHUNK / 5) {
-    await db
-      .insertInto('mrr_movements')
-      .values(diff.inserted.slice(i, i + DELETE_CHUNK / 5))
-      .execute();
+  for (const rows of chunks(diff.inserted, INSERT_CHUNK)) {
+    const values: unknown[] = [];
+    for (const row of rows) for (const column of COLUMNS) values.push(row[column]);
+    await bulk.run(INSERT_HEAD + bulk.tuples(rows.length, COLUMNS.length), values);
   }
-  await adjustSums(db, tenantId, diff);
+  await adjustSums(bulk, tenantId, diff);
 }

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { yieldToIo } from '../../lib/loop';
+import { rememberingConverter, STORED_MOVEMENT_KEY, type Derivation } from './derive';
+import type { Converter } from './movements';
 import { loadRateBook } from './rates';
-import { countDifferences, differences, reconcileCustomers, type Derivation } from './reconcile';
+import { differingCustomers, reconcileCustomers, writeDerived, type StoredKey } from './reconcile';
 import { findSettings } from './settings-repo';
-import { customerNows, DERIVED_COLUMNS } from './states-repo';
+import { customerNows, packedState, unpackState } from './states-repo';
 
 /** Customers per batch: one read of their states, one of their movements. */
 export const REBUILD_BATCH = 2000;
@@ -38,16 +41,19 @@ async function nextCustomers(db: Kysely<DB>, tenantId: string, after: string): P
   return rows.map((row) => row.customer_id);
 }
 
-/** States and movements of the customers in (after, upTo] — upTo null: to the end (orphaned movements too). */
+/**
+ * States and stored movements (as keys: one text per row) of the customers in (after, upTo] —
+ * upTo null: to the end (orphaned movements too).
+ */
 async function readRange(db: Kysely<DB>, tenantId: string, after: string, upTo: string | null) {
   let states = db
     .selectFrom('mrr_states')
-    .select(DERIVED_COLUMNS)
+    .select(packedState(db).as('packed'))
     .where('tenant_id', '=', tenantId)
     .where('customer_id', '>', after);
   let movements = db
     .selectFrom('mrr_movements')
-    .selectAll()
+    .select(['customer_id', 'id', STORED_MOVEMENT_KEY.as('key')])
     .where('tenant_id', '=', tenantId)
     .where('customer_id', '>', after);
   if (upTo !== null) {
@@ -55,16 +61,60 @@ async function readRange(db: Kysely<DB>, tenantId: string, after: string, upTo: 
     movements = movements.where('customer_id', '<=', upTo);
   }
   return {
-    states: await states.orderBy('customer_id').orderBy('effective_at').orderBy('seq').execute(),
-    movements: await movements.execute(),
+    states: (await states.orderBy('customer_id').orderBy('effective_at').orderBy('seq').execute()).map(
+      (row) => unpackState(row.packed),
+    ),
+    stored: (await movements.execute()) as StoredKey[],
   };
 }
 
 /**
- * Derives every customer's movements again from the states and writes the difference. Reads
- * go by batches of customers, outside any transaction; only customers whose movements differ
- * are re-derived and written, each batch in one transaction, so a rebuild that finds nothing
- * to change writes nothing. `progress` hears after each batch.
+ * One batch: derive, compare, write the customers that differ. SQLite runs it whole in one
+ * transaction (its one connection is the writers' lock, so nothing can change between the read
+ * and the write, and nothing is read twice). PostgreSQL reads outside, then re-derives the
+ * differing customers in a transaction that locks them as the incremental path does.
+ */
+async function rebuildRange(
+  db: Kysely<DB>,
+  derivation: Derivation,
+  converter: Converter,
+  range: { after: string; upTo: string | null },
+): Promise<number> {
+  const check = async (trx: Kysely<DB>) => {
+    const { states, stored } = await readRange(trx, derivation.tenantId, range.after, range.upTo);
+    return { differing: differingCustomers(derivation, converter, states, stored), stored };
+  };
+  if (dialectOf(db) === 'sqlite') {
+    return db.transaction().execute(async (trx) => {
+      const { differing, stored } = await check(trx);
+      if (differing.size === 0) return 0;
+      const withStored = [...new Set(stored.map((row) => row.customer_id))].filter((id) => differing.has(id));
+      return writeDerived(trx, derivation.tenantId, differing, withStored);
+    });
+  }
+  const { differing } = await check(db);
+  if (differing.size === 0) return 0;
+  return db
+    .transaction()
+    .execute((trx) => reconcileCustomers(trx, derivation, [...differing.keys()], converter));
+}
+
+async function derivationOf(db: Kysely<DB>, tenantId: string, wallNow: number): Promise<Derivation> {
+  const settings = await findSettings(db, tenantId);
+  return {
+    tenantId,
+    settings,
+    rates: await loadRateBook(db, tenantId, settings.reportingCurrency),
+    nowOf: await customerNows(db, tenantId, wallNow),
+  };
+}
+
+/**
+ * Derives every customer's movements again from the states and writes the difference — a
+ * genuine check: every customer is derived and compared with every stored row. Batches of
+ * customers, each read in two queries (states; movements as one text per row); only customers
+ * whose movements differ are written, so a rebuild that finds nothing to change writes
+ * nothing. `progress` hears after each batch.
  */
 export async function rebuildMovements(
   db: Kysely<DB>,
@@ -72,13 +122,8 @@ export async function rebuildMovements(
   wallNow: number,
   progress: (done: number, total: number) => Promise<void> = async () => {},
 ): Promise<RebuildOutcome> {
-  const settings = await findSettings(db, tenantId);
-  const derivation: Derivation = {
-    tenantId,
-    settings,
-    rates: await loadRateBook(db, tenantId, settings.reportingCurrency),
-    nowOf: await customerNows(db, tenantId, wallNow),
-  };
+  const derivation = await derivationOf(db, tenantId, wallNow);
+  const converter = rememberingConverter(derivation.rates);
   const total = await countCustomers(db, tenantId);
   let after = '';
   let done = 0;
@@ -86,16 +131,51 @@ export async function rebuildMovements(
   for (;;) {
     const customers = await nextCustomers(db, tenantId, after);
     const last = customers.length < REBUILD_BATCH ? null : (customers.at(-1) ?? null);
-    const range = await readRange(db, tenantId, after, last);
-    const changed = differences(derivation, range.states, range.movements);
-    if (changed.size > 0) {
-      differed += countDifferences(changed.values());
-      await db.transaction().execute((trx) => reconcileCustomers(trx, derivation, [...changed.keys()]));
-    }
+    differed += await rebuildRange(db, derivation, converter, { after, upTo: last });
     done += customers.length;
     await progress(Math.min(done, total), total);
     if (last === null) return { customers: done, differences: differed };
     after = last;
     await yieldToIo();
   }
+}
+
+/** Customers with a past-due state: the only ones whose movements the past-due setting, or time reaching its deadlines, can change. */
+async function pastDueCustomers(db: Kysely<DB>, tenantId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mrr_states')
+    .select('customer_id')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'past_due')
+    .orderBy('customer_id')
+    .execute();
+  return rows.map((row) => row.customer_id);
+}
+
+/**
+ * The rebuild a changed past-due setting, or its daily run, needs: only the customers with a
+ * past-due state are derived again (and written where they differ). Every other customer's
+ * derivation reads neither the setting nor the moment, so theirs could not change: this is the
+ * full rebuild's result, without deriving what cannot differ. Not a check of the rest.
+ */
+export async function rederivePastDueCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  wallNow: number,
+  progress: (done: number, total: number) => Promise<void> = async () => {},
+): Promise<RebuildOutcome> {
+  const derivation = await derivationOf(db, tenantId, wallNow);
+  const converter = rememberingConverter(derivation.rates);
+  const customers = await pastDueCustomers(db, tenantId);
+  let differed = 0;
+  for (let i = 0; i < customers.length; i += REBUILD_BATCH) {
+    const batch = customers.slice(i, i + REBUILD_BATCH);
+    differed += await db
+      .transaction()
+      .execute((trx) => reconcileCustomers(trx, derivation, batch, converter));
+    await progress(i + batch.length, customers.length);
+    await yieldToIo();
+  }
+  return { customers: customers.length, differences: differed };
 }

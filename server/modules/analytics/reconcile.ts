@@ -1,49 +1,64 @@
 import { sql, type Kysely } from 'kysely';
-import { deriveMovements, type MrrSettings } from '../../../shared/analytics/mrr-rules';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
-import { applyMovementDiff, diffMovements, toMovementRow } from './movements';
-import type { RateBook } from './rates';
-import { DERIVED_COLUMNS, toMrrState, type DerivableState, type MovementRow } from './states-repo';
+import { chunks } from './bulk-sql';
+import { deriveRows, movementKey, rememberingConverter, type Derivation } from './derive';
+import { applyMovementDiff, diffMovements, type Converter } from './movements';
+import type { MrrState } from '../../../shared/analytics/mrr-rules';
+import { DERIVED_COLUMNS, toMrrState, type MovementRow } from './states-repo';
 
-/** What a derivation needs besides the states: the setting, the rates and each customer's now. */
-export interface Derivation {
-  tenantId: string;
-  settings: MrrSettings;
-  rates: RateBook;
-  nowOf: (customerId: string) => number;
+export type { Derivation };
+
+/** A stored movement as a rebuild first reads it: its customer, id and every other field in one text. */
+export interface StoredKey {
+  customer_id: string;
+  id: string;
+  key: string;
 }
 
-/** Rows grouped by customer (they arrive ordered by customer, or not). */
-function byCustomer<T extends { customer_id: string }>(rows: readonly T[]): Map<string, T[]> {
+/** Rows grouped by customer, in the order customers first appear. */
+function grouped<T>(rows: readonly T[], customerOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const group = groups.get(row.customer_id);
+    const customerId = customerOf(row);
+    const group = groups.get(customerId);
     if (group) group.push(row);
-    else groups.set(row.customer_id, [row]);
+    else groups.set(customerId, [row]);
   }
   return groups;
 }
 
-/** The difference between stored and derived movements, per customer whose movements differ. */
-export function differences(
+const byCustomer = <T extends { customer_id: string }>(rows: readonly T[]) =>
+  grouped(rows, (row) => row.customer_id);
+
+/** True when the stored keys of one customer are exactly the derived rows. */
+function same(derived: readonly MovementRow[], stored: readonly StoredKey[] | undefined): boolean {
+  if ((stored?.length ?? 0) !== derived.length) return false;
+  if (!stored) return true;
+  const keys = new Map(stored.map((row) => [row.id, row.key]));
+  return derived.every((row) => keys.get(row.id) === movementKey(row));
+}
+
+/**
+ * Derives every customer of `states` and compares with what is stored (`stored` holds the same
+ * customers' keys): the derived rows of each customer whose movements differ, including a
+ * customer with movements and no state any more (derived: none).
+ */
+export function differingCustomers(
   derivation: Derivation,
-  states: readonly DerivableState[],
-  stored: readonly MovementRow[],
-) {
-  const statesOf = byCustomer(states);
+  converter: Converter,
+  states: readonly MrrState[],
+  stored: readonly StoredKey[],
+): Map<string, MovementRow[]> {
   const storedOf = byCustomer(stored);
-  const result = new Map<string, ReturnType<typeof diffMovements>>();
-  for (const customerId of new Set([...statesOf.keys(), ...storedOf.keys()])) {
-    const derived = deriveMovements(
-      (statesOf.get(customerId) ?? []).map(toMrrState),
-      derivation.settings,
-      derivation.nowOf(customerId),
-    ).map((m) => toMovementRow(derivation.tenantId, m, derivation.rates));
-    const diff = diffMovements(storedOf.get(customerId) ?? [], derived);
-    if (diff.inserted.length > 0 || diff.deleted.length > 0) result.set(customerId, diff);
+  const differing = new Map<string, MovementRow[]>();
+  for (const [customerId, ofCustomer] of grouped(states, (state) => state.customerId)) {
+    const derived = deriveRows(derivation, converter, customerId, ofCustomer);
+    if (!same(derived, storedOf.get(customerId))) differing.set(customerId, derived);
+    storedOf.delete(customerId);
   }
-  return result;
+  for (const customerId of storedOf.keys()) differing.set(customerId, []);
+  return differing;
 }
 
 /** Rows that differed: each id inserted, deleted or both (replaced) counts once. */
@@ -55,6 +70,42 @@ export function countDifferences(diffs: Iterable<ReturnType<typeof diffMovements
   return count;
 }
 
+/** Customers per `IN (…)` list. */
+const IDS_CHUNK = 500;
+
+/**
+ * Writes the derived rows of `derivedOf`'s customers in place of their stored ones (read whole
+ * here, only for the customers `withStored` names), in one write for all: the rows in chunks,
+ * each sum bucket once however many customers share it. Returns the rows that differed.
+ */
+export async function writeDerived(
+  trx: Kysely<DB>,
+  tenantId: string,
+  derivedOf: ReadonlyMap<string, readonly MovementRow[]>,
+  withStored: readonly string[],
+): Promise<number> {
+  const stored: MovementRow[] = [];
+  for (const ids of chunks(withStored, IDS_CHUNK)) {
+    stored.push(
+      ...(await trx
+        .selectFrom('mrr_movements')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('customer_id', 'in', ids)
+        .execute()),
+    );
+  }
+  const storedOf = byCustomer(stored);
+  const diffs = [...derivedOf].map(([customerId, derived]) =>
+    diffMovements(storedOf.get(customerId) ?? [], derived),
+  );
+  await applyMovementDiff(trx, tenantId, {
+    inserted: diffs.flatMap((diff) => diff.inserted),
+    deleted: diffs.flatMap((diff) => diff.deleted),
+  });
+  return countDifferences(diffs);
+}
+
 /**
  * Re-derives `customerIds` inside a transaction and writes their difference. On PostgreSQL the
  * customers are locked as the incremental path locks them (one statement for all), so a
@@ -64,6 +115,7 @@ export async function reconcileCustomers(
   trx: Kysely<DB>,
   derivation: Derivation,
   customerIds: readonly string[],
+  converter: Converter = rememberingConverter(derivation.rates),
 ): Promise<number> {
   if (customerIds.length === 0) return 0;
   const { tenantId } = derivation;
@@ -73,24 +125,21 @@ export async function reconcileCustomers(
       trx,
     );
   }
-  const states = await trx
-    .selectFrom('mrr_states')
-    .select(DERIVED_COLUMNS)
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', 'in', customerIds)
-    .execute();
-  const stored = await trx
-    .selectFrom('mrr_movements')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', 'in', customerIds)
-    .execute();
-  const diffs = differences(derivation, states, stored);
-  // One write for the batch: its rows in chunks, and each sum bucket once however many customers share it.
-  const all = [...diffs.values()];
-  await applyMovementDiff(trx, tenantId, {
-    inserted: all.flatMap((diff) => diff.inserted),
-    deleted: all.flatMap((diff) => diff.deleted),
-  });
-  return countDifferences(all);
+  const states: MrrState[] = [];
+  for (const ids of chunks(customerIds, IDS_CHUNK)) {
+    states.push(
+      ...(await trx
+        .selectFrom('mrr_states')
+        .select(DERIVED_COLUMNS)
+        .where('tenant_id', '=', tenantId)
+        .where('customer_id', 'in', ids)
+        .execute()
+        .then((rows) => rows.map(toMrrState))),
+    );
+  }
+  const statesOf = grouped(states, (state) => state.customerId);
+  const derivedOf = new Map(
+    customerIds.map((id) => [id, deriveRows(derivation, converter, id, statesOf.get(id) ?? [])]),
+  );
+  return writeDerived(trx, tenantId, derivedOf, customerIds);
 }

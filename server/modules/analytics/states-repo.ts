@@ -1,4 +1,12 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type Transaction,
+} from 'kysely';
+import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
 
@@ -102,6 +110,62 @@ export function toMrrState(row: DerivableState): MrrState {
     country: row.country,
     causeType: row.cause_type,
     causeId: row.cause_id,
+  };
+}
+
+/** ASCII's unit and record separators: no id, code or name the states hold contains them. */
+const UNIT = '\u001f';
+const NULL = '\u001e';
+
+/**
+ * A state's DERIVED_COLUMNS in one text, separated by UNIT (null as NULL): the full rebuild
+ * reads every state of the workspace, and one text per row is read in about half the time of
+ * fifteen values (the rows' objects are most of a read's cost). `unpackState` reads it back.
+ */
+export function packedState(db: Db): RawBuilder<string> {
+  const char = dialectOf(db) === 'postgres' ? 'chr' : 'char';
+  return sql<string>`${sql.raw(
+    DERIVED_COLUMNS.map((c) => `coalesce(CAST("${c}" AS TEXT), ${char}(30))`).join(` || ${char}(31) || `),
+  )}`;
+}
+
+const orNull = (text: string | undefined) => (text === NULL || text === undefined ? null : text);
+
+export function unpackState(packed: string): MrrState {
+  const [
+    id,
+    seq,
+    subscriptionId,
+    customerId,
+    effectiveAt,
+    status,
+    currency,
+    planId,
+    interval,
+    mrr,
+    pastDueSince,
+    source,
+    country,
+    causeType,
+    causeId,
+  ] = packed.split(UNIT);
+  const since = orNull(pastDueSince);
+  return {
+    id: id as string,
+    seq: Number(seq),
+    subscriptionId: subscriptionId as string,
+    customerId: customerId as string,
+    effectiveAt: Number(effectiveAt),
+    status: status as string,
+    currency: currency as string,
+    planId: planId as string,
+    interval: interval as string,
+    mrr: Number(mrr),
+    pastDueSince: since === null ? null : Number(since),
+    source: source as MrrState['source'],
+    country: country as string,
+    causeType: causeType as string,
+    causeId: orNull(causeId),
   };
 }
 

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { currencyFormat, DATE_FORMAT, xlsxWriter } from './xlsx';
+import { currencyFormat, DATE_FORMAT, MAX_BACKLOG, ROWS_PER_TURN, xlsxWriter } from './xlsx';
 import type { Cell, TableColumn } from './types';
 
 const columns: TableColumn[] = [
@@ -63,6 +63,28 @@ describe('xlsxWriter', () => {
     const sheet = await writeXlsx(rows);
     expect(sheet.rowCount).toBe(5001);
     expect(sheet.getRow(5001).getCell(1).value).toBe('INV-4999');
+  });
+});
+
+describe('xlsxWriter memory', () => {
+  it('lets the compressor catch up instead of holding the sheet’s XML (rows written in a loop that never waits otherwise)', async () => {
+    const out = new PassThrough();
+    const bytes = buffer(out);
+    const writer = xlsxWriter(out, [{ header: 'Note', kind: 'text', width: 40 }], 'Notes');
+    // 2 KB of text a row: 100 rows between turns give the compressor more than one chunk a turn.
+    const note = 'x'.repeat(2048);
+    const rows = 8000;
+    let most = 0;
+    for (let n = 0; n < rows; n++) {
+      await writer.writeRow([`${n} ${note}`]);
+      most = Math.max(most, writer.backlog());
+    }
+    await writer.finish();
+    expect(most).toBeGreaterThan(ROWS_PER_TURN * note.length);
+    expect(most).toBeLessThanOrEqual(MAX_BACKLOG + 2 * ROWS_PER_TURN * (note.length + 100));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytes) as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('Notes')?.rowCount).toBe(rows + 1);
   });
 });
 
