@@ -21,6 +21,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/billing/refund-settlement.int.test.ts',
   'server/modules/billing/queries/customer-search-forms.int.test.ts',
   'server/modules/billing/queries/list-invoices.int.test.ts',
+  'server/modules/billing/queries/list-payments.int.test.ts',
   'server/modules/billing/stripe-mode.int.test.ts',
   'server/modules/billing/subscriptions/plan-change-history.int.test.ts',
   'server/modules/billing/subscriptions/subscriptions.int.test.ts',
