@@ -140,7 +140,8 @@ export function xlsxWriter(
         values[index] = xlsxValue(columns[index] as TableColumn, cells[index] ?? null) ?? undefined;
       }
       const row = sheet.addRow(values);
-      row.style = ROW_STYLE;
+      // exceljs's types leave out Row.style, which its row writer reads like a cell's.
+      (row as unknown as { style: Partial<ExcelJS.Style> }).style = ROW_STYLE;
       row.eachCell((cell, column) => {
         cell.style = styleOf(column - 1, cells[column - 1] ?? null);
       });
