@@ -2,7 +2,8 @@
  * The MRR engine at scale, on SQLite: N subscriptions (default 100,000) with a 24-month history of
  * value states (bench/lib/mrr-history.ts, kept in the bench cache), then
  *   - the full rebuild from nothing (movements and sums empty), again when nothing changed, and
- *     after the past-due setting changed;
+ *     after the past-due setting changed; and the past-due customers' re-derivation the
+ *     setting's job and its daily run do instead;
  *   - the incremental path: a subscription command (a seat change billed now; a pause) through
  *     the in-process tRPC caller with the real MRR hook and with the hook connected to a no-op,
  *     alternating, with the ratio and the statements each runs.
@@ -20,7 +21,7 @@ import { openDatabase, type AppDatabase } from '../server/db/connection';
 import type { DB } from '../server/db/schema';
 import { connectMrr } from '../server/modules/billing';
 import { recordSubscriptionValue } from '../server/modules/analytics/record';
-import { rebuildMovements } from '../server/modules/analytics/rebuild';
+import { rebuildMovements, rederivePastDueCustomers } from '../server/modules/analytics/rebuild';
 import { saveSettings } from '../server/modules/analytics/settings-repo';
 import { loadPrincipal } from '../server/modules/tenants';
 import { callerOn, type BenchCaller } from './lib/harness';
@@ -58,9 +59,13 @@ function clearDerived(database: AppDatabase, tenantId: string) {
 }
 
 async function rebuilds(database: AppDatabase, tenantId: string, now: number, rows: string[][]) {
-  const measure = async (label: string, prepare: () => Promise<void> | void) => {
+  const measure = async (
+    label: string,
+    prepare: () => Promise<void> | void,
+    rebuild: typeof rebuildMovements = rebuildMovements,
+  ) => {
     await prepare();
-    const { result, wall, cpu, load: at } = await clocked(() => rebuildMovements(database.db, tenantId, now));
+    const { result, wall, cpu, load: at } = await clocked(() => rebuild(database.db, tenantId, now));
     rows.push([label, fmt(wall), fmt(cpu), at, result.differences.toLocaleString('en')]);
     say(`${label}: ${fmt(wall)} wall, ${fmt(cpu)} CPU, load ${at}\n`);
   };
@@ -76,6 +81,12 @@ async function rebuilds(database: AppDatabase, tenantId: string, now: number, ro
   await measure('full rebuild, nothing changed (again)', () => {});
   await measure('full rebuild after the past-due setting changed (off → 30 days)', () => settings(30));
   await measure('full rebuild after the past-due setting changed (30 days → off)', () => settings(null));
+  // What the settings' job runs: only customers with a past-due state (rebuild.ts).
+  const pastDue = rederivePastDueCustomers;
+  await measure('past-due customers only, setting changed (off → 30 days)', () => settings(30), pastDue);
+  await measure('then the full rebuild as a check', () => {});
+  await measure('past-due customers only, setting changed (30 days → off)', () => settings(null), pastDue);
+  await measure('past-due customers only, daily run (nothing changed)', () => {}, pastDue);
 }
 
 /** Active subscriptions billed by card, in a seeded order, for the commands. */

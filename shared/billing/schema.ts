@@ -136,12 +136,21 @@ export const invoiceListInput = z
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'requires_action'] as const;
 
-export const paymentListInput = z.strictObject({
-  status: z.enum(PAYMENT_STATUSES).nullish(),
-  customerId: customerRef.nullish(),
-  search: z.string().trim().max(200).default(''),
-  ...pageInput({ max: 1000, default: 100 }),
-});
+export const paymentListInput = z
+  .strictObject({
+    status: z.enum(PAYMENT_STATUSES).nullish(),
+    customerId: customerRef.nullish(),
+    /** Created at or after this moment. */
+    createdFrom: time('Created from').nullish(),
+    /** Created before this moment (the start of the day or month after the last one wanted). */
+    createdTo: time('Created to').nullish(),
+    search: z.string().trim().max(200).default(''),
+    ...pageInput({ max: 1000, default: 100 }),
+  })
+  .refine((i) => i.createdFrom == null || i.createdTo == null || i.createdFrom < i.createdTo, {
+    path: ['createdTo'],
+    error: 'Created to must be after created from',
+  });
 
 export const refundInput = z.strictObject({
   paymentId,

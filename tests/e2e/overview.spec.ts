@@ -48,3 +48,44 @@ test('a month’s churn opens the movements behind it, and one of them its subsc
   await expect(page).toHaveURL(/#\/subscriptions\/sub_[0-9A-Z]+$/);
   await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible(LOADED);
 });
+
+test('a month’s collected revenue opens that month’s succeeded payments', async ({ page, request }) => {
+  await page.goto('/#/overview?currency=USD');
+  const revenue = page.getByTestId('revenue-table');
+  await expect(revenue).toBeVisible(LOADED);
+  const collected = revenue
+    .getByRole('link')
+    .filter({ hasNotText: /^\$0\.00$/ })
+    .first();
+  await expect(collected).toBeVisible(LOADED);
+  await collected.click();
+
+  await expect(page).toHaveURL(/#\/payments\?.*status=succeeded/);
+  const url = new URL(page.url().replace('#/', ''));
+  const from = url.searchParams.get('from') ?? '';
+  const to = url.searchParams.get('to') ?? '';
+  expect(from).toMatch(/^\d{4}-\d{2}-01$/);
+  expect(to.slice(0, 7)).toBe(from.slice(0, 7));
+  await expect(page.getByRole('textbox', { name: 'Created from' })).toHaveValue(from);
+
+  // The page counts exactly the month's succeeded payments (UTC), as the list procedure does.
+  const [y, m] = from.split('-').map(Number) as [number, number];
+  const view = {
+    status: 'succeeded',
+    createdFrom: Date.UTC(y, m - 1, 1),
+    createdTo: Date.UTC(y, m, 1),
+    limit: 1,
+  };
+  const response = await request.get(
+    `/trpc/payments.list?input=${encodeURIComponent(JSON.stringify(view))}`,
+    {
+      headers: { 'x-tollgate-client': 'web:e2e-setup' },
+    },
+  );
+  expect(response.ok(), await response.text()).toBe(true);
+  const { total } = ((await response.json()) as { result: { data: { total: number } } }).result.data;
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByText(`${total.toLocaleString('en-US')} payments`, { exact: true })).toBeVisible(
+    LOADED,
+  );
+});

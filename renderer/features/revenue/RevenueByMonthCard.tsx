@@ -5,6 +5,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
+import { succeededInMonth } from '../payments';
 import {
   chartRows,
   missingRatesText,
@@ -120,10 +121,10 @@ function RevenueTable({
               )}
             </Table.Td>
             <Table.Td ta="right" className="tabular">
-              {/* The Payments list has no date filter: this opens its succeeded payments, newest first. */}
+              {/* The month's succeeded payments: the cash this figure counts (refunds and disputes aside). */}
               <Anchor
                 size="sm"
-                renderRoot={(props) => <Link {...props} to="/payments" search={{ status: 'succeeded' }} />}
+                renderRoot={(props) => <Link {...props} to="/payments" search={succeededInMonth(month)} />}
               >
                 {moneyText(figures.collected, currency)}
               </Anchor>

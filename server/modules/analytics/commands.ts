@@ -49,8 +49,19 @@ export async function schedulePastDueRun(db: Kysely<DB>, tenantId: string, runAt
   );
 }
 
+/**
+ * What a queued rebuild derives: every customer (a check, a new reporting currency, new rates),
+ * or only the customers with a past-due state (a changed past-due setting changes no one else's).
+ */
+export type RebuildScope = 'all' | 'past_due';
+
 /** Marks a rebuild running and queues it (in the caller's transaction). */
-async function queueRebuild(trx: Kysely<DB>, tenantId: string, now: number): Promise<void> {
+async function queueRebuild(
+  trx: Kysely<DB>,
+  tenantId: string,
+  now: number,
+  scope: RebuildScope = 'all',
+): Promise<void> {
   await saveRebuildProgress(trx, tenantId, { status: 'running', done: 0, total: 0, error: null }, now);
   await scheduleJob(
     trx,
@@ -58,7 +69,7 @@ async function queueRebuild(trx: Kysely<DB>, tenantId: string, now: number): Pro
       tenantId,
       kind: REBUILD_JOB,
       runAt: now,
-      payload: {},
+      payload: { scope },
       dedupeKey: `${REBUILD_JOB}:${tenantId}:${now}`,
       testClockId: null,
     },
@@ -68,7 +79,8 @@ async function queueRebuild(trx: Kysely<DB>, tenantId: string, now: number): Pro
 
 /**
  * Saves the settings. A changed reporting currency or past-due setting changes the movements,
- * so a rebuild is queued with it; setting the past-due days starts its daily run.
+ * so a rebuild is queued with it (of the customers with a past-due state only, when only the
+ * past-due setting changed); setting the past-due days starts its daily run.
  */
 export async function updateAnalyticsSettings(
   request: AnalyticsRequest,
@@ -77,10 +89,9 @@ export async function updateAnalyticsSettings(
   return runCommand(scopeOf(request), 'analytics.settings_updated', async (trx, now) => {
     const before = await findSettings(trx, request.tenantId);
     await saveSettings(trx, request.tenantId, input, now);
-    const rederive =
-      before.reportingCurrency !== input.reportingCurrency ||
-      before.pastDueChurnDays !== input.pastDueChurnDays;
-    if (rederive) await queueRebuild(trx, request.tenantId, now);
+    if (before.reportingCurrency !== input.reportingCurrency) await queueRebuild(trx, request.tenantId, now);
+    else if (before.pastDueChurnDays !== input.pastDueChurnDays)
+      await queueRebuild(trx, request.tenantId, now, 'past_due');
     if (input.pastDueChurnDays !== null)
       await schedulePastDueRun(trx, request.tenantId, nextPastDueRunAt(now), now);
     const after = await findSettings(trx, request.tenantId);

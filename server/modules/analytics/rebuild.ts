@@ -99,6 +99,16 @@ async function rebuildRange(
     .execute((trx) => reconcileCustomers(trx, derivation, [...differing.keys()], converter));
 }
 
+async function derivationOf(db: Kysely<DB>, tenantId: string, wallNow: number): Promise<Derivation> {
+  const settings = await findSettings(db, tenantId);
+  return {
+    tenantId,
+    settings,
+    rates: await loadRateBook(db, tenantId, settings.reportingCurrency),
+    nowOf: await customerNows(db, tenantId, wallNow),
+  };
+}
+
 /**
  * Derives every customer's movements again from the states and writes the difference — a
  * genuine check: every customer is derived and compared with every stored row. Batches of
@@ -112,13 +122,7 @@ export async function rebuildMovements(
   wallNow: number,
   progress: (done: number, total: number) => Promise<void> = async () => {},
 ): Promise<RebuildOutcome> {
-  const settings = await findSettings(db, tenantId);
-  const derivation: Derivation = {
-    tenantId,
-    settings,
-    rates: await loadRateBook(db, tenantId, settings.reportingCurrency),
-    nowOf: await customerNows(db, tenantId, wallNow),
-  };
+  const derivation = await derivationOf(db, tenantId, wallNow);
   const converter = rememberingConverter(derivation.rates);
   const total = await countCustomers(db, tenantId);
   let after = '';
@@ -134,4 +138,44 @@ export async function rebuildMovements(
     after = last;
     await yieldToIo();
   }
+}
+
+/** Customers with a past-due state: the only ones whose movements the past-due setting, or time reaching its deadlines, can change. */
+async function pastDueCustomers(db: Kysely<DB>, tenantId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mrr_states')
+    .select('customer_id')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'past_due')
+    .orderBy('customer_id')
+    .execute();
+  return rows.map((row) => row.customer_id);
+}
+
+/**
+ * The rebuild a changed past-due setting, or its daily run, needs: only the customers with a
+ * past-due state are derived again (and written where they differ). Every other customer's
+ * derivation reads neither the setting nor the moment, so theirs could not change: this is the
+ * full rebuild's result, without deriving what cannot differ. Not a check of the rest.
+ */
+export async function rederivePastDueCustomers(
+  db: Kysely<DB>,
+  tenantId: string,
+  wallNow: number,
+  progress: (done: number, total: number) => Promise<void> = async () => {},
+): Promise<RebuildOutcome> {
+  const derivation = await derivationOf(db, tenantId, wallNow);
+  const converter = rememberingConverter(derivation.rates);
+  const customers = await pastDueCustomers(db, tenantId);
+  let differed = 0;
+  for (let i = 0; i < customers.length; i += REBUILD_BATCH) {
+    const batch = customers.slice(i, i + REBUILD_BATCH);
+    differed += await db
+      .transaction()
+      .execute((trx) => reconcileCustomers(trx, derivation, batch, converter));
+    await progress(i + batch.length, customers.length);
+    await yieldToIo();
+  }
+  return { customers: customers.length, differences: differed };
 }

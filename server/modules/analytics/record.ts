@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { deriveMovements, subscriptionValue } from '../../../shared/analytics/mrr-rules';
 import { newId } from '../../../shared/ids';
+import { dialectOf } from '../../db/dialect';
 import { serializeOn } from '../../db/locks';
 import type { DB } from '../../db/schema';
 import { BugIndicatingError } from '../../lib/errors';
 import { applyMovementDiff, diffMovements, toMovementRow } from './movements';
-import { loadRateBook } from './rates';
+import { ratesForMovements } from './day-rates';
 import { findSettings } from './settings-repo';
 import {
   billingEventAt,
@@ -56,7 +57,11 @@ export async function recordSubscriptionValue(
 ): Promise<void> {
   const pricing = await pricingOf(trx, tenantId, write.priceId, write.customerId);
   if (!pricing) throw new BugIndicatingError(`subscription ${write.id} names no price of its tenant`);
-  const previous = await latestStateOf(trx, tenantId, write.id);
+  // SQLite (one writer, no lock to take) reads the customer's states once, whether or not they
+  // are needed; PostgreSQL checks the subscription's latest first, so a write that changes
+  // nothing takes no lock.
+  let states = dialectOf(trx) === 'sqlite' ? await statesOfCustomer(trx, tenantId, write.customerId) : null;
+  const previous = states ? latestOf(states, write.id) : await latestStateOf(trx, tenantId, write.id);
   // A subscription's own states keep the order they were written in (the Stripe mirror drops
   // older snapshots): a time before the previous state's (an end Stripe dated earlier) is taken as then.
   const at = Math.max(effectiveAt(write, cause), previous?.effective_at ?? -Infinity);
@@ -72,9 +77,11 @@ export async function recordSubscriptionValue(
     past_due_since: write.status === 'past_due' ? (wasPastDue ? previous.past_due_since : at) : null,
   };
   if (previous && RELEVANT.every((key) => previous[key] === next[key])) return;
-  // On PostgreSQL two writes for one customer take turns: each derives from what the other wrote.
-  await serializeOn(trx, `mrr:${tenantId}:${write.customerId}`);
-  const states = await statesOfCustomer(trx, tenantId, write.customerId);
+  if (!states) {
+    // On PostgreSQL two writes for one customer take turns: each derives from what the other wrote.
+    await serializeOn(trx, `mrr:${tenantId}:${write.customerId}`);
+    states = await statesOfCustomer(trx, tenantId, write.customerId);
+  }
   const why = cause ?? (await billingEventAt(trx, tenantId, write));
   const state: StateRow = {
     ...next,
@@ -94,6 +101,20 @@ export async function recordSubscriptionValue(
   await rederiveCustomer(trx, tenantId, write.customerId, [...states, state], Math.max(write.updatedAt, at));
 }
 
+/** The subscription's latest state (by effective time, then record order), as latestStateOf reads it. */
+function latestOf(states: readonly StateRow[], subscriptionId: string): StateRow | undefined {
+  let latest: StateRow | undefined;
+  for (const state of states) {
+    if (state.subscription_id !== subscriptionId) continue;
+    const later =
+      !latest ||
+      state.effective_at > latest.effective_at ||
+      (state.effective_at === latest.effective_at && state.seq > latest.seq);
+    if (later) latest = state;
+  }
+  return latest;
+}
+
 /** Derives one customer's movements from `states` and stores the difference. */
 async function rederiveCustomer(
   trx: Kysely<DB>,
@@ -103,11 +124,9 @@ async function rederiveCustomer(
   now: number,
 ): Promise<void> {
   const settings = await findSettings(trx, tenantId);
-  const currencies = [...new Set(states.map((s) => s.currency))];
-  const rates = await loadRateBook(trx, tenantId, settings.reportingCurrency, currencies);
-  const derived = deriveMovements(states.map(toMrrState), settings, now).map((m) =>
-    toMovementRow(tenantId, m, rates),
-  );
+  const derived = deriveMovements(states.map(toMrrState), settings, now);
+  const rates = await ratesForMovements(trx, tenantId, settings.reportingCurrency, derived);
+  const rows = derived.map((m) => toMovementRow(tenantId, m, rates));
   const stored = await movementsOfCustomer(trx, tenantId, customerId);
-  await applyMovementDiff(trx, tenantId, diffMovements(stored, derived));
+  await applyMovementDiff(trx, tenantId, diffMovements(stored, rows));
 }

@@ -26,6 +26,8 @@ export async function listPayments(
     let q = listSource(db, 'payments', match, use).where('payments.tenant_id', '=', tenantId);
     if (input.status) q = q.where('payments.status', '=', input.status);
     if (input.customerId) q = q.where('payments.customer_id', '=', input.customerId);
+    if (input.createdFrom != null) q = q.where('payments.created_at', '>=', input.createdFrom);
+    if (input.createdTo != null) q = q.where('payments.created_at', '<', input.createdTo);
     return match ? q.where(match[use]) : q;
   };
   const cursor = after(input.cursor);
@@ -70,7 +72,7 @@ export async function listPayments(
     .execute();
   const total = cursor
     ? null
-    : match || input.customerId
+    : match || input.customerId || input.createdFrom != null || input.createdTo != null
       ? await cappedTotal(filtered('total'), db)
       : await countedTotal(db, tenantId, 'payments', input.status ?? '%');
   return pageOf(

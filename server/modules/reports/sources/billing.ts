@@ -104,6 +104,7 @@ export const paymentsSource: ExportSourceDef<PaymentItem> = {
   list: 'payments.list',
   permission: 'billing.read',
   pageSize: 1000,
+  labels: { createdFrom: 'Created from', createdTo: 'Created before' },
   columns: [
     { header: 'Customer', kind: 'text', width: 22, value: (r) => r.customerName },
     { header: 'Invoice', kind: 'text', width: 12, value: (r) => r.invoiceNumber },
