@@ -16,6 +16,7 @@ export const EXPORT_SOURCES = [
   'stripeEvents',
   'audit',
   'movements',
+  'recoveries',
   /** A report, not a list: the Overview (figures, charts, MRR and revenue by month, losses). */
   'overview',
 ] as const;
@@ -39,6 +40,7 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
   stripeEvents: 'Stripe events',
   audit: 'Audit log',
   movements: 'MRR movements',
+  recoveries: 'Invoices in recovery',
   overview: 'Overview',
 };
 

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { RECOVERY_STATUSES } from '../../../shared/billing/recovery-schema';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { DataTable, type DataSource } from '../../ui/data-table';
+import { ExportMenu } from '../exports';
 import { recoveryColumns } from './columns';
 import { RECOVERY_STATUS_LOOK } from './recovery-text';
 import type { RecoveryRow, RecoveryStatus } from './types';
@@ -36,6 +37,9 @@ export function RecoveriesTable({ currency }: { currency: string | null }) {
   return (
     <Box h={520} style={{ display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-sm)' }}>
       <DataTable
+        exportMenu={(columns) => (
+          <ExportMenu source="recoveries" view={{ status, currency }} columns={columns} />
+        )}
         tableId="recoveries"
         label="Invoices in recovery"
         columns={recoveryColumns}

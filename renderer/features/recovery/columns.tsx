@@ -27,6 +27,7 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
     id: 'invoice',
     header: 'Invoice',
     hideable: false,
+    exportAs: ['invoice', 'customer'],
     minWidth: 200,
     grow: 2,
     cell: (r) => (
@@ -113,6 +114,8 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
     id: 'actions',
     header: 'Actions',
     align: 'right',
+    // Buttons, not data.
+    exportAs: [],
     minWidth: 80,
     grow: 0,
     cell: (r) => <RecoveryActions row={r} />,

@@ -33,6 +33,7 @@ const VIEWS: Record<
   stripeEvents: { view: { type: 'customer.updated' }, column: 'Event', key: 'id' },
   audit: { view: { action: 'customer.' }, column: 'Seq', key: 'seq' },
   movements: { view: { from: '2025-01', to: '2027-12', segment: {}, kind: 'new' }, column: 'ID', key: 'id' },
+  recoveries: { view: { status: null, currency: 'USD' }, column: 'ID', key: 'id' },
 };
 
 describe('exports to CSV', () => {

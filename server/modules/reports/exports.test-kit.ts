@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ExportSource, ExportStartInput, ExportSummary } from '../../../shared/exports/schema';
 import type { Page } from '../../../shared/page';
+import { DAY_MS } from '../../../shared/billing/periods';
 import { silentLogger } from '../../lib/logger';
 import {
   createBillingWorld,
@@ -11,7 +12,7 @@ import {
   GOOD_CARD,
   type BillingWorld,
 } from '../../testing/billing.test-kit';
-import type { Persona } from '../../testing/world.test-kit';
+import { START, type Persona } from '../../testing/world.test-kit';
 import { dispatchBillingEvents } from '../emails';
 import { parseCsv } from './formats/csv-parse.test-kit';
 import { pdfPages } from './formats/pdf-text.test-kit';
@@ -37,7 +38,8 @@ export interface ExportWorld extends BillingWorld {
 /**
  * A billing world with an export runner reading two-row pages (so every export crosses page
  * ends), and in tenant A: customers with paid and failed subscriptions, their invoices,
- * payments, emails and audit trail, and three Stripe events.
+ * payments, emails and audit trail (and two whose card fails when their trial ends, so their invoices are in
+ * recovery), and three Stripe events.
  */
 export async function createExportWorld(): Promise<ExportWorld> {
   const world = await createBillingWorld();
@@ -54,6 +56,15 @@ export async function createExportWorld(): Promise<ExportWorld> {
       trialDays: 0,
     });
     world.clock.advance(60_000);
+  }
+  for (const name of ['Edsger Dijkstra', 'Barbara Liskov']) {
+    const { customerId, clockId } = await world.customerOnClock(name, FAILING_CARD);
+    await staff.subscriptions.create({
+      customerId,
+      priceId: world.catalog.prices.proMonthlyUsd,
+      trialDays: 14,
+    });
+    await world.advance(clockId, START + 15 * DAY_MS);
   }
   await dispatchBillingEvents(world.database.db, { now: world.clock.now(), logger: silentLogger });
   for (const [index, type] of ['customer.updated', 'invoice.payment_failed', 'customer.updated'].entries()) {

@@ -2,6 +2,7 @@ import type { ExportSource } from '../../../../shared/exports/schema';
 import { invoicesSource, paymentsSource, subscriptionsSource } from './billing';
 import { movementsSource } from './movements';
 import { overviewSource } from './overview';
+import { recoveriesSource } from './recoveries';
 import { auditSource, customersSource, emailsSource, stripeEventsSource } from './others';
 import type { ExportSourceDef } from './types';
 
@@ -15,6 +16,7 @@ export const EXPORT_SOURCE_DEFS: Record<ExportSource, ExportSourceDef<never>> = 
   stripeEvents: stripeEventsSource,
   audit: auditSource,
   movements: movementsSource,
+  recoveries: recoveriesSource,
   overview: overviewSource,
 };
 
