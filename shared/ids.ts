@@ -37,6 +37,8 @@ export const ID_PREFIXES = {
   backup: 'bkp',
   mrrState: 'mrs',
   export: 'exp',
+  accountMember: 'acm',
+  accountInvitation: 'aiv',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -79,6 +79,12 @@ export interface Grants {
    * enforces scopes, with no second mechanism to forget.
    */
   scopes?: readonly Permission[];
+  /**
+   * Account admins (decision 14x): per tenant, the one customer whose account the person
+   * administers. Never a tenant role: `can` and `canEnterTenant` ignore it, so every staff
+   * procedure refuses an account admin; only account procedures read it (`accountOf`).
+   */
+  accounts?: Readonly<Record<string, string>>;
 }
 
 function inScope(grants: Grants, permission: Permission): boolean {
@@ -111,4 +117,27 @@ export function canEnterTenant(grants: Grants, tenantId: string): boolean {
 /** Every permission the grants allow in a tenant, for the console to hide what it cannot do. */
 export function permissionsIn(grants: Grants, tenantId: string): Permission[] {
   return PERMISSIONS.filter((p) => can(grants, p, tenantId));
+}
+
+/**
+ * What an account admin may do inside their own customer's account. Kept apart from
+ * PERMISSIONS: no role, API key scope or replica rule of staff can ever name one, and an
+ * account procedure checks one of these only (server/trpc/base.ts, accountProcedure).
+ * account.manage comes with the first thing an admin changes (seats, machines, branding).
+ */
+export const ACCOUNT_PERMISSIONS = ['account.read'] as const;
+export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
+
+export function isAccountPermission(value: string): value is AccountPermission {
+  return (ACCOUNT_PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The customer whose account the grants administer in `tenantId`, or null. An API key
+ * (scoped grants) never acts as an account admin.
+ */
+export function accountOf(grants: Grants, tenantId: string): string | null {
+  if (grants.scopes !== undefined) return null;
+  const accounts = grants.accounts ?? {};
+  return Object.hasOwn(accounts, tenantId) ? (accounts[tenantId] ?? null) : null;
 }

@@ -31,6 +31,9 @@ export interface Fixture {
   bWebhookDeliveryId: string;
   bJobId: string;
   bExportId: string;
+  /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 14x). */
+  bAccountAdminUserId: string;
+  bAccountInvitationId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -285,6 +288,14 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'exports.list': (a) => a.exports.list(),
   'exports.cancel': (a, f) => a.exports.cancel({ id: f.bExportId }),
   'exports.delete': (a, f) => a.exports.delete({ id: f.bExportId }),
+  // Staff managing account admins: B's customer, her admin and her invitation are not found from A.
+  'accountAdmins.list': (a, f) => a.accountAdmins.list({ customerId: f.bCustomerId }),
+  'accountAdmins.invite': (a, f) =>
+    a.accountAdmins.invite({ customerId: f.bCustomerId, email: 'intruder@example.com' }),
+  'accountAdmins.revokeInvitation': (a, f) =>
+    a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
+  'accountAdmins.remove': (a, f) =>
+    a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
 };
 
 /**

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
 import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
+import { insertAccountMember, insertUser } from '../modules/tenants';
 import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
@@ -88,8 +89,10 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
     },
   ]);
   const bExportId = await exportOfB(world);
+  const bAccount = await accountOfBertha(world, bertha.id);
   return {
     bExportId,
+    ...bAccount,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
     bCustomerId: bertha.id,
@@ -182,6 +185,8 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'disputes',
     'api_keys',
     'invitations',
+    'account_members',
+    'account_invitations',
     'webhook_endpoints',
     'webhook_secrets',
     'webhook_events',
@@ -223,4 +228,25 @@ async function exportOfB(world: TestWorld): Promise<string> {
   const started = await world.as('adminB').exports.start({ source: 'customers', view: {}, format: 'csv' });
   await runner.settled(started.id);
   return started.id;
+}
+
+/** Bertha's account: an admin bound to it, and an open invitation to it (decision 14x). */
+async function accountOfBertha(world: TestWorld, customerId: string) {
+  const now = world.clock.now();
+  const user = await insertUser(world.database.db, {
+    email: 'bertha.admin@b.example',
+    name: 'Bertha Admin',
+    now,
+  });
+  await insertAccountMember(world.database.db, {
+    tenantId: world.tenants.B.id,
+    customerId,
+    userId: user.id,
+    createdBy: null,
+    now,
+  });
+  const invited = await world
+    .as('adminB')
+    .accountAdmins.invite({ customerId, email: 'bertha.friend@b.example' });
+  return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, PERMISSIONS } from '../../shared/permissions';
+import { ACCOUNT_PERMISSIONS, can, isAccountPermission, PERMISSIONS } from '../../shared/permissions';
 import { expectDomainError, seenByClient } from '../testing/errors.test-kit';
 import { createTestWorld, type Persona, type TestWorld } from '../testing/world.test-kit';
+import { ACCOUNT_ATTEMPTS } from './isolation-accounts.test-kit';
 import { ATTEMPTS, CREATES_INSIDE_A, PLATFORM_WIDE, type Fixture } from './isolation-attempts.test-kit';
 import { rowsOfB, seedTenantB, snapshotTables } from './isolation-fixture.test-kit';
 import { listProcedures } from './procedures';
@@ -61,7 +62,7 @@ function memberOfA(path: string): Persona {
       (m) =>
         permission === 'public' ||
         permission === 'signed-in' ||
-        (permission && can(grants(m), permission, world.tenants.A.id)),
+        (permission && !isAccountPermission(permission) && can(grants(m), permission, world.tenants.A.id)),
     ) ?? 'adminA'
   );
 }
@@ -70,7 +71,12 @@ describe('every procedure', () => {
   it('declares a known permission, and has an isolation attempt below', () => {
     for (const { path, permission } of listProcedures()) {
       expect(permission, `${path} declares no permission`).toBeDefined();
-      expect(['public', 'signed-in', ...PERMISSIONS], path).toContain(permission);
+      expect(['public', 'signed-in', ...PERMISSIONS, ...ACCOUNT_PERMISSIONS], path).toContain(permission);
+      // An account procedure's attacker is another customer's admin (isolation-accounts.int.test.ts).
+      if (permission && isAccountPermission(permission)) {
+        expect(ACCOUNT_ATTEMPTS, `${path} has no account-isolation attempt`).toHaveProperty([path]);
+        continue;
+      }
       expect(ATTEMPTS, `${path} has no tenant-isolation attempt`).toHaveProperty([path]);
       if (permission === 'public') expect(ATTEMPTS[path], `${path} is public`).toBe('no tenant data');
     }

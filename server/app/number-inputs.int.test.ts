@@ -3,7 +3,8 @@ import { DAY_MS } from '../../shared/billing/periods';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../testing/billing.test-kit';
 import { seenByClient } from '../testing/errors.test-kit';
 import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves.test-kit';
-import { START } from '../testing/world.test-kit';
+import { START, testCaller } from '../testing/world.test-kit';
+import { insertAccountMember, insertUser, loadPrincipal } from '../modules/tenants';
 import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
@@ -37,6 +38,8 @@ type ValidInput = (kit: Kit) => unknown;
 interface Kit {
   world: BillingWorld;
   staff: Caller;
+  /** The account admin of the kit's customer, for account procedures (decision 14x). */
+  account: Caller;
   customerId: string;
   planId: string;
   /** A new paid subscription of the kit's customer: its id, version and payment. */
@@ -147,6 +150,7 @@ const VALID: Record<string, ValidInput> = {
   'connection.acknowledge': () => ({ id: 1 }),
   'webhooks.deliveries': async (k) => ({ endpointId: await numbersEndpoint(k), limit: 10 }),
   'analyticsSettings.fxRates': () => ({ limit: 10 }),
+  'account.invoices': () => ({ limit: 10 }),
   'analyticsSettings.update': () => ({
     reportingCurrency: 'USD',
     pastDueChurnDays: 30,
@@ -179,9 +183,20 @@ beforeAll(async () => {
   });
   await staff.paymentMethods.add({ customerId: customer.id, source: GOOD_CARD, makeDefault: true });
   let counter = 0;
+  const now = world.clock.now();
+  const admin = await insertUser(world.database.db, { email: 'nina.admin@n.example', name: 'Nina', now });
+  await insertAccountMember(world.database.db, {
+    tenantId: world.tenants.A.id,
+    customerId: customer.id,
+    userId: admin.id,
+    createdBy: null,
+    now,
+  });
+  const principal = await loadPrincipal(world.database.db, admin.id);
   kit = {
     world,
     staff,
+    account: testCaller(world.services, principal, world.tenants.A.id, 'nina-admin'),
     customerId: customer.id,
     planId: world.catalog.plans.pro,
     next: () => ++counter,
@@ -204,6 +219,9 @@ afterAll(async () => {
   await kit?.world.close();
 });
 
+/** Account procedures answer an account admin only; every other procedure, staff. */
+const callerFor = (path: string): Caller => (path.startsWith('account.') ? kit.account : kit.staff);
+
 describe('numbers in every procedure', () => {
   it('are all walked: each procedure taking a number has a valid input here', () => {
     const taking = Object.keys(APP_PROCEDURES).filter((path) => leavesOf(path).length > 0);
@@ -215,7 +233,7 @@ describe('numbers in every procedure', () => {
     it(`${path}: its valid input is accepted, so each odd value below is the only thing wrong`, async () => {
       const valid = VALID[path];
       if (!valid) throw new Error(`no valid input for ${path}`);
-      await expect(callProcedure(kit.staff, path, await valid(kit))).resolves.toBeDefined();
+      await expect(callProcedure(callerFor(path), path, await valid(kit))).resolves.toBeDefined();
     });
 
     for (const leaf of leavesOf(path)) {
@@ -224,7 +242,7 @@ describe('numbers in every procedure', () => {
         if (!valid) throw new Error(`no valid input for ${path}`);
         for (const value of HOSTILE) {
           const input = withLeaf(await valid(kit), leaf, value);
-          const outcome = await callProcedure(kit.staff, path, input).then(
+          const outcome = await callProcedure(callerFor(path), path, input).then(
             () => null,
             (error: unknown) => seenByClient(error),
           );

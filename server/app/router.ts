@@ -8,6 +8,7 @@ import {
   subscriptionsRouter,
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
+import { accountAdminsRouter, accountRouter } from '../modules/accounts';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -73,6 +74,8 @@ export const appRouter = router({
   analytics: metricsRouter,
   revenue: revenueRouter,
   exports: exportsRouter,
+  account: accountRouter,
+  accountAdmins: accountAdminsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { EntityChange } from '../commands/run-command';
 import type { DB } from '../db/schema';
 import { DomainError } from '../lib/errors';
 import { insertMembership, insertUser } from '../modules/tenants';
+import { ACCOUNT_TOKEN_PREFIX, acceptAccountInvitation } from './account-invitations';
 import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
 import { claimInvitation } from './invitations';
@@ -53,6 +54,11 @@ export async function acceptInvitation(
   scope: AuthScope,
   input: { token: string; name: string; password: string },
 ): Promise<SignedIn> {
+  if (input.token.startsWith(ACCOUNT_TOKEN_PREFIX)) {
+    const prepare = (email: string) => prepareAccount(scope, email, input.password);
+    const userId = await acceptAccountInvitation(scope, input.token, input.name, prepare);
+    return tokensFor(scope, await startSession(scope.db, { userId, client: scope.client, now: scope.now }));
+  }
   const invitation = await openInvitation(scope, input.token);
   const account = await prepareAccount(scope, invitation.email, input.password);
   const userId = await runAccountCommand(

@@ -140,3 +140,13 @@ export async function liveSessionUser(db: Kysely<DB>, sessionId: string, now: nu
   if (!row || row.revoked_at !== null || row.expires_at <= now) throw ended();
   return row.user_id;
 }
+
+/** Ends every session of a user (an account admin removed from their only account is signed out). */
+export async function revokeUserSessions(db: Kysely<DB>, userId: string, now: number): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

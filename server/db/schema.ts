@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 
+import type { AccountAdminTables } from './schema-account-admins';
 import type { AccountTables } from './schema-accounts';
 import type { AnalyticsTables } from './schema-analytics';
 import type { BackupTables } from './schema-backups';
@@ -28,6 +29,7 @@ export interface DB
     DisputeTables,
     StripeBillingTables,
     AccountTables,
+    AccountAdminTables,
     SyncTables,
     RestTables,
     WebhookTables,

@@ -29,6 +29,9 @@ export const TABLE_OWNERS = {
   sessions: 'server/auth',
   api_keys: 'server/auth',
   invitations: 'server/auth',
+  // Account admins (people at a customer) and their invitations: decision 14x.
+  account_members: 'server/modules/tenants',
+  account_invitations: 'server/auth',
   // The sign-in throttle's counters, shared by every instance (PostgreSQL only; unused on SQLite).
   sign_in_throttle: 'server/auth',
 

@@ -1,6 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { AmountOutOfRangeError } from '../../shared/money';
-import { can, canEnterTenant, type Permission } from '../../shared/permissions';
+import {
+  accountOf,
+  can,
+  canEnterTenant,
+  type AccountPermission,
+  type Permission,
+} from '../../shared/permissions';
 import { DomainError } from '../lib/errors';
 import type { Context, Principal } from './context';
 import { currentRequestId, rememberRequestSecrets } from '../lib/request-scope';
@@ -18,7 +24,7 @@ import { inputSecrets } from './input-secrets';
  */
 export type ProcedureMeta = OpenApiMeta<{
   /** 'signed-in': any principal, about its own account, outside any tenant (auth.me, auth.logout). */
-  permission: Permission | 'public' | 'signed-in';
+  permission: Permission | AccountPermission | 'public' | 'signed-in';
   /** Where the input or result holds a secret: never stored or replayed (server/trpc/secrets.ts). */
   secrets?: SecretPaths;
   /**
@@ -161,4 +167,47 @@ export function tenantProcedure(
         return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
       })
   );
+}
+
+/**
+ * The account an account admin works in: the requested tenant's, else their only (first)
+ * one. The customer comes from the principal's binding, never from input, so no input can
+ * point an account procedure at another customer (decision 14x).
+ */
+async function resolveAccount(ctx: Context, principal: Principal) {
+  const accounts = principal.grants.accounts ?? {};
+  const tenantId = ctx.requestedTenantId ?? Object.keys(accounts).sort()[0] ?? null;
+  const customerId = tenantId === null ? null : accountOf(principal.grants, tenantId);
+  if (tenantId === null || customerId === null) {
+    throw new DomainError('FORBIDDEN', 'You administer no account in this workspace');
+  }
+  if ((await tenantStatus(ctx.db, tenantId, ctx.clock.now())) === 'suspended') {
+    throw new DomainError('FORBIDDEN', 'This workspace is suspended');
+  }
+  return { tenantId, customerId };
+}
+
+/**
+ * A procedure for an account admin, inside their own customer's account only: `ctx.customerId`
+ * is the customer it may read. Staff (tenant and platform roles) are not account admins and are
+ * refused; they see every account through the staff procedures.
+ */
+export function accountProcedure(permission: AccountPermission) {
+  return base
+    .meta({ permission })
+    .use(requirePrincipal)
+    .use(async ({ ctx, next }) => {
+      const { tenantId, customerId } = await resolveAccount(ctx, ctx.principal);
+      return next({
+        ctx: {
+          tenantId,
+          customerId,
+          actor: {
+            userId: ctx.principal.userId,
+            name: ctx.principal.name,
+            client: `${ctx.client.kind}:${ctx.client.id}`,
+          },
+        },
+      });
+    });
 }

@@ -113,6 +113,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/gateways/stripe/stripe-errors.int.test.ts',
   'server/gateways/stripe/stripe-gateway.int.test.ts',
   'server/hosted/access.int.test.ts',
+  'server/modules/accounts/account-admins.int.test.ts',
+  'server/app/isolation-accounts.int.test.ts',
   'server/hosted/main.int.test.ts',
   'server/hosted/rest/api-key-scopes.int.test.ts',
   'server/hosted/rest/contract.int.test.ts',

@@ -10,6 +10,7 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   subscription_canceled: 'Subscription canceled',
   webhook_endpoint_disabled: 'Webhook endpoint turned off',
   finance_pack: 'Finance pack',
+  account_invitation: 'Account invitation',
 };
 
 /** Held emails were never tried: the reason (no SMTP, the demo workspace) is in their detail. */

@@ -26,6 +26,7 @@ import { analytics } from './0025_analytics';
 import { emailAttachments } from './0026_email_attachments';
 import { exportsTable } from './0027_exports';
 import { overviewRollups } from './0028_overview_rollups';
+import { accountAdmins } from './0029_account_admins';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   emailAttachments,
   exportsTable,
   overviewRollups,
+  accountAdmins,
 ];

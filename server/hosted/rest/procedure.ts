@@ -4,7 +4,7 @@ import { listProcedures } from '../../app/procedures';
 import { appRouter } from '../../app/router';
 import { createCallerFactory, publicProcedure, type ProcedureMeta } from '../../trpc/base';
 import { DomainError } from '../../lib/errors';
-import { can, type Permission } from '../../../shared/permissions';
+import { can, isAccountPermission, type Permission } from '../../../shared/permissions';
 
 /**
  * How a REST operation is built: a procedure that shapes the input and answer the REST way
@@ -27,7 +27,13 @@ export function app(ctx: Context) {
 
 function permissionOf(path: string): Permission {
   const permission = listProcedures().find((p) => p.path === path)?.permission;
-  if (!permission || permission === 'public' || permission === 'signed-in') {
+  // Account procedures (decision 14x) are never REST operations: account admins hold no API keys.
+  if (
+    !permission ||
+    permission === 'public' ||
+    permission === 'signed-in' ||
+    isAccountPermission(permission)
+  ) {
     throw new Error(`REST: ${path} is not a tenant procedure of the app router`);
   }
   return permission;

@@ -15,3 +15,10 @@ export {
   type User,
 } from './repo';
 export { requirePlatform, runPlatformCommand, type AdminScope } from './platform';
+export {
+  accountMemberOfUser,
+  accountMembersOf,
+  deleteAccountMember,
+  insertAccountMember,
+  type AccountMember,
+} from './account-members';

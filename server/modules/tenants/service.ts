@@ -3,20 +3,25 @@ import { can, permissionsIn, type Permission } from '../../../shared/permissions
 import type { Principal } from '../../trpc/context';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../../lib/errors';
+import { selectAccounts } from './account-members';
 import { findUser, selectGrants, selectReachableTenants, type Tenant } from './repo';
 
 /** Loads who a user is and what they may do, as a request's principal. */
 export async function loadPrincipal(db: Kysely<DB>, userId: string): Promise<Principal> {
   const user = await findUser(db, userId);
   if (!user) throw new DomainError('UNAUTHENTICATED', 'This account no longer exists');
-  const grants = await selectGrants(db, userId);
+  const accounts = await selectAccounts(db, userId);
+  // Only when there is one: every other principal's grants keep the shape they always had.
+  const staffGrants = await selectGrants(db, userId);
+  const grants = Object.keys(accounts).length > 0 ? { ...staffGrants, accounts } : staffGrants;
   const tenants = await selectReachableTenants(db, grants);
   return {
     userId: user.id,
     name: user.name,
     email: user.email,
     grants,
-    defaultTenantId: tenants[0]?.id ?? null,
+    // An account admin with no staff role opens in their account's tenant (account procedures only).
+    defaultTenantId: tenants[0]?.id ?? Object.keys(accounts).sort()[0] ?? null,
   };
 }
 

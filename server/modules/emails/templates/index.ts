@@ -1,4 +1,5 @@
 import type { EmailTemplate } from '../../../../shared/emails/schema';
+import { accountInvitationEmail, type AccountInvitationFacts } from './account-invitation';
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
@@ -22,6 +23,7 @@ export interface TemplateFacts {
   subscription_canceled: SubscriptionCanceledFacts;
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
+  account_invitation: AccountInvitationFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -46,5 +48,7 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, webhookEndpointDisabledEmail(draft.facts));
     case 'finance_pack':
       return renderEmail(brand, financePackEmail(draft.facts));
+    case 'account_invitation':
+      return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
   }
 }

@@ -90,6 +90,16 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       attachmentNames: ['finance-pack-2026-02.pdf', 'finance-pack-2026-02.xlsx'],
     },
   },
+  account_invitation: {
+    template: 'account_invitation',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      accountName: 'Ada Industries',
+      invitedBy: 'Grace Hopper',
+      code: 'tga_example-code',
+      expiresAt: MARCH_3,
+    },
+  },
 };
 
 describe('every template', () => {
@@ -116,6 +126,14 @@ describe('what each template says', () => {
     expect(text).toContain('MRR at the end: $12,340.00');
     expect(text).toContain('Net new MRR: +$1,020.00');
     expect(text).toContain('Attached: finance-pack-2026-02.pdf and finance-pack-2026-02.xlsx.');
+  });
+
+  it('an account invitation: who invites, to which account, the code and until when', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.account_invitation);
+    expect(subject).toBe("You are invited to manage Ada Industries's account with Lumen Academy");
+    expect(text).toContain('Grace Hopper at Lumen Academy invited you to administer Ada Industries');
+    expect(text).toContain('Invitation code: tga_example-code');
+    expect(text).toContain('Valid until: March 3, 2026');
   });
 
   it('a receipt: amount, lines, date and card, money in the invoice currency', () => {

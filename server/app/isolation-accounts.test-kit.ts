@@ -1,0 +1,81 @@
+import { loadPrincipal, insertAccountMember, insertUser } from '../modules/tenants';
+import type { Principal } from '../trpc/context';
+import { testCaller, type TestWorld } from '../testing/world.test-kit';
+
+/**
+ * The account admin attacker (decision 14x): Xavier administers customer X's account in
+ * tenant A. Customer Y of the same tenant (Yolanda) has her own subscription, invoice and
+ * card; every account procedure is tried against them by naming Y's ids, and every staff
+ * procedure (isolation-attempts.test-kit.ts) by Xavier must be refused.
+ */
+
+export type AccountCaller = ReturnType<typeof testCaller>;
+
+export interface AccountFixture {
+  xCustomerId: string;
+  xInvoiceId: string;
+  yCustomerId: string;
+  ySubscriptionId: string;
+  yInvoiceId: string;
+  yPaymentMethodId: string;
+  xavier: Principal;
+}
+
+/** One attempt per account procedure, naming Y's ids wherever the input takes an id. */
+export const ACCOUNT_ATTEMPTS: Record<string, (x: AccountCaller, f: AccountFixture) => Promise<unknown>> = {
+  'account.overview': (x) => x.account.overview(),
+  'account.invoices': (x) => x.account.invoices({ limit: 200 }),
+  'account.invoice': (x, f) => x.account.invoice({ id: f.yInvoiceId }),
+  'account.receipt': (x, f) => x.account.receipt({ id: f.yInvoiceId, format: 'html' }),
+};
+
+/** What must never appear in anything Xavier is answered: Y's ids and name, and tenant B's. */
+export function secretsOfY(world: TestWorld, f: AccountFixture): string[] {
+  return [f.yCustomerId, f.ySubscriptionId, f.yInvoiceId, f.yPaymentMethodId, 'Yolanda', world.tenants.B.id];
+}
+
+async function customerWithInvoice(world: TestWorld, name: string, email: string) {
+  const owner = world.as('owner', world.tenants.A.id);
+  const customer = await owner.customers.create({ name, email, country: 'FR' });
+  const card = await owner.paymentMethods.add({ customerId: customer.id, source: '4242 4242 4242 4242' });
+  const { plans } = await owner.catalog.overview({ includeArchived: false }).then((c) => ({
+    plans: c.products.flatMap((p) => p.plans),
+  }));
+  const price = plans.flatMap((p) => p.prices)[0];
+  if (!price) throw new Error('tenant A has no price to subscribe to');
+  const sub = await owner.subscriptions.create({ customerId: customer.id, priceId: price.id, trialDays: 0 });
+  return { customer, card, sub };
+}
+
+/** X and Y in tenant A, each subscribed and invoiced, and X's account admin Xavier. */
+export async function seedAccounts(world: TestWorld): Promise<AccountFixture> {
+  const catalog = world.as('owner', world.tenants.A.id).catalog;
+  const product = await catalog.createProduct({ name: 'A Courses' });
+  const plan = await catalog.createPlan({ productId: product.id, name: 'A Team', isDefault: true });
+  await catalog.createPrice({ planId: plan.id, amount: 9900, currency: 'EUR', interval: 'month' });
+  const x = await customerWithInvoice(world, 'Xander Corp', 'billing@x.example');
+  const y = await customerWithInvoice(world, 'Yolanda Ltd', 'billing@y.example');
+  const now = world.clock.now();
+  const user = await insertUser(world.database.db, { email: 'xavier@x.example', name: 'Xavier', now });
+  await insertAccountMember(world.database.db, {
+    tenantId: world.tenants.A.id,
+    customerId: x.customer.id,
+    userId: user.id,
+    createdBy: null,
+    now,
+  });
+  return {
+    xCustomerId: x.customer.id,
+    xInvoiceId: x.sub.invoice?.id ?? '',
+    yCustomerId: y.customer.id,
+    ySubscriptionId: y.sub.subscription.id,
+    yInvoiceId: y.sub.invoice?.id ?? '',
+    yPaymentMethodId: y.card.id,
+    xavier: await loadPrincipal(world.database.db, user.id),
+  };
+}
+
+/** A caller acting as Xavier, asking for `tenantId` (null: his default, tenant A). */
+export function asXavier(world: TestWorld, f: AccountFixture, tenantId: string | null = null): AccountCaller {
+  return testCaller(world.services, f.xavier, tenantId, 'xavier');
+}
