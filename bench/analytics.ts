@@ -200,8 +200,9 @@ function earlierCache(prefix: string, file: string): { dir: string; sqlite: stri
 
 /** Whether the database at `path` went through this code's migrations, in order and by name. */
 function migratedBy(path: string): boolean {
-  const file = new Database(`file:${path}?immutable=1`, { readonly: true, fileMustExist: true });
+  let file: BetterSqlite3.Database | null = null;
   try {
+    file = new Database(path, { readonly: true, fileMustExist: true });
     const rows = file.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
       version: number;
       name: string;
@@ -210,7 +211,7 @@ function migratedBy(path: string): boolean {
   } catch {
     return false;
   } finally {
-    file.close();
+    file?.close();
   }
 }
 
