@@ -25,6 +25,7 @@
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { join } from 'node:path';
@@ -178,30 +179,61 @@ async function onPostgres(
 }
 
 /**
- * The cached MRR history at this scale for the current schema, else one kept under an earlier
- * schema (the cache's key counts migrations: a new migration would load the history again, ~5
- * minutes at 100,000 customers), else a fresh load.
+ * A cache entry kept under an earlier schema, when none is kept under this one: the cache's key
+ * counts migrations, so each new migration would load again (minutes to tens of minutes at
+ * 100,000 customers); a copy of the newest earlier one is migrated on open instead, as an
+ * upgraded database is. Only an entry whose migrations are this code's first ones, by name.
  */
-async function mrrWorkspace(history: BillingScale): Promise<{ sqlite: string; meta: MrrWorkspaceMeta }> {
+function earlierCache(prefix: string, file: string): { dir: string; sqlite: string } | null {
   const root = benchCacheRoot();
-  const pattern = new RegExp(`^mrr-${history.customers}x${history.invoicesPer}-m(\\d+)-h\\d+$`);
-  const kept = existsSync(root)
-    ? readdirSync(root)
-        .map((name) => ({ name, migrations: Number(pattern.exec(name)?.[1] ?? NaN) }))
-        .filter((k) => k.migrations < MIGRATIONS.length && existsSync(join(root, k.name, 'meta.json')))
-        .sort((a, b) => b.migrations - a.migrations)
-    : [];
-  const current =
-    existsSync(root) &&
-    readdirSync(root).some((name) =>
-      name.startsWith(`mrr-${history.customers}x${history.invoicesPer}-m${MIGRATIONS.length}-`),
-    );
-  const older = kept[0];
-  if (FRESH || current || !older)
-    return loadMrrWorkspace(history, { bench: 'bench:analytics', fresh: FRESH, say });
-  say(`MRR history kept under ${older.migrations} migrations (${older.name}): migrated on open.\n`);
-  const meta = JSON.parse(readFileSync(join(root, older.name, 'meta.json'), 'utf8')) as MrrWorkspaceMeta;
-  return { sqlite: join(root, older.name, 'mrr.sqlite'), meta };
+  if (FRESH || !existsSync(root)) return null;
+  const names = readdirSync(root);
+  if (names.some((name) => name.startsWith(`${prefix}-m${MIGRATIONS.length}-`))) return null;
+  const pattern = new RegExp(`^${prefix}-m(\\d+)-[a-z]\\d+$`);
+  const kept = names
+    .map((name) => ({ name, migrations: Number(pattern.exec(name)?.[1] ?? NaN) }))
+    .filter((k) => k.migrations < MIGRATIONS.length && existsSync(join(root, k.name, 'meta.json')))
+    .sort((a, b) => b.migrations - a.migrations)
+    .map((k) => ({ dir: join(root, k.name), sqlite: join(root, k.name, file) }));
+  return kept.find((k) => migratedBy(k.sqlite)) ?? null;
+}
+
+/** Whether the database at `path` went through this code's migrations, in order and by name. */
+function migratedBy(path: string): boolean {
+  let file: BetterSqlite3.Database | null = null;
+  try {
+    file = new Database(path, { readonly: true, fileMustExist: true });
+    const rows = file.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+    }[];
+    return rows.every((row, i) => row.version === i + 1 && MIGRATIONS[i]?.name === row.name);
+  } catch {
+    return false;
+  } finally {
+    file?.close();
+  }
+}
+
+async function mrrWorkspace(history: BillingScale): Promise<{ sqlite: string; meta: MrrWorkspaceMeta }> {
+  const older = earlierCache(`mrr-${history.customers}x${history.invoicesPer}`, 'mrr.sqlite');
+  if (!older) return loadMrrWorkspace(history, { bench: 'bench:analytics', fresh: FRESH, say });
+  say(`MRR history kept under an earlier schema (${older.dir}): migrated on open.\n`);
+  const meta = JSON.parse(readFileSync(join(older.dir, 'meta.json'), 'utf8')) as MrrWorkspaceMeta;
+  return { sqlite: older.sqlite, meta };
+}
+
+/** The billing workspace at this scale, from the cache (of this schema or an earlier one), else loaded. */
+function billingWorkspace(): { sqlite: string; meta: BillingWorkspaceMeta } | null {
+  const cached = FRESH ? null : cachedWorkspace(scale);
+  if (cached) return cached;
+  const older = earlierCache(`billing-${scale.customers}x${scale.invoicesPer}`, 'billing.sqlite');
+  if (!older) return null;
+  say(`Billing workspace kept under an earlier schema (${older.dir}): migrated on open.\n`);
+  return {
+    sqlite: older.sqlite,
+    meta: JSON.parse(readFileSync(join(older.dir, 'meta.json'), 'utf8')) as BillingWorkspaceMeta,
+  };
 }
 
 async function overview(): Promise<void> {
@@ -231,14 +263,15 @@ async function overview(): Promise<void> {
   );
   const harness = await sqliteHarness(database, meta);
   await measure(harness, await overviewCases(harness.caller, meta));
-  await harness.close().catch(() => undefined);
   if (PG) await onPostgres(database.sqlite, meta, (caller) => overviewCases(caller, meta));
+  // Closing the harness closes the SQLite handle its recording Kysely shares: last.
+  await harness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
 }
 
 async function revenue(): Promise<void> {
   const path = join(dir, 'bench.sqlite');
-  const cached = FRESH ? null : cachedWorkspace(scale);
+  const cached = billingWorkspace();
   if (cached) copyFileSync(cached.sqlite, path);
   const database = openDatabase({ path });
   const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale, 'bench:analytics'));
