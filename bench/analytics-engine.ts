@@ -102,8 +102,16 @@ function subscriptionsFor(database: AppDatabase, tenantId: string, count: number
 
 interface Sample {
   ms: number;
+  cpu: number;
   statements: number;
+  /** Wall time inside the MRR hook (real mode). */
+  hook: number;
 }
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 
 async function incremental(
   database: AppDatabase,
@@ -137,9 +145,21 @@ async function incremental(
       'real hook p50',
       'mean',
       'real/no-op (mean)',
+      'CPU no-op → real (mean)',
+      'CPU real/no-op',
+      'hook share of the command (wall)',
       'statements no-op → real',
     ],
   ];
+  const timing = { hook: 0 };
+  const timedHook: typeof recordSubscriptionValue = async (...args) => {
+    const started = performance.now();
+    try {
+      await recordSubscriptionValue(...args);
+    } finally {
+      timing.hook += performance.now() - started;
+    }
+  };
   let next = 0;
   for (const [label, command] of commands) {
     const samples = { real: [] as Sample[], noop: [] as Sample[] };
@@ -148,17 +168,24 @@ async function incremental(
       for (const mode of ['noop', 'real'] as const) {
         const sub = subs[next++];
         if (!sub) throw new Error('not enough active subscriptions for the runs');
-        connectMrr(mode === 'real' ? recordSubscriptionValue : async () => {});
+        connectMrr(mode === 'real' ? timedHook : async () => {});
         counter.n = 0;
+        timing.hook = 0;
+        const cpu = process.cpuUsage();
         const started = performance.now();
         await command(sub);
-        if (i >= 10) samples[mode].push({ ms: performance.now() - started, statements: counter.n });
+        const ms = performance.now() - started;
+        if (i >= 10) samples[mode].push({ ms, cpu: cpuMs(cpu), statements: counter.n, hook: timing.hook });
       }
     }
     connectMrr(recordSubscriptionValue);
     const noop = summarize(samples.noop.map((s) => s.ms));
     const real = summarize(samples.real.map((s) => s.ms));
-    const statements = (list: Sample[]) => list.reduce((sum, s) => sum + s.statements, 0) / list.length;
+    const mean = (list: Sample[], of: (s: Sample) => number) =>
+      list.reduce((sum, s) => sum + of(s), 0) / list.length;
+    const statements = (list: Sample[]) => mean(list, (s) => s.statements);
+    const cpu = { noop: mean(samples.noop, (s) => s.cpu), real: mean(samples.real, (s) => s.cpu) };
+    const share = mean(samples.real, (s) => s.hook) / mean(samples.real, (s) => s.ms - s.hook);
     rows.push([
       label,
       fmt(noop.p50),
@@ -166,6 +193,9 @@ async function incremental(
       fmt(real.p50),
       fmt(real.mean),
       `${((real.mean / noop.mean - 1) * 100).toFixed(1)} %`,
+      `${fmt(cpu.noop)} → ${fmt(cpu.real)}`,
+      `+${((cpu.real / cpu.noop - 1) * 100).toFixed(1)} %`,
+      `+${(share * 100).toFixed(1)} %`,
       `${statements(samples.noop).toFixed(1)} → ${statements(samples.real).toFixed(1)}`,
     ]);
   }
@@ -201,7 +231,7 @@ async function run(): Promise<void> {
   const commandRows = await incremental(database, caller, counter, meta.tenantId);
   const used = process.cpuUsage(cpu);
   say(
-    `${table(commandRows)}\n\n${RUNS} timed commands per mode after 10 warm-up pairs, alternating; load ${loadAtStart} → ${load()}, ` +
+    `${table(commandRows)}\n\n${RUNS} timed commands per mode after 10 warm-up pairs, alternating ("hook share": wall time inside the MRR hook ÷ the rest of the command); load ${loadAtStart} → ${load()}, ` +
       `CPU of the whole ${fmt((used.user + used.system) / 1000)}; ${meta.history.states.toLocaleString('en')} states, ` +
       `${meta.history.movements.toLocaleString('en')} movements.\n`,
   );

@@ -1,4 +1,4 @@
-/** Tables of migration 0030_account_admins, as Kysely sees them. */
+/** Tables of migration 0029_account_admins, as Kysely sees them. */
 export interface AccountAdminTables {
   /** A person administering one customer's account of a tenant (never a tenant role). */
   account_members: {

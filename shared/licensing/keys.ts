@@ -101,8 +101,8 @@ export function keyCovers(entry: PublicKeyEntry, issuedAt: number): boolean {
 }
 
 /**
- * Checks a signature made under `kid`, then the key's status for a thing issued at `issuedAt`
- * (read from the signed bytes by the caller, hence a function called only once they are trusted).
+ * Checks a signature made under `kid` against the set. The key's rotation status is the caller's
+ * next step (`keyCovers`), with the issue time it reads from the bytes once they are trusted.
  */
 export async function verifyBytes(
   keySet: KeySet,

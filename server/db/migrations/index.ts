@@ -26,7 +26,7 @@ import { analytics } from './0025_analytics';
 import { emailAttachments } from './0026_email_attachments';
 import { exportsTable } from './0027_exports';
 import { overviewRollups } from './0028_overview_rollups';
-import { accountAdmins } from './0030_account_admins';
+import { accountAdmins } from './0029_account_admins';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */

@@ -96,6 +96,16 @@ describe('the full rebuild', () => {
       .execute();
     expect((await rebuildMovements(world.database.db, tenantId(), world.clock.now())).differences).toBe(2);
     expect(await allMovements()).toEqual(written);
+
+    // Any field is compared, a null too: the rebuild reads each stored row as one text.
+    const [, , third] = written;
+    await world.database.db
+      .updateTable('mrr_movements')
+      .set({ amount_reporting: 5, cause_id: null })
+      .where('id', '=', third?.id ?? '')
+      .execute();
+    expect((await rebuildMovements(world.database.db, tenantId(), world.clock.now())).differences).toBe(1);
+    expect(await allMovements()).toEqual(written);
   });
 
   it('runs in the background when staff ask, with its progress and the differences found', async () => {
@@ -169,6 +179,25 @@ describe('FX rates', () => {
         source: 'entered',
       }),
     ]);
+  });
+
+  it("convert the incremental path's movements at the latest rate on or before their day", async () => {
+    const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const rates = { early: '1.5', late: '2.25' };
+    const setRate = (day: string, rate: string) =>
+      owner().analyticsSettings.setFxRate({ day, base: 'EUR', quote: 'USD', rate });
+    await setRate('2000-01-01', rates.early);
+    await setRate(dayOf(TRIAL_END - DAY_MS), rates.late);
+    await setRate(dayOf(TRIAL_END + 400 * DAY_MS), '9');
+    await runJobs();
+    const { paying } = await history();
+    const eur = (await allMovements()).filter((m) => m.customer_id === paying);
+    expect(eur.length).toBeGreaterThan(1);
+    for (const m of eur) {
+      const rate = m.effective_at >= TRIAL_END - DAY_MS ? rates.late : rates.early;
+      expect(m.amount_reporting).toBe(convertMinor(m.amount, 'EUR', 'USD', rate));
+    }
+    expect((await rebuildMovements(world.database.db, tenantId(), world.clock.now())).differences).toBe(0);
   });
 
   it('imports a CSV whole, or refuses it naming the bad line and stores nothing', async () => {

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { yieldToIo } from '../../lib/loop';
-import { rememberingConverter, STORED_MOVEMENT_KEY, type Derivation } from './derive';
+import { rememberingConverter, type Derivation } from './derive';
 import type { Converter } from './movements';
 import { loadRateBook } from './rates';
-import { differingCustomers, reconcileCustomers, writeDerived, type StoredKey } from './reconcile';
+import { statesInScope, storedKeysInScope } from './derivation-reads';
+import { differingCustomers, reconcileCustomers, withStored, writeDerived } from './reconcile';
 import { findSettings } from './settings-repo';
-import { customerNows, packedState, unpackState } from './states-repo';
+import { customerNows } from './states-repo';
 
 /** Customers per batch: one read of their states, one of their movements. */
 export const REBUILD_BATCH = 2000;
@@ -42,33 +43,6 @@ async function nextCustomers(db: Kysely<DB>, tenantId: string, after: string): P
 }
 
 /**
- * States and stored movements (as keys: one text per row) of the customers in (after, upTo] —
- * upTo null: to the end (orphaned movements too).
- */
-async function readRange(db: Kysely<DB>, tenantId: string, after: string, upTo: string | null) {
-  let states = db
-    .selectFrom('mrr_states')
-    .select(packedState(db).as('packed'))
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', '>', after);
-  let movements = db
-    .selectFrom('mrr_movements')
-    .select(['customer_id', 'id', STORED_MOVEMENT_KEY.as('key')])
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', '>', after);
-  if (upTo !== null) {
-    states = states.where('customer_id', '<=', upTo);
-    movements = movements.where('customer_id', '<=', upTo);
-  }
-  return {
-    states: (await states.orderBy('customer_id').orderBy('effective_at').orderBy('seq').execute()).map(
-      (row) => unpackState(row.packed),
-    ),
-    stored: (await movements.execute()) as StoredKey[],
-  };
-}
-
-/**
  * One batch: derive, compare, write the customers that differ. SQLite runs it whole in one
  * transaction (its one connection is the writers' lock, so nothing can change between the read
  * and the write, and nothing is read twice). PostgreSQL reads outside, then re-derives the
@@ -81,15 +55,15 @@ async function rebuildRange(
   range: { after: string; upTo: string | null },
 ): Promise<number> {
   const check = async (trx: Kysely<DB>) => {
-    const { states, stored } = await readRange(trx, derivation.tenantId, range.after, range.upTo);
+    const stored = await storedKeysInScope(trx, derivation.tenantId, range);
+    const states = await statesInScope(trx, derivation.tenantId, range);
     return { differing: differingCustomers(derivation, converter, states, stored), stored };
   };
   if (dialectOf(db) === 'sqlite') {
     return db.transaction().execute(async (trx) => {
       const { differing, stored } = await check(trx);
       if (differing.size === 0) return 0;
-      const withStored = [...new Set(stored.map((row) => row.customer_id))].filter((id) => differing.has(id));
-      return writeDerived(trx, derivation.tenantId, differing, withStored);
+      return writeDerived(trx, derivation.tenantId, differing, withStored(differing, stored));
     });
   }
   const { differing } = await check(db);

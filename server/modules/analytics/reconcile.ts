@@ -5,16 +5,10 @@ import { chunks } from './bulk-sql';
 import { deriveRows, movementKey, rememberingConverter, type Derivation } from './derive';
 import { applyMovementDiff, diffMovements, type Converter } from './movements';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
-import { DERIVED_COLUMNS, toMrrState, type MovementRow } from './states-repo';
+import { statesInScope, storedKeysInScope, type StoredKey } from './derivation-reads';
+import type { MovementRow } from './states-repo';
 
 export type { Derivation };
-
-/** A stored movement as a rebuild first reads it: its customer, id and every other field in one text. */
-export interface StoredKey {
-  customer_id: string;
-  id: string;
-  key: string;
-}
 
 /** Rows grouped by customer, in the order customers first appear. */
 function grouped<T>(rows: readonly T[], customerOf: (row: T) => string): Map<string, T[]> {
@@ -59,6 +53,11 @@ export function differingCustomers(
   }
   for (const customerId of storedOf.keys()) differing.set(customerId, []);
   return differing;
+}
+
+/** The differing customers that have stored movements (whose rows must be read whole to replace them). */
+export function withStored(differing: ReadonlyMap<string, unknown>, stored: readonly StoredKey[]): string[] {
+  return [...new Set(stored.map((row) => row.customer_id))].filter((id) => differing.has(id));
 }
 
 /** Rows that differed: each id inserted, deleted or both (replaced) counts once. */
@@ -125,21 +124,9 @@ export async function reconcileCustomers(
       trx,
     );
   }
-  const states: MrrState[] = [];
-  for (const ids of chunks(customerIds, IDS_CHUNK)) {
-    states.push(
-      ...(await trx
-        .selectFrom('mrr_states')
-        .select(DERIVED_COLUMNS)
-        .where('tenant_id', '=', tenantId)
-        .where('customer_id', 'in', ids)
-        .execute()
-        .then((rows) => rows.map(toMrrState))),
-    );
-  }
-  const statesOf = grouped(states, (state) => state.customerId);
-  const derivedOf = new Map(
-    customerIds.map((id) => [id, deriveRows(derivation, converter, id, statesOf.get(id) ?? [])]),
-  );
-  return writeDerived(trx, tenantId, derivedOf, customerIds);
+  const scope = { ids: customerIds };
+  const stored = await storedKeysInScope(trx, tenantId, scope);
+  const states = await statesInScope(trx, tenantId, scope);
+  const differing = differingCustomers(derivation, converter, states, stored);
+  return writeDerived(trx, tenantId, differing, withStored(differing, stored));
 }

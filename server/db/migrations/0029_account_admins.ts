@@ -11,7 +11,7 @@ import type { Migration } from './types';
  * says who receives which rows); `account_invitations` is not, and keeps only the token's hash,
  * as `invitations` does.
  */
-export const ACCOUNT_MEMBERS_V30 = {
+export const ACCOUNT_MEMBERS_V29 = {
   name: 'account_members',
   key: ['id'],
   columns: ['id', 'tenant_id', 'customer_id', 'user_id', 'created_by', 'created_at'],
@@ -19,7 +19,7 @@ export const ACCOUNT_MEMBERS_V30 = {
 
 /** The row log's triggers on SQLite, as migration 0025 writes them for a one-column key. */
 function sqliteSyncTriggers(): string {
-  const { name, columns } = ACCOUNT_MEMBERS_V30;
+  const { name, columns } = ACCOUNT_MEMBERS_V29;
   const log = (row: 'NEW' | 'OLD', op: 'upsert' | 'delete') => `
       UPDATE sync_counter SET seq = seq + 1;
       INSERT INTO sync_rows (tbl, pk, tenant_id, seq, op, row)
@@ -63,8 +63,8 @@ const tables = (integer: 'INTEGER' | 'BIGINT', email: string, strict: string) =>
 `;
 
 export const accountAdmins: Migration = {
-  version: 30,
+  version: 29,
   name: 'account_admins',
   sql: tables('INTEGER', 'TEXT COLLATE NOCASE', ' STRICT') + sqliteSyncTriggers(),
-  postgres: tables('BIGINT', 'CITEXT', '') + pgSyncTriggers({ ...ACCOUNT_MEMBERS_V30, tenant: byTenantId }),
+  postgres: tables('BIGINT', 'CITEXT', '') + pgSyncTriggers({ ...ACCOUNT_MEMBERS_V29, tenant: byTenantId }),
 };
