@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { setPassword } from '../../server/auth';
 import { openDataDir } from '../../server/backend/runtime';
 import { callHosted, TEST_SCRYPT } from '../../server/hosted/hosted.test-kit';
@@ -213,4 +214,14 @@ test('staff invite an account admin from the customer page; the admin accepts an
   // Their navigation: their account and the connection, nothing of the staff's.
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
   await expect(links).toHaveText(['My account', 'Connect']);
+
+  // And the page passes axe (WCAG 2.1 A and AA), as every staff page does; the acceptance's
+  // toast, still fading out, is not the page.
+  const { violations } = await new AxeBuilder({ page })
+    .exclude('.mantine-Notification-root')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode(true)
+    .analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
