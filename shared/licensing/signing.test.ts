@@ -4,6 +4,7 @@ import { fromBase64url, toBase64url, type CryptoKeyHandle } from './encoding';
 import {
   generateSigningKey,
   importSigningKey,
+  parseKeySet,
   type KeySet,
   type PublicKeyEntry,
   type SigningKey,
@@ -143,5 +144,23 @@ describe('rotation', () => {
 
   it('refuses to make a key under an id that would break the format', async () => {
     await expect(generateSigningKey('k.1')).rejects.toThrow(/not a key id/);
+  });
+});
+
+describe('parseKeySet', () => {
+  it('keeps well-formed Ed25519 entries of a fetched set and leaves the rest out', () => {
+    const fetched = JSON.parse(JSON.stringify(keySet)) as { keys: unknown[] };
+    fetched.keys.push(
+      { kid: 'rsa', kty: 'RSA', n: 'x', e: 'AQAB', status: 'active' },
+      { ...current.publicKey, kid: 'short', x: 'AAAA' },
+      { ...current.publicKey, kid: 'odd', status: 'revoked' },
+      { ...older.publicKey, kid: 'undated', status: 'retired', retiredAt: 'yesterday' },
+      null,
+    );
+    expect(parseKeySet(fetched)).toEqual({
+      keys: [...keySet.keys, { ...older.publicKey, kid: 'undated', status: 'retired' }],
+    });
+    expect(parseKeySet({ keys: 'all' })).toBeNull();
+    expect(parseKeySet(null)).toBeNull();
   });
 });
