@@ -1,29 +1,59 @@
 /**
- * Revenue analytics at scale, on SQLite: N customers (default 100,000) with one subscription each
- * and 24 months of invoices (each with a plan line and a payment), loaded in bulk by
- * bench/lib/billing-data.ts as bench:billing does; then the revenue reports (revenue.byMonth over
- * the last 12 and 24 months and with a segment, trial conversion, the recovery rate), each timed
- * through the tRPC procedure, through Kysely's driver and as raw SQL, with their ratios.
+ * Revenue analytics at scale, on SQLite, in two parts (`--only=overview` or `--only=revenue`
+ * runs one):
  *
- * The loaded workspace is kept in the bench cache beside bench:billing's (bench/lib/billing-cache.ts,
- * keyed by scale and schema), so later runs copy it. `--fresh` loads again.
+ * - The Overview: N customers (default 100,000) with a 24-month MRR history (bench/lib/mrr-history.ts:
+ *   the states record.ts writes, derived by the real full rebuild) — `analytics.overview` over 12
+ *   and 24 months, unfiltered, with each segment filter alone and with two combinations,
+ *   `analytics.movements` (the drill-down's first page of a month's churn, alone and in a
+ *   segment) and `analytics.segments`. The history needs no invoices: it is kept at 1 per
+ *   customer, whatever `invoices` says.
+ * - The revenue reports: N customers with one subscription each and `invoices` (default 24)
+ *   months of invoices, each with a plan line and a payment (bench/lib/billing-data.ts) —
+ *   revenue.byMonth over 12 and 24 months and with a segment, trial conversion, the recovery rate.
  *
- *   npm run bench:analytics -- [customers] [months] [--fresh] [--runs=100]
+ * Each case is timed through the tRPC procedure, through Kysely's driver and as raw SQL, with
+ * their ratios (bench/lib/harness.ts); then the procedure again for its CPU time per call and the
+ * load average, since the machine is shared. Both workspaces come from the bench cache
+ * (bench/lib/billing-cache.ts, mrr-history.ts); a cached MRR history of an earlier schema is
+ * copied and migrated on open, as an upgraded database would be. `--fresh` loads again.
+ *
+ * `--pg` times the Overview's cases on PostgreSQL too (TOLLGATE_BENCH_POSTGRES_URL, else a throwaway
+ * cluster): the workspace and its history copied from SQLite (bench/lib/pg-side.ts, pg-mrr.ts).
+ *
+ *   npm run bench:analytics -- [customers] [invoices] [--fresh] [--runs=100] [--only=overview|revenue] [--pg]
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { join } from 'node:path';
-import { openDatabase } from '../server/db/connection';
+import { openDatabase, type AppDatabase } from '../server/db/connection';
+import { MIGRATIONS } from '../server/db/migrations';
 import { loadPrincipal } from '../server/modules/tenants';
 import { loadBillingWorkspace } from './lib/billing-workspace';
-import { cachedWorkspace, keepSqliteSide, type BillingScale } from './lib/billing-cache';
-import { createHarness } from './lib/harness';
-import { table } from './lib/stats';
+import {
+  benchCacheRoot,
+  cachedWorkspace,
+  keepSqliteSide,
+  type BillingScale,
+  type BillingWorkspaceMeta,
+} from './lib/billing-cache';
+import { createHarness, type BenchCaller } from './lib/harness';
+import { openPgSide } from './lib/pg-side';
+import { benchPostgres } from './lib/pg-server';
+import { copyMrrToPostgres } from './lib/pg-mrr';
+import { loadMrrWorkspace, type MrrWorkspaceMeta } from './lib/mrr-history';
+import { ms, table } from './lib/stats';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const option = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const FRESH = process.argv.includes('--fresh');
+const PG = process.argv.includes('--pg');
+const ONLY = option('only');
 const scale: BillingScale = { customers: Number(args[0] ?? 100_000), invoicesPer: Number(args[1] ?? 24) };
-const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 100);
+const RUNS = Number(option('runs') ?? 100);
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-analytics-'));
 const say = (text: string) => process.stdout.write(text);
 const month = (ms: number, back = 0) => {
@@ -31,28 +61,42 @@ const month = (ms: number, back = 0) => {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
 };
 
-async function run(): Promise<void> {
-  const path = join(dir, 'bench.sqlite');
-  const cached = FRESH ? null : cachedWorkspace(scale);
-  if (cached) copyFileSync(cached.sqlite, path);
-  const database = openDatabase({ path });
-  const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale, 'bench:analytics'));
-  if (!cached) say(`Kept the SQLite side in ${keepSqliteSide(scale, meta, database.sqlite, path)}\n`);
-  say(
-    cached
-      ? `From the bench cache (${cached.sqlite}); the original load:\n${meta.loadReport}`
-      : meta.loadReport,
-  );
-  database.sqlite.pragma('cache_size = -262144');
+type Case = [string, (c: BenchCaller) => Promise<unknown>];
 
-  const harness = createHarness(
-    database.sqlite,
-    database.db,
-    await loadPrincipal(database.db, meta.ownerId),
-    meta.tenantId,
-  );
+/** The Overview's cases, on the months before the history's last (the current month is partial). */
+async function overviewCases(caller: BenchCaller, meta: BillingWorkspaceMeta): Promise<Case[]> {
+  const to = month(meta.now, 1);
+  const last12 = { from: month(meta.now, 12), to };
+  const last24 = { from: month(meta.now, 24), to };
+  const { plans } = meta.catalog;
+  // The country with the most customers: the widest single-country read.
+  const country = (await caller.analytics.segments()).countries.includes('US') ? 'US' : undefined;
+  const overview = (label: string, segment: object, range = last12): Case => [
+    `analytics.overview, ${label}`,
+    (c) => c.analytics.overview({ ...range, segment }),
+  ];
+  return [
+    overview('24 months', {}, last24),
+    overview('12 months', {}),
+    overview('12 months, plan', { plan: plans.pro }),
+    overview('12 months, interval', { interval: 'year' }),
+    overview('12 months, currency', { currency: 'EUR' }),
+    overview('12 months, country', { country }),
+    overview('12 months, source', { source: 'tollgate' }),
+    overview('24 months, plan + interval', { plan: plans.pro, interval: 'month' }, last24),
+    overview('24 months, country + plan + currency', { country, plan: plans.pro, currency: 'USD' }, last24),
+    ['analytics.movements, a month’s churn', (c) => c.analytics.movements({ from: to, to, kind: 'churn' })],
+    [
+      'analytics.movements, a month’s churn, country + interval',
+      (c) => c.analytics.movements({ from: to, to, kind: 'churn', segment: { country, interval: 'month' } }),
+    ],
+    ['analytics.segments', (c) => c.analytics.segments()],
+  ];
+}
+
+function revenueCases(meta: BillingWorkspaceMeta): Case[] {
   const to = month(meta.now);
-  const cases: [string, Parameters<typeof harness.measure>[1]][] = [
+  return [
     ['revenue.byMonth, 12 months', (c) => c.revenue.byMonth({ from: month(meta.now, 11), to })],
     ['revenue.byMonth, 24 months', (c) => c.revenue.byMonth({ from: month(meta.now, 23), to })],
     [
@@ -65,14 +109,153 @@ async function run(): Promise<void> {
     ],
     ['revenue.recoveryRate, 12 months', (c) => c.revenue.recoveryRate({ from: month(meta.now, 11), to })],
   ];
-  for (const [label, call] of cases) await harness.measure(label, call, RUNS);
+}
 
+interface Harness {
+  caller: BenchCaller;
+  rows: string[][];
+  measure(label: string, call: (c: BenchCaller) => Promise<unknown>, runs: number): Promise<unknown>;
+}
+
+/** The SQLite harness on a workspace, with the app's cache size. */
+async function sqliteHarness(database: AppDatabase, meta: BillingWorkspaceMeta) {
+  database.sqlite.pragma('cache_size = -262144');
+  return createHarness(
+    database.sqlite,
+    database.db,
+    await loadPrincipal(database.db, meta.ownerId),
+    meta.tenantId,
+  );
+}
+
+/** Times each case three ways, then the procedure alone for its CPU time per call (this process's). */
+async function measure(harness: Harness, cases: Case[]) {
+  const extra: string[][] = [['CPU per call', 'load']];
+  const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  for (const [label, call] of cases) {
+    await harness.measure(label, call, RUNS);
+    const before = process.cpuUsage();
+    for (let i = 0; i < RUNS; i++) await call(harness.caller);
+    const cpu = process.cpuUsage(before);
+    extra.push([ms((cpu.user + cpu.system) / 1000 / RUNS), loadavg()[0]?.toFixed(2) ?? '']);
+  }
+  const cpu = process.cpuUsage(started.cpu);
   say(
-    `\n${table(harness.rows)}\n\n${RUNS} timed runs each after a warm-up; per call, single connection; ` +
+    `\n${table(harness.rows.map((row, i) => [...row, ...(extra[i] ?? [])]))}\n\n` +
+      `${RUNS} timed runs each after a warm-up; per call, single connection. All cases: wall ` +
+      `${Math.round(performance.now() - started.wall)} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.\n`,
+  );
+}
+
+/** The same cases on PostgreSQL: the workspace and its MRR history copied from SQLite, vacuumed and analyzed. */
+async function onPostgres(
+  sqlite: BetterSqlite3.Database,
+  meta: BillingWorkspaceMeta,
+  cases: (c: BenchCaller) => Promise<Case[]>,
+) {
+  const postgres = await benchPostgres();
+  try {
+    const side = await openPgSide(postgres, 'analytics', { copyFrom: sqlite }, meta);
+    try {
+      const started = performance.now();
+      const rows = await copyMrrToPostgres(sqlite, side.url);
+      await sql`VACUUM ANALYZE`.execute(side.db);
+      say(
+        `\nPostgreSQL, ${postgres.origin}: the workspace copied (${side.filled.rows?.toLocaleString('en')} rows) ` +
+          `in ${Math.round(side.filled.fillMs)} ms, its MRR history (${rows.toLocaleString('en')} rows) in ` +
+          `${Math.round(performance.now() - started)} ms. CPU per call is this process's (the server's is not counted).\n`,
+      );
+      await measure(side.harness, await cases(side.harness.caller));
+    } finally {
+      await side.close();
+    }
+  } finally {
+    await postgres.stop();
+  }
+}
+
+/**
+ * The cached MRR history at this scale for the current schema, else one kept under an earlier
+ * schema (the cache's key counts migrations: a new migration would load the history again, ~5
+ * minutes at 100,000 customers), else a fresh load.
+ */
+async function mrrWorkspace(history: BillingScale): Promise<{ sqlite: string; meta: MrrWorkspaceMeta }> {
+  const root = benchCacheRoot();
+  const pattern = new RegExp(`^mrr-${history.customers}x${history.invoicesPer}-m(\\d+)-h\\d+$`);
+  const kept = existsSync(root)
+    ? readdirSync(root)
+        .map((name) => ({ name, migrations: Number(pattern.exec(name)?.[1] ?? NaN) }))
+        .filter((k) => k.migrations < MIGRATIONS.length && existsSync(join(root, k.name, 'meta.json')))
+        .sort((a, b) => b.migrations - a.migrations)
+    : [];
+  const current =
+    existsSync(root) &&
+    readdirSync(root).some((name) =>
+      name.startsWith(`mrr-${history.customers}x${history.invoicesPer}-m${MIGRATIONS.length}-`),
+    );
+  const older = kept[0];
+  if (FRESH || current || !older)
+    return loadMrrWorkspace(history, { bench: 'bench:analytics', fresh: FRESH, say });
+  say(`MRR history kept under ${older.migrations} migrations (${older.name}): migrated on open.\n`);
+  const meta = JSON.parse(readFileSync(join(root, older.name, 'meta.json'), 'utf8')) as MrrWorkspaceMeta;
+  return { sqlite: join(root, older.name, 'mrr.sqlite'), meta };
+}
+
+async function overview(): Promise<void> {
+  const history = await mrrWorkspace({ customers: scale.customers, invoicesPer: 1 });
+  const path = join(dir, 'overview.sqlite');
+  copyFileSync(history.sqlite, path);
+  const database = openDatabase({ path });
+  const { meta } = history;
+  const tables = new Set(
+    (
+      database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name),
+  );
+  const rows = (t: string) =>
+    tables.has(t)
+      ? (database.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n.toLocaleString(
+          'en',
+        )
+      : 'none';
+  say(
+    `\nThe Overview — ${meta.historyReport}` +
+      `mrr_monthly ${rows('mrr_monthly')} rows, mrr_monthly_plans ${rows('mrr_monthly_plans')}, ` +
+      `mrr_monthly_countries ${rows('mrr_monthly_countries')}, mrr_cohorts ${rows('mrr_cohorts')}; ` +
+      `migrations applied on open: ${database.migration.applied.join(', ') || 'none'}\n`,
+  );
+  const harness = await sqliteHarness(database, meta);
+  await measure(harness, await overviewCases(harness.caller, meta));
+  await harness.close().catch(() => undefined);
+  if (PG) await onPostgres(database.sqlite, meta, (caller) => overviewCases(caller, meta));
+  await database.close().catch(() => undefined);
+}
+
+async function revenue(): Promise<void> {
+  const path = join(dir, 'bench.sqlite');
+  const cached = FRESH ? null : cachedWorkspace(scale);
+  if (cached) copyFileSync(cached.sqlite, path);
+  const database = openDatabase({ path });
+  const meta = cached?.meta ?? (await loadBillingWorkspace(database, scale, 'bench:analytics'));
+  if (!cached) say(`Kept the SQLite side in ${keepSqliteSide(scale, meta, database.sqlite, path)}\n`);
+  say(
+    `\nThe revenue reports — ${cached ? `from the bench cache (${cached.sqlite}); the original load:\n` : ''}${meta.loadReport}` +
       `${meta.loaded.subscriptions.toLocaleString('en')} subscriptions, ${meta.loaded.invoices.toLocaleString('en')} invoices.\n`,
   );
+  const harness = await sqliteHarness(database, meta);
+  await measure(harness, revenueCases(meta));
   await harness.close().catch(() => undefined);
   await database.close().catch(() => undefined);
+}
+
+async function run(): Promise<void> {
+  if (ONLY !== 'revenue') await overview();
+  if (ONLY !== 'overview') await revenue();
 }
 
 run()

@@ -1,5 +1,6 @@
 import { createHashHistory, createRouter } from '@tanstack/react-router';
 import { ErrorFallback } from '../app/ErrorFallback';
+import { accountRoute } from './account';
 import { adminRoutes } from './admin';
 import { analyticsSettingsRoute } from './analytics-settings';
 import { auditRoute } from './audit';
@@ -31,6 +32,7 @@ const routeTree = rootRoute.addChildren([
   webhooksRoute,
   exportsRoute,
   connectRoute,
+  accountRoute,
 ]);
 
 /**

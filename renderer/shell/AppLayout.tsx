@@ -2,6 +2,7 @@ import { AppShell, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconReceipt2 } from '@tabler/icons-react';
 import { Outlet } from '@tanstack/react-router';
+import { AccountGate } from '../features/account';
 import { LiveConnection } from '../features/connect';
 import { CommandPalette } from './CommandPalette';
 import { Navbar } from './Navbar';
@@ -84,10 +85,12 @@ function Shell() {
 /** The frame around every screen: navigation, the top bar and the command palette, kept live with the connection. */
 export function AppLayout() {
   return (
-    <SessionGate>
-      <LiveConnection>
-        <Shell />
-      </LiveConnection>
-    </SessionGate>
+    <LiveConnection>
+      <AccountGate>
+        <SessionGate>
+          <Shell />
+        </SessionGate>
+      </AccountGate>
+    </LiveConnection>
   );
 }

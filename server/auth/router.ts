@@ -48,6 +48,8 @@ export const authRouter = router({
     kind: ctx.principal.via?.kind ?? 'local',
     platformRole: ctx.principal.grants.platformRole,
     tenantRoles: ctx.principal.grants.tenantRoles,
+    /** Tenant id → the customer whose account they administer (decision 14x). */
+    accounts: ctx.principal.grants.accounts ?? {},
     defaultTenantId: ctx.principal.defaultTenantId,
   })),
 

@@ -2,6 +2,7 @@ import { REPLICATED_TABLES_V10 } from './migrations/0010_sync';
 import { REPLICATED_TABLES_V15 } from './migrations/0015_webhooks';
 import { WEBHOOK_ENDPOINTS_V17 } from './migrations/0017_webhook_secret_overlap';
 import { REPLICATED_TABLES_V25 } from './migrations/0025_analytics';
+import { ACCOUNT_MEMBERS_V29 } from './migrations/0029_account_admins';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -20,4 +21,6 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...REPLICATED_TABLES_V15.map((t) => (t.name === WEBHOOK_ENDPOINTS_V17.name ? WEBHOOK_ENDPOINTS_V17 : t)),
   // Migration 0025: the Overview's figures, offline on the desktop.
   ...REPLICATED_TABLES_V25,
+  // Migration 0029: account admins' bindings, so a desktop builds their principal (decision 14x).
+  ACCOUNT_MEMBERS_V29,
 ];

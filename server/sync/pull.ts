@@ -3,6 +3,7 @@ import { can } from '../../shared/permissions';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 import { dialectOf } from '../db/dialect';
+import { accountReachesOf, redactForAccounts } from './account-reach';
 import { tenantsReached, visibleTo, type PullScope, type Reach } from './reach';
 import { sequenceCommittedChanges } from './sequencer';
 
@@ -32,17 +33,20 @@ export interface PullPage {
  */
 export async function scopeOf(db: Kysely<DB>, principal: Principal): Promise<PullScope> {
   if (principal.grants.platformRole !== null) return { all: true };
+  const accounts = await accountReachesOf(db, principal);
   const candidates = Object.keys(principal.grants.tenantRoles).filter((id) =>
     can(principal.grants, 'tenants.read', id),
   );
-  if (candidates.length === 0) return { all: false, tenantIds: [] };
+  if (candidates.length === 0)
+    return accounts.length > 0 ? { all: false, tenantIds: [], accounts } : { all: false, tenantIds: [] };
   const active = await db
     .selectFrom('tenants')
     .select('id')
     .where('id', 'in', candidates)
     .where('status', '=', 'active')
     .execute();
-  return { all: false, tenantIds: active.map((t) => t.id).sort() };
+  const tenantIds = active.map((t) => t.id).sort();
+  return accounts.length > 0 ? { all: false, tenantIds, accounts } : { all: false, tenantIds };
 }
 
 /** More tenants than this (an agency's staff): one walk of the whole log beats a walk per tenant. */
@@ -137,8 +141,10 @@ export async function readChanges(
     rows: await pageQuery(read, reach, input.cursor, input.limit).execute(),
     total: input.withTotal ? await countChanges(read, reach, input.cursor) : null,
   }));
+  const accounts = reach.accounts ?? [];
   return {
-    changes: rows,
+    changes:
+      accounts.length === 0 ? rows : rows.map((row) => ({ ...row, row: redactForAccounts(accounts, row) })),
     cursor: rows.at(-1)?.seq ?? input.cursor,
     more: rows.length === input.limit,
     total,

@@ -6,10 +6,14 @@ import type { DB } from '../db/schema';
 import type { Dialect } from '../db/dialect';
 import { jsonField } from '../db/portable-sql';
 import { TIMELINE_ENTITY_TYPES, type TimelineEntityType } from '../modules/timeline';
+import { accountClauses, accountFingerprint, type AccountReach } from './account-reach';
 import { CUSTOMER_TIMELINE_AUDIT, TABLE_REACH } from './replicated-tables';
 
-/** What a principal's replica may hold: every tenant (platform staff) or these tenants only. */
-export type PullScope = { all: true } | { all: false; tenantIds: string[] };
+/**
+ * What a principal's replica may hold: every tenant (platform staff) or these tenants only,
+ * and the accounts it administers in tenants where it holds no role (account-reach.ts).
+ */
+export type PullScope = { all: true } | { all: false; tenantIds: string[]; accounts?: AccountReach[] };
 
 /** Where a permission holds: every tenant (a platform role holds it) or these tenants. */
 type Where = 'all' | readonly string[];
@@ -18,6 +22,8 @@ type Where = 'all' | readonly string[];
 export interface Reach {
   userId: string;
   where: ReadonlyMap<Permission, Where>;
+  /** Accounts administered (decision 14x): each one customer's rows of one tenant. */
+  accounts?: readonly AccountReach[];
 }
 
 function permissionsUsed(): Permission[] {
@@ -43,7 +49,10 @@ export function reachOf(principal: Principal, scope: PullScope): Reach {
     const platformHolds = platformCan(grants, permission);
     where.set(permission, platformHolds ? 'all' : candidates.filter((id) => can(grants, permission, id)));
   }
-  return { userId: principal.userId, where };
+  const accounts = scope.all ? [] : (scope.accounts ?? []);
+  return accounts.length > 0
+    ? { userId: principal.userId, where, accounts }
+    : { userId: principal.userId, where };
 }
 
 /**
@@ -52,7 +61,7 @@ export function reachOf(principal: Principal, scope: PullScope): Reach {
  * the principal's own memberships (pull.ts walks the log along exactly those).
  */
 export function tenantsReached(reach: Reach): 'all' | string[] {
-  const tenants = new Set<string>();
+  const tenants = new Set<string>((reach.accounts ?? []).map((a) => a.tenantId));
   for (const where of reach.where.values()) {
     if (where === 'all') return 'all';
     for (const id of where) tenants.add(id);
@@ -75,10 +84,14 @@ export function reachFingerprint(reach: Reach): string {
     ([permission, where]) => `${permission}=${where === 'all' ? '*' : where.join(',')}`,
   );
   return createHash('sha256')
-    .update(`${reach.userId}|${parts.join(';')}|${TIMELINE_RULE}`)
+    .update(`${reach.userId}|${parts.join(';')}|${TIMELINE_RULE}${accountPart(reach)}`)
     .digest('hex')
     .slice(0, 16);
 }
+
+/** Only when the principal administers an account, so every other fingerprint stays as it was. */
+const accountPart = (reach: Reach) =>
+  reach.accounts && reach.accounts.length > 0 ? `|accounts=${accountFingerprint(reach.accounts)}` : '';
 
 type Eb = ExpressionBuilder<DB, 'sync_rows'>;
 const never = sql<SqlBool>`1 = 0`;
@@ -188,7 +201,15 @@ function accountRows(eb: Eb, col: Columns, table: string, where: Where, userId: 
       ? eb(col.tbl, '=', table)
       : eb.and([
           eb(col.tbl, '=', table),
-          eb(col.pk, 'in', eb.selectFrom('memberships').select('user_id').where('tenant_id', 'in', where)),
+          eb.or([
+            eb(col.pk, 'in', eb.selectFrom('memberships').select('user_id').where('tenant_id', 'in', where)),
+            // The tenant's customers' account admins, whom its members list shows beside staff.
+            eb(
+              col.pk,
+              'in',
+              eb.selectFrom('account_members').select('user_id').where('tenant_id', 'in', where),
+            ),
+          ]),
         ]);
   return eb.or([own, members]);
 }
@@ -215,6 +236,7 @@ export function visibleTo(reach: Reach, dialect: Dialect) {
     }
     for (const [permission, tables] of byPermission)
       clauses.push(inTenants(eb, col, tables, whereOf(permission)));
+    for (const account of reach.accounts ?? []) clauses.push(...accountClauses(eb, col, account));
     return eb.or(clauses);
   };
 }

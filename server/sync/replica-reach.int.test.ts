@@ -245,7 +245,8 @@ describe('what each principal pulls is what it may list', () => {
       all
         .filter(
           (r) =>
-            r.tbl === 'memberships' &&
+            // A tenant's customers' account admins are listed beside its members (decision 14x).
+            (r.tbl === 'memberships' || r.tbl === 'account_members') &&
             (principal.grants.platformRole !== null && can(principal.grants, 'users.manage', '')
               ? true
               : memberTenants.includes(r.tenant_id ?? '')),

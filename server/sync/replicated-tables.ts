@@ -37,6 +37,8 @@ export const TABLE_REACH: Record<string, TableReach> = {
   tenants: tenant('tenants.read', 'tenants.session'),
   users: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
   memberships: { kind: 'accounts', permission: 'users.manage', listedBy: 'admin.members.list' },
+  // An account admin's own binding always (server/sync/account-reach.ts has the rest of their reach).
+  account_members: { kind: 'accounts', permission: 'users.manage', listedBy: 'accountAdmins.list' },
   customers: tenant('customers.read', 'customers.list'),
   features: billing('catalog.overview'),
   products: billing('catalog.overview'),

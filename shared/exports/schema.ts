@@ -55,9 +55,31 @@ const view = z
   )
   .refine((value) => Object.keys(value).length <= 20, { error: 'The view has more than 20 filters' });
 
+/**
+ * A source column's id: its header's words before any parenthesis, lower-case, joined by '-'
+ * ('Created (UTC)' → 'created', 'Customer email' → 'customer-email'). The console names the
+ * columns a table shows by these ids.
+ */
+export function exportColumnId(header: string): string {
+  const words = (header.split('(')[0] ?? '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return words.join('-');
+}
+
+const columnIds = z
+  .array(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'A column is named like created or customer-email' }),
+    { error: 'Columns is a list of column ids' },
+  )
+  .min(1, { error: 'Columns names at least one column' })
+  .max(60, { error: 'Columns names at most 60 columns' });
+
 export const exportStartInput = z.strictObject({
   source: z.enum(EXPORT_SOURCES, { error: `Source must be one of ${EXPORT_SOURCES.join(', ')}` }),
   view: view.default({}),
+  /** The source's columns to write (ids, see exportColumnId), in the source's order; omitted: all. */
+  columns: columnIds.optional(),
   format: z.enum(EXPORT_FORMATS, { error: 'Format must be csv, xlsx or pdf' }),
   options: z
     .strictObject({

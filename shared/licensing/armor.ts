@@ -17,7 +17,8 @@ export type ArmorKind = keyof typeof ARMOR_LABELS;
 export const MAX_ARMORED_LENGTH = 1_000_000;
 
 const LINE = 64;
-const BLOCK = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END ([A-Z ]+)-----/g;
+const BEGIN = '-----BEGIN ';
+const DASHES = '-----';
 
 export function armor(kind: ArmorKind, bytes: Uint8Array): string {
   const label = ARMOR_LABELS[kind];
@@ -30,14 +31,15 @@ export function armor(kind: ArmorKind, bytes: Uint8Array): string {
 /** The block's kind and bytes; null when the text holds not exactly one well-formed block of a known kind. */
 export function dearmor(text: string): { kind: ArmorKind; bytes: Uint8Array } | null {
   if (typeof text !== 'string' || text.length > MAX_ARMORED_LENGTH) return null;
-  // One BEGIN, counted before the pattern runs: many unclosed blocks would make it scan the text once per BEGIN.
-  if (text.split('-----BEGIN ').length !== 2) return null;
-  const blocks = [...text.matchAll(BLOCK)];
-  if (blocks.length !== 1) return null;
-  const [, begin, body, end] = blocks[0] as RegExpMatchArray;
-  if (begin !== end) return null;
-  const kind = (Object.keys(ARMOR_LABELS) as ArmorKind[]).find((k) => ARMOR_LABELS[k] === begin);
-  if (!kind) return null;
-  const bytes = fromBase64url((body as string).replace(/\s+/g, ''));
+  const begin = text.indexOf(BEGIN);
+  if (begin < 0 || text.indexOf(BEGIN, begin + 1) >= 0) return null;
+  const labelEnd = text.indexOf(DASHES, begin + BEGIN.length);
+  const label = text.slice(begin + BEGIN.length, labelEnd);
+  const kind = (Object.keys(ARMOR_LABELS) as ArmorKind[]).find((k) => ARMOR_LABELS[k] === label);
+  if (labelEnd < 0 || !kind) return null;
+  const bodyStart = labelEnd + DASHES.length;
+  const end = text.indexOf(`-----END ${label}${DASHES}`, bodyStart);
+  if (end < 0) return null;
+  const bytes = fromBase64url(text.slice(bodyStart, end).replace(/\s+/g, ''));
   return bytes && bytes.length > 0 ? { kind, bytes } : null;
 }

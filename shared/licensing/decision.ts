@@ -1,8 +1,8 @@
 import {
   machineCeiling,
   machineLimit,
-  overageCeiling,
   usageCeiling,
+  userCeiling,
   type Policy,
   type UsageLimit,
 } from './policy';
@@ -137,14 +137,21 @@ function scope(state: LicenseState, request: ValidationRequest): Outcome {
   return null;
 }
 
-function heartbeatDead(machine: Machine, policy: Policy, now: number): boolean {
+/** Whether a machine has missed its heartbeat (what the server's release of dead machines also asks). */
+export function heartbeatDead(machine: Machine, policy: Policy, now: number): boolean {
   if (policy.heartbeatTtlSeconds === null) return false;
   return now > (machine.lastHeartbeatAt ?? machine.activatedAt) + policy.heartbeatTtlSeconds * 1000;
 }
 
-function excess(what: string, count: number, max: number | null, ceiling: number | null): Outcome {
+/** More than the maximum: tolerated up to the overage ceiling, refused past it. */
+function excess(
+  code: 'TOO_MANY_MACHINES' | 'TOO_MANY_USERS',
+  count: number,
+  max: number | null,
+  ceiling: number | null,
+): Outcome {
   if (max === null || count <= max) return null;
-  const code = what === 'machines' ? 'TOO_MANY_MACHINES' : 'TOO_MANY_USERS';
+  const what = code === 'TOO_MANY_MACHINES' ? 'machines' : 'users';
   if (ceiling !== null && count > ceiling) return refuse(code, `${count} ${what}, at most ${ceiling}`);
   return tolerate(code, `${count} ${what} over the ${max} allowed, within the overage allowance`);
 }
@@ -158,18 +165,18 @@ function machines(state: LicenseState, policy: Policy, request: ValidationReques
   }
   if (request.fingerprint !== undefined) {
     const machine = state.machines.find((m) => m.fingerprint === request.fingerprint);
-    if (!machine)
+    if (!machine) {
       return refuse('FINGERPRINT_SCOPE_MISMATCH', 'no machine of the license has that fingerprint');
+    }
     if (heartbeatDead(machine, policy, now)) {
       return refuse('HEARTBEAT_DEAD', `machine ${machine.id} missed its heartbeat`);
     }
   }
-  return excess('machines', state.machines.length, machineLimit(policy), machineCeiling(policy));
+  return excess('TOO_MANY_MACHINES', state.machines.length, machineLimit(policy), machineCeiling(policy));
 }
 
 function users(state: LicenseState, policy: Policy): Outcome {
-  const ceiling = overageCeiling(policy.maxUsers, policy.overageStrategy);
-  return excess('users', state.users.length, policy.maxUsers, ceiling);
+  return excess('TOO_MANY_USERS', state.users.length, policy.maxUsers, userCeiling(policy));
 }
 
 /** The first metric at or past its ceiling refuses; else the first one over its limit is noted. */

@@ -75,20 +75,36 @@ export function signingInput(kind: FileKind, alg: string, kid: string, enc: stri
   return utf8(`${kind}.${alg}.${kid}.${enc}`);
 }
 
+/**
+ * Derived keys, by kind, use, license key and fingerprint: an app checks the same file again and
+ * again, and deriving costs more than the rest of a verification. Bounded; the license key they
+ * come from is in the app's memory anyway.
+ */
+const derived = new Map<string, Promise<CryptoKeyHandle>>();
+const MAX_DERIVED = 16;
+
 /** The AES-256-GCM key of a file: HKDF-SHA256 over the license key, salted with the fingerprint. */
-export async function fileKey(
+export function fileKey(
   kind: FileKind,
   licenseKey: string,
   fingerprint: string | null,
   usage: 'encrypt' | 'decrypt',
 ): Promise<CryptoKeyHandle> {
-  const base = await subtle().importKey('raw', utf8(licenseKey.trim()), 'HKDF', false, ['deriveKey']);
-  const hkdf = {
-    name: 'HKDF',
-    hash: 'SHA-256',
-    salt: utf8(kind === 'machine' ? (fingerprint ?? '') : ''),
-    info: utf8(`tollgate ${kind} file v1`),
-  };
+  const salt = kind === 'machine' ? (fingerprint ?? '') : '';
+  const cacheKey = JSON.stringify([kind, usage, licenseKey.trim(), salt]);
+  let key = derived.get(cacheKey);
+  if (!key) {
+    if (derived.size >= MAX_DERIVED) derived.clear();
+    key = deriveFileKey(kind, licenseKey.trim(), salt, usage);
+    derived.set(cacheKey, key);
+    key.catch(() => derived.delete(cacheKey));
+  }
+  return key;
+}
+
+async function deriveFileKey(kind: FileKind, licenseKey: string, salt: string, usage: 'encrypt' | 'decrypt') {
+  const base = await subtle().importKey('raw', utf8(licenseKey), 'HKDF', false, ['deriveKey']);
+  const hkdf = { name: 'HKDF', hash: 'SHA-256', salt: utf8(salt), info: utf8(`tollgate ${kind} file v1`) };
   return subtle().deriveKey(hkdf, base, { name: 'AES-GCM', length: 256 }, false, [usage]);
 }
 

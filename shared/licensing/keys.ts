@@ -1,4 +1,12 @@
-import { fromBase64url, subtle, toBase64url, type CryptoKeyHandle, type OkpJwk } from './encoding';
+import {
+  BASE64URL,
+  fromBase64url,
+  isRecord,
+  subtle,
+  toBase64url,
+  type CryptoKeyHandle,
+  type OkpJwk,
+} from './encoding';
 
 /**
  * Signing keys and the published key set (docs/licensing.md, "Keys and rotation"). Ed25519
@@ -27,6 +35,25 @@ export interface PublicKeyEntry {
 /** The set an app embeds or fetches (`GET /api/v1/licensing/keys`), JWKS-shaped. */
 export interface KeySet {
   keys: readonly PublicKeyEntry[];
+}
+
+/**
+ * A key set read from untrusted JSON (an app refreshing it from the endpoint): the entries that
+ * are well-formed Ed25519 keys, the others left out; null when it is not a key set at all.
+ */
+export function parseKeySet(value: unknown): KeySet | null {
+  if (!isRecord(value) || !Array.isArray(value.keys)) return null;
+  const keys = value.keys.flatMap((entry: unknown): PublicKeyEntry[] => {
+    if (!isRecord(entry) || entry.kty !== 'OKP' || entry.crv !== 'Ed25519') return [];
+    const { kid, x, status, retiredAt } = entry;
+    if (typeof kid !== 'string' || !KID_PATTERN.test(kid)) return [];
+    if (typeof x !== 'string' || x.length !== 43 || !BASE64URL.test(x)) return [];
+    if (status === 'active') return [{ kid, kty: 'OKP', crv: 'Ed25519', x, status }];
+    if (status !== 'retired') return [];
+    const when = Number.isSafeInteger(retiredAt) ? { retiredAt: retiredAt as number } : {};
+    return [{ kid, kty: 'OKP', crv: 'Ed25519', x, status, ...when }];
+  });
+  return { keys };
 }
 
 /** A private key ready to sign, with the id it signs under. */
@@ -101,8 +128,8 @@ export function keyCovers(entry: PublicKeyEntry, issuedAt: number): boolean {
 }
 
 /**
- * Checks a signature made under `kid`, then the key's status for a thing issued at `issuedAt`
- * (read from the signed bytes by the caller, hence a function called only once they are trusted).
+ * Checks a signature made under `kid` against the set. The key's rotation status is the caller's
+ * next step (`keyCovers`), with the issue time it reads from the bytes once they are trusted.
  */
 export async function verifyBytes(
   keySet: KeySet,

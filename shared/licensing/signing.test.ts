@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64url, toBase64url } from './encoding';
+import { fromBase64url, toBase64url, type CryptoKeyHandle } from './encoding';
 import {
   generateSigningKey,
   importSigningKey,
+  parseKeySet,
   type KeySet,
   type PublicKeyEntry,
   type SigningKey,
@@ -52,6 +53,23 @@ describe('license keys', () => {
   it('signs with a key imported from its stored PKCS#8 or JWK form alike', async () => {
     const fromPkcs8 = await importSigningKey('k2026b', { pkcs8: current.pkcs8 });
     expect(await verifyLicenseKey(await signLicenseKey(payload, fromPkcs8), keySet)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('signs with a private JWK, and with a CryptoKey straight from Web Crypto', async () => {
+    const generated: unknown = await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify']);
+    const pair = generated as { privateKey: CryptoKeyHandle & Parameters<typeof crypto.subtle.exportKey>[1] };
+    const jwk = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as { x: string; d: string };
+    const published: KeySet = {
+      keys: [{ kid: 'kj', kty: 'OKP', crv: 'Ed25519', x: jwk.x, status: 'active' }],
+    };
+    const fromJwk = await importSigningKey('kj', { jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d } });
+    expect(await verifyLicenseKey(await signLicenseKey(payload, fromJwk), published)).toMatchObject({
+      ok: true,
+    });
+    const direct = { kid: 'kj', privateKey: pair.privateKey };
+    expect(await verifyLicenseKey(await signLicenseKey(payload, direct), published)).toMatchObject({
       ok: true,
     });
   });
@@ -126,5 +144,23 @@ describe('rotation', () => {
 
   it('refuses to make a key under an id that would break the format', async () => {
     await expect(generateSigningKey('k.1')).rejects.toThrow(/not a key id/);
+  });
+});
+
+describe('parseKeySet', () => {
+  it('keeps well-formed Ed25519 entries of a fetched set and leaves the rest out', () => {
+    const fetched = JSON.parse(JSON.stringify(keySet)) as { keys: unknown[] };
+    fetched.keys.push(
+      { kid: 'rsa', kty: 'RSA', n: 'x', e: 'AQAB', status: 'active' },
+      { ...current.publicKey, kid: 'short', x: 'AAAA' },
+      { ...current.publicKey, kid: 'odd', status: 'revoked' },
+      { ...older.publicKey, kid: 'undated', status: 'retired', retiredAt: 'yesterday' },
+      null,
+    );
+    expect(parseKeySet(fetched)).toEqual({
+      keys: [...keySet.keys, { ...older.publicKey, kid: 'undated', status: 'retired' }],
+    });
+    expect(parseKeySet({ keys: 'all' })).toBeNull();
+    expect(parseKeySet(null)).toBeNull();
   });
 });

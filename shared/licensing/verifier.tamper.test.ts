@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armor, dearmor } from './armor';
 import { fromBase64url, jsonBytes, parseJsonBytes, toBase64url } from './encoding';
@@ -107,5 +108,28 @@ describe('tampering', () => {
       const result = await verify(rewrap('machine', { ...envelope, enc }));
       expect(result, path.join('.')).toMatchObject({ ok: false, reason: 'BAD_SIGNATURE' });
     }
+  });
+
+  it('random bytes, random envelopes and random text are refused, never thrown', async () => {
+    const envelope = fc.record(
+      {
+        enc: fc.base64String(),
+        sig: fc.base64String(),
+        alg: fc.constantFrom('ed25519', 'aes-256-gcm+ed25519', 'x'),
+        kid: fc.constantFrom('k1', 'k2', 'k.1'),
+      },
+      { requiredKeys: [] },
+    );
+    const texts = fc.oneof(
+      fc.uint8Array({ minLength: 1 }).map((bytes) => armor('machine', bytes)),
+      fc.jsonValue().map((value) => armor('license', jsonBytes(value))),
+      envelope.map((value) => armor('license', jsonBytes(value))),
+      fc.string(),
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, async (text) => {
+        expect((await verify(text)).ok).toBe(false);
+      }),
+    );
   });
 });

@@ -69,6 +69,9 @@ describe('verifyFile, each refusal with its reason', () => {
     expect(await reasonOf(text.replace('END TOLLGATE LICENSE', 'END TOLLGATE MACHINE'))).toBe('MALFORMED');
     expect(await reasonOf(text, { expect: 'machine' })).toBe('MALFORMED');
     expect(await reasonOf('x'.repeat(1_000_001))).toBe('MALFORMED');
+    // Signed, but a date no clock can show: refused, never thrown.
+    const license = { ...fileContent().license, expiresAt: 9_000_000_000_000_000 };
+    expect(await reasonOf(await issueFile(fileContent({ license }), signer))).toBe('MALFORMED');
   });
 
   it('BAD_SIGNATURE: a license file relabelled as a machine file', async () => {

@@ -69,7 +69,9 @@ export type VerifiedFile = {
 export type VerifyResult = VerifiedFile | { ok: false; reason: VerifyReason; detail: string };
 
 const refuse = (reason: VerifyReason, detail: string): VerifyResult => ({ ok: false, reason, detail });
-const isTime = (value: unknown): value is number => Number.isSafeInteger(value);
+/** Epoch ms a Date can hold (±8.64e15), so printing one never throws. */
+const isTime = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && Math.abs(value as number) <= 8_640_000_000_000_000;
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 function envelopeOf(bytes: Uint8Array): Envelope | null {
@@ -130,8 +132,9 @@ export async function verifyFile(text: string, options: VerifyOptions): Promise<
   const block = dearmor(text);
   if (!block || block.kind === 'activation') return refuse('MALFORMED', 'no license or machine file block');
   const kind = block.kind;
-  if (options.expect && options.expect !== kind)
+  if (options.expect && options.expect !== kind) {
     return refuse('MALFORMED', `a ${kind} file, not a ${options.expect} file`);
+  }
   const envelope = envelopeOf(block.bytes);
   const data = envelope && fromBase64url(envelope.enc);
   const signature = envelope && fromBase64url(envelope.sig);

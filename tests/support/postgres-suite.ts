@@ -129,6 +129,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/sync.int.test.ts',
   'server/sync/secrets.int.test.ts',
   'server/sync/replica-reach.int.test.ts',
+  'server/sync/account-reach.int.test.ts',
+  'server/sync/desktop/account-admin.int.test.ts',
   'server/sync/desktop/offline-first.int.test.ts',
   'server/sync/desktop/offline-effects.int.test.ts',
   'server/sync/desktop/secrets.int.test.ts',

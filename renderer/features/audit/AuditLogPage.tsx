@@ -60,13 +60,13 @@ export function AuditLogPage() {
         description="Every change, who made it and from where. Entries are hash-chained: verify that none was altered or removed."
         actions={
           <>
-            <ExportMenu source="audit" view={filters} />
             <ChainCheckButton check={check} />
           </>
         }
       />
       {check.data && <ChainCheckResult report={check.data} />}
       <DataTable
+        exportMenu={(columns) => <ExportMenu source="audit" view={filters} columns={columns} />}
         tableId="audit"
         label="Audit log"
         columns={auditColumns}

@@ -4,11 +4,12 @@ import { changesSummary } from './change-text';
 import type { AuditRow } from './types';
 
 export const auditColumns: DataColumn<AuditRow>[] = [
-  codeColumn<AuditRow>('seq', '#', (e) => String(e.seq), { minWidth: 70 }),
-  dateColumn<AuditRow>('at', 'When', (e) => e.at, { align: 'left', minWidth: 130 }),
+  codeColumn<AuditRow>('seq', '#', (e) => String(e.seq), { minWidth: 70, exportAs: ['seq'] }),
+  dateColumn<AuditRow>('at', 'When', (e) => e.at, { align: 'left', minWidth: 130, exportAs: ['at'] }),
   {
     id: 'actor',
     header: 'Who',
+    exportAs: ['actor', 'client'],
     minWidth: 160,
     grow: 1,
     cell: (e) => (
@@ -21,7 +22,6 @@ export const auditColumns: DataColumn<AuditRow>[] = [
         </Text>
       </Stack>
     ),
-    exportValue: (e) => e.actorName,
   },
   {
     id: 'action',
@@ -29,7 +29,6 @@ export const auditColumns: DataColumn<AuditRow>[] = [
     minWidth: 250,
     grow: 1,
     cell: (e) => <Code>{e.action}</Code>,
-    exportValue: (e) => e.action,
   },
   {
     id: 'entity',
@@ -44,7 +43,7 @@ export const auditColumns: DataColumn<AuditRow>[] = [
         </Text>
       </Tooltip>
     ),
-    exportValue: (e) => `${e.entityType} ${e.entityId}`,
+    exportAs: ['entity-type', 'entity'],
   },
   {
     id: 'changes',
@@ -56,7 +55,8 @@ export const auditColumns: DataColumn<AuditRow>[] = [
         {changesSummary(e.changes, 2, e.currency) || '—'}
       </Text>
     ),
-    exportValue: (e) => changesSummary(e.changes, e.changes.length, e.currency),
+    exportAs: ['changes'],
   },
-  idColumn<AuditRow>(),
+  // The audit log's export names an entry by its seq; it has no id column.
+  { ...idColumn<AuditRow>(), exportAs: [] },
 ];

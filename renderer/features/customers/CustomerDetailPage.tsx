@@ -5,6 +5,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useCan } from '../../shell/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerBilling } from '../customer-billing';
+import { AccountAdmins } from './AccountAdmins';
 import { ArchiveButton } from './ArchiveButton';
 import { CustomerMissing } from './CustomerMissing';
 import { CustomerProfile } from './CustomerProfile';
@@ -81,6 +82,7 @@ export function CustomerDetailPage() {
         </Grid.Col>
       </Grid>
       <CustomerBilling customer={customer} />
+      <AccountAdmins customer={customer} />
     </Stack>
   );
 }

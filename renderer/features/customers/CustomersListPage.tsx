@@ -73,10 +73,6 @@ export function CustomersListPage() {
         description="Everyone who buys from your workspace."
         actions={
           <>
-            <ExportMenu
-              source="customers"
-              view={{ search: q, status, country, sort: { field, direction } }}
-            />
             {canWrite && (
               <Button
                 leftSection={<IconPlus size={16} stroke={2} />}
@@ -89,6 +85,13 @@ export function CustomersListPage() {
         }
       />
       <DataTable
+        exportMenu={(columns) => (
+          <ExportMenu
+            source="customers"
+            view={{ search: q, status, country, sort: { field, direction } }}
+            columns={columns}
+          />
+        )}
         tableId="customers"
         label="Customers"
         columns={customerColumns}

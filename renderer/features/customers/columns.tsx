@@ -21,7 +21,6 @@ export const customerColumns: DataColumn<Customer>[] = [
         </Text>
       </CustomerWithPending>
     ),
-    exportValue: (c) => c.name,
   },
   {
     id: 'email',
@@ -34,7 +33,6 @@ export const customerColumns: DataColumn<Customer>[] = [
         {c.email}
       </Text>
     ),
-    exportValue: (c) => c.email,
   },
   {
     id: 'company',
@@ -48,7 +46,6 @@ export const customerColumns: DataColumn<Customer>[] = [
         </Text>
       </CustomerWithPending>
     ),
-    exportValue: (c) => c.company,
   },
   {
     id: 'country',
@@ -66,7 +63,6 @@ export const customerColumns: DataColumn<Customer>[] = [
         </Text>
       </Group>
     ),
-    exportValue: (c) => c.country,
   },
   {
     id: 'status',
@@ -78,12 +74,11 @@ export const customerColumns: DataColumn<Customer>[] = [
         <StatusBadge status={c.status} />
       </CustomerWithPending>
     ),
-    exportValue: (c) => c.status,
   },
   dateColumn<Customer>('createdAt', 'Created', (c) => c.createdAt, {
     sortField: 'createdAt',
     firstDirection: 'desc',
   }),
-  dateColumn<Customer>('updatedAt', 'Updated', (c) => c.updatedAt, { defaultHidden: true }),
+  dateColumn<Customer>('updatedAt', 'Updated', (c) => c.updatedAt, { defaultHidden: true, exportAs: [] }),
   idColumn<Customer>(),
 ];

@@ -56,7 +56,6 @@ export function EmailsListPage() {
         description="Receipts, trial and payment notices sent to customers, with how each delivery went."
         actions={
           <>
-            <ExportMenu source="emails" view={{ status, template }} />
             {canBrand && (
               <Button
                 variant="default"
@@ -71,6 +70,7 @@ export function EmailsListPage() {
       />
       <EmailsHeldBanner />
       <DataTable
+        exportMenu={(columns) => <ExportMenu source="emails" view={{ status, template }} columns={columns} />}
         tableId="emails"
         label="Emails"
         columns={emailColumns}

@@ -1,12 +1,16 @@
 import { Text } from '@mantine/core';
 import { type DataColumn, countColumn, dateColumn, idColumn } from '../../ui/data-table';
 import { EmailStatusBadge } from './EmailStatusBadge';
-import { STATUS_LOOK, TEMPLATE_LABELS } from './labels';
+import { TEMPLATE_LABELS } from './labels';
 import type { EmailRow } from './types';
 
 /** The outbox, newest first as the server sends it. */
 export const emailColumns: DataColumn<EmailRow>[] = [
-  dateColumn<EmailRow>('createdAt', 'Queued', (e) => e.createdAt, { align: 'left', minWidth: 130 }),
+  dateColumn<EmailRow>('createdAt', 'Queued', (e) => e.createdAt, {
+    align: 'left',
+    minWidth: 130,
+    exportAs: ['created'],
+  }),
   {
     id: 'customer',
     header: 'Customer',
@@ -18,7 +22,6 @@ export const emailColumns: DataColumn<EmailRow>[] = [
         {e.customerName ?? '—'}
       </Text>
     ),
-    exportValue: (e) => e.customerName,
   },
   {
     id: 'to',
@@ -30,7 +33,7 @@ export const emailColumns: DataColumn<EmailRow>[] = [
         {e.recipient}
       </Text>
     ),
-    exportValue: (e) => e.recipient,
+    exportAs: ['recipient'],
   },
   {
     id: 'template',
@@ -39,7 +42,7 @@ export const emailColumns: DataColumn<EmailRow>[] = [
     minWidth: 190,
     grow: 0,
     cell: (e) => <Text size="sm">{TEMPLATE_LABELS[e.template]}</Text>,
-    exportValue: (e) => TEMPLATE_LABELS[e.template],
+    exportAs: ['template'],
   },
   {
     id: 'subject',
@@ -51,7 +54,6 @@ export const emailColumns: DataColumn<EmailRow>[] = [
         {e.subject}
       </Text>
     ),
-    exportValue: (e) => e.subject,
   },
   {
     id: 'status',
@@ -59,7 +61,6 @@ export const emailColumns: DataColumn<EmailRow>[] = [
     minWidth: 120,
     grow: 0,
     cell: (e) => <EmailStatusBadge status={e.status} reason={e.lastError} />,
-    exportValue: (e) => STATUS_LOOK[e.status].label,
   },
   countColumn<EmailRow>('attempts', 'Attempts', (e) => e.attempts, { minWidth: 100 }),
   {
@@ -73,7 +74,6 @@ export const emailColumns: DataColumn<EmailRow>[] = [
         {e.lastError ?? ''}
       </Text>
     ),
-    exportValue: (e) => e.lastError,
   },
   idColumn<EmailRow>(),
 ];

@@ -23,9 +23,19 @@ function setFilters(view: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The Export menu of a list page: the list's whole current view (its filters and sort, not just
- * the rows loaded) written by the backend to CSV, XLSX or PDF, with its progress in a corner panel.
+ * the rows loaded, and the columns the table shows) written by the backend to CSV, XLSX or PDF,
+ * with its progress in a corner panel. The one export of a list (decision 14x).
  */
-export function ExportMenu({ source, view }: { source: ExportSource; view: Record<string, unknown> }) {
+export function ExportMenu({
+  source,
+  view,
+  columns,
+}: {
+  source: ExportSource;
+  view: Record<string, unknown>;
+  /** The source's columns to write (the table's shown ones, see DataTable); omitted: all. */
+  columns?: string[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState<string | null>(null);
@@ -39,7 +49,13 @@ export function ExportMenu({ source, view }: { source: ExportSource; view: Recor
     }),
   );
   const begin = (format: ExportFormat, bom: boolean) =>
-    start.mutate({ source, view: setFilters(view), format, options: { bom } });
+    start.mutate({
+      source,
+      view: setFilters(view),
+      format,
+      options: { bom },
+      ...(columns ? { columns } : {}),
+    });
   return (
     <>
       <Menu position="bottom-end" withinPortal>

@@ -43,12 +43,18 @@ export function InvoicesListPage() {
         description="Every invoice issued: renewals, plan changes and one-off charges."
         actions={
           <>
-            <ExportMenu source="invoices" view={{ search: q, status, refund, issuedFrom, issuedTo }} />
             <NewInvoiceButton />
           </>
         }
       />
       <DataTable
+        exportMenu={(columns) => (
+          <ExportMenu
+            source="invoices"
+            view={{ search: q, status, refund, issuedFrom, issuedTo }}
+            columns={columns}
+          />
+        )}
         tableId="invoices"
         label="Invoices"
         columns={invoiceColumns}

@@ -1,14 +1,10 @@
 import { Text } from '@mantine/core';
-import { invoiceDisplayStatus } from '../../../shared/billing/refund-state';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
-import { decimalAmount } from '../../lib/amount';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { periodText } from '../../lib/period-text';
-import { BILLING_REASON_LABELS, INVOICE_STATUS_LOOK } from './status';
+import { BILLING_REASON_LABELS } from './status';
 import type { InvoiceRow } from './types';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const money = (
   id: string,
@@ -31,7 +27,6 @@ const money = (
       c={pick(i) === 0 && id !== 'total' ? 'dimmed' : undefined}
     />
   ),
-  exportValue: (i) => decimalAmount(pick(i), i.currency),
 });
 
 /** The invoices table, newest first as the server sends it. */
@@ -47,7 +42,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
         {i.number ?? 'Draft'}
       </Text>
     ),
-    exportValue: (i) => i.number,
   },
   {
     id: 'customer',
@@ -60,7 +54,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
         {i.customerName}
       </Text>
     ),
-    exportValue: (i) => i.customerName,
   },
   {
     id: 'status',
@@ -69,7 +62,6 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
     grow: 0,
     fitPriority: 3,
     cell: (i) => <InvoiceStatusBadge invoice={i} />,
-    exportValue: (i) => INVOICE_STATUS_LOOK[invoiceDisplayStatus(i)].label,
   },
   {
     id: 'reason',
@@ -82,7 +74,7 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
         {BILLING_REASON_LABELS[i.billingReason] ?? i.billingReason}
       </Text>
     ),
-    exportValue: (i) => BILLING_REASON_LABELS[i.billingReason] ?? i.billingReason,
+    exportAs: ['reason'],
   },
   money('total', 'Total', (i) => i.total),
   money('paid', 'Paid', (i) => i.amountPaid),
@@ -104,8 +96,7 @@ export const invoiceColumns: DataColumn<InvoiceRow>[] = [
         </Text>
       );
     },
-    exportValue: (i) =>
-      i.periodStart !== null && i.periodEnd !== null ? `${iso(i.periodStart)} / ${iso(i.periodEnd)}` : null,
+    exportAs: ['period-start', 'period-end'],
   },
   dateColumn<InvoiceRow>('createdAt', 'Issued', (i) => i.createdAt, { minWidth: 156, fitPriority: 2 }),
   idColumn<InvoiceRow>(),

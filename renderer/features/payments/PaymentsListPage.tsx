@@ -41,12 +41,9 @@ export function PaymentsListPage() {
   const filtered = q !== '' || status !== null || createdFrom !== null || createdTo !== null;
   return (
     <Stack gap="md" h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-lg))">
-      <PageHeader
-        title="Payments"
-        description="Every charge attempt, with what the gateway answered."
-        actions={<ExportMenu source="payments" view={view} />}
-      />
+      <PageHeader title="Payments" description="Every charge attempt, with what the gateway answered." />
       <DataTable
+        exportMenu={(columns) => <ExportMenu source="payments" view={view} columns={columns} />}
         tableId="payments"
         label="Payments"
         columns={paymentColumns}

@@ -2,15 +2,17 @@ import { Anchor, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { MoneyText } from '../../ui/MoneyText';
-import { decimalAmount } from '../../lib/amount';
 import { cardText } from '../../../shared/card-brands';
 import { PaymentStatusBadge } from './PaymentStatusBadge';
-import { PAYMENT_STATUS_LOOK } from './status';
 import type { PaymentRow } from './types';
 
 /** The payments table, newest first as the server sends it. */
 export const paymentColumns: DataColumn<PaymentRow>[] = [
-  dateColumn<PaymentRow>('createdAt', 'Date', (p) => p.createdAt, { align: 'left', minWidth: 130 }),
+  dateColumn<PaymentRow>('createdAt', 'Date', (p) => p.createdAt, {
+    align: 'left',
+    minWidth: 130,
+    exportAs: ['created'],
+  }),
   {
     id: 'customer',
     header: 'Customer',
@@ -22,7 +24,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
         {p.customerName}
       </Text>
     ),
-    exportValue: (p) => p.customerName,
   },
   {
     id: 'invoice',
@@ -39,7 +40,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
         {p.invoiceNumber ?? 'Draft'}
       </Anchor>
     ),
-    exportValue: (p) => p.invoiceNumber,
   },
   {
     id: 'amount',
@@ -48,7 +48,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
     minWidth: 120,
     grow: 0,
     cell: (p) => <MoneyText amount={p.amount} currency={p.currency} size="sm" />,
-    exportValue: (p) => decimalAmount(p.amount, p.currency),
   },
   {
     id: 'refunded',
@@ -57,7 +56,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
     minWidth: 120,
     grow: 0,
     cell: (p) => <MoneyText amount={p.amountRefunded} currency={p.currency} size="sm" c="dimmed" />,
-    exportValue: (p) => decimalAmount(p.amountRefunded, p.currency),
   },
   codeColumn<PaymentRow>('currency', 'Currency', (p) => p.currency),
   {
@@ -66,7 +64,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
     minWidth: 130,
     grow: 0,
     cell: (p) => <PaymentStatusBadge status={p.status} failure={p.failureMessage} />,
-    exportValue: (p) => PAYMENT_STATUS_LOOK[p.status].label,
   },
   {
     id: 'failure',
@@ -79,7 +76,7 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
         {p.failureMessage ?? ''}
       </Text>
     ),
-    exportValue: (p) => p.failureMessage,
+    exportAs: ['failure'],
   },
   {
     id: 'method',
@@ -91,7 +88,7 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
         {p.method ? cardText(p.method.brand, p.method.last4) : '—'}
       </Text>
     ),
-    exportValue: (p) => (p.method ? cardText(p.method.brand, p.method.last4) : null),
+    exportAs: ['card'],
   },
   {
     id: 'attempt',
@@ -104,7 +101,6 @@ export const paymentColumns: DataColumn<PaymentRow>[] = [
         #{p.attemptNumber}
       </Text>
     ),
-    exportValue: (p) => p.attemptNumber,
   },
   idColumn<PaymentRow>(),
 ];

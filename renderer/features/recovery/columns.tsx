@@ -3,7 +3,6 @@ import { Link } from '@tanstack/react-router';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
 import { DateText } from '../../ui/DateText';
 import { MoneyText } from '../../ui/MoneyText';
-import { decimalAmount } from '../../lib/amount';
 import { formatDateTime } from '../../lib/format';
 import { RecoveryActions } from './RecoveryActions';
 import { attemptsText, RECOVERY_STATUS_LOOK } from './recovery-text';
@@ -45,7 +44,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
         </Text>
       </Stack>
     ),
-    exportValue: (r) => r.invoiceNumber,
   },
   {
     id: 'amount',
@@ -54,7 +52,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
     minWidth: 120,
     grow: 0,
     cell: (r) => <MoneyText amount={r.failedAmount} currency={r.currency} size="sm" />,
-    exportValue: (r) => decimalAmount(r.failedAmount, r.currency),
   },
   codeColumn<RecoveryRow>('currency', 'Currency', (r) => r.currency, { defaultHidden: true }),
   {
@@ -67,7 +64,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
         {RECOVERY_STATUS_LOOK[r.status].label}
       </Badge>
     ),
-    exportValue: (r) => RECOVERY_STATUS_LOOK[r.status].label,
   },
   {
     id: 'attempts',
@@ -80,7 +76,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
         {attemptsText(r.attempts, r.maxAttempts)}
       </Text>
     ),
-    exportValue: (r) => r.attempts,
   },
   {
     id: 'next',
@@ -92,7 +87,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
         {nextText(r)}
       </Text>
     ),
-    exportValue: (r) => (r.nextAttemptAt === null ? null : new Date(r.nextAttemptAt).toISOString()),
   },
   {
     id: 'grace',
@@ -101,7 +95,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
     minWidth: 140,
     grow: 0,
     cell: (r) => <DateText ms={r.graceEndsAt} size="sm" c="dimmed" />,
-    exportValue: (r) => new Date(r.graceEndsAt).toISOString(),
   },
   {
     id: 'failure',
@@ -114,7 +107,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
         {r.lastFailureCode ?? ''}
       </Text>
     ),
-    exportValue: (r) => r.lastFailureCode,
   },
   dateColumn<RecoveryRow>('startedAt', 'First failed', (r) => r.startedAt, { defaultHidden: true }),
   {
@@ -124,7 +116,6 @@ export const recoveryColumns: DataColumn<RecoveryRow>[] = [
     minWidth: 80,
     grow: 0,
     cell: (r) => <RecoveryActions row={r} />,
-    exportValue: () => null,
   },
   idColumn<RecoveryRow>(),
 ];

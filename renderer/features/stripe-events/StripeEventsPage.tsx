@@ -60,18 +60,19 @@ export function StripeEventsPage() {
       <PageHeader
         title="Stripe events"
         description="Events Stripe sent, stored once each, and whether Tollgate applied them."
-        actions={
+      />
+      <EndpointSettings />
+      <DataTable
+        exportMenu={(columns) => (
           <ExportMenu
             source="stripeEvents"
             view={stripeEventListFilters(
               { status: search.status, type: search.type, since: search.since },
               anchor,
             )}
+            columns={columns}
           />
-        }
-      />
-      <EndpointSettings />
-      <DataTable
+        )}
         tableId="webhook-events"
         label="Stripe events"
         columns={stripeEventColumns}

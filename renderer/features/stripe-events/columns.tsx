@@ -1,7 +1,6 @@
 import { Text } from '@mantine/core';
 import { type DataColumn, codeColumn, countColumn, dateColumn, idColumn } from '../../ui/data-table';
 import { EventStatusBadge } from './EventStatusBadge';
-import { EVENT_STATUS_LOOK } from './status';
 import type { StripeEventRow } from './types';
 
 /** The inbox, newest received first as the server sends it. */
@@ -21,7 +20,6 @@ export const stripeEventColumns: DataColumn<StripeEventRow>[] = [
         {e.type}
       </Text>
     ),
-    exportValue: (e) => e.type,
   },
   {
     id: 'status',
@@ -29,7 +27,6 @@ export const stripeEventColumns: DataColumn<StripeEventRow>[] = [
     minWidth: 140,
     grow: 0,
     cell: (e) => <EventStatusBadge status={e.status} error={e.lastError} />,
-    exportValue: (e) => EVENT_STATUS_LOOK[e.status].label,
   },
   codeColumn<StripeEventRow>('objectId', 'Object', (e) => e.objectId ?? '', { minWidth: 200 }),
   countColumn<StripeEventRow>('attempts', 'Attempts', (e) => e.attempts),
@@ -40,7 +37,6 @@ export const stripeEventColumns: DataColumn<StripeEventRow>[] = [
     grow: 0,
     defaultHidden: true,
     cell: (e) => <Text size="sm">{e.source === 'webhook' ? 'Webhook' : 'Events list'}</Text>,
-    exportValue: (e) => e.source,
   },
   {
     id: 'error',
@@ -52,7 +48,7 @@ export const stripeEventColumns: DataColumn<StripeEventRow>[] = [
         {e.lastError ?? ''}
       </Text>
     ),
-    exportValue: (e) => e.lastError,
   },
-  idColumn<StripeEventRow>(),
+  // The export's Event column is the event's id.
+  { ...idColumn<StripeEventRow>(), exportAs: ['event'] },
 ];

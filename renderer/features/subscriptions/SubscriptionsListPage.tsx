@@ -44,12 +44,18 @@ export function SubscriptionsListPage() {
         description="Who pays for which plan, and where each subscription stands."
         actions={
           <>
-            <ExportMenu source="subscriptions" view={{ search: q, status, planId, managedBy }} />
             <StripeImportButton />
           </>
         }
       />
       <DataTable
+        exportMenu={(columns) => (
+          <ExportMenu
+            source="subscriptions"
+            view={{ search: q, status, planId, managedBy }}
+            columns={columns}
+          />
+        )}
         tableId="subscriptions"
         label="Subscriptions"
         columns={subscriptionColumns}

@@ -1,10 +1,8 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { codeColumn, dateColumn, idColumn, type DataColumn } from '../../ui/data-table';
-import { decimalAmount } from '../../lib/amount';
 import { MoneyText } from '../../ui/MoneyText';
 import { perInterval, planWithQuantity } from './price-text';
-import { SUBSCRIPTION_STATUS_LOOK } from './status';
 import { StripeBadge } from './StripeBadge';
 import { SubscriptionStatusBadge } from './SubscriptionStatusBadge';
 import type { SubscriptionRow } from './types';
@@ -27,7 +25,6 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
         </Text>
       </Stack>
     ),
-    exportValue: (s) => s.customerName,
   },
   {
     id: 'email',
@@ -39,7 +36,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
         {s.customerEmail}
       </Text>
     ),
-    exportValue: (s) => s.customerEmail,
+    exportAs: ['customer-email'],
   },
   {
     id: 'plan',
@@ -51,7 +48,7 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
         {planWithQuantity(s.planName, s.quantity)}
       </Text>
     ),
-    exportValue: (s) => s.planName,
+    exportAs: ['plan', 'interval'],
   },
   {
     id: 'amount',
@@ -67,7 +64,6 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
         </Text>
       </Group>
     ),
-    exportValue: (s) => decimalAmount(s.amount, s.currency),
   },
   codeColumn<SubscriptionRow>('currency', 'Currency', (s) => s.currency),
   {
@@ -88,12 +84,12 @@ export const subscriptionColumns: DataColumn<SubscriptionRow>[] = [
         )}
       </Group>
     ),
-    exportValue: (s) =>
-      SUBSCRIPTION_STATUS_LOOK[s.status].label +
-      (s.cancelAtPeriodEnd ? ' (cancels at period end)' : '') +
-      (s.managedBy === 'stripe' ? ' (Stripe)' : ''),
+    exportAs: ['status', 'cancels-at-period-end'],
   },
-  dateColumn<SubscriptionRow>('periodEnd', 'Period ends', (s) => s.currentPeriodEnd, { minWidth: 130 }),
+  dateColumn<SubscriptionRow>('periodEnd', 'Period ends', (s) => s.currentPeriodEnd, {
+    minWidth: 130,
+    exportAs: ['period-end'],
+  }),
   dateColumn<SubscriptionRow>('createdAt', 'Created', (s) => s.createdAt),
   idColumn<SubscriptionRow>(),
 ];

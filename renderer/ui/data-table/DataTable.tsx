@@ -7,7 +7,7 @@ import { countOf, formatCount } from '../../lib/format';
 import { ColumnMenu } from './ColumnMenu';
 import { useColumnVisibility } from './column-visibility';
 import classes from './data-table.module.css';
-import { ExportButton } from './ExportButton';
+import { exportColumnsOf } from './export-columns';
 import { fitColumns } from './fit-columns';
 import { Grid, LoadingRows } from './Grid';
 import type { DataColumn, DataSource, Noun, SortState } from './types';
@@ -29,11 +29,16 @@ export interface DataTableProps<Row> {
   filters?: ReactNode;
   /** What to say when the view has no rows. */
   empty: ReactNode;
+  /**
+   * The page's Export menu, given the export columns of the columns the user shows (the
+   * backend writes the whole view with exactly those).
+   */
+  exportMenu?: (columns: string[]) => ReactNode;
 }
 
 /**
- * A server-paged, server-sorted, virtualized table with column choice and CSV export of
- * the whole view. Pages supply the columns, the data source (filters applied) and filters.
+ * A server-paged, server-sorted, virtualized table with column choice, and the page's Export
+ * menu fed the columns shown. Pages supply the columns, the data source (filters applied) and filters.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { columns, source } = props;
@@ -100,12 +105,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 : countOf(paged.total, props.noun)}
           </Text>
           <ColumnMenu columns={columns} visibility={visibility} onChange={setVisibility} />
-          <ExportButton
-            fetchPage={source.fetchPage}
-            columns={visible}
-            fileBase={props.tableId}
-            noun={props.noun}
-          />
+          {props.exportMenu?.(exportColumnsOf(visible))}
         </Group>
       </Group>
       <div className={classes.frame} ref={frame.ref}>

@@ -3,7 +3,7 @@ import { DateText } from '../DateText';
 import type { DataColumn } from './types';
 
 /** What a list may still tune on a ready-made column: width, alignment, sorting, visibility. */
-type Tuning<Row> = Partial<Omit<DataColumn<Row>, 'id' | 'header' | 'cell' | 'exportValue'>>;
+type Tuning<Row> = Partial<Omit<DataColumn<Row>, 'id' | 'header' | 'cell'>>;
 
 /** A moment shown as "3 days ago" (exact on hover) and exported as an ISO timestamp. */
 export function dateColumn<Row>(
@@ -19,7 +19,6 @@ export function dateColumn<Row>(
     minWidth: 140,
     grow: 0,
     cell: (row) => <DateText ms={ms(row)} size="sm" c="dimmed" />,
-    exportValue: (row) => new Date(ms(row)).toISOString(),
     ...tuning,
   };
 }
@@ -41,7 +40,6 @@ export function codeColumn<Row>(
         {value(row)}
       </Text>
     ),
-    exportValue: value,
     ...tuning,
   };
 }
@@ -64,7 +62,6 @@ export function countColumn<Row>(
         {value(row)}
       </Text>
     ),
-    exportValue: value,
     ...tuning,
   };
 }

@@ -1,6 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { CsvValue } from './csv';
 
 /** One page of a keyset-paged list, as list procedures return it. */
 export interface Page<Row> {
@@ -34,8 +33,11 @@ export interface DataColumn<Row> {
   id: string;
   header: string;
   cell: (row: Row) => ReactNode;
-  /** The value written to a CSV export: plain text or a number, never markup. */
-  exportValue: (row: Row) => CsvValue;
+  /**
+   * The export source's columns this one shows, by id (`exportColumnId`): omitted, the one
+   * its header names; [] when the export has none of it.
+   */
+  exportAs?: readonly string[];
   /** The server-side sort field this column sorts by; absent when it cannot sort. */
   sortField?: string;
   /** The direction of the first click on the header; ascending unless said. */

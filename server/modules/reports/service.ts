@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { newId } from '../../../shared/ids';
 import {
+  exportColumnId,
   PDF_MAX_ROWS,
   SOURCE_TITLES,
   type ExportStartInput,
@@ -35,7 +36,25 @@ export type ExportContext = Context & { tenantId: string; principal: Principal }
 type StartInput = Required<Pick<ExportStartInput, 'source' | 'format'>> & {
   view: Record<string, unknown>;
   options: { bom: boolean };
+  columns?: string[];
 };
+
+/**
+ * The source with only the columns asked for (the table's visible ones), in the source's
+ * order; an id the source lacks is refused naming it and the ones it has. A report's are fixed.
+ */
+function withColumns(source: ExportSourceDef<never>, ids: readonly string[] | undefined) {
+  if (!ids) return source;
+  const known = source.columns.map((column) => exportColumnId(column.header));
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (source.report || unknown.length > 0) {
+    const message = source.report
+      ? `The ${source.name} report's columns are fixed; export it without columns`
+      : `Unknown column ${unknown.join(', ')}; ${source.name} has ${known.join(', ')}`;
+    throw new DomainError('INVALID_INPUT', message, { columns: [message] });
+  }
+  return { ...source, columns: source.columns.filter((_, i) => ids.includes(known[i] as string)) };
+}
 
 const owner = (ctx: ExportContext): ExportOwner => ({ tenantId: ctx.tenantId, userId: ctx.principal.userId });
 
@@ -91,7 +110,7 @@ async function probeView(
  */
 export async function startExport(ctx: ExportContext, input: StartInput): Promise<ExportSummary> {
   const runner = requireRunner(ctx);
-  const source = EXPORT_SOURCE_DEFS[input.source];
+  const source = withColumns(EXPORT_SOURCE_DEFS[input.source], input.columns);
   const pageKey = Object.keys(input.view).find((key) => PAGE_KEYS.includes(key));
   if (pageKey) {
     throw new DomainError(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/billing/periods';
 import { GOOD_CARD } from '../../../testing/billing.test-kit';
+import { expectDomainError } from '../../../testing/errors.test-kit';
 import { START } from '../../../testing/world.test-kit';
 // The exports' test kit (a runner and the files read back) is what a test of a list's export
 // needs; a test kit is not part of a module's index (it never ships).
@@ -40,5 +41,23 @@ describe('the payments export with a created-at range', () => {
     const [header, ...records] = await csvRecords(world.fileOf(done));
     const at = header?.indexOf('ID') ?? -1;
     expect(records.map((record) => record[at])).toEqual(expected);
+  });
+
+  it('writes only the columns asked for (a table’s visible ones), in the source’s order', async () => {
+    const columns = ['currency', 'customer', 'amount', 'created'];
+    const done = await world.exportAs('adminA', { source: 'payments', view: {}, format: 'csv', columns });
+    const [header] = await csvRecords(world.fileOf(done));
+    expect(header).toEqual(['Customer', 'Amount (major units, see Currency)', 'Currency', 'Created (UTC)']);
+  });
+
+  it('refuses a column the source lacks, naming it and the ones it has', async () => {
+    const seen = await expectDomainError(
+      () =>
+        world
+          .as('adminA')
+          .exports.start({ source: 'payments', format: 'csv', columns: ['customer', 'method'] }),
+      'INVALID_INPUT',
+    );
+    expect(seen.message).toMatch(/^Unknown column method; payments has customer, invoice, status, amount/);
   });
 });

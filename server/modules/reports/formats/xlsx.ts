@@ -117,7 +117,6 @@ export function xlsxWriter(
     stream: out,
     useStyles: true,
     useSharedStrings: false,
-    zip: { zlib: { level: 1 } },
   });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
