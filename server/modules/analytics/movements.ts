@@ -72,7 +72,15 @@ const COLUMNS = [
   'cause_id',
 ] as const satisfies readonly (keyof MovementRow)[];
 
+/**
+ * A replaced row (same id, other fields) is updated in place by the insert's conflict clause:
+ * one row-log entry and only the changed index entries, where a delete and an insert wrote two
+ * and every index twice.
+ */
 const INSERT_HEAD = `INSERT INTO mrr_movements (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `;
+const ON_REPLACED = ` ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `"${c}" = excluded."${c}"`)
+  .join(', ')}`;
 const DELETE_CHUNK = 500;
 /** Rows per insert: 23 values each, under both databases' limits on parameters. */
 const INSERT_CHUNK = 200;
@@ -85,11 +93,9 @@ export async function applyMovementDiff(
 ): Promise<void> {
   if (diff.inserted.length === 0 && diff.deleted.length === 0) return;
   const bulk = new BulkSql(db);
-  // Deleted first: a replaced row is inserted again under its id.
-  for (const ids of chunks(
-    diff.deleted.map((row) => row.id),
-    DELETE_CHUNK,
-  )) {
+  const replaced = new Set(diff.inserted.map((row) => row.id));
+  const gone = diff.deleted.filter((row) => !replaced.has(row.id)).map((row) => row.id);
+  for (const ids of chunks(gone, DELETE_CHUNK)) {
     await bulk.run(
       `DELETE FROM mrr_movements WHERE tenant_id = ${bulk.mark(1)} AND id IN ${bulk.tuples(1, ids.length, 1)}`,
       [tenantId, ...ids],
@@ -98,7 +104,7 @@ export async function applyMovementDiff(
   for (const rows of chunks(diff.inserted, INSERT_CHUNK)) {
     const values: unknown[] = [];
     for (const row of rows) for (const column of COLUMNS) values.push(row[column]);
-    await bulk.run(INSERT_HEAD + bulk.tuples(rows.length, COLUMNS.length), values);
+    await bulk.run(INSERT_HEAD + bulk.tuples(rows.length, COLUMNS.length) + ON_REPLACED, values);
   }
   await adjustSums(bulk, tenantId, diff);
 }
