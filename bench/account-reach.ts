@@ -1,5 +1,5 @@
 /**
- * An account admin's pull (decision 14x) beside a tenant admin's, on SQLite: a tenant of N
+ * An account admin's pull (decision 145) beside a tenant admin's, on SQLite: a tenant of N
  * customers, one of them administered by Xavier. Each pulls the whole log in pages of 1,000
  * (the desktop's first sync) through readChanges, the query sync.pull runs. The account's rows
  * are few, but its walk reads every row of the tenant's log (its filter reads each row's

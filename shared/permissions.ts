@@ -80,7 +80,7 @@ export interface Grants {
    */
   scopes?: readonly Permission[];
   /**
-   * Account admins (decision 14x): per tenant, the one customer whose account the person
+   * Account admins (decision 145): per tenant, the one customer whose account the person
    * administers. Never a tenant role: `can` and `canEnterTenant` ignore it, so every staff
    * procedure refuses an account admin; only account procedures read it (`accountOf`).
    */

@@ -12,7 +12,7 @@ import { ATTEMPTS, type Fixture } from './isolation-attempts.test-kit';
 import { seedTenantB, snapshotTables } from './isolation-fixture.test-kit';
 
 /**
- * Account isolation (decision 14x): Xavier, the account admin of customer X of tenant A,
+ * Account isolation (decision 145): Xavier, the account admin of customer X of tenant A,
  * tries every account procedure against customer Y of A and against tenant B, and every
  * staff procedure in A and in B. Nothing of Y's or B's may come back, and nothing may be
  * written. Staff, in turn, are not account admins: account procedures refuse them.

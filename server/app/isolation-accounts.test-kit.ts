@@ -3,7 +3,7 @@ import type { Principal } from '../trpc/context';
 import { testCaller, type TestWorld } from '../testing/world.test-kit';
 
 /**
- * The account admin attacker (decision 14x): Xavier administers customer X's account in
+ * The account admin attacker (decision 145): Xavier administers customer X's account in
  * tenant A. Customer Y of the same tenant (Yolanda) has her own subscription, invoice and
  * card; every account procedure is tried against them by naming Y's ids, and every staff
  * procedure (isolation-attempts.test-kit.ts) by Xavier must be refused.

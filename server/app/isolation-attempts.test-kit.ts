@@ -31,7 +31,7 @@ export interface Fixture {
   bWebhookDeliveryId: string;
   bJobId: string;
   bExportId: string;
-  /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 14x). */
+  /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
 }

@@ -230,7 +230,7 @@ async function exportOfB(world: TestWorld): Promise<string> {
   return started.id;
 }
 
-/** Bertha's account: an admin bound to it, and an open invitation to it (decision 14x). */
+/** Bertha's account: an admin bound to it, and an open invitation to it (decision 145). */
 async function accountOfBertha(world: TestWorld, customerId: string) {
   const now = world.clock.now();
   const user = await insertUser(world.database.db, {

@@ -38,7 +38,7 @@ type ValidInput = (kit: Kit) => unknown;
 interface Kit {
   world: BillingWorld;
   staff: Caller;
-  /** The account admin of the kit's customer, for account procedures (decision 14x). */
+  /** The account admin of the kit's customer, for account procedures (decision 145). */
   account: Caller;
   customerId: string;
   planId: string;

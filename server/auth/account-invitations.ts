@@ -10,7 +10,7 @@ import type { AuthScope } from './service';
 import { hashOpaqueToken } from './tokens';
 
 /**
- * Invitations to administer one customer's account (decision 14x), kept apart from staff
+ * Invitations to administer one customer's account (decision 145), kept apart from staff
  * invitations: their codes start `tga_` (staff's `tgi_`), so auth.acceptInvitation tells
  * them apart by the code alone and one form on the Connect page accepts both.
  */

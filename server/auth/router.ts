@@ -48,7 +48,7 @@ export const authRouter = router({
     kind: ctx.principal.via?.kind ?? 'local',
     platformRole: ctx.principal.grants.platformRole,
     tenantRoles: ctx.principal.grants.tenantRoles,
-    /** Tenant id → the customer whose account they administer (decision 14x). */
+    /** Tenant id → the customer whose account they administer (decision 145). */
     accounts: ctx.principal.grants.accounts ?? {},
     defaultTenantId: ctx.principal.defaultTenantId,
   })),

@@ -83,7 +83,7 @@ export async function startAuthorityWork(
   services.smtpConfigured = options.smtp !== null;
   // The monthly finance pack's first run; each run schedules the next (a no-op when scheduled).
   await scheduleFinancePacks(db, nextFinancePackAt(clock.now()), clock.now());
-  // Subscriptions from before MRR history (or bulk-loaded) get theirs once (decision 14x).
+  // Subscriptions from before MRR history (or bulk-loaded) get theirs once (decision 142).
   await scheduleMrrBackfills(db, clock.now());
   const jobs = startJobLoop({
     db,

@@ -21,6 +21,6 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...REPLICATED_TABLES_V15.map((t) => (t.name === WEBHOOK_ENDPOINTS_V17.name ? WEBHOOK_ENDPOINTS_V17 : t)),
   // Migration 0025: the Overview's figures, offline on the desktop.
   ...REPLICATED_TABLES_V25,
-  // Migration 0029: account admins' bindings, so a desktop builds their principal (decision 14x).
+  // Migration 0029: account admins' bindings, so a desktop builds their principal (decision 145).
   ACCOUNT_MEMBERS_V29,
 ];

@@ -47,4 +47,6 @@ export interface EmailTables {
     size_bytes: number;
     content: Buffer;
   };
+  /** Migration 0030: secrets an email carries until it is sent (a JSON object of name → value). */
+  email_secrets: { email_id: string; tenant_id: string; secrets: string };
 }

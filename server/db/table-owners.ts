@@ -29,7 +29,7 @@ export const TABLE_OWNERS = {
   sessions: 'server/auth',
   api_keys: 'server/auth',
   invitations: 'server/auth',
-  // Account admins (people at a customer) and their invitations: decision 14x.
+  // Account admins (people at a customer) and their invitations: decision 145.
   account_members: 'server/modules/tenants',
   account_invitations: 'server/auth',
   // The sign-in throttle's counters, shared by every instance (PostgreSQL only; unused on SQLite).
@@ -73,6 +73,7 @@ export const TABLE_OWNERS = {
 
   email_outbox: 'server/modules/emails',
   email_attachments: 'server/modules/emails',
+  email_secrets: 'server/modules/emails',
   email_settings: 'server/modules/emails',
   notification_cursors: 'server/modules/emails',
 

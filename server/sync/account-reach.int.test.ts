@@ -6,7 +6,7 @@ import { ACCOUNT_CUSTOMER_TABLES } from './account-reach';
 import type { RowChange } from './pull';
 
 /**
- * An account admin's replica (decision 14x): Xavier, admin of customer X of tenant A, pulls
+ * An account admin's replica (decision 145): Xavier, admin of customer X of tenant A, pulls
  * the whole log and receives X's rows only — tenant A's row, X without staff's notes, X's
  * billing rows, the lines of X's invoices, the catalog X's subscription bills, his own
  * user and binding — and nothing of customer Y, of A's other catalog, or of tenant B.

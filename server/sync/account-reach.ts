@@ -3,7 +3,7 @@ import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
 
 /**
- * What an account admin's replica may hold (decision 14x): in each tenant where they
+ * What an account admin's replica may hold (decision 145): in each tenant where they
  * administer customer X (and hold no staff role — staff reach the whole tenant by role), the
  * tenant's row, X's customer row (without staff's notes), X's rows of the customer tables, the
  * lines of X's invoices, the catalog rows X's subscriptions bill (their prices, plans and

@@ -22,7 +22,7 @@ type Where = 'all' | readonly string[];
 export interface Reach {
   userId: string;
   where: ReadonlyMap<Permission, Where>;
-  /** Accounts administered (decision 14x): each one customer's rows of one tenant. */
+  /** Accounts administered (decision 145): each one customer's rows of one tenant. */
   accounts?: readonly AccountReach[];
 }
 

@@ -245,7 +245,7 @@ describe('what each principal pulls is what it may list', () => {
       all
         .filter(
           (r) =>
-            // A tenant's customers' account admins are listed beside its members (decision 14x).
+            // A tenant's customers' account admins are listed beside its members (decision 145).
             (r.tbl === 'memberships' || r.tbl === 'account_members') &&
             (principal.grants.platformRole !== null && can(principal.grants, 'users.manage', '')
               ? true

@@ -172,7 +172,7 @@ export function tenantProcedure(
 /**
  * The account an account admin works in: the requested tenant's, else their only (first)
  * one. The customer comes from the principal's binding, never from input, so no input can
- * point an account procedure at another customer (decision 14x).
+ * point an account procedure at another customer (decision 145).
  */
 async function resolveAccount(ctx: Context, principal: Principal) {
   const accounts = principal.grants.accounts ?? {};

@@ -4,7 +4,7 @@ import { INVOICE_STATUSES } from '../billing/invoice-status';
 import { pageInput } from '../page';
 
 /**
- * Inputs of account admins' procedures (decision 14x) and of staff's management of them.
+ * Inputs of account admins' procedures (decision 145) and of staff's management of them.
  * An account procedure never takes a customer id: the customer is the account admin's own.
  */
 

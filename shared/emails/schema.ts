@@ -17,7 +17,7 @@ export const EMAIL_TEMPLATES = [
   'webhook_endpoint_disabled',
   /** To the recipients a workspace chose: last month's figures, with the pack's PDF and XLSX attached. */
   'finance_pack',
-  /** To a person at a customer, invited by staff to administer that customer's account (decision 14x). */
+  /** To a person at a customer, invited by staff to administer that customer's account (decision 145). */
   'account_invitation',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -9,7 +9,7 @@ const ACCOUNT_AREAS = [
 ] as const;
 
 /**
- * The console as an account admin sees it (decision 14x): their account's navigation only —
+ * The console as an account admin sees it (decision 145): their account's navigation only —
  * no staff areas, no command palette — and every other address leads to My account, which
  * is where they land after signing in.
  */

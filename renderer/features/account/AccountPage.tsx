@@ -10,7 +10,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { AccountInvoices } from './AccountInvoices';
 
 /**
- * My account (decision 14x): what an account admin administers — their company's profile,
+ * My account (decision 145): what an account admin administers — their company's profile,
  * subscriptions, cards on file and invoices with receipts — read through the account
  * procedures, which take the customer from the admin's own binding.
  */

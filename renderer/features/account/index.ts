@@ -1,3 +1,3 @@
-/** My account: what an account admin (a customer's own person) sees of their account (decision 14x). */
+/** My account: what an account admin (a customer's own person) sees of their account (decision 145). */
 export { AccountGate } from './AccountGate';
 export { AccountPage } from './AccountPage';

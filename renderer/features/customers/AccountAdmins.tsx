@@ -14,7 +14,7 @@ import { SecretOnce } from '../../ui/SecretOnce';
 import { formErrors } from '../admin/server-errors';
 
 /**
- * The customer's account admins (decision 14x): people at the customer who sign in to see
+ * The customer's account admins (decision 145): people at the customer who sign in to see
  * their own account. Staff who manage users invite them by email (the code goes out through
  * the outbox and is shown once here), revoke an open invitation, or remove an admin.
  */

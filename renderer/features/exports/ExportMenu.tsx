@@ -24,7 +24,7 @@ function setFilters(view: Record<string, unknown>): Record<string, unknown> {
 /**
  * The Export menu of a list page: the list's whole current view (its filters and sort, not just
  * the rows loaded, and the columns the table shows) written by the backend to CSV, XLSX or PDF,
- * with its progress in a corner panel. The one export of a list (decision 14x).
+ * with its progress in a corner panel. The one export of a list (decision 148).
  */
 export function ExportMenu({
   source,

@@ -2,7 +2,7 @@ import { byTenantId, pgSyncTriggers } from './pg-sync-triggers';
 import type { Migration } from './types';
 
 /**
- * Account admins (decision 14x): people at a tenant's customer who administer that customer's
+ * Account admins (decision 145): people at a tenant's customer who administer that customer's
  * account only. Their own tables rather than widened `memberships` and `invitations`: every
  * staff check reads memberships (roles, members lists, the replica's reach), so an account
  * admin kept out of it holds no tenant role by construction, and nothing written before

@@ -27,6 +27,7 @@ import { emailAttachments } from './0026_email_attachments';
 import { exportsTable } from './0027_exports';
 import { overviewRollups } from './0028_overview_rollups';
 import { accountAdmins } from './0029_account_admins';
+import { emailSecrets } from './0030_email_secrets';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   exportsTable,
   overviewRollups,
   accountAdmins,
+  emailSecrets,
 ];

@@ -27,7 +27,7 @@ export function app(ctx: Context) {
 
 function permissionOf(path: string): Permission {
   const permission = listProcedures().find((p) => p.path === path)?.permission;
-  // Account procedures (decision 14x) are never REST operations: account admins hold no API keys.
+  // Account procedures (decision 145) are never REST operations: account admins hold no API keys.
   if (
     !permission ||
     permission === 'public' ||

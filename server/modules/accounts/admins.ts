@@ -6,7 +6,7 @@ import { revokeUserSessions } from '../../auth/sessions';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
-import { queueStaffNotice } from '../emails';
+import { queueStaffNotice, secretMarker } from '../emails';
 import {
   accountMemberOfUser,
   accountMembersOf,
@@ -16,7 +16,7 @@ import {
 } from '../tenants';
 
 /**
- * Staff managing a customer's account admins (decision 14x): invite an email (the code goes
+ * Staff managing a customer's account admins (decision 145): invite an email (the code goes
  * out by email through the outbox and is shown once to the inviting staff member), list the
  * admins and open invitations, revoke an invitation, remove an admin. Needs users.manage in
  * the tenant: it lets someone in, as inviting staff does. Every change is audited in the
@@ -159,10 +159,12 @@ export function inviteAccountAdmin(
             recipientName: input.email,
             accountName: customer.company ?? customer.name,
             invitedBy: scope.actor.name,
-            code: token,
+            code: secretMarker('code'),
             expiresAt: row.expires_at,
           },
         }),
+        // The code goes in only when the email is sent: the outbox row is replicated and shown to staff.
+        secrets: { code: token },
       },
       now,
     );

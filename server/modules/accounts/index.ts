@@ -1,2 +1,2 @@
-/** Account admins (decision 14x): people at a customer administering that customer's account only. */
+/** Account admins (decision 145): people at a customer administering that customer's account only. */
 export { accountAdminsRouter, accountRouter } from './router';

@@ -5,7 +5,7 @@ import { customerBillingSummary, findInvoice, invoiceDetail } from '../billing';
 import { receiptFile } from '../receipts';
 
 /**
- * What an account admin sees of their own account (decision 14x): the staff's read
+ * What an account admin sees of their own account (decision 145): the staff's read
  * functions, always called with the customer of the admin's binding (never one from
  * input), and trimmed to what a customer portal shows — no staff notes, no gateway
  * references, no recovery schedule, no drafts.

@@ -19,7 +19,7 @@ export const accountAdminsRouter = router({
   list: tenantProcedure('users.manage')
     .input(accountAdminsInput)
     .query(({ ctx, input }) => listAccountAdmins(ctx, input.customerId)),
-  invite: tenantProcedure('users.manage')
+  invite: tenantProcedure('users.manage', { secrets: { result: ['token'] } })
     .input(accountAdminInviteInput)
     .mutation(({ ctx, input }) => inviteAccountAdmin(ctx, input)),
   revokeInvitation: tenantProcedure('users.manage')
@@ -30,7 +30,7 @@ export const accountAdminsRouter = router({
     .mutation(({ ctx, input }) => removeAccountAdmin(ctx, input)),
 });
 
-/** Account admins: their own customer's account, the customer taken from their binding (decision 14x). */
+/** Account admins: their own customer's account, the customer taken from their binding (decision 145). */
 export const accountRouter = router({
   overview: accountProcedure('account.read')
     .input(noInput)

@@ -15,7 +15,7 @@ export { billingLabels, type BillingLabelType } from './queries/labels';
 
 // For the sibling modules built on billing (receipts, test clocks, recovery).
 export { invoiceDetail } from './queries/details';
-// For account admins' own account (server/modules/accounts, decision 14x).
+// For account admins' own account (server/modules/accounts, decision 145).
 export { customerBillingSummary } from './queries/details';
 export { staff } from './router/request';
 export { loadCustomer, loadInvoiceForStaff, scopeFor, type StaffRequest } from './deps';

@@ -9,4 +9,5 @@ export { sendDueEmails, DEFAULT_SEND_POLICY, NO_SMTP, type SendPolicy, type Send
 export { EMAILED_EVENT_TYPES } from './drafts';
 export { queueStaffNotice, type StaffNotice, type StaffRecipient } from './staff-notices';
 export type { EmailAttachment } from './repo/attachments';
+export { secretMarker } from './repo/secrets';
 export { emailsOfCustomer, type CustomerEmail } from './customer-emails';

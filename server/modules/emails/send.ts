@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger';
 import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { MailerError, type Mailer } from './mailer';
 import { attachmentsOf } from './repo/attachments';
+import { deleteSecrets, fillSecrets, secretsOf } from './repo/secrets';
 import {
   claimEmail,
   dueEmails,
@@ -37,13 +38,14 @@ async function deliver(
   const attempt = email.attempts + 1;
   if (!(await claimEmail(db, email, leaseEnd(clock(), policy), clock()))) return null;
   try {
+    const secrets = await secretsOf(db, email.id);
     await mailer.send({
       from: { name: email.fromName, address: email.fromAddress },
       to: email.recipient,
       replyTo: email.replyTo,
       subject: email.subject,
-      html: email.html,
-      text: email.text,
+      html: fillSecrets(email.html, secrets),
+      text: fillSecrets(email.text, secrets),
       messageId: email.messageId,
       attachments: await attachmentsOf(db, email.id),
     });
@@ -55,6 +57,7 @@ async function deliver(
     return next.giveUp ? 'failed' : 'retrying';
   }
   await markSent(db, email.id, clock());
+  await deleteSecrets(db, email.id);
   return 'sent';
 }
 

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EmailAttachment } from './repo/attachments';
+import type { EmailSecrets } from './repo/secrets';
 import { queueEmail } from './repo/outbox';
 import { readEmailSettings } from './repo/settings';
 import { renderDraft, type EmailDraft } from './templates';
@@ -20,6 +21,8 @@ export interface StaffNotice {
   draftFor(recipient: StaffRecipient): EmailDraft;
   /** Files sent with each recipient's email (the finance pack's PDF and XLSX). */
   attachments?: readonly EmailAttachment[];
+  /** Secrets the email carries (an invitation code): never stored in the outbox row (repo/secrets.ts). */
+  secrets?: EmailSecrets;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function queueStaffNotice(
         replyTo: settings.replyTo,
         ...renderDraft(settings, draft),
         attachments: notice.attachments,
+        secrets: notice.secrets,
       },
       now,
     );

@@ -3,7 +3,7 @@ import { newId } from '../../../shared/ids';
 import type { DB } from '../../db/schema';
 
 /**
- * Account admins' bindings (decision 14x): a user administering one customer's account of a
+ * Account admins' bindings (decision 145): a user administering one customer's account of a
  * tenant. Kept out of `memberships`, so no staff role, members list or replica rule sees one.
  */
 

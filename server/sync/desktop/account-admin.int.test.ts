@@ -14,7 +14,7 @@ import {
 } from './desktop.test-kit';
 
 /**
- * An account admin on the desktop (decision 14x): invited by the tenant's admin, they accept
+ * An account admin on the desktop (decision 145): invited by the tenant's admin, they accept
  * on the Connect page's form, the desktop connects, and its replica lets them read their own
  * customer's account, and no other customer or staff screen.
  */

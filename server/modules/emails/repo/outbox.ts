@@ -3,6 +3,7 @@ import { newId } from '../../../../shared/ids';
 import type { EmailStatus, EmailTemplate } from '../../../../shared/emails/schema';
 import type { DB } from '../../../db/schema';
 import { insertAttachments, type EmailAttachment } from './attachments';
+import { insertSecrets, type EmailSecrets } from './secrets';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Row = Selectable<DB['email_outbox']>;
@@ -69,6 +70,8 @@ export interface NewEmail {
   text: string;
   /** Files sent with it (stored beside the row, removed with it). */
   attachments?: readonly EmailAttachment[];
+  /** Secrets put in where their markers are, only when sending (repo/secrets.ts). */
+  secrets?: EmailSecrets;
 }
 
 /** `<eml_…@the sender's domain>`; a reserved name when the server's own address will be used. */
@@ -109,6 +112,7 @@ export async function queueEmail(db: Db, email: NewEmail, now: number): Promise<
     .executeTakeFirst();
   const fresh = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   if (fresh && email.attachments?.length) await insertAttachments(db, email.tenantId, id, email.attachments);
+  if (fresh && email.secrets) await insertSecrets(db, email.tenantId, id, email.secrets);
   return fresh;
 }
 

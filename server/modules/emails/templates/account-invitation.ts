@@ -8,12 +8,12 @@ export interface AccountInvitationFacts {
   accountName: string;
   /** Who invited them, as the workspace's staff member is named. */
   invitedBy: string;
-  /** The one-time code; the email is its only copy besides the code shown to the inviting staff. */
+  /** Where the one-time code goes: its marker (emails/repo/secrets.ts), filled in only when the email is sent. */
   code: string;
   expiresAt: number;
 }
 
-/** To a person at a customer: they may now administer their company's account (decision 14x). */
+/** To a person at a customer: they may now administer their company's account (decision 145). */
 export function accountInvitationEmail(f: AccountInvitationFacts, senderName: string): EmailContent {
   return {
     subject: `You are invited to manage ${f.accountName}'s account with ${senderName}`,
