@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { deriveMovements, type MrrSettings, type MrrState } from '../../../shared/analytics/mrr-rules';
-import { toMovementRow, type Converter } from './movements';
+import { MOVEMENT_COLUMNS, toMovementRow, type Converter } from './movements';
 import type { RateBook } from './rates';
 import type { MovementRow } from './states-repo';
 
@@ -50,28 +50,8 @@ export function deriveRows(
  * rebuild compares what it derived with `movementKey` of the derived row. Same text on SQLite and
  * PostgreSQL: integers cast to text, a null as '~' (no id, code or month is '~').
  */
-const KEY_COLUMNS = [
-  'subscription_id',
-  'state_id',
-  'kind',
-  'currency',
-  'amount',
-  'amount_reporting',
-  'subscription_mrr_before',
-  'subscription_mrr_after',
-  'customer_mrr_before',
-  'customer_mrr_after',
-  'customer_delta',
-  'effective_at',
-  'month',
-  'cohort',
-  'plan_id',
-  'interval',
-  'source',
-  'country',
-  'cause_type',
-  'cause_id',
-] as const satisfies readonly (keyof MovementRow)[];
+const NOT_IN_KEY: readonly string[] = ['id', 'tenant_id', 'customer_id'];
+const KEY_COLUMNS = MOVEMENT_COLUMNS.filter((column) => !NOT_IN_KEY.includes(column));
 
 export const STORED_MOVEMENT_KEY = sql<string>`${sql.raw(
   KEY_COLUMNS.map((column) => `coalesce(CAST("${column}" AS TEXT), '~')`).join(` || '|' || `),

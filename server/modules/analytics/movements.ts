@@ -46,7 +46,7 @@ export function diffMovements(stored: readonly MovementRow[], derived: readonly 
 }
 
 /** mrr_movements' columns, in the order the bulk insert writes them. */
-const COLUMNS = [
+export const MOVEMENT_COLUMNS = [
   'id',
   'tenant_id',
   'customer_id',
@@ -77,8 +77,8 @@ const COLUMNS = [
  * one row-log entry and only the changed index entries, where a delete and an insert wrote two
  * and every index twice.
  */
-const INSERT_HEAD = `INSERT INTO mrr_movements (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `;
-const ON_REPLACED = ` ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id')
+const INSERT_HEAD = `INSERT INTO mrr_movements (${MOVEMENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES `;
+const ON_REPLACED = ` ON CONFLICT ("id") DO UPDATE SET ${MOVEMENT_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `"${c}" = excluded."${c}"`)
   .join(', ')}`;
 const DELETE_CHUNK = 500;
@@ -103,8 +103,8 @@ export async function applyMovementDiff(
   }
   for (const rows of chunks(diff.inserted, INSERT_CHUNK)) {
     const values: unknown[] = [];
-    for (const row of rows) for (const column of COLUMNS) values.push(row[column]);
-    await bulk.run(INSERT_HEAD + bulk.tuples(rows.length, COLUMNS.length) + ON_REPLACED, values);
+    for (const row of rows) for (const column of MOVEMENT_COLUMNS) values.push(row[column]);
+    await bulk.run(INSERT_HEAD + bulk.tuples(rows.length, MOVEMENT_COLUMNS.length) + ON_REPLACED, values);
   }
   await adjustSums(bulk, tenantId, diff);
 }
