@@ -12,6 +12,7 @@ import { hashPassword } from './passwords';
 import { assertGoodPassword, provePassword, tokensFor, type AuthScope, type SignedIn } from './service';
 import { startSession } from './sessions';
 import { hashOpaqueToken } from './tokens';
+import { usableInvitation } from './invitation-state';
 
 /**
  * Accepting an invitation: a new person chooses their name and password; someone who
@@ -25,13 +26,7 @@ async function openInvitation(scope: AuthScope, token: string) {
     .selectAll()
     .where('token_hash', '=', hashOpaqueToken(token))
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null) throw new DomainError('NOT_FOUND', 'This invitation was not found');
-  if (row.accepted_at !== null)
-    throw new DomainError('INVALID_STATE', 'This invitation was already accepted');
-  if (row.expires_at <= scope.now) {
-    throw new DomainError('INVALID_STATE', 'This invitation has expired; ask for a new one');
-  }
-  return row;
+  return usableInvitation(row, scope.now);
 }
 
 /** The account the invitation is for: proves an existing one, or prepares a new password hash. */

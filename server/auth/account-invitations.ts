@@ -8,6 +8,7 @@ import { runAccountCommand } from './account-command';
 import { storePasswordHash } from './credentials';
 import type { AuthScope } from './service';
 import { hashOpaqueToken } from './tokens';
+import { usableInvitation } from './invitation-state';
 
 /**
  * Invitations to administer one customer's account (decision 145), kept apart from staff
@@ -50,13 +51,7 @@ async function openAccountInvitation(scope: AuthScope, token: string) {
     .selectAll()
     .where('token_hash', '=', hashOpaqueToken(token))
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null) throw new DomainError('NOT_FOUND', 'This invitation was not found');
-  if (row.accepted_at !== null)
-    throw new DomainError('INVALID_STATE', 'This invitation was already accepted');
-  if (row.expires_at <= scope.now) {
-    throw new DomainError('INVALID_STATE', 'This invitation has expired; ask for a new one');
-  }
-  return row;
+  return usableInvitation(row, scope.now);
 }
 
 async function claim(trx: Transaction<DB>, id: string, now: number): Promise<boolean> {

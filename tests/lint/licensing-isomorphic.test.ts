@@ -4,9 +4,9 @@ import { createContext, runInContext } from 'node:vm';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKey } from './keys';
-import { fileContent, NOW } from './licensing.test-kit';
-import { issueFile } from './files';
+import { generateSigningKey } from '../../shared/licensing/keys';
+import { fileContent, NOW } from '../../shared/licensing/licensing.test-kit';
+import { issueFile } from '../../shared/licensing/files';
 
 /**
  * The licensing core runs wherever the platform's apps do (Node, browsers, Electron's renderer):
@@ -15,7 +15,8 @@ import { issueFile } from './files';
  * exactly those and nothing else.
  */
 
-const HERE = import.meta.dirname;
+// The licensing core's folder: this check reads its sources (it needs Node's fs and vm, which shared/ may not import).
+const HERE = resolve(import.meta.dirname, '../../shared/licensing');
 const SHARED = resolve(HERE, '..');
 const sources = readdirSync(HERE).filter((f) => f.endsWith('.ts') && !/\.test(-kit)?\.ts$/.test(f));
 
