@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'users.manage',
   'tenants.manage',
   'settings.write',
+  'licensing.read',
+  'licensing.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -48,6 +50,7 @@ export const PLATFORM_GRANTS: Record<PlatformRole, readonly Permission[]> = {
     'billing.write',
     'payments.refund',
     'recovery.manage',
+    'licensing.manage',
   ],
   support: [...READ_ONLY, 'customers.write'],
   // Analysts read, and change nothing.
@@ -64,9 +67,19 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'billing.read',
     'branding.write',
     'users.manage',
+    'licensing.read',
+    'licensing.manage',
   ],
-  billing: ['tenants.read', 'customers.read', 'customers.write', 'billing.read', 'billing.write'],
-  viewer: ['tenants.read', 'customers.read', 'billing.read'],
+  billing: [
+    'tenants.read',
+    'customers.read',
+    'customers.write',
+    'billing.read',
+    'billing.write',
+    'licensing.read',
+    'licensing.manage',
+  ],
+  viewer: ['tenants.read', 'customers.read', 'billing.read', 'licensing.read'],
 };
 
 /** Who is acting: one platform role at most, and a role per tenant they belong to. */

@@ -3,6 +3,7 @@ import { REPLICATED_TABLES_V15 } from './migrations/0015_webhooks';
 import { WEBHOOK_ENDPOINTS_V17 } from './migrations/0017_webhook_secret_overlap';
 import { REPLICATED_TABLES_V25 } from './migrations/0025_analytics';
 import { ACCOUNT_MEMBERS_V29 } from './migrations/0029_account_admins';
+import { LICENSING_TABLES_V31 } from './migrations/0031_licensing';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -23,4 +24,5 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...REPLICATED_TABLES_V25,
   // Migration 0029: account admins' bindings, so a desktop builds their principal (decision 145).
   ACCOUNT_MEMBERS_V29,
+  ...LICENSING_TABLES_V31,
 ];

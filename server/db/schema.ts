@@ -6,6 +6,7 @@ import type { AnalyticsTables } from './schema-analytics';
 import type { BackupTables } from './schema-backups';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
+import type { LicensingTables } from './schema-licensing';
 import type { RecoveryTables } from './schema-recovery';
 import type { ReportTables } from './schema-reports';
 import type { RestTables } from './schema-rest';
@@ -30,6 +31,7 @@ export interface DB
     StripeBillingTables,
     AccountTables,
     AccountAdminTables,
+    LicensingTables,
     SyncTables,
     RestTables,
     WebhookTables,

@@ -37,6 +37,16 @@ export const TABLE_OWNERS = {
 
   customers: 'server/modules/customers',
 
+  // Enterprise licensing (migration 0031): policies, licenses, their machines, seats, usage, log, keys.
+  license_policies: 'server/modules/licensing',
+  licenses: 'server/modules/licensing',
+  license_machines: 'server/modules/licensing',
+  license_seats: 'server/modules/licensing',
+  license_usage: 'server/modules/licensing',
+  license_usage_events: 'server/modules/licensing',
+  license_validations: 'server/modules/licensing',
+  license_signing_keys: 'server/modules/licensing',
+
   // Revenue analytics: subscription value history, movements and their sums, FX rates, settings.
   mrr_states: 'server/modules/analytics',
   mrr_movements: 'server/modules/analytics',

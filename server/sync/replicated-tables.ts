@@ -80,6 +80,13 @@ export const TABLE_REACH: Record<string, TableReach> = {
   mrr_cohorts: billing('analytics.overview'),
   fx_rates: billing('analyticsSettings.fxRates'),
   analytics_settings: billing('analyticsSettings.get'),
+  // Enterprise licensing (migration 0031): the Licenses and Policies pages.
+  license_policies: tenant('licensing.read', 'licensePolicies.list'),
+  licenses: tenant('licensing.read', 'licenses.list'),
+  license_machines: tenant('licensing.read', 'licenses.get'),
+  license_seats: tenant('licensing.read', 'licenses.get'),
+  license_usage: tenant('licensing.read', 'licenses.usage'),
+  license_validations: tenant('licensing.read', 'licenses.validations'),
 };
 
 /** A replicated table, its single-column key, and the column naming the customer its row belongs to. */

@@ -28,6 +28,7 @@ import { exportsTable } from './0027_exports';
 import { overviewRollups } from './0028_overview_rollups';
 import { accountAdmins } from './0029_account_admins';
 import { emailSecrets } from './0030_email_secrets';
+import { licensing } from './0031_licensing';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -62,4 +63,5 @@ export const MIGRATIONS: readonly Migration[] = [
   overviewRollups,
   accountAdmins,
   emailSecrets,
+  licensing,
 ];
