@@ -1,3 +1,4 @@
+import { licensesRouter } from '../modules/licensing';
 import {
   billingOverviewRouter,
   connectMrr,
@@ -76,6 +77,7 @@ export const appRouter = router({
   exports: exportsRouter,
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
+  licenses: licensesRouter,
 });
 
 export type AppRouter = typeof appRouter;
