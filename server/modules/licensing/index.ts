@@ -2,3 +2,8 @@
 export { licenseStateOf, machineFromRow, policyFromRow } from './rows';
 export type { LicenseRow, MachineRow, PolicyRow } from './rows';
 export { licensesRouter } from './router';
+export { licensePoliciesRouter } from './policies/procedures';
+export { findPolicy } from './policies/service';
+export type { LicensePolicy } from './policies/row';
+export { licensingKeysRouter } from './keys/procedures';
+export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/service';
