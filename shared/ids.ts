@@ -42,6 +42,7 @@ export const ID_PREFIXES = {
   licensePolicy: 'lpo',
   license: 'lic',
   licenseSigningKey: 'lsk',
+  licenseMachine: 'lmc',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -38,6 +38,12 @@ export interface Fixture {
   bPolicyId: string;
   bPolicyVersion: number;
   bSigningKid: string;
+  /** Bertha's license (issued under B's policy) and a machine of it. */
+  bLicenseId: string;
+  bLicenseVersion: number;
+  bMachineId: string;
+  /** An offline activation request for Bertha's license, written with its key. */
+  bActivationRequest: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -324,6 +330,20 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'licensingKeys.list': (a) => a.licensingKeys.list(),
   'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
   'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
+  'licenses.issue': (a, f) =>
+    a.licenses.issue({ customerId: f.bCustomerId, policyId: f.bPolicyId, name: 'Intruder' }),
+  'licenses.suspend': (a, f) =>
+    a.licenses.suspend({ id: f.bLicenseId, expectedVersion: f.bLicenseVersion, reason: 'Hijacked' }),
+  'licenses.reinstate': (a, f) =>
+    a.licenses.reinstate({ id: f.bLicenseId, expectedVersion: f.bLicenseVersion }),
+  'licenses.renew': (a, f) => a.licenses.renew({ id: f.bLicenseId, expectedVersion: f.bLicenseVersion }),
+  'licenses.revoke': (a, f) => a.licenses.revoke({ id: f.bLicenseId, expectedVersion: f.bLicenseVersion }),
+  'licenses.transfer': (a, f) =>
+    a.licenses.transfer({ id: f.bLicenseId, expectedVersion: f.bLicenseVersion, customerId: f.bCustomerId }),
+  'licenses.revealKey': (a, f) => a.licenses.revealKey({ id: f.bLicenseId }),
+  'licenses.downloadFile': (a, f) => a.licenses.downloadFile({ id: f.bLicenseId }),
+  'licenses.machineFile': (a, f) => a.licenses.machineFile({ machineId: f.bMachineId }),
+  'licenses.activateOffline': (a, f) => a.licenses.activateOffline({ request: f.bActivationRequest }),
 };
 
 /**

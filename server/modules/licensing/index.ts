@@ -7,3 +7,14 @@ export { findPolicy } from './policies/service';
 export type { LicensePolicy } from './policies/row';
 export { licensingKeysRouter } from './keys/procedures';
 export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/service';
+export { issueLicense, type IssueInput } from './licenses/issue';
+export {
+  reinstateLicense,
+  renewLicense,
+  revealLicenseKey,
+  revokeLicense,
+  suspendLicense,
+} from './licenses/lifecycle';
+export { transferLicense } from './licenses/transfer';
+export { keyHashOf, toLicense, type License } from './licenses/row';
+export { licenseFileFor, machineFileFor, type FileOptions, type IssuedFile } from './files/service';
