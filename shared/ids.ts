@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   balanceTransaction: 'btx',
   testClock: 'clk',
   job: 'job',
+  licenseMachine: 'lmc',
+  licenseUsageEvent: 'lue',
   event: 'evt',
   dispute: 'dsp',
   email: 'eml',

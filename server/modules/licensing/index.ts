@@ -2,3 +2,6 @@
 export { licenseStateOf, machineFromRow, policyFromRow } from './rows';
 export type { LicenseRow, MachineRow, PolicyRow } from './rows';
 export { licensesRouter } from './router';
+export { activateMachine, deactivateMachine, refuseUnlessInGoodStanding } from './machines/machines';
+export type { ActivateMachineInput, DeactivateMachineInput, MachineOutcome } from './machines/machines';
+export { LicenseRefusal, type LicenseRefusalCode } from './machines/refusal';
