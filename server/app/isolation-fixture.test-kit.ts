@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
+import { signingKeyFor } from '../modules/licensing';
 import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
 import { insertAccountMember, insertUser } from '../modules/tenants';
@@ -90,7 +91,9 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
+  const bLicensing = await licensingOfB(world, bProduct.id);
   return {
+    ...bLicensing,
     bExportId,
     ...bAccount,
     aTenantId: world.tenants.A.id,
@@ -195,6 +198,14 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'license_policies',
+    'licenses',
+    'license_machines',
+    'license_seats',
+    'license_usage',
+    'license_usage_events',
+    'license_validations',
+    'license_signing_keys',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {
@@ -249,4 +260,20 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
     .as('adminB')
     .accountAdmins.invite({ customerId, email: 'bertha.friend@b.example' });
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
+}
+
+/** B's licensing: a policy of Bertha's product, and B's signing key. */
+async function licensingOfB(world: TestWorld, productId: string) {
+  const policy = await world.as('adminB').licensePolicies.create({
+    name: 'Bertha Enterprise',
+    productId,
+    durationKind: 'FIXED',
+    durationDays: 365,
+    machineMode: 'FLOATING',
+    maxMachines: 5,
+    expirationStrategy: 'RESTRICT',
+    pastDueAction: 'OVERDUE',
+  });
+  const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
+  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
 }
