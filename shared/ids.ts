@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   balanceTransaction: 'btx',
   testClock: 'clk',
   job: 'job',
+  licenseMachine: 'lmc',
+  licenseUsageEvent: 'lue',
   event: 'evt',
   dispute: 'dsp',
   email: 'eml',
@@ -42,7 +44,6 @@ export const ID_PREFIXES = {
   licensePolicy: 'lpo',
   license: 'lic',
   licenseSigningKey: 'lsk',
-  licenseMachine: 'lmc',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

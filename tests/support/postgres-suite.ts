@@ -163,4 +163,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/policies/policies.int.test.ts',
   'server/modules/licensing/licenses/licenses.int.test.ts',
   'server/modules/licensing/files/files.int.test.ts',
+  // licensing (issue 15): machines, the REST API, usage (h-api)
+  'server/modules/licensing/machines/machines.int.test.ts',
 ];

@@ -2,6 +2,9 @@
 export { licenseStateOf, machineFromRow, policyFromRow } from './rows';
 export type { LicenseRow, MachineRow, PolicyRow } from './rows';
 export { licensesRouter } from './router';
+export { activateMachine, deactivateMachine, refuseUnlessInGoodStanding } from './machines/machines';
+export type { ActivateMachineInput, DeactivateMachineInput, MachineOutcome } from './machines/machines';
+export { LicenseRefusal, type LicenseRefusalCode } from './machines/refusal';
 export { licensePoliciesRouter } from './policies/procedures';
 export { findPolicy } from './policies/service';
 export type { LicensePolicy } from './policies/row';
@@ -16,5 +19,5 @@ export {
   suspendLicense,
 } from './licenses/lifecycle';
 export { transferLicense } from './licenses/transfer';
-export { keyHashOf, toLicense, type License } from './licenses/row';
+export { toLicense, type License } from './licenses/row';
 export { licenseFileFor, machineFileFor, type FileOptions, type IssuedFile } from './files/service';

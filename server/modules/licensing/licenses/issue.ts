@@ -7,19 +7,12 @@ import { signLicenseKey } from '../../../../shared/licensing/signing';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
+import { licenseKeyHash } from '../api/key-hash';
 import { signingKeyFor } from '../keys/service';
 import { sealLicenseKey } from '../keys/sealed';
 import { findPolicyRow } from '../policies/service';
 import { policyFromRow, type PolicyRow } from '../rows';
-import {
-  activeCustomer,
-  keyHashOf,
-  keyHintOf,
-  licenseChange,
-  subscriptionOf,
-  toLicense,
-  type License,
-} from './row';
+import { activeCustomer, keyHintOf, licenseChange, subscriptionOf, toLicense, type License } from './row';
 
 export type IssueInput = z.output<typeof licenseIssueInput>;
 
@@ -99,7 +92,7 @@ export function issueLicense(
       policy_id: policy.id,
       subscription_id: subscription?.id ?? null,
       name: input.name,
-      key_hash: keyHashOf(key),
+      key_hash: licenseKeyHash(key),
       key_sealed: sealLicenseKey(id, key),
       key_hint: keyHintOf(key),
       status: 'ACTIVE' as const,

@@ -9,7 +9,7 @@ import {
   fixedPolicy,
   type LicensingWorld,
 } from './licensing-world.test-kit';
-import { keyHashOf } from './row';
+import { licenseKeyHash } from '../api/key-hash';
 
 let lw: LicensingWorld;
 beforeEach(async () => {
@@ -49,7 +49,7 @@ describe('licenses.issue', () => {
     const check = await verifyLicenseKey(key, await publishedKeySet(db(), lw.world.tenants.A.id));
     expect(check).toMatchObject({ ok: true, payload: { licenseId: license.id, issuedAt: now() } });
     const row = await db().selectFrom('licenses').selectAll().executeTakeFirstOrThrow();
-    expect(row.key_hash).toBe(keyHashOf(key));
+    expect(row.key_hash).toBe(licenseKeyHash(key));
     expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.key_sealed).toMatch(/^sb1:/);
     const audit = await auditText(lw.world);
