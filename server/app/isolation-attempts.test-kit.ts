@@ -34,6 +34,8 @@ export interface Fixture {
   /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
+  /** Bertha's license, with a machine, a seat, usage and a validation. */
+  bLicenseId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -296,6 +298,11 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
   'accountAdmins.remove': (a, f) =>
     a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
+  // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
+  'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
+  'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
+  'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
+  'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
 };
 
 /**
