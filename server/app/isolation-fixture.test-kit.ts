@@ -195,6 +195,12 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'license_policies',
+    'licenses',
+    'license_machines',
+    'license_seats',
+    'license_usage',
+    'license_validations',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {

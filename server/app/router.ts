@@ -1,4 +1,4 @@
-import { licensesRouter } from '../modules/licensing';
+import { accountLicensesRouter, licensesRouter } from '../modules/licensing';
 import {
   billingOverviewRouter,
   connectMrr,
@@ -78,6 +78,7 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+  accountLicenses: accountLicensesRouter,
 });
 
 export type AppRouter = typeof appRouter;
