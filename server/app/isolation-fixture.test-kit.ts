@@ -214,6 +214,7 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'license_machines',
     'license_seats',
     'license_usage',
+
     'license_usage_events',
     'license_validations',
     'license_signing_keys',

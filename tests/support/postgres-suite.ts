@@ -116,6 +116,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/hosted/access.int.test.ts',
   'server/modules/accounts/account-admins.int.test.ts',
   'server/app/isolation-accounts.int.test.ts',
+  'server/modules/licensing/account/account-licenses.int.test.ts',
   'server/hosted/main.int.test.ts',
   'server/hosted/rest/api-key-scopes.int.test.ts',
   'server/hosted/rest/contract.int.test.ts',
