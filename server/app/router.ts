@@ -1,6 +1,7 @@
-import { licensesRouter } from '../modules/licensing';
+import { licensesRouter, licensingForBilling } from '../modules/licensing';
 import {
   billingOverviewRouter,
+  connectLicensing,
   connectMrr,
   connectRecovery,
   invoicesRouter,
@@ -42,6 +43,9 @@ connectRecovery(recoveryForBilling);
 // Billing records MRR movements with every subscription write through a port too: analytics'
 // reports are built on billing and recovery.
 connectMrr(recordSubscriptionValue);
+// Licenses follow their subscription in each subscription write's transaction, and their billed
+// overage joins the renewal invoice: licensing is built on billing, so through a port as well.
+connectLicensing(licensingForBilling);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({

@@ -158,4 +158,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/download-route.int.test.ts',
   // the Overview's roll-ups of mrr_monthly (migration 28)
   'server/modules/analytics/metrics/rollups.int.test.ts',
+  // licenses following their subscriptions, expiry reminders, billed overage (issue 15)
+  'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
 ];

@@ -100,6 +100,18 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       expiresAt: MARCH_3,
     },
   },
+  license_expiring: {
+    template: 'license_expiring',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      accountName: 'Ada Industries',
+      licenseName: 'Campus site license',
+      keyHint: 'x7Qa',
+      expiresAt: MARCH_3,
+      days: 7,
+      renewsWithSubscription: false,
+    },
+  },
 };
 
 describe('every template', () => {
@@ -134,6 +146,14 @@ describe('what each template says', () => {
     expect(text).toContain('Grace Hopper at Lumen Academy invited you to administer Ada Industries');
     expect(text).toContain('Invitation code: tga_example-code');
     expect(text).toContain('Valid until: March 3, 2026');
+  });
+
+  it('a license expiring: which license, whose, when, and what to do', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.license_expiring);
+    expect(subject).toBe("Ada Industries's license Campus site license expires on March 3, 2026");
+    expect(text).toContain('A license expires within 7 days');
+    expect(text).toContain('(key ending x7Qa) from Lumen Academy expires on March 3, 2026');
+    expect(text).toContain('renew it with Lumen Academy before it expires');
   });
 
   it('a receipt: amount, lines, date and card, money in the invoice currency', () => {
