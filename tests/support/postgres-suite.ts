@@ -160,4 +160,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/metrics/rollups.int.test.ts',
   // licenses following their subscriptions, expiry reminders, billed overage (issue 15)
   'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
+  'server/modules/licensing/lifecycle/reminders.int.test.ts',
+  'server/modules/licensing/lifecycle/overage.int.test.ts',
 ];
