@@ -10,6 +10,12 @@ import { dispatchBillingEvents } from '../modules/emails';
 import { insertAccountMember, insertUser } from '../modules/tenants';
 import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
+import {
+  seedLicense,
+  seedPolicy,
+  seedUsage,
+  seedValidations,
+} from '../modules/licensing/queries/licenses.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
 import type { Fixture } from './isolation-attempts.test-kit';
 
@@ -93,9 +99,11 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
   const bLicensing = await licensingOfB(world, bProduct.id, bertha.id);
+  const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
   return {
     ...bLicensing,
     bExportId,
+    bLicenseId,
     ...bAccount,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
@@ -204,6 +212,7 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'license_machines',
     'license_seats',
     'license_usage',
+
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
@@ -303,9 +312,30 @@ async function licensingOfB(world: TestWorld, productId: string, customerId: str
     bPolicyId: policy.id,
     bPolicyVersion: policy.version,
     bSigningKid: key.kid,
-    bLicenseId: issued.license.id,
-    bLicenseVersion: issued.license.version,
+    bIssuedLicenseId: issued.license.id,
+    bIssuedLicenseVersion: issued.license.version,
     bMachineId,
     bActivationRequest,
   };
+}
+
+/** Bertha's license, with a machine, a seat, usage and a validation, all named after her. */
+async function licenseOfBertha(world: TestWorld, customerId: string, productId: string) {
+  const db = world.database.db;
+  const tenantId = world.tenants.B.id;
+  const now = world.clock.now();
+  const policyId = await seedPolicy(db, { tenantId, productId, name: 'Bertha policy', now });
+  const licenseId = await seedLicense(db, {
+    tenantId,
+    customerId,
+    policyId,
+    name: 'Bertha license',
+    now,
+    machines: 1,
+    seats: 1,
+  });
+  const owner = { tenantId, customerId, licenseId };
+  await seedUsage(db, owner, [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }], now);
+  await seedValidations(db, owner, [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }]);
+  return licenseId;
 }

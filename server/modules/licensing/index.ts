@@ -21,3 +21,15 @@ export {
 export { transferLicense } from './licenses/transfer';
 export { toLicense, type License } from './licenses/row';
 export { licenseFileFor, machineFileFor, type FileOptions, type IssuedFile } from './files/service';
+/** Account admins' side (decision 145): their own licenses, seats and machines; seats for staff too. */
+export { accountLicensesRouter } from './account/router';
+export { assignSeat, removeSeat, seatsOf, type AssignSeat, type Seat, type SeatScope } from './seats/seats';
+
+// Licenses follow their subscriptions, are reminded before they expire, and bill overage (lifecycle/).
+export { licensingForBilling } from './lifecycle/port';
+export {
+  licenseJobHandlers,
+  nextRemindersAt,
+  scheduleLicenseReminders,
+  sendExpiryReminders,
+} from './lifecycle/reminder-job';
