@@ -1,4 +1,10 @@
-import { licensesRouter } from '../modules/licensing';
+import {
+  accountLicensesRouter,
+  licensePoliciesRouter,
+  licensesRouter,
+  licensingKeysRouter,
+} from '../modules/licensing';
+
 import {
   billingOverviewRouter,
   connectMrr,
@@ -78,6 +84,11 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+
+  licensePolicies: licensePoliciesRouter,
+  licensingKeys: licensingKeysRouter,
+
+  accountLicenses: accountLicensesRouter,
 });
 
 export type AppRouter = typeof appRouter;
