@@ -345,6 +345,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/licensing/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published signing keys
+         * @description The workspace’s Ed25519 public keys (JWKS-like), to verify license keys and files offline (docs/licensing.md). Public: name the workspace with `tenant`, or send its API key.
+         */
+        get: operations["licensing-keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/licenses/heartbeat": {
         parameters: {
             query?: never;
@@ -659,6 +679,23 @@ export interface components {
             /** @description UTC epoch milliseconds */
             activated_at: number;
             last_heartbeat_at: number | null;
+        };
+        KeySet: {
+            /** @constant */
+            object: "key_set";
+            keys: {
+                kid: string;
+                /** @constant */
+                kty: "OKP";
+                /** @constant */
+                crv: "Ed25519";
+                /** @description The 32-byte public key, base64url */
+                x: string;
+                /** @enum {string} */
+                status: "active" | "retired";
+                /** @description A retired key verifies only what it signed before this */
+                retiredAt?: number;
+            }[];
         };
         /** @description Every failure, from every operation, has this shape. */
         Error: {
@@ -1594,6 +1631,40 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licensing-keys": {
+        parameters: {
+            query?: {
+                /** @description The workspace (ten_…); the API key’s own when one is sent */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeySet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             default: components["responses"]["Internal"];

@@ -101,6 +101,8 @@ async function licensingCalls(client: Client, customer: string, check: Check): P
   const unknown = await client.POST('/licenses/validate', { body: { key: `${key.slice(0, -4)}AAAA` } });
   check('licenses-validate', unknown.response.status, unknown.data);
   expect(unknown.data).toMatchObject({ valid: false, code: 'NOT_FOUND', license: null });
+  const keys = await client.GET('/licensing/keys', {});
+  check('licensing-keys', keys.response.status, keys.data);
 }
 
 describe('every documented operation', () => {

@@ -69,6 +69,24 @@ export const licenseActionObject = z
   })
   .meta({ id: 'LicenseAction' });
 
+export const keySetObject = z
+  .object({
+    object: z.literal('key_set'),
+    keys: z.array(
+      z.object({
+        kid: z.string(),
+        kty: z.literal('OKP'),
+        crv: z.literal('Ed25519'),
+        x: z.string().meta({ description: 'The 32-byte public key, base64url' }),
+        status: z.enum(['active', 'retired']),
+        retiredAt: time
+          .optional()
+          .meta({ description: 'A retired key verifies only what it signed before this' }),
+      }),
+    ),
+  })
+  .meta({ id: 'KeySet' });
+
 const SECURITY = [{}, { ApiKey: [] }];
 
 function post(
@@ -122,6 +140,28 @@ export const LICENSING_PATHS = {
     checkInInput,
     licenseActionObject,
   ),
+  '/licensing/keys': {
+    get: {
+      operationId: 'licensing-keys',
+      tags: ['Licensing'],
+      summary: 'The published signing keys',
+      description:
+        'The workspace’s Ed25519 public keys (JWKS-like), to verify license keys and files offline (docs/licensing.md). Public: name the workspace with `tenant`, or send its API key.',
+      security: SECURITY,
+      requestParams: {
+        query: z.object({
+          tenant: z
+            .string()
+            .regex(/^ten_[0-9A-Z]{26}$/)
+            .optional()
+            .meta({ description: 'The workspace (ten_…); the API key’s own when one is sent' }),
+        }),
+      },
+      responses: {
+        '200': { description: 'The key set', content: { 'application/json': { schema: keySetObject } } },
+      },
+    },
+  },
   '/licenses/heartbeat': post(
     'licenses-heartbeat',
     'A machine’s heartbeat',

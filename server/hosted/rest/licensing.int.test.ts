@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema';
-import { flushValidationLog } from '../../modules/licensing';
+import { flushValidationLog, signingKeyFor } from '../../modules/licensing';
+import { parseKeySet } from '../../../shared/licensing/keys';
 import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
 import type { LicenseRow, PolicyRow } from '../../modules/licensing';
 import { rest, startRestWorld, type RestWorld, type Workspace } from './rest.test-kit';
@@ -288,5 +289,33 @@ describe('machines, check-in and heartbeat', () => {
       ])
       .execute();
     expect(machines).toEqual([]);
+  });
+});
+
+describe('the published key set', () => {
+  it('answers a workspace’s public keys by its id, or by its API key, and nothing secret', async () => {
+    const signing = await signingKeyFor(db, world.a.tenant.id, world.clock.now());
+    const byId = await rest(world, 'GET', `/licensing/keys?tenant=${world.a.tenant.id}`, { key: null });
+    expect(byId.status).toBe(200);
+    expect(byId.json).toMatchObject({ object: 'key_set', keys: [{ kid: signing.kid, status: 'active' }] });
+    expect(parseKeySet(byId.json)?.keys).toHaveLength(1);
+    expect(byId.text).not.toMatch(/private|pkcs8|sealed/i);
+    const byKey = await rest(world, 'GET', '/licensing/keys', { key: world.a.key });
+    expect(byKey.json).toEqual(byId.json);
+    const ofB = await rest(world, 'GET', '/licensing/keys', { key: world.b.key });
+    expect(ofB.json).toEqual({ object: 'key_set', keys: [] });
+    const missing = await rest(world, 'GET', '/licensing/keys', { key: null });
+    expect(missing.status).toBe(400);
+    expect(missing.json.error).toMatchObject({ param: 'tenant' });
+    const crossed = await rest(world, 'GET', `/licensing/keys?tenant=${world.a.tenant.id}`, {
+      key: world.b.key,
+    });
+    expect(crossed.status).toBe(400);
+    expect((await rest(world, 'GET', '/licensing/keys?tenant=nope', { key: null })).json.error?.param).toBe(
+      'tenant',
+    );
+    expect((await rest(world, 'GET', '/licensing/keys?colour=red', { key: null })).json.error?.param).toBe(
+      'colour',
+    );
   });
 });

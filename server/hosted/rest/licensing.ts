@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { tenantId } from '../../../shared/admin/schema';
 import { can, type Permission } from '../../../shared/permissions';
 import {
   activateInput,
@@ -14,9 +15,11 @@ import {
   deactivateByKey,
   heartbeatByKey,
   licenseKeyHash,
+  publishedKeySet,
   validateLicense,
   type LicenseCaller,
 } from '../../modules/licensing';
+import { DomainError } from '../../lib/errors';
 import type { Services } from '../../trpc/context';
 import { tenantStatus } from '../../trpc/tenant-status';
 import { restPrincipal } from './auth';
@@ -38,12 +41,31 @@ import type { RateGate, RestLimits } from './limits';
 type Caller = LicenseCaller;
 
 interface Operation<S extends z.ZodType> {
+  /** POST takes a JSON body; GET its query parameters. */
+  method?: 'GET' | 'POST';
   input: S;
   permission: Permission;
   run(services: Services, input: z.infer<S>, caller: Caller): Promise<unknown>;
 }
 
 const operation = <S extends z.ZodType>(op: Operation<S>) => op as unknown as Operation<z.ZodType>;
+
+const keySetInput = z.strictObject({ tenant: tenantId.optional() });
+
+/** The workspace's published signing keys (public halves): the API key's workspace, or the one named. */
+async function keySetFor(services: Services, input: { tenant?: string | undefined }, caller: Caller) {
+  const tenant = caller.kind === 'api-key' ? caller.tenantId : input.tenant;
+  if (tenant === undefined || (input.tenant !== undefined && input.tenant !== tenant)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      'tenant: name the workspace (ten_…) whose keys you want, or send its API key',
+      {
+        tenant: ['Required without an API key, and the API key’s own workspace with one'],
+      },
+    );
+  }
+  return { object: 'key_set', ...(await publishedKeySet(services.db, tenant)) };
+}
 
 export const LICENSING_OPERATIONS: Record<string, Operation<z.ZodType>> = {
   '/licenses/validate': operation({
@@ -65,6 +87,12 @@ export const LICENSING_OPERATIONS: Record<string, Operation<z.ZodType>> = {
     input: checkInInput,
     permission: 'licensing.manage',
     run: (services, input, caller) => checkInByKey(services, input, caller),
+  }),
+  '/licensing/keys': operation({
+    method: 'GET',
+    input: keySetInput,
+    permission: 'licensing.read',
+    run: (services, input, caller) => keySetFor(services, input, caller),
   }),
   '/licenses/heartbeat': operation({
     input: machineInput,
@@ -107,6 +135,20 @@ export interface LicensingApiOptions {
   rateLimited(headers: Record<string, string>): RestFailure;
 }
 
+const invalid = (cause: unknown) => fromTRPCError(new TRPCError({ code: 'BAD_REQUEST', cause }), 400);
+
+/** The operation's input: the JSON body of a POST, the query parameters of a GET. */
+async function inputOf(
+  req: IncomingMessage,
+  op: Operation<z.ZodType>,
+  bodyBytes: number,
+): Promise<{ value: unknown } | RestFailure> {
+  if (op.method !== 'GET') return readJsonBody(req, bodyBytes);
+  const at = req.url?.indexOf('?') ?? -1;
+  const search = at < 0 ? '' : (req.url ?? '').slice(at + 1);
+  return { value: Object.fromEntries(new URLSearchParams(search)) };
+}
+
 /** Answers a licensing operation (`template` is one of LICENSING_OPERATIONS). */
 export function licensingApi(options: LicensingApiOptions) {
   const { services, limits, perKey } = options;
@@ -125,21 +167,23 @@ export function licensingApi(options: LicensingApiOptions) {
       if ('status' in found) return sendFailure(res, found);
       caller = found;
     }
-    const body = await readJsonBody(req, limits.bodyBytes);
-    if ('error' in body) return sendFailure(res, body);
-    const parsed = op.input.safeParse(body.value);
-    if (!parsed.success) {
-      return sendFailure(
-        res,
-        fromTRPCError(new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error }), 400),
-      );
+    const input = await inputOf(req, op, limits.bodyBytes);
+    if ('error' in input) return sendFailure(res, input);
+    const parsed = op.input.safeParse(input.value);
+    if (!parsed.success) return sendFailure(res, invalid(parsed.error));
+    const key = (parsed.data as { key?: string }).key;
+    // An API key counts as itself; a license key as its license; the key set by address only.
+    const counted = caller.kind === 'api-key' ? caller.keyId : key && `license:${licenseKeyHash(key)}`;
+    if (counted) {
+      const byKey = await perKey.take(counted);
+      for (const [name, value] of Object.entries(byKey.headers)) res.setHeader(name, value);
+      if (!byKey.allowed) return sendFailure(res, options.rateLimited(byKey.headers));
     }
-    const key = (parsed.data as { key: string }).key;
-    const byKey = await perKey.take(
-      caller.kind === 'api-key' ? caller.keyId : `license:${licenseKeyHash(key)}`,
-    );
-    for (const [name, value] of Object.entries(byKey.headers)) res.setHeader(name, value);
-    if (!byKey.allowed) return sendFailure(res, options.rateLimited(byKey.headers));
-    sendJson(res, 200, await op.run(services, parsed.data, caller));
+    try {
+      sendJson(res, 200, await op.run(services, parsed.data, caller));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      sendFailure(res, invalid(error));
+    }
   };
 }
