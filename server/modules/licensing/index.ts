@@ -5,6 +5,19 @@ export { licensesRouter } from './router';
 export { activateMachine, deactivateMachine, refuseUnlessInGoodStanding } from './machines/machines';
 export type { ActivateMachineInput, DeactivateMachineInput, MachineOutcome } from './machines/machines';
 export { LicenseRefusal, type LicenseRefusalCode } from './machines/refusal';
+
+export { licenseKeyHash } from './api/key-hash';
+export { validateLicense, type LicenseCaller, type ValidationAnswer } from './api/validate';
+export {
+  activateByKey,
+  checkInByKey,
+  deactivateByKey,
+  heartbeatByKey,
+  type ActionAnswer,
+} from './api/actions';
+export { forgetLicenseView } from './api/view';
+export { closeValidationLog, flushValidationLog } from './validations/log';
+
 export { licensePoliciesRouter } from './policies/procedures';
 export { findPolicy } from './policies/service';
 export type { LicensePolicy } from './policies/row';
