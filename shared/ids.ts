@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   balanceTransaction: 'btx',
   testClock: 'clk',
   job: 'job',
+  licenseMachine: 'lmc',
+  licenseUsageEvent: 'lue',
   event: 'evt',
   dispute: 'dsp',
   email: 'eml',
@@ -39,6 +41,9 @@ export const ID_PREFIXES = {
   export: 'exp',
   accountMember: 'acm',
   accountInvitation: 'aiv',
+  licensePolicy: 'lpo',
+  license: 'lic',
+  licenseSigningKey: 'lsk',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

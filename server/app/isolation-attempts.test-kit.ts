@@ -36,6 +36,10 @@ export interface Fixture {
   bAccountInvitationId: string;
   /** Bertha's license, with a machine, a seat, usage and a validation. */
   bLicenseId: string;
+  /** B's licensing: a policy of Bertha's product and B's signing key. */
+  bPolicyId: string;
+  bPolicyVersion: number;
+  bSigningKid: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -303,6 +307,30 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
   'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
   'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
+  // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
+  'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),
+  'licensePolicies.get': (a, f) => a.licensePolicies.get({ id: f.bPolicyId }),
+  'licensePolicies.create': (a, f) =>
+    a.licensePolicies.create({
+      name: 'Intruder',
+      productId: f.bProductId,
+      durationKind: 'FIXED',
+      durationDays: 30,
+      machineMode: 'FLOATING',
+      expirationStrategy: 'RESTRICT',
+      pastDueAction: 'OVERDUE',
+    }),
+  'licensePolicies.update': (a, f) =>
+    a.licensePolicies.update({
+      id: f.bPolicyId,
+      expectedVersion: f.bPolicyVersion,
+      patch: { name: 'Hijacked' },
+    }),
+  'licensePolicies.archive': (a, f) =>
+    a.licensePolicies.archive({ id: f.bPolicyId, expectedVersion: f.bPolicyVersion }),
+  'licensingKeys.list': (a) => a.licensingKeys.list(),
+  'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
+  'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
 };
 
 /**
@@ -341,4 +369,5 @@ export const CREATES_INSIDE_A = new Set([
   'analyticsSettings.setFxRate',
   'analyticsSettings.importFxRates',
   'exports.start',
+  'licensingKeys.rotate',
 ]);

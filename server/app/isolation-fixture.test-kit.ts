@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
+import { signingKeyFor } from '../modules/licensing';
 import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
 import { insertAccountMember, insertUser } from '../modules/tenants';
@@ -97,7 +98,9 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
   const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
+  const bLicensing = await licensingOfB(world, bProduct.id);
   return {
+    ...bLicensing,
     bExportId,
     bLicenseId,
     ...bAccount,
@@ -203,6 +206,14 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'license_policies',
+    'licenses',
+    'license_machines',
+    'license_seats',
+    'license_usage',
+    'license_usage_events',
+    'license_validations',
+    'license_signing_keys',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {
@@ -278,4 +289,20 @@ async function licenseOfBertha(world: TestWorld, customerId: string, productId: 
   await seedUsage(db, owner, [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }], now);
   await seedValidations(db, owner, [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }]);
   return licenseId;
+}
+
+/** B's licensing: a policy of Bertha's product, and B's signing key. */
+async function licensingOfB(world: TestWorld, productId: string) {
+  const policy = await world.as('adminB').licensePolicies.create({
+    name: 'Bertha Enterprise',
+    productId,
+    durationKind: 'FIXED',
+    durationDays: 365,
+    machineMode: 'FLOATING',
+    maxMachines: 5,
+    expirationStrategy: 'RESTRICT',
+    pastDueAction: 'OVERDUE',
+  });
+  const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
+  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
 }

@@ -1,4 +1,4 @@
-import { licensesRouter } from '../modules/licensing';
+import { licensePoliciesRouter, licensesRouter, licensingKeysRouter } from '../modules/licensing';
 import {
   billingOverviewRouter,
   connectMrr,
@@ -78,6 +78,8 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+  licensePolicies: licensePoliciesRouter,
+  licensingKeys: licensingKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -102,3 +102,21 @@ test('lists a license with its holder and counts, filters by status in the URL, 
   await expect(log.getByRole('row').nth(1)).toContainText('TOO_MANY_MACHINES');
   await expect(log.getByRole('row').nth(2)).toContainText('203.0.113.7');
 });
+
+test('staff create a policy, with field errors named before it is sent', async ({ page }) => {
+  await page.goto('/#/licenses');
+  await page.getByRole('link', { name: 'Policies' }).click();
+  await expect(page.getByRole('heading', { name: 'License policies' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New policy' }).click();
+  const policyDialog = page.getByRole('dialog', { name: 'New license policy' });
+  await policyDialog.getByRole('button', { name: 'Create policy' }).click();
+  await expect(policyDialog.getByText('Name is required')).toBeVisible();
+  await policyDialog.getByRole('textbox', { name: 'Name' }).fill('Campus Floating');
+  await policyDialog.getByRole('textbox', { name: 'Product' }).click();
+  await page.getByRole('option').first().click();
+  await policyDialog.getByRole('textbox', { name: 'Max named users (seats)' }).fill('25');
+  await policyDialog.getByRole('button', { name: 'Create policy' }).click();
+  await expect(policyDialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Policies' })).toContainText('Campus Floating');
+});

@@ -160,4 +160,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/analytics/metrics/rollups.int.test.ts',
   // licensing: the staff's reads of licenses
   'server/modules/licensing/queries/queries.int.test.ts',
+  // licensing (issue 15): machines, the REST API, usage (h-api)
+  'server/modules/licensing/machines/machines.int.test.ts',
 ];

@@ -2,3 +2,14 @@
 export { licenseStateOf, machineFromRow, policyFromRow } from './rows';
 export type { LicenseRow, MachineRow, PolicyRow } from './rows';
 export { licensesRouter } from './router';
+
+export { activateMachine, deactivateMachine, refuseUnlessInGoodStanding } from './machines/machines';
+export type { ActivateMachineInput, DeactivateMachineInput, MachineOutcome } from './machines/machines';
+export { LicenseRefusal, type LicenseRefusalCode } from './machines/refusal';
+
+export { licensePoliciesRouter } from './policies/procedures';
+export { findPolicy } from './policies/service';
+export type { LicensePolicy } from './policies/row';
+export { licensingKeysRouter } from './keys/procedures';
+export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/service';
+
