@@ -41,9 +41,12 @@ export const ID_PREFIXES = {
   export: 'exp',
   accountMember: 'acm',
   accountInvitation: 'aiv',
+
   licensePolicy: 'lpo',
   license: 'lic',
   licenseSigningKey: 'lsk',
+
+  licenseSeat: 'lse',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

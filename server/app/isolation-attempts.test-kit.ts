@@ -34,12 +34,14 @@ export interface Fixture {
   /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
-  /** Bertha's license, with a machine, a seat, usage and a validation. */
-  bLicenseId: string;
+
   /** B's licensing: a policy of Bertha's product and B's signing key. */
   bPolicyId: string;
   bPolicyVersion: number;
   bSigningKid: string;
+
+  /** Bertha's license, with a machine, a seat, usage and a validation. */
+  bLicenseId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -302,11 +304,7 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
   'accountAdmins.remove': (a, f) =>
     a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
-  // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
-  'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
-  'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
-  'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
-  'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
+
   // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
   'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),
   'licensePolicies.get': (a, f) => a.licensePolicies.get({ id: f.bPolicyId }),
@@ -331,6 +329,12 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'licensingKeys.list': (a) => a.licensingKeys.list(),
   'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
   'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
+
+  // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
+  'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
+  'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
+  'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
+  'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
 };
 
 /**

@@ -97,8 +97,11 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
-  const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
+
   const bLicensing = await licensingOfB(world, bProduct.id);
+
+  const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
+
   return {
     ...bLicensing,
     bExportId,
@@ -211,6 +214,7 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'license_machines',
     'license_seats',
     'license_usage',
+
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
@@ -270,6 +274,22 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
 }
 
+/** B's licensing: a policy of Bertha's product, and B's signing key. */
+async function licensingOfB(world: TestWorld, productId: string) {
+  const policy = await world.as('adminB').licensePolicies.create({
+    name: 'Bertha Enterprise',
+    productId,
+    durationKind: 'FIXED',
+    durationDays: 365,
+    machineMode: 'FLOATING',
+    maxMachines: 5,
+    expirationStrategy: 'RESTRICT',
+    pastDueAction: 'OVERDUE',
+  });
+  const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
+  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
+}
+
 /** Bertha's license, with a machine, a seat, usage and a validation, all named after her. */
 async function licenseOfBertha(world: TestWorld, customerId: string, productId: string) {
   const db = world.database.db;
@@ -289,20 +309,4 @@ async function licenseOfBertha(world: TestWorld, customerId: string, productId: 
   await seedUsage(db, owner, [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }], now);
   await seedValidations(db, owner, [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }]);
   return licenseId;
-}
-
-/** B's licensing: a policy of Bertha's product, and B's signing key. */
-async function licensingOfB(world: TestWorld, productId: string) {
-  const policy = await world.as('adminB').licensePolicies.create({
-    name: 'Bertha Enterprise',
-    productId,
-    durationKind: 'FIXED',
-    durationDays: 365,
-    machineMode: 'FLOATING',
-    maxMachines: 5,
-    expirationStrategy: 'RESTRICT',
-    pastDueAction: 'OVERDUE',
-  });
-  const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
-  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
 }
