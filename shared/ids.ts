@@ -39,6 +39,7 @@ export const ID_PREFIXES = {
   export: 'exp',
   accountMember: 'acm',
   accountInvitation: 'aiv',
+  brandingVersion: 'brv',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -138,7 +138,7 @@ export function permissionsIn(grants: Grants, tenantId: string): Permission[] {
  * account procedure checks one of these only (server/trpc/base.ts, accountProcedure).
  * account.manage comes with the first thing an admin changes (seats, machines, branding).
  */
-export const ACCOUNT_PERMISSIONS = ['account.read'] as const;
+export const ACCOUNT_PERMISSIONS = ['account.read', 'account.manage'] as const;
 export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
 
 export function isAccountPermission(value: string): value is AccountPermission {

@@ -90,9 +90,11 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
+  const bBrandingVersionId = await brandingOfBertha(world, bertha.id);
   return {
     bExportId,
     ...bAccount,
+    bBrandingVersionId,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
     bCustomerId: bertha.id,
@@ -195,6 +197,7 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'branding_versions',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {
@@ -249,4 +252,20 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
     .as('adminB')
     .accountAdmins.invite({ customerId, email: 'bertha.friend@b.example' });
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
+}
+
+/** Bertha's account's branding: a draft of B's, for the branding procedures to be tried against. */
+async function brandingOfBertha(world: TestWorld, customerId: string): Promise<string> {
+  const saved = await world.as('adminB').branding.saveDraft({
+    customerId,
+    branding: {
+      productName: 'Bertha Learning',
+      logo: null,
+      colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+      customDomain: 'learn.bertha.example',
+      senderName: 'Bertha Learning',
+      replyTo: null,
+    },
+  });
+  return saved.draft.id;
 }

@@ -10,6 +10,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { accountAdminsRouter, accountRouter } from '../modules/accounts';
+import { accountBrandingRouter, brandingRouter } from '../modules/branding';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -78,6 +79,8 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+  branding: brandingRouter,
+  accountBranding: accountBrandingRouter,
 });
 
 export type AppRouter = typeof appRouter;

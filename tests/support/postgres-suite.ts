@@ -158,4 +158,6 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/download-route.int.test.ts',
   // the Overview's roll-ups of mrr_monthly (migration 28)
   'server/modules/analytics/metrics/rollups.int.test.ts',
+  // white-label branding (migration 32)
+  'server/modules/branding/branding.int.test.ts',
 ];
