@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   balanceTransaction: 'btx',
   testClock: 'clk',
   job: 'job',
+  licenseMachine: 'lmc',
+  licenseUsageEvent: 'lue',
   event: 'evt',
   dispute: 'dsp',
   email: 'eml',
@@ -40,6 +42,12 @@ export const ID_PREFIXES = {
   accountMember: 'acm',
   accountInvitation: 'aiv',
   brandingVersion: 'brv',
+
+  licensePolicy: 'lpo',
+  license: 'lic',
+  licenseSigningKey: 'lsk',
+
+  licenseSeat: 'lse',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

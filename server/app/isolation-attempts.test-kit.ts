@@ -36,6 +36,14 @@ export interface Fixture {
   bAccountInvitationId: string;
   /** A draft of Bertha's account's branding. */
   bBrandingVersionId: string;
+
+  /** B's licensing: a policy of Bertha's product and B's signing key. */
+  bPolicyId: string;
+  bPolicyVersion: number;
+  bSigningKid: string;
+
+  /** Bertha's license, with a machine, a seat, usage and a validation. */
+  bLicenseId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -316,6 +324,37 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'branding.publish': (a, f) =>
     a.branding.publish({ customerId: f.bCustomerId, draftId: f.bBrandingVersionId }),
   'branding.restore': (a, f) => a.branding.restore({ id: f.bBrandingVersionId }),
+
+  // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
+  'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),
+  'licensePolicies.get': (a, f) => a.licensePolicies.get({ id: f.bPolicyId }),
+  'licensePolicies.create': (a, f) =>
+    a.licensePolicies.create({
+      name: 'Intruder',
+      productId: f.bProductId,
+      durationKind: 'FIXED',
+      durationDays: 30,
+      machineMode: 'FLOATING',
+      expirationStrategy: 'RESTRICT',
+      pastDueAction: 'OVERDUE',
+    }),
+  'licensePolicies.update': (a, f) =>
+    a.licensePolicies.update({
+      id: f.bPolicyId,
+      expectedVersion: f.bPolicyVersion,
+      patch: { name: 'Hijacked' },
+    }),
+  'licensePolicies.archive': (a, f) =>
+    a.licensePolicies.archive({ id: f.bPolicyId, expectedVersion: f.bPolicyVersion }),
+  'licensingKeys.list': (a) => a.licensingKeys.list(),
+  'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
+  'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
+
+  // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
+  'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
+  'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
+  'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
+  'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
 };
 
 /**
@@ -354,4 +393,5 @@ export const CREATES_INSIDE_A = new Set([
   'analyticsSettings.setFxRate',
   'analyticsSettings.importFxRates',
   'exports.start',
+  'licensingKeys.rotate',
 ]);

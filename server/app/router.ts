@@ -1,6 +1,14 @@
-import { licensesRouter } from '../modules/licensing';
+import {
+  accountLicensesRouter,
+  licensePoliciesRouter,
+  licensesRouter,
+  licensingForBilling,
+  licensingKeysRouter,
+} from '../modules/licensing';
+
 import {
   billingOverviewRouter,
+  connectLicensing,
   connectMrr,
   connectRecovery,
   invoicesRouter,
@@ -43,6 +51,9 @@ connectRecovery(recoveryForBilling);
 // Billing records MRR movements with every subscription write through a port too: analytics'
 // reports are built on billing and recovery.
 connectMrr(recordSubscriptionValue);
+// Licenses follow their subscription in each subscription write's transaction, and their billed
+// overage joins the renewal invoice: licensing is built on billing, so through a port as well.
+connectLicensing(licensingForBilling);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
@@ -81,6 +92,11 @@ export const appRouter = router({
   licenses: licensesRouter,
   branding: brandingRouter,
   accountBranding: accountBrandingRouter,
+
+  licensePolicies: licensePoliciesRouter,
+  licensingKeys: licensingKeysRouter,
+
+  accountLicenses: accountLicensesRouter,
 });
 
 export type AppRouter = typeof appRouter;

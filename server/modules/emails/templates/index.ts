@@ -1,8 +1,10 @@
 import type { EmailTemplate } from '../../../../shared/emails/schema';
 import { accountInvitationEmail, type AccountInvitationFacts } from './account-invitation';
+import { licenseExpiringEmail, type LicenseExpiringFacts } from './license-expiring';
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
+import { licenseSeatInvitationEmail, type LicenseSeatInvitationFacts } from './license-seat-invitation';
 import { paymentFailedEmail, type PaymentFailedFacts } from './payment-failed';
 import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-recovered';
 import { receiptEmail, type ReceiptFacts } from './receipt';
@@ -24,6 +26,10 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
+
+  license_seat_invitation: LicenseSeatInvitationFacts;
+
+  license_expiring: LicenseExpiringFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -50,5 +56,11 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
+
+    case 'license_seat_invitation':
+      return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
+
+    case 'license_expiring':
+      return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
   }
 }

@@ -78,6 +78,18 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'accountBranding.saveDraft': () => 'Save a draft of your account’s branding',
   'accountBranding.publish': () => 'Publish your account’s branding',
   'accountBranding.restore': (i) => `Restore branding version ${String(i.id)} of your account`,
+
+  'licensePolicies.create': (i) => `Create license policy ${quoted(i.name)}`,
+  'licensePolicies.update': (i, n) => `Edit license policy ${n(i.id)}`,
+  'licensePolicies.archive': (i, n) => `Archive license policy ${n(i.id)}`,
+  'licensingKeys.rotate': () => 'Rotate the license signing key',
+  'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
+
+  'accountLicenses.assignSeat': (i) => `Give ${String(i.email)} a seat on a license`,
+  'accountLicenses.removeSeat': () => 'Remove a seat from a license',
+  'accountLicenses.releaseMachine': () => 'Release a machine from a license',
+  'accountLicenses.activateOffline': () => 'Activate a machine from an offline request',
+
   'admin.members.changeRole': (i, n) => `Make ${n(i.userId)} ${String(i.role)}`,
   'admin.members.remove': (i, n) => `Remove ${n(i.userId)} from the workspace`,
   'admin.platformMembers.changeRole': (i, n) => `Make ${n(i.userId)} platform ${String(i.role)}`,
