@@ -1,6 +1,14 @@
-import { accountLicensesRouter, licensesRouter } from '../modules/licensing';
+import {
+  accountLicensesRouter,
+  licensePoliciesRouter,
+  licensesRouter,
+  licensingForBilling,
+  licensingKeysRouter,
+} from '../modules/licensing';
+
 import {
   billingOverviewRouter,
+  connectLicensing,
   connectMrr,
   connectRecovery,
   invoicesRouter,
@@ -42,6 +50,9 @@ connectRecovery(recoveryForBilling);
 // Billing records MRR movements with every subscription write through a port too: analytics'
 // reports are built on billing and recovery.
 connectMrr(recordSubscriptionValue);
+// Licenses follow their subscription in each subscription write's transaction, and their billed
+// overage joins the renewal invoice: licensing is built on billing, so through a port as well.
+connectLicensing(licensingForBilling);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
@@ -78,6 +89,10 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+
+  licensePolicies: licensePoliciesRouter,
+  licensingKeys: licensingKeysRouter,
+
   accountLicenses: accountLicensesRouter,
 });
 

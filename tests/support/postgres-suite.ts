@@ -159,4 +159,15 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/download-route.int.test.ts',
   // the Overview's roll-ups of mrr_monthly (migration 28)
   'server/modules/analytics/metrics/rollups.int.test.ts',
+
+  // licensing (issue 15): machines, the REST API, usage (h-api)
+  'server/modules/licensing/machines/machines.int.test.ts',
+
+  // licensing: the staff's reads of licenses
+  'server/modules/licensing/queries/queries.int.test.ts',
+
+  // licenses following their subscriptions, expiry reminders, billed overage (issue 15)
+  'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
+  'server/modules/licensing/lifecycle/reminders.int.test.ts',
+  'server/modules/licensing/lifecycle/overage.int.test.ts',
 ];

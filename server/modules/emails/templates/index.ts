@@ -1,5 +1,6 @@
 import type { EmailTemplate } from '../../../../shared/emails/schema';
 import { accountInvitationEmail, type AccountInvitationFacts } from './account-invitation';
+import { licenseExpiringEmail, type LicenseExpiringFacts } from './license-expiring';
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
@@ -25,7 +26,10 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
+
   license_seat_invitation: LicenseSeatInvitationFacts;
+
+  license_expiring: LicenseExpiringFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -52,7 +56,11 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
+
     case 'license_seat_invitation':
       return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
+
+    case 'license_expiring':
+      return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
   }
 }
