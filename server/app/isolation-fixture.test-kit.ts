@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { writeActivationRequest } from '../../shared/licensing/activation';
 import { silentLogger } from '../lib/logger';
 import { signingKeyFor } from '../modules/licensing';
 import { ExportRunner } from '../modules/reports';
@@ -97,11 +98,8 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
-
-  const bLicensing = await licensingOfB(world, bProduct.id);
-
+  const bLicensing = await licensingOfB(world, bProduct.id, bertha.id);
   const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
-
   return {
     ...bLicensing,
     bExportId,
@@ -274,8 +272,8 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
 }
 
-/** B's licensing: a policy of Bertha's product, and B's signing key. */
-async function licensingOfB(world: TestWorld, productId: string) {
+/** B's licensing: a policy of Bertha's product, B's signing key, Bertha's license and its machine. */
+async function licensingOfB(world: TestWorld, productId: string, customerId: string) {
   const policy = await world.as('adminB').licensePolicies.create({
     name: 'Bertha Enterprise',
     productId,
@@ -287,7 +285,38 @@ async function licensingOfB(world: TestWorld, productId: string) {
     pastDueAction: 'OVERDUE',
   });
   const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
-  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
+  const issued = await world
+    .as('adminB')
+    .licenses.issue({ customerId, policyId: policy.id, name: 'Bertha campus' });
+  const bMachineId = 'lmc_01BERTHA000000000000000000';
+  await world.database.db
+    .insertInto('license_machines')
+    .values({
+      id: bMachineId,
+      tenant_id: world.tenants.B.id,
+      customer_id: customerId,
+      license_id: issued.license.id,
+      fingerprint: 'bertha-laptop',
+      activated_via: 'api',
+      activated_at: world.clock.now(),
+    })
+    .execute();
+  const bActivationRequest = await writeActivationRequest({
+    licenseKey: issued.key,
+    fingerprint: 'bertha-desktop',
+    name: 'Bertha desktop',
+    platform: 'linux',
+    createdAt: world.clock.now(),
+  });
+  return {
+    bPolicyId: policy.id,
+    bPolicyVersion: policy.version,
+    bSigningKid: key.kid,
+    bIssuedLicenseId: issued.license.id,
+    bIssuedLicenseVersion: issued.license.version,
+    bMachineId,
+    bActivationRequest,
+  };
 }
 
 /** Bertha's license, with a machine, a seat, usage and a validation, all named after her. */
