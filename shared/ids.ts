@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   balanceTransaction: 'btx',
   testClock: 'clk',
   job: 'job',
+  licenseMachine: 'lmc',
+  licenseUsageEvent: 'lue',
   event: 'evt',
   dispute: 'dsp',
   email: 'eml',
@@ -39,6 +41,12 @@ export const ID_PREFIXES = {
   export: 'exp',
   accountMember: 'acm',
   accountInvitation: 'aiv',
+
+  licensePolicy: 'lpo',
+  license: 'lic',
+  licenseSigningKey: 'lsk',
+
+  licenseSeat: 'lse',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

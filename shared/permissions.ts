@@ -136,9 +136,11 @@ export function permissionsIn(grants: Grants, tenantId: string): Permission[] {
  * What an account admin may do inside their own customer's account. Kept apart from
  * PERMISSIONS: no role, API key scope or replica rule of staff can ever name one, and an
  * account procedure checks one of these only (server/trpc/base.ts, accountProcedure).
- * account.manage comes with the first thing an admin changes (seats, machines, branding).
+ * account.read: what they see; account.manage: what they change (seats, machines). Every
+ * account admin holds both today; the two are named apart so each procedure says which it
+ * is, and a read-only account member can be added without revisiting every procedure.
  */
-export const ACCOUNT_PERMISSIONS = ['account.read'] as const;
+export const ACCOUNT_PERMISSIONS = ['account.read', 'account.manage'] as const;
 export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
 
 export function isAccountPermission(value: string): value is AccountPermission {

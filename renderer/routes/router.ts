@@ -10,6 +10,7 @@ import { connectRoute } from './connect';
 import { customerRoute, customersRoute, editCustomerRoute, indexRoute, newCustomerRoute } from './customers';
 import { emailRoutes } from './emails';
 import { exportsRoute } from './exports';
+import { licenseRoutes } from './licenses';
 import { overviewRoutes } from './overview';
 import { rootRoute } from './root';
 import { stripeEventRoutes } from './stripe-events';
@@ -25,6 +26,7 @@ const routeTree = rootRoute.addChildren([
   editCustomerRoute,
   catalogRoute,
   ...billingRoutes,
+  ...licenseRoutes,
   auditRoute,
   ...emailRoutes,
   ...stripeEventRoutes,

@@ -20,6 +20,7 @@ import {
   IconClockPlay,
   IconLayoutDashboard,
   IconFileExport,
+  IconLicense,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ export interface Area {
     | '/customers'
     | '/catalog'
     | '/subscriptions'
+    | '/licenses'
     | '/invoices'
     | '/payments'
     | '/recovery'
@@ -60,6 +62,12 @@ export const AREAS: Area[] = [
   { to: '/customers', label: 'Customers', icon: <IconUsers size={18} stroke={1.75} /> },
   { to: '/catalog', label: 'Plans & prices', icon: <IconTags size={18} stroke={1.75} /> },
   { to: '/subscriptions', label: 'Subscriptions', icon: <IconRepeat size={18} stroke={1.75} /> },
+  {
+    to: '/licenses',
+    label: 'Licenses',
+    icon: <IconLicense size={18} stroke={1.75} />,
+    permission: 'licensing.read',
+  },
   { to: '/invoices', label: 'Invoices', icon: <IconFileInvoice size={18} stroke={1.75} /> },
   { to: '/payments', label: 'Payments', icon: <IconCreditCard size={18} stroke={1.75} /> },
   { to: '/recovery', label: 'Recovery', icon: <IconHeartHandshake size={18} stroke={1.75} /> },
@@ -147,11 +155,13 @@ function Heading({ rail, children }: { rail: boolean; children: string }) {
 /** The areas the user may open; `rail` shows icons only (their names in tooltips), for narrow windows. */
 export function Navbar({ onNavigate, rail = false }: { onNavigate: () => void; rail?: boolean }) {
   const { permissions } = useSession();
-  const adminAreas = ADMIN_AREAS.filter((area) => !area.permission || permissions.includes(area.permission));
+  const held = (area: Area) => !area.permission || permissions.includes(area.permission);
+  const areas = AREAS.filter(held);
+  const adminAreas = ADMIN_AREAS.filter(held);
   return (
     <Stack gap={2} component="nav" aria-label="Main">
       <Heading rail={rail}>Workspace</Heading>
-      {AREAS.map((area) => (
+      {areas.map((area) => (
         <AreaLink key={area.to} area={area} rail={rail} onNavigate={onNavigate} />
       ))}
       <Heading rail={rail}>Administration</Heading>

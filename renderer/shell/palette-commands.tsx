@@ -33,6 +33,7 @@ const AREA_WORDS: Record<string, string> = {
   '/customers': 'people accounts',
   '/catalog': 'plans prices products features pricing',
   '/subscriptions': 'recurring renewals',
+  '/licenses': 'keys machines seats activations entitlements policies enterprise',
   '/invoices': 'bills receipts inv',
   '/payments': 'charges cards failed declined refunds',
   '/recovery': 'dunning retries failed past due',

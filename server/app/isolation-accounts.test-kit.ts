@@ -1,3 +1,4 @@
+import { seedAccountLicense } from '../modules/licensing/account.test-kit';
 import { loadPrincipal, insertAccountMember, insertUser } from '../modules/tenants';
 import type { Principal } from '../trpc/context';
 import { testCaller, type TestWorld } from '../testing/world.test-kit';
@@ -18,6 +19,13 @@ export interface AccountFixture {
   ySubscriptionId: string;
   yInvoiceId: string;
   yPaymentMethodId: string;
+  /** X's license (one machine, one seat of five) and Y's, each of their own customer. */
+  xLicenseId: string;
+  xMachineId: string;
+  xSeatId: string;
+  yLicenseId: string;
+  yMachineId: string;
+  ySeatId: string;
   xavier: Principal;
 }
 
@@ -27,11 +35,31 @@ export const ACCOUNT_ATTEMPTS: Record<string, (x: AccountCaller, f: AccountFixtu
   'account.invoices': (x) => x.account.invoices({ limit: 200 }),
   'account.invoice': (x, f) => x.account.invoice({ id: f.yInvoiceId }),
   'account.receipt': (x, f) => x.account.receipt({ id: f.yInvoiceId, format: 'html' }),
+  'accountLicenses.list': (x) => x.accountLicenses.list(),
+  'accountLicenses.get': (x, f) => x.accountLicenses.get({ id: f.yLicenseId }),
+  'accountLicenses.assignSeat': (x, f) =>
+    x.accountLicenses.assignSeat({ licenseId: f.yLicenseId, email: 'mallory@x.example' }),
+  // X's own license with Y's seat or machine: found by neither.
+  'accountLicenses.removeSeat': (x, f) =>
+    x.accountLicenses.removeSeat({ licenseId: f.xLicenseId, seatId: f.ySeatId }),
+  'accountLicenses.releaseMachine': (x, f) =>
+    x.accountLicenses.releaseMachine({ licenseId: f.xLicenseId, machineId: f.yMachineId }),
 };
 
 /** What must never appear in anything Xavier is answered: Y's ids and name, and tenant B's. */
 export function secretsOfY(world: TestWorld, f: AccountFixture): string[] {
-  return [f.yCustomerId, f.ySubscriptionId, f.yInvoiceId, f.yPaymentMethodId, 'Yolanda', world.tenants.B.id];
+  return [
+    f.yCustomerId,
+    f.ySubscriptionId,
+    f.yInvoiceId,
+    f.yPaymentMethodId,
+    f.yLicenseId,
+    f.yMachineId,
+    f.ySeatId,
+    'Yolanda',
+    'yfp-',
+    world.tenants.B.id,
+  ];
 }
 
 async function customerWithInvoice(world: TestWorld, name: string, email: string) {
@@ -56,6 +84,21 @@ export async function seedAccounts(world: TestWorld): Promise<AccountFixture> {
   const x = await customerWithInvoice(world, 'Xander Corp', 'billing@x.example');
   const y = await customerWithInvoice(world, 'Yolanda Ltd', 'billing@y.example');
   const now = world.clock.now();
+  const licenseOf = (customerId: string, name: string, who: string) =>
+    seedAccountLicense(world.database.db, {
+      tenantId: world.tenants.A.id,
+      customerId,
+      productId: product.id,
+      name,
+      now,
+      machines: [{ fingerprint: `${who}fp-laptop-1`, name: `${name} laptop` }],
+      seats: [{ email: `seat@${who}.example`, name: `${name} seat holder` }],
+      usage: [{ metric: 'course_hours', period: '2026-01', quantity: 12 }],
+      usageLimits: [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
+      validations: [{ code: 'VALID', valid: true, fingerprint: `${who}fp-laptop-1` }],
+    });
+  const xLicense = await licenseOf(x.customer.id, 'Xander campus', 'x');
+  const yLicense = await licenseOf(y.customer.id, 'Yolanda campus', 'y');
   const user = await insertUser(world.database.db, { email: 'xavier@x.example', name: 'Xavier', now });
   await insertAccountMember(world.database.db, {
     tenantId: world.tenants.A.id,
@@ -71,6 +114,12 @@ export async function seedAccounts(world: TestWorld): Promise<AccountFixture> {
     ySubscriptionId: y.sub.subscription.id,
     yInvoiceId: y.sub.invoice?.id ?? '',
     yPaymentMethodId: y.card.id,
+    xLicenseId: xLicense.licenseId,
+    xMachineId: xLicense.machineIds[0] ?? '',
+    xSeatId: xLicense.seatIds[0] ?? '',
+    yLicenseId: yLicense.licenseId,
+    yMachineId: yLicense.machineIds[0] ?? '',
+    ySeatId: yLicense.seatIds[0] ?? '',
     xavier: await loadPrincipal(world.database.db, user.id),
   };
 }

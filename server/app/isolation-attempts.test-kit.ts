@@ -34,6 +34,14 @@ export interface Fixture {
   /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
+
+  /** B's licensing: a policy of Bertha's product and B's signing key. */
+  bPolicyId: string;
+  bPolicyVersion: number;
+  bSigningKid: string;
+
+  /** Bertha's license, with a machine, a seat, usage and a validation. */
+  bLicenseId: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -296,6 +304,37 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
   'accountAdmins.remove': (a, f) =>
     a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
+
+  // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
+  'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),
+  'licensePolicies.get': (a, f) => a.licensePolicies.get({ id: f.bPolicyId }),
+  'licensePolicies.create': (a, f) =>
+    a.licensePolicies.create({
+      name: 'Intruder',
+      productId: f.bProductId,
+      durationKind: 'FIXED',
+      durationDays: 30,
+      machineMode: 'FLOATING',
+      expirationStrategy: 'RESTRICT',
+      pastDueAction: 'OVERDUE',
+    }),
+  'licensePolicies.update': (a, f) =>
+    a.licensePolicies.update({
+      id: f.bPolicyId,
+      expectedVersion: f.bPolicyVersion,
+      patch: { name: 'Hijacked' },
+    }),
+  'licensePolicies.archive': (a, f) =>
+    a.licensePolicies.archive({ id: f.bPolicyId, expectedVersion: f.bPolicyVersion }),
+  'licensingKeys.list': (a) => a.licensingKeys.list(),
+  'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
+  'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
+
+  // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
+  'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
+  'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
+  'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
+  'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
 };
 
 /**
@@ -334,4 +373,5 @@ export const CREATES_INSIDE_A = new Set([
   'analyticsSettings.setFxRate',
   'analyticsSettings.importFxRates',
   'exports.start',
+  'licensingKeys.rotate',
 ]);

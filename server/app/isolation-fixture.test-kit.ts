@@ -3,11 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { silentLogger } from '../lib/logger';
+import { signingKeyFor } from '../modules/licensing';
 import { ExportRunner } from '../modules/reports';
 import { dispatchBillingEvents } from '../modules/emails';
 import { insertAccountMember, insertUser } from '../modules/tenants';
 import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
+import {
+  seedLicense,
+  seedPolicy,
+  seedUsage,
+  seedValidations,
+} from '../modules/licensing/queries/licenses.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
 import type { Fixture } from './isolation-attempts.test-kit';
 
@@ -90,8 +97,15 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
+
+  const bLicensing = await licensingOfB(world, bProduct.id);
+
+  const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
+
   return {
+    ...bLicensing,
     bExportId,
+    bLicenseId,
     ...bAccount,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
@@ -195,6 +209,15 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'license_policies',
+    'licenses',
+    'license_machines',
+    'license_seats',
+    'license_usage',
+
+    'license_usage_events',
+    'license_validations',
+    'license_signing_keys',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {
@@ -249,4 +272,41 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
     .as('adminB')
     .accountAdmins.invite({ customerId, email: 'bertha.friend@b.example' });
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
+}
+
+/** B's licensing: a policy of Bertha's product, and B's signing key. */
+async function licensingOfB(world: TestWorld, productId: string) {
+  const policy = await world.as('adminB').licensePolicies.create({
+    name: 'Bertha Enterprise',
+    productId,
+    durationKind: 'FIXED',
+    durationDays: 365,
+    machineMode: 'FLOATING',
+    maxMachines: 5,
+    expirationStrategy: 'RESTRICT',
+    pastDueAction: 'OVERDUE',
+  });
+  const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
+  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
+}
+
+/** Bertha's license, with a machine, a seat, usage and a validation, all named after her. */
+async function licenseOfBertha(world: TestWorld, customerId: string, productId: string) {
+  const db = world.database.db;
+  const tenantId = world.tenants.B.id;
+  const now = world.clock.now();
+  const policyId = await seedPolicy(db, { tenantId, productId, name: 'Bertha policy', now });
+  const licenseId = await seedLicense(db, {
+    tenantId,
+    customerId,
+    policyId,
+    name: 'Bertha license',
+    now,
+    machines: 1,
+    seats: 1,
+  });
+  const owner = { tenantId, customerId, licenseId };
+  await seedUsage(db, owner, [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }], now);
+  await seedValidations(db, owner, [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }]);
+  return licenseId;
 }

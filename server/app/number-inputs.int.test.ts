@@ -5,6 +5,7 @@ import { seenByClient } from '../testing/errors.test-kit';
 import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves.test-kit';
 import { START, testCaller } from '../testing/world.test-kit';
 import { insertAccountMember, insertUser, loadPrincipal } from '../modules/tenants';
+import { seedLicense, seedPolicy } from '../modules/licensing/queries/licenses.test-kit';
 import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
@@ -151,6 +152,8 @@ const VALID: Record<string, ValidInput> = {
   'webhooks.deliveries': async (k) => ({ endpointId: await numbersEndpoint(k), limit: 10 }),
   'analyticsSettings.fxRates': () => ({ limit: 10 }),
   'account.invoices': () => ({ limit: 10 }),
+  'licenses.list': () => ({ limit: 10, expiringBefore: START + DAY_MS }),
+  'licenses.usage': async (k) => ({ id: await numbersLicense(k), periods: 6 }),
   'analyticsSettings.update': () => ({
     reportingCurrency: 'USD',
     pastDueChurnDays: 30,
@@ -169,6 +172,22 @@ function numbersEndpoint(k: Kit): Promise<string> {
 
 function leavesOf(path: string): LeafPath[] {
   return inputSchemasOf(path).flatMap((schema) => numericLeaves(schema));
+}
+
+let licenseOfNumbers: Promise<string> | undefined;
+/** One license (written directly: the reads are what is walked), made the first time it is needed. */
+function numbersLicense(k: Kit): Promise<string> {
+  const db = k.world.database.db;
+  const tenantId = k.world.tenants.A.id;
+  licenseOfNumbers ??= seedPolicy(db, {
+    tenantId,
+    productId: k.world.catalog.productId,
+    name: 'Numbers',
+    now: START,
+  }).then((policyId) =>
+    seedLicense(db, { tenantId, customerId: k.customerId, policyId, name: 'Numbers', now: START }),
+  );
+  return licenseOfNumbers;
 }
 
 let kit: Kit;

@@ -1,4 +1,11 @@
-import { licensesRouter, licensingForBilling } from '../modules/licensing';
+import {
+  accountLicensesRouter,
+  licensePoliciesRouter,
+  licensesRouter,
+  licensingForBilling,
+  licensingKeysRouter,
+} from '../modules/licensing';
+
 import {
   billingOverviewRouter,
   connectLicensing,
@@ -82,6 +89,11 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+
+  licensePolicies: licensePoliciesRouter,
+  licensingKeys: licensingKeysRouter,
+
+  accountLicenses: accountLicensesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import {
   type SecretKeys,
 } from '../lib/secret-box';
 import { installSecretKeys, type SealedSecretTable } from '../lib/secrets-at-rest';
+import { licenseKeySecretTable, signingKeySecretTable } from '../modules/licensing/keys/sealed';
 import { stripeSecretTable } from '../modules/stripe-events/sealed-secret';
 import { webhookSecretTable } from '../modules/webhooks/secrets';
 
@@ -26,7 +27,12 @@ import { webhookSecretTable } from '../modules/webhooks/secrets';
 export type SealReport = Record<string, { sealed: number; resealed: number }>;
 
 /** Each table's owning module says how to read and write it. */
-const TABLES: SealedSecretTable<Transaction<DB>>[] = [stripeSecretTable, webhookSecretTable];
+const TABLES: SealedSecretTable<Transaction<DB>>[] = [
+  stripeSecretTable,
+  webhookSecretTable,
+  signingKeySecretTable,
+  licenseKeySecretTable,
+];
 
 async function sealTable(
   db: Kysely<DB>,

@@ -110,4 +110,49 @@ describe('an account admin’s pull', () => {
     expect(after.scope).not.toBe(before);
     expect(rowsOf(after.changes, 'prices').map((p) => p.id)).toContain(price.id);
   });
+
+  it('holds X’s licensing rows and their policy, never Y’s and never a key', async () => {
+    const { changes } = await pullAll();
+    for (const table of [
+      'licenses',
+      'license_machines',
+      'license_seats',
+      'license_usage',
+      'license_validations',
+    ]) {
+      const rows = rowsOf(changes, table);
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows) expect(row.customer_id, table).toBe(f.xCustomerId);
+    }
+    expect(rowsOf(changes, 'licenses').map((l) => l.id)).toEqual([f.xLicenseId]);
+    const [license] = rowsOf(changes, 'licenses');
+    expect(rowsOf(changes, 'license_policies').map((p) => p.id)).toEqual([license?.policy_id]);
+    const text = JSON.stringify(changes);
+    for (const secret of [
+      f.yLicenseId,
+      f.yMachineId,
+      f.ySeatId,
+      'yfp-',
+      'key_hash',
+      'key_sealed',
+      'test-sealed',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    const tables = new Set(changes.map((c) => c.table));
+    expect(tables.has('license_usage_events')).toBe(false);
+    expect(tables.has('license_signing_keys')).toBe(false);
+  });
+
+  it('starts over when a machine of X is released, so the replica drops it', async () => {
+    const before = await pullAll();
+    expect(rowsOf(before.changes, 'license_machines').map((m) => m.id)).toEqual([f.xMachineId]);
+    await asXavier(world, f).accountLicenses.releaseMachine({
+      licenseId: f.xLicenseId,
+      machineId: f.xMachineId,
+    });
+    const after = await pullAll();
+    expect(after.scope).not.toBe(before.scope);
+    expect(rowsOf(after.changes, 'license_machines')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Principal } from '../trpc/context';
 import type { DB } from '../db/schema';
@@ -7,7 +8,9 @@ import type { DB } from '../db/schema';
  * administer customer X (and hold no staff role — staff reach the whole tenant by role), the
  * tenant's row, X's customer row (without staff's notes), X's rows of the customer tables, the
  * lines of X's invoices, the catalog rows X's subscriptions bill (their prices, plans and
- * products: no other customer's plan), and their own account binding. Nothing else.
+ * products: no other customer's plan), X's licenses with their machines, seats, usage totals
+ * and validation log, the policies of X's licenses (and the products they license), and their
+ * own account binding. Nothing else.
  *
  * The catalog rows are chosen by X's subscriptions as they stand; they are named in the reach's
  * fingerprint, so a subscription moving to another price starts the replica over and it
@@ -20,6 +23,14 @@ export interface AccountReach {
   priceIds: string[];
   planIds: string[];
   productIds: string[];
+  /** The policies of X's licenses (a policy has no customer: it is chosen by id, as prices are). */
+  policyIds: string[];
+  /**
+   * A digest of X's license, machine and seat ids. A delete's log entry carries no row, so it
+   * cannot tell whose it was; a released machine or a removed seat changes the digest instead,
+   * and the replica starts over without the row.
+   */
+  licensingDigest: string;
 }
 
 /** Replicated tables of one customer's rows, each with a customer_id column in its row. */
@@ -31,6 +42,13 @@ export const ACCOUNT_CUSTOMER_TABLES = [
   'payment_methods',
   'balance_transactions',
   'disputes',
+  // Licensing (migration 0031): every table but the policies carries the license's customer.
+  // Usage events and signing keys are never replicated; licenses' key_hash and key_sealed never leave the server.
+  'licenses',
+  'license_machines',
+  'license_seats',
+  'license_usage',
+  'license_validations',
 ] as const;
 
 /** Fields of X's customer row staff keep for themselves: never sent to X's replica. */
@@ -63,7 +81,17 @@ export async function accountReachesOf(db: Kysely<DB>, principal: Principal): Pr
   const reaches: AccountReach[] = [];
   for (const [tenantId, customerId] of bindings.sort()) {
     if (!active.some((t) => t.id === tenantId)) continue;
-    reaches.push({ tenantId, customerId, ...(await catalogOf(db, tenantId, customerId)) });
+    const licensing = await licensingOf(db, tenantId, customerId);
+    const catalog = await catalogOf(db, tenantId, customerId);
+    const productIds = distinct([...catalog.productIds, ...licensing.productIds]);
+    reaches.push({
+      tenantId,
+      customerId,
+      ...catalog,
+      productIds,
+      policyIds: licensing.policyIds,
+      licensingDigest: licensing.licensingDigest,
+    });
   }
   return reaches;
 }
@@ -96,6 +124,42 @@ async function catalogOf(db: Kysely<DB>, tenantId: string, customerId: string) {
           .where('id', 'in', planIds)
           .execute();
   return { priceIds, planIds, productIds: distinct(products.map((p) => p.product_id)) };
+}
+
+/**
+ * The policies of the customer's licenses and the products they license (named on the license
+ * page), and the digest of its licenses', machines' and seats' ids.
+ */
+async function licensingOf(db: Kysely<DB>, tenantId: string, customerId: string) {
+  const licenses = await db
+    .selectFrom('licenses')
+    .innerJoin('license_policies', 'license_policies.id', 'licenses.policy_id')
+    .select(['licenses.id', 'license_policies.id as policy_id', 'license_policies.product_id'])
+    .where('licenses.tenant_id', '=', tenantId)
+    .where('licenses.customer_id', '=', customerId)
+    .execute();
+  const licenseIds = licenses.map((l) => l.id).sort();
+  const idsOf = async (table: 'license_machines' | 'license_seats') =>
+    licenseIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom(table)
+            .select('id')
+            .where('license_id', 'in', licenseIds)
+            .where('customer_id', '=', customerId)
+            .execute()
+        ).map((r) => r.id);
+  const [machineIds, seatIds] = await Promise.all([idsOf('license_machines'), idsOf('license_seats')]);
+  const digest = createHash('sha256')
+    .update([licenseIds, machineIds.sort(), seatIds.sort()].map((ids) => ids.join(',')).join('|'))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    policyIds: distinct(licenses.map((l) => l.policy_id)),
+    productIds: distinct(licenses.map((l) => l.product_id)),
+    licensingDigest: digest,
+  };
 }
 
 /** How the row filter reads the log's columns (reach.ts's Columns). */
@@ -137,6 +201,7 @@ export function accountClauses(eb: Eb, col: Columns, reach: AccountReach): Expre
     ...byIds('prices', reach.priceIds),
     ...byIds('plans', reach.planIds),
     ...byIds('products', reach.productIds),
+    ...byIds('license_policies', reach.policyIds),
   ];
 }
 
@@ -145,7 +210,7 @@ export function accountFingerprint(reaches: readonly AccountReach[]): string {
   return reaches
     .map(
       (r) =>
-        `${r.tenantId}:${r.customerId}:${r.priceIds.join(',')}:${r.planIds.join(',')}:${r.productIds.join(',')}`,
+        `${r.tenantId}:${r.customerId}:${r.priceIds.join(',')}:${r.planIds.join(',')}:${r.productIds.join(',')}:${r.policyIds.join(',')}:${r.licensingDigest}`,
     )
     .join(';');
 }

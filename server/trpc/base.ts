@@ -193,21 +193,30 @@ async function resolveAccount(ctx: Context, principal: Principal) {
  * refused; they see every account through the staff procedures.
  */
 export function accountProcedure(permission: AccountPermission) {
-  return base
-    .meta({ permission })
-    .use(requirePrincipal)
-    .use(async ({ ctx, next }) => {
-      const { tenantId, customerId } = await resolveAccount(ctx, ctx.principal);
-      return next({
-        ctx: {
-          tenantId,
-          customerId,
-          actor: {
-            userId: ctx.principal.userId,
-            name: ctx.principal.name,
-            client: `${ctx.client.kind}:${ctx.client.id}`,
+  return (
+    base
+      .meta({ permission })
+      .use(requirePrincipal)
+      .use(async ({ ctx, next }) => {
+        const { tenantId, customerId } = await resolveAccount(ctx, ctx.principal);
+        return next({
+          ctx: {
+            tenantId,
+            customerId,
+            actor: {
+              userId: ctx.principal.userId,
+              name: ctx.principal.name,
+              client: `${ctx.client.kind}:${ctx.client.id}`,
+            },
           },
-        },
-      });
-    });
+        });
+      })
+      // An account admin's desktop holds a replica of their account only: a change goes to the
+      // server (as a staff command does) and its answer comes back.
+      .use(async ({ ctx, type, path, getRawInput, next }) => {
+        if (type !== 'mutation' || !ctx.forwardCommand) return next();
+        const data = await ctx.forwardCommand({ path, input: await getRawInput(), tenantId: ctx.tenantId });
+        return answeredElsewhere<Awaited<ReturnType<typeof next>>>(data);
+      })
+  );
 }

@@ -14,6 +14,7 @@ const AREAS: { link: string; title: string }[] = [
   { link: 'Customers', title: 'Customers' },
   { link: 'Plans & prices', title: 'Plans & prices' },
   { link: 'Subscriptions', title: 'Subscriptions' },
+  { link: 'Licenses', title: 'Licenses' },
   { link: 'Invoices', title: 'Invoices' },
   { link: 'Payments', title: 'Payments' },
   { link: 'Recovery', title: 'Recovery' },

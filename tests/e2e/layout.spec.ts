@@ -12,6 +12,7 @@ const LIST_PAGES = [
   { hash: '#/overview', ready: 'table' },
   { hash: '#/customers', ready: 'grid' },
   { hash: '#/subscriptions', ready: 'grid' },
+  { hash: '#/licenses', ready: 'grid' },
   { hash: '#/invoices', ready: 'grid' },
   { hash: '#/payments', ready: 'grid' },
   { hash: '#/recovery', ready: 'heading' },

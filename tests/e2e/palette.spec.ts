@@ -96,7 +96,7 @@ test('an area’s name goes there, and the open page’s actions are offered', a
   // Every area of the sidebar is reachable from the palette.
   box = await openPalette(page);
   const areas = page.locator('[data-action]').filter({ hasText: /^Go to / });
-  await expect(areas).toHaveCount(20);
+  await expect(areas).toHaveCount(21);
   await page.keyboard.press('Escape');
 
   await visit(page, '#/admin/tenants');

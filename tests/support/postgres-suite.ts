@@ -116,6 +116,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/hosted/access.int.test.ts',
   'server/modules/accounts/account-admins.int.test.ts',
   'server/app/isolation-accounts.int.test.ts',
+  'server/modules/licensing/account/account-licenses.int.test.ts',
   'server/hosted/main.int.test.ts',
   'server/hosted/rest/api-key-scopes.int.test.ts',
   'server/hosted/rest/contract.int.test.ts',
@@ -158,6 +159,12 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/download-route.int.test.ts',
   // the Overview's roll-ups of mrr_monthly (migration 28)
   'server/modules/analytics/metrics/rollups.int.test.ts',
+
+  // licensing (issue 15): machines, the REST API, usage (h-api)
+  'server/modules/licensing/machines/machines.int.test.ts',
+
+  // licensing: the staff's reads of licenses
+  'server/modules/licensing/queries/queries.int.test.ts',
   // licenses following their subscriptions, expiry reminders, billed overage (issue 15)
   'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
   'server/modules/licensing/lifecycle/reminders.int.test.ts',

@@ -2,6 +2,20 @@
 export { licenseStateOf, machineFromRow, policyFromRow } from './rows';
 export type { LicenseRow, MachineRow, PolicyRow } from './rows';
 export { licensesRouter } from './router';
+
+export { activateMachine, deactivateMachine, refuseUnlessInGoodStanding } from './machines/machines';
+export type { ActivateMachineInput, DeactivateMachineInput, MachineOutcome } from './machines/machines';
+export { LicenseRefusal, type LicenseRefusalCode } from './machines/refusal';
+
+export { licensePoliciesRouter } from './policies/procedures';
+export { findPolicy } from './policies/service';
+export type { LicensePolicy } from './policies/row';
+export { licensingKeysRouter } from './keys/procedures';
+export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/service';
+
+/** Account admins' side (decision 145): their own licenses, seats and machines; seats for staff too. */
+export { accountLicensesRouter } from './account/router';
+export { assignSeat, removeSeat, seatsOf, type AssignSeat, type Seat, type SeatScope } from './seats/seats';
 // Licenses follow their subscriptions, are reminded before they expire, and bill overage (lifecycle/).
 export { licensingForBilling } from './lifecycle/port';
 export {

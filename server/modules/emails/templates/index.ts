@@ -4,6 +4,7 @@ import { licenseExpiringEmail, type LicenseExpiringFacts } from './license-expir
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
+import { licenseSeatInvitationEmail, type LicenseSeatInvitationFacts } from './license-seat-invitation';
 import { paymentFailedEmail, type PaymentFailedFacts } from './payment-failed';
 import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-recovered';
 import { receiptEmail, type ReceiptFacts } from './receipt';
@@ -25,6 +26,7 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
+  license_seat_invitation: LicenseSeatInvitationFacts;
   license_expiring: LicenseExpiringFacts;
 }
 
@@ -52,6 +54,8 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
+    case 'license_seat_invitation':
+      return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
     case 'license_expiring':
       return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
   }

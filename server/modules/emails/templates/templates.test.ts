@@ -100,6 +100,16 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       expiresAt: MARCH_3,
     },
   },
+  license_seat_invitation: {
+    template: 'license_seat_invitation',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      accountName: 'Ada Industries',
+      licenseName: 'Campus 2027',
+      assignedBy: 'Grace Hopper',
+      userRef: 'ada@ada.example',
+    },
+  },
   license_expiring: {
     template: 'license_expiring',
     facts: {
@@ -146,6 +156,15 @@ describe('what each template says', () => {
     expect(text).toContain('Grace Hopper at Lumen Academy invited you to administer Ada Industries');
     expect(text).toContain('Invitation code: tga_example-code');
     expect(text).toContain('Valid until: March 3, 2026');
+  });
+
+  it('a seat invitation: which license of which account, who gave it, who the app knows them as', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.license_seat_invitation);
+    expect(subject).toBe("You have a seat on Ada Industries's Campus 2027 license");
+    expect(text).toContain(
+      "Grace Hopper gave you a named seat on Ada Industries's Campus 2027 license with Lumen Academy",
+    );
+    expect(text).toContain('Signed in as: ada@ada.example');
   });
 
   it('a license expiring: which license, whose, when, and what to do', () => {

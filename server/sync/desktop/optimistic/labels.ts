@@ -70,6 +70,18 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'accountAdmins.invite': (i, n) => `Invite ${String(i.email)} to administer ${n(i.customerId)}`,
   'accountAdmins.revokeInvitation': () => 'Revoke an account admin invitation',
   'accountAdmins.remove': (i, n) => `Remove ${n(i.userId)} as an admin of ${n(i.customerId)}`,
+
+  'licensePolicies.create': (i) => `Create license policy ${quoted(i.name)}`,
+  'licensePolicies.update': (i, n) => `Edit license policy ${n(i.id)}`,
+  'licensePolicies.archive': (i, n) => `Archive license policy ${n(i.id)}`,
+  'licensingKeys.rotate': () => 'Rotate the license signing key',
+  'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
+
+  'accountLicenses.assignSeat': (i) => `Give ${String(i.email)} a seat on a license`,
+  'accountLicenses.removeSeat': () => 'Remove a seat from a license',
+  'accountLicenses.releaseMachine': () => 'Release a machine from a license',
+  'accountLicenses.activateOffline': () => 'Activate a machine from an offline request',
+
   'admin.members.changeRole': (i, n) => `Make ${n(i.userId)} ${String(i.role)}`,
   'admin.members.remove': (i, n) => `Remove ${n(i.userId)} from the workspace`,
   'admin.platformMembers.changeRole': (i, n) => `Make ${n(i.userId)} platform ${String(i.role)}`,

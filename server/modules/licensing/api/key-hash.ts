@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How a license is found from its key: SHA-256 (hex) of the key's text, trimmed — the
+ * `licenses.key_hash` column. Only the hash is compared, so the key itself is never read back
+ * from the database on the validation path.
+ */
+export function licenseKeyHash(key: string): string {
+  return createHash('sha256').update(key.trim()).digest('hex');
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { MAX_FINGERPRINT_LENGTH } from './activation';
+
+/**
+ * Inputs of the account admins' licensing procedures (`accountLicenses.*`, decision 145): an
+ * account admin works on their own customer's licenses, so no input names a customer.
+ */
+
+/** A row id of the licensing tables: a short prefix and a 26-character time-sortable body. */
+const rowId = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .regex(/^[a-z]{2,5}_[0-9A-Z]{26}$/, { error: `${label} must be an id, like lic_01J…` });
+
+export const licenseRef = rowId('License id');
+export const machineRef = rowId('Machine id');
+export const seatRef = rowId('Seat id');
+
+/** How long a seat holder's name and reference may be: what a person's name or an app's user id needs. */
+export const MAX_SEAT_NAME_LENGTH = 200;
+export const MAX_USER_REF_LENGTH = 200;
+/** The most machines an account admin may release from one license in a day (Keygen's users ask for this). */
+export const RELEASES_PER_LICENSE_PER_DAY = 5;
+
+const email = z
+  .string({ error: 'Email must be text' })
+  .trim()
+  .min(1, { error: 'Email is required' })
+  .max(254, { error: 'Email must be at most 254 characters' })
+  .toLowerCase()
+  .pipe(z.email({ error: 'Email must be a valid address, like ada@example.com' }));
+
+export const accountLicenseInput = z.strictObject({ id: licenseRef });
+
+export const assignSeatInput = z.strictObject({
+  licenseId: licenseRef,
+  email,
+  name: z
+    .string({ error: 'Name must be text' })
+    .trim()
+    .max(MAX_SEAT_NAME_LENGTH, { error: `Name must be at most ${MAX_SEAT_NAME_LENGTH} characters` })
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
+  /** The platform's id for the user (what `validate`'s user scope names); omitted: the email. */
+  userRef: z
+    .string({ error: 'User reference must be text' })
+    .trim()
+    .min(1, { error: 'User reference must not be empty' })
+    .max(MAX_USER_REF_LENGTH, { error: `User reference must be at most ${MAX_USER_REF_LENGTH} characters` })
+    .toLowerCase()
+    .nullish(),
+});
+export type AssignSeatInput = z.input<typeof assignSeatInput>;
+
+export const removeSeatInput = z.strictObject({ licenseId: licenseRef, seatId: seatRef });
+export const releaseMachineInput = z.strictObject({ licenseId: licenseRef, machineId: machineRef });
+
+/** An offline activation request file's text, as uploaded (shared/licensing/activation.ts reads it). */
+export const accountActivateOfflineInput = z.strictObject({
+  licenseId: licenseRef,
+  request: z
+    .string({ error: 'The activation request must be text' })
+    .min(1, { error: 'The activation request is empty' })
+    .max(8 * MAX_FINGERPRINT_LENGTH + 4_000, { error: 'The activation request is too long to be one' }),
+});
