@@ -165,9 +165,9 @@ export const POSTGRES_SUITE: string[] = [
 
   // licensing: the staff's reads of licenses
   'server/modules/licensing/queries/queries.int.test.ts',
+
   // licenses following their subscriptions, expiry reminders, billed overage (issue 15)
   'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
   'server/modules/licensing/lifecycle/reminders.int.test.ts',
   'server/modules/licensing/lifecycle/overage.int.test.ts',
-  'server/modules/licensing/lifecycle/stripe-mirror.int.test.ts',
 ];

@@ -11,7 +11,9 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   webhook_endpoint_disabled: 'Webhook endpoint turned off',
   finance_pack: 'Finance pack',
   account_invitation: 'Account invitation',
+
   license_seat_invitation: 'License seat invitation',
+
   license_expiring: 'License expiring',
 };
 

@@ -16,6 +16,7 @@ export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/serv
 /** Account admins' side (decision 145): their own licenses, seats and machines; seats for staff too. */
 export { accountLicensesRouter } from './account/router';
 export { assignSeat, removeSeat, seatsOf, type AssignSeat, type Seat, type SeatScope } from './seats/seats';
+
 // Licenses follow their subscriptions, are reminded before they expire, and bill overage (lifecycle/).
 export { licensingForBilling } from './lifecycle/port';
 export {

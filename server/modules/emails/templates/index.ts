@@ -26,7 +26,9 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
+
   license_seat_invitation: LicenseSeatInvitationFacts;
+
   license_expiring: LicenseExpiringFacts;
 }
 
@@ -54,8 +56,10 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
+
     case 'license_seat_invitation':
       return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
+
     case 'license_expiring':
       return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
   }

@@ -100,6 +100,7 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       expiresAt: MARCH_3,
     },
   },
+
   license_seat_invitation: {
     template: 'license_seat_invitation',
     facts: {
