@@ -180,4 +180,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
   'server/modules/licensing/lifecycle/reminders.int.test.ts',
   'server/modules/licensing/lifecycle/overage.int.test.ts',
+  'server/modules/licensing/lifecycle/stripe-mirror.int.test.ts',
 ];
