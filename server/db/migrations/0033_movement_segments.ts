@@ -16,7 +16,7 @@ const indexes = `
 `;
 
 export const movementSegments: Migration = {
-  version: 32,
+  version: 33,
   name: 'movement_segments',
   sql: indexes,
   postgres: indexes,
