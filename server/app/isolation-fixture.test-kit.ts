@@ -215,7 +215,6 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'license_machines',
     'license_seats',
     'license_usage',
-
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
