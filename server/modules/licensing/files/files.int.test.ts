@@ -68,6 +68,27 @@ describe('license files', () => {
     expect(await auditText(lw.world)).not.toContain(file.text.slice(40, 80));
   });
 
+  it('carry the account’s published branding, signed', async () => {
+    const { license } = await issued();
+    const colors = { primary: '#1f4e79', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' };
+    const branding = {
+      productName: 'Ada Academy',
+      logo: null,
+      colors,
+      customDomain: 'learn.ada.example',
+      senderName: null,
+      replyTo: null,
+    };
+    const saved = await admin().branding.saveDraft({ customerId: lw.ada, branding });
+    await admin().branding.publish({ customerId: lw.ada, draftId: saved.draft.id });
+    const file = await admin().licenses.downloadFile({ id: license.id });
+    const read = await verifyFile(file.text, { keySet: await keySet(), now: now() });
+    expect(read).toMatchObject({
+      ok: true,
+      branding: { productName: 'Ada Academy', colors, customDomain: 'learn.ada.example', logo: null },
+    });
+  });
+
   it('are refused for a suspended license and to another tenant', async () => {
     const { license } = await issued();
     await expectDomainError(

@@ -3,6 +3,7 @@ import type { Branding, FileContent, FileMachine } from '../../../../shared/lice
 import { issueFile } from '../../../../shared/licensing/files';
 import type { DB } from '../../../db/schema';
 import { DomainError, notFound } from '../../../lib/errors';
+import { publishedBrandingOf } from '../../branding';
 import { signingKeyFor } from '../keys/service';
 import { openLicenseKey } from '../keys/sealed';
 import { findPolicyRow } from '../policies/service';
@@ -23,8 +24,8 @@ export interface FileOptions {
   /** The file is good this long after it is issued; null (default): as long as the license. */
   ttlSeconds?: number | null;
   /**
-   * The account's published branding (h-brand's `publishedBrandingOf`), signed into the file.
-   * Null or absent: the workspace's own name with Tollgate's default colours.
+   * The branding to sign into the file. Absent (the usual case): the account's published
+   * branding, else the workspace's, else its defaults (`publishedBrandingOf`, server/modules/branding).
    */
   publishedBranding?: Branding | null;
   now?: number;
@@ -36,26 +37,13 @@ export interface IssuedFile {
   text: string;
 }
 
-/** Tollgate's own colours, used until an account publishes its branding. */
-export const DEFAULT_FILE_COLORS: Branding['colors'] = {
-  primary: '#1f6feb',
-  accent: '#8250df',
-  background: '#ffffff',
-  text: '#1f2328',
-};
-
+/** The branding signed into the file: the one given, else the account's published (branding module's rule). */
 async function brandingOf(
   db: Db,
-  tenantId: string,
-  published: Branding | null | undefined,
+  license: LicenseRow,
+  given: Branding | null | undefined,
 ): Promise<Branding> {
-  if (published) return published;
-  const tenant = await db
-    .selectFrom('tenants')
-    .select('name')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  return { productName: tenant.name, colors: DEFAULT_FILE_COLORS, logo: null, customDomain: null };
+  return given ?? publishedBrandingOf(db, license.tenant_id, license.customer_id);
 }
 
 /** A file is issued only for a license in force: a suspended or revoked one gets none. */
@@ -95,7 +83,7 @@ async function contentOf(
       entitlements: [...entitlements].sort(),
     },
     policy: policyFromRow(policy),
-    branding: await brandingOf(db, license.tenant_id, options.publishedBranding),
+    branding: await brandingOf(db, license, options.publishedBranding),
     machine,
   };
 }
