@@ -16,6 +16,7 @@ import {
   type SignInLimits,
 } from '../auth';
 import { settleKeyUseWrites } from '../auth/api-key-cache';
+import { closeValidationLog } from '../modules/licensing';
 import { throttleFor } from '../auth/sign-in-store';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/passwords';
 import { backendServices, openServerDatabase, parseClient, startAuthorityWork } from '../backend/runtime';
@@ -165,6 +166,7 @@ export async function createHostedBackend(options: HostedOptions): Promise<Hoste
         await backupsIdle(services);
         await services.exports?.idle();
         await settleKeyUseWrites(database.db);
+        await closeValidationLog(database.db);
         await database.close();
       },
     };

@@ -70,11 +70,11 @@ export const usageEventInput = z.strictObject({
     .int({ error: 'quantity must be a whole number' })
     .min(1, { error: 'quantity must be at least 1' })
     .max(1_000_000_000, { error: 'quantity must be at most 1,000,000,000' }),
-  occurredAt: z
-    .number({ error: 'occurredAt must be epoch milliseconds' })
-    .int({ error: 'occurredAt must be whole epoch milliseconds' })
-    .min(0, { error: 'occurredAt must not be before 1970' })
-    .max(8_640_000_000_000, { error: 'occurredAt is past the year 275760' }),
+  occurred_at: z
+    .number({ error: 'occurred_at must be epoch milliseconds' })
+    .int({ error: 'occurred_at must be whole epoch milliseconds' })
+    .min(0, { error: 'occurred_at must not be before 1970' })
+    .max(8_640_000_000_000, { error: 'occurred_at is past the year 275760' }),
 });
 export type UsageEventInput = z.infer<typeof usageEventInput>;
 

@@ -265,6 +265,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/licenses/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a license key
+         * @description The validation decision: `valid` and an explicit `code`, checked in a documented order. A key no license has (or a revoked license’s) answers 200 with NOT_FOUND. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a machine
+         * @description Activates the fingerprint on the license, within the policy’s machine limit; an active fingerprint answers its machine. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a machine
+         * @description Frees the fingerprint’s place on the license. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in
+         * @description Records that the license was heard from: the policy’s check-in interval runs from now. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licensing/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published signing keys
+         * @description The workspace’s Ed25519 public keys (JWKS-like), to verify license keys and files offline (docs/licensing.md). Public: name the workspace with `tenant`, or send its API key.
+         */
+        get: operations["licensing-keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A machine’s heartbeat
+         * @description Records that the machine is alive: its heartbeat TTL runs from now. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -508,6 +628,74 @@ export interface components {
             limit: number | null;
             /** @description One sentence saying where the answer comes from */
             reason: string;
+        };
+        LicenseValidation: {
+            /** @constant */
+            object: "license_validation";
+            /** @description Whether the app may run; read `code` for why */
+            valid: boolean;
+            /** @enum {string} */
+            code: "VALID" | "NOT_FOUND" | "SUSPENDED" | "EXPIRED" | "OVERDUE" | "PRODUCT_SCOPE_MISMATCH" | "ENTITLEMENTS_MISSING" | "USER_SCOPE_MISMATCH" | "NO_MACHINE" | "NO_MACHINES" | "FINGERPRINT_SCOPE_MISMATCH" | "HEARTBEAT_DEAD" | "TOO_MANY_MACHINES" | "TOO_MANY_USERS" | "USAGE_LIMIT_EXCEEDED";
+            /** @description One sentence for people */
+            detail: string;
+            /** @description null with NOT_FOUND */
+            license: components["schemas"]["LicenseSummary"] | null;
+        };
+        LicenseSummary: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED";
+            /** @description The product the license is for (prd_…) */
+            product: string;
+            /** @description null: never expires */
+            expires_at: number | null;
+            last_check_in_at: number | null;
+            entitlements: string[];
+            /** @description Machines activated now */
+            machines: number;
+        };
+        LicenseAction: {
+            /** @constant */
+            object: "license_action";
+            /** @description Whether the action was done */
+            ok: boolean;
+            /**
+             * @description Refused: why. Done: the validation decision for the key (and fingerprint) as they now stand
+             * @enum {string}
+             */
+            code: "VALID" | "NOT_FOUND" | "SUSPENDED" | "EXPIRED" | "OVERDUE" | "PRODUCT_SCOPE_MISMATCH" | "ENTITLEMENTS_MISSING" | "USER_SCOPE_MISMATCH" | "NO_MACHINE" | "NO_MACHINES" | "FINGERPRINT_SCOPE_MISMATCH" | "HEARTBEAT_DEAD" | "TOO_MANY_MACHINES" | "TOO_MANY_USERS" | "USAGE_LIMIT_EXCEEDED" | "MACHINES_NOT_USED" | "MACHINE_NOT_FOUND";
+            detail: string;
+            /** @description Whether anything was written (an active fingerprint is not activated twice) */
+            changed: boolean;
+            machine: components["schemas"]["LicenseMachine"] | null;
+            license: components["schemas"]["LicenseSummary"] | null;
+        };
+        LicenseMachine: {
+            id: string;
+            fingerprint: string;
+            name: string | null;
+            platform: string | null;
+            /** @description UTC epoch milliseconds */
+            activated_at: number;
+            last_heartbeat_at: number | null;
+        };
+        KeySet: {
+            /** @constant */
+            object: "key_set";
+            keys: {
+                kid: string;
+                /** @constant */
+                kty: "OKP";
+                /** @constant */
+                crv: "Ed25519";
+                /** @description The 32-byte public key, base64url */
+                x: string;
+                /** @enum {string} */
+                status: "active" | "retired";
+                /** @description A retired key verifies only what it signed before this */
+                retiredAt?: number;
+            }[];
         };
         /** @description Every failure, from every operation, has this shape. */
         Error: {
@@ -1281,6 +1469,241 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    fingerprint?: string;
+                    scope?: {
+                        product?: string;
+                        entitlements?: string[];
+                        user?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseValidation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    fingerprint: string;
+                    name?: string;
+                    platform?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    fingerprint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-checkIn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licensing-keys": {
+        parameters: {
+            query?: {
+                /** @description The workspace (ten_…); the API key’s own when one is sent */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeySet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    fingerprint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             default: components["responses"]["Internal"];

@@ -16,6 +16,8 @@ import { fixedHeaders } from './fixed-headers';
 import { failure, fromTRPCError, internalFailure, sendFailure, sendJson, type RestFailure } from './errors';
 import { answerIdempotently, pruneEvery } from './idempotent-answer';
 import { DEFAULT_REST_LIMITS, RateGate, type RestLimits } from './limits';
+import { licensingApi } from './licensing';
+import { isLicensingPath } from './licensing-document';
 import { app } from './procedure';
 import { routeTable, type RouteMatch } from './routes';
 import { procedureRunner, type ProcedureAnswer, type ProcedureRequest } from './run-procedure';
@@ -24,7 +26,8 @@ import { procedureRunner, type ProcedureAnswer, type ProcedureRequest } from './
  * The public REST API under /api/v1, mounted on the hosted server's HTTP server as a
  * public route. Each request goes: security headers → per-address rate → route (404/405)
  * → API key (401) → per-key rate (429) → body (413/415/400) → idempotency (POST) → the
- * REST procedure → one error shape for any failure. See docs/rest-api.md.
+ * REST procedure → one error shape for any failure. The licensing operations leave after the
+ * route for licensing.ts, which reads the key from the body. See docs/rest-api.md.
  */
 
 export interface RestApiOptions {
@@ -85,6 +88,12 @@ export function createRestApi(options: RestApiOptions): RestApi {
   const lookup = routeTable(document);
   const run = procedureRunner({ logger });
   const stopPruning = pruneEvery(services, logger);
+  const answerLicensing = licensingApi({
+    services,
+    limits,
+    perKey,
+    rateLimited: (headers) => rateLimited(headers, 'key'),
+  });
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`)) {
@@ -107,6 +116,10 @@ export function createRestApi(options: RestApiOptions): RestApi {
     if (found.kind === 'unknown') return sendFailure(res, unknownRoute(req, path));
     if (found.kind === 'wrong_method') return sendFailure(res, methodNotAllowed(req, found.allow));
     timeOperation(res, `${req.method} ${found.route.template}`, options.metrics);
+    // The license key in the body is the credential there (decision 15x): answered apart.
+    if (isLicensingPath(found.route.template)) {
+      return answerLicensing(req, res, found.route.template, address);
+    }
 
     const auth = await restPrincipal(services.db, header(req, 'authorization'), services.clock.now(), {
       address,

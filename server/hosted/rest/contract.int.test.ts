@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
 import type { paths } from './api-types.generated';
 import { startRestWorld, type RestWorld } from './rest.test-kit';
 
@@ -69,6 +70,40 @@ describe('the OpenAPI document', () => {
     ).toMatchFileSnapshot('./api-types.generated.ts');
   });
 });
+
+type Client = ReturnType<typeof createClient<paths>>;
+type Check = (operationId: string, status: number, body: unknown) => void;
+
+/** The licensing operations, on a floating license of `customer` seeded for the purpose. */
+async function licensingCalls(client: Client, customer: string, check: Check): Promise<void> {
+  const db = world.hosted.backend.services.db;
+  const now = world.clock.now();
+  const product = await world.a.console.catalog.createProduct({ name: 'Licensed courses' });
+  const policy = await seedPolicy(db, { tenantId: world.a.tenant.id, productId: product.id, now });
+  const { key } = await seedLicense(db, { policy, customerId: customer, now });
+  const body = { key, fingerprint: 'fp-contract' };
+  const activated = await client.POST('/licenses/activate', {
+    body: { ...body, name: 'Lab', platform: 'linux' },
+  });
+  check('licenses-activate', activated.response.status, activated.data);
+  expect(activated.data).toMatchObject({ ok: true, code: 'VALID' });
+  const validated = await client.POST('/licenses/validate', {
+    body: { ...body, scope: { product: product.id } },
+  });
+  check('licenses-validate', validated.response.status, validated.data);
+  expect(validated.data).toMatchObject({ valid: true, code: 'VALID' });
+  const beat = await client.POST('/licenses/heartbeat', { body });
+  check('licenses-heartbeat', beat.response.status, beat.data);
+  const checkedIn = await client.POST('/licenses/check-in', { body: { key } });
+  check('licenses-checkIn', checkedIn.response.status, checkedIn.data);
+  const deactivated = await client.POST('/licenses/deactivate', { body });
+  check('licenses-deactivate', deactivated.response.status, deactivated.data);
+  const unknown = await client.POST('/licenses/validate', { body: { key: `${key.slice(0, -4)}AAAA` } });
+  check('licenses-validate', unknown.response.status, unknown.data);
+  expect(unknown.data).toMatchObject({ valid: false, code: 'NOT_FOUND', license: null });
+  const keys = await client.GET('/licensing/keys', {});
+  check('licensing-keys', keys.response.status, keys.data);
+}
 
 describe('every documented operation', () => {
   it('answers over HTTP what its schema says', async () => {
@@ -159,6 +194,8 @@ describe('every documented operation', () => {
     });
     check('entitlements-check', check1.response.status, check1.data);
     expect(check1.data).toMatchObject({ allowed: true, kind: 'flag' });
+
+    await licensingCalls(client, customer, check);
 
     const canceled = await client.POST('/subscriptions/{id}/cancel', {
       params: { path: { id: subscription } },

@@ -1,5 +1,6 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { restErrorSchema } from './errors';
+import { isLicensingPath, LICENSING_PATHS } from './licensing-document';
 import { restOpenApiRouter } from './router';
 
 /**
@@ -88,8 +89,12 @@ const RECEIPT_PATH = {
 
 type Operation = { responses?: Record<string, unknown>; parameters?: unknown[] };
 
-/** Swaps the generator's error responses for ours and names the headers every answer has. */
-function withOurErrors(method: string, operation: Operation): void {
+/**
+ * Swaps the generator's error responses for ours and names the headers every answer has.
+ * The licensing operations take no Idempotency-Key: validation reads, and the rest are
+ * idempotent by themselves (a fingerprint, an event id).
+ */
+function withOurErrors(method: string, operation: Operation, idempotent: boolean): void {
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     if (!status.startsWith('2')) continue;
@@ -100,9 +105,11 @@ function withOurErrors(method: string, operation: Operation): void {
     responses[status] = success;
   }
   for (const [status, name] of Object.entries(ERROR_REFS)) responses[status] = ref(name);
-  if (method === 'post') {
+  if (method === 'post' && idempotent) {
     for (const [status, name] of Object.entries(WRITE_ERROR_REFS)) responses[status] = ref(name);
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
+  } else if (method === 'post') {
+    responses['413'] = ref('TooLarge');
   }
   responses.default = ref('Internal');
   operation.responses = responses;
@@ -114,7 +121,7 @@ export function restDocument(): OpenAPIObject {
     title: 'Tollgate API',
     version: '1',
     description:
-      'Customers, subscriptions, invoices, payments and entitlement checks. Authenticate with an API key made in the console: `Authorization: Bearer tg_key_…`. Every failure answers `{"error": {type, code, message, param}}`. Lists page with `limit` and `starting_after`.',
+      'Customers, subscriptions, invoices, payments, entitlement checks and licensing (validate a license key, activate machines, check in, report usage). Authenticate with an API key made in the console: `Authorization: Bearer tg_key_…`. Every failure answers `{"error": {type, code, message, param}}`. Lists page with `limit` and `starting_after`.',
     baseUrl: REST_PREFIX,
     securitySchemes: {
       ApiKey: {
@@ -124,12 +131,12 @@ export function restDocument(): OpenAPIObject {
         description: 'An API key of the workspace',
       },
     },
-    paths: RECEIPT_PATH as never,
+    paths: { ...RECEIPT_PATH, ...LICENSING_PATHS } as never,
     defs: { Error: restErrorSchema },
   });
-  for (const item of Object.values(document.paths ?? {})) {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
-      withOurErrors(method, operation);
+      withOurErrors(method, operation, !isLicensingPath(path));
     }
   }
   const components = document.components ?? {};

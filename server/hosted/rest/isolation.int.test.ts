@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
 import { rest, startRestWorld, type RestWorld } from './rest.test-kit';
 
 /**
  * A key of workspace B reaches nothing of workspace A through any REST operation: every
  * operation of the document is called with A's ids wherever it takes an id (path, query,
  * body), as B's key. Each is refused, or answers only B's own objects; A's data is unchanged.
+ * The licensing operations take A's license key and machine: with B's API key they answer
+ * NOT_FOUND (200, as for any key B's workspace has no license for) and change nothing.
  */
 
 interface Parameter {
@@ -27,6 +30,7 @@ let world: RestWorld;
 /** A's objects by id prefix, and every text of A a leak would show. */
 let ofA: Record<string, string>;
 let secretsOfA: string[];
+let licenseOfA: { id: string; key: string };
 
 beforeAll(async () => {
   world = await startRestWorld();
@@ -48,7 +52,31 @@ beforeAll(async () => {
     pay: payments.json.data?.[0]?.id as string,
     pri: world.a.pro.priceId,
   };
-  secretsOfA = [...Object.values(ofA), 'Ada Lovelace', 'ada@alpha.test', 'Analytical Engines', 'Alpha'];
+  const db = world.hosted.backend.services.db;
+  const product = await world.a.console.catalog.createProduct({ name: 'Alpha Licensed' });
+  const policy = await seedPolicy(db, {
+    tenantId: world.a.tenant.id,
+    productId: product.id,
+    now: world.clock.now(),
+  });
+  const seeded = await seedLicense(db, {
+    policy,
+    customerId: customer.json.id as string,
+    now: world.clock.now(),
+  });
+  licenseOfA = { id: seeded.license.id, key: seeded.key };
+  await rest(world, 'POST', '/licenses/activate', {
+    key: null,
+    body: { key: seeded.key, fingerprint: 'fp-alpha' },
+  });
+  secretsOfA = [
+    ...Object.values(ofA),
+    licenseOfA.id,
+    'Ada Lovelace',
+    'ada@alpha.test',
+    'Analytical Engines',
+    'Alpha',
+  ];
 });
 afterAll(() => world.stop());
 
@@ -57,6 +85,8 @@ function valueFor(name: string, pattern: string | undefined): string | number | 
   const prefix = /^\^(\w+)_/.exec(pattern ?? '')?.[1];
   if (prefix && ofA[prefix]) return ofA[prefix];
   if (name === 'feature') return 'api.access';
+  if (name === 'key') return licenseOfA.key;
+  if (name === 'fingerprint') return 'fp-alpha';
   if (name === 'quantity') return 1;
   if (name === 'when') return 'now';
   if (name === 'name') return 'Intruder';
@@ -101,21 +131,39 @@ it('B’s key reaches none of A’s objects through any operation', async () => 
       for (const secret of secretsOfA) {
         expect(answer.text, `${operation.operationId} shows ${secret}`).not.toContain(secret);
       }
-      if (answer.status === 200) {
+      if (operation.operationId.startsWith('licenses-')) {
+        expect(answer.status, `${operation.operationId}: ${answer.text}`).toBe(200);
+        expect(answer.json, operation.operationId).toMatchObject({ code: 'NOT_FOUND', license: null });
+      } else if (answer.status === 200) {
         // Only an operation that names nothing of A may succeed, on B's own data.
-        expect(['customers-create', 'customers-list', 'customers-search'], operation.operationId).toContain(
+        expect(
+          ['customers-create', 'customers-list', 'customers-search', 'licensing-keys'],
           operation.operationId,
-        );
+        ).toContain(operation.operationId);
       } else {
         expect([400, 404], `${operation.operationId}: ${answer.text}`).toContain(answer.status);
         expect(answer.json.error?.type).toBe('invalid_request_error');
       }
     }
   }
-  expect(walked.length).toBeGreaterThanOrEqual(17);
+  expect(walked.length).toBeGreaterThanOrEqual(22);
+  expect(walked.filter((id) => id.startsWith('licenses-')).length).toBeGreaterThanOrEqual(5);
 
   const stillA = await rest(world, 'GET', `/subscriptions/${ofA.sub}`);
   expect(stillA.json).toMatchObject({ status: 'active', price: ofA.pri, quantity: 1 });
   const customerA = await rest(world, 'GET', `/customers/${ofA.cus}`);
   expect(customerA.json).toMatchObject({ name: 'Ada Lovelace', version: 1 });
+  const db = world.hosted.backend.services.db;
+  const machines = await db
+    .selectFrom('license_machines')
+    .select(['fingerprint', 'last_heartbeat_at'])
+    .where('license_id', '=', licenseOfA.id)
+    .execute();
+  expect(machines).toEqual([{ fingerprint: 'fp-alpha', last_heartbeat_at: null }]);
+  const license = await db
+    .selectFrom('licenses')
+    .select('last_check_in_at')
+    .where('id', '=', licenseOfA.id)
+    .executeTakeFirstOrThrow();
+  expect(license.last_check_in_at).toBeNull();
 });

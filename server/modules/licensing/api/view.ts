@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { LicenseState } from '../../../../shared/licensing/decision';
+import type { Policy } from '../../../../shared/licensing/policy';
+import type { DB } from '../../../db/schema';
+import { licenseStateOf, policyFromRow, type LicenseRow, type PolicyRow } from '../rows';
+import { usagePeriodOf, type BillingCycle } from '../usage/period';
+
+/**
+ * A license as the API decides on it: its row, its policy, the decision's state (machines,
+ * seat holders, this period's usage) and its billing cycle. Read in five indexed statements:
+ * the license with its subscription's billing cycle by the key's hash, then its policy,
+ * machines, seats and usage totals of the period (side by side on PostgreSQL).
+ *
+ * Kept per database handle for VIEW_CACHE_MS (decision 85's precedent): an app validates on
+ * every start and often while it runs, and a license changes rarely. Every write this module
+ * makes through the API (activate, deactivate, check-in, heartbeat, usage) and every staff
+ * command that calls `forgetLicenseView` drops it here at once; another server instance sees a
+ * change within VIEW_CACHE_MS. Unknown keys are never kept, so guessing cannot fill it.
+ */
+
+export const VIEW_CACHE_MS = 5_000;
+const MAX_VIEWS = 10_000;
+
+export interface LicenseView {
+  license: LicenseRow;
+  policyRow: PolicyRow;
+  policy: Policy;
+  state: LicenseState;
+  cycle: BillingCycle | null;
+  /** The usage period `state.usage` counts. */
+  period: string;
+}
+
+export async function readLicenseView(
+  db: Kysely<DB>,
+  keyHash: string,
+  now: number,
+): Promise<LicenseView | null> {
+  const found = await db
+    .selectFrom('licenses as l')
+    .leftJoin('subscriptions as s', 's.id', 'l.subscription_id')
+    .leftJoin('prices as pr', 'pr.id', 's.price_id')
+    .selectAll('l')
+    .select(['s.billing_anchor as anchor', 'pr.interval as interval'])
+    .where('l.key_hash', '=', keyHash)
+    .executeTakeFirst();
+  if (!found) return null;
+  const { anchor, interval, ...license } = found;
+  const cycle = anchor !== null && interval !== null ? { anchor, interval } : null;
+  const period = usagePeriodOf(cycle, now);
+  const [policyRow, machines, seats, usage] = await Promise.all([
+    db
+      .selectFrom('license_policies')
+      .selectAll()
+      .where('id', '=', license.policy_id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('license_machines').selectAll().where('license_id', '=', license.id).execute(),
+    db.selectFrom('license_seats').select('user_ref').where('license_id', '=', license.id).execute(),
+    db
+      .selectFrom('license_usage')
+      .select(['metric', 'quantity'])
+      .where('license_id', '=', license.id)
+      .where('period', '=', period)
+      .execute(),
+  ]);
+  const totals = Object.fromEntries(usage.map((u) => [u.metric, u.quantity]));
+  const users = seats.map((s) => s.user_ref);
+  return {
+    license,
+    policyRow,
+    policy: policyFromRow(policyRow),
+    state: licenseStateOf({ license, policy: policyRow, machines, users, usage: totals }),
+    cycle,
+    period,
+  };
+}
+
+class ViewMemory {
+  readonly entries = new Map<string, { view: LicenseView; expiresAt: number }>();
+  /** Bumped by every forget: a read that began before it cannot store what it read. */
+  generation = 0;
+
+  get(hash: string, now: number): LicenseView | undefined {
+    const entry = this.entries.get(hash);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    return entry.view;
+  }
+
+  set(hash: string, view: LicenseView, now: number, readAt: number): void {
+    if (readAt !== this.generation) return;
+    this.entries.delete(hash);
+    this.entries.set(hash, { view, expiresAt: now + VIEW_CACHE_MS });
+    if (this.entries.size > MAX_VIEWS) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  forget(licenseId: string): void {
+    this.generation += 1;
+    for (const [hash, entry] of this.entries) {
+      if (entry.view.license.id === licenseId) this.entries.delete(hash);
+    }
+  }
+}
+
+const memories = new WeakMap<Kysely<DB>, ViewMemory>();
+const live = new Set<WeakRef<ViewMemory>>();
+
+function memoryFor(db: Kysely<DB>): ViewMemory | undefined {
+  if (db.isTransaction) return undefined;
+  let memory = memories.get(db);
+  if (!memory) {
+    memory = new ViewMemory();
+    memories.set(db, memory);
+    live.add(new WeakRef(memory));
+  }
+  return memory;
+}
+
+/**
+ * The license whose key hashes to `keyHash`, from memory when read within VIEW_CACHE_MS and
+ * still of the current usage period; null when no license has the key.
+ */
+export async function licenseView(db: Kysely<DB>, keyHash: string, now: number): Promise<LicenseView | null> {
+  const memory = memoryFor(db);
+  const known = memory?.get(keyHash, now);
+  if (known && known.period === usagePeriodOf(known.cycle, now)) return known;
+  const readAt = memory?.generation ?? 0;
+  const view = await readLicenseView(db, keyHash, now);
+  if (view && memory) memory.set(keyHash, view, now, readAt);
+  return view;
+}
+
+/** Forgets a license everywhere in this process: call once a change to it (or its machines, seats, usage) commits. */
+export function forgetLicenseView(licenseId: string): void {
+  for (const ref of live) {
+    const memory = ref.deref();
+    if (memory) memory.forget(licenseId);
+    else live.delete(ref);
+  }
+}
