@@ -60,14 +60,16 @@ async function reminderFacts(trx: Transaction<DB>, tenantId: string, licenseId: 
     .selectFrom('licenses')
     .innerJoin('customers as c', 'c.id', 'licenses.customer_id')
     .innerJoin('license_policies as p', 'p.id', 'licenses.policy_id')
+    .leftJoin('subscriptions as s', 's.id', 'licenses.subscription_id')
     .select([
+      's.status as subscription_status',
+      's.cancel_at_period_end',
       'licenses.customer_id',
       'licenses.name',
       'licenses.key_hint',
       'licenses.status',
       'licenses.expires_at',
       'licenses.expiry_reminded_days',
-      'licenses.subscription_id',
       'p.duration_kind',
       'c.name as customer_name',
       'c.company',
@@ -76,6 +78,17 @@ async function reminderFacts(trx: Transaction<DB>, tenantId: string, licenseId: 
     .where('licenses.id', '=', licenseId)
     .executeTakeFirst();
 }
+
+/** A SUBSCRIPTION license whose subscription will renew (not ending, not canceling at its period end). */
+const renews = (l: {
+  duration_kind: string;
+  subscription_status: string | null;
+  cancel_at_period_end: number | null;
+}) =>
+  l.duration_kind === 'SUBSCRIPTION' &&
+  l.subscription_status !== null &&
+  l.subscription_status !== 'canceled' &&
+  l.cancel_at_period_end !== 1;
 
 /** One license's reminder, in its own command: re-judged inside it, so a concurrent run sends none. */
 async function remind(
@@ -110,8 +123,7 @@ async function remind(
             keyHint: license.key_hint,
             expiresAt,
             days,
-            renewsWithSubscription:
-              license.duration_kind === 'SUBSCRIPTION' && license.subscription_id !== null,
+            renewsWithSubscription: renews(license),
           },
         }),
       },

@@ -72,6 +72,15 @@ async function reminders() {
   return rows.map((r) => ({ to: r.recipient, days: /expires within (a day|\d+ days)/.exec(r.text)?.[1] }));
 }
 
+const texts = async () =>
+  (
+    await world.database.db
+      .selectFrom('email_outbox')
+      .select('text')
+      .where('template', '=', 'license_expiring')
+      .execute()
+  ).map((r) => r.text);
+
 describe('expiry reminders', () => {
   it('go to the account’s admins 30, 7 and 1 days ahead, once each, and start over after a renewal', async () => {
     const { customerId, clockId, subscription, licenseId } = await licensedSubscriber('Remy');
@@ -84,6 +93,10 @@ describe('expiry reminders', () => {
     expect(await run()).toEqual({ licenses: 0, emails: 0 });
     await world.advance(clockId, end - 29 * DAY_MS);
     expect(await run()).toEqual({ licenses: 1, emails: 2 });
+    expect(await texts()).toEqual([
+      expect.stringContaining('It renews with your subscription'),
+      expect.stringContaining('It renews with your subscription'),
+    ]);
     expect(await run()).toEqual({ licenses: 0, emails: 0 });
     await world.advance(clockId, end - 6 * DAY_MS);
     expect(await run()).toEqual({ licenses: 1, emails: 2 });
@@ -115,8 +128,11 @@ describe('expiry reminders', () => {
     const { customerId, clockId, subscription } = await licensedSubscriber('Tardy');
     await admin(customerId, 'tia@tardy.example');
     await world.advance(clockId, subscription.currentPeriodEnd - 5 * DAY_MS);
+    // Canceling at the period end: the email asks for a renewal instead of promising one.
+    await world.as('billingA').subscriptions.cancel({ id: subscription.id, when: 'period_end' });
     expect(await run()).toEqual({ licenses: 1, emails: 1 });
     expect(await reminders()).toEqual([{ to: 'tia@tardy.example', days: '7 days' }]);
+    expect(await texts()).toEqual([expect.stringContaining('renew it with Tenant A before it expires')]);
 
     const expired = await licensedSubscriber('Gone');
     await world.database.db
