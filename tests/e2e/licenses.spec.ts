@@ -132,7 +132,7 @@ test('staff create a policy, issue a license under it, see its key once, and fin
   const policyDialog = page.getByRole('dialog', { name: 'New license policy' });
   await policyDialog.getByRole('button', { name: 'Create policy' }).click();
   await expect(policyDialog.getByText('Name is required')).toBeVisible();
-  await policyDialog.getByRole('textbox', { name: 'Name' }).fill('Campus Floating');
+  await policyDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Campus Floating');
   await policyDialog.getByRole('textbox', { name: 'Product' }).click();
   await page.getByRole('option').first().click();
   await policyDialog.getByRole('textbox', { name: 'Max named users (seats)' }).fill('25');
@@ -147,7 +147,7 @@ test('staff create a policy, issue a license under it, see its key once, and fin
   await page.getByRole('option', { name: `${customer.name} (${customer.email})` }).click();
   await issueDialog.getByRole('textbox', { name: 'Policy' }).click();
   await page.getByRole('option', { name: 'Campus Floating' }).click();
-  await issueDialog.getByRole('textbox', { name: 'Name' }).fill('Campus 2027');
+  await issueDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Campus 2027');
   await issueDialog.getByRole('button', { name: 'Issue license' }).click();
 
   const issued = page.getByRole('dialog', { name: 'License issued' });
