@@ -103,7 +103,27 @@ test('lists a license with its holder and counts, filters by status in the URL, 
   await expect(log.getByRole('row').nth(2)).toContainText('203.0.113.7');
 });
 
-test('staff create a policy, with field errors named before it is sent', async ({ page }) => {
+/** The first active customer of the demo workspace, whom staff issue a license to. */
+async function demoCustomer(dataDir: string): Promise<{ name: string; email: string }> {
+  const database = openDataDir(dataDir);
+  try {
+    const customer = await database.db
+      .selectFrom('customers')
+      .select(['name', 'email'])
+      .where('status', '=', 'active')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    return customer;
+  } finally {
+    await database.close();
+  }
+}
+
+test('staff create a policy, issue a license under it, see its key once, and find it in the list', async ({
+  page,
+  webMode,
+}) => {
+  const customer = await demoCustomer(webMode.dataDir);
   await page.goto('/#/licenses');
   await page.getByRole('link', { name: 'Policies' }).click();
   await expect(page.getByRole('heading', { name: 'License policies' })).toBeVisible();
@@ -112,11 +132,35 @@ test('staff create a policy, with field errors named before it is sent', async (
   const policyDialog = page.getByRole('dialog', { name: 'New license policy' });
   await policyDialog.getByRole('button', { name: 'Create policy' }).click();
   await expect(policyDialog.getByText('Name is required')).toBeVisible();
-  await policyDialog.getByRole('textbox', { name: 'Name' }).fill('Campus Floating');
+  await policyDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Campus Floating');
   await policyDialog.getByRole('textbox', { name: 'Product' }).click();
   await page.getByRole('option').first().click();
   await policyDialog.getByRole('textbox', { name: 'Max named users (seats)' }).fill('25');
   await policyDialog.getByRole('button', { name: 'Create policy' }).click();
   await expect(policyDialog).toBeHidden();
   await expect(page.getByRole('table', { name: 'Policies' })).toContainText('Campus Floating');
+
+  await page.getByRole('link', { name: '← Licenses' }).click();
+  await page.getByRole('button', { name: 'Issue license' }).click();
+  const issueDialog = page.getByRole('dialog', { name: 'Issue a license' });
+  await issueDialog.getByRole('textbox', { name: 'Customer' }).fill(customer.email);
+  await page.getByRole('option', { name: `${customer.name} (${customer.email})` }).click();
+  await issueDialog.getByRole('textbox', { name: 'Policy' }).click();
+  await page.getByRole('option', { name: 'Campus Floating' }).click();
+  await issueDialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Campus 2027');
+  await issueDialog.getByRole('button', { name: 'Issue license' }).click();
+
+  const issued = page.getByRole('dialog', { name: 'License issued' });
+  await expect(issued.getByTestId('secret-once')).toHaveText(/^TG1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+  await issued.getByRole('button', { name: 'Open the license' }).click();
+  await expect(page.getByRole('heading', { name: 'Campus 2027' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Policy' })).toContainText('Campus Floating');
+
+  await page.getByRole('link', { name: '← Licenses' }).click();
+  const row = page
+    .getByRole('grid', { name: 'Licenses' })
+    .getByRole('row')
+    .filter({ hasText: 'Campus 2027' });
+  await expect(row).toContainText(customer.name);
+  await expect(row).toContainText('Campus Floating');
 });

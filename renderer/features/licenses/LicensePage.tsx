@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { PageHeader } from '../../ui/PageHeader';
+import { LicenseActions } from './LicenseActions';
 import { LicenseFacts, PolicyFacts } from './LicenseFacts';
 import { MachinesSection, SeatsSection } from './MachinesAndSeats';
 import { LicenseStatusBadge } from './status';
@@ -58,6 +59,7 @@ export function LicensePage() {
             </Anchor>
           </Text>
         }
+        actions={<LicenseActions detail={detail} />}
       />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now';
 import { DataTable, type DataSource, type SortState } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
 import { licenseColumns } from './columns';
+import { IssueLicenseButton } from './IssueLicenseDialog';
 import { LicenseFilters } from './LicenseFilters';
 import { DEFAULT_SORT, licenseListInput, startOfDay, type LicensesSearch } from './list-search';
 import type { LicenseRow } from './types';
@@ -52,6 +53,7 @@ export function LicensesListPage() {
             <Button variant="default" component={Link} to="/licenses/policies">
               Policies
             </Button>
+            <IssueLicenseButton />
           </>
         }
       />
