@@ -27,3 +27,6 @@ export { publishedKeySet, signingKeyFor, type SigningKeyInfo } from './keys/serv
 /** Account admins' side (decision 145): their own licenses, seats and machines; seats for staff too. */
 export { accountLicensesRouter } from './account/router';
 export { assignSeat, removeSeat, seatsOf, type AssignSeat, type Seat, type SeatScope } from './seats/seats';
+export { recordUsage, type UsageEventIn, type UsageEventOutcome } from './usage/record';
+export { recordUsageByKey, type UsageAnswer } from './api/usage';
+export { usagePeriodOf, type BillingCycle } from './usage/period';
