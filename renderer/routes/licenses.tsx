@@ -1,5 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
-import { LicensePage, LicensesListPage, parseLicensesSearch } from '../features/licenses';
+import { LicensePage, LicensesListPage, parseLicensesSearch, PoliciesPage } from '../features/licenses';
 import { rootRoute } from './root';
 
 export const licensesRoute = createRoute({
@@ -15,5 +15,11 @@ export const licenseRoute = createRoute({
   component: LicensePage,
 });
 
+export const policiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/licenses/policies',
+  component: PoliciesPage,
+});
+
 /** The Licenses area, in the order the router tries its screens. */
-export const licenseRoutes = [licensesRoute, licenseRoute] as const;
+export const licenseRoutes = [licensesRoute, policiesRoute, licenseRoute] as const;

@@ -34,14 +34,21 @@ export interface Fixture {
   /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
+  /** A draft of Bertha's account's branding. */
+  bBrandingVersionId: string;
 
   /** B's licensing: a policy of Bertha's product and B's signing key. */
   bPolicyId: string;
   bPolicyVersion: number;
   bSigningKid: string;
-
   /** Bertha's license, with a machine, a seat, usage and a validation. */
   bLicenseId: string;
+  /** A license issued to Bertha under B's policy (signed key), and a machine of it. */
+  bIssuedLicenseId: string;
+  bIssuedLicenseVersion: number;
+  bMachineId: string;
+  /** An offline activation request for Bertha's license, written with its key. */
+  bActivationRequest: string;
 }
 
 /** One attempt per procedure, using tenant B's data. A new procedure without one fails the walk below. */
@@ -304,6 +311,24 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
   'accountAdmins.remove': (a, f) =>
     a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
+  // White-label branding: B's customer's branding and its versions are not found from A.
+  'branding.get': (a, f) => a.branding.get({ customerId: f.bCustomerId }),
+  'branding.versions': (a, f) => a.branding.versions({ customerId: f.bCustomerId }),
+  'branding.saveDraft': (a, f) =>
+    a.branding.saveDraft({
+      customerId: f.bCustomerId,
+      branding: {
+        productName: 'Intruder',
+        logo: null,
+        colors: { primary: '#000000', accent: '#000000', background: '#ffffff', text: '#000000' },
+        customDomain: null,
+        senderName: null,
+        replyTo: null,
+      },
+    }),
+  'branding.publish': (a, f) =>
+    a.branding.publish({ customerId: f.bCustomerId, draftId: f.bBrandingVersionId }),
+  'branding.restore': (a, f) => a.branding.restore({ id: f.bBrandingVersionId }),
 
   // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
   'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),
@@ -329,12 +354,35 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
   'licensingKeys.list': (a) => a.licensingKeys.list(),
   'licensingKeys.rotate': (a) => a.licensingKeys.rotate(),
   'licensingKeys.remove': (a, f) => a.licensingKeys.remove({ kid: f.bSigningKid }),
-
   // Staff reads of licenses: B's license is not found from A, and A's list never shows it.
   'licenses.list': (a, f) => a.licenses.list({ customerId: f.bCustomerId }),
   'licenses.get': (a, f) => a.licenses.get({ id: f.bLicenseId }),
   'licenses.usage': (a, f) => a.licenses.usage({ id: f.bLicenseId }),
   'licenses.validations': (a, f) => a.licenses.validations({ id: f.bLicenseId }),
+  'licenses.issue': (a, f) =>
+    a.licenses.issue({ customerId: f.bCustomerId, policyId: f.bPolicyId, name: 'Intruder' }),
+  'licenses.suspend': (a, f) =>
+    a.licenses.suspend({
+      id: f.bIssuedLicenseId,
+      expectedVersion: f.bIssuedLicenseVersion,
+      reason: 'Hijacked',
+    }),
+  'licenses.reinstate': (a, f) =>
+    a.licenses.reinstate({ id: f.bIssuedLicenseId, expectedVersion: f.bIssuedLicenseVersion }),
+  'licenses.renew': (a, f) =>
+    a.licenses.renew({ id: f.bIssuedLicenseId, expectedVersion: f.bIssuedLicenseVersion }),
+  'licenses.revoke': (a, f) =>
+    a.licenses.revoke({ id: f.bIssuedLicenseId, expectedVersion: f.bIssuedLicenseVersion }),
+  'licenses.transfer': (a, f) =>
+    a.licenses.transfer({
+      id: f.bIssuedLicenseId,
+      expectedVersion: f.bIssuedLicenseVersion,
+      customerId: f.bCustomerId,
+    }),
+  'licenses.revealKey': (a, f) => a.licenses.revealKey({ id: f.bIssuedLicenseId }),
+  'licenses.downloadFile': (a, f) => a.licenses.downloadFile({ id: f.bIssuedLicenseId }),
+  'licenses.machineFile': (a, f) => a.licenses.machineFile({ machineId: f.bMachineId }),
+  'licenses.activateOffline': (a, f) => a.licenses.activateOffline({ request: f.bActivationRequest }),
 };
 
 /**

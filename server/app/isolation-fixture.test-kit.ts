@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { writeActivationRequest } from '../../shared/licensing/activation';
 import { silentLogger } from '../lib/logger';
 import { signingKeyFor } from '../modules/licensing';
 import { ExportRunner } from '../modules/reports';
@@ -97,16 +98,15 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
-
-  const bLicensing = await licensingOfB(world, bProduct.id);
-
+  const bBrandingVersionId = await brandingOfBertha(world, bertha.id);
+  const bLicensing = await licensingOfB(world, bProduct.id, bertha.id);
   const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
-
   return {
     ...bLicensing,
     bExportId,
     bLicenseId,
     ...bAccount,
+    bBrandingVersionId,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
     bCustomerId: bertha.id,
@@ -209,12 +209,12 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'branding_versions',
     'license_policies',
     'licenses',
     'license_machines',
     'license_seats',
     'license_usage',
-
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
@@ -274,8 +274,24 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
 }
 
-/** B's licensing: a policy of Bertha's product, and B's signing key. */
-async function licensingOfB(world: TestWorld, productId: string) {
+/** Bertha's account's branding: a draft of B's, for the branding procedures to be tried against. */
+async function brandingOfBertha(world: TestWorld, customerId: string): Promise<string> {
+  const saved = await world.as('adminB').branding.saveDraft({
+    customerId,
+    branding: {
+      productName: 'Bertha Learning',
+      logo: null,
+      colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+      customDomain: 'learn.bertha.example',
+      senderName: 'Bertha Learning',
+      replyTo: null,
+    },
+  });
+  return saved.draft.id;
+}
+
+/** B's licensing: a policy of Bertha's product, B's signing key, Bertha's license and its machine. */
+async function licensingOfB(world: TestWorld, productId: string, customerId: string) {
   const policy = await world.as('adminB').licensePolicies.create({
     name: 'Bertha Enterprise',
     productId,
@@ -287,7 +303,38 @@ async function licensingOfB(world: TestWorld, productId: string) {
     pastDueAction: 'OVERDUE',
   });
   const key = await signingKeyFor(world.database.db, world.tenants.B.id, world.clock.now());
-  return { bPolicyId: policy.id, bPolicyVersion: policy.version, bSigningKid: key.kid };
+  const issued = await world
+    .as('adminB')
+    .licenses.issue({ customerId, policyId: policy.id, name: 'Bertha campus' });
+  const bMachineId = 'lmc_01BERTHA000000000000000000';
+  await world.database.db
+    .insertInto('license_machines')
+    .values({
+      id: bMachineId,
+      tenant_id: world.tenants.B.id,
+      customer_id: customerId,
+      license_id: issued.license.id,
+      fingerprint: 'bertha-laptop',
+      activated_via: 'api',
+      activated_at: world.clock.now(),
+    })
+    .execute();
+  const bActivationRequest = await writeActivationRequest({
+    licenseKey: issued.key,
+    fingerprint: 'bertha-desktop',
+    name: 'Bertha desktop',
+    platform: 'linux',
+    createdAt: world.clock.now(),
+  });
+  return {
+    bPolicyId: policy.id,
+    bPolicyVersion: policy.version,
+    bSigningKid: key.kid,
+    bIssuedLicenseId: issued.license.id,
+    bIssuedLicenseVersion: issued.license.version,
+    bMachineId,
+    bActivationRequest,
+  };
 }
 
 /** Bertha's license, with a machine, a seat, usage and a validation, all named after her. */

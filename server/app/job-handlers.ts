@@ -8,6 +8,7 @@ import { housekeepingJobHandlers } from '../ops/housekeeping';
 import { backupJobHandlers } from '../modules/backups';
 import { financePackJobHandlers } from '../modules/reports';
 import { analyticsJobHandlers, backfillJobHandlers } from '../modules/analytics';
+import { licenseJobHandlers } from '../modules/licensing';
 
 /** Every module's jobs, as the job loop runs them: one list, so no host forgets a module's. */
 export function appJobHandlers(services: Services): JobHandlers {
@@ -22,5 +23,6 @@ export function appJobHandlers(services: Services): JobHandlers {
     ...financePackJobHandlers(services),
     ...analyticsJobHandlers(services),
     ...backfillJobHandlers(services),
+    ...licenseJobHandlers(services),
   };
 }

@@ -159,7 +159,66 @@ const VALID: Record<string, ValidInput> = {
     pastDueChurnDays: 30,
     financePackRecipients: ['cfo@example.com'],
   }),
+  'licensePolicies.create': (k) => policyInput(k),
+  'licensePolicies.update': async (k) => {
+    const policy = await k.staff.licensePolicies.create(policyInput(k));
+    return { id: policy.id, expectedVersion: policy.version, patch: { maxUsers: 5, durationDays: 60 } };
+  },
+  'licensePolicies.archive': async (k) => {
+    const policy = await k.staff.licensePolicies.create(policyInput(k));
+    return { id: policy.id, expectedVersion: policy.version };
+  },
+  'licenses.suspend': async (k) => ({ ...(await freshLicense(k)), reason: 'Unpaid' }),
+  'licenses.reinstate': async (k) => {
+    const license = await freshLicense(k);
+    const suspended = await k.staff.licenses.suspend({ ...license, reason: 'Unpaid' });
+    return { id: suspended.id, expectedVersion: suspended.version };
+  },
+  'licenses.renew': (k) => freshLicense(k),
+  'licenses.revoke': (k) => freshLicense(k),
+  'licenses.transfer': async (k) => ({ ...(await freshLicense(k)), customerId: await otherCustomer(k) }),
 };
+
+/** A policy with every number a policy takes (durations, counts, intervals, limits, prices, percents). */
+function policyInput(k: Kit) {
+  return {
+    name: `Policy ${k.next()}`,
+    productId: k.world.catalog.productId,
+    durationKind: 'FIXED' as const,
+    durationDays: 30,
+    machineMode: 'FLOATING' as const,
+    maxMachines: 3,
+    maxUsers: 10,
+    expirationStrategy: 'RESTRICT' as const,
+    checkInIntervalSeconds: 3600,
+    heartbeatTtlSeconds: 600,
+    pastDueAction: 'OVERDUE' as const,
+    usageLimits: [
+      { metric: 'api.calls', limit: 100, rule: { kind: 'BILL' as const, unitPrice: 5, currency: 'USD' } },
+      { metric: 'hours', limit: 10, rule: { kind: 'ALLOW_MULTIPLE' as const, percent: 150 } },
+    ],
+  };
+}
+
+/** A new license of the kit's customer, as `{ id, expectedVersion }`. */
+async function freshLicense(k: Kit) {
+  const policy = await k.staff.licensePolicies.create(policyInput(k));
+  const issued = await k.staff.licenses.issue({
+    customerId: k.customerId,
+    policyId: policy.id,
+    name: 'Numbers',
+  });
+  return { id: issued.license.id, expectedVersion: issued.license.version };
+}
+
+let transferTarget: Promise<string> | undefined;
+/** Another customer to transfer licenses to, made the first time it is needed. */
+function otherCustomer(k: Kit): Promise<string> {
+  transferTarget ??= k.staff.customers
+    .create({ name: 'Otto Other', email: 'otto@n.example', country: 'US' })
+    .then((c) => c.id);
+  return transferTarget;
+}
 
 let endpointOfNumbers: Promise<string> | undefined;
 /** One endpoint for every odd value, made the first time it is needed. */

@@ -2,11 +2,13 @@ import {
   accountLicensesRouter,
   licensePoliciesRouter,
   licensesRouter,
+  licensingForBilling,
   licensingKeysRouter,
 } from '../modules/licensing';
 
 import {
   billingOverviewRouter,
+  connectLicensing,
   connectMrr,
   connectRecovery,
   invoicesRouter,
@@ -16,6 +18,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { accountAdminsRouter, accountRouter } from '../modules/accounts';
+import { accountBrandingRouter, brandingRouter } from '../modules/branding';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -48,6 +51,9 @@ connectRecovery(recoveryForBilling);
 // Billing records MRR movements with every subscription write through a port too: analytics'
 // reports are built on billing and recovery.
 connectMrr(recordSubscriptionValue);
+// Licenses follow their subscription in each subscription write's transaction, and their billed
+// overage joins the renewal invoice: licensing is built on billing, so through a port as well.
+connectLicensing(licensingForBilling);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({
@@ -84,6 +90,8 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+  branding: brandingRouter,
+  accountBranding: accountBrandingRouter,
 
   licensePolicies: licensePoliciesRouter,
   licensingKeys: licensingKeysRouter,

@@ -20,6 +20,7 @@ import { stripeBillingHandlers } from '../modules/stripe-billing';
 import { appJobHandlers } from '../app/job-handlers';
 import { readSetting } from '../modules/tenants';
 import { nextFinancePackAt, scheduleFinancePacks } from '../modules/reports';
+import { nextRemindersAt, scheduleLicenseReminders } from '../modules/licensing';
 import { scheduleMrrBackfills } from '../modules/analytics';
 import { emailedNotices, startWebhookDeliveryLoop } from '../modules/webhooks';
 import { appProcedures } from '../app/procedures';
@@ -83,6 +84,8 @@ export async function startAuthorityWork(
   services.smtpConfigured = options.smtp !== null;
   // The monthly finance pack's first run; each run schedules the next (a no-op when scheduled).
   await scheduleFinancePacks(db, nextFinancePackAt(clock.now()), clock.now());
+  // The daily license expiry reminders' first run; each run schedules the next.
+  await scheduleLicenseReminders(db, nextRemindersAt(clock.now()), clock.now());
   // Subscriptions from before MRR history (or bulk-loaded) get theirs once (decision 142).
   await scheduleMrrBackfills(db, clock.now());
   const jobs = startJobLoop({

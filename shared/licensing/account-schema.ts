@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { MAX_FINGERPRINT_LENGTH } from './activation';
+import { licenseId, licenseMachineId } from './schema';
 
 /**
  * Inputs of the account admins' licensing procedures (`accountLicenses.*`, decision 145): an
  * account admin works on their own customer's licenses, so no input names a customer.
  */
 
-/** A row id of the licensing tables: a short prefix and a 26-character time-sortable body. */
 const rowId = (label: string) =>
   z
     .string({ error: `${label} must be text` })
-    .regex(/^[a-z]{2,5}_[0-9A-Z]{26}$/, { error: `${label} must be an id, like lic_01J…` });
+    .regex(/^lse_[0-9A-Z]{26}$/, { error: `${label} must look like lse_…` });
 
-export const licenseRef = rowId('License id');
-export const machineRef = rowId('Machine id');
+export const licenseRef = licenseId;
+export const machineRef = licenseMachineId;
 export const seatRef = rowId('Seat id');
 
 /** How long a seat holder's name and reference may be: what a person's name or an app's user id needs. */

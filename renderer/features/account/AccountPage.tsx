@@ -1,22 +1,22 @@
-import { Badge, Grid, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { formatDate } from '../../lib/format';
+import { useState } from 'react';
 import { useTRPC } from '../../lib/trpc';
-import { FieldList } from '../../ui/FieldList';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
-import { MoneyText } from '../../ui/MoneyText';
 import { PageHeader } from '../../ui/PageHeader';
-import { AccountInvoices } from './AccountInvoices';
+import { ACCOUNT_TABS } from './tabs';
 
 /**
  * My account (decision 145): what an account admin administers — their company's profile,
- * subscriptions, cards on file and invoices with receipts — read through the account
- * procedures, which take the customer from the admin's own binding.
+ * subscriptions, cards on file and invoices with receipts, and their licenses — read through
+ * the account procedures, which take the customer from the admin's own binding. One tab per
+ * area (tabs.tsx).
  */
 export function AccountPage() {
   const trpc = useTRPC();
   const overview = useQuery(trpc.account.overview.queryOptions());
+  const [tab, setTab] = useState<string>(ACCOUNT_TABS[0].value);
   useDocumentTitle('My account · Tollgate');
   const data = overview.data;
   if (!data) return <LoadOrProblem error={overview.error} what="account" />;
@@ -27,82 +27,20 @@ export function AccountPage() {
         title="My account"
         description={`${customer.company ?? customer.name}'s account with ${vendor.name}`}
       />
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="lg" radius="md">
-            <Title order={3} fz="lg" mb="sm">
-              Profile
-            </Title>
-            <FieldList
-              fields={[
-                { label: 'Name', value: customer.name },
-                { label: 'Company', value: customer.company ?? '—' },
-                { label: 'Billing email', value: customer.email },
-                { label: 'Country', value: customer.country },
-              ]}
-            />
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="lg" radius="md">
-            <Title order={3} fz="lg" mb="sm">
-              Cards on file
-            </Title>
-            {data.paymentMethods.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No card on file.
-              </Text>
-            ) : (
-              <Stack gap={4}>
-                {data.paymentMethods.map((m) => (
-                  <Text key={m.id} size="sm">
-                    {m.brand} ending {m.last4}, expires {String(m.expMonth).padStart(2, '0')}/{m.expYear}
-                    {m.isDefault ? ' · default' : ''}
-                  </Text>
-                ))}
-              </Stack>
-            )}
-          </Paper>
-        </Grid.Col>
-      </Grid>
-      <Paper withBorder p="lg" radius="md">
-        <Title order={3} fz="lg" mb="sm">
-          Subscriptions
-        </Title>
-        {data.subscriptions.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No subscriptions.
-          </Text>
-        ) : (
-          <Table aria-label="Your subscriptions" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Plan</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Seats</Table.Th>
-                <Table.Th ta="right">Price</Table.Th>
-                <Table.Th>Current period ends</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.subscriptions.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{s.planName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{s.cancelAtPeriodEnd ? 'ends at period end' : s.status}</Badge>
-                  </Table.Td>
-                  <Table.Td>{s.quantity}</Table.Td>
-                  <Table.Td ta="right">
-                    <MoneyText amount={s.unitAmount * s.quantity} currency={s.currency} /> / {s.interval}
-                  </Table.Td>
-                  <Table.Td>{formatDate(s.currentPeriodEnd)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
-      <AccountInvoices />
+      <Tabs value={tab} onChange={(value) => setTab(value ?? ACCOUNT_TABS[0].value)} keepMounted={false}>
+        <Tabs.List mb="lg">
+          {ACCOUNT_TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {ACCOUNT_TABS.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value}>
+            {t.panel(data)}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </Stack>
   );
 }

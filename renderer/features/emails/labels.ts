@@ -11,7 +11,10 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   webhook_endpoint_disabled: 'Webhook endpoint turned off',
   finance_pack: 'Finance pack',
   account_invitation: 'Account invitation',
+
   license_seat_invitation: 'License seat invitation',
+
+  license_expiring: 'License expiring',
 };
 
 /** Held emails were never tried: the reason (no SMTP, the demo workspace) is in their detail. */

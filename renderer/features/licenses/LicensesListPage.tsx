@@ -1,7 +1,7 @@
-import { Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconLicense } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
@@ -47,6 +47,13 @@ export function LicensesListPage() {
       <PageHeader
         title="Licenses"
         description="Who may run the product, on how many machines and seats, and until when."
+        actions={
+          <>
+            <Button variant="default" component={Link} to="/licenses/policies">
+              Policies
+            </Button>
+          </>
+        }
       />
       <DataTable
         tableId="licenses"

@@ -3,3 +3,4 @@ export { LicensesListPage } from './LicensesListPage';
 export { LicensePage } from './LicensePage';
 export { parseLicensesSearch } from './list-search';
 export { LicenseStatusBadge } from './status';
+export { PoliciesPage } from './PoliciesPage';

@@ -7,3 +7,4 @@ export type LicenseRow = Outputs['licenses']['list']['items'][number];
 export type LicenseDetail = Outputs['licenses']['get'];
 export type MetricUsage = Outputs['licenses']['usage'][number];
 export type ValidationEntry = Outputs['licenses']['validations'][number];
+export type PolicyRecord = Outputs['licensePolicies']['get'];

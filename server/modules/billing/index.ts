@@ -38,3 +38,10 @@ export { endSubscription } from './subscriptions/end';
 export type { Invoice, Payment } from './types';
 export { connectMrr, type MrrCause, type RecordSubscriptionValue, type SubscriptionWrite } from './mrr-port';
 export { connectRecovery, type PaidBy, type RecoveryPort, type RecoverySummary } from './recovery-port';
+export {
+  connectLicensing,
+  type LicensingPort,
+  type RenewalInvoice,
+  type SubscriptionTerms,
+} from './licensing-port';
+export type { NewLine } from './repo/invoices';

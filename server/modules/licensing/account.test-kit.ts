@@ -33,12 +33,9 @@ export interface LicenseSeed {
   validations?: { code: string; valid: boolean; fingerprint?: string }[];
 }
 
-/** Licensing ids by their tables' prefixes (the issuing helpers own the real ones). */
-const idOf = (prefix: string, now: number) => newId('lse', now).replace(/^lse_/, `${prefix}_`);
-
 export async function seedAccountLicense(db: Kysely<DB>, seed: LicenseSeed): Promise<SeededLicense> {
   const { tenantId, customerId, now } = seed;
-  const policyId = idOf('lpo', now);
+  const policyId = newId('lpo', now);
   await db
     .insertInto('license_policies')
     .values({
@@ -65,7 +62,7 @@ export async function seedAccountLicense(db: Kysely<DB>, seed: LicenseSeed): Pro
       updated_at: now,
     })
     .execute();
-  const licenseId = idOf('lic', now);
+  const licenseId = newId('lic', now);
   const key = randomBytes(24).toString('base64url');
   const owned = { tenant_id: tenantId, customer_id: customerId, license_id: licenseId };
   await db
@@ -97,7 +94,7 @@ export async function seedAccountLicense(db: Kysely<DB>, seed: LicenseSeed): Pro
     .execute();
   const machineIds: string[] = [];
   for (const m of seed.machines ?? []) {
-    const id = idOf('lma', now);
+    const id = newId('lmc', now);
     machineIds.push(id);
     await db
       .insertInto('license_machines')

@@ -11,6 +11,11 @@ export interface TableShape {
   select: Database.Statement;
   /** UPDATEs of some columns only, by the columns they set (updateRow). */
   updates: Map<string, Database.Statement>;
+  /**
+   * NOT NULL columns without a default: one the row log leaves out (a license's key hash and
+   * sealed key never leave the server) is written as a placeholder naming the row, unique per row.
+   */
+  required: Set<string>;
 }
 
 /** Different sets of changed columns a table keeps statements for, before it starts over. */
@@ -28,7 +33,12 @@ export function tableShape(sqlite: Database.Database, table: string): TableShape
   const known = byTable.get(table);
   if (known) return known;
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`Not a table name: ${table}`);
-  const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
+  const info = sqlite.prepare(`PRAGMA table_info(${table})`).all() as {
+    name: string;
+    pk: number;
+    notnull: number;
+    dflt_value: unknown;
+  }[];
   if (info.length === 0) throw new Error(`No table ${table} on this replica`);
   const columns = info.map((c) => c.name);
   const key = info
@@ -48,6 +58,9 @@ export function tableShape(sqlite: Database.Database, table: string): TableShape
     remove: sqlite.prepare(`DELETE FROM ${table} WHERE ${where}`),
     select: sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`),
     updates: new Map(),
+    required: new Set(
+      info.filter((c) => c.notnull === 1 && c.dflt_value === null && c.pk === 0).map((c) => c.name),
+    ),
   };
   byTable.set(table, shape);
   return shape;
@@ -72,7 +85,9 @@ export function rowKeyOf(shape: TableShape, row: Record<string, unknown>): RowKe
  * later): the row written now holds it, per the server, so the stale holder goes.
  */
 export function writeRow(sqlite: Database.Database, shape: TableShape, row: Record<string, unknown>): void {
-  const values = shape.columns.map((c) => row[c] ?? null);
+  const values = shape.columns.map((c) =>
+    !(c in row) && shape.required.has(c) ? `withheld:${rowKeyOf(shape, row)}` : (row[c] ?? null),
+  );
   try {
     shape.upsert.run(...values);
   } catch (error) {
@@ -94,7 +109,9 @@ export function updateRow(
   current: Record<string, unknown>,
   row: Record<string, unknown>,
 ): void {
-  const changed = shape.columns.filter((c) => !shape.key.includes(c) && current[c] !== (row[c] ?? null));
+  const changed = shape.columns.filter(
+    (c) => !shape.key.includes(c) && (c in row || !shape.required.has(c)) && current[c] !== (row[c] ?? null),
+  );
   if (changed.length === 0) return;
   const statement = updateStatement(sqlite, shape, changed);
   const values = [...changed.map((c) => row[c] ?? null), ...shape.key.map((k) => current[k])];

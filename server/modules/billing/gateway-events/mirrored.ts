@@ -1,5 +1,6 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { licensing } from '../licensing-port';
 import { recordSubscriptionValue, type MrrCause } from '../mrr-port';
 
 /**
@@ -14,7 +15,8 @@ type SubscriptionRow = Insertable<DB['subscriptions']> & { id: string; tenant_id
 
 /**
  * Writes a mirrored subscription's whole state: updates the row when it exists, inserts it
- * otherwise; its MRR movements are recorded with it, caused by `cause` (the Stripe event).
+ * otherwise; its MRR movements are recorded with it, caused by `cause` (the Stripe event), and
+ * the licenses of an existing one follow it, as for Tollgate's own subscriptions.
  */
 export async function saveMirroredSubscription(
   trx: Trx,
@@ -45,6 +47,20 @@ export async function saveMirroredSubscription(
     managedBy: 'stripe' as const,
   };
   await recordSubscriptionValue(trx, tenantId, write, cause);
+  if (exists) {
+    await licensing().afterSubscriptionWrite(trx, tenantId, {
+      id,
+      customerId: row.customer_id,
+      planId: row.plan_id,
+      status: row.status,
+      currentPeriodStart: row.current_period_start,
+      currentPeriodEnd: row.current_period_end,
+      cancelAtPeriodEnd: row.cancel_at_period_end === 1,
+      endedAt: row.ended_at ?? null,
+      updatedAt: row.updated_at,
+      managedBy: 'stripe',
+    });
+  }
 }
 
 export async function insertMirroredInvoice(

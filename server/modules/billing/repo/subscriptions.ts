@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { licensing, type SubscriptionTerms } from '../licensing-port';
 import { recordSubscriptionValue, type SubscriptionWrite } from '../mrr-port';
 import type { Subscription } from '../types';
 
@@ -82,6 +83,20 @@ const valueWrite = (s: Subscription): SubscriptionWrite => ({
   managedBy: s.managedBy,
 });
 
+/** What a subscription's licenses follow (server/modules/licensing/lifecycle). */
+const licenseTerms = (s: Subscription): SubscriptionTerms => ({
+  id: s.id,
+  customerId: s.customerId,
+  planId: s.planId,
+  status: s.status,
+  currentPeriodStart: s.currentPeriodStart,
+  currentPeriodEnd: s.currentPeriodEnd,
+  cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+  endedAt: s.endedAt,
+  updatedAt: s.updatedAt,
+  managedBy: s.managedBy,
+});
+
 /** Inserts a subscription and, in the same transaction, its first MRR value state. */
 export async function insertSubscription(db: Db, tenantId: string, s: Subscription): Promise<void> {
   await db.insertInto('subscriptions').values(toRow(tenantId, s)).execute();
@@ -104,7 +119,8 @@ export async function findSubscription(
 
 /**
  * Writes `next` only if the row is still at `expectedVersion`; returns whether it was. A write
- * that changes the subscription's value records its MRR movements in the same transaction.
+ * that changes the subscription's value records its MRR movements in the same transaction, and
+ * its licenses follow it there (a new subscription has none yet: a license names an existing one).
  */
 export async function saveSubscription(
   db: Db,
@@ -122,6 +138,7 @@ export async function saveSubscription(
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) return false;
   await recordSubscriptionValue(db, tenantId, valueWrite(next));
+  await licensing().afterSubscriptionWrite(db, tenantId, licenseTerms(next));
   return true;
 }
 

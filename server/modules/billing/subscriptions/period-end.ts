@@ -8,6 +8,7 @@ import { systemScope } from '../clock';
 import { collectInvoice } from '../collection';
 import { subscriptionsChanged, type BillingDeps } from '../deps';
 import { issueInvoice } from '../invoicing';
+import { licensing } from '../licensing-port';
 import { findBillingCustomer, type BillingCustomer } from '../repo/customer-billing';
 import { openInvoicesOfSubscription } from '../repo/invoices';
 import { billablePrice } from '../repo/prices';
@@ -41,16 +42,27 @@ async function endCanceling(trx: Trx, tenantId: string, s: Subscription, now: nu
   return { changes: [change], invoice: null };
 }
 
-/** Issues the invoice of the period `next` now runs, and reacts if nothing was left to pay. */
+/**
+ * Issues the invoice of the period `next` now runs, and reacts if nothing was left to pay.
+ * Usage over its licenses' billed limits in the period that `closed` joins it as lines.
+ */
 async function invoiceNewPeriod(
   trx: Trx,
   tenantId: string,
   customer: BillingCustomer,
   next: Subscription,
+  closed: { start: number; end: number },
   now: number,
 ): Promise<Step> {
   const price = await billablePrice(trx, tenantId, next.priceId);
   if (!price) throw new BugIndicatingError(`price ${next.priceId} vanished`);
+  const overage = await licensing().renewalLines(trx, tenantId, {
+    subscriptionId: next.id,
+    customerId: customer.id,
+    currency: next.currency,
+    closed,
+    now,
+  });
   const issued = await issueInvoice(
     trx,
     tenantId,
@@ -62,7 +74,7 @@ async function invoiceNewPeriod(
       periodStart: next.currentPeriodStart,
       periodEnd: next.currentPeriodEnd,
     },
-    [planLine(price, next.quantity, next.currentPeriodStart, next.currentPeriodEnd)],
+    [planLine(price, next.quantity, next.currentPeriodStart, next.currentPeriodEnd), ...overage],
     now,
   );
   const changes = [issued.change];
@@ -85,6 +97,7 @@ async function endTrial(
     currentPeriodStart: s.currentPeriodEnd,
     currentPeriodEnd: boundary(s.billingAnchor, price.interval, 1),
   };
+  const trial = { start: s.currentPeriodStart, end: s.currentPeriodEnd };
   const hasMethod = Boolean(s.paymentMethodId ?? customer.defaultPaymentMethodId);
   if (price.amount * s.quantity > 0 && !hasMethod) {
     if (s.trialEndBehavior === 'cancel') {
@@ -93,13 +106,13 @@ async function endTrial(
     }
     const next = advance(s, 'trial_awaiting_payment', period, now);
     const changes = [await persist(trx, tenantId, s, next)];
-    const step = await invoiceNewPeriod(trx, tenantId, customer, next, now);
+    const step = await invoiceNewPeriod(trx, tenantId, customer, next, trial, now);
     await scheduleIncompleteExpiry(trx, where(tenantId, customer), next, now);
     return { changes: [...changes, ...step.changes], invoice: step.invoice };
   }
   const next = amend(s, period, now);
   const changes = [await persist(trx, tenantId, s, next)];
-  const step = await invoiceNewPeriod(trx, tenantId, customer, next, now);
+  const step = await invoiceNewPeriod(trx, tenantId, customer, next, trial, now);
   return { changes: [...changes, ...step.changes], invoice: step.invoice };
 }
 
@@ -131,7 +144,8 @@ async function renew(
     await schedulePeriodEnd(trx, where(tenantId, customer), next, now);
     return { changes, invoice: null };
   }
-  const step = await invoiceNewPeriod(trx, tenantId, customer, next, now);
+  const closed = { start: s.currentPeriodStart, end: s.currentPeriodEnd };
+  const step = await invoiceNewPeriod(trx, tenantId, customer, next, closed, now);
   return { changes: [...changes, ...step.changes], invoice: step.invoice };
 }
 

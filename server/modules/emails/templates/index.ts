@@ -1,5 +1,6 @@
 import type { EmailTemplate } from '../../../../shared/emails/schema';
 import { accountInvitationEmail, type AccountInvitationFacts } from './account-invitation';
+import { licenseExpiringEmail, type LicenseExpiringFacts } from './license-expiring';
 import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
@@ -11,7 +12,7 @@ import { subscriptionCanceledEmail, type SubscriptionCanceledFacts } from './sub
 import { trialEndingEmail, type TrialEndingFacts } from './trial-ending';
 import { webhookEndpointDisabledEmail, type WebhookEndpointDisabledFacts } from './webhook-endpoint-disabled';
 
-export type { Brand, RenderedEmail } from './layout';
+export type { Brand, RenderedEmail, WhiteLabel } from './layout';
 export { DEFAULT_BRAND_COLOR } from './layout';
 
 /** Which facts each template is written from. */
@@ -25,7 +26,10 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
+
   license_seat_invitation: LicenseSeatInvitationFacts;
+
+  license_expiring: LicenseExpiringFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -52,7 +56,11 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
+
     case 'license_seat_invitation':
       return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
+
+    case 'license_expiring':
+      return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
   }
 }

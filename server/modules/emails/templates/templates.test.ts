@@ -100,6 +100,7 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       expiresAt: MARCH_3,
     },
   },
+
   license_seat_invitation: {
     template: 'license_seat_invitation',
     facts: {
@@ -108,6 +109,18 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       licenseName: 'Campus 2027',
       assignedBy: 'Grace Hopper',
       userRef: 'ada@ada.example',
+    },
+  },
+  license_expiring: {
+    template: 'license_expiring',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      accountName: 'Ada Industries',
+      licenseName: 'Campus site license',
+      keyHint: 'x7Qa',
+      expiresAt: MARCH_3,
+      days: 7,
+      renewsWithSubscription: false,
     },
   },
 };
@@ -153,6 +166,14 @@ describe('what each template says', () => {
       "Grace Hopper gave you a named seat on Ada Industries's Campus 2027 license with Lumen Academy",
     );
     expect(text).toContain('Signed in as: ada@ada.example');
+  });
+
+  it('a license expiring: which license, whose, when, and what to do', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.license_expiring);
+    expect(subject).toBe("Ada Industries's license Campus site license expires on March 3, 2026");
+    expect(text).toContain('A license expires within 7 days');
+    expect(text).toContain('(key ending x7Qa) from Lumen Academy expires on March 3, 2026');
+    expect(text).toContain('renew it with Lumen Academy before it expires');
   });
 
   it('a receipt: amount, lines, date and card, money in the invoice currency', () => {

@@ -7,8 +7,9 @@ import {
   type UsageLimit,
 } from '../../../../shared/licensing/policy';
 import type { DB } from '../../../db/schema';
+import { heartbeatDead } from '../../../../shared/licensing/decision';
 import { BugIndicatingError, notFound } from '../../../lib/errors';
-import { policyFromRow } from '../rows';
+import { machineFromRow, policyFromRow } from '../rows';
 
 /**
  * What an account admin sees of their own licenses (decision 145): always read with the
@@ -134,12 +135,15 @@ const pick = (row: {
 });
 
 /** One of the account's licenses with its machines, seats, usage per metric and recent validations. */
-export async function accountLicense(s: AccountScope, id: string) {
+export async function accountLicense(s: AccountScope, id: string, now: number) {
   const row = await licensesOf(s).select(LICENSE_COLUMNS).where('licenses.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('License');
   const policy = policyOf(await policiesOf(s, [row.policyId]), row.policyId);
   const [machines, seats, usage, validations] = await Promise.all([
-    machinesOf(s, row.id),
+    machinesOf(s, row.id).then((machines) =>
+      // Dead: no heartbeat within the policy's TTL — the machines an admin most likely releases.
+      machines.map((m) => ({ ...m, dead: heartbeatDead(machineFromRow(toMachineRow(m)), policy, now) })),
+    ),
     seatsOf(s, row.id),
     usageOf(s, row.id),
     validationsOf(s, row.id),
@@ -161,6 +165,18 @@ export async function accountLicense(s: AccountScope, id: string) {
     validations,
   };
 }
+
+const toMachineRow = (m: {
+  id: string;
+  fingerprint: string;
+  activatedAt: number;
+  lastHeartbeatAt: number | null;
+}) => ({
+  id: m.id,
+  fingerprint: m.fingerprint,
+  activated_at: m.activatedAt,
+  last_heartbeat_at: m.lastHeartbeatAt,
+});
 
 function machinesOf(s: AccountScope, licenseId: string) {
   return s.db

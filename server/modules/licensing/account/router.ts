@@ -21,7 +21,7 @@ export const accountLicensesRouter = router({
     .query(({ ctx }) => accountLicenses(ctx)),
   get: accountProcedure('account.read')
     .input(accountLicenseInput)
-    .query(({ ctx, input }) => accountLicense(ctx, input.id)),
+    .query(({ ctx, input }) => accountLicense(ctx, input.id, ctx.clock.now())),
   assignSeat: accountProcedure('account.manage')
     .input(assignSeatInput)
     .mutation(({ ctx, input }) => assignAccountSeat(ctx, input)),

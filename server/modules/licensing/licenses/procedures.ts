@@ -1,2 +1,41 @@
+import {
+  byLicenseId,
+  byLicenseVersion,
+  licenseIssueInput,
+  licenseRevokeInput,
+  licenseSuspendInput,
+  licenseTransferInput,
+} from '../../../../shared/licensing/schema';
+import { tenantProcedure } from '../../../trpc/base';
+import { licenseFileCommands } from '../files/procedures';
+import { issueLicense } from './issue';
+import { reinstateLicense, renewLicense, revealLicenseKey, revokeLicense, suspendLicense } from './lifecycle';
+import { transferLicense } from './transfer';
+
 /** Staff actions on licenses (issue, suspend, renew, revoke, transfer…), spread into `licenses`. */
-export const licenseCommands = {};
+export const licenseCommands = {
+  // The key is shown once, here: a desktop's outbox never keeps it (server/trpc/secrets.ts).
+  issue: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
+    .input(licenseIssueInput)
+    .mutation(({ ctx, input }) => issueLicense(ctx, input)),
+  suspend: tenantProcedure('licensing.manage')
+    .input(licenseSuspendInput)
+    .mutation(({ ctx, input }) => suspendLicense(ctx, input)),
+  reinstate: tenantProcedure('licensing.manage')
+    .input(byLicenseVersion)
+    .mutation(({ ctx, input }) => reinstateLicense(ctx, input)),
+  renew: tenantProcedure('licensing.manage')
+    .input(byLicenseVersion)
+    .mutation(({ ctx, input }) => renewLicense(ctx, input)),
+  revoke: tenantProcedure('licensing.manage')
+    .input(licenseRevokeInput)
+    .mutation(({ ctx, input }) => revokeLicense(ctx, input)),
+  transfer: tenantProcedure('licensing.manage')
+    .input(licenseTransferInput)
+    .mutation(({ ctx, input }) => transferLicense(ctx, input)),
+  // A mutation, not a query: only the server holds the sealed key, so a desktop forwards it.
+  revealKey: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
+    .input(byLicenseId)
+    .mutation(({ ctx, input }) => revealLicenseKey(ctx, input.id)),
+  ...licenseFileCommands,
+};

@@ -10,6 +10,7 @@ import {
 import { runCommand, type CommandScope, type EntityChange } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError, notFound } from '../../../lib/errors';
+import type { PolicyRow } from '../rows';
 import { fieldsOf, policyColumns, toPolicy, type LicensePolicy } from './row';
 
 /**
@@ -33,8 +34,8 @@ const change = (before: LicensePolicy | null, after: LicensePolicy): EntityChang
   after: { ...after },
 });
 
-/** The tenant's policy, or not found (another tenant's is none of this one's business). */
-export async function findPolicy(db: Db, tenantId: string, id: string): Promise<LicensePolicy> {
+/** The tenant's policy row, or not found (another tenant's is none of this one's business). */
+export async function findPolicyRow(db: Db, tenantId: string, id: string): Promise<PolicyRow> {
   const row = await db
     .selectFrom('license_policies')
     .selectAll()
@@ -42,7 +43,11 @@ export async function findPolicy(db: Db, tenantId: string, id: string): Promise<
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('License policy');
-  return toPolicy(row);
+  return row;
+}
+
+export async function findPolicy(db: Db, tenantId: string, id: string): Promise<LicensePolicy> {
+  return toPolicy(await findPolicyRow(db, tenantId, id));
 }
 
 /** The product must be the tenant's, and the plan (when named) one of that product's. */

@@ -70,10 +70,28 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'accountAdmins.invite': (i, n) => `Invite ${String(i.email)} to administer ${n(i.customerId)}`,
   'accountAdmins.revokeInvitation': () => 'Revoke an account admin invitation',
   'accountAdmins.remove': (i, n) => `Remove ${n(i.userId)} as an admin of ${n(i.customerId)}`,
+  'branding.saveDraft': (i, n) =>
+    `Save a branding draft for ${typeof i.customerId === 'string' ? n(i.customerId) : 'the workspace'}`,
+  'branding.publish': (i, n) =>
+    `Publish the branding of ${typeof i.customerId === 'string' ? n(i.customerId) : 'the workspace'}`,
+  'branding.restore': (i) => `Restore branding version ${String(i.id)}`,
+  'accountBranding.saveDraft': () => 'Save a draft of your account’s branding',
+  'accountBranding.publish': () => 'Publish your account’s branding',
+  'accountBranding.restore': (i) => `Restore branding version ${String(i.id)} of your account`,
 
   'licensePolicies.create': (i) => `Create license policy ${quoted(i.name)}`,
   'licensePolicies.update': (i, n) => `Edit license policy ${n(i.id)}`,
   'licensePolicies.archive': (i, n) => `Archive license policy ${n(i.id)}`,
+  'licenses.issue': (i, n) => `Issue license ${quoted(i.name)} to ${n(i.customerId)}`,
+  'licenses.suspend': (i, n) => `Suspend license ${n(i.id)}`,
+  'licenses.reinstate': (i, n) => `Reinstate license ${n(i.id)}`,
+  'licenses.renew': (i, n) => `Renew license ${n(i.id)}`,
+  'licenses.revoke': (i, n) => `Revoke license ${n(i.id)}`,
+  'licenses.transfer': (i, n) => `Transfer license ${n(i.id)} to ${n(i.customerId)}`,
+  'licenses.revealKey': (i, n) => `Show the key of license ${n(i.id)}`,
+  'licenses.downloadFile': (i, n) => `Download the license file of ${n(i.id)}`,
+  'licenses.machineFile': (i, n) => `Download the machine file of ${n(i.machineId)}`,
+  'licenses.activateOffline': () => 'Activate a machine from an offline request file',
   'licensingKeys.rotate': () => 'Rotate the license signing key',
   'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
 

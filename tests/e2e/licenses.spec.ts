@@ -1,0 +1,122 @@
+import { openDataDir } from '../../server/backend/runtime';
+import {
+  seedLicense,
+  seedPolicy,
+  seedUsage,
+  seedValidations,
+} from '../../server/modules/licensing/queries/licenses.test-kit';
+import { expect, test } from './fixtures';
+
+/**
+ * The staff's Licenses area in web mode, over a license written into the demo workspace:
+ * the list shows it with its customer, policy, machines and seats, a status filter lands in
+ * the URL, and its page shows the machines, seats, the usage chart and the validation log.
+ */
+
+interface Seeded {
+  customerName: string;
+  licenseName: string;
+}
+
+async function seedDemoLicense(dataDir: string): Promise<Seeded> {
+  const database = openDataDir(dataDir);
+  try {
+    const db = database.db;
+    const customer = await db
+      .selectFrom('customers')
+      .select(['id', 'name', 'tenant_id'])
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
+    const product = await db
+      .selectFrom('products')
+      .select('id')
+      .where('tenant_id', '=', customer.tenant_id)
+      .executeTakeFirstOrThrow();
+    const now = Date.now();
+    const tenantId = customer.tenant_id;
+    const policyId = await seedPolicy(db, {
+      tenantId,
+      productId: product.id,
+      name: 'Campus Enterprise',
+      now,
+      usageLimits: [{ metric: 'course_hours', limit: 500, rule: { kind: 'BLOCK' } }],
+    });
+    const licenseName = `${customer.name} campus license`;
+    const licenseId = await seedLicense(db, {
+      tenantId,
+      customerId: customer.id,
+      policyId,
+      name: licenseName,
+      now,
+      machines: 2,
+      seats: 1,
+    });
+    const owner = { tenantId, customerId: customer.id, licenseId };
+    const month = new Date(now).toISOString().slice(0, 7);
+    await seedUsage(
+      db,
+      owner,
+      [{ metric: 'course_hours', period: month, quantity: 420, alertedPercent: 80 }],
+      now,
+    );
+    await seedValidations(db, owner, [
+      { slot: 0, at: now - 60_000, code: 'VALID', valid: true, address: '203.0.113.7' },
+      { slot: 1, at: now - 30_000, code: 'TOO_MANY_MACHINES', valid: false },
+    ]);
+    return { customerName: customer.name, licenseName };
+  } finally {
+    await database.close();
+  }
+}
+
+test('lists a license with its holder and counts, filters by status in the URL, and opens its page', async ({
+  page,
+  webMode,
+}) => {
+  const seeded = await seedDemoLicense(webMode.dataDir);
+  await page.goto('/#/overview');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
+  await expect(page.getByRole('heading', { name: 'Licenses' })).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Licenses' });
+  const row = grid.getByRole('row').filter({ hasText: seeded.licenseName });
+  await expect(row).toContainText(seeded.customerName);
+  await expect(row).toContainText('Campus Enterprise');
+  await expect(row).toContainText('Active');
+  await expect(page.getByTestId('row-count')).toHaveText('1 license');
+
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Suspended' }).click();
+  await expect(page).toHaveURL(/status=SUSPENDED/);
+  await expect(page.getByText('No licenses match')).toBeVisible();
+  await page.goto('/#/licenses');
+
+  await grid.getByRole('row').filter({ hasText: seeded.licenseName }).click();
+  await expect(page.getByRole('heading', { name: seeded.licenseName })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Machines' }).getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: 'Seats' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('figure', { name: 'course_hours per period' })).toContainText(
+    'Limit 500 a period · Blocked at the limit · 80% alert sent',
+  );
+  const log = page.getByRole('table', { name: 'Validations' });
+  await expect(log.getByRole('row').nth(1)).toContainText('TOO_MANY_MACHINES');
+  await expect(log.getByRole('row').nth(2)).toContainText('203.0.113.7');
+});
+
+test('staff create a policy, with field errors named before it is sent', async ({ page }) => {
+  await page.goto('/#/licenses');
+  await page.getByRole('link', { name: 'Policies' }).click();
+  await expect(page.getByRole('heading', { name: 'License policies' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New policy' }).click();
+  const policyDialog = page.getByRole('dialog', { name: 'New license policy' });
+  await policyDialog.getByRole('button', { name: 'Create policy' }).click();
+  await expect(policyDialog.getByText('Name is required')).toBeVisible();
+  await policyDialog.getByRole('textbox', { name: 'Name' }).fill('Campus Floating');
+  await policyDialog.getByRole('textbox', { name: 'Product' }).click();
+  await page.getByRole('option').first().click();
+  await policyDialog.getByRole('textbox', { name: 'Max named users (seats)' }).fill('25');
+  await policyDialog.getByRole('button', { name: 'Create policy' }).click();
+  await expect(policyDialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Policies' })).toContainText('Campus Floating');
+});
