@@ -107,7 +107,8 @@ it('B’s key reaches none of A’s objects through any operation', async () => 
       const query = new URLSearchParams();
       for (const p of operation.parameters ?? []) {
         const value = valueFor(p.name, p.schema?.pattern);
-        if (value === undefined) continue;
+        // Path and query parameters are text or numbers; only a body field takes a list.
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
         if (p.in === 'path') path = path.replace(`{${p.name}}`, String(value));
         if (p.in === 'query') query.set(p.name, String(value));
       }
