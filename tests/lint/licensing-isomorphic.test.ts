@@ -18,7 +18,11 @@ import { issueFile } from '../../shared/licensing/files';
 // The licensing core's folder: this check reads its sources (it needs Node's fs and vm, which shared/ may not import).
 const HERE = resolve(import.meta.dirname, '../../shared/licensing');
 const SHARED = resolve(HERE, '..');
-const sources = readdirSync(HERE).filter((f) => f.endsWith('.ts') && !/\.test(-kit)?\.ts$/.test(f));
+// The procedures' and the REST API's input schemas (`*schema.ts`, zod) sit beside the core for
+// the console and the server; they are not part of what the apps embed, and the core never imports them.
+const sources = readdirSync(HERE).filter(
+  (f) => f.endsWith('.ts') && !/\.test(-kit)?\.ts$/.test(f) && !/schema\.ts$/.test(f),
+);
 
 /** Globals some runtimes have and others lack, or that work differently between them. */
 const RUNTIME_GLOBALS = [
