@@ -345,6 +345,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/licenses/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report usage
+         * @description Usage events (at most 100 a call), each stored once per event id and counted in the period it happened in; an unknown metric is a 400 naming it. Authenticated by the license key in the body; a service may add its API key (scope licensing.read to validate, licensing.manage otherwise), which limits it to its workspace's licenses.
+         */
+        post: operations["licenses-usage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/licensing/keys": {
         parameters: {
             query?: never;
@@ -679,6 +699,25 @@ export interface components {
             /** @description UTC epoch milliseconds */
             activated_at: number;
             last_heartbeat_at: number | null;
+        };
+        LicenseUsage: {
+            /** @constant */
+            object: "license_usage";
+            ok: boolean;
+            /** @enum {string} */
+            code: "VALID" | "NOT_FOUND" | "SUSPENDED" | "EXPIRED" | "OVERDUE" | "PRODUCT_SCOPE_MISMATCH" | "ENTITLEMENTS_MISSING" | "USER_SCOPE_MISMATCH" | "NO_MACHINE" | "NO_MACHINES" | "FINGERPRINT_SCOPE_MISMATCH" | "HEARTBEAT_DEAD" | "TOO_MANY_MACHINES" | "TOO_MANY_USERS" | "USAGE_LIMIT_EXCEEDED" | "MACHINES_NOT_USED" | "MACHINE_NOT_FOUND";
+            detail: string;
+            events: {
+                id: string;
+                /** @enum {string} */
+                status: "APPLIED" | "DUPLICATE" | "CONFLICT" | "OVER_LIMIT";
+                /** @description 'YYYY-MM', or the subscription period's start 'YYYY-MM-DDTHH:mm' (UTC) */
+                period: string;
+                /** @description The period’s total of the metric after the event */
+                total: number;
+                /** @description Thresholds (80, 100 %) this event passed */
+                alerts: number[];
+            }[];
         };
         KeySet: {
             /** @constant */
@@ -1624,6 +1663,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LicenseAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            default: components["responses"]["Internal"];
+        };
+    };
+    "licenses-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    events: {
+                        id: string;
+                        metric: string;
+                        quantity: number;
+                        occurred_at: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseUsage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -79,7 +79,12 @@ async function licensingCalls(client: Client, customer: string, check: Check): P
   const db = world.hosted.backend.services.db;
   const now = world.clock.now();
   const product = await world.a.console.catalog.createProduct({ name: 'Licensed courses' });
-  const policy = await seedPolicy(db, { tenantId: world.a.tenant.id, productId: product.id, now });
+  const policy = await seedPolicy(db, {
+    tenantId: world.a.tenant.id,
+    productId: product.id,
+    now,
+    usage_limits: JSON.stringify([{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }]),
+  });
   const { key } = await seedLicense(db, { policy, customerId: customer, now });
   const body = { key, fingerprint: 'fp-contract' };
   const activated = await client.POST('/licenses/activate', {
@@ -101,6 +106,10 @@ async function licensingCalls(client: Client, customer: string, check: Check): P
   const unknown = await client.POST('/licenses/validate', { body: { key: `${key.slice(0, -4)}AAAA` } });
   check('licenses-validate', unknown.response.status, unknown.data);
   expect(unknown.data).toMatchObject({ valid: false, code: 'NOT_FOUND', license: null });
+  const usage = await client.POST('/licenses/usage', {
+    body: { key, events: [{ id: 'u1', metric: 'course_hours', quantity: 1, occurred_at: now }] },
+  });
+  check('licenses-usage', usage.response.status, usage.data);
   const keys = await client.GET('/licensing/keys', {});
   check('licensing-keys', keys.response.status, keys.data);
 }

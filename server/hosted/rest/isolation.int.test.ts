@@ -81,12 +81,13 @@ beforeAll(async () => {
 afterAll(() => world.stop());
 
 /** A's id for a field whose schema asks for an id of some prefix, else a plain value. */
-function valueFor(name: string, pattern: string | undefined): string | number | undefined {
+function valueFor(name: string, pattern: string | undefined): unknown {
   const prefix = /^\^(\w+)_/.exec(pattern ?? '')?.[1];
   if (prefix && ofA[prefix]) return ofA[prefix];
   if (name === 'feature') return 'api.access';
   if (name === 'key') return licenseOfA.key;
   if (name === 'fingerprint') return 'fp-alpha';
+  if (name === 'events') return [{ id: 'walk', metric: 'course_hours', quantity: 1, occurred_at: 1 }];
   if (name === 'quantity') return 1;
   if (name === 'when') return 'now';
   if (name === 'name') return 'Intruder';
@@ -106,7 +107,8 @@ it('B’s key reaches none of A’s objects through any operation', async () => 
       const query = new URLSearchParams();
       for (const p of operation.parameters ?? []) {
         const value = valueFor(p.name, p.schema?.pattern);
-        if (value === undefined) continue;
+        // Path and query parameters are text or numbers; only a body field takes a list.
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
         if (p.in === 'path') path = path.replace(`{${p.name}}`, String(value));
         if (p.in === 'query') query.set(p.name, String(value));
       }
@@ -133,7 +135,8 @@ it('B’s key reaches none of A’s objects through any operation', async () => 
       }
       if (operation.operationId.startsWith('licenses-')) {
         expect(answer.status, `${operation.operationId}: ${answer.text}`).toBe(200);
-        expect(answer.json, operation.operationId).toMatchObject({ code: 'NOT_FOUND', license: null });
+        expect(answer.json, operation.operationId).toMatchObject({ code: 'NOT_FOUND' });
+        expect(answer.json.license ?? null).toBeNull();
       } else if (answer.status === 200) {
         // Only an operation that names nothing of A may succeed, on B's own data.
         expect(

@@ -3,6 +3,7 @@ import {
   activateInput,
   checkInInput,
   machineInput,
+  usageInput,
   validateInput,
 } from '../../../shared/licensing/api-schema';
 import { VALIDATION_CODES } from '../../../shared/licensing/decision';
@@ -87,6 +88,26 @@ export const keySetObject = z
   })
   .meta({ id: 'KeySet' });
 
+export const licenseUsageObject = z
+  .object({
+    object: z.literal('license_usage'),
+    ok: z.boolean(),
+    code: z.enum(ACTION_CODES),
+    detail: z.string(),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        status: z.enum(['APPLIED', 'DUPLICATE', 'CONFLICT', 'OVER_LIMIT']),
+        period: z
+          .string()
+          .meta({ description: "'YYYY-MM', or the subscription period's start 'YYYY-MM-DDTHH:mm' (UTC)" }),
+        total: z.int().meta({ description: 'The period’s total of the metric after the event' }),
+        alerts: z.array(z.int()).meta({ description: 'Thresholds (80, 100 %) this event passed' }),
+      }),
+    ),
+  })
+  .meta({ id: 'LicenseUsage' });
+
 const SECURITY = [{}, { ApiKey: [] }];
 
 function post(
@@ -139,6 +160,13 @@ export const LICENSING_PATHS = {
     'Records that the license was heard from: the policy’s check-in interval runs from now.',
     checkInInput,
     licenseActionObject,
+  ),
+  '/licenses/usage': post(
+    'licenses-usage',
+    'Report usage',
+    'Usage events (at most 100 a call), each stored once per event id and counted in the period it happened in; an unknown metric is a 400 naming it.',
+    usageInput,
+    licenseUsageObject,
   ),
   '/licensing/keys': {
     get: {

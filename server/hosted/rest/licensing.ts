@@ -7,6 +7,7 @@ import {
   activateInput,
   checkInInput,
   machineInput,
+  usageInput,
   validateInput,
 } from '../../../shared/licensing/api-schema';
 import {
@@ -16,6 +17,7 @@ import {
   heartbeatByKey,
   licenseKeyHash,
   publishedKeySet,
+  recordUsageByKey,
   validateLicense,
   type LicenseCaller,
 } from '../../modules/licensing';
@@ -87,6 +89,11 @@ export const LICENSING_OPERATIONS: Record<string, Operation<z.ZodType>> = {
     input: checkInInput,
     permission: 'licensing.manage',
     run: (services, input, caller) => checkInByKey(services, input, caller),
+  }),
+  '/licenses/usage': operation({
+    input: usageInput,
+    permission: 'licensing.manage',
+    run: (services, input, caller) => recordUsageByKey(services, input, caller),
   }),
   '/licensing/keys': operation({
     method: 'GET',

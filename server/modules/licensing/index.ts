@@ -37,6 +37,9 @@ export { licenseFileFor, machineFileFor, type FileOptions, type IssuedFile } fro
 /** Account admins' side (decision 145): their own licenses, seats and machines; seats for staff too. */
 export { accountLicensesRouter } from './account/router';
 export { assignSeat, removeSeat, seatsOf, type AssignSeat, type Seat, type SeatScope } from './seats/seats';
+export { recordUsage, type UsageEventIn, type UsageEventOutcome } from './usage/record';
+export { recordUsageByKey, type UsageAnswer } from './api/usage';
+export { usagePeriodOf, type BillingCycle } from './usage/period';
 
 // Licenses follow their subscriptions, are reminded before they expire, and bill overage (lifecycle/).
 export { licensingForBilling } from './lifecycle/port';
