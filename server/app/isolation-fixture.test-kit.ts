@@ -291,6 +291,8 @@ async function brandingOfBertha(world: TestWorld, customerId: string): Promise<s
     },
   });
   return saved.draft.id;
+}
+
 /** B's licensing: a policy of Bertha's product, and B's signing key. */
 async function licensingOfB(world: TestWorld, productId: string) {
   const policy = await world.as('adminB').licensePolicies.create({
