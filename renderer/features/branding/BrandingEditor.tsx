@@ -23,8 +23,8 @@ import { confirmAction } from '../../ui/confirm';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { BrandingPreviews } from './BrandingPreviews';
 import { BrandingVersions } from './BrandingVersions';
-import type { BrandingContent } from './types';
-import { useBranding, type BrandingScope } from './use-branding';
+import type { BrandingContent, BrandingView } from './types';
+import { useBranding, type BrandingApi, type BrandingScope } from './use-branding';
 
 type FormValues = Omit<BrandingFieldsInput, 'customDomain' | 'senderName' | 'replyTo'> & {
   customDomain: string;
@@ -51,7 +51,7 @@ const COLOR_FIELDS: { key: keyof BrandColors; label: string }[] = [
 function readDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsDataURL(file);
   });
@@ -71,23 +71,31 @@ const SOURCE_TEXT = {
 export function BrandingEditor({ scope, canEdit }: { scope: BrandingScope; canEdit: boolean }) {
   const api = useBranding(scope);
   const data = api.view.data;
-  const form = useForm<FormValues>({
-    mode: 'controlled',
-    initialValues: data ? toForm(data.editing) : undefined,
-  });
-  const startKey = data
-    ? `${data.draft?.id ?? ''}:${data.draft?.updatedAt ?? data.published?.updatedAt ?? 0}`
-    : '';
+  if (!data) return <LoadOrProblem error={api.view.error} what="branding" />;
+  return <EditorBody scope={scope} canEdit={canEdit} api={api} data={data} />;
+}
+
+function EditorBody({
+  scope,
+  canEdit,
+  api,
+  data,
+}: {
+  scope: BrandingScope;
+  canEdit: boolean;
+  api: BrandingApi;
+  data: BrandingView;
+}) {
+  const form = useForm<FormValues>({ mode: 'controlled', initialValues: toForm(data.editing) });
+  const startKey = `${data.draft?.id ?? ''}:${data.draft?.updatedAt ?? data.published?.updatedAt ?? 0}`;
   useEffect(() => {
-    if (!data) return;
     form.setValues(toForm(data.editing));
     form.resetDirty(toForm(data.editing));
     // Reset only when the saved draft changes, not on every refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [startKey]);
   const values = form.getValues();
-  const issues = useMemo(() => (values.colors ? contrastIssues(values.colors) : []), [values.colors]);
-  if (!data) return <LoadOrProblem error={api.view.error} what="branding" />;
+  const issues = useMemo(() => contrastIssues(values.colors), [values.colors]);
 
   const save = form.onSubmit(async (v) => {
     try {
