@@ -116,7 +116,7 @@ export function createRestApi(options: RestApiOptions): RestApi {
     if (found.kind === 'unknown') return sendFailure(res, unknownRoute(req, path));
     if (found.kind === 'wrong_method') return sendFailure(res, methodNotAllowed(req, found.allow));
     timeOperation(res, `${req.method} ${found.route.template}`, options.metrics);
-    // The license key in the body is the credential there (decision 15x): answered apart.
+    // The license key in the body is the credential there (decision 155): answered apart.
     if (isLicensingPath(found.route.template)) {
       return answerLicensing(req, res, found.route.template, address);
     }

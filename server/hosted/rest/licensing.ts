@@ -31,7 +31,7 @@ import type { RateGate, RestLimits } from './limits';
 
 /**
  * The licensing operations the platform's apps call (`/api/v1/licenses/…`; docs/rest-api.md,
- * "Licensing"), answered here rather than through a tRPC procedure (decision 15x): an app
+ * "Licensing"), answered here rather than through a tRPC procedure (decision 155): an app
  * validates on every start and often while it runs, and the procedure path's middleware chain
  * costs more than the whole validation. The same server, limits, body reading and error shape
  * as every REST operation; what differs is who may call: the license key in the body is the

@@ -1,5 +1,5 @@
 /**
- * An allow-list SVG sanitizer (decision 15x): the SVG is parsed by a small strict tokenizer and
+ * An allow-list SVG sanitizer (decision 151): the SVG is parsed by a small strict tokenizer and
  * written out again from elements and attributes on the lists below only, every value escaped.
  * Nothing outside the lists survives: no script or style element, no event handler, no
  * foreignObject, no reference outside the document (an href or url() that is not `#id`). A
