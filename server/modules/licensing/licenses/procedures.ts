@@ -7,10 +7,23 @@ import {
   licenseTransferInput,
 } from '../../../../shared/licensing/schema';
 import { tenantProcedure } from '../../../trpc/base';
+import { forgetLicenseView } from '../api/view';
 import { licenseFileCommands } from '../files/procedures';
 import { issueLicense } from './issue';
 import { reinstateLicense, renewLicense, revealLicenseKey, revokeLicense, suspendLicense } from './lifecycle';
 import { transferLicense } from './transfer';
+
+/**
+ * The validation API keeps a license's view for a few seconds (api/view.ts): a staff change
+ * that decides validity drops this server's copy once it is done, so it answers at once here.
+ */
+async function forgettingView<T>(licenseId: string, change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetLicenseView(licenseId);
+  }
+}
 
 /** Staff actions on licenses (issue, suspend, renew, revoke, transfer…), spread into `licenses`. */
 export const licenseCommands = {
@@ -20,19 +33,19 @@ export const licenseCommands = {
     .mutation(({ ctx, input }) => issueLicense(ctx, input)),
   suspend: tenantProcedure('licensing.manage')
     .input(licenseSuspendInput)
-    .mutation(({ ctx, input }) => suspendLicense(ctx, input)),
+    .mutation(({ ctx, input }) => forgettingView(input.id, suspendLicense(ctx, input))),
   reinstate: tenantProcedure('licensing.manage')
     .input(byLicenseVersion)
-    .mutation(({ ctx, input }) => reinstateLicense(ctx, input)),
+    .mutation(({ ctx, input }) => forgettingView(input.id, reinstateLicense(ctx, input))),
   renew: tenantProcedure('licensing.manage')
     .input(byLicenseVersion)
-    .mutation(({ ctx, input }) => renewLicense(ctx, input)),
+    .mutation(({ ctx, input }) => forgettingView(input.id, renewLicense(ctx, input))),
   revoke: tenantProcedure('licensing.manage')
     .input(licenseRevokeInput)
-    .mutation(({ ctx, input }) => revokeLicense(ctx, input)),
+    .mutation(({ ctx, input }) => forgettingView(input.id, revokeLicense(ctx, input))),
   transfer: tenantProcedure('licensing.manage')
     .input(licenseTransferInput)
-    .mutation(({ ctx, input }) => transferLicense(ctx, input)),
+    .mutation(({ ctx, input }) => forgettingView(input.id, transferLicense(ctx, input))),
   // A mutation, not a query: only the server holds the sealed key, so a desktop forwards it.
   revealKey: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
     .input(byLicenseId)
