@@ -71,7 +71,10 @@ async function overviewCases(caller: BenchCaller, meta: BillingWorkspaceMeta): P
   const last24 = { from: month(meta.now, 24), to };
   const { plans } = meta.catalog;
   // The country with the most customers: the widest single-country read.
-  const country = (await caller.analytics.segments()).countries.includes('US') ? 'US' : undefined;
+  const { countries } = await caller.analytics.segments();
+  const country = countries.includes('US') ? 'US' : undefined;
+  // The last country listed: a rare segment, whose few rows a month's whole churn must be searched for.
+  const rareCountry = countries.at(-1);
   const overview = (label: string, segment: object, range = last12): Case => [
     `analytics.overview, ${label}`,
     (c) => c.analytics.overview({ ...range, segment }),
@@ -90,6 +93,16 @@ async function overviewCases(caller: BenchCaller, meta: BillingWorkspaceMeta): P
     [
       'analytics.movements, a month’s churn, country + interval',
       (c) => c.analytics.movements({ from: to, to, kind: 'churn', segment: { country, interval: 'month' } }),
+    ],
+    [
+      `analytics.movements, a month’s churn, rare segment (${rareCountry} + yearly)`,
+      (c) =>
+        c.analytics.movements({
+          from: to,
+          to,
+          kind: 'churn',
+          segment: { country: rareCountry, interval: 'year' },
+        }),
     ],
     ['analytics.segments', (c) => c.analytics.segments()],
   ];

@@ -41,6 +41,7 @@ export const ID_PREFIXES = {
   export: 'exp',
   accountMember: 'acm',
   accountInvitation: 'aiv',
+  brandingVersion: 'brv',
 
   licensePolicy: 'lpo',
   license: 'lic',

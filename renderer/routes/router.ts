@@ -4,6 +4,7 @@ import { accountRoute } from './account';
 import { adminRoutes } from './admin';
 import { analyticsSettingsRoute } from './analytics-settings';
 import { auditRoute } from './audit';
+import { accountBrandingRoute, brandingRoute } from './branding';
 import { billingRoutes } from './billing';
 import { catalogRoute } from './catalog';
 import { connectRoute } from './connect';
@@ -35,6 +36,8 @@ const routeTree = rootRoute.addChildren([
   exportsRoute,
   connectRoute,
   accountRoute,
+  accountBrandingRoute,
+  brandingRoute,
 ]);
 
 /**

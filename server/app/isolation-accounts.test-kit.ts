@@ -21,6 +21,8 @@ export interface AccountFixture {
   ySubscriptionId: string;
   yInvoiceId: string;
   yPaymentMethodId: string;
+  /** A draft of Y's account's branding (made by staff). */
+  yBrandingVersionId: string;
   /** X's license (one machine, one seat of five) and Y's, each of their own customer. */
   xLicenseId: string;
   xMachineId: string;
@@ -37,6 +39,22 @@ export const ACCOUNT_ATTEMPTS: Record<string, (x: AccountCaller, f: AccountFixtu
   'account.invoices': (x) => x.account.invoices({ limit: 200 }),
   'account.invoice': (x, f) => x.account.invoice({ id: f.yInvoiceId }),
   'account.receipt': (x, f) => x.account.receipt({ id: f.yInvoiceId, format: 'html' }),
+  // White-label: X's own branding only; Y's versions are not found.
+  'accountBranding.get': (x) => x.accountBranding.get(),
+  'accountBranding.versions': (x) => x.accountBranding.versions(),
+  'accountBranding.saveDraft': (x) =>
+    x.accountBranding.saveDraft({
+      branding: {
+        productName: 'Xander Learning',
+        logo: null,
+        colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+        customDomain: null,
+        senderName: null,
+        replyTo: null,
+      },
+    }),
+  'accountBranding.publish': (x, f) => x.accountBranding.publish({ draftId: f.yBrandingVersionId }),
+  'accountBranding.restore': (x, f) => x.accountBranding.restore({ id: f.yBrandingVersionId }),
   'accountLicenses.list': (x) => x.accountLicenses.list(),
   'accountLicenses.get': (x, f) => x.accountLicenses.get({ id: f.yLicenseId }),
   'accountLicenses.assignSeat': (x, f) =>
@@ -66,6 +84,25 @@ export const requestNaming = (licenseId: string) =>
       proof: 'AAAA',
     }),
   );
+
+/**
+ * Account procedures that rightly write the admin's own account (X): for them the walk checks
+ * that nothing of Y's or tenant B's changed, instead of nothing at all.
+ */
+export const WRITES_OWN_ACCOUNT = new Set(['accountBranding.saveDraft']);
+
+/** The rows of a snapshot that name Y or tenant B, table by table. */
+export function rowsOfYOrB(
+  world: TestWorld,
+  f: AccountFixture,
+  tables: Record<string, Record<string, unknown>[]>,
+) {
+  const names = (row: Record<string, unknown>) => {
+    const text = JSON.stringify(row);
+    return text.includes(f.yCustomerId) || text.includes(world.tenants.B.id);
+  };
+  return Object.entries(tables).map(([t, rows]) => [t, rows.filter(names)]);
+}
 
 /** What must never appear in anything Xavier is answered: Y's ids and name, and tenant B's. */
 export function secretsOfY(world: TestWorld, f: AccountFixture): string[] {
@@ -128,7 +165,19 @@ export async function seedAccounts(world: TestWorld): Promise<AccountFixture> {
     createdBy: null,
     now,
   });
+  const yBranding = await world.as('owner', world.tenants.A.id).branding.saveDraft({
+    customerId: y.customer.id,
+    branding: {
+      productName: 'Yolanda Learning',
+      logo: null,
+      colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+      customDomain: null,
+      senderName: null,
+      replyTo: null,
+    },
+  });
   return {
+    yBrandingVersionId: yBranding.draft.id,
     xCustomerId: x.customer.id,
     xInvoiceId: x.sub.invoice?.id ?? '',
     yCustomerId: y.customer.id,

@@ -34,6 +34,8 @@ export interface Fixture {
   /** B's customer Bertha's account: an admin of it and an open invitation to it (decision 145). */
   bAccountAdminUserId: string;
   bAccountInvitationId: string;
+  /** A draft of Bertha's account's branding. */
+  bBrandingVersionId: string;
 
   /** B's licensing: a policy of Bertha's product and B's signing key. */
   bPolicyId: string;
@@ -309,6 +311,24 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
     a.accountAdmins.revokeInvitation({ id: f.bAccountInvitationId }),
   'accountAdmins.remove': (a, f) =>
     a.accountAdmins.remove({ customerId: f.bCustomerId, userId: f.bAccountAdminUserId }),
+  // White-label branding: B's customer's branding and its versions are not found from A.
+  'branding.get': (a, f) => a.branding.get({ customerId: f.bCustomerId }),
+  'branding.versions': (a, f) => a.branding.versions({ customerId: f.bCustomerId }),
+  'branding.saveDraft': (a, f) =>
+    a.branding.saveDraft({
+      customerId: f.bCustomerId,
+      branding: {
+        productName: 'Intruder',
+        logo: null,
+        colors: { primary: '#000000', accent: '#000000', background: '#ffffff', text: '#000000' },
+        customDomain: null,
+        senderName: null,
+        replyTo: null,
+      },
+    }),
+  'branding.publish': (a, f) =>
+    a.branding.publish({ customerId: f.bCustomerId, draftId: f.bBrandingVersionId }),
+  'branding.restore': (a, f) => a.branding.restore({ id: f.bBrandingVersionId }),
 
   // Licensing (staff): B's policy and key are not found from A; a policy of B's product is refused.
   'licensePolicies.list': (a) => a.licensePolicies.list({ includeArchived: true }),

@@ -98,6 +98,7 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   ]);
   const bExportId = await exportOfB(world);
   const bAccount = await accountOfBertha(world, bertha.id);
+  const bBrandingVersionId = await brandingOfBertha(world, bertha.id);
   const bLicensing = await licensingOfB(world, bProduct.id, bertha.id);
   const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
   return {
@@ -105,6 +106,7 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
     bExportId,
     bLicenseId,
     ...bAccount,
+    bBrandingVersionId,
     aTenantId: world.tenants.A.id,
     bTenantId: world.tenants.B.id,
     bCustomerId: bertha.id,
@@ -207,12 +209,12 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'mrr_movements',
     'mrr_monthly',
     'mrr_cohorts',
+    'branding_versions',
     'license_policies',
     'licenses',
     'license_machines',
     'license_seats',
     'license_usage',
-
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
@@ -270,6 +272,22 @@ async function accountOfBertha(world: TestWorld, customerId: string) {
     .as('adminB')
     .accountAdmins.invite({ customerId, email: 'bertha.friend@b.example' });
   return { bAccountAdminUserId: user.id, bAccountInvitationId: invited.invitation.id };
+}
+
+/** Bertha's account's branding: a draft of B's, for the branding procedures to be tried against. */
+async function brandingOfBertha(world: TestWorld, customerId: string): Promise<string> {
+  const saved = await world.as('adminB').branding.saveDraft({
+    customerId,
+    branding: {
+      productName: 'Bertha Learning',
+      logo: null,
+      colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+      customDomain: 'learn.bertha.example',
+      senderName: 'Bertha Learning',
+      replyTo: null,
+    },
+  });
+  return saved.draft.id;
 }
 
 /** B's licensing: a policy of Bertha's product, B's signing key, Bertha's license and its machine. */

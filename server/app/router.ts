@@ -18,6 +18,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { accountAdminsRouter, accountRouter } from '../modules/accounts';
+import { accountBrandingRouter, brandingRouter } from '../modules/branding';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -89,6 +90,8 @@ export const appRouter = router({
   account: accountRouter,
   accountAdmins: accountAdminsRouter,
   licenses: licensesRouter,
+  branding: brandingRouter,
+  accountBranding: accountBrandingRouter,
 
   licensePolicies: licensePoliciesRouter,
   licensingKeys: licensingKeysRouter,

@@ -4,6 +4,7 @@ import { WEBHOOK_ENDPOINTS_V17 } from './migrations/0017_webhook_secret_overlap'
 import { REPLICATED_TABLES_V25 } from './migrations/0025_analytics';
 import { ACCOUNT_MEMBERS_V29 } from './migrations/0029_account_admins';
 import { LICENSING_TABLES_V31 } from './migrations/0031_licensing';
+import { BRANDING_TABLES_V32 } from './migrations/0032_branding';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -25,4 +26,6 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   // Migration 0029: account admins' bindings, so a desktop builds their principal (decision 145).
   ACCOUNT_MEMBERS_V29,
   ...LICENSING_TABLES_V31,
+  // Migration 0032: white-label branding, shown offline and signed into license files.
+  ...BRANDING_TABLES_V32,
 ];

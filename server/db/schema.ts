@@ -4,6 +4,7 @@ import type { AccountAdminTables } from './schema-account-admins';
 import type { AccountTables } from './schema-accounts';
 import type { AnalyticsTables } from './schema-analytics';
 import type { BackupTables } from './schema-backups';
+import type { BrandingTables } from './schema-branding';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
 import type { LicensingTables } from './schema-licensing';
@@ -32,6 +33,7 @@ export interface DB
     AccountTables,
     AccountAdminTables,
     LicensingTables,
+    BrandingTables,
     SyncTables,
     RestTables,
     WebhookTables,

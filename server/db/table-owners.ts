@@ -46,6 +46,8 @@ export const TABLE_OWNERS = {
   license_usage_events: 'server/modules/licensing',
   license_validations: 'server/modules/licensing',
   license_signing_keys: 'server/modules/licensing',
+  // White-label branding's versions, per workspace and per account (migration 0032).
+  branding_versions: 'server/modules/branding',
 
   // Revenue analytics: subscription value history, movements and their sums, FX rates, settings.
   mrr_states: 'server/modules/analytics',

@@ -87,6 +87,8 @@ export const TABLE_REACH: Record<string, TableReach> = {
   license_seats: tenant('licensing.read', 'licenses.get'),
   license_usage: tenant('licensing.read', 'licenses.usage'),
   license_validations: tenant('licensing.read', 'licenses.validations'),
+  // White-label branding (migration 0032): the Branding page and the customer page's section.
+  branding_versions: tenant('licensing.read', 'branding.versions'),
 };
 
 /** A replicated table, its single-column key, and the column naming the customer its row belongs to. */

@@ -159,11 +159,16 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/reports/download-route.int.test.ts',
   // the Overview's roll-ups of mrr_monthly (migration 28)
   'server/modules/analytics/metrics/rollups.int.test.ts',
+
   // licensing (issue 15): staff's keys, policies, licenses and files
   'server/modules/licensing/keys/keys.int.test.ts',
   'server/modules/licensing/policies/policies.int.test.ts',
   'server/modules/licensing/licenses/licenses.int.test.ts',
   'server/modules/licensing/files/files.int.test.ts',
+
+  // white-label branding (migration 32)
+  'server/modules/branding/branding.int.test.ts',
+
   // licensing (issue 15): machines, the REST API, usage (h-api)
   'server/modules/licensing/machines/machines.int.test.ts',
   'server/hosted/rest/licensing.int.test.ts',
@@ -175,4 +180,5 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/lifecycle/subscription-ties.int.test.ts',
   'server/modules/licensing/lifecycle/reminders.int.test.ts',
   'server/modules/licensing/lifecycle/overage.int.test.ts',
+  'server/modules/licensing/lifecycle/stripe-mirror.int.test.ts',
 ];

@@ -1,10 +1,11 @@
 import { AppShell, Group, NavLink, Stack, Text } from '@mantine/core';
-import { IconBuildingStore, IconPlugConnected, IconReceipt2 } from '@tabler/icons-react';
+import { IconBuildingStore, IconPalette, IconPlugConnected, IconReceipt2 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 
 /** Where an account admin may go: their account, and the connection (to sign out). */
 const ACCOUNT_AREAS = [
   { to: '/account', label: 'My account', icon: <IconBuildingStore size={18} stroke={1.75} /> },
+  { to: '/account/branding', label: 'Branding', icon: <IconPalette size={18} stroke={1.75} /> },
   { to: '/connect', label: 'Connect', icon: <IconPlugConnected size={18} stroke={1.75} /> },
 ] as const;
 

@@ -5,6 +5,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useCan } from '../../shell/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerBilling } from '../customer-billing';
+import { CustomerBranding } from '../branding';
 import { AccountAdmins } from './AccountAdmins';
 import { ArchiveButton } from './ArchiveButton';
 import { CustomerMissing } from './CustomerMissing';
@@ -83,6 +84,7 @@ export function CustomerDetailPage() {
       </Grid>
       <CustomerBilling customer={customer} />
       <AccountAdmins customer={customer} />
+      <CustomerBranding customerId={customer.id} />
     </Stack>
   );
 }

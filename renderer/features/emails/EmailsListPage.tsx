@@ -1,7 +1,7 @@
 import { Button, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { IconMail, IconSettings } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { IconMail, IconPalette, IconSettings } from '@tabler/icons-react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import {
   EMAIL_STATUSES,
@@ -65,6 +65,14 @@ export function EmailsListPage() {
                 Sender settings
               </Button>
             )}
+            <Button
+              component={Link}
+              to="/branding"
+              variant="default"
+              leftSection={<IconPalette size={16} stroke={1.75} />}
+            >
+              Branding
+            </Button>
           </>
         }
       />

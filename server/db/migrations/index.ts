@@ -29,6 +29,9 @@ import { overviewRollups } from './0028_overview_rollups';
 import { accountAdmins } from './0029_account_admins';
 import { emailSecrets } from './0030_email_secrets';
 import { licensing } from './0031_licensing';
+import { branding } from './0032_branding';
+import { movementSegments } from './0033_movement_segments';
+
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -64,4 +67,6 @@ export const MIGRATIONS: readonly Migration[] = [
   accountAdmins,
   emailSecrets,
   licensing,
+  branding,
+  movementSegments,
 ];

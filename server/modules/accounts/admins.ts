@@ -6,6 +6,7 @@ import { revokeUserSessions } from '../../auth/sessions';
 import { runCommand, type EntityChange } from '../../commands/run-command';
 import type { DB } from '../../db/schema';
 import { DomainError, notFound } from '../../lib/errors';
+import { accountEmailBranding } from '../branding';
 import { queueStaffNotice, secretMarker } from '../emails';
 import {
   accountMemberOfUser,
@@ -165,6 +166,8 @@ export function inviteAccountAdmin(
         }),
         // The code goes in only when the email is sent: the outbox row is replicated and shown to staff.
         secrets: { code: token },
+        // Sent for the account: in its published branding (else the workspace's), issue 15's white-label.
+        branding: await accountEmailBranding(trx, scope.tenantId, input.customerId),
       },
       now,
     );

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { brandWith, senderWith, type AccountEmailBranding } from './branded';
 import type { EmailAttachment } from './repo/attachments';
 import type { EmailSecrets } from './repo/secrets';
 import { queueEmail } from './repo/outbox';
@@ -23,6 +24,8 @@ export interface StaffNotice {
   attachments?: readonly EmailAttachment[];
   /** Secrets the email carries (an invitation code): never stored in the outbox row (repo/secrets.ts). */
   secrets?: EmailSecrets;
+  /** The account's published branding, for an email sent for an account (its admins, its people). */
+  branding?: AccountEmailBranding;
 }
 
 /**
@@ -47,10 +50,8 @@ export async function queueStaffNotice(
         sourceEventId: `${notice.noticeId}:${recipient.email}`,
         template: draft.template,
         recipient: recipient.email,
-        fromName: settings.senderName,
-        fromAddress: settings.fromAddress,
-        replyTo: settings.replyTo,
-        ...renderDraft(settings, draft),
+        ...senderWith(settings, notice.branding),
+        ...renderDraft(brandWith(settings, notice.branding), draft),
         attachments: notice.attachments,
         secrets: notice.secrets,
       },

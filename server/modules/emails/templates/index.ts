@@ -12,7 +12,7 @@ import { subscriptionCanceledEmail, type SubscriptionCanceledFacts } from './sub
 import { trialEndingEmail, type TrialEndingFacts } from './trial-ending';
 import { webhookEndpointDisabledEmail, type WebhookEndpointDisabledFacts } from './webhook-endpoint-disabled';
 
-export type { Brand, RenderedEmail } from './layout';
+export type { Brand, RenderedEmail, WhiteLabel } from './layout';
 export { DEFAULT_BRAND_COLOR } from './layout';
 
 /** Which facts each template is written from. */

@@ -6,7 +6,25 @@ export interface Brand {
   senderName: string;
   brandColor: string;
   footerText: string;
+  /**
+   * An account's published white-label branding (server/modules/branding), for emails sent for
+   * that account: its product name and logo in the header, its colours in the body, its domain
+   * in the footer. Absent: the workspace's sender settings alone.
+   */
+  whiteLabel?: WhiteLabel;
 }
+
+export interface WhiteLabel {
+  productName: string;
+  /** data: URL of a PNG or sanitized SVG, or null. */
+  logo: string | null;
+  background: string;
+  text: string;
+  customDomain: string | null;
+}
+
+/** Only a data: URL of the two checked types lands in the src attribute (checked where stored, and here). */
+const LOGO_URL = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /** What an email says, once; the HTML and the plain-text versions are both drawn from it. */
 export interface EmailContent {
@@ -54,9 +72,27 @@ function factsTable(rows: { label: string; value: string }[], cell: string): Saf
   </table>`;
 }
 
+/** The header's content: the white-label logo and product name, else the sender's name. */
+function header(brand: Brand): SafeHtml | string {
+  const label = brand.whiteLabel?.productName ?? brand.senderName;
+  const logo = brand.whiteLabel?.logo;
+  if (!logo || !LOGO_URL.test(logo)) return label;
+  return html`<img
+      src="${logo}"
+      alt=""
+      height="28"
+      style="height:28px;vertical-align:middle;margin-right:10px"
+    />${label}`;
+}
+
 function renderHtml(brand: Brand, content: EmailContent): string {
   // Validated on the way in; checked again because it lands inside a style attribute.
   const color = BRAND_COLOR.test(brand.brandColor) ? brand.brandColor : DEFAULT_BRAND_COLOR;
+  const safe = (value: string | undefined, fallback: string) =>
+    value !== undefined && BRAND_COLOR.test(value) ? value : fallback;
+  const paper = safe(brand.whiteLabel?.background, '#ffffff');
+  const ink = safe(brand.whiteLabel?.text, '#1a1a1a');
+  const domain = brand.whiteLabel?.customDomain;
   const cell = 'padding:8px 0;border-bottom:1px solid #eeeeee;font-size:14px';
   const body = html`<!doctype html>
     <html lang="en">
@@ -69,13 +105,13 @@ function renderHtml(brand: Brand, content: EmailContent): string {
       >
         <table
           role="presentation"
-          style="max-width:560px;width:100%;margin:0 auto;background:#ffffff;border-radius:8px;border-collapse:separate;overflow:hidden"
+          style="max-width:560px;width:100%;margin:0 auto;background:${paper};color:${ink};border-radius:8px;border-collapse:separate;overflow:hidden"
         >
           <tr>
             <td
               style="background:${color};color:${inkOn(color)};padding:16px 24px;font-size:16px;font-weight:700"
             >
-              ${brand.senderName}
+              ${header(brand)}
             </td>
           </tr>
           <tr>
@@ -95,8 +131,10 @@ function renderHtml(brand: Brand, content: EmailContent): string {
             </td>
           </tr>
           <tr>
-            <td style="padding:16px 24px;font-size:12px;color:#666666;border-top:1px solid #eeeeee">
-              ${brand.footerText}
+            <td
+              style="padding:16px 24px;font-size:12px;color:${brand.whiteLabel ? ink : '#666666'};border-top:1px solid #eeeeee"
+            >
+              ${brand.footerText}${domain ? html`<br />https://${domain}` : ''}
             </td>
           </tr>
         </table>
@@ -109,7 +147,7 @@ function renderText(brand: Brand, content: EmailContent): string {
   const block = (rows: { label: string; value: string }[]) =>
     rows.map((r) => `${r.label}: ${r.value}`).join('\n');
   const parts = [
-    brand.senderName,
+    brand.whiteLabel?.productName ?? brand.senderName,
     content.heading,
     ...content.paragraphs,
     content.lines?.length ? block(content.lines.map((l) => ({ label: l.description, value: l.amount }))) : '',
@@ -117,6 +155,7 @@ function renderText(brand: Brand, content: EmailContent): string {
     content.callout ?? '',
     '--',
     brand.footerText,
+    brand.whiteLabel?.customDomain ? `https://${brand.whiteLabel.customDomain}` : '',
   ];
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }

@@ -70,6 +70,14 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'accountAdmins.invite': (i, n) => `Invite ${String(i.email)} to administer ${n(i.customerId)}`,
   'accountAdmins.revokeInvitation': () => 'Revoke an account admin invitation',
   'accountAdmins.remove': (i, n) => `Remove ${n(i.userId)} as an admin of ${n(i.customerId)}`,
+  'branding.saveDraft': (i, n) =>
+    `Save a branding draft for ${typeof i.customerId === 'string' ? n(i.customerId) : 'the workspace'}`,
+  'branding.publish': (i, n) =>
+    `Publish the branding of ${typeof i.customerId === 'string' ? n(i.customerId) : 'the workspace'}`,
+  'branding.restore': (i) => `Restore branding version ${String(i.id)}`,
+  'accountBranding.saveDraft': () => 'Save a draft of your account’s branding',
+  'accountBranding.publish': () => 'Publish your account’s branding',
+  'accountBranding.restore': (i) => `Restore branding version ${String(i.id)} of your account`,
 
   'licensePolicies.create': (i) => `Create license policy ${quoted(i.name)}`,
   'licensePolicies.update': (i, n) => `Edit license policy ${n(i.id)}`,

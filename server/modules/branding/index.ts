@@ -1,0 +1,3 @@
+/** White-label branding: per workspace and per enterprise account, draft → preview → publish (issue 15). */
+export { accountBrandingRouter, brandingRouter } from './router';
+export { accountEmailBranding, publishedBrandingOf, type BrandingContent } from './effective';
