@@ -1,3 +1,5 @@
+import { armor } from '../../shared/licensing/armor';
+import { jsonBytes } from '../../shared/licensing/encoding';
 import { seedAccountLicense } from '../modules/licensing/account.test-kit';
 import { loadPrincipal, insertAccountMember, insertUser } from '../modules/tenants';
 import type { Principal } from '../trpc/context';
@@ -62,7 +64,26 @@ export const ACCOUNT_ATTEMPTS: Record<string, (x: AccountCaller, f: AccountFixtu
     x.accountLicenses.removeSeat({ licenseId: f.xLicenseId, seatId: f.ySeatId }),
   'accountLicenses.releaseMachine': (x, f) =>
     x.accountLicenses.releaseMachine({ licenseId: f.xLicenseId, machineId: f.yMachineId }),
+  // A well-formed request naming Y's license (its proof never gets looked at).
+  'accountLicenses.activateOffline': (x, f) =>
+    x.accountLicenses.activateOffline({ request: requestNaming(f.yLicenseId) }),
 };
+
+/** An activation request file naming `licenseId`, its proof made with no key at all. */
+export const requestNaming = (licenseId: string) =>
+  armor(
+    'activation',
+    jsonBytes({
+      v: 1,
+      licenseId,
+      fingerprint: 'xfp-air-gapped',
+      name: 'Air-gapped',
+      platform: 'linux',
+      nonce: 'AAAAAAAAAAAAAAAAAAAAAA',
+      createdAt: 0,
+      proof: 'AAAA',
+    }),
+  );
 
 /**
  * Account procedures that rightly write the admin's own account (X): for them the walk checks

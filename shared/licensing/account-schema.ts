@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { MAX_FINGERPRINT_LENGTH } from './activation';
 import { licenseId, licenseMachineId } from './schema';
 
 /**
@@ -54,12 +53,3 @@ export type AssignSeatInput = z.input<typeof assignSeatInput>;
 
 export const removeSeatInput = z.strictObject({ licenseId: licenseRef, seatId: seatRef });
 export const releaseMachineInput = z.strictObject({ licenseId: licenseRef, machineId: machineRef });
-
-/** An offline activation request file's text, as uploaded (shared/licensing/activation.ts reads it). */
-export const accountActivateOfflineInput = z.strictObject({
-  licenseId: licenseRef,
-  request: z
-    .string({ error: 'The activation request must be text' })
-    .min(1, { error: 'The activation request is empty' })
-    .max(8 * MAX_FINGERPRINT_LENGTH + 4_000, { error: 'The activation request is too long to be one' }),
-});

@@ -7,6 +7,7 @@ import { FieldList } from '../../../ui/FieldList';
 import { LoadOrProblem } from '../../../ui/LoadOrProblem';
 import type { AccountLicenseDetail } from '../types';
 import { LicenseMachines } from './LicenseMachines';
+import { OfflineActivation } from './OfflineActivation';
 import { LicenseSeats } from './LicenseSeats';
 import { LicenseUsage } from './LicenseUsage';
 import { LICENSE_STATUS_COLOR } from './LicensesTab';
@@ -63,6 +64,7 @@ export function LicenseDetail({ id, onBack }: { id: string; onBack: () => void }
       </Paper>
       <LicenseSeats detail={data} onChanged={refresh} />
       <LicenseMachines detail={data} onChanged={refresh} />
+      {data.policy.machineMode !== 'NONE' && <OfflineActivation onActivated={refresh} />}
       <LicenseUsage usage={data.usage} />
       <Validations validations={data.validations} />
     </Stack>

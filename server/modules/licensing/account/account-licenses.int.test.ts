@@ -183,3 +183,19 @@ describe('releasing machines', () => {
     expect(other.message).toBe('License was not found');
   });
 });
+
+describe('offline activation', () => {
+  it('refuses a request naming another customer’s license as not found, and an unreadable one by name', async () => {
+    const { requestNaming } = await import('../../../app/isolation-accounts.test-kit');
+    const other = await expectDomainError(
+      () => x().accountLicenses.activateOffline({ request: requestNaming(f.yLicenseId) }),
+      'NOT_FOUND',
+    );
+    expect(other.message).toBe('License was not found');
+    const junk = await expectDomainError(
+      () => x().accountLicenses.activateOffline({ request: 'hello' }),
+      'INVALID_INPUT',
+    );
+    expect(junk.message).toBe('The request file cannot be read: not a Tollgate activation request');
+  });
+});

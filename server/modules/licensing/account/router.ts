@@ -5,8 +5,10 @@ import {
   releaseMachineInput,
   removeSeatInput,
 } from '../../../../shared/licensing/account-schema';
+import { activateOfflineInput } from '../../../../shared/licensing/schema';
 import { accountProcedure, router } from '../../../trpc/base';
 import { assignAccountSeat, releaseAccountMachine, removeAccountSeat } from './commands';
+import { activateAccountOffline } from './offline';
 import { accountLicense, accountLicenses } from './reads';
 
 const noInput = z.strictObject({}).optional();
@@ -31,4 +33,8 @@ export const accountLicensesRouter = router({
   releaseMachine: accountProcedure('account.manage')
     .input(releaseMachineInput)
     .mutation(({ ctx, input }) => releaseAccountMachine(ctx, input)),
+  // The text of an activation request file in, the machine file out (staff's offline activation, own licenses only).
+  activateOffline: accountProcedure('account.manage')
+    .input(activateOfflineInput)
+    .mutation(({ ctx, input }) => activateAccountOffline(ctx, input)),
 });
