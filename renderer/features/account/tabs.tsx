@@ -4,8 +4,9 @@ import { LicensesTab } from './licenses/LicensesTab';
 import type { AccountOverviewData } from './types';
 
 /**
- * My account's tabs, in order: one entry per area an account admin administers. Another
- * area (Branding) adds its entry here, its panel its own component.
+ * My account's tabs, in order: one entry per part of the account an admin administers, each
+ * panel its own component. Branding, an editor with previews, is a page of its own in the
+ * account's navigation (AccountLayout).
  */
 export const ACCOUNT_TABS: readonly [AccountTab, ...AccountTab[]] = [
   { value: 'overview', label: 'Overview', panel: (data) => <AccountOverview data={data} /> },
