@@ -30,7 +30,9 @@ async function auditActions(entityId: string) {
     .selectFrom('audit_log')
     .select(['action', 'actor_id'])
     .where('entity_id', '=', entityId)
+    // The test clock stands still between commands: the chain's order tells which came first.
     .orderBy('at')
+    .orderBy('seq')
     .execute();
   return rows.map((r) => `${r.action} by ${r.actor_id === f.xavier.userId ? 'xavier' : r.actor_id}`);
 }

@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema';
 import type { JobHandlers } from '../../../jobs/runner';
 import { scheduleServerJob } from '../../../jobs/server-jobs';
 import type { Logger } from '../../../lib/logger';
+import { accountEmailBranding } from '../../branding';
 import { queueStaffNotice } from '../../emails';
 import { accountMembersOf } from '../../tenants';
 import { licenseSnapshot } from './repo';
@@ -126,6 +127,8 @@ async function remind(
             renewsWithSubscription: renews(license),
           },
         }),
+        // Sent for the account: in its published branding (else the workspace's), issue 15's white-label.
+        branding: await accountEmailBranding(trx, tenantId, license.customer_id),
       },
       now,
     );

@@ -66,6 +66,7 @@ describe('license policies', () => {
       .select('action')
       .where('entity_id', '=', created.id)
       .orderBy('at')
+      .orderBy('seq')
       .execute();
     expect(audit.map((r) => r.action)).toEqual([
       'license_policy.created',

@@ -4,6 +4,7 @@ import { mayAddUser, userCeiling } from '../../../../shared/licensing/policy';
 import type { Actor, EntityChange } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError, notFound } from '../../../lib/errors';
+import { accountEmailBranding } from '../../branding';
 import { queueStaffNotice } from '../../emails';
 import { policyFromRow } from '../rows';
 
@@ -144,6 +145,8 @@ export async function assignSeat(
           userRef,
         },
       }),
+      // Sent for the account: in its published branding (else the workspace's), as its admins' invitations.
+      branding: await accountEmailBranding(trx, scope.tenantId, license.customer_id),
     },
     now,
   );
