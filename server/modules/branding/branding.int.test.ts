@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors.test-kit';
 import { createTestWorld, testCaller, type TestWorld } from '../../testing/world.test-kit';
-import { seedAccountLicense } from '../licensing/account.test-kit';
 import { insertAccountMember, insertUser, loadPrincipal } from '../tenants';
 import { GOOD_BRANDING } from './branding.test-kit';
 import { publishedBrandingOf } from './index';
@@ -207,28 +206,6 @@ describe('an account’s branding', () => {
     expect(plain.from_name).toBe('Tenant A');
     expect(plain.html).not.toContain('Xander');
     expect(plain.html).not.toContain('<img');
-  });
-
-  it('brands a seat invitation its admin sends for the account', async () => {
-    const admin = world.as('adminA');
-    const saved = await admin.branding.saveDraft({ customerId: x, branding: GOOD_BRANDING });
-    await admin.branding.publish({ customerId: x, draftId: saved.draft.id });
-    const product = await world.as('billingA').catalog.createProduct({ name: 'Campus' });
-    const { licenseId } = await seedAccountLicense(world.database.db, {
-      tenantId: world.tenants.A.id,
-      customerId: x,
-      productId: product.id,
-      name: 'Xander campus',
-      now: world.clock.now(),
-    });
-    await (await asXavier()).accountLicenses.assignSeat({ licenseId, email: 'xeno@x.example' });
-    const email = await world.database.db
-      .selectFrom('email_outbox')
-      .select(['from_name', 'reply_to', 'html'])
-      .where('recipient', '=', 'xeno@x.example')
-      .executeTakeFirstOrThrow();
-    expect(email).toMatchObject({ from_name: 'Xander Learning Team', reply_to: 'help@xander.example' });
-    expect(email.html).toContain('background:#5f3dc4');
   });
 });
 

@@ -126,6 +126,40 @@ describe('an account admin’s licenses', () => {
     expect((await x().accountLicenses.list())[0]?.seats.used).toBe(5);
   });
 
+  it('sends a seat invitation in the account’s published branding (white-label)', async () => {
+    const admin = world.as('adminA');
+    const saved = await admin.branding.saveDraft({
+      customerId: f.xCustomerId,
+      branding: {
+        productName: 'Xander Learning',
+        logo: null,
+        colors: { primary: '#5f3dc4', accent: '#1864ab', background: '#ffffff', text: '#1a1a1a' },
+        customDomain: 'learn.xander.example',
+        senderName: 'Xander Learning Team',
+        replyTo: 'help@xander.example',
+      },
+    });
+    await admin.branding.publish({ customerId: f.xCustomerId, draftId: saved.draft.id });
+    // A license of its own: the file's other tests fill Xander campus's seats.
+    const { licenseId } = await seedAccountLicense(world.database.db, {
+      tenantId: world.tenants.A.id,
+      customerId: f.xCustomerId,
+      productId: (
+        await world.database.db.selectFrom('license_policies').select('product_id').executeTakeFirstOrThrow()
+      ).product_id,
+      name: 'Xander studio',
+      now: world.clock.now(),
+    });
+    await x().accountLicenses.assignSeat({ licenseId, email: 'xeno@x.example' });
+    const email = await world.database.db
+      .selectFrom('email_outbox')
+      .select(['from_name', 'reply_to', 'html'])
+      .where('recipient', '=', 'xeno@x.example')
+      .executeTakeFirstOrThrow();
+    expect(email).toMatchObject({ from_name: 'Xander Learning Team', reply_to: 'help@xander.example' });
+    expect(email.html).toContain('background:#5f3dc4');
+  });
+
   it('refuses bad input by name', async () => {
     const bad = await expectDomainError(
       () => x().accountLicenses.assignSeat({ licenseId: f.xLicenseId, email: 'not an email' }),
