@@ -24,15 +24,34 @@ describe('the branding contrast check', () => {
   });
 
   it('suggests a lighter shade on a dark background', () => {
-    const issues = contrastIssues({ primary: '#334455', accent: '#ffd43b', background: '#101418', text: '#f8f9fa' });
+    const issues = contrastIssues({
+      primary: '#334455',
+      accent: '#ffd43b',
+      background: '#101418',
+      text: '#f8f9fa',
+    });
     expect(issues.map((i) => i.foreground)).toEqual(['primary']);
     expect(issues[0]?.explanation).toContain('Make it lighter');
     expect(contrastRatio(issues[0]?.suggestion ?? '', '#101418')).toBeGreaterThanOrEqual(3);
   });
 
   it('always finds a passing shade towards black or white, whatever the background', () => {
-    for (const background of ['#000000', '#333333', '#767676', '#777777', '#7f7f7f', '#bbbbbb', '#ffffff', '#ff0000']) {
-      const issues = contrastIssues({ primary: background, accent: background, background, text: background });
+    for (const background of [
+      '#000000',
+      '#333333',
+      '#767676',
+      '#777777',
+      '#7f7f7f',
+      '#bbbbbb',
+      '#ffffff',
+      '#ff0000',
+    ]) {
+      const issues = contrastIssues({
+        primary: background,
+        accent: background,
+        background,
+        text: background,
+      });
       expect(issues).toHaveLength(3);
       for (const issue of issues) {
         expect(issue.suggestion, background).not.toBeNull();
@@ -50,7 +69,8 @@ describe('the branding contrast check', () => {
 
 describe('a custom domain', () => {
   it('accepts hostnames', () => {
-    for (const host of ['licenses.example.com', 'a-b.example.co.uk', 'x1.io']) expect(hostnameProblem(host)).toBeNull();
+    for (const host of ['licenses.example.com', 'a-b.example.co.uk', 'x1.io'])
+      expect(hostnameProblem(host)).toBeNull();
   });
 
   it('refuses what is not a hostname, saying why', () => {

@@ -127,7 +127,10 @@ export function publishBranding(s: BrandingCommandScope, draftId: string) {
     const draft = await findVersion(trx, s.tenantId, draftId, s.customerId);
     if (!draft) throw notFound('Branding version');
     if (draft.status !== 'draft') {
-      throw new DomainError('CONFLICT', 'This is no longer the draft (someone published or restored since); reload');
+      throw new DomainError(
+        'CONFLICT',
+        'This is no longer the draft (someone published or restored since); reload',
+      );
     }
     const issues = contrastIssues(draft.colors);
     if (issues.length > 0) {
