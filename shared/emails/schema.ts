@@ -19,12 +19,12 @@ export const EMAIL_TEMPLATES = [
   'finance_pack',
   /** To a person at a customer, invited by staff to administer that customer's account (decision 145). */
   'account_invitation',
-
   /** To a person at a customer given a named seat on its license by the account's admin; no secret in it. */
   'license_seat_invitation',
-
   /** To a customer's account admins, 30, 7 and 1 days before one of its licenses expires. */
   'license_expiring',
+  /** To a customer's account admins when a license's usage passes 80 % and 100 % of a limit in a period. */
+  'license_usage_alert',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

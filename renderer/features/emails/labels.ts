@@ -15,6 +15,7 @@ export const TEMPLATE_LABELS: Record<EmailTemplate, string> = {
   license_seat_invitation: 'License seat invitation',
 
   license_expiring: 'License expiring',
+  license_usage_alert: 'License usage alert',
 };
 
 /** Held emails were never tried: the reason (no SMTP, the demo workspace) is in their detail. */

@@ -5,6 +5,7 @@ import { flushValidationLog, signingKeyFor } from '../../modules/licensing';
 import { parseKeySet } from '../../../shared/licensing/keys';
 import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
 import type { LicenseRow, PolicyRow } from '../../modules/licensing';
+import { insertAccountMember, insertUser } from '../../modules/tenants';
 import { rest, startRestWorld, type RestWorld, type Workspace } from './rest.test-kit';
 
 /**
@@ -326,6 +327,15 @@ describe('usage', () => {
   it('counts each event once, in the period it happened in, with alerts and the limit', async () => {
     const { license: row, key } = await license({ machine_mode: 'NONE', usage_limits: limits });
     const now = world.clock.now();
+    // The account's admin, whom the 80 % and 100 % alerts reach.
+    const admin = await insertUser(db, { email: 'ops@a.test', name: 'Ops A', now });
+    await insertAccountMember(db, {
+      tenantId: world.a.tenant.id,
+      customerId: made.a.customerId,
+      userId: admin.id,
+      createdBy: null,
+      now,
+    });
     const lastMonth = Date.UTC(2026, 4, 20);
     const sent = await call('usage', {
       key,
@@ -383,6 +393,19 @@ describe('usage', () => {
       .where('license_id', '=', row.id)
       .execute();
     expect(stored.map((e) => e.event_id).sort()).toEqual(['e0', 'e1', 'e2']);
+    const alerts = await db
+      .selectFrom('email_outbox')
+      .select(['template', 'subject'])
+      .where('recipient', '=', 'ops@a.test')
+      .orderBy('created_at')
+      .orderBy('subject')
+      .execute();
+    // Told apart by their words (sorted), not by their times, which a test clock may leave equal.
+    expect(alerts.map((a) => a.template)).toEqual(['license_usage_alert', 'license_usage_alert']);
+    expect(alerts.map((a) => a.subject.replace(/.*: /, '')).sort()).toEqual([
+      'course_hours has reached its limit',
+      'course_hours is at 80 % of its limit',
+    ]);
     expect((await call('validate', { key })).json).toMatchObject({
       valid: false,
       code: 'USAGE_LIMIT_EXCEEDED',

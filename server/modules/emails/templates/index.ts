@@ -5,6 +5,7 @@ import { finalNoticeEmail, type FinalNoticeFacts } from './final-notice';
 import { financePackEmail, type FinancePackFacts } from './finance-pack';
 import { renderEmail, type Brand, type RenderedEmail } from './layout';
 import { licenseSeatInvitationEmail, type LicenseSeatInvitationFacts } from './license-seat-invitation';
+import { licenseUsageAlertEmail, type LicenseUsageAlertFacts } from './license-usage-alert';
 import { paymentFailedEmail, type PaymentFailedFacts } from './payment-failed';
 import { paymentRecoveredEmail, type PaymentRecoveredFacts } from './payment-recovered';
 import { receiptEmail, type ReceiptFacts } from './receipt';
@@ -26,10 +27,9 @@ export interface TemplateFacts {
   webhook_endpoint_disabled: WebhookEndpointDisabledFacts;
   finance_pack: FinancePackFacts;
   account_invitation: AccountInvitationFacts;
-
   license_seat_invitation: LicenseSeatInvitationFacts;
-
   license_expiring: LicenseExpiringFacts;
+  license_usage_alert: LicenseUsageAlertFacts;
 }
 
 /** One email to write: a template and its facts, kept together so they cannot mismatch. */
@@ -56,11 +56,11 @@ export function renderDraft(brand: Brand, draft: EmailDraft): RenderedEmail {
       return renderEmail(brand, financePackEmail(draft.facts));
     case 'account_invitation':
       return renderEmail(brand, accountInvitationEmail(draft.facts, brand.senderName));
-
     case 'license_seat_invitation':
       return renderEmail(brand, licenseSeatInvitationEmail(draft.facts, brand.senderName));
-
     case 'license_expiring':
       return renderEmail(brand, licenseExpiringEmail(draft.facts, brand.senderName));
+    case 'license_usage_alert':
+      return renderEmail(brand, licenseUsageAlertEmail(draft.facts, brand.senderName));
   }
 }

@@ -123,6 +123,20 @@ const DRAFTS: { [T in EmailDraft['template']]: Extract<EmailDraft, { template: T
       renewsWithSubscription: false,
     },
   },
+  license_usage_alert: {
+    template: 'license_usage_alert',
+    facts: {
+      recipientName: 'Ada Lovelace',
+      accountName: 'Ada Industries',
+      licenseName: 'Campus site license',
+      metric: 'course_hours',
+      period: '2026-03',
+      used: 82,
+      limit: 100,
+      percent: 80,
+      rule: { kind: 'BILL', unitPrice: 250, currency: 'USD' },
+    },
+  },
 };
 
 describe('every template', () => {
@@ -174,6 +188,15 @@ describe('what each template says', () => {
     expect(text).toContain('A license expires within 7 days');
     expect(text).toContain('(key ending x7Qa) from Lumen Academy expires on March 3, 2026');
     expect(text).toContain('renew it with Lumen Academy before it expires');
+  });
+
+  it('a usage alert: which metric of which license, how much of the limit, and what happens past it', () => {
+    const { subject, text } = renderDraft(BRAND, DRAFTS.license_usage_alert);
+    expect(subject).toBe(
+      "Ada Industries's license Campus site license: course_hours is at 80 % of its limit",
+    );
+    expect(text).toContain('has used 82 of 100 course_hours in the period 2026-03');
+    expect(text).toContain('Each unit past 100 is billed at $2.50 on your next invoice');
   });
 
   it('a receipt: amount, lines, date and card, money in the invoice currency', () => {

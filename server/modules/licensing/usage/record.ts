@@ -5,6 +5,7 @@ import { admits, crossedAlerts } from '../../../../shared/licensing/usage';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
 import type { LicenseRow } from '../rows';
+import { queueUsageAlert } from './alerts';
 import { usagePeriodOf, type BillingCycle } from './period';
 
 /**
@@ -13,7 +14,8 @@ import { usagePeriodOf, type BillingCycle } from './period';
  * values answers as the first time did, with other values CONFLICT — counted in the period it
  * happened in (usage/period.ts), added to that period's total, and refused when a BLOCK (or
  * ALLOW_MULTIPLE) limit would be passed. A total passing 80 % or 100 % of its limit records the
- * highest threshold in `alerted_percent` and reports it in `alerts`.
+ * highest threshold in `alerted_percent`, reports it in `alerts` and emails the account's admins
+ * (usage/alerts.ts).
  */
 
 export interface UsageEventIn {
@@ -158,6 +160,10 @@ export async function recordUsage(
           .doUpdateSet({ quantity: after, alerted_percent: alerted, updated_at: now }),
       )
       .execute();
+    // Several thresholds passed at once (0 → 100 %) send one alert, the highest.
+    if (alerts.length > 0) {
+      await queueUsageAlert(trx, { license, limit, period, used: after, percent: Math.max(...alerts), now });
+    }
     outcomes.push({ id: event.id, status: 'APPLIED', period, total: after, alerts });
   }
   return outcomes;
