@@ -67,11 +67,15 @@ describe('signing secrets at rest', () => {
         .execute();
     }
     expect(await sealStoredSecrets(db, processKeys())).toEqual({
+      licenses: { sealed: 0, resealed: 0 },
+      license_signing_keys: { sealed: 0, resealed: 0 },
       stripe_webhook_endpoints: { sealed: 1, resealed: 0 },
       webhook_secrets: { sealed: 2, resealed: 0 },
     });
     for (const value of await storedValues()) expect(isSealed(value)).toBe(true);
     expect(await sealStoredSecrets(db, processKeys())).toEqual({
+      licenses: { sealed: 0, resealed: 0 },
+      license_signing_keys: { sealed: 0, resealed: 0 },
       stripe_webhook_endpoints: { sealed: 0, resealed: 0 },
       webhook_secrets: { sealed: 0, resealed: 0 },
     });
@@ -97,6 +101,8 @@ describe('signing secrets at rest', () => {
 
     const next = newSecretKey();
     expect(await sealStoredSecrets(db, { current: next, previous: [old] })).toEqual({
+      licenses: { sealed: 0, resealed: 0 },
+      license_signing_keys: { sealed: 0, resealed: 0 },
       stripe_webhook_endpoints: { sealed: 0, resealed: 1 },
       webhook_secrets: { sealed: 0, resealed: 2 },
     });

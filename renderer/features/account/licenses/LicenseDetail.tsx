@@ -10,7 +10,7 @@ import { LicenseMachines } from './LicenseMachines';
 import { OfflineActivation } from './OfflineActivation';
 import { LicenseSeats } from './LicenseSeats';
 import { LicenseUsage } from './LicenseUsage';
-import { LICENSE_STATUS_COLOR } from './LicensesTab';
+import { LICENSE_STATUS_COLOR } from './status-color';
 
 /** One of the account's licenses: what it is, its seats, machines, usage and latest validations. */
 export function LicenseDetail({ id, onBack }: { id: string; onBack: () => void }) {

@@ -6,12 +6,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { LoadOrProblem } from '../../../ui/LoadOrProblem';
 import { LicenseDetail } from './LicenseDetail';
 import { limitText } from './limit-text';
-
-export const LICENSE_STATUS_COLOR: Record<string, string> = {
-  ACTIVE: 'teal',
-  SUSPENDED: 'orange',
-  REVOKED: 'red',
-};
+import { LICENSE_STATUS_COLOR } from './status-color';
 
 /** The account's licenses; opening one shows its seats, machines and usage (LicenseDetail). */
 export function LicensesTab() {
