@@ -215,9 +215,9 @@ test('staff invite an account admin from the customer page; the admin accepts an
   await expect(invoices).toContainText('€99.00');
   await expect(page.getByText('Yolanda')).toHaveCount(0);
 
-  // Their navigation: their account and the connection, nothing of the staff's.
+  // Their navigation: their account, its branding and the connection, nothing of the staff's.
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-  await expect(links).toHaveText(['My account', 'Connect']);
+  await expect(links).toHaveText(['My account', 'Branding', 'Connect']);
 
   // And the page passes axe (WCAG 2.1 A and AA), as every staff page does; the acceptance's
   // toast, still fading out, is not the page.

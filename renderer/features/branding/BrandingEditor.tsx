@@ -197,6 +197,10 @@ function EditorBody({
                 key={c.key}
                 label={`${c.label} colour`}
                 format="hex"
+                // Mantine's eye dropper button has no name of its own: give it one (axe: button-name).
+                eyeDropperButtonProps={{
+                  'aria-label': `Pick the ${c.label.toLowerCase()} colour from the screen`,
+                }}
                 disabled={!canEdit}
                 {...form.getInputProps(`colors.${c.key}`)}
               />
