@@ -176,12 +176,7 @@ function EditorBody({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Product name"
-              withAsterisk
-              disabled={!canEdit}
-              {...form.getInputProps('productName')}
-            />
+            <TextInput label="Product name" disabled={!canEdit} {...form.getInputProps('productName')} />
             <TextInput
               label="Custom domain"
               placeholder="licenses.example.com"
