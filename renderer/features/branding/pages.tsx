@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useCan } from '../../shell/session';
 import { PageHeader } from '../../ui/PageHeader';
@@ -26,7 +26,15 @@ export function CustomerBranding({ customerId }: { customerId: string }) {
   if (!canRead) return null;
   return (
     <Stack gap="md" component="section" aria-label="Account branding">
-      <PageHeader title="Branding" description="This account’s own branding, over the workspace’s default." />
+      {/* A section of the customer's page: a heading below the page's own (h2), as its other sections. */}
+      <Stack gap={2}>
+        <Title order={3} fz="lg">
+          Branding
+        </Title>
+        <Text size="sm" c="dimmed">
+          This account’s own branding, over the workspace’s default.
+        </Text>
+      </Stack>
       <BrandingEditor scope={{ kind: 'staff', customerId }} canEdit={canEdit} />
     </Stack>
   );
