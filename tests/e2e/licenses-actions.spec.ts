@@ -67,6 +67,32 @@ async function issueAndOpen(page: Page, customer: Customer, policyName: string, 
   return key;
 }
 
+const POLICIES = ['Actions keys', 'Actions transfer', 'Actions offline'];
+
+/**
+ * The worker's backend is shared with the specs after this one (licenses.spec counts the
+ * workspace's licenses): what these tests issued goes again, with what was recorded on it.
+ */
+async function removeIssued(dataDir: string): Promise<void> {
+  const database = openDataDir(dataDir);
+  try {
+    const db = database.db;
+    const policies = db.selectFrom('license_policies').select('id').where('name', 'in', POLICIES);
+    const licenses = db.selectFrom('licenses').select('id').where('policy_id', 'in', policies);
+    for (const table of ['license_machines', 'license_seats', 'license_validations'] as const) {
+      await db.deleteFrom(table).where('license_id', 'in', licenses).execute();
+    }
+    await db.deleteFrom('licenses').where('policy_id', 'in', policies).execute();
+    await db.deleteFrom('license_policies').where('name', 'in', POLICIES).execute();
+  } finally {
+    await database.close();
+  }
+}
+
+test.afterAll(async ({ webMode }) => {
+  await removeIssued(webMode.dataDir);
+});
+
 async function action(page: Page, item: string) {
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: item }).click();
