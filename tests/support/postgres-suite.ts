@@ -78,6 +78,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/customers/merge.int.test.ts',
   'server/modules/emails/attachments.int.test.ts',
   'server/modules/emails/inline-logo.int.test.ts',
+  'server/modules/emails/workspace-branding.int.test.ts',
   'server/modules/emails/secrets.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
   'server/modules/emails/dispatch.int.test.ts',
