@@ -93,6 +93,7 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'licenses.downloadFile': (i, n) => `Download the license file of ${n(i.id)}`,
   'licenses.machineFile': (i, n) => `Download the machine file of ${n(i.machineId)}`,
   'licenses.activateOffline': () => 'Activate a machine from an offline request file',
+  'licensingKeys.list': () => 'Read the license signing keys',
   'licensingKeys.rotate': () => 'Rotate the license signing key',
   'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
 
