@@ -1,10 +1,10 @@
 import { openDataDir } from '../../server/backend/runtime';
 import {
+  numberedMachines,
+  numberedSeats,
   seedLicense,
   seedPolicy,
-  seedUsage,
-  seedValidations,
-} from '../../server/modules/licensing/queries/licenses.test-kit';
+} from '../../server/modules/licensing/licensing.test-kit';
 import { expect, test } from './fixtures';
 
 /**
@@ -34,36 +34,30 @@ async function seedDemoLicense(dataDir: string): Promise<Seeded> {
       .where('tenant_id', '=', customer.tenant_id)
       .executeTakeFirstOrThrow();
     const now = Date.now();
-    const tenantId = customer.tenant_id;
-    const policyId = await seedPolicy(db, {
-      tenantId,
+    const policy = await seedPolicy(db, {
+      tenantId: customer.tenant_id,
       productId: product.id,
       name: 'Campus Enterprise',
       now,
+      max_machines: 5,
+      max_users: 10,
       usageLimits: [{ metric: 'course_hours', limit: 500, rule: { kind: 'BLOCK' } }],
     });
     const licenseName = `${customer.name} campus license`;
-    const licenseId = await seedLicense(db, {
-      tenantId,
+    const month = new Date(now).toISOString().slice(0, 7);
+    await seedLicense(db, {
+      policy,
       customerId: customer.id,
-      policyId,
       name: licenseName,
       now,
-      machines: 2,
-      seats: 1,
+      machines: numberedMachines(2, licenseName, now),
+      seats: numberedSeats(1, licenseName, now),
+      usage: [{ metric: 'course_hours', period: month, quantity: 420, alertedPercent: 80 }],
+      validations: [
+        { slot: 0, at: now - 60_000, code: 'VALID', valid: true, address: '203.0.113.7' },
+        { slot: 1, at: now - 30_000, code: 'TOO_MANY_MACHINES', valid: false },
+      ],
     });
-    const owner = { tenantId, customerId: customer.id, licenseId };
-    const month = new Date(now).toISOString().slice(0, 7);
-    await seedUsage(
-      db,
-      owner,
-      [{ metric: 'course_hours', period: month, quantity: 420, alertedPercent: 80 }],
-      now,
-    );
-    await seedValidations(db, owner, [
-      { slot: 0, at: now - 60_000, code: 'VALID', valid: true, address: '203.0.113.7' },
-      { slot: 1, at: now - 30_000, code: 'TOO_MANY_MACHINES', valid: false },
-    ]);
     return { customerName: customer.name, licenseName };
   } finally {
     await database.close();

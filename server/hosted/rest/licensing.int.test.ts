@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema';
 import { flushValidationLog, signingKeyFor } from '../../modules/licensing';
 import { parseKeySet } from '../../../shared/licensing/keys';
-import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../../modules/licensing/licensing.test-kit';
 import type { LicenseRow, PolicyRow } from '../../modules/licensing';
 import { insertAccountMember, insertUser } from '../../modules/tenants';
 import { rest, startRestWorld, type RestWorld, type Workspace } from './rest.test-kit';
