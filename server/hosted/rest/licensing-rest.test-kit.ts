@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { DB } from '../../db/schema';
 import type { LicenseRow, PolicyRow } from '../../modules/licensing';
 import {
@@ -58,4 +59,23 @@ export async function startLicensingRest(): Promise<LicensingRest> {
     },
     call: (path, body, key = null) => rest(world, 'POST', `/licenses/${path}`, { key, body }),
   };
+}
+
+/**
+ * The file's LicensingRest, started before its tests and stopped after them: `current()` is it
+ * (once started), and `license` and `call` are its own.
+ */
+export function licensingRestPerFile() {
+  let started: LicensingRest | undefined;
+  beforeAll(async () => {
+    started = await startLicensingRest();
+  });
+  afterAll(() => started?.world.stop());
+  const current = (): LicensingRest => {
+    if (!started) throw new Error('the licensing REST world is started in beforeAll');
+    return started;
+  };
+  const license: LicensingRest['license'] = (...args) => current().license(...args);
+  const call: LicensingRest['call'] = (...args) => current().call(...args);
+  return { current, license, call };
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { UsageLimit } from '../../../shared/licensing/policy';
 import type { DB } from '../../db/schema';
 import { insertAccountMember, insertUser } from '../../modules/tenants';
-import { startLicensingRest, type LicensingRest } from './licensing-rest.test-kit';
+import { licensingRestPerFile } from './licensing-rest.test-kit';
 import type { RestWorld } from './rest.test-kit';
 
 /**
@@ -12,17 +12,11 @@ import type { RestWorld } from './rest.test-kit';
  * is a 400 naming the field, storing nothing; another workspace's key finds nothing.
  */
 
-let k: LicensingRest;
+const k = licensingRestPerFile();
+const { license, call } = k;
 let world: RestWorld;
 let db: Kysely<DB>;
-beforeAll(async () => {
-  k = await startLicensingRest();
-  ({ world, db } = k);
-});
-afterAll(() => k.world.stop());
-
-const license: LicensingRest['license'] = (...args) => k.license(...args);
-const call: LicensingRest['call'] = (...args) => k.call(...args);
+beforeAll(() => ({ world, db } = k.current()));
 
 describe('usage', () => {
   const limits: UsageLimit[] = [{ metric: 'course_hours', limit: 10, rule: { kind: 'BLOCK' } }];
@@ -34,7 +28,7 @@ describe('usage', () => {
     const admin = await insertUser(db, { email: 'ops@a.test', name: 'Ops A', now });
     await insertAccountMember(db, {
       tenantId: world.a.tenant.id,
-      customerId: k.made.a.customerId,
+      customerId: k.current().made.a.customerId,
       userId: admin.id,
       createdBy: null,
       now,

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema';
 import { flushValidationLog, signingKeyFor } from '../../modules/licensing';
 import { parseKeySet } from '../../../shared/licensing/keys';
-import { startLicensingRest, type LicensingRest } from './licensing-rest.test-kit';
+import { licensingRestPerFile } from './licensing-rest.test-kit';
 import { rest, type RestWorld } from './rest.test-kit';
 
 /**
@@ -13,24 +13,18 @@ import { rest, type RestWorld } from './rest.test-kit';
  * Usage is licensing-usage.int.test.ts's.
  */
 
-let k: LicensingRest;
+const k = licensingRestPerFile();
+const { license, call } = k;
 let world: RestWorld;
 let db: Kysely<DB>;
-beforeAll(async () => {
-  k = await startLicensingRest();
-  ({ world, db } = k);
-});
-afterAll(() => k.world.stop());
-
-const license: LicensingRest['license'] = (...args) => k.license(...args);
-const call: LicensingRest['call'] = (...args) => k.call(...args);
+beforeAll(() => ({ world, db } = k.current()));
 
 describe('validate', () => {
   it('answers VALID with the license, by the license key alone', async () => {
     const { license: row, key } = await license({ machine_mode: 'NONE' });
     const answer = await call('validate', {
       key,
-      scope: { product: k.made.a.productId, entitlements: ['courses'] },
+      scope: { product: k.current().made.a.productId, entitlements: ['courses'] },
     });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({
