@@ -164,6 +164,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/keys/keys.int.test.ts',
   'server/modules/licensing/policies/policies.int.test.ts',
   'server/modules/licensing/licenses/licenses.int.test.ts',
+  'server/modules/licensing/licenses/rekey.int.test.ts',
   'server/modules/licensing/files/files.int.test.ts',
 
   // white-label branding (migration 32)

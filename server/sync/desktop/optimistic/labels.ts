@@ -89,6 +89,7 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'licenses.revoke': (i, n) => `Revoke license ${n(i.id)}`,
   'licenses.transfer': (i, n) => `Transfer license ${n(i.id)} to ${n(i.customerId)}`,
   'licenses.revealKey': (i, n) => `Show the key of license ${n(i.id)}`,
+  'licenses.rekey': (i, n) => `Give license ${n(i.id)} a new key`,
   'licenses.downloadFile': (i, n) => `Download the license file of ${n(i.id)}`,
   'licenses.machineFile': (i, n) => `Download the machine file of ${n(i.machineId)}`,
   'licenses.activateOffline': () => 'Activate a machine from an offline request file',
