@@ -28,7 +28,7 @@ import { close, createHttpServer, listen } from '../server/http/server';
 import { systemClock } from '../server/lib/clock';
 import { silentLogger } from '../server/lib/logger';
 import { licenseKeyHash, validateLicense } from '../server/modules/licensing';
-import { seedLicense, seedPolicy } from '../server/modules/licensing/api/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../server/modules/licensing/licensing.test-kit';
 import { readLicenseView } from '../server/modules/licensing/api/view';
 import { insertTenant } from '../server/modules/tenants';
 import { createCallerFactory } from '../server/trpc/base';

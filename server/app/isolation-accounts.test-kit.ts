@@ -1,6 +1,6 @@
 import { armor } from '../../shared/licensing/armor';
 import { jsonBytes } from '../../shared/licensing/encoding';
-import { seedAccountLicense } from '../modules/licensing/account.test-kit';
+import { ACCOUNT_POLICY, seedLicense, seedPolicy } from '../modules/licensing/licensing.test-kit';
 import { loadPrincipal, insertAccountMember, insertUser } from '../modules/tenants';
 import type { Principal } from '../trpc/context';
 import { testCaller, type TestWorld } from '../testing/world.test-kit';
@@ -142,19 +142,36 @@ export async function seedAccounts(world: TestWorld): Promise<AccountFixture> {
   const x = await customerWithInvoice(world, 'Xander Corp', 'billing@x.example');
   const y = await customerWithInvoice(world, 'Yolanda Ltd', 'billing@y.example');
   const now = world.clock.now();
-  const licenseOf = (customerId: string, name: string, who: string) =>
-    seedAccountLicense(world.database.db, {
+  const licenseOf = async (customerId: string, name: string, who: string) => {
+    const policy = await seedPolicy(world.database.db, {
       tenantId: world.tenants.A.id,
-      customerId,
       productId: product.id,
+      name: `${name} policy`,
+      now,
+      ...ACCOUNT_POLICY,
+      usageLimits: [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
+    });
+    const seeded = await seedLicense(world.database.db, {
+      policy,
+      customerId,
       name,
       now,
       machines: [{ fingerprint: `${who}fp-laptop-1`, name: `${name} laptop` }],
       seats: [{ email: `seat@${who}.example`, name: `${name} seat holder` }],
       usage: [{ metric: 'course_hours', period: '2026-01', quantity: 12 }],
-      usageLimits: [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
-      validations: [{ code: 'VALID', valid: true, fingerprint: `${who}fp-laptop-1` }],
+      validations: [
+        {
+          slot: 0,
+          at: now,
+          code: 'VALID',
+          valid: true,
+          fingerprint: `${who}fp-laptop-1`,
+          address: '203.0.113.7',
+        },
+      ],
     });
+    return { licenseId: seeded.license.id, machineIds: seeded.machineIds, seatIds: seeded.seatIds };
+  };
   const xLicense = await licenseOf(x.customer.id, 'Xander campus', 'x');
   const yLicense = await licenseOf(y.customer.id, 'Yolanda campus', 'y');
   const user = await insertUser(world.database.db, { email: 'xavier@x.example', name: 'Xavier', now });

@@ -11,11 +11,11 @@ import { insertAccountMember, insertUser } from '../modules/tenants';
 import { recordMovements } from '../modules/analytics/metrics/metrics.test-kit';
 import { storeTestEvent } from '../modules/stripe-events/stripe-events.test-kit';
 import {
+  numberedMachines,
+  numberedSeats,
   seedLicense,
   seedPolicy,
-  seedUsage,
-  seedValidations,
-} from '../modules/licensing/queries/licenses.test-kit';
+} from '../modules/licensing/licensing.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
 import type { Fixture } from './isolation-attempts.test-kit';
 
@@ -342,18 +342,24 @@ async function licenseOfBertha(world: TestWorld, customerId: string, productId: 
   const db = world.database.db;
   const tenantId = world.tenants.B.id;
   const now = world.clock.now();
-  const policyId = await seedPolicy(db, { tenantId, productId, name: 'Bertha policy', now });
-  const licenseId = await seedLicense(db, {
+  const policy = await seedPolicy(db, {
     tenantId,
-    customerId,
-    policyId,
-    name: 'Bertha license',
+    productId,
+    name: 'Bertha policy',
     now,
-    machines: 1,
-    seats: 1,
+    max_machines: 5,
+    max_users: 10,
   });
-  const owner = { tenantId, customerId, licenseId };
-  await seedUsage(db, owner, [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }], now);
-  await seedValidations(db, owner, [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }]);
-  return licenseId;
+  const name = 'Bertha license';
+  const { license } = await seedLicense(db, {
+    policy,
+    customerId,
+    name,
+    now,
+    machines: numberedMachines(1, name, now),
+    seats: numberedSeats(1, name, now),
+    usage: [{ metric: 'bertha_hours', period: '2026-01', quantity: 3 }],
+    validations: [{ slot: 0, at: now, code: 'VALID', valid: true, address: 'bertha.b' }],
+  });
+  return license.id;
 }

@@ -5,7 +5,7 @@ import { seenByClient } from '../testing/errors.test-kit';
 import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves.test-kit';
 import { START, testCaller } from '../testing/world.test-kit';
 import { insertAccountMember, insertUser, loadPrincipal } from '../modules/tenants';
-import { seedLicense, seedPolicy } from '../modules/licensing/queries/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../modules/licensing/licensing.test-kit';
 import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
@@ -244,9 +244,11 @@ function numbersLicense(k: Kit): Promise<string> {
     productId: k.world.catalog.productId,
     name: 'Numbers',
     now: START,
-  }).then((policyId) =>
-    seedLicense(db, { tenantId, customerId: k.customerId, policyId, name: 'Numbers', now: START }),
-  );
+    max_machines: 5,
+    max_users: 10,
+  })
+    .then((policy) => seedLicense(db, { policy, customerId: k.customerId, name: 'Numbers', now: START }))
+    .then((seeded) => seeded.license.id);
   return licenseOfNumbers;
 }
 

@@ -33,12 +33,17 @@ export interface OpenOptions {
    * build made for its own ABI, so the Node build used by tests stays in place.
    */
   nativeBinding?: string;
+  /**
+   * A serialized database (better-sqlite3's `serialize()`) to open in memory instead of `path`:
+   * tests start each database from one migrated copy rather than migrating it afresh.
+   */
+  from?: Buffer;
 }
 
 /** Opens (creating if needed) a SQLite database with the pragmas the app relies on, and migrates it. */
 export function openDatabase(options: OpenOptions): AppDatabase {
   const sqlite = new Database(
-    options.path,
+    options.from ?? options.path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { productCreateInput } from '../../shared/catalog/schema';
 import { customerCreateInput } from '../../shared/customers/schema';
+import type { UsageLimit } from '../../shared/licensing/policy';
 import { setPassword } from '../../server/auth';
 import { openDataDir } from '../../server/backend/runtime';
 import { TEST_SCRYPT } from '../../server/hosted/hosted.test-kit';
 import { systemClock } from '../../server/lib/clock';
 import { createProduct } from '../../server/modules/catalog';
 import { createCustomer } from '../../server/modules/customers';
-import { seedAccountLicense } from '../../server/modules/licensing/account.test-kit';
+import { ACCOUNT_POLICY, seedLicense, seedPolicy } from '../../server/modules/licensing/licensing.test-kit';
 import { insertAccountMember, insertTenant, insertUser } from '../../server/modules/tenants';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { expect, test } from './fixtures';
@@ -48,23 +49,36 @@ async function seedServer(dataDir: string): Promise<void> {
       createCustomer(scope, customerCreateInput.parse({ name, email, country: 'FR' }));
     const xander = await customer('Xander Corp', 'billing@xander.test');
     const yolanda = await customer('Yolanda Ltd', 'billing@yolanda.test');
-    const common = { tenantId: tenant.id, productId: product.id, now, maxUsers: 5, maxMachines: 3 };
-    await seedAccountLicense(database.db, {
-      ...common,
-      customerId: xander.id,
-      name: 'Campus 2027',
-      machines: [
-        { fingerprint: 'fp-old-laptop', name: 'Old laptop', lastHeartbeatAt: now - 48 * HOUR },
-        { fingerprint: 'fp-lab-desktop', name: 'Lab desktop' },
-      ],
-      seats: [{ email: 'ada@xander.test', name: 'Ada' }],
-      usage: [{ metric: 'course_hours', period: '2026-12', quantity: 40 }],
-      usageLimits: [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
-    });
-    await seedAccountLicense(database.db, {
-      ...common,
-      customerId: yolanda.id,
-      name: 'Yolanda site license',
+    const licenseOf = async (
+      customerId: string,
+      name: string,
+      seed: Omit<Parameters<typeof seedLicense>[1], 'policy' | 'customerId' | 'now'>,
+      usageLimits: UsageLimit[] = [],
+    ) => {
+      const policy = await seedPolicy(database.db, {
+        tenantId: tenant.id,
+        productId: product.id,
+        name: `${name} policy`,
+        now,
+        ...ACCOUNT_POLICY,
+        usageLimits,
+      });
+      await seedLicense(database.db, { policy, customerId, name, now, ...seed });
+    };
+    await licenseOf(
+      xander.id,
+      'Campus 2027',
+      {
+        machines: [
+          { fingerprint: 'fp-old-laptop', name: 'Old laptop', lastHeartbeatAt: now - 48 * HOUR },
+          { fingerprint: 'fp-lab-desktop', name: 'Lab desktop' },
+        ],
+        seats: [{ email: 'ada@xander.test', name: 'Ada' }],
+        usage: [{ metric: 'course_hours', period: '2026-12', quantity: 40 }],
+      },
+      [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
+    );
+    await licenseOf(yolanda.id, 'Yolanda site license', {
       machines: [{ fingerprint: 'fp-yolanda', name: 'Yolanda kiosk' }],
     });
     const user = await insertUser(database.db, { email: XAVIER.email, name: 'Xavier', now });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { openDataDir } from '../../server/backend/runtime';
-import { seedPolicy } from '../../server/modules/licensing/queries/licenses.test-kit';
+import { seedPolicy } from '../../server/modules/licensing/licensing.test-kit';
 import { writeActivationRequest } from '../../shared/licensing/activation';
 import { expect, test } from './fixtures';
 
@@ -41,6 +41,8 @@ async function prepare(dataDir: string, policyName: string): Promise<[Customer, 
       productId: product.id,
       name: policyName,
       now: Date.now(),
+      max_machines: 5,
+      max_users: 10,
     });
     return [first, second];
   } finally {

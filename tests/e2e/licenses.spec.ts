@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { openDataDir } from '../../server/backend/runtime';
 import {
+  numberedMachines,
+  numberedSeats,
   seedLicense,
   seedPolicy,
-  seedUsage,
-  seedValidations,
-} from '../../server/modules/licensing/queries/licenses.test-kit';
+} from '../../server/modules/licensing/licensing.test-kit';
 import { parseCsv } from '../../server/modules/reports/formats/csv-parse.test-kit';
 import { expect, test } from './fixtures';
 
@@ -39,36 +39,30 @@ async function seedDemoLicense(dataDir: string): Promise<Seeded> {
       .where('tenant_id', '=', customer.tenant_id)
       .executeTakeFirstOrThrow();
     const now = Date.now();
-    const tenantId = customer.tenant_id;
-    const policyId = await seedPolicy(db, {
-      tenantId,
+    const policy = await seedPolicy(db, {
+      tenantId: customer.tenant_id,
       productId: product.id,
       name: 'Campus Enterprise',
       now,
+      max_machines: 5,
+      max_users: 10,
       usageLimits: [{ metric: 'course_hours', limit: 500, rule: { kind: 'BLOCK' } }],
     });
     const licenseName = `${customer.name} campus license`;
-    const licenseId = await seedLicense(db, {
-      tenantId,
+    const month = new Date(now).toISOString().slice(0, 7);
+    await seedLicense(db, {
+      policy,
       customerId: customer.id,
-      policyId,
       name: licenseName,
       now,
-      machines: 2,
-      seats: 1,
+      machines: numberedMachines(2, licenseName, now),
+      seats: numberedSeats(1, licenseName, now),
+      usage: [{ metric: 'course_hours', period: month, quantity: 420, alertedPercent: 80 }],
+      validations: [
+        { slot: 0, at: now - 60_000, code: 'VALID', valid: true, address: '203.0.113.7' },
+        { slot: 1, at: now - 30_000, code: 'TOO_MANY_MACHINES', valid: false },
+      ],
     });
-    const owner = { tenantId, customerId: customer.id, licenseId };
-    const month = new Date(now).toISOString().slice(0, 7);
-    await seedUsage(
-      db,
-      owner,
-      [{ metric: 'course_hours', period: month, quantity: 420, alertedPercent: 80 }],
-      now,
-    );
-    await seedValidations(db, owner, [
-      { slot: 0, at: now - 60_000, code: 'VALID', valid: true, address: '203.0.113.7' },
-      { slot: 1, at: now - 30_000, code: 'TOO_MANY_MACHINES', valid: false },
-    ]);
     const { n } = await db
       .selectFrom('licenses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -193,17 +187,24 @@ async function seedLabLicenses(dataDir: string): Promise<{ customerName: string 
       .where('tenant_id', '=', customer.tenant_id)
       .executeTakeFirstOrThrow();
     const now = Date.now();
-    const tenantId = customer.tenant_id;
-    const base = { tenantId, productId: product.id, now };
+    const base = { tenantId: customer.tenant_id, productId: product.id, now, max_machines: 5, max_users: 10 };
     const gold = await seedPolicy(db, { ...base, name: 'Lab Gold' });
     const silver = await seedPolicy(db, { ...base, name: 'Lab Silver' });
     const licensed = [
-      { policyId: gold, name: 'Lab license A', machines: 1, seats: 0 },
-      { policyId: silver, name: 'Lab license S', machines: 0, seats: 0 },
-      { policyId: gold, name: 'Lab license B', machines: 0, seats: 2 },
+      { policy: gold, name: 'Lab license A', machines: 1, seats: 0 },
+      { policy: silver, name: 'Lab license S', machines: 0, seats: 0 },
+      { policy: gold, name: 'Lab license B', machines: 0, seats: 2 },
     ];
-    for (const [index, license] of licensed.entries()) {
-      await seedLicense(db, { tenantId, customerId: customer.id, ...license, now: now + index * 1000 });
+    for (const [index, { policy, name, machines, seats }] of licensed.entries()) {
+      const at = now + index * 1000;
+      await seedLicense(db, {
+        policy,
+        customerId: customer.id,
+        name,
+        now: at,
+        machines: numberedMachines(machines, name, at),
+        seats: numberedSeats(seats, name, at),
+      });
     }
     return { customerName: customer.name };
   } finally {

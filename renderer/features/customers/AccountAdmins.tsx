@@ -1,17 +1,15 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { readServerProblem } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useCan } from '../../shell/session';
-import { confirmAction } from '../../ui/confirm';
 import { FormDialog, ModalForm } from '../../ui/FormModal';
+import { PeopleSection, PersonEmailInput, RemovePersonButton } from '../../ui/PeopleSection';
 import { SecretOnce } from '../../ui/SecretOnce';
-import { formErrors } from '../admin/server-errors';
+import { useDialogForm } from '../admin/dialog-form';
 
 /**
  * The customer's account admins (decision 145): people at the customer who sign in to see
@@ -50,26 +48,13 @@ export function AccountAdmins({ customer }: { customer: { id: string; name: stri
   const admins = list.data?.admins ?? [];
   const invitations = list.data?.invitations ?? [];
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-label="Account admins">
-      <Group justify="space-between" mb="sm">
-        <Stack gap={2}>
-          <Title order={3} fz="lg">
-            Account admins
-          </Title>
-          <Text size="sm" c="dimmed">
-            People at {customer.name} who sign in to see their own account: subscriptions, invoices and
-            receipts.
-          </Text>
-        </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconUserPlus size={16} stroke={1.75} />}
-          onClick={() => setInviting(true)}
-          disabled={customer.status !== 'active'}
-        >
-          Invite account admin
-        </Button>
-      </Group>
+    <PeopleSection
+      title="Account admins"
+      description={`People at ${customer.name} who sign in to see their own account: subscriptions, invoices and receipts.`}
+      addLabel="Invite account admin"
+      onAdd={() => setInviting(true)}
+      addDisabled={customer.status !== 'active'}
+    >
       {list.error && <Text c="red">{readServerProblem(list.error).message}</Text>}
       {admins.length === 0 && invitations.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -84,22 +69,12 @@ export function AccountAdmins({ customer }: { customer: { id: string; name: stri
                 <Table.Td>{admin.email}</Table.Td>
                 <Table.Td>Admin since {formatDate(admin.createdAt)}</Table.Td>
                 <Table.Td ta="right">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() =>
-                      confirmAction({
-                        title: `Remove ${admin.name}?`,
-                        body: `${admin.email} can no longer see ${customer.name}'s account.`,
-                        confirmLabel: 'Remove admin',
-                        destructive: true,
-                        onConfirm: () => remove.mutate({ customerId: customer.id, userId: admin.userId }),
-                      })
-                    }
-                  >
-                    Remove
-                  </Button>
+                  <RemovePersonButton
+                    title={`Remove ${admin.name}?`}
+                    body={`${admin.email} can no longer see ${customer.name}'s account.`}
+                    confirmLabel="Remove admin"
+                    onConfirm={() => remove.mutate({ customerId: customer.id, userId: admin.userId })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -127,7 +102,7 @@ export function AccountAdmins({ customer }: { customer: { id: string; name: stri
         onClose={() => setInviting(false)}
         onInvited={refresh}
       />
-    </Paper>
+    </PeopleSection>
   );
 }
 
@@ -141,23 +116,20 @@ function InviteAccountAdmin(props: {
   const trpc = useTRPC();
   const invite = useMutation(trpc.accountAdmins.invite.mutationOptions());
   const [issued, setIssued] = useState<{ email: string; token: string } | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { email: '' } });
-  const close = () => {
-    form.reset();
-    setIssued(null);
-    props.onClose();
-  };
-  const submit = form.onSubmit(async (values) => {
-    try {
+  const { form, close, submit } = useDialogForm({
+    initialValues: { email: '' },
+    onClose: () => {
+      setIssued(null);
+      props.onClose();
+    },
+    onSubmit: async (values) => {
       const { invitation, token } = await invite.mutateAsync({
         customerId: props.customerId,
         email: values.email,
       });
       await props.onInvited();
       setIssued({ email: invitation.email, token });
-    } catch (error) {
-      form.setErrors(formErrors(error, ['email']));
-    }
+    },
   });
   return (
     <FormDialog
@@ -179,13 +151,7 @@ function InviteAccountAdmin(props: {
           submitting={invite.isPending}
           error={form.errors._}
         >
-          <TextInput
-            label="Email"
-            type="email"
-            withAsterisk
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
+          <PersonEmailInput {...form.getInputProps('email')} />
         </ModalForm>
       )}
     </FormDialog>

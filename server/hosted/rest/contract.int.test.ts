@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../../modules/licensing/licensing.test-kit';
 import type { paths } from './api-types.generated';
 import { startRestWorld, type RestWorld } from './rest.test-kit';
 
@@ -83,7 +83,7 @@ async function licensingCalls(client: Client, customer: string, check: Check): P
     tenantId: world.a.tenant.id,
     productId: product.id,
     now,
-    usage_limits: JSON.stringify([{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }]),
+    usageLimits: [{ metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } }],
   });
   const { key } = await seedLicense(db, { policy, customerId: customer, now });
   const body = { key, fingerprint: 'fp-contract' };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../../modules/licensing/licensing.test-kit';
 import { rest, startRestWorld, type RestWorld } from './rest.test-kit';
 
 /**

@@ -1,64 +1,30 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema';
 import { flushValidationLog, signingKeyFor } from '../../modules/licensing';
 import { parseKeySet } from '../../../shared/licensing/keys';
-import { seedLicense, seedPolicy } from '../../modules/licensing/api/licenses.test-kit';
-import type { LicenseRow, PolicyRow } from '../../modules/licensing';
-import { insertAccountMember, insertUser } from '../../modules/tenants';
-import { rest, startRestWorld, type RestWorld, type Workspace } from './rest.test-kit';
+import { licensingRestPerFile } from './licensing-rest.test-kit';
+import { rest, type RestWorld } from './rest.test-kit';
 
 /**
  * The licensing operations over real HTTP (docs/rest-api.md, "Licensing"): validate, activate,
  * deactivate, check-in, heartbeat, by the license key alone or with a service's API key; bad
  * input is a 400 naming the field, never a 500; an unknown or revoked key is NOT_FOUND (200).
+ * Usage is licensing-usage.int.test.ts's.
  */
 
+const k = licensingRestPerFile();
+const { license, call } = k;
 let world: RestWorld;
 let db: Kysely<DB>;
-const made: Record<'a' | 'b', { customerId: string; productId: string }> = {} as never;
-
-beforeAll(async () => {
-  world = await startRestWorld();
-  db = world.hosted.backend.services.db;
-  for (const side of ['a', 'b'] as const) {
-    const ws: Workspace = world[side];
-    const customer = await ws.console.customers.create({
-      name: `Uni ${side}`,
-      email: `it@${side}.test`,
-      country: 'GB',
-    });
-    const product = await ws.console.catalog.createProduct({ name: `Courses ${side}` });
-    made[side] = { customerId: customer.id, productId: product.id };
-  }
-});
-afterAll(() => world.stop());
-
-async function license(
-  policy: Partial<PolicyRow> = {},
-  row: Partial<LicenseRow> = {},
-  side: 'a' | 'b' = 'a',
-) {
-  const now = world.clock.now();
-  const p = await seedPolicy(db, {
-    tenantId: world[side].tenant.id,
-    productId: made[side].productId,
-    now,
-    ...policy,
-  });
-  return seedLicense(db, { policy: p, customerId: made[side].customerId, now, ...row });
-}
-
-/** A licensing call with the license key only (no Authorization), unless `key` names an API key. */
-const call = (path: string, body: unknown, key: string | null = null) =>
-  rest(world, 'POST', `/licenses/${path}`, { key, body });
+beforeAll(() => ({ world, db } = k.current()));
 
 describe('validate', () => {
   it('answers VALID with the license, by the license key alone', async () => {
     const { license: row, key } = await license({ machine_mode: 'NONE' });
     const answer = await call('validate', {
       key,
-      scope: { product: made.a.productId, entitlements: ['courses'] },
+      scope: { product: k.current().made.a.productId, entitlements: ['courses'] },
     });
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({
@@ -318,126 +284,5 @@ describe('the published key set', () => {
     expect((await rest(world, 'GET', '/licensing/keys?colour=red', { key: null })).json.error?.param).toBe(
       'colour',
     );
-  });
-});
-
-describe('usage', () => {
-  const limits = JSON.stringify([{ metric: 'course_hours', limit: 10, rule: { kind: 'BLOCK' } }]);
-
-  it('counts each event once, in the period it happened in, with alerts and the limit', async () => {
-    const { license: row, key } = await license({ machine_mode: 'NONE', usage_limits: limits });
-    const now = world.clock.now();
-    // The account's admin, whom the 80 % and 100 % alerts reach.
-    const admin = await insertUser(db, { email: 'ops@a.test', name: 'Ops A', now });
-    await insertAccountMember(db, {
-      tenantId: world.a.tenant.id,
-      customerId: made.a.customerId,
-      userId: admin.id,
-      createdBy: null,
-      now,
-    });
-    const lastMonth = Date.UTC(2026, 4, 20);
-    const sent = await call('usage', {
-      key,
-      events: [
-        { id: 'e1', metric: 'course_hours', quantity: 8, occurred_at: now },
-        { id: 'e0', metric: 'course_hours', quantity: 3, occurred_at: lastMonth },
-      ],
-    });
-    expect(sent.json).toMatchObject({
-      object: 'license_usage',
-      ok: true,
-      events: [
-        { id: 'e1', status: 'APPLIED', period: '2026-06', total: 8, alerts: [80] },
-        { id: 'e0', status: 'APPLIED', period: '2026-05', total: 3, alerts: [] },
-      ],
-    });
-    const replay = await call('usage', {
-      key,
-      events: [{ id: 'e1', metric: 'course_hours', quantity: 8, occurred_at: now }],
-    });
-    expect(replay.json).toMatchObject({
-      events: [{ id: 'e1', status: 'DUPLICATE', period: '2026-06', total: 8 }],
-    });
-    const reused = await call('usage', {
-      key,
-      events: [{ id: 'e1', metric: 'course_hours', quantity: 1, occurred_at: now }],
-    });
-    expect(reused.json).toMatchObject({ events: [{ status: 'CONFLICT', total: 8 }] });
-    const full = await call('usage', {
-      key,
-      events: [
-        { id: 'e2', metric: 'course_hours', quantity: 2, occurred_at: now },
-        { id: 'e3', metric: 'course_hours', quantity: 1, occurred_at: now },
-      ],
-    });
-    expect(full.json).toMatchObject({
-      events: [
-        { status: 'APPLIED', total: 10, alerts: [100] },
-        { status: 'OVER_LIMIT', total: 10 },
-      ],
-    });
-    const totals = await db
-      .selectFrom('license_usage')
-      .select(['period', 'quantity', 'alerted_percent'])
-      .where('license_id', '=', row.id)
-      .orderBy('period')
-      .execute();
-    expect(totals).toEqual([
-      { period: '2026-05', quantity: 3, alerted_percent: null },
-      { period: '2026-06', quantity: 10, alerted_percent: 100 },
-    ]);
-    const stored = await db
-      .selectFrom('license_usage_events')
-      .select('event_id')
-      .where('license_id', '=', row.id)
-      .execute();
-    expect(stored.map((e) => e.event_id).sort()).toEqual(['e0', 'e1', 'e2']);
-    const alerts = await db
-      .selectFrom('email_outbox')
-      .select(['template', 'subject'])
-      .where('recipient', '=', 'ops@a.test')
-      .orderBy('created_at')
-      .orderBy('subject')
-      .execute();
-    // Told apart by their words (sorted), not by their times, which a test clock may leave equal.
-    expect(alerts.map((a) => a.template)).toEqual(['license_usage_alert', 'license_usage_alert']);
-    expect(alerts.map((a) => a.subject.replace(/.*: /, '')).sort()).toEqual([
-      'course_hours has reached its limit',
-      'course_hours is at 80 % of its limit',
-    ]);
-    expect((await call('validate', { key })).json).toMatchObject({
-      valid: false,
-      code: 'USAGE_LIMIT_EXCEEDED',
-    });
-  });
-
-  it('refuses an unknown metric and bad quantities by name, storing nothing', async () => {
-    const { license: row, key } = await license({ machine_mode: 'NONE', usage_limits: limits });
-    const event = { id: 'x', metric: 'course_hours', quantity: 1, occurred_at: world.clock.now() };
-    const cases: [unknown, string][] = [
-      [[event, { ...event, id: 'y', metric: 'storage' }], 'events.1.metric'],
-      [[{ ...event, quantity: -1 }], 'events.0.quantity'],
-      [[{ ...event, quantity: 0 }], 'events.0.quantity'],
-      [[{ ...event, quantity: 1.5 }], 'events.0.quantity'],
-      [[{ ...event, quantity: 2 ** 53 }], 'events.0.quantity'],
-      [[{ ...event, quantity: '1' }], 'events.0.quantity'],
-      [[{ ...event, occurred_at: 'today' }], 'events.0.occurred_at'],
-      [[{ ...event, extra: true }], 'events.0.extra'],
-      [[], 'events'],
-    ];
-    for (const [events, param] of cases) {
-      const answer = await call('usage', { key, events });
-      expect(answer.status, param).toBe(400);
-      expect(answer.json.error).toMatchObject({ type: 'invalid_request_error', param });
-    }
-    const stored = await db
-      .selectFrom('license_usage_events')
-      .select('id')
-      .where('license_id', '=', row.id)
-      .execute();
-    expect(stored).toEqual([]);
-    const ofA = await call('usage', { key, events: [event] }, world.b.key);
-    expect(ofA.json).toMatchObject({ ok: false, code: 'NOT_FOUND', events: [] });
   });
 });

@@ -1,14 +1,12 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useTRPC } from '../../../lib/trpc';
-import { confirmAction } from '../../../ui/confirm';
 import { FormDialog, ModalForm } from '../../../ui/FormModal';
-import { formErrors } from '../../admin/server-errors';
+import { PeopleSection, PersonEmailInput, RemovePersonButton } from '../../../ui/PeopleSection';
+import { useDialogForm } from '../../admin/dialog-form';
 import type { AccountLicenseDetail } from '../types';
 import { limitText } from './limit-text';
 
@@ -38,26 +36,18 @@ export function LicenseSeats({
   const full = policy.userCeiling !== null && seats.length >= policy.userCeiling;
   const revoked = license.status === 'REVOKED';
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-label="Seats">
-      <Group justify="space-between" mb="sm">
-        <Stack gap={2}>
-          <Title order={3} fz="lg">
-            Seats
-          </Title>
-          <Text size="sm" c="dimmed">
-            {limitText(seats.length, policy.maxUsers, 'seat')}
-            {full ? ' — all taken: remove one to assign another' : ''}
-          </Text>
-        </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconUserPlus size={16} stroke={1.75} />}
-          onClick={() => setAssigning(true)}
-          disabled={full || revoked}
-        >
-          Assign seat
-        </Button>
-      </Group>
+    <PeopleSection
+      title="Seats"
+      description={
+        <>
+          {limitText(seats.length, policy.maxUsers, 'seat')}
+          {full ? ' — all taken: remove one to assign another' : ''}
+        </>
+      }
+      addLabel="Assign seat"
+      onAdd={() => setAssigning(true)}
+      addDisabled={full || revoked}
+    >
       {seats.length === 0 ? (
         <Text size="sm" c="dimmed">
           No one holds a seat yet.
@@ -81,23 +71,13 @@ export function LicenseSeats({
                 <Table.Td>{seat.userRef}</Table.Td>
                 <Table.Td>{formatDate(seat.assignedAt)}</Table.Td>
                 <Table.Td ta="right">
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
+                  <RemovePersonButton
                     aria-label={`Remove the seat of ${seat.name ?? seat.userRef}`}
-                    onClick={() =>
-                      confirmAction({
-                        title: `Remove ${seat.name ?? seat.userRef}'s seat?`,
-                        body: `${seat.userRef} no longer counts as a user of ${license.name}.`,
-                        confirmLabel: 'Remove seat',
-                        destructive: true,
-                        onConfirm: () => remove.mutate({ licenseId: license.id, seatId: seat.id }),
-                      })
-                    }
-                  >
-                    Remove
-                  </Button>
+                    title={`Remove ${seat.name ?? seat.userRef}'s seat?`}
+                    body={`${seat.userRef} no longer counts as a user of ${license.name}.`}
+                    confirmLabel="Remove seat"
+                    onConfirm={() => remove.mutate({ licenseId: license.id, seatId: seat.id })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -111,7 +91,7 @@ export function LicenseSeats({
         onClose={() => setAssigning(false)}
         onAssigned={onChanged}
       />
-    </Paper>
+    </PeopleSection>
   );
 }
 
@@ -124,13 +104,10 @@ function AssignSeat(props: {
 }) {
   const trpc = useTRPC();
   const assign = useMutation(trpc.accountLicenses.assignSeat.mutationOptions());
-  const form = useForm({ mode: 'controlled', initialValues: { email: '', name: '', userRef: '' } });
-  const close = () => {
-    form.reset();
-    props.onClose();
-  };
-  const submit = form.onSubmit(async (values) => {
-    try {
+  const { form, close, submit } = useDialogForm({
+    initialValues: { email: '', name: '', userRef: '' },
+    onClose: props.onClose,
+    onSubmit: async (values) => {
       const seat = await assign.mutateAsync({
         licenseId: props.licenseId,
         email: values.email,
@@ -140,9 +117,7 @@ function AssignSeat(props: {
       await props.onAssigned();
       notifySuccess('Seat assigned', `${seat.email ?? seat.userRef} was emailed about it.`, seat);
       close();
-    } catch (error) {
-      form.setErrors(formErrors(error, ['email', 'name', 'userRef']));
-    }
+    },
   });
   return (
     <FormDialog opened={props.opened} onClose={close} title={`Assign a seat on ${props.licenseName}`}>
@@ -153,13 +128,7 @@ function AssignSeat(props: {
         submitting={assign.isPending}
         error={form.errors._}
       >
-        <TextInput
-          label="Email"
-          type="email"
-          withAsterisk
-          autoComplete="off"
-          {...form.getInputProps('email')}
-        />
+        <PersonEmailInput {...form.getInputProps('email')} />
         <TextInput label="Name" autoComplete="off" {...form.getInputProps('name')} />
         <TextInput
           label="User id in the app"

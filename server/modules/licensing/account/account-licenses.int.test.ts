@@ -4,7 +4,7 @@ import { DAY_MS } from '../../../../shared/licensing/policy';
 import { asXavier, seedAccounts, type AccountFixture } from '../../../app/isolation-accounts.test-kit';
 import { expectDomainError } from '../../../testing/errors.test-kit';
 import { createTestWorld, type TestWorld } from '../../../testing/world.test-kit';
-import { seedAccountLicense } from '../account.test-kit';
+import { ACCOUNT_POLICY, seedLicense, seedPolicy, type MachineSeed } from '../licensing.test-kit';
 
 /**
  * An account admin's own licenses (decision 145): Xavier, admin of customer X, reads X's
@@ -24,6 +24,32 @@ afterAll(async () => {
 });
 
 const x = () => asXavier(world, f);
+
+/** Another license of customer X, on a policy of its own, of the product X's licenses are of. */
+async function licenseOfX(name: string, more: { maxMachines?: number; machines?: MachineSeed[] } = {}) {
+  const db = world.database.db;
+  const now = world.clock.now();
+  const { product_id } = await db
+    .selectFrom('license_policies')
+    .select('product_id')
+    .executeTakeFirstOrThrow();
+  const policy = await seedPolicy(db, {
+    tenantId: world.tenants.A.id,
+    productId: product_id,
+    name: `${name} policy`,
+    now,
+    ...ACCOUNT_POLICY,
+    ...(more.maxMachines !== undefined && { max_machines: more.maxMachines }),
+  });
+  const seeded = await seedLicense(db, {
+    policy,
+    customerId: f.xCustomerId,
+    name,
+    now,
+    machines: more.machines,
+  });
+  return { licenseId: seeded.license.id, machineIds: seeded.machineIds };
+}
 
 async function auditActions(entityId: string) {
   const rows = await world.database.db
@@ -141,15 +167,7 @@ describe('an account admin’s licenses', () => {
     });
     await admin.branding.publish({ customerId: f.xCustomerId, draftId: saved.draft.id });
     // A license of its own: the file's other tests fill Xander campus's seats.
-    const { licenseId } = await seedAccountLicense(world.database.db, {
-      tenantId: world.tenants.A.id,
-      customerId: f.xCustomerId,
-      productId: (
-        await world.database.db.selectFrom('license_policies').select('product_id').executeTakeFirstOrThrow()
-      ).product_id,
-      name: 'Xander studio',
-      now: world.clock.now(),
-    });
+    const { licenseId } = await licenseOfX('Xander studio');
     await x().accountLicenses.assignSeat({ licenseId, email: 'xeno@x.example' });
     const email = await world.database.db
       .selectFrom('email_outbox')
@@ -172,14 +190,7 @@ describe('an account admin’s licenses', () => {
 
 describe('releasing machines', () => {
   it(`allows ${RELEASES_PER_LICENSE_PER_DAY} releases per license in 24 hours, then says when the next frees up`, async () => {
-    const fleet = await seedAccountLicense(world.database.db, {
-      tenantId: world.tenants.A.id,
-      customerId: f.xCustomerId,
-      productId: (
-        await world.database.db.selectFrom('license_policies').select('product_id').executeTakeFirstOrThrow()
-      ).product_id,
-      name: 'Xander lab',
-      now: world.clock.now(),
+    const fleet = await licenseOfX('Xander lab', {
       maxMachines: 10,
       machines: Array.from({ length: 7 }, (_, i) => ({ fingerprint: `lab-${i}`, lastHeartbeatAt: null })),
     });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../db/schema';
 import { createTestWorld, START, type TestWorld } from '../../../testing/world.test-kit';
 import { licenseKeyHash } from './key-hash';
-import { seedLicense, seedPolicy } from './licenses.test-kit';
+import { seedLicense, seedPolicy } from '../licensing.test-kit';
 import { forgetLicenseView, licenseView } from './view';
 
 /**

@@ -10,7 +10,7 @@ import {
   createLicensingWorld,
   fixedPolicy,
   type LicensingWorld,
-} from '../licenses/licensing-world.test-kit';
+} from '../licensing-world.test-kit';
 
 let lw: LicensingWorld;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signLicenseKey, verifyLicenseKey } from '../../../../shared/licensing/signing';
 import { expectDomainError } from '../../../testing/errors.test-kit';
-import { auditText, createLicensingWorld, type LicensingWorld } from '../licenses/licensing-world.test-kit';
+import { auditText, createLicensingWorld, type LicensingWorld } from '../licensing-world.test-kit';
 import { publishedKeySet, signingKeyFor } from './service';
 
 let lw: LicensingWorld;

@@ -8,7 +8,7 @@ import {
   createLicensingWorld,
   fixedPolicy,
   type LicensingWorld,
-} from './licensing-world.test-kit';
+} from '../licensing-world.test-kit';
 import { licenseKeyHash } from '../api/key-hash';
 
 let lw: LicensingWorld;

@@ -9,7 +9,7 @@ import {
   createLicensingWorld,
   fixedPolicy,
   type LicensingWorld,
-} from './licensing-world.test-kit';
+} from '../licensing-world.test-kit';
 
 let lw: LicensingWorld;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { DAY_MS } from '../../../../shared/billing/periods';
 import type { UsageLimit } from '../../../../shared/licensing/policy';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
 import { START } from '../../../testing/world.test-kit';
-import { insertLicense, insertPolicy, insertUsage } from './lifecycle.test-kit';
+import { SUBSCRIPTION_POLICY, seedLicense, seedPolicy, seedUsage } from '../licensing.test-kit';
 
 /**
  * Overage over BILL limits reaches the subscription's renewal invoice through the billing
@@ -37,34 +37,33 @@ async function setUp(limits: UsageLimit[] = [API_CALLS, HOURS]) {
     priceId: world.catalog.prices.proMonthlyUsd,
     trialDays: 0,
   });
-  const policyId = await insertPolicy(world.database.db, {
+  const policy = await seedPolicy(world.database.db, {
+    ...SUBSCRIPTION_POLICY,
     tenantId: tenantId(),
     productId: world.catalog.productId,
-    planId: world.catalog.plans.pro,
+    plan_id: world.catalog.plans.pro,
     usageLimits: limits,
     now: START,
   });
-  const license = (issuedAt: number, name: string) =>
-    insertLicense(world.database.db, {
-      tenantId: tenantId(),
-      customerId,
-      policyId,
-      subscriptionId: subscription.id,
-      expiresAt: subscription.currentPeriodEnd,
-      issuedAt,
-      name,
-    });
+  const license = async (issuedAt: number, name: string) =>
+    (
+      await seedLicense(world.database.db, {
+        customerId,
+        policy,
+        subscription_id: subscription.id,
+        expires_at: subscription.currentPeriodEnd,
+        now: issuedAt,
+        name,
+      })
+    ).license.id;
   const usage = (licenseId: string, metric: string, quantity: number, period = periodKey(START)) =>
-    insertUsage(world.database.db, {
-      tenantId: tenantId(),
-      customerId,
-      licenseId,
-      metric,
-      period,
-      quantity,
-      now: START,
-    });
-  return { customerId, clockId, subscription, policyId, license, usage };
+    seedUsage(
+      world.database.db,
+      { tenantId: tenantId(), customerId, licenseId },
+      [{ metric, period, quantity }],
+      START,
+    );
+  return { customerId, clockId, subscription, policy, license, usage };
 }
 
 /** The renewal invoices' extra lines, oldest invoice first. */
@@ -165,14 +164,15 @@ describe('overage on the renewal invoice', () => {
   });
 
   it('a license without a subscription keeps its overage recorded, never billed', async () => {
-    const { clockId, subscription, usage, policyId, customerId } = await setUp();
-    const loose = await insertLicense(world.database.db, {
-      tenantId: tenantId(),
+    const { clockId, subscription, usage, policy, customerId } = await setUp();
+    const {
+      license: { id: loose },
+    } = await seedLicense(world.database.db, {
       customerId,
-      policyId,
-      subscriptionId: null,
-      expiresAt: START + 365 * DAY_MS,
-      issuedAt: START,
+      policy,
+      subscription_id: null,
+      expires_at: START + 365 * DAY_MS,
+      now: START,
     });
     await usage(loose, 'api_calls', 5000);
     await world.advance(clockId, subscription.currentPeriodEnd + HOUR);

@@ -4,7 +4,7 @@ import { silentLogger } from '../../../lib/logger';
 import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../../testing/billing.test-kit';
 import { START } from '../../../testing/world.test-kit';
 import { insertAccountMember, insertUser } from '../../tenants';
-import { insertLicense, insertPolicy, licenseRow } from './lifecycle.test-kit';
+import { SUBSCRIPTION_POLICY, licenseRow, seedLicense, seedPolicy } from '../licensing.test-kit';
 import { LICENSE_REMINDERS_JOB, licenseJobHandlers, sendExpiryReminders } from './reminder-job';
 
 /**
@@ -43,22 +43,24 @@ async function licensedSubscriber(name: string) {
     priceId: world.catalog.prices.proMonthlyUsd,
     trialDays: 0,
   });
-  const policyId = await insertPolicy(world.database.db, {
+  const policy = await seedPolicy(world.database.db, {
+    ...SUBSCRIPTION_POLICY,
     tenantId: tenantId(),
     productId: world.catalog.productId,
-    planId: world.catalog.plans.pro,
+    plan_id: world.catalog.plans.pro,
     now: START,
   });
-  const licenseId = await insertLicense(world.database.db, {
-    tenantId: tenantId(),
+  const {
+    license: { id: licenseId },
+  } = await seedLicense(world.database.db, {
     customerId,
-    policyId,
-    subscriptionId: subscription.id,
-    expiresAt: subscription.currentPeriodEnd,
-    issuedAt: START,
+    policy,
+    subscription_id: subscription.id,
+    expires_at: subscription.currentPeriodEnd,
+    now: START,
     name: `${name}'s campus`,
   });
-  return { customerId, clockId, subscription, licenseId, policyId };
+  return { customerId, clockId, subscription, licenseId, policy };
 }
 
 async function reminders() {
@@ -167,20 +169,21 @@ describe('expiry reminders', () => {
       .as('adminA')
       .customers.create({ name: 'Wally', email: 'w@example.com', country: 'US' });
     await admin(customer.id, 'wes@wally.example');
-    const policyId = await insertPolicy(world.database.db, {
+    const policy = await seedPolicy(world.database.db, {
+      ...SUBSCRIPTION_POLICY,
       tenantId: tenantId(),
       productId: world.catalog.productId,
-      planId: null,
-      duration: 'FIXED',
+      plan_id: null,
+      duration_kind: 'FIXED',
+      duration_days: 365,
       now: START,
     });
-    await insertLicense(world.database.db, {
-      tenantId: tenantId(),
+    await seedLicense(world.database.db, {
       customerId: customer.id,
-      policyId,
-      subscriptionId: null,
-      expiresAt: world.clock.now() + 10 * DAY_MS,
-      issuedAt: START,
+      policy,
+      subscription_id: null,
+      expires_at: world.clock.now() + 10 * DAY_MS,
+      now: START,
     });
     const handler = licenseJobHandlers({ db: world.database.db, logger: silentLogger })[
       LICENSE_REMINDERS_JOB

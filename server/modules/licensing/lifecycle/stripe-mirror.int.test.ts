@@ -6,7 +6,7 @@ import { stripeBillingHandlers } from '../../stripe-billing';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { createMirrorWorld, type MirrorWorld } from '../../stripe-billing/stripe-billing.test-kit';
 import { START } from '../../../testing/world.test-kit';
-import { insertLicense, insertPolicy, licenseRow } from './lifecycle.test-kit';
+import { SUBSCRIPTION_POLICY, licenseRow, seedLicense, seedPolicy } from '../licensing.test-kit';
 
 /** A Stripe Billing subscription's licenses follow its mirror's writes, as Tollgate's own do. */
 
@@ -42,19 +42,21 @@ it('a mirrored cancel at period end sets the license’s expiry, and the end exp
     .where('subscriptions.gateway_ref', '=', subscription.id)
     .executeTakeFirstOrThrow();
   const tenantId = m.context.tenantId;
-  const policyId = await insertPolicy(db, {
+  const policy = await seedPolicy(db, {
+    ...SUBSCRIPTION_POLICY,
     tenantId,
     productId: local.product_id,
-    planId: local.plan_id,
+    plan_id: local.plan_id,
     now: START,
   });
-  const licenseId = await insertLicense(db, {
-    tenantId,
+  const {
+    license: { id: licenseId },
+  } = await seedLicense(db, {
     customerId: local.customer_id,
-    policyId,
-    subscriptionId: local.id,
-    expiresAt: null,
-    issuedAt: START,
+    policy,
+    subscription_id: local.id,
+    expires_at: null,
+    now: START,
   });
 
   await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());

@@ -8,7 +8,7 @@ import {
   type BillingWorld,
 } from '../../../testing/billing.test-kit';
 import { licenseStateOf, policyFromRow } from '../rows';
-import { insertLicense, insertPolicy, licenseRow } from './lifecycle.test-kit';
+import { SUBSCRIPTION_POLICY, licenseRow, seedLicense, seedPolicy } from '../licensing.test-kit';
 import { START } from '../../../testing/world.test-kit';
 import { expectDomainError } from '../../../testing/errors.test-kit';
 
@@ -49,24 +49,26 @@ async function licensed(
   } = {},
 ) {
   const { customerId, clockId, subscription } = await subscriber(name, card, options.trialDays);
-  const policyId = await insertPolicy(world.database.db, {
+  const policy = await seedPolicy(world.database.db, {
+    ...SUBSCRIPTION_POLICY,
     tenantId: tenantId(),
     productId: world.catalog.productId,
-    planId: world.catalog.plans.pro,
-    ...(options.duration && { duration: options.duration }),
-    ...(options.pastDueAction && { pastDueAction: options.pastDueAction }),
+    plan_id: world.catalog.plans.pro,
+    ...(options.duration === 'FIXED' && { duration_kind: 'FIXED', duration_days: 365 }),
+    ...(options.pastDueAction && { past_due_action: options.pastDueAction }),
     now: START,
   });
   const fixed = options.duration === 'FIXED';
-  const licenseId = await insertLicense(world.database.db, {
-    tenantId: tenantId(),
+  const {
+    license: { id: licenseId },
+  } = await seedLicense(world.database.db, {
     customerId,
-    policyId,
-    subscriptionId: subscription.id,
-    expiresAt: fixed ? START + 365 * DAY_MS : subscription.currentPeriodEnd,
-    issuedAt: START,
+    policy,
+    subscription_id: subscription.id,
+    expires_at: fixed ? START + 365 * DAY_MS : subscription.currentPeriodEnd,
+    now: START,
   });
-  return { customerId, clockId, subscription, policyId, licenseId };
+  return { customerId, clockId, subscription, policy, licenseId };
 }
 
 async function followEntries(licenseId: string) {
@@ -179,10 +181,11 @@ describe('a SUBSCRIPTION license', () => {
 
   it('moves to the new plan’s policy; with none for it, it stays and is flagged once', async () => {
     const { subscription, licenseId } = await licensed('Growing Gus');
-    const enterprise = await insertPolicy(world.database.db, {
+    const { id: enterprise } = await seedPolicy(world.database.db, {
+      ...SUBSCRIPTION_POLICY,
       tenantId: tenantId(),
       productId: world.catalog.productId,
-      planId: world.catalog.plans.enterprise,
+      plan_id: world.catalog.plans.enterprise,
       now: START,
     });
     const moved = await staff().subscriptions.changePlan({
@@ -201,7 +204,7 @@ describe('a SUBSCRIPTION license', () => {
       .execute();
     await world.database.db
       .updateTable('licenses')
-      .set({ policy_id: (await licensed('Other Olga')).policyId })
+      .set({ policy_id: (await licensed('Other Olga')).policy.id })
       .where('id', '=', licenseId)
       .execute();
     await staff().subscriptions.changePlan({
@@ -219,15 +222,16 @@ describe('a SUBSCRIPTION license', () => {
   });
 
   it('never follows another customer’s subscription', async () => {
-    const { clockId, subscription, policyId } = await licensed('Owner Ola');
+    const { clockId, subscription, policy } = await licensed('Owner Ola');
     const { customerId: stranger } = await world.customerOnClock('Stranger Sam');
-    const theirs = await insertLicense(world.database.db, {
-      tenantId: tenantId(),
+    const {
+      license: { id: theirs },
+    } = await seedLicense(world.database.db, {
       customerId: stranger,
-      policyId,
-      subscriptionId: subscription.id,
-      expiresAt: START + DAY_MS,
-      issuedAt: START,
+      policy,
+      subscription_id: subscription.id,
+      expires_at: START + DAY_MS,
+      now: START,
     });
     await world.advance(clockId, subscription.currentPeriodEnd + HOUR);
     expect(await licenseRow(world.database.db, theirs)).toMatchObject({

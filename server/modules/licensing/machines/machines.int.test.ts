@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../db/schema';
 import { createTestWorld, START, type TestWorld } from '../../../testing/world.test-kit';
-import { seedLicense, seedPolicy } from '../api/licenses.test-kit';
+import { seedLicense, seedPolicy } from '../licensing.test-kit';
 import type { LicenseRow, PolicyRow } from '../rows';
 import { activateMachine, deactivateMachine, type ActivateMachineInput } from './machines';
 import { LicenseRefusal } from './refusal';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../../testing/errors.test-kit';
-import { createLicensingWorld, fixedPolicy, type LicensingWorld } from '../licenses/licensing-world.test-kit';
+import { createLicensingWorld, fixedPolicy, type LicensingWorld } from '../licensing-world.test-kit';
 
 let lw: LicensingWorld;
 beforeEach(async () => {

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/licensing/policy';
 import { clientError, expectDomainError } from '../../../testing/errors.test-kit';
 import { createTestWorld, type TestWorld } from '../../../testing/world.test-kit';
-import { seedLicense, seedPolicy, seedUsage, seedValidations } from './licenses.test-kit';
+import {
+  numberedMachines,
+  numberedSeats,
+  seedLicense,
+  seedPolicy,
+  seedUsage,
+  seedValidations,
+  type SeededLicense,
+} from '../licensing.test-kit';
 
 /**
  * The staff's reads of licenses (licenses.list|get|usage|validations) over rows written
@@ -20,7 +28,7 @@ let ids: {
   bPolicy: string;
   bertha: string;
   /** In creation order: l0 oldest. */
-  l: string[];
+  l: SeededLicense[];
   other: string;
 };
 const T0 = Date.UTC(2026, 0, 1);
@@ -33,27 +41,47 @@ beforeAll(async () => {
   const ada = await a.customers.create({ name: 'Ada Lovelace', email: 'ada@a.example', country: 'GB' });
   const bob = await a.customers.create({ name: 'Bob Builder', email: 'bob@a.example', country: 'GB' });
   const product = await world.as('owner', tenantId).catalog.createProduct({ name: 'Academy' });
+  // Five machines and ten users: the detail shows the policy's own ceilings.
+  const ceilings = { max_machines: 5, max_users: 10 };
   const gold = await seedPolicy(db, {
     tenantId,
     productId: product.id,
     name: 'Gold',
     now: T0,
+    ...ceilings,
     usageLimits: [
       { metric: 'course_hours', limit: 100, rule: { kind: 'BLOCK' } },
       { metric: 'api_calls', limit: 1000, rule: { kind: 'BILL', unitPrice: 2, currency: 'EUR' } },
     ],
   });
-  const silver = await seedPolicy(db, { tenantId, productId: product.id, name: 'Silver', now: T0 });
+  const silver = await seedPolicy(db, {
+    tenantId,
+    productId: product.id,
+    name: 'Silver',
+    now: T0,
+    ...ceilings,
+  });
   const seeded = [
-    { customerId: ada.id, policyId: gold, expiresAt: T0 + 30 * DAY_MS, machines: 2, seats: 3 },
-    { customerId: bob.id, policyId: silver, expiresAt: null },
-    { customerId: ada.id, policyId: silver, expiresAt: T0 + 10 * DAY_MS, status: 'SUSPENDED' as const },
-    { customerId: bob.id, policyId: gold, expiresAt: T0 + 20 * DAY_MS },
-    { customerId: ada.id, policyId: gold, expiresAt: null, status: 'REVOKED' as const },
+    { customerId: ada.id, policy: gold, expires_at: T0 + 30 * DAY_MS, machines: 2, seats: 3 },
+    { customerId: bob.id, policy: silver, expires_at: null },
+    { customerId: ada.id, policy: silver, expires_at: T0 + 10 * DAY_MS, status: 'SUSPENDED' as const },
+    { customerId: bob.id, policy: gold, expires_at: T0 + 20 * DAY_MS },
+    { customerId: ada.id, policy: gold, expires_at: null, status: 'REVOKED' as const },
   ];
-  const l: string[] = [];
-  for (const [i, s] of seeded.entries())
-    l.push(await seedLicense(db, { tenantId, name: `License ${i}`, now: T0 + i * 1000, ...s }));
+  const l: SeededLicense[] = [];
+  for (const [i, { machines = 0, seats = 0, ...s }] of seeded.entries()) {
+    const name = `License ${i}`;
+    const now = T0 + i * 1000;
+    l.push(
+      await seedLicense(db, {
+        name,
+        now,
+        machines: numberedMachines(machines, name, now),
+        seats: numberedSeats(seats, name, now),
+        ...s,
+      }),
+    );
+  }
 
   // Tenant B's license, which A must never see.
   const b = world.as('adminB');
@@ -66,22 +94,31 @@ beforeAll(async () => {
     productId: bProduct.id,
     name: 'B',
     now: T0,
+    ...ceilings,
   });
   const other = await seedLicense(db, {
-    tenantId: world.tenants.B.id,
+    policy: bPolicy,
     customerId: bertha.id,
-    policyId: bPolicy,
     name: 'Bertha license',
     now: T0,
   });
-  ids = { ada: ada.id, bob: bob.id, gold, silver, bPolicy, bertha: bertha.id, l, other };
+  ids = {
+    ada: ada.id,
+    bob: bob.id,
+    gold: gold.id,
+    silver: silver.id,
+    bPolicy: bPolicy.id,
+    bertha: bertha.id,
+    l,
+    other: other.license.id,
+  };
 });
 afterAll(async () => {
   await world?.close();
 });
 
 /** The i-th seeded license of A (0 the oldest). */
-const lic = (i: number) => ids.l[i] ?? 'missing';
+const lic = (i: number) => ids.l[i]?.license.id ?? 'missing';
 const names = (page: { items: { name: string }[] }) => page.items.map((r) => r.name);
 
 describe('licenses.list', () => {
@@ -179,7 +216,7 @@ describe('licenses.get', () => {
     expect(detail.license).toMatchObject({
       name: 'License 0',
       status: 'ACTIVE',
-      keyHint: lic(0).slice(-4),
+      keyHint: ids.l[0]?.key.slice(-4),
     });
     expect(detail.policy).toMatchObject({
       name: 'Gold',
@@ -191,7 +228,10 @@ describe('licenses.get', () => {
     expect(detail.subscription).toBeNull();
     expect(detail.machines.map((m) => m.fingerprint)).toEqual(['fp-1', 'fp-0']);
     expect(detail.seats).toHaveLength(3);
-    expect(JSON.stringify(detail)).not.toMatch(/hash-|sealed-|key_hash|keySealed/);
+    const text = JSON.stringify(detail);
+    const { key, license } = ids.l[0] ?? { key: 'missing', license: null };
+    for (const secret of [key, license?.key_hash, license?.key_sealed]) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/test-sealed|key_hash|keySealed/);
   });
 
   it("finds nothing of another tenant's", async () => {

@@ -1,5 +1,5 @@
-import type { PolicyCreateInput } from '../../../../shared/licensing/schema';
-import { createTestWorld, type TestWorld } from '../../../testing/world.test-kit';
+import type { PolicyCreateInput } from '../../../shared/licensing/schema';
+import { createTestWorld, type TestWorld } from '../../testing/world.test-kit';
 
 /**
  * A test world with what licensing needs in tenant A: a product with a plan and a monthly
