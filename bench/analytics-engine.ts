@@ -9,7 +9,7 @@
  *     alternating, with the ratio and the statements each runs.
  * Each figure is printed with its CPU time and the load average (the machine is shared).
  *
- *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200] [--only=rebuild|incremental]
+ *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200] [--only=rebuild|incremental] [--uncached]
  *
  * Its generator's test: npx vitest run --config <a config including bench/**> bench/lib/mrr-history.test.ts
  */
@@ -35,6 +35,8 @@ const CUSTOMERS = Number(args[0] ?? 100_000);
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 200);
 /** Only one half of the bench (for profiling one path with node --cpu-prof). */
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+/** The commands' connection without the server's statement cache (as this bench ran before 2026-12). */
+const UNCACHED = process.argv.includes('--uncached');
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-engine-'));
 const say = (text: string) => process.stdout.write(text);
 const load = () => loadavg()[0]?.toFixed(2) ?? '?';
@@ -230,7 +232,9 @@ async function run(): Promise<void> {
   const counter = { n: 0 };
   // The server's connection keeps prepared statements (server/db/connection.ts): so does this one.
   const counting = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: withStatementCache(database.sqlite) }),
+    dialect: new SqliteDialect({
+      database: UNCACHED ? database.sqlite : withStatementCache(database.sqlite),
+    }),
     log: (event) => {
       if (event.level === 'query') counter.n++;
     },

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { chunks } from './bulk-sql';
-import { deriveRows, movementsDigest, rememberingConverter, type Derivation } from './derive';
+import { deriveDigest, rememberingConverter, rowsOf, type Derivation } from './derive';
 import { applyMovementDiff, diffMovements, type Converter } from './movements';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
 import { statesInScope, storedDigestsInScope } from './derivation-reads';
@@ -39,8 +39,9 @@ export function differingCustomers(
   const differing = new Map<string, MovementRow[]>();
   const seen = new Set<string>();
   for (const [customerId, ofCustomer] of grouped(states, (state) => state.customerId)) {
-    const derived = deriveRows(derivation, converter, customerId, ofCustomer);
-    if (movementsDigest(derived) !== (digests.get(customerId) ?? '')) differing.set(customerId, derived);
+    const { movements, digest } = deriveDigest(derivation, converter, customerId, ofCustomer);
+    if (digest !== (digests.get(customerId) ?? ''))
+      differing.set(customerId, rowsOf(derivation, converter, movements));
     seen.add(customerId);
   }
   for (const customerId of digests.keys()) if (!seen.has(customerId)) differing.set(customerId, []);

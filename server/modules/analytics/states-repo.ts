@@ -132,8 +132,9 @@ const NULL = '\u001e';
  */
 export function packedState(db: Db): RawBuilder<string> {
   const char = dialectOf(db) === 'postgres' ? 'chr' : 'char';
+  // One concat_ws: a chain of || copies the growing text at every step.
   return sql<string>`${sql.raw(
-    DERIVED_COLUMNS.map((c) => `coalesce(CAST("${c}" AS TEXT), ${char}(30))`).join(` || ${char}(31) || `),
+    `concat_ws(${char}(31), ${DERIVED_COLUMNS.map((c) => `coalesce(CAST("${c}" AS TEXT), ${char}(30))`).join(', ')})`,
   )}`;
 }
 
