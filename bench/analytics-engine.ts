@@ -9,7 +9,7 @@
  *     alternating, with the ratio and the statements each runs.
  * Each figure is printed with its CPU time and the load average (the machine is shared).
  *
- *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200] [--only=rebuild|incremental] [--uncached]
+ *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200] [--only=rebuild|incremental] [--uncached] [--statements]
  *
  * Its generator's test: npx vitest run --config <a config including bench/**> bench/lib/mrr-history.test.ts
  */
@@ -37,6 +37,10 @@ const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice
 const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
 /** The commands' connection without the server's statement cache (as this bench ran before 2026-12). */
 const UNCACHED = process.argv.includes('--uncached');
+/** With --statements: every statement's count and time of the commands, printed at the end. */
+const STATEMENTS = process.argv.includes('--statements')
+  ? new Map<string, { n: number; ms: number }>()
+  : null;
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-engine-'));
 const say = (text: string) => process.stdout.write(text);
 const load = () => loadavg()[0]?.toFixed(2) ?? '?';
@@ -237,6 +241,13 @@ async function run(): Promise<void> {
     }),
     log: (event) => {
       if (event.level === 'query') counter.n++;
+      if (STATEMENTS) {
+        const text = event.query.sql.replace(/\s+/g, ' ').slice(0, 110);
+        const kept = STATEMENTS.get(text) ?? { n: 0, ms: 0 };
+        kept.n++;
+        kept.ms += event.queryDurationMillis;
+        STATEMENTS.set(text, kept);
+      }
     },
   });
   const caller = callerOn(counting, await loadPrincipal(database.db, meta.ownerId), meta.tenantId);
@@ -249,6 +260,12 @@ async function run(): Promise<void> {
       `CPU of the whole ${fmt((used.user + used.system) / 1000)}; ${meta.history.states.toLocaleString('en')} states, ` +
       `${meta.history.movements.toLocaleString('en')} movements.\n`,
   );
+  if (STATEMENTS) {
+    const slowest = [...STATEMENTS].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40);
+    say(
+      `${table([['statement', 'runs', 'mean'], ...slowest.map(([text, { n, ms }]) => [text, String(n), fmt(ms / n)])])}\n`,
+    );
+  }
   await counting.destroy().catch(() => undefined);
   await database.close().catch(() => undefined);
 }
