@@ -29,24 +29,34 @@ async function scoped<T>(
   return rows;
 }
 
-/** The scope's states in time order per customer, each read as one packed text. */
-export async function statesInScope(
+/** Between two states in a customer's text (ASCII's group separator: no field holds it). */
+const STATES = '\u001d';
+
+/**
+ * The scope's states by customer, each customer's in time order: read as one text per customer
+ * (its packed states joined in order by the database), so a rebuild reads 100,000 rows, not
+ * 400,000, and needs no grouping of its own.
+ */
+export async function statesByCustomer(
   db: Kysely<DB>,
   tenantId: string,
   scope: CustomerScope,
-): Promise<MrrState[]> {
+): Promise<Map<string, MrrState[]>> {
+  const packed = packedState(db);
+  const joined =
+    dialectOf(db) === 'postgres'
+      ? sql<string>`string_agg(${packed}, chr(29) ORDER BY effective_at, seq)`
+      : sql<string>`group_concat(${packed}, char(29) ORDER BY effective_at, seq)`;
   const rows = await scoped(scope, (filter) =>
     db
       .selectFrom('mrr_states')
-      .select(packedState(db).as('packed'))
+      .select(['customer_id', joined.as('states')])
       .where('tenant_id', '=', tenantId)
       .where(filter)
-      .orderBy('customer_id')
-      .orderBy('effective_at')
-      .orderBy('seq')
+      .groupBy('customer_id')
       .execute(),
   );
-  return rows.map((row) => unpackState(row.packed));
+  return new Map(rows.map((row) => [row.customer_id, row.states.split(STATES).map(unpackState)]));
 }
 
 /**

@@ -5,7 +5,7 @@ import { yieldToIo } from '../../lib/loop';
 import { rememberingConverter, type Derivation } from './derive';
 import type { Converter } from './movements';
 import { loadRateBook } from './rates';
-import { statesInScope, storedDigestsInScope } from './derivation-reads';
+import { statesByCustomer, storedDigestsInScope } from './derivation-reads';
 import { differingCustomers, reconcileCustomers, withStored, writeDerived } from './reconcile';
 import { findSettings } from './settings-repo';
 import { customerNows } from './states-repo';
@@ -56,7 +56,7 @@ async function rebuildRange(
 ): Promise<number> {
   const check = async (trx: Kysely<DB>) => {
     const digests = await storedDigestsInScope(trx, derivation.tenantId, range);
-    const states = await statesInScope(trx, derivation.tenantId, range);
+    const states = await statesByCustomer(trx, derivation.tenantId, range);
     return { differing: differingCustomers(derivation, converter, states, digests), digests };
   };
   if (dialectOf(db) === 'sqlite') {

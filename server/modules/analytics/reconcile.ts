@@ -5,7 +5,7 @@ import { chunks } from './bulk-sql';
 import { deriveDigest, rememberingConverter, rowsOf, type Derivation } from './derive';
 import { applyMovementDiff, diffMovements, type Converter } from './movements';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
-import { statesInScope, storedDigestsInScope } from './derivation-reads';
+import { statesByCustomer, storedDigestsInScope } from './derivation-reads';
 import type { MovementRow } from './states-repo';
 
 export type { Derivation };
@@ -33,12 +33,12 @@ const byCustomer = <T extends { customer_id: string }>(rows: readonly T[]) =>
 export function differingCustomers(
   derivation: Derivation,
   converter: Converter,
-  states: readonly MrrState[],
+  states: ReadonlyMap<string, readonly MrrState[]>,
   digests: ReadonlyMap<string, string>,
 ): Map<string, MovementRow[]> {
   const differing = new Map<string, MovementRow[]>();
   const seen = new Set<string>();
-  for (const [customerId, ofCustomer] of grouped(states, (state) => state.customerId)) {
+  for (const [customerId, ofCustomer] of states) {
     const { movements, digest } = deriveDigest(derivation, converter, customerId, ofCustomer);
     if (digest !== (digests.get(customerId) ?? ''))
       differing.set(customerId, rowsOf(derivation, converter, movements));
@@ -122,7 +122,7 @@ export async function reconcileCustomers(
   }
   const scope = { ids: customerIds };
   const digests = await storedDigestsInScope(trx, tenantId, scope);
-  const states = await statesInScope(trx, tenantId, scope);
+  const states = await statesByCustomer(trx, tenantId, scope);
   const differing = differingCustomers(derivation, converter, states, digests);
   return writeDerived(trx, tenantId, differing, withStored(differing, digests));
 }
