@@ -9,7 +9,7 @@
  *     alternating, with the ratio and the statements each runs.
  * Each figure is printed with its CPU time and the load average (the machine is shared).
  *
- *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200]
+ *   npm run bench:analytics-engine -- [customers] [--fresh] [--runs=200] [--only=rebuild|incremental] [--uncached] [--statements]
  *
  * Its generator's test: npx vitest run --config <a config including bench/**> bench/lib/mrr-history.test.ts
  */
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { openDatabase, type AppDatabase } from '../server/db/connection';
 import type { DB } from '../server/db/schema';
+import { withStatementCache } from '../server/db/statement-cache';
 import { connectMrr } from '../server/modules/billing';
 import { recordSubscriptionValue } from '../server/modules/analytics/record';
 import { rebuildMovements, rederivePastDueCustomers } from '../server/modules/analytics/rebuild';
@@ -32,6 +33,14 @@ const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const FRESH = process.argv.includes('--fresh');
 const CUSTOMERS = Number(args[0] ?? 100_000);
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 200);
+/** Only one half of the bench (for profiling one path with node --cpu-prof). */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? null;
+/** The commands' connection without the server's statement cache (as this bench ran before 2026-12). */
+const UNCACHED = process.argv.includes('--uncached');
+/** With --statements: every statement's count and time of the commands, printed at the end. */
+const STATEMENTS = process.argv.includes('--statements')
+  ? new Map<string, { n: number; ms: number }>()
+  : null;
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-engine-'));
 const say = (text: string) => process.stdout.write(text);
 const load = () => loadavg()[0]?.toFixed(2) ?? '?';
@@ -214,15 +223,31 @@ async function run(): Promise<void> {
   const database = openDatabase({ path });
   database.sqlite.pragma('cache_size = -262144');
 
-  const rows = [['full rebuild', 'wall', 'CPU', 'load', 'rows differing']];
-  await rebuilds(database, meta.tenantId, Date.now(), rows);
-  say(`\n${table(rows)}\n\n`);
+  if (ONLY !== 'incremental') {
+    const rows = [['full rebuild', 'wall', 'CPU', 'load', 'rows differing']];
+    await rebuilds(database, meta.tenantId, Date.now(), rows);
+    say(`\n${table(rows)}\n\n`);
+  }
+  if (ONLY === 'rebuild') {
+    await database.close().catch(() => undefined);
+    return;
+  }
 
   const counter = { n: 0 };
+  // The server's connection keeps prepared statements (server/db/connection.ts): so does this one.
   const counting = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: database.sqlite }),
+    dialect: new SqliteDialect({
+      database: UNCACHED ? database.sqlite : withStatementCache(database.sqlite),
+    }),
     log: (event) => {
       if (event.level === 'query') counter.n++;
+      if (STATEMENTS) {
+        const text = event.query.sql.replace(/\s+/g, ' ').slice(0, 110);
+        const kept = STATEMENTS.get(text) ?? { n: 0, ms: 0 };
+        kept.n++;
+        kept.ms += event.queryDurationMillis;
+        STATEMENTS.set(text, kept);
+      }
     },
   });
   const caller = callerOn(counting, await loadPrincipal(database.db, meta.ownerId), meta.tenantId);
@@ -235,6 +260,12 @@ async function run(): Promise<void> {
       `CPU of the whole ${fmt((used.user + used.system) / 1000)}; ${meta.history.states.toLocaleString('en')} states, ` +
       `${meta.history.movements.toLocaleString('en')} movements.\n`,
   );
+  if (STATEMENTS) {
+    const slowest = [...STATEMENTS].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40);
+    say(
+      `${table([['statement', 'runs', 'mean'], ...slowest.map(([text, { n, ms }]) => [text, String(n), fmt(ms / n)])])}\n`,
+    );
+  }
   await counting.destroy().catch(() => undefined);
   await database.close().catch(() => undefined);
 }

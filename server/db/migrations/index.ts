@@ -31,6 +31,7 @@ import { emailSecrets } from './0030_email_secrets';
 import { licensing } from './0031_licensing';
 import { branding } from './0032_branding';
 import { movementSegments } from './0033_movement_segments';
+import { movementsBySubscription } from './0034_movements_by_subscription';
 
 import type { Migration } from './types';
 
@@ -69,4 +70,5 @@ export const MIGRATIONS: readonly Migration[] = [
   licensing,
   branding,
   movementSegments,
+  movementsBySubscription,
 ];

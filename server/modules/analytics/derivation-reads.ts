@@ -2,15 +2,9 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
 import type { DB } from '../../db/schema';
 import { chunks } from './bulk-sql';
-import { STORED_MOVEMENT_KEY } from './derive';
+import { dialectOf } from '../../db/dialect';
+import { storedMovementsDigest } from './derive';
 import { packedState, unpackState } from './states-repo';
-
-/** A stored movement as a rebuild first reads it: its customer, id and every other field in one text. */
-export interface StoredKey {
-  customer_id: string;
-  id: string;
-  key: string;
-}
 
 /** Which customers a read covers: those in (after, upTo] (upTo null: to the end), or those named. */
 export type CustomerScope = { after: string; upTo: string | null } | { ids: readonly string[] };
@@ -35,38 +29,54 @@ async function scoped<T>(
   return rows;
 }
 
-/** The scope's states in time order per customer, each read as one packed text. */
-export async function statesInScope(
+/** Between two states in a customer's text (ASCII's group separator: no field holds it). */
+const STATES = '\u001d';
+
+/**
+ * The scope's states by customer, each customer's in time order: read as one text per customer
+ * (its packed states joined in order by the database), so a rebuild reads 100,000 rows, not
+ * 400,000, and needs no grouping of its own.
+ */
+export async function statesByCustomer(
   db: Kysely<DB>,
   tenantId: string,
   scope: CustomerScope,
-): Promise<MrrState[]> {
+): Promise<Map<string, MrrState[]>> {
+  const packed = packedState(db);
+  const joined =
+    dialectOf(db) === 'postgres'
+      ? sql<string>`string_agg(${packed}, chr(29) ORDER BY effective_at, seq)`
+      : sql<string>`group_concat(${packed}, char(29) ORDER BY effective_at, seq)`;
   const rows = await scoped(scope, (filter) =>
     db
       .selectFrom('mrr_states')
-      .select(packedState(db).as('packed'))
+      .select(['customer_id', joined.as('states')])
       .where('tenant_id', '=', tenantId)
       .where(filter)
-      .orderBy('customer_id')
-      .orderBy('effective_at')
-      .orderBy('seq')
+      .groupBy('customer_id')
       .execute(),
   );
-  return rows.map((row) => unpackState(row.packed));
+  return new Map(rows.map((row) => [row.customer_id, row.states.split(STATES).map(unpackState)]));
 }
 
-/** The scope's stored movements as keys (orphans of a range's customers included). */
-export function storedKeysInScope(
+/**
+ * The scope's customers with stored movements (orphans of a range's customers included), each
+ * with its movements' digest (derive.ts: every field of every row in one text).
+ */
+export async function storedDigestsInScope(
   db: Kysely<DB>,
   tenantId: string,
   scope: CustomerScope,
-): Promise<StoredKey[]> {
-  return scoped(scope, (filter) =>
+): Promise<Map<string, string>> {
+  const digest = storedMovementsDigest(dialectOf(db));
+  const rows = await scoped(scope, (filter) =>
     db
       .selectFrom('mrr_movements')
-      .select(['customer_id', 'id', STORED_MOVEMENT_KEY.as('key')])
+      .select(['customer_id', digest.as('digest')])
       .where('tenant_id', '=', tenantId)
       .where(filter)
+      .groupBy('customer_id')
       .execute(),
   );
+  return new Map(rows.map((row) => [row.customer_id, row.digest]));
 }

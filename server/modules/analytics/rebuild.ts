@@ -5,7 +5,7 @@ import { yieldToIo } from '../../lib/loop';
 import { rememberingConverter, type Derivation } from './derive';
 import type { Converter } from './movements';
 import { loadRateBook } from './rates';
-import { statesInScope, storedKeysInScope } from './derivation-reads';
+import { statesByCustomer, storedDigestsInScope } from './derivation-reads';
 import { differingCustomers, reconcileCustomers, withStored, writeDerived } from './reconcile';
 import { findSettings } from './settings-repo';
 import { customerNows } from './states-repo';
@@ -55,15 +55,15 @@ async function rebuildRange(
   range: { after: string; upTo: string | null },
 ): Promise<number> {
   const check = async (trx: Kysely<DB>) => {
-    const stored = await storedKeysInScope(trx, derivation.tenantId, range);
-    const states = await statesInScope(trx, derivation.tenantId, range);
-    return { differing: differingCustomers(derivation, converter, states, stored), stored };
+    const digests = await storedDigestsInScope(trx, derivation.tenantId, range);
+    const states = await statesByCustomer(trx, derivation.tenantId, range);
+    return { differing: differingCustomers(derivation, converter, states, digests), digests };
   };
   if (dialectOf(db) === 'sqlite') {
     return db.transaction().execute(async (trx) => {
-      const { differing, stored } = await check(trx);
+      const { differing, digests } = await check(trx);
       if (differing.size === 0) return 0;
-      return writeDerived(trx, derivation.tenantId, differing, withStored(differing, stored));
+      return writeDerived(trx, derivation.tenantId, differing, withStored(differing, digests));
     });
   }
   const { differing } = await check(db);

@@ -2,10 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { chunks } from './bulk-sql';
-import { deriveRows, movementKey, rememberingConverter, type Derivation } from './derive';
+import { deriveDigest, rememberingConverter, rowsOf, type Derivation } from './derive';
 import { applyMovementDiff, diffMovements, type Converter } from './movements';
 import type { MrrState } from '../../../shared/analytics/mrr-rules';
-import { statesInScope, storedKeysInScope, type StoredKey } from './derivation-reads';
+import { statesByCustomer, storedDigestsInScope } from './derivation-reads';
 import type { MovementRow } from './states-repo';
 
 export type { Derivation };
@@ -25,39 +25,35 @@ function grouped<T>(rows: readonly T[], customerOf: (row: T) => string): Map<str
 const byCustomer = <T extends { customer_id: string }>(rows: readonly T[]) =>
   grouped(rows, (row) => row.customer_id);
 
-/** True when the stored keys of one customer are exactly the derived rows. */
-function same(derived: readonly MovementRow[], stored: readonly StoredKey[] | undefined): boolean {
-  if ((stored?.length ?? 0) !== derived.length) return false;
-  if (!stored) return true;
-  const keys = new Map(stored.map((row) => [row.id, row.key]));
-  return derived.every((row) => keys.get(row.id) === movementKey(row));
-}
-
 /**
- * Derives every customer of `states` and compares with what is stored (`stored` holds the same
- * customers' keys): the derived rows of each customer whose movements differ, including a
- * customer with movements and no state any more (derived: none).
+ * Derives every customer of `states` and compares with what is stored (`digests` holds the same
+ * customers' stored movements, derive.ts): the derived rows of each customer whose movements
+ * differ, including a customer with movements and no state any more (derived: none).
  */
 export function differingCustomers(
   derivation: Derivation,
   converter: Converter,
-  states: readonly MrrState[],
-  stored: readonly StoredKey[],
+  states: ReadonlyMap<string, readonly MrrState[]>,
+  digests: ReadonlyMap<string, string>,
 ): Map<string, MovementRow[]> {
-  const storedOf = byCustomer(stored);
   const differing = new Map<string, MovementRow[]>();
-  for (const [customerId, ofCustomer] of grouped(states, (state) => state.customerId)) {
-    const derived = deriveRows(derivation, converter, customerId, ofCustomer);
-    if (!same(derived, storedOf.get(customerId))) differing.set(customerId, derived);
-    storedOf.delete(customerId);
+  const seen = new Set<string>();
+  for (const [customerId, ofCustomer] of states) {
+    const { movements, digest } = deriveDigest(derivation, converter, customerId, ofCustomer);
+    if (digest !== (digests.get(customerId) ?? ''))
+      differing.set(customerId, rowsOf(derivation, converter, movements));
+    seen.add(customerId);
   }
-  for (const customerId of storedOf.keys()) differing.set(customerId, []);
+  for (const customerId of digests.keys()) if (!seen.has(customerId)) differing.set(customerId, []);
   return differing;
 }
 
 /** The differing customers that have stored movements (whose rows must be read whole to replace them). */
-export function withStored(differing: ReadonlyMap<string, unknown>, stored: readonly StoredKey[]): string[] {
-  return [...new Set(stored.map((row) => row.customer_id))].filter((id) => differing.has(id));
+export function withStored(
+  differing: ReadonlyMap<string, unknown>,
+  digests: ReadonlyMap<string, string>,
+): string[] {
+  return [...differing.keys()].filter((id) => digests.has(id));
 }
 
 /** Rows that differed: each id inserted, deleted or both (replaced) counts once. */
@@ -125,8 +121,8 @@ export async function reconcileCustomers(
     );
   }
   const scope = { ids: customerIds };
-  const stored = await storedKeysInScope(trx, tenantId, scope);
-  const states = await statesInScope(trx, tenantId, scope);
-  const differing = differingCustomers(derivation, converter, states, stored);
-  return writeDerived(trx, tenantId, differing, withStored(differing, stored));
+  const digests = await storedDigestsInScope(trx, tenantId, scope);
+  const states = await statesByCustomer(trx, tenantId, scope);
+  const differing = differingCustomers(derivation, converter, states, digests);
+  return writeDerived(trx, tenantId, differing, withStored(differing, digests));
 }

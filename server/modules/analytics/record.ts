@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema';
 import { BugIndicatingError } from '../../lib/errors';
 import { applyMovementDiff, diffMovements, toMovementRow } from './movements';
 import { ratesForMovements } from './day-rates';
-import { findSettings } from './settings-repo';
+import { DEFAULT_REPORTING_CURRENCY } from './settings-repo';
 import {
   billingEventAt,
   insertState,
@@ -98,7 +98,12 @@ export async function recordSubscriptionValue(
     recorded_at: write.updatedAt,
   };
   await insertState(trx, state);
-  await rederiveCustomer(trx, tenantId, write.customerId, [...states, state], Math.max(write.updatedAt, at));
+  const settings = {
+    reportingCurrency: pricing.reporting_currency ?? DEFAULT_REPORTING_CURRENCY,
+    pastDueChurnDays: pricing.past_due_churn_days ?? null,
+  };
+  const now = Math.max(write.updatedAt, at);
+  await rederiveCustomer(trx, tenantId, write.customerId, [...states, state], settings, now);
 }
 
 /** The subscription's latest state (by effective time, then record order), as latestStateOf reads it. */
@@ -121,9 +126,9 @@ async function rederiveCustomer(
   tenantId: string,
   customerId: string,
   states: StateRow[],
+  settings: { reportingCurrency: string; pastDueChurnDays: number | null },
   now: number,
 ): Promise<void> {
-  const settings = await findSettings(trx, tenantId);
   const derived = deriveMovements(states.map(toMrrState), settings, now);
   const rates = await ratesForMovements(trx, tenantId, settings.reportingCurrency, derived);
   const rows = derived.map((m) => toMovementRow(tenantId, m, rates));

@@ -17,7 +17,8 @@ export type MovementRow = Selectable<DB['mrr_movements']>;
 /**
  * Analytics reads what it needs of billing's tables with its own SQL (billing imports
  * analytics, so the reverse would be a circle): a subscription's price and its customer's
- * country and clock.
+ * country — with the workspace's settings a derivation needs (null without a settings row: the
+ * defaults), so a subscription write reads them in the same statement.
  */
 export async function pricingOf(db: Db, tenantId: string, priceId: string, customerId: string) {
   const row = await db
@@ -25,7 +26,14 @@ export async function pricingOf(db: Db, tenantId: string, priceId: string, custo
     .innerJoin('customers', (join) =>
       join.on('customers.tenant_id', '=', tenantId).on('customers.id', '=', customerId),
     )
-    .select(['prices.amount', 'prices.interval', 'customers.country'])
+    .leftJoin('analytics_settings', (join) => join.on('analytics_settings.tenant_id', '=', tenantId))
+    .select([
+      'prices.amount',
+      'prices.interval',
+      'customers.country',
+      'analytics_settings.reporting_currency',
+      'analytics_settings.past_due_churn_days',
+    ])
     .where('prices.tenant_id', '=', tenantId)
     .where('prices.id', '=', priceId)
     .executeTakeFirst();
@@ -124,8 +132,9 @@ const NULL = '\u001e';
  */
 export function packedState(db: Db): RawBuilder<string> {
   const char = dialectOf(db) === 'postgres' ? 'chr' : 'char';
+  // One concat_ws: a chain of || copies the growing text at every step.
   return sql<string>`${sql.raw(
-    DERIVED_COLUMNS.map((c) => `coalesce(CAST("${c}" AS TEXT), ${char}(30))`).join(` || ${char}(31) || `),
+    `concat_ws(${char}(31), ${DERIVED_COLUMNS.map((c) => `coalesce(CAST("${c}" AS TEXT), ${char}(30))`).join(', ')})`,
   )}`;
 }
 
