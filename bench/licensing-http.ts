@@ -8,13 +8,13 @@
  * note) — the ratios say what HTTP and the REST layer add. The aim: ≥ 5,000 validations/s with
  * p99 ≤ 10 ms at 64 in flight on 2 cores.
  *
- *   npx tsx bench/licensing-http.ts [seconds per run] [--pg]
+ *   npx tsx bench/licensing-http.ts [seconds per run] [--pg] [--profile=DIR]
  *
  * `--pg` runs it again with the server on PostgreSQL (TOLLGATE_BENCH_POSTGRES_URL, else a
  * throwaway cluster: fsync off, default memory settings).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide } from '../shared/licensing/decision';
@@ -34,11 +34,14 @@ import { insertTenant } from '../server/modules/tenants';
 import { createCallerFactory } from '../server/trpc/base';
 import { createContext } from '../server/trpc/context';
 import { benchPostgres } from './lib/pg-server';
+import { profilePhase } from './lib/sync-cpu';
 import { loadFromChild, type LoadFigures } from './lib/load';
 import { ms, table } from './lib/stats';
 
 const SECONDS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
 const PG = process.argv.includes('--pg');
+/** `--profile=DIR`: a CPU profile of this process (the server) per HTTP run, `DIR/<db>-<in flight>.cpuprofile`. */
+const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length) ?? null;
 const IN_FLIGHT = [1, 16, 64] as const;
 const LICENSES = 256;
 const CALLS = 20_000;
@@ -138,6 +141,39 @@ async function seed(backend: HostedBackend) {
   return { bodies, keys, productId: product.id };
 }
 
+/**
+ * The floor under any answer on this machine: node:http alone reading the same bodies and
+ * answering a validation's JSON, under the same load. Our server's CPU per request over this
+ * one's is what the REST layer, the lookup and the log cost.
+ */
+async function bareHttp(bodies: string[], connections: number): Promise<LoadFigures> {
+  const answer = JSON.stringify({ valid: true, code: 'VALID', detail: 'The license is valid' });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answer);
+    });
+  });
+  const { url } = await listen(server, 0);
+  try {
+    return await loadFromChild({
+      url,
+      connections,
+      duration: SECONDS,
+      requests: bodies.map((body) => ({
+        method: 'POST' as const,
+        path: '/',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })),
+    });
+  } finally {
+    await close(server);
+  }
+}
+
 /** µs per call, one at a time, after a warm-up. */
 async function inProcess(call: (i: number) => unknown): Promise<{ us: number; cpuUs: number }> {
   for (let i = 0; i < 2_000; i++) await call(i);
@@ -182,12 +218,15 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
         'p50',
         'p99',
         'server CPU µs/req',
+        'bare node:http /s',
+        'its CPU µs/req',
         'load',
         '× decision',
         '× validateLicense',
       ],
     ];
     for (const connections of IN_FLIGHT) {
+      const profiled = profilePhase(PROFILE_DIR, `${label}-${connections}`);
       const figures: LoadFigures = await loadFromChild({
         url: served.url,
         connections,
@@ -199,6 +238,8 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
           body,
         })),
       });
+      profiled();
+      const bare = await bareHttp(world.bodies, connections);
       const perRequestUs = 1e6 / figures.perSecond;
       rows.push([
         String(connections),
@@ -206,6 +247,8 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
         latency(figures.p50),
         latency(figures.p99),
         figures.serverCpuUs.toFixed(0),
+        Math.round(bare.perSecond).toLocaleString('en'),
+        bare.serverCpuUs.toFixed(0),
         load(),
         `${(perRequestUs / decision.us).toFixed(0)}×`,
         `${(perRequestUs / service.us).toFixed(1)}×`,

@@ -17,6 +17,7 @@ export const EXPORT_SOURCES = [
   'audit',
   'movements',
   'recoveries',
+  'licenses',
   /** A report, not a list: the Overview (figures, charts, MRR and revenue by month, losses). */
   'overview',
 ] as const;
@@ -41,6 +42,7 @@ export const SOURCE_TITLES: Record<ExportSource, string> = {
   audit: 'Audit log',
   movements: 'MRR movements',
   recoveries: 'Invoices in recovery',
+  licenses: 'Licenses',
   overview: 'Overview',
 };
 

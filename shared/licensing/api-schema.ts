@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_FINGERPRINT_LENGTH, MAX_MACHINE_NAME_LENGTH, MAX_PLATFORM_LENGTH } from './activation';
-import { MAX_LICENSE_KEY_LENGTH, parseLicenseKey } from './signing';
+import { looksLikeLicenseKey, MAX_LICENSE_KEY_LENGTH } from './signing';
 
 /**
  * Inputs of the licensing API the platform's apps call (`/api/v1/licenses/…`, docs/rest-api.md,
@@ -12,7 +12,7 @@ import { MAX_LICENSE_KEY_LENGTH, parseLicenseKey } from './signing';
 export const licenseKeyText = z
   .string({ error: 'key must be text' })
   .max(MAX_LICENSE_KEY_LENGTH, { error: `key must be at most ${MAX_LICENSE_KEY_LENGTH} characters` })
-  .refine((key) => parseLicenseKey(key) !== null, {
+  .refine(looksLikeLicenseKey, {
     error: 'key is not a license key (TG1.<kid>.<payload>.<signature>)',
   })
   .transform((key) => key.trim());

@@ -59,6 +59,20 @@ function payloadOf(value: unknown): LicenseKeyPayload | null {
   return { licenseId: lic, tenantId: ten, issuedAt: iat as number };
 }
 
+/**
+ * A license key's shape (prefix, key id, base64url payload, a 64-byte signature), without
+ * decoding it: what the API checks on every call. Decoding and parsing the payload costs more
+ * than the rest of a validation, and a key that has the shape but no license (its hash found
+ * nothing) is NOT_FOUND either way.
+ */
+const LICENSE_KEY_SHAPE = new RegExp(
+  `^${LICENSE_KEY_PREFIX}\\.[A-Za-z0-9_-]{1,32}\\.[A-Za-z0-9_-]{2,${MAX_LICENSE_KEY_LENGTH}}\\.[A-Za-z0-9_-]{86}$`,
+);
+
+export function looksLikeLicenseKey(text: string): boolean {
+  return text.length <= MAX_LICENSE_KEY_LENGTH && LICENSE_KEY_SHAPE.test(text.trim());
+}
+
 /** The parts of a license key, without checking its signature; null when it is not one. */
 export function parseLicenseKey(text: string): ParsedLicenseKey | null {
   const key = text.trim();

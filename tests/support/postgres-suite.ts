@@ -172,6 +172,7 @@ export const POSTGRES_SUITE: string[] = [
   // licensing (issue 15): machines, the REST API, usage (h-api)
   'server/modules/licensing/machines/machines.int.test.ts',
   'server/hosted/rest/licensing.int.test.ts',
+  'server/modules/licensing/api/view.int.test.ts',
 
   // licensing: the staff's reads of licenses
   'server/modules/licensing/queries/queries.int.test.ts',

@@ -20,7 +20,7 @@ interface LicenseFiltersProps {
   onChange: (patch: Partial<LicensesSearch>) => void;
 }
 
-/** Status and expiry; a customer chosen elsewhere (their page, a license) shows as a removable chip. */
+/** Status, policy and expiry; a customer chosen elsewhere (their page, a license) shows as a removable chip. */
 export function LicenseFilters({ search, onChange }: LicenseFiltersProps) {
   return (
     <>
@@ -33,6 +33,7 @@ export function LicenseFilters({ search, onChange }: LicenseFiltersProps) {
         clearable
         w={160}
       />
+      <PolicySelect value={search.policy ?? null} onChange={(policy) => onChange({ policy })} />
       <Select
         aria-label="Expiring"
         placeholder="Any expiry"
@@ -45,18 +46,39 @@ export function LicenseFilters({ search, onChange }: LicenseFiltersProps) {
       {search.customer && (
         <CustomerChip id={search.customer} onClear={() => onChange({ customer: undefined })} />
       )}
-      {search.policy && (
-        <Button
-          variant="light"
-          size="xs"
-          rightSection={<IconX size={14} aria-hidden />}
-          onClick={() => onChange({ policy: undefined })}
-          aria-label="Show every policy"
-        >
-          One policy
-        </Button>
-      )}
     </>
+  );
+}
+
+/** Every policy, archived ones too: licenses issued under an archived policy still run. */
+function PolicySelect({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (policy: string | undefined) => void;
+}) {
+  const trpc = useTRPC();
+  const policies = useQuery({
+    ...trpc.licensePolicies.list.queryOptions({ includeArchived: true }),
+    staleTime: 60_000,
+  });
+  const options = (policies.data ?? []).map((policy) => ({
+    value: policy.id,
+    label: policy.archivedAt === null ? policy.name : `${policy.name} (archived)`,
+  }));
+  return (
+    <Select
+      aria-label="Policy"
+      placeholder="Any policy"
+      data={options}
+      value={value}
+      onChange={(policy) => onChange(policy ?? undefined)}
+      searchable
+      clearable
+      nothingFoundMessage="No policy by that name"
+      w={200}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useNow } from '../../lib/use-now';
 import { DataTable, type DataSource, type SortState } from '../../ui/data-table';
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportMenu } from '../exports';
 import { licenseColumns } from './columns';
 import { IssueLicenseButton } from './IssueLicenseDialog';
 import { LicenseFilters } from './LicenseFilters';
@@ -58,6 +59,7 @@ export function LicensesListPage() {
         }
       />
       <DataTable
+        exportMenu={(columns) => <ExportMenu source="licenses" view={view} columns={columns} />}
         tableId="licenses"
         label="Licenses"
         columns={licenseColumns}

@@ -10,6 +10,7 @@ export const licenseColumns: DataColumn<LicenseRow>[] = [
     id: 'customer',
     header: 'Customer',
     hideable: false,
+    exportAs: ['customer', 'license'],
     minWidth: 200,
     grow: 2,
     cell: (l) => (

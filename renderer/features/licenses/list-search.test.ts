@@ -47,4 +47,11 @@ describe('the Licenses list in the URL', () => {
     expect(expiring.sort).toEqual({ field: 'expiresAt', direction: 'asc' });
     expect(expiring.expiringBefore).toBe(Date.UTC(2026, 11, 15));
   });
+
+  it('asks the list, and so the export, for the policy chosen in the URL', () => {
+    expect(licenseListInput({ policy: `lpo_${ID}`, status: 'ACTIVE' }, TODAY)).toMatchObject({
+      policyId: `lpo_${ID}`,
+      status: 'ACTIVE',
+    });
+  });
 });

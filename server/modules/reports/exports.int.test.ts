@@ -15,11 +15,14 @@ afterAll(async () => {
   await world.close();
 });
 
-/** Per source: a view with a filter, the column that names a row, and the item field it shows. */
-/** The lists (the Overview, a report, has its own test). */
+/**
+ * Per list (the Overview, a report, has its own test): a view with a filter (a function of the
+ * world where it names a row of it), the column that names a row, and the item field it shows.
+ */
+type View = Record<string, unknown>;
 const VIEWS: Record<
   Exclude<ExportSource, 'overview'>,
-  { view: Record<string, unknown>; column: string; key: string }
+  { view: View | ((world: ExportWorld) => View); column: string; key: string }
 > = {
   customers: {
     view: { status: 'active', sort: { field: 'name', direction: 'asc' }, search: '' },
@@ -34,13 +37,29 @@ const VIEWS: Record<
   audit: { view: { action: 'customer.' }, column: 'Seq', key: 'seq' },
   movements: { view: { from: '2025-01', to: '2027-12', segment: {}, kind: 'new' }, column: 'ID', key: 'id' },
   recoveries: { view: { status: null, currency: 'USD' }, column: 'ID', key: 'id' },
+  licenses: { view: (w) => goldBySoonestExpiry(w), column: 'ID', key: 'id' },
+};
+
+/** The Gold policy's licenses, soonest expiry first, as the Licenses page asks for them. */
+const goldBySoonestExpiry = (w: ExportWorld): View => ({
+  status: null,
+  policyId: w.policies.gold,
+  customerId: null,
+  expiringBefore: null,
+  sort: { field: 'expiresAt', direction: 'asc' },
+});
+
+const viewOf = (source: keyof typeof VIEWS): View => {
+  const { view } = VIEWS[source];
+  return typeof view === 'function' ? view(world) : view;
 };
 
 describe('exports to CSV', () => {
   it.each(Object.keys(VIEWS) as (keyof typeof VIEWS)[])(
     '%s: exactly the rows of the view, in its order',
     async (source) => {
-      const { view, column, key } = VIEWS[source];
+      const { column, key } = VIEWS[source];
+      const view = viewOf(source);
       const expected = (await world.listAll('adminA', source, view)).map((item) => String(item[key]));
       expect(expected.length, 'the view is not empty').toBeGreaterThan(1);
       const done = await world.exportAs('adminA', { source, view, format: 'csv' });
@@ -105,6 +124,27 @@ describe('exports to XLSX', () => {
     });
   });
 
+  it('licenses: the policy’s licenses with real expiry dates and counts, the key only as its hint', async () => {
+    const view = goldBySoonestExpiry(world);
+    const expected = await world.listAll('viewerA', 'licenses', view);
+    expect(expected.map((item) => item.policyName)).toEqual(['Gold', 'Gold', 'Gold']);
+    const done = await world.exportAs('viewerA', { source: 'licenses', view, format: 'xlsx' });
+    const sheet = await xlsxSheet(world.fileOf(done));
+    expect(sheet.rowCount).toBe(expected.length + 1);
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const at = (name: string) => header.indexOf(name);
+    expected.forEach((item, index) => {
+      const row = sheet.getRow(index + 2);
+      expect(row.getCell(at('ID')).value).toBe(item.id);
+      expect(row.getCell(at('License')).value).toBe(item.name);
+      expect(row.getCell(at('Status')).value).toBe(item.status);
+      expect(row.getCell(at('Expires (UTC)')).value).toEqual(new Date(Number(item.expiresAt)));
+      expect(row.getCell(at('Machines')).value).toBe(0);
+      expect(row.getCell(at('Key (last 4)')).value).toBe(item.keyHint);
+    });
+    expect(expected.map((item) => item.status)).toContain('SUSPENDED');
+  });
+
   it('audit: an uncounted list still exports whole', async () => {
     const expected = await world.listAll('adminA', 'audit', {});
     const done = await world.exportAs('adminA', { source: 'audit', view: {}, format: 'xlsx' });
@@ -135,6 +175,15 @@ describe('exports to PDF', () => {
     const text = (await pdfPages(world.fileOf(done))).join('\n');
     expect(text).toContain('3 rows');
     expect(text.match(/evt_test_\d/g)).toEqual(['evt_test_2', 'evt_test_1', 'evt_test_0']);
+  });
+
+  it('licenses: the policy’s licenses printed once each, the policy filter and sort in words', async () => {
+    const view = goldBySoonestExpiry(world);
+    const expected = await world.listAll('viewerA', 'licenses', view);
+    const done = await world.exportAs('viewerA', { source: 'licenses', view, format: 'pdf' });
+    const text = (await pdfPages(world.fileOf(done))).join('\n');
+    expect(text).toContain(`Policy: ${world.policies.gold}; Sort: Expires at, ascending`);
+    expect(text.match(/Campus \d/g)).toEqual(expected.map((item) => item.name));
   });
 
   it('movements: the month’s movements with their segment in words', async () => {

@@ -33,13 +33,15 @@ export interface ExportWorld extends BillingWorld {
     view: Record<string, unknown>,
   ): Promise<Record<string, unknown>[]>;
   fileOf(summary: ExportSummary): string;
+  /** Tenant A's license policies: Gold holds three licenses, Silver two. */
+  policies: { gold: string; silver: string };
 }
 
 /**
  * A billing world with an export runner reading two-row pages (so every export crosses page
  * ends), and in tenant A: customers with paid and failed subscriptions, their invoices,
  * payments, emails and audit trail (and two whose card fails when their trial ends, so their invoices are in
- * recovery), and three Stripe events.
+ * recovery), three Stripe events, and five licenses under two policies.
  */
 export async function createExportWorld(): Promise<ExportWorld> {
   const world = await createBillingWorld();
@@ -48,8 +50,10 @@ export async function createExportWorld(): Promise<ExportWorld> {
   world.services.exports = runner;
   const staff = world.as('billingA');
   const names = ['Ada "Countess" Lovelace', 'Grace Hopper, USN', 'Zoë Müller', '=Mallory', 'Alan Turing'];
+  const customerIds: string[] = [];
   for (const [index, name] of names.entries()) {
     const { customerId } = await world.customerOnClock(name, index === 3 ? FAILING_CARD : GOOD_CARD);
+    customerIds.push(customerId);
     await staff.subscriptions.create({
       customerId,
       priceId: world.catalog.prices.proMonthlyUsd,
@@ -86,10 +90,12 @@ export async function createExportWorld(): Promise<ExportWorld> {
       })
       .execute();
   }
+  const policies = await issueLicenses(world, customerIds);
   const exportWorld: ExportWorld = {
     ...world,
     runner,
     directory,
+    policies,
     async exportAs(persona, input) {
       const started = await world.as(persona).exports.start(input);
       await runner.settled(started.id);
@@ -117,6 +123,40 @@ export async function createExportWorld(): Promise<ExportWorld> {
     },
   };
   return exportWorld;
+}
+
+/**
+ * Two policies of the demo product and a license for each customer, alternating Gold and
+ * Silver a minute apart (so their expiries differ), issued through the licensing module's
+ * own procedures as staff would; the second Gold license is then suspended.
+ */
+async function issueLicenses(world: BillingWorld, customerIds: readonly string[]) {
+  const staff = world.as('adminA');
+  const policy = (name: string, durationDays: number) =>
+    staff.licensePolicies.create({
+      name,
+      productId: world.catalog.productId,
+      durationKind: 'FIXED',
+      durationDays,
+      machineMode: 'FLOATING',
+      maxMachines: 3,
+      maxUsers: 10,
+      expirationStrategy: 'RESTRICT',
+      overageStrategy: 'NONE',
+      pastDueAction: 'OVERDUE',
+    });
+  const gold = await policy('Gold', 30);
+  const silver = await policy('Silver', 365);
+  const issued = [];
+  for (const [index, customerId] of customerIds.entries()) {
+    const policyId = index % 2 === 0 ? gold.id : silver.id;
+    issued.push(await staff.licenses.issue({ customerId, policyId, name: `Campus ${index}` }));
+    world.clock.advance(60_000);
+  }
+  const second = issued[2]?.license;
+  if (second)
+    await staff.licenses.suspend({ id: second.id, expectedVersion: second.version, reason: 'Audit' });
+  return { gold: gold.id, silver: silver.id };
 }
 
 /** A CSV export's records: header first. */

@@ -16,6 +16,12 @@ describe('viewInWords', () => {
     ).toBe('Status: paid; Issued from: 2026-01-01 00:00 UTC; Sort: Created at, ascending');
   });
 
+  it('writes a time filter named …Before (the Licenses list’s expiry window) as a time', () => {
+    expect(
+      viewInWords({ expiringBefore: Date.UTC(2026, 11, 15) }, { expiringBefore: 'Expiring before' }),
+    ).toBe('Expiring before: 2026-12-15 00:00 UTC');
+  });
+
   it('says so when nothing narrows the list', () => {
     expect(viewInWords({ search: '', customerId: null })).toBe('None (the whole list)');
   });

@@ -15,7 +15,7 @@ function spelled(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const TIME_KEY = /(^from$|^to$|From$|To$|At$)/;
+const TIME_KEY = /(^from$|^to$|From$|To$|At$|Before$)/;
 
 function valueInWords(key: string, value: unknown): string {
   if (typeof value === 'number' && TIME_KEY.test(key)) {

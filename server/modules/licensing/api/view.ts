@@ -3,7 +3,7 @@ import type { LicenseState } from '../../../../shared/licensing/decision';
 import type { Policy } from '../../../../shared/licensing/policy';
 import type { DB } from '../../../db/schema';
 import { licenseStateOf, policyFromRow, type LicenseRow, type PolicyRow } from '../rows';
-import { usagePeriodOf, type BillingCycle } from '../usage/period';
+import { usagePeriodOf, usagePeriodSpan, type BillingCycle } from '../usage/period';
 
 /**
  * A license as the API decides on it: its row, its policy, the decision's state (machines,
@@ -27,8 +27,9 @@ export interface LicenseView {
   policy: Policy;
   state: LicenseState;
   cycle: BillingCycle | null;
-  /** The usage period `state.usage` counts. */
+  /** The usage period `state.usage` counts, and the moments it spans. */
   period: string;
+  periodSpan: { from: number; to: number };
 }
 
 export async function readLicenseView(
@@ -72,22 +73,30 @@ export async function readLicenseView(
     state: licenseStateOf({ license, policy: policyRow, machines, users, usage: totals }),
     cycle,
     period,
+    periodSpan: usagePeriodSpan(cycle, now),
   };
 }
 
 class ViewMemory {
   readonly entries = new Map<string, { view: LicenseView; expiresAt: number }>();
+  /**
+   * Reads under way, by key hash, with the generation they began in: requests for a license
+   * whose view is being read wait for that read rather than start their own (an app's many
+   * instances ask at once when a view expires, and each read is five statements).
+   */
+  readonly reading = new Map<string, { generation: number; view: Promise<LicenseView | null> }>();
   /** Bumped by every forget: a read that began before it cannot store what it read. */
   generation = 0;
 
   get(hash: string, now: number): LicenseView | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
-    if (entry.expiresAt <= now) {
+    const { view } = entry;
+    if (entry.expiresAt <= now || now < view.periodSpan.from || now >= view.periodSpan.to) {
       this.entries.delete(hash);
       return undefined;
     }
-    return entry.view;
+    return view;
   }
 
   set(hash: string, view: LicenseView, now: number, readAt: number): void {
@@ -128,12 +137,21 @@ function memoryFor(db: Kysely<DB>): ViewMemory | undefined {
  */
 export async function licenseView(db: Kysely<DB>, keyHash: string, now: number): Promise<LicenseView | null> {
   const memory = memoryFor(db);
-  const known = memory?.get(keyHash, now);
-  if (known && known.period === usagePeriodOf(known.cycle, now)) return known;
-  const readAt = memory?.generation ?? 0;
-  const view = await readLicenseView(db, keyHash, now);
-  if (view && memory) memory.set(keyHash, view, now, readAt);
-  return view;
+  if (!memory) return readLicenseView(db, keyHash, now);
+  const known = memory.get(keyHash, now);
+  if (known) return known;
+  const { generation } = memory;
+  const underWay = memory.reading.get(keyHash);
+  if (underWay?.generation === generation) return underWay.view;
+  const view = readLicenseView(db, keyHash, now);
+  memory.reading.set(keyHash, { generation, view });
+  try {
+    const read = await view;
+    if (read) memory.set(keyHash, read, now, generation);
+    return read;
+  } finally {
+    if (memory.reading.get(keyHash)?.view === view) memory.reading.delete(keyHash);
+  }
 }
 
 /** Forgets a license everywhere in this process: call once a change to it (or its machines, seats, usage) commits. */

@@ -16,6 +16,9 @@ let ids: {
   bob: string;
   gold: string;
   silver: string;
+  /** Tenant B's policy and customer. */
+  bPolicy: string;
+  bertha: string;
   /** In creation order: l0 oldest. */
   l: string[];
   other: string;
@@ -71,7 +74,7 @@ beforeAll(async () => {
     name: 'Bertha license',
     now: T0,
   });
-  ids = { ada: ada.id, bob: bob.id, gold, silver, l, other };
+  ids = { ada: ada.id, bob: bob.id, gold, silver, bPolicy, bertha: bertha.id, l, other };
 });
 afterAll(async () => {
   await world?.close();
@@ -147,8 +150,19 @@ describe('licenses.list', () => {
     ]);
   });
 
+  it('finds nothing under another workspace’s policy or customer, as under one that does not exist', async () => {
+    const a = world.as('viewerA');
+    for (const filter of [{ policyId: ids.bPolicy }, { customerId: ids.bertha }]) {
+      const page = await a.licenses.list(filter);
+      expect(page).toMatchObject({ items: [], total: 0, nextCursor: null });
+    }
+    expect((await world.as('adminB').licenses.list({ policyId: ids.bPolicy })).total).toBe(1);
+  });
+
   it('refuses bad input by name, never with a 500', async () => {
     const a = world.as('viewerA');
+    const policy = await clientError(() => a.licenses.list({ policyId: 'gold' }));
+    expect(policy.message).toContain('Policy id must look like an id from the policies list');
     const bad = await clientError(() => a.licenses.list({ status: 'LOST' as never }));
     expect(bad.message).toContain('Status must be one of ACTIVE, SUSPENDED, REVOKED');
     await expectDomainError(() => a.licenses.list({ cursor: 'nonsense' }), 'INVALID_INPUT');

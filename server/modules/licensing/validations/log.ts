@@ -9,9 +9,11 @@ import type { Logger } from '../../../lib/logger';
  * replaced there too).
  *
  * Validations are answered first and logged after: each is noted in memory, and every
- * FLUSH_MS the notes are written in one transaction of multi-row upserts (also when the
- * backend closes). One transaction per validation would make the log the cost of the
- * validation. The memory is bounded: at most RING_SLOTS notes per license are kept (older ones
+ * FLUSH_MS the notes are written as multi-row upserts of ROWS_PER_STATEMENT rows (also when
+ * the backend closes), each its own statement with a turn of the event loop between them: one
+ * transaction per validation would make the log the cost of the validation, and one
+ * transaction for the whole flush would hold SQLite's only connection (and the event loop)
+ * while the validations waiting behind it need a read. The memory is bounded: at most RING_SLOTS notes per license are kept (older ones
  * would be overwritten in the same flush) and MAX_PENDING in all; past that, notes are dropped
  * and counted in a warning. A process learns where a license's ring stands from its newest
  * row once, then counts on; two instances writing one license's ring at once may overwrite
@@ -77,28 +79,31 @@ class ValidationLog {
     if (dropped > 0) this.logger.warn({ dropped }, 'validation log notes dropped: the buffer was full');
     try {
       const rows = await this.#slotted(pending);
-      await this.db.transaction().execute(async (trx) => {
-        for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
-          await trx
-            .insertInto('license_validations')
-            .values(rows.slice(at, at + ROWS_PER_STATEMENT))
-            .onConflict((oc) =>
-              oc.columns(['license_id', 'slot']).doUpdateSet((eb) => ({
-                validated_at: eb.ref('excluded.validated_at'),
-                valid: eb.ref('excluded.valid'),
-                code: eb.ref('excluded.code'),
-                fingerprint: eb.ref('excluded.fingerprint'),
-                user_ref: eb.ref('excluded.user_ref'),
-                client: eb.ref('excluded.client'),
-                address: eb.ref('excluded.address'),
-              })),
-            )
-            .execute();
-        }
-      });
+      for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+        if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+        await this.#upsert(rows.slice(at, at + ROWS_PER_STATEMENT));
+      }
     } catch (error) {
       this.logger.error({ err: error }, 'writing the validation log failed; those entries are lost');
     }
+  }
+
+  #upsert(rows: DB['license_validations'][]) {
+    return this.db
+      .insertInto('license_validations')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['license_id', 'slot']).doUpdateSet((eb) => ({
+          validated_at: eb.ref('excluded.validated_at'),
+          valid: eb.ref('excluded.valid'),
+          code: eb.ref('excluded.code'),
+          fingerprint: eb.ref('excluded.fingerprint'),
+          user_ref: eb.ref('excluded.user_ref'),
+          client: eb.ref('excluded.client'),
+          address: eb.ref('excluded.address'),
+        })),
+      )
+      .execute();
   }
 
   /** The notes with their slots: each license's ring continues after its newest slot. */

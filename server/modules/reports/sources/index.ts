@@ -1,5 +1,6 @@
 import type { ExportSource } from '../../../../shared/exports/schema';
 import { invoicesSource, paymentsSource, subscriptionsSource } from './billing';
+import { licensesSource } from './licenses';
 import { movementsSource } from './movements';
 import { overviewSource } from './overview';
 import { recoveriesSource } from './recoveries';
@@ -17,6 +18,7 @@ export const EXPORT_SOURCE_DEFS: Record<ExportSource, ExportSourceDef<never>> = 
   audit: auditSource,
   movements: movementsSource,
   recoveries: recoveriesSource,
+  licenses: licensesSource,
   overview: overviewSource,
 };
 
