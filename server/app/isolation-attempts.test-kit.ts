@@ -380,6 +380,8 @@ export const ATTEMPTS: Record<string, ((a: Caller, f: Fixture) => Promise<unknow
       customerId: f.bCustomerId,
     }),
   'licenses.revealKey': (a, f) => a.licenses.revealKey({ id: f.bIssuedLicenseId }),
+  'licenses.rekey': (a, f) =>
+    a.licenses.rekey({ id: f.bIssuedLicenseId, expectedVersion: f.bIssuedLicenseVersion }),
   'licenses.downloadFile': (a, f) => a.licenses.downloadFile({ id: f.bIssuedLicenseId }),
   'licenses.machineFile': (a, f) => a.licenses.machineFile({ machineId: f.bMachineId }),
   'licenses.activateOffline': (a, f) => a.licenses.activateOffline({ request: f.bActivationRequest }),

@@ -176,6 +176,7 @@ const VALID: Record<string, ValidInput> = {
   },
   'licenses.renew': (k) => freshLicense(k),
   'licenses.revoke': (k) => freshLicense(k),
+  'licenses.rekey': (k) => freshLicense(k),
   'licenses.transfer': async (k) => ({ ...(await freshLicense(k)), customerId: await otherCustomer(k) }),
 };
 

@@ -18,7 +18,7 @@ import {
 } from '../modules/billing';
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { accountAdminsRouter, accountRouter } from '../modules/accounts';
-import { accountBrandingRouter, brandingRouter } from '../modules/branding';
+import { accountBrandingRouter, brandingRouter, workspaceEmailBranding } from '../modules/branding';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -31,7 +31,7 @@ import { auditRouter } from '../modules/audit';
 import { catalogRouter } from '../modules/catalog';
 import { customersRouter } from '../modules/customers';
 import { entitlementsRouter } from '../modules/entitlements';
-import { emailsRouter } from '../modules/emails';
+import { connectWorkspaceBranding, emailsRouter } from '../modules/emails';
 import { stripeEventsRouter } from '../modules/stripe-events';
 import { timelineRouter } from '../modules/timeline';
 import { labelsRouter } from '../modules/labels';
@@ -54,6 +54,8 @@ connectMrr(recordSubscriptionValue);
 // Licenses follow their subscription in each subscription write's transaction, and their billed
 // overage joins the renewal invoice: licensing is built on billing, so through a port as well.
 connectLicensing(licensingForBilling);
+// The workspace's billing emails wear its published branding; branding is built on emails.
+connectWorkspaceBranding(workspaceEmailBranding);
 
 /** Every procedure the console can call, one sub-router per domain. */
 export const appRouter = router({

@@ -168,4 +168,47 @@ describe('the demo workspace’s year of billing', () => {
         mrr.get(`${halfYearAgo} ${currency}`) ?? 0,
       );
   });
+
+  it('holds enterprise licenses in every state the Licenses pages show, made by the licensing commands', () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const licenses = all<{ status: string; expires_at: number | null; subscription_id: string | null }>(
+      'SELECT status, expires_at, subscription_id FROM licenses',
+    );
+    expect(licenses.length).toBeGreaterThanOrEqual(8);
+    expect(licenses.length).toBeLessThanOrEqual(12);
+    expect(licenses.filter((l) => l.status === 'SUSPENDED')).toHaveLength(1);
+    expect(
+      licenses.filter((l) => l.subscription_id !== null).length,
+      'following a subscription',
+    ).toBeGreaterThan(4);
+    const soon = licenses.filter(
+      (l) =>
+        l.status === 'ACTIVE' && l.expires_at !== null && l.expires_at > now && l.expires_at < now + 7 * day,
+    );
+    expect(soon.length, 'expiring within a week').toBeGreaterThan(0);
+    // Usage near a limit, with the 80 % alert recorded.
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM license_usage WHERE alerted_percent = 80').n).toBe(
+      1,
+    );
+    for (const table of ['license_policies', 'license_machines', 'license_seats', 'license_validations'])
+      expect(one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).n, table).toBeGreaterThan(2);
+    expect(
+      one<{ n: number }>('SELECT count(*) AS n FROM license_validations WHERE valid = 0').n,
+      'refused validations',
+    ).toBeGreaterThan(0);
+    const branding = all<{ customer_id: string | null; status: string }>(
+      'SELECT customer_id, status FROM branding_versions',
+    );
+    expect(branding.map((b) => b.status)).toEqual(['published']);
+    expect(branding[0]?.customer_id, 'an account’s, not the workspace’s').toMatch(/^cus_/);
+    // Through the commands: each license's issue and every followed renewal is in the audit trail.
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'license.issued'").n).toBe(
+      licenses.length,
+    );
+    expect(
+      one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'license.subscription_followed'")
+        .n,
+    ).toBeGreaterThan(0);
+  });
 });

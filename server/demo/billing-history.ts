@@ -30,6 +30,8 @@ export async function seedDemoBillingHistory(options: {
   catalog: DemoCatalog;
   now: number;
   seed: number;
+  /** More of the year, done at their moments among billing's own (licensing, say). */
+  milestones?: readonly DemoMilestone[];
 }): Promise<{ actions: number; jobs: number }> {
   const start = options.now - 365 * DAY_MS;
   const clock = new ManualClock(start);
@@ -89,19 +91,35 @@ export async function seedDemoBillingHistory(options: {
     }
     clock.set(Math.max(clock.now(), until));
   };
+  const milestones = [...(options.milestones ?? [])].sort((a, b) => a.at - b.at);
+  const runMilestonesUntil = async (until: number) => {
+    for (let next = milestones[0]; next && next.at <= until; next = milestones[0]) {
+      milestones.shift();
+      await runJobsUntil(next.at);
+      await next.run({ caller, services, clock });
+    }
+  };
   for (const action of plan) {
+    await runMilestonesUntil(action.at);
     await runJobsUntil(action.at);
     await perform(caller, action).catch((error: unknown) => {
       // A planned action the engine refuses (the subscription already lapsed, say) is simply skipped.
       options.logger.debug({ err: error, action: action.kind }, 'demo action skipped');
     });
   }
+  await runMilestonesUntil(options.now);
   await runJobsUntil(options.now);
   return { actions: plan.length, jobs: jobsRun };
 }
 
 const callerFor = createCallerFactory(appRouter);
 type Caller = ReturnType<typeof callerFor>;
+
+/** Something the demo does at a moment of its year, as the owner, through the console's procedures. */
+export interface DemoMilestone {
+  at: number;
+  run: (on: { caller: Caller; services: Services; clock: ManualClock }) => Promise<void>;
+}
 
 async function perform(caller: Caller, action: DemoAction): Promise<void> {
   switch (action.kind) {

@@ -19,6 +19,7 @@ import type { Logger } from '../lib/logger';
 import { seedDemoBillingHistory } from './billing-history';
 import { bulkLoadCustomers } from './bulk-load';
 import { generateCustomers } from './generator';
+import { demoLicensingMilestones } from './licensing';
 import { SeededRandom } from './random';
 
 export const DEMO_SEED = 20261121;
@@ -106,7 +107,8 @@ export async function seedDemoCustomers(
 
 /**
  * The whole demo workspace: customers with their history, the catalog they buy from,
- * and a year of subscriptions, invoices and payments made by the billing engine.
+ * a year of subscriptions, invoices and payments made by the billing engine, and the
+ * enterprise licenses some of its customers hold (server/demo/licensing.ts).
  */
 export async function seedDemoWorkspace(options: {
   db: Kysely<DB>;
@@ -128,5 +130,6 @@ export async function seedDemoWorkspace(options: {
     catalog,
     now,
     seed: DEMO_SEED + 2,
+    milestones: demoLicensingMilestones({ db, tenantId, catalog, now }),
   });
 }

@@ -77,6 +77,8 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/customers/search-forms.int.test.ts',
   'server/modules/customers/merge.int.test.ts',
   'server/modules/emails/attachments.int.test.ts',
+  'server/modules/emails/inline-logo.int.test.ts',
+  'server/modules/emails/workspace-branding.int.test.ts',
   'server/modules/emails/secrets.int.test.ts',
   'server/modules/emails/delivery-status.int.test.ts',
   'server/modules/emails/dispatch.int.test.ts',
@@ -138,6 +140,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/sync/desktop/secrets.int.test.ts',
   'server/sync/desktop/two-desktops.int.test.ts',
   'server/sync/desktop/entitlement-changes.int.test.ts',
+  'server/sync/desktop/licensing-keys.int.test.ts',
   // analytics (issue 14): MRR movements
   'server/modules/analytics/movements.int.test.ts',
   'server/modules/analytics/stripe-movements.int.test.ts',
@@ -164,6 +167,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/keys/keys.int.test.ts',
   'server/modules/licensing/policies/policies.int.test.ts',
   'server/modules/licensing/licenses/licenses.int.test.ts',
+  'server/modules/licensing/licenses/rekey.int.test.ts',
   'server/modules/licensing/files/files.int.test.ts',
 
   // white-label branding (migration 32)

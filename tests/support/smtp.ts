@@ -20,6 +20,10 @@ export interface ReceivedEmail {
   html: string;
   /** Parts sent as attachments, decoded to their bytes. */
   attachments: { filename: string; contentType: string; content: Buffer }[];
+  /** Parts sent inline with a Content-ID (an HTML's `cid:` images), decoded to their bytes. */
+  inline: { contentId: string; contentType: string; content: Buffer }[];
+  /** The multipart types the message is built of, outermost first (`multipart/related`…). */
+  multiparts: string[];
 }
 
 export interface TestSmtpServer {
@@ -89,6 +93,8 @@ interface Leaves {
   text: string;
   html: string;
   attachments: ReceivedEmail['attachments'];
+  inline: ReceivedEmail['inline'];
+  multiparts: string[];
 }
 
 /** An attachment's bytes (base64 or quoted-printable as nodemailer writes them). */
@@ -112,6 +118,7 @@ function leaves(headers: Record<string, string>, body: string, found: Leaves) {
   const type = headers['content-type'] ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (type.toLowerCase().startsWith('multipart/') && boundary) {
+    found.multiparts.push(type.split(';')[0]?.trim().toLowerCase() ?? '');
     for (const part of body.split(`--${boundary}`).slice(1)) {
       if (part.startsWith('--')) break;
       const inner = split(part.replace(/^\r?\n/, ''));
@@ -119,6 +126,9 @@ function leaves(headers: Record<string, string>, body: string, found: Leaves) {
     }
   } else if ((headers['content-disposition'] ?? '').toLowerCase().startsWith('attachment')) {
     found.attachments.push(attachmentOf(headers, body));
+  } else if (headers['content-id']) {
+    const { contentType, content } = attachmentOf(headers, body);
+    found.inline.push({ contentId: headers['content-id'].replace(/^<|>$/g, ''), contentType, content });
   } else if (type.toLowerCase().startsWith('text/html')) {
     found.html = decodeBody(headers, body);
   } else {
@@ -128,7 +138,7 @@ function leaves(headers: Record<string, string>, body: string, found: Leaves) {
 
 export function parseMessage(raw: string, session: SMTPServerSession): ReceivedEmail {
   const { headers, body } = split(raw);
-  const found: Leaves = { text: '', html: '', attachments: [] };
+  const found: Leaves = { text: '', html: '', attachments: [], inline: [], multiparts: [] };
   leaves(headers, body, found);
   return {
     envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -142,6 +152,8 @@ export function parseMessage(raw: string, session: SMTPServerSession): ReceivedE
     text: found.text,
     html: found.html,
     attachments: found.attachments,
+    inline: found.inline,
+    multiparts: found.multiparts,
   };
 }
 

@@ -12,6 +12,7 @@ import { useSession } from '../../shell/session';
 import { CustomerSelect, type CustomerOption } from '../../ui/CustomerSelect';
 import { FormDialog, ModalForm } from '../../ui/FormModal';
 import { SecretOnce } from '../../ui/SecretOnce';
+import { SubscriptionSelect } from './SubscriptionSelect';
 import { useLicenseMutations } from './use-license-mutations';
 
 interface Issued {
@@ -35,10 +36,6 @@ function IssueForm({
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const policies = useQuery(trpc.licensePolicies.list.queryOptions({ includeArchived: false }));
-  const subscriptions = useQuery({
-    ...trpc.subscriptions.list.queryOptions({ customerId: customer?.id ?? null, limit: 50 }),
-    enabled: customer !== null,
-  });
 
   const submit = async (event?: React.FormEvent<HTMLFormElement>) => {
     event?.preventDefault();
@@ -92,16 +89,9 @@ function IssueForm({
           error={errors.policyId}
           nothingFoundMessage={policies.isPending ? 'Loading policies…' : 'No policy: create one first'}
         />
-        <Select
-          label="Subscription"
+        <SubscriptionSelect
+          customerId={customer?.id ?? null}
           description="Optional: ties expiry, renewals and plan changes to it"
-          placeholder={customer ? 'None' : 'Choose a customer first'}
-          clearable
-          disabled={customer === null}
-          data={(subscriptions.data?.items ?? []).map((s) => ({
-            value: s.id,
-            label: `${s.planName} · ${s.status}`,
-          }))}
           value={subscriptionId}
           onChange={setSubscriptionId}
           error={errors.subscriptionId}

@@ -1,8 +1,8 @@
-import { Anchor, Grid, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Grid, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
-import { PageHeader } from '../../ui/PageHeader';
+import { CustomerRecordHeader } from '../../ui/CustomerRecordHeader';
 import { LicenseActions } from './LicenseActions';
 import { LicenseFacts, PolicyFacts } from './LicenseFacts';
 import { MachinesSection, SeatsSection } from './MachinesAndSeats';
@@ -33,31 +33,18 @@ export function LicensePage() {
   const { license: l, customer } = detail;
   return (
     <Stack gap="lg">
-      <PageHeader
+      <CustomerRecordHeader
         above={back}
-        title={
-          <Group gap="sm" component="span">
-            {l.name}
-            <LicenseStatusBadge status={l.status} size="md" />
-          </Group>
-        }
-        description={
-          <Text span size="sm" c="dimmed">
-            for{' '}
-            <Anchor
-              size="sm"
-              renderRoot={(props) => <Link to="/customers/$id" params={{ id: l.customerId }} {...props} />}
-            >
-              {customer?.name ?? l.customerId}
-            </Anchor>{' '}
-            ·{' '}
-            <Anchor
-              size="sm"
-              renderRoot={(props) => <Link to="/licenses" search={{ customer: l.customerId }} {...props} />}
-            >
-              all their licenses
-            </Anchor>
-          </Text>
+        title={l.name}
+        badges={<LicenseStatusBadge status={l.status} size="md" />}
+        customer={{ id: l.customerId, name: customer?.name ?? l.customerId }}
+        more={
+          <Anchor
+            size="sm"
+            renderRoot={(props) => <Link to="/licenses" search={{ customer: l.customerId }} {...props} />}
+          >
+            all their licenses
+          </Anchor>
         }
         actions={<LicenseActions detail={detail} />}
       />

@@ -1,7 +1,12 @@
-import { Code, Table, Text } from '@mantine/core';
-import { limitText } from './policy-text';
+import { Button, Code, Table, Text } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useSession } from '../../shell/session';
 import { DateText } from '../../ui/DateText';
 import { plainTable } from '../../ui/plain-table';
+import { MachineFileButton } from './MachineFileButton';
+import { OfflineActivationDialog } from './OfflineActivationDialog';
+import { limitText } from './policy-text';
 import { Section } from './Section';
 import type { LicenseDetail } from './types';
 
@@ -17,9 +22,16 @@ const none = (text: string) => (
   </Text>
 );
 
-/** The machines the license is activated on, newest first, with when each was last heard from. */
+/**
+ * The machines the license is activated on, newest first, with when each was last heard from;
+ * those who manage licensing download a machine's file and activate a machine offline here.
+ */
 export function MachinesSection({ detail }: { detail: LicenseDetail }) {
-  const { machines, policy } = detail;
+  const { machines, policy, license } = detail;
+  const { permissions } = useSession();
+  const [activating, setActivating] = useState(false);
+  const manages =
+    permissions.includes('licensing.manage') && license.status === 'ACTIVE' && policy.machineMode !== 'NONE';
   const max =
     policy.machineMode === 'NODE_LOCKED' ? 1 : policy.machineMode === 'FLOATING' ? policy.maxMachines : null;
   return (
@@ -31,7 +43,22 @@ export function MachinesSection({ detail }: { detail: LicenseDetail }) {
           ? 'This policy does not tie licenses to machines.'
           : `${machines.length} of ${limitText(max)}`
       }
+      actions={
+        manages && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<IconUpload size={14} aria-hidden />}
+            onClick={() => setActivating(true)}
+          >
+            Activate offline…
+          </Button>
+        )
+      }
     >
+      {manages && (
+        <OfflineActivationDialog license={license} opened={activating} onClose={() => setActivating(false)} />
+      )}
       {machines.length === 0 ? (
         none('No machine activated yet.')
       ) : (
@@ -44,6 +71,7 @@ export function MachinesSection({ detail }: { detail: LicenseDetail }) {
                 <Table.Th>Platform</Table.Th>
                 <Table.Th>Activated</Table.Th>
                 <Table.Th>Last heartbeat</Table.Th>
+                {manages && <Table.Th aria-label="Files" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -62,6 +90,11 @@ export function MachinesSection({ detail }: { detail: LicenseDetail }) {
                   <Table.Td>
                     {m.lastHeartbeatAt === null ? '—' : <DateText ms={m.lastHeartbeatAt} size="sm" span />}
                   </Table.Td>
+                  {manages && (
+                    <Table.Td>
+                      <MachineFileButton machineId={m.id} machineName={m.name ?? m.fingerprint} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

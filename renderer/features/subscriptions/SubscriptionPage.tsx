@@ -1,9 +1,9 @@
-import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Paper, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
-import { PageHeader } from '../../ui/PageHeader';
+import { CustomerRecordHeader } from '../../ui/CustomerRecordHeader';
 import { InvoiceTable } from '../invoices';
 import { subscriptionNotices } from './notices';
 import { planWithQuantity } from './price-text';
@@ -42,27 +42,17 @@ export function SubscriptionPage() {
   const { subscription: s, customer } = detail;
   return (
     <Stack gap="lg">
-      <PageHeader
+      <CustomerRecordHeader
         above={back}
-        title={
-          <Group gap="sm" component="span">
-            {plan}
+        title={plan}
+        badges={
+          <>
             <SubscriptionStatusBadge status={s.status} size="md" />
             {s.managedBy === 'stripe' && <StripeBadge size="md" />}
-          </Group>
+          </>
         }
-        description={
-          <Text span size="sm" c="dimmed">
-            for{' '}
-            <Anchor
-              size="sm"
-              renderRoot={(props) => <Link to="/customers/$id" params={{ id: customer.id }} {...props} />}
-            >
-              {customer.name}
-            </Anchor>{' '}
-            · {customer.email}
-          </Text>
-        }
+        customer={customer}
+        more={customer.email}
         actions={<SubscriptionActions detail={detail} onReload={() => query.refetch()} />}
       />
       <StripeManagedNotice detail={detail} onReload={reload} />

@@ -123,3 +123,15 @@ export async function accountEmailBranding(
   const effective = await effectiveBranding(db, tenantId, customerId);
   return effective.source === 'defaults' ? undefined : asEmailBranding(effective.branding);
 }
+
+/**
+ * The workspace's published branding for its own billing emails (receipts, invoices, dunning),
+ * undefined while it has published none: its sender settings then apply unchanged.
+ */
+export async function workspaceEmailBranding(
+  db: Db,
+  tenantId: string,
+): Promise<AccountEmailBranding | undefined> {
+  const effective = await effectiveBranding(db, tenantId, null);
+  return effective.source === 'defaults' ? undefined : asEmailBranding(effective.branding);
+}

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { BugIndicatingError } from '../../lib/errors';
 import { readEmailSettings, type EmailSettings } from './repo/settings';
 import { renderDraft, type Brand, type EmailDraft, type RenderedEmail, type WhiteLabel } from './templates';
 
@@ -15,6 +16,27 @@ export interface AccountEmailBranding extends WhiteLabel {
   primary: string;
   senderName: string | null;
   replyTo: string | null;
+}
+
+/**
+ * Where the workspace's own billing emails (receipts, invoices, dunning) find its published
+ * branding: server/modules/branding answers, connected where the modules are put together
+ * (server/app/router.ts), since branding is built on this module. Undefined while the
+ * workspace has published none: its sender settings apply unchanged.
+ */
+export type WorkspaceBrandingPort = (db: Db, tenantId: string) => Promise<AccountEmailBranding | undefined>;
+
+let workspaceBranding: WorkspaceBrandingPort | null = null;
+
+export function connectWorkspaceBranding(port: WorkspaceBrandingPort): void {
+  workspaceBranding = port;
+}
+
+/** The workspace's published branding for its billing emails (fails loudly if never connected). */
+export function workspaceBrandingOf(db: Db, tenantId: string): Promise<AccountEmailBranding | undefined> {
+  if (!workspaceBranding)
+    throw new BugIndicatingError('emails: the workspace branding port is not connected');
+  return workspaceBranding(db, tenantId);
 }
 
 /** The workspace's brand with the account's branding laid over it. */

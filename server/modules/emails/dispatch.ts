@@ -7,6 +7,7 @@ import { moveCursor, readCursor } from './repo/cursor';
 import { queueEmail } from './repo/outbox';
 import { readEmailSettings, type EmailSettings } from './repo/settings';
 import { renderDraft } from './templates';
+import { brandWith, senderWith, workspaceBrandingOf, type AccountEmailBranding } from './branded';
 
 const CURSOR = 'billing_events';
 
@@ -48,10 +49,16 @@ async function eventsAfter(trx: Transaction<DB>, rowid: number, limit: number) {
   }));
 }
 
+/** A workspace's sender settings and, once published, its branding (name, colours, logo, sender). */
+interface TenantBrand {
+  settings: EmailSettings;
+  branding: AccountEmailBranding | undefined;
+}
+
 async function queueFor(
   trx: Transaction<DB>,
   event: BillingEvent,
-  settingsOf: (tenantId: string) => Promise<EmailSettings>,
+  brandOf: (tenantId: string) => Promise<TenantBrand>,
   now: number,
   logger: Logger,
 ): Promise<boolean> {
@@ -65,8 +72,8 @@ async function queueFor(
     return false;
   }
   if (!drafted) return false;
-  const settings = await settingsOf(event.tenantId);
-  const rendered = renderDraft(settings, drafted.draft);
+  const { settings, branding } = await brandOf(event.tenantId);
+  const rendered = renderDraft(brandWith(settings, branding), drafted.draft);
   return queueEmail(
     trx,
     {
@@ -75,9 +82,7 @@ async function queueFor(
       sourceEventId: event.id,
       template: drafted.draft.template,
       recipient: drafted.recipient,
-      fromName: settings.senderName,
-      fromAddress: settings.fromAddress,
-      replyTo: settings.replyTo,
+      ...senderWith(settings, branding),
       ...rendered,
     },
     now,
@@ -97,15 +102,19 @@ export async function dispatchBatch(
     // One dispatcher at a time follows the cursor, whichever instance it runs on.
     await serializeOn(trx, 'email-dispatch');
     const events = await eventsAfter(trx, await readCursor(trx, CURSOR), options.batchSize);
-    const settings = new Map<string, Promise<EmailSettings>>();
-    const settingsOf = (tenantId: string) => {
-      const known = settings.get(tenantId) ?? readEmailSettings(trx, tenantId);
-      settings.set(tenantId, known);
+    const brands = new Map<string, Promise<TenantBrand>>();
+    const brandOf = (tenantId: string) => {
+      const known =
+        brands.get(tenantId) ??
+        Promise.all([readEmailSettings(trx, tenantId), workspaceBrandingOf(trx, tenantId)]).then(
+          ([settings, branding]) => ({ settings, branding }),
+        );
+      brands.set(tenantId, known);
       return known;
     };
     let queued = 0;
     for (const { event } of events) {
-      if (await queueFor(trx, event, settingsOf, options.now, options.logger)) queued++;
+      if (await queueFor(trx, event, brandOf, options.now, options.logger)) queued++;
     }
     const last = events.at(-1);
     if (last) await moveCursor(trx, CURSOR, last.rowid);

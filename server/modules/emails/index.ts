@@ -11,6 +11,6 @@ export { queueStaffNotice, type StaffNotice, type StaffRecipient } from './staff
 export type { EmailAttachment } from './repo/attachments';
 export { secretMarker } from './repo/secrets';
 export { emailsOfCustomer, type CustomerEmail } from './customer-emails';
-export { previewBrandedEmail, type AccountEmailBranding } from './branded';
+export { connectWorkspaceBranding, previewBrandedEmail, type AccountEmailBranding } from './branded';
 export { readEmailSettings, type EmailSettings } from './repo/settings';
 export type { EmailDraft } from './templates';

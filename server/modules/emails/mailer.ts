@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { SmtpConfig } from './config';
+import type { InlineImage } from './inline-images';
 
 /** One email on its way out, addressed and with its fixed Message-ID. */
 export interface OutgoingEmail {
@@ -11,6 +12,8 @@ export interface OutgoingEmail {
   text: string;
   messageId: string;
   attachments?: readonly { filename: string; contentType: string; content: Buffer }[];
+  /** Images the HTML names by `cid:` (inline-images.ts): sent inline, in a multipart/related. */
+  inlineImages?: readonly InlineImage[];
 }
 
 /** Hands emails to a mail server. Throws MailerError when it would not take one. */
@@ -83,11 +86,20 @@ export function smtpMailer(config: SmtpConfig): Mailer {
           html: email.html,
           text: email.text,
           messageId: email.messageId,
-          attachments: email.attachments?.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: a.content,
-          })),
+          attachments: [
+            ...(email.attachments ?? []).map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content,
+            })),
+            // A cid makes nodemailer send the part inline, beside the HTML in a multipart/related.
+            ...(email.inlineImages ?? []).map((i) => ({
+              filename: i.filename,
+              contentType: i.contentType,
+              content: i.content,
+              cid: i.cid,
+            })),
+          ],
         });
       } catch (error) {
         throw describeSmtpFailure(error, config.auth?.pass ?? null);

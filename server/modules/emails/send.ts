@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger';
 import { afterFailure, leaseEnd, RETRY_POLICIES, type RetryPolicy } from '../../lib/retry-policy';
 import { MailerError, type Mailer } from './mailer';
 import { attachmentsOf } from './repo/attachments';
+import { inlineImages } from './inline-images';
 import { deleteSecrets, fillSecrets, secretsOf } from './repo/secrets';
 import {
   claimEmail,
@@ -39,12 +40,14 @@ async function deliver(
   if (!(await claimEmail(db, email, leaseEnd(clock(), policy), clock()))) return null;
   try {
     const secrets = await secretsOf(db, email.id);
+    const html = inlineImages(fillSecrets(email.html, secrets), email.messageId);
     await mailer.send({
       from: { name: email.fromName, address: email.fromAddress },
       to: email.recipient,
       replyTo: email.replyTo,
       subject: email.subject,
-      html: fillSecrets(email.html, secrets),
+      html: html.html,
+      inlineImages: html.images,
       text: fillSecrets(email.text, secrets),
       messageId: email.messageId,
       attachments: await attachmentsOf(db, email.id),

@@ -3,16 +3,13 @@ import type { z } from 'zod';
 import { newId } from '../../../../shared/ids';
 import { expiryOf } from '../../../../shared/licensing/policy';
 import type { licenseIssueInput } from '../../../../shared/licensing/schema';
-import { signLicenseKey } from '../../../../shared/licensing/signing';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
-import { licenseKeyHash } from '../api/key-hash';
-import { signingKeyFor } from '../keys/service';
-import { sealLicenseKey } from '../keys/sealed';
 import { findPolicyRow } from '../policies/service';
 import { policyFromRow, type PolicyRow } from '../rows';
-import { activeCustomer, keyHintOf, licenseChange, subscriptionOf, toLicense, type License } from './row';
+import { makeLicenseKey } from './key';
+import { activeCustomer, licenseChange, subscriptionOf, toLicense, type License } from './row';
 
 export type IssueInput = z.output<typeof licenseIssueInput>;
 
@@ -83,8 +80,7 @@ export function issueLicense(
       policy,
     );
     const id = newId('lic', now);
-    const signingKey = await signingKeyFor(trx, scope.tenantId, now);
-    const key = await signLicenseKey({ licenseId: id, tenantId: scope.tenantId, issuedAt: now }, signingKey);
+    const { key, stored } = await makeLicenseKey(trx, scope.tenantId, id, now);
     const row = {
       id,
       tenant_id: scope.tenantId,
@@ -92,9 +88,7 @@ export function issueLicense(
       policy_id: policy.id,
       subscription_id: subscription?.id ?? null,
       name: input.name,
-      key_hash: licenseKeyHash(key),
-      key_sealed: sealLicenseKey(id, key),
-      key_hint: keyHintOf(key),
+      ...stored,
       status: 'ACTIVE' as const,
       suspended_reason: null,
       issued_at: now,

@@ -2,13 +2,13 @@ import { DAY_MS } from '../../../../shared/licensing/policy';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
 import { DomainError } from '../../../lib/errors';
 import { openLicenseKey } from '../keys/sealed';
+import { subscriptionRenewalExpiry } from '../lifecycle/renewal';
 import { findPolicyRow } from '../policies/service';
 import {
   findLicenseRow,
   licenseChange,
   loadForChange,
   saveLicense,
-  subscriptionOf,
   toLicense,
   type License,
 } from './row';
@@ -63,7 +63,8 @@ export function reinstateLicense(scope: CommandScope, input: Versioned): Promise
 /**
  * Extends the expiry: a FIXED policy by its duration from the later of now and the current
  * expiry (renewing early loses nothing); a SUBSCRIPTION policy to the linked subscription's
- * current period end. Reminders start over for the new expiry.
+ * current period end, refused when it has none to come (lifecycle/renewal.ts). Reminders start
+ * over for the new expiry.
  */
 export function renewLicense(scope: CommandScope, input: Versioned): Promise<License> {
   return runCommand(scope, 'license.renewed', async (trx, now) => {
@@ -74,17 +75,7 @@ export function renewLicense(scope: CommandScope, input: Versioned): Promise<Lic
     if (policy.duration_kind === 'FIXED') {
       expiresAt = Math.max(now, current.expires_at ?? now) + (policy.duration_days ?? 0) * DAY_MS;
     } else {
-      if (current.subscription_id === null) {
-        throw new DomainError(
-          'INVALID_STATE',
-          'This license follows a subscription but has none: transfer it with one to renew it',
-        );
-      }
-      const sub = await subscriptionOf(trx, scope.tenantId, current.customer_id, current.subscription_id);
-      if (sub.status === 'canceled') {
-        throw new DomainError('INVALID_STATE', 'The license’s subscription has ended: it renews nothing');
-      }
-      expiresAt = sub.current_period_end;
+      expiresAt = await subscriptionRenewalExpiry(trx, current, now);
     }
     const { before, after } = await saveLicense(
       trx,

@@ -11,6 +11,7 @@ import { forgetLicenseView } from '../api/view';
 import { licenseFileCommands } from '../files/procedures';
 import { issueLicense } from './issue';
 import { reinstateLicense, renewLicense, revealLicenseKey, revokeLicense, suspendLicense } from './lifecycle';
+import { rekeyLicense } from './rekey';
 import { transferLicense } from './transfer';
 
 /**
@@ -25,7 +26,7 @@ async function forgettingView<T>(licenseId: string, change: Promise<T>): Promise
   }
 }
 
-/** Staff actions on licenses (issue, suspend, renew, revoke, transfer…), spread into `licenses`. */
+/** Staff actions on licenses (issue, suspend, renew, revoke, transfer, re-key…), spread into `licenses`. */
 export const licenseCommands = {
   // The key is shown once, here: a desktop's outbox never keeps it (server/trpc/secrets.ts).
   issue: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
@@ -50,5 +51,9 @@ export const licenseCommands = {
   revealKey: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
     .input(byLicenseId)
     .mutation(({ ctx, input }) => revealLicenseKey(ctx, input.id)),
+  // A leaked key's replacement, shown once like an issued key; the old one is NOT_FOUND at once.
+  rekey: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
+    .input(byLicenseVersion)
+    .mutation(({ ctx, input }) => forgettingView(input.id, rekeyLicense(ctx, input))),
   ...licenseFileCommands,
 };

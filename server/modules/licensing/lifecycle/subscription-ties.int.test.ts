@@ -10,6 +10,7 @@ import {
 import { licenseStateOf, policyFromRow } from '../rows';
 import { insertLicense, insertPolicy, licenseRow } from './lifecycle.test-kit';
 import { START } from '../../../testing/world.test-kit';
+import { expectDomainError } from '../../../testing/errors.test-kit';
 
 /**
  * Licenses follow real subscriptions driven by the billing engine on test clocks: each change
@@ -137,6 +138,43 @@ describe('a SUBSCRIPTION license', () => {
     await staff().subscriptions.cancel({ id: subscription.id, when: 'now' });
     expect((await licenseRow(world.database.db, licenseId)).expires_at).toBe(START + 3 * DAY_MS);
     expect((await followEntries(licenseId)).map((e) => e.effects)).toEqual([['ended']]);
+  });
+
+  it('is refused a staff renewal once its subscription has ended, saying so; a live one renews to its period', async () => {
+    // Issued by staff (the kit's rows carry ids the procedures' inputs refuse).
+    const { customerId, clockId, subscription } = await subscriber('Renewing Rita', GOOD_CARD);
+    const policy = await staff().licensePolicies.create({
+      name: 'Pro follows its subscription',
+      productId: world.catalog.productId,
+      planId: world.catalog.plans.pro,
+      durationKind: 'SUBSCRIPTION',
+      machineMode: 'NONE',
+      expirationStrategy: 'RESTRICT',
+      pastDueAction: 'OVERDUE',
+    });
+    const { license } = await staff().licenses.issue({
+      customerId,
+      policyId: policy.id,
+      subscriptionId: subscription.id,
+      name: 'Rita’s studio',
+    });
+    const licenseId = license.id;
+    await world.advance(clockId, START + 3 * DAY_MS);
+    const version = async () => (await licenseRow(world.database.db, licenseId)).version;
+    const renewed = await staff().licenses.renew({ id: licenseId, expectedVersion: await version() });
+    expect(renewed.expiresAt).toBe(subscription.currentPeriodEnd);
+    await staff().subscriptions.cancel({ id: subscription.id, when: 'now' });
+    const before = await licenseRow(world.database.db, licenseId);
+    const error = await expectDomainError(
+      () => staff().licenses.renew({ id: licenseId, expectedVersion: before.version }),
+      'INVALID_STATE',
+    );
+    expect(error.message).toContain(`subscription ${subscription.id}, which ended on 2026-01-18`);
+    expect(error.message).toContain('cannot be reactivated');
+    // Nothing changed: the license still ends when its subscription did, and no renewal is audited.
+    expect(await licenseRow(world.database.db, licenseId)).toEqual(before);
+    const renewals = (await followEntries(licenseId)).filter((e) => e.action === 'license.renewed');
+    expect(renewals).toHaveLength(1);
   });
 
   it('moves to the new plan’s policy; with none for it, it stays and is flagged once', async () => {

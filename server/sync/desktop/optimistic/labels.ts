@@ -89,9 +89,11 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'licenses.revoke': (i, n) => `Revoke license ${n(i.id)}`,
   'licenses.transfer': (i, n) => `Transfer license ${n(i.id)} to ${n(i.customerId)}`,
   'licenses.revealKey': (i, n) => `Show the key of license ${n(i.id)}`,
+  'licenses.rekey': (i, n) => `Give license ${n(i.id)} a new key`,
   'licenses.downloadFile': (i, n) => `Download the license file of ${n(i.id)}`,
   'licenses.machineFile': (i, n) => `Download the machine file of ${n(i.machineId)}`,
   'licenses.activateOffline': () => 'Activate a machine from an offline request file',
+  'licensingKeys.list': () => 'Read the license signing keys',
   'licensingKeys.rotate': () => 'Rotate the license signing key',
   'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
 
