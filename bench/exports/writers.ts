@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       const started = performance.now();
       for (let index = 0; index < rows; index++) {
         const row = page[index % page.length] as ReturnType<typeof item>;
-        await writer.writeRow(columns.map((column) => column.value(row)));
+        const waiting = writer.writeRow(columns.map((column) => column.value(row)));
+        if (waiting) await waiting;
       }
       await writer.finish();
       const elapsed = performance.now() - started;
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       say(
         `  ${format.toUpperCase().padEnd(4)} ${(elapsed / 1000).toFixed(2)} s wall, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ` +
-          `${((1000 * elapsed) / rows).toFixed(2)} µs/row, ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB, ` +
+          `${((1000 * elapsed) / rows).toFixed(2)} µs/row (CPU ${((cpu.user + cpu.system) / rows).toFixed(2)}), ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB, ` +
           `peak RSS growth ${((peak - before) / 1024 / 1024).toFixed(0)} MB, load ${loadavg()[0]?.toFixed(2)}\n`,
       );
     }

@@ -14,6 +14,8 @@ export {
 export { billingLabels, type BillingLabelType } from './queries/labels';
 
 // For the sibling modules built on billing (receipts, test clocks, recovery).
+// The invoices list's query, as invoices.list calls it: exports read the list's pages through it (reports).
+export { listInvoices } from './queries/list-invoices';
 export { invoiceDetail } from './queries/details';
 // For account admins' own account (server/modules/accounts, decision 145).
 export { customerBillingSummary } from './queries/details';

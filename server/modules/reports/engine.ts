@@ -6,13 +6,13 @@ import type { Page } from '../../../shared/page';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../lib/clock';
 import { DomainError } from '../../lib/errors';
-import type { ReportHeading, TableWriter } from './formats/types';
+import type { Cell, ReportHeading, TableWriter } from './formats/types';
 import { reportRows, type ReportDocument } from './analytics-report/document';
 import { writeReportPdf } from './analytics-report/report-pdf';
 import { writeReportXlsx } from './analytics-report/report-xlsx';
 import { csvWriter } from './formats/csv';
 import { updateUnfinished } from './repo';
-import { tableColumns, type ExportSourceDef } from './sources';
+import { tableColumns, type ExportSourceDef, type SourceColumn } from './sources';
 import { writerFor } from './writers';
 
 /** Reads one page of the source's list, as the list procedure answers it. */
@@ -144,13 +144,19 @@ async function writeAllRows(
   bytes: () => number,
 ): Promise<number | null> {
   const columns = job.source.columns;
+  const width = columns.length;
+  // One array for every row's cells (a writer keeps none); a row waits only when the writer asks.
+  const cells: Cell[] = new Array<Cell>(width).fill(null);
   let rowsDone = 0;
   let cursor: string | null = null;
   let first = true;
   do {
     const page: Page<unknown> = await job.readPage(cursor, job.pageSize);
     for (const item of page.items) {
-      await writer.writeRow(columns.map((column) => column.value(item as never)));
+      for (let index = 0; index < width; index++)
+        cells[index] = (columns[index] as SourceColumn<unknown>).value(item);
+      const waiting = writer.writeRow(cells);
+      if (waiting) await waiting;
     }
     rowsDone += page.items.length;
     if (job.format === 'pdf' && rowsDone > PDF_MAX_ROWS) throw pdfTooLarge();

@@ -41,4 +41,31 @@ describe('majorUnits', () => {
     expect(majorUnits(cell)).toBe(text);
     expect(majorUnitsNumber(cell)).toBe(Number(text));
   });
+
+  it('places the digits as the string form does, for any amount and currency', () => {
+    /** The digits placed by padding the integer's own text: the arithmetic split must agree. */
+    const placed = (minor: number, digits: number) => {
+      const padded = String(Math.abs(minor)).padStart(digits + 1, '0');
+      const sign = minor < 0 ? '-' : '';
+      return digits === 0
+        ? `${sign}${padded}`
+        : `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+    };
+    const currencies = [
+      ['USD', 2],
+      ['jpy', 0],
+      ['BHD', 3],
+      ['CLF', 4],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })),
+        fc.constantFrom(...currencies),
+        (minor, [currency, digits]) => {
+          expect(majorUnits({ minor, currency })).toBe(placed(minor, digits));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -1,17 +1,40 @@
 import { minorUnitDigits, type CurrencyCode } from '../../../../shared/money';
 import type { MoneyCell } from './types';
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** A currency's minor-unit digits by its code as the row spells it (no upper-casing per cell). */
+const digitsByCode = new Map<string, number>();
+function digitsOf(currency: string): number {
+  let digits = digitsByCode.get(currency);
+  if (digits === undefined) {
+    digits = minorUnitDigits(currency.toUpperCase() as CurrencyCode);
+    digitsByCode.set(currency, digits);
+  }
+  return digits;
+}
+
+/** 10^digits for the digits a currency can have (0 to 4). */
+const POWERS = [1, 10, 100, 1000, 10_000];
+
 /**
  * Minor units as a plain decimal in major units ("1234.50", "-0.05", JPY "1200"), the
  * currency's own digits, no grouping or symbol: what a spreadsheet or script reads as a number.
- * Exact: digits are placed, never divided as floats.
+ * Exact: digits are placed, never divided as floats (the integer split of a safe integer is exact).
  */
 export function majorUnits(cell: MoneyCell): string {
-  const digits = minorUnitDigits(cell.currency.toUpperCase() as CurrencyCode);
+  const digits = digitsOf(cell.currency);
   const sign = cell.minor < 0 ? '-' : '';
-  const text = String(Math.abs(cell.minor));
-  if (digits === 0) return `${sign}${text}`;
-  const padded = text.padStart(digits + 1, '0');
+  const abs = Math.abs(cell.minor);
+  if (digits === 0) return `${sign}${abs}`;
+  const power = POWERS[digits];
+  if (power !== undefined && Number.isSafeInteger(abs)) {
+    const fraction = abs % power;
+    const whole = (abs - fraction) / power;
+    const decimals = digits === 2 ? TWO_DIGITS[fraction] : String(fraction).padStart(digits, '0');
+    return `${sign}${whole}.${decimals}`;
+  }
+  const padded = String(abs).padStart(digits + 1, '0');
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
@@ -23,7 +46,6 @@ export function majorUnitsNumber(cell: MoneyCell): number {
 const DAY_MS = 86_400_000;
 /** 10000-01-01: past it (and before 1970) toISOString's own form is used. */
 const YEAR_10000_MS = 253_402_300_800_000;
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** Year, month and day of the `days`-th day after 1970-01-01 (Howard Hinnant's civil_from_days). */

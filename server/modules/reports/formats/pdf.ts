@@ -113,7 +113,7 @@ export function pdfWriter(
       );
       y += ROW_HEIGHT;
       rowsOnPage += 1;
-      return out.writableNeedDrain ? new Promise((resolve) => out.once('drain', resolve)) : Promise.resolve();
+      return out.writableNeedDrain ? new Promise((resolve) => out.once('drain', resolve)) : undefined;
     },
     async finish() {
       doc.end();

@@ -36,8 +36,12 @@ export interface ReportHeading {
 
 /** A format's writer over one output file: rows in order, then finish (or abort on cancel). */
 export interface TableWriter {
-  /** Resolves once the row is handed on, waiting when the file is behind (backpressure). */
-  writeRow(cells: readonly Cell[]): Promise<void>;
+  /**
+   * Takes the row; returns a promise to wait for when the file is behind (backpressure), else
+   * nothing (a million rows need not make a million promises). `cells` is not kept: the caller
+   * may reuse the array for its next row.
+   */
+  writeRow(cells: readonly Cell[]): Promise<void> | undefined;
   /** Writes what is left and resolves once every byte is in the file. */
   finish(): Promise<void>;
   /** Stops writing; the caller removes the partial file. */

@@ -58,6 +58,12 @@ describe('xlsxWriter', () => {
     expect(sheet.getColumn(1).width).toBe(14);
   });
 
+  it('writes markup in text as text, leaving out the control characters XML forbids', async () => {
+    const sheet = await writeXlsx([['<b>Ada & "Bo"</b>\u0001 \t', 1, null, 'EUR', null]]);
+    expect(sheet.getRow(2).getCell(1).value).toBe('<b>Ada & "Bo"</b> \t');
+    expect(sheet.getRow(2).getCell(4).value).toBe('EUR');
+  });
+
   it('keeps every row of a long sheet', async () => {
     const rows: Cell[][] = Array.from({ length: 5000 }, (_, n) => [`INV-${n}`, n, null, 'USD', null]);
     const sheet = await writeXlsx(rows);

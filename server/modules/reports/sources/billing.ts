@@ -1,4 +1,6 @@
-import { amountHeader, money, yesNo, type ExportSourceDef } from './types';
+import { invoiceListInput } from '../../../../shared/billing/schema';
+import { listInvoices } from '../../billing';
+import { amountHeader, listQuery, money, yesNo, type ExportSourceDef } from './types';
 
 /** Fields the export reads from invoices.list items (server/modules/billing/queries/list-invoices.ts). */
 interface InvoiceItem {
@@ -22,6 +24,8 @@ export const invoicesSource: ExportSourceDef<InvoiceItem> = {
   list: 'invoices.list',
   permission: 'billing.read',
   pageSize: 1000,
+  // invoices.list's own call (server/modules/billing/router/invoices.ts), 2,000 rows a page.
+  query: listQuery(invoiceListInput, 2_000, (db, tenantId, input) => listInvoices(db, tenantId, input)),
   labels: { issuedFrom: 'Issued from', issuedTo: 'Issued before', refund: 'Refunds' },
   columns: [
     { header: 'Number', kind: 'text', width: 12, value: (r) => r.number },
