@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       return rows;
     });
     say(`  list ${figures(reading)} (invoices.list's pages alone, read and dropped)\n`);
-    // What the export reads: the list's own query in the export's pages (decision 15x).
+    // What the export reads: the list's own query in the export's pages (decision 163).
     const query = invoicesSource.query;
     if (!query) throw new Error('the invoices source reads its list through the procedure');
     const queried = await measure(async () => {

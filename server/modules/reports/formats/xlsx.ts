@@ -179,7 +179,7 @@ function cellWriters(columns: readonly TableColumn[], styles: ReturnType<typeof 
  * here, straight into the sheet's zip entry in chunks, with the style ids exceljs gave the shared
  * column styles. Real numbers and dates, amounts in their currency's format, column widths from
  * the columns. exceljs's own row path (a Row, a Cell and a model per cell, XML built node by
- * node) was most of an export's time (decision 15x).
+ * node) was most of an export's time (decision 163).
  */
 export function xlsxWriter(
   out: Writable,

@@ -29,7 +29,7 @@ export interface ExportSourceDef<R> {
    * The list procedure's own query function, for a list exported at scale (optional): once the
    * procedure has answered the export's first row (permission, tenant, view), the pages are read
    * by calling the function the procedure calls, with the view as the procedure's own input
-   * schema parses it, in pages larger than the procedure takes (decision 15x).
+   * schema parses it, in pages larger than the procedure takes (decision 163).
    */
   query?: ListQuery;
   columns: SourceColumn<R>[];
