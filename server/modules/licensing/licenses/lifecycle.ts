@@ -4,14 +4,7 @@ import { DomainError } from '../../../lib/errors';
 import { openLicenseKey } from '../keys/sealed';
 import { subscriptionRenewalExpiry } from '../lifecycle/renewal';
 import { findPolicyRow } from '../policies/service';
-import {
-  findLicenseRow,
-  licenseChange,
-  loadForChange,
-  saveLicense,
-  toLicense,
-  type License,
-} from './row';
+import { findLicenseRow, licenseChange, loadForChange, saveLicense, toLicense, type License } from './row';
 
 /**
  * Staff's actions on an issued license: suspend and reinstate, renew, revoke, and reveal its
