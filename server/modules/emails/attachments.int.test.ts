@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
-import { mailerFor, outboxRows, passIn } from './emails.test-kit';
-import type { Mailer } from './mailer';
+import { describe, expect, it } from 'vitest';
+import { outboxRows, passIn, useMailWorld } from './emails.test-kit';
 import { pruneSentEmails } from './prune';
 import { queueStaffNotice, type StaffNotice } from './staff-notices';
 
-let world: BillingWorld;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-
-beforeEach(async () => {
-  world = await createBillingWorld();
-  smtp = await startSmtpServer();
-  mailer = mailerFor(smtp.port);
-});
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  await world.close();
-});
+const mail = useMailWorld();
 
 // Bytes a text decoder would mangle: every byte value, as a PDF's binary streams have.
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
@@ -27,7 +11,7 @@ const XLSX = Buffer.from('PK\u0003\u0004 a workbook', 'latin1');
 
 function financePack(): StaffNotice {
   return {
-    tenantId: world.tenants.A.id,
+    tenantId: mail.world.tenants.A.id,
     noticeId: 'finance_pack:2026-11',
     recipients: [
       { name: 'Ada Lovelace', email: 'ada@finance.test' },
@@ -55,19 +39,21 @@ function financePack(): StaffNotice {
 }
 
 const queue = () =>
-  world.database.db.transaction().execute((trx) => queueStaffNotice(trx, financePack(), world.clock.now()));
+  mail.world.database.db
+    .transaction()
+    .execute((trx) => queueStaffNotice(trx, financePack(), mail.world.clock.now()));
 
 describe('email attachments', () => {
   it('arrive byte for byte with each recipient’s email, and the console lists them without their bytes', async () => {
     expect(await queue()).toBe(2);
     expect(await queue()).toBe(0); // the same occasion queues nothing twice, attachments included
-    expect(await world.database.db.selectFrom('email_attachments').select('email_id').execute()).toHaveLength(
-      4,
-    );
+    expect(
+      await mail.world.database.db.selectFrom('email_attachments').select('email_id').execute(),
+    ).toHaveLength(4);
 
-    expect(await passIn(world, mailer)).toMatchObject({ sent: 2 });
-    expect(smtp.received.map((m) => m.to).sort()).toEqual(['ada@finance.test', 'grace@finance.test']);
-    for (const message of smtp.received) {
+    expect(await passIn(mail.world, mail.mailer)).toMatchObject({ sent: 2 });
+    expect(mail.smtp.received.map((m) => m.to).sort()).toEqual(['ada@finance.test', 'grace@finance.test']);
+    for (const message of mail.smtp.received) {
       expect(message.subject).toBe('Northwind: finance pack for November 2026');
       expect(message.text).toContain('MRR at the end: $1,234.00');
       expect(message.attachments.map((a) => [a.filename, a.contentType])).toEqual([
@@ -78,8 +64,8 @@ describe('email attachments', () => {
       expect(message.attachments[1]?.content.equals(XLSX)).toBe(true);
     }
 
-    const [first] = await outboxRows(world);
-    const detail = await world.as('adminA').emails.get({ id: String(first?.id) });
+    const [first] = await outboxRows(mail.world);
+    const detail = await mail.world.as('adminA').emails.get({ id: String(first?.id) });
     expect(detail.attachments).toEqual([
       { filename: 'finance-pack-2026-11.pdf', contentType: 'application/pdf', sizeBytes: PDF.length },
       {
@@ -93,10 +79,17 @@ describe('email attachments', () => {
 
   it('go with their email when the outbox prunes it', async () => {
     await queue();
-    await passIn(world, mailer);
-    const pruned = await pruneSentEmails(world.database.db, world.tenants.A.id, world.clock.now() + 1, 10);
+    await passIn(mail.world, mail.mailer);
+    const pruned = await pruneSentEmails(
+      mail.world.database.db,
+      mail.world.tenants.A.id,
+      mail.world.clock.now() + 1,
+      10,
+    );
 
     expect(pruned).toBe(2);
-    expect(await world.database.db.selectFrom('email_attachments').select('email_id').execute()).toEqual([]);
+    expect(await mail.world.database.db.selectFrom('email_attachments').select('email_id').execute()).toEqual(
+      [],
+    );
   });
 });

@@ -1,5 +1,6 @@
-import type { BillingWorld } from '../../testing/billing.test-kit';
-import { GOOD_CARD } from '../../testing/billing.test-kit';
+import { afterEach, beforeEach } from 'vitest';
+import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
+import { createBillingWorld, GOOD_CARD, type BillingWorld } from '../../testing/billing.test-kit';
 import { silentLogger } from '../../lib/logger';
 import type { SmtpConfig } from './config';
 import { runEmailPass } from './loop';
@@ -23,6 +24,31 @@ export function passIn(world: BillingWorld, mailer: Mailer | null) {
 }
 
 export const mailerFor = (port: number) => smtpMailer(loopbackSmtp(port));
+
+export interface MailWorld {
+  world: BillingWorld;
+  smtp: TestSmtpServer;
+  mailer: Mailer;
+}
+
+/**
+ * A billing world, a test SMTP server on 127.0.0.1 and a mailer to it, made before each test of
+ * the file and closed after it: read them from the returned object inside the tests.
+ */
+export function useMailWorld(): MailWorld {
+  const mail = {} as MailWorld;
+  beforeEach(async () => {
+    mail.world = await createBillingWorld();
+    mail.smtp = await startSmtpServer();
+    mail.mailer = mailerFor(mail.smtp.port);
+  });
+  afterEach(async () => {
+    mail.mailer.close();
+    await mail.smtp.close();
+    await mail.world.close();
+  });
+  return mail;
+}
 
 /** A customer of tenant A with a card, subscribed to Pro monthly ($9.99) now: one receipt's worth of events. */
 export async function paidSubscriber(world: BillingWorld, name: string) {

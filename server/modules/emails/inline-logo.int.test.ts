@@ -1,9 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
+import { describe, expect, it } from 'vitest';
 import type { AccountEmailBranding } from './branded';
-import { mailerFor, outboxRows, passIn } from './emails.test-kit';
-import type { Mailer } from './mailer';
+import { outboxRows, passIn, useMailWorld } from './emails.test-kit';
 import { queueStaffNotice } from './staff-notices';
 
 /**
@@ -11,20 +8,7 @@ import { queueStaffNotice } from './staff-notices';
  * Outlook show, not as the data: URL they block; the outbox keeps the logo's bytes once.
  */
 
-let world: BillingWorld;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-
-beforeEach(async () => {
-  world = await createBillingWorld();
-  smtp = await startSmtpServer();
-  mailer = mailerFor(smtp.port);
-});
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  await world.close();
-});
+const mail = useMailWorld();
 
 /** The smallest valid PNG, a 1×1 transparent pixel. */
 const PNG = Buffer.from(
@@ -46,11 +30,11 @@ const branding: AccountEmailBranding = {
 
 describe('a branded email’s logo', () => {
   it('is sent as an inline image the HTML names by cid, inside a multipart/related', async () => {
-    await world.database.db.transaction().execute((trx) =>
+    await mail.world.database.db.transaction().execute((trx) =>
       queueStaffNotice(
         trx,
         {
-          tenantId: world.tenants.A.id,
+          tenantId: mail.world.tenants.A.id,
           noticeId: 'branded:1',
           recipients: [{ name: 'Ada Lovelace', email: 'ada@xander.example' }],
           branding,
@@ -65,16 +49,18 @@ describe('a branded email’s logo', () => {
             },
           }),
         },
-        world.clock.now(),
+        mail.world.clock.now(),
       ),
     );
     // The outbox row holds the logo once, in its HTML (the Emails page's preview shows it so).
-    const [row] = await outboxRows(world);
+    const [row] = await outboxRows(mail.world);
     expect(String(row?.html).split(PNG.toString('base64'))).toHaveLength(2);
-    expect(await world.database.db.selectFrom('email_attachments').select('email_id').execute()).toEqual([]);
+    expect(await mail.world.database.db.selectFrom('email_attachments').select('email_id').execute()).toEqual(
+      [],
+    );
 
-    expect(await passIn(world, mailer)).toMatchObject({ sent: 1 });
-    const [message] = smtp.received;
+    expect(await passIn(mail.world, mail.mailer)).toMatchObject({ sent: 1 });
+    const [message] = mail.smtp.received;
     expect(message?.multiparts).toContain('multipart/related');
     expect(message?.html).not.toContain('data:image');
     const cid = /src="cid:([^"]+)"/.exec(message?.html ?? '')?.[1];

@@ -1,8 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSmtpServer, type TestSmtpServer } from '../../../tests/support/smtp';
-import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
-import { mailerFor, paidSubscriber, passIn } from './emails.test-kit';
-import type { Mailer } from './mailer';
+import { describe, expect, it } from 'vitest';
+import { paidSubscriber, passIn, useMailWorld } from './emails.test-kit';
 
 /**
  * The workspace's own billing emails (a receipt here; invoices and dunning go the same way)
@@ -11,20 +8,7 @@ import type { Mailer } from './mailer';
  * settings apply as before; a draft never shows.
  */
 
-let world: BillingWorld;
-let smtp: TestSmtpServer;
-let mailer: Mailer;
-
-beforeEach(async () => {
-  world = await createBillingWorld();
-  smtp = await startSmtpServer();
-  mailer = mailerFor(smtp.port);
-});
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  await world.close();
-});
+const mail = useMailWorld();
 
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -38,16 +22,16 @@ const BRANDING = {
 };
 
 async function receiptTo(name: string) {
-  const { email } = await paidSubscriber(world, name);
-  await passIn(world, mailer);
-  const message = smtp.received.find((m) => m.to.includes(email));
+  const { email } = await paidSubscriber(mail.world, name);
+  await passIn(mail.world, mail.mailer);
+  const message = mail.smtp.received.find((m) => m.to.includes(email));
   expect(message, `a receipt to ${email}`).toBeDefined();
   return message;
 }
 
 describe('workspace billing emails', () => {
   it('wear the workspace’s published branding, and only once it is published', async () => {
-    const admin = world.as('adminA');
+    const admin = mail.world.as('adminA');
     const { draft } = await admin.branding.saveDraft({ branding: BRANDING });
     const before = await receiptTo('Draft Dora');
     expect(before?.html).not.toContain('Northwind Academy');
