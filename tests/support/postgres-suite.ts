@@ -178,6 +178,7 @@ export const POSTGRES_SUITE: string[] = [
   'server/hosted/rest/licensing.int.test.ts',
   'server/hosted/rest/licensing-usage.int.test.ts',
   'server/modules/licensing/api/view.int.test.ts',
+  'server/modules/licensing/validations/log.int.test.ts',
 
   // licensing: the staff's reads of licenses
   'server/modules/licensing/queries/queries.int.test.ts',

@@ -112,8 +112,12 @@ describe('validate', () => {
 
   it('logs each validation in the license’s ring of 100 slots, written after the answer', async () => {
     const { license: row, key } = await license({ machine_mode: 'NONE' });
-    for (let i = 0; i < 105; i++)
+    // Two rounds, each flushed, so the ring is rewritten in place whenever the 200 ms flushes
+    // fall: one flush holding all 105 would keep only the last 100 and start them at slot 0.
+    for (let i = 0; i < 105; i++) {
       await call('validate', { key, fingerprint: `fp-${i}`, scope: { user: 'u1' } });
+      if (i === 59) await flushValidationLog(db);
+    }
     await flushValidationLog(db);
     const ring = await db
       .selectFrom('license_validations')
