@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../server/db/schema';
 import { openDataDir } from '../../server/backend/runtime';
 import {
   numberedMachines,
@@ -23,21 +25,27 @@ interface Seeded {
   total: number;
 }
 
+/** The demo workspace's first active customer, who holds the seeded licenses, and a product of its workspace. */
+async function demoHolder(db: Kysely<DB>) {
+  const customer = await db
+    .selectFrom('customers')
+    .select(['id', 'name', 'tenant_id'])
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const product = await db
+    .selectFrom('products')
+    .select('id')
+    .where('tenant_id', '=', customer.tenant_id)
+    .executeTakeFirstOrThrow();
+  return { customer, product };
+}
+
 async function seedDemoLicense(dataDir: string): Promise<Seeded> {
   const database = openDataDir(dataDir);
   try {
     const db = database.db;
-    const customer = await db
-      .selectFrom('customers')
-      .select(['id', 'name', 'tenant_id'])
-      .where('status', '=', 'active')
-      .orderBy('created_at')
-      .executeTakeFirstOrThrow();
-    const product = await db
-      .selectFrom('products')
-      .select('id')
-      .where('tenant_id', '=', customer.tenant_id)
-      .executeTakeFirstOrThrow();
+    const { customer, product } = await demoHolder(db);
     const now = Date.now();
     const policy = await seedPolicy(db, {
       tenantId: customer.tenant_id,
@@ -175,17 +183,7 @@ async function seedLabLicenses(dataDir: string): Promise<{ customerName: string 
   const database = openDataDir(dataDir);
   try {
     const db = database.db;
-    const customer = await db
-      .selectFrom('customers')
-      .select(['id', 'name', 'tenant_id'])
-      .where('status', '=', 'active')
-      .orderBy('created_at')
-      .executeTakeFirstOrThrow();
-    const product = await db
-      .selectFrom('products')
-      .select('id')
-      .where('tenant_id', '=', customer.tenant_id)
-      .executeTakeFirstOrThrow();
+    const { customer, product } = await demoHolder(db);
     const now = Date.now();
     const base = { tenantId: customer.tenant_id, productId: product.id, now, max_machines: 5, max_users: 10 };
     const gold = await seedPolicy(db, { ...base, name: 'Lab Gold' });

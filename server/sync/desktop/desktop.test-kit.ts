@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createContext } from '../../trpc/context';
 import { appRouter } from '../../app/router';
 import { setPassword } from '../../auth';
@@ -8,7 +11,7 @@ import { createHostedBackend, type HostedBackend } from '../../hosted/backend';
 import type { HostedConfig } from '../../hosted/config';
 import { TEST_OWNER, TEST_SCRYPT } from '../../hosted/hosted.test-kit';
 import { close, createHttpServer, listen } from '../../http/server';
-import type { Clock } from '../../lib/clock';
+import { ManualClock, type Clock } from '../../lib/clock';
 import { silentLogger } from '../../lib/logger';
 import { insertMembership, insertTenant, insertUser, loadPrincipal } from '../../modules/tenants';
 import type { DesktopSyncOptions } from './embedded';
@@ -167,4 +170,31 @@ export function desktopCaller(desktop: EmbeddedBackend, tenantId?: string) {
 export function switchableFetch(offline: () => boolean): typeof fetch {
   return (input, init) =>
     offline() ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init);
+}
+
+export interface ServerAndDesktop {
+  /** The test's folder: the server's data, and the desktops' beside it. */
+  dir: string;
+  server: RestartableServer;
+  /** The desktop a test starts, if any; closed after the test. */
+  desktop?: EmbeddedBackend;
+}
+
+/**
+ * A server in a fresh folder (prefixed `prefix`) before each test of the file; after each, the
+ * desktop the test started closed, the server stopped and the folder removed.
+ */
+export function useServerInFolder(prefix: string): ServerAndDesktop {
+  const at = {} as ServerAndDesktop;
+  beforeEach(async () => {
+    at.dir = mkdtempSync(join(tmpdir(), prefix));
+    at.desktop = undefined;
+    at.server = await startServer(at.dir, new ManualClock(Date.now()));
+  });
+  afterEach(async () => {
+    await at.desktop?.close();
+    await at.server.stop();
+    rmSync(at.dir, { recursive: true, force: true });
+  });
+  return at;
 }

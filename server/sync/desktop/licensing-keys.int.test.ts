@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EmbeddedBackend } from '../../embedded/backend';
-import { ManualClock } from '../../lib/clock';
+import { describe, expect, it } from 'vitest';
 import { signingKeyFor } from '../../modules/licensing';
-import {
-  desktopCaller,
-  seedTenant,
-  startDesktop,
-  startServer,
-  type RestartableServer,
-} from './desktop.test-kit';
+import { desktopCaller, seedTenant, startDesktop, useServerInFolder } from './desktop.test-kit';
 
 /**
  * Signing keys stay on the server (their private halves sealed, never replicated), so a
@@ -20,42 +10,29 @@ import {
  */
 
 const PASSWORD = 'correct horse battery staple';
-let dir: string;
-let server: RestartableServer;
-let desktop: EmbeddedBackend | undefined;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tollgate-sync-keys-'));
-  server = await startServer(dir, new ManualClock(Date.now()));
-});
-
-afterEach(async () => {
-  await desktop?.close();
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const at = useServerInFolder('tollgate-sync-keys-');
 
 describe('licensingKeys.list on a connected desktop', () => {
   it('answers the server’s public keys, which the replica never holds', async () => {
-    const clock = server.backend.services.clock;
-    const { tenant, caller } = await seedTenant(server, {
+    const clock = at.server.backend.services.clock;
+    const { tenant, caller } = await seedTenant(at.server, {
       name: 'Acme',
       slug: 'acme',
       adminEmail: 'ada@acme.test',
       password: PASSWORD,
     });
-    await signingKeyFor(server.backend.database.db, tenant.id, clock.now());
+    await signingKeyFor(at.server.backend.database.db, tenant.id, clock.now());
     const onServer = await (await caller()).licensingKeys.list();
     expect(onServer).toHaveLength(1);
-    desktop = await startDesktop(join(dir, 'd1'), clock, {});
-    await desktopCaller(desktop).connection.connect({
-      serverUrl: server.url,
+    at.desktop = await startDesktop(join(at.dir, 'd1'), clock, {});
+    await desktopCaller(at.desktop).connection.connect({
+      serverUrl: at.server.url,
       email: 'ada@acme.test',
       password: PASSWORD,
     });
-    await desktopCaller(desktop).connection.syncNow();
+    await desktopCaller(at.desktop).connection.syncNow();
 
-    const listed = await desktopCaller(desktop, tenant.id).licensingKeys.list();
+    const listed = await desktopCaller(at.desktop, tenant.id).licensingKeys.list();
     expect(listed).toEqual(onServer);
     expect(listed[0]?.status).toBe('active');
     expect(listed[0]?.x).toMatch(/^[\w-]{43}$/);
