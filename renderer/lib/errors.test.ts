@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstFieldErrors, readServerProblem } from './errors';
+import { firstFieldErrors, formErrorsOf, readServerProblem } from './errors';
 
 class FakeClientError extends Error {
   constructor(
@@ -50,5 +50,20 @@ describe('readServerProblem', () => {
 describe('firstFieldErrors', () => {
   it('takes the first message of each field', () => {
     expect(firstFieldErrors({ email: ['first', 'second'], name: [] })).toEqual({ email: 'first' });
+  });
+});
+
+describe('formErrorsOf', () => {
+  it('gives each field the server named its first message', () => {
+    const error = new FakeClientError('Check the fields', {
+      domainCode: 'INVALID_INPUT',
+      fieldErrors: { name: ['Give it a name', 'Shorter'], amount: ['Must be positive'] },
+    });
+    expect(formErrorsOf(error)).toEqual({ name: 'Give it a name', amount: 'Must be positive' });
+  });
+
+  it('puts the whole message on the form’s own line when no field is named', () => {
+    const error = new FakeClientError('The license was changed by someone else', { domainCode: 'CONFLICT' });
+    expect(formErrorsOf(error)).toEqual({ _: 'The license was changed by someone else' });
   });
 });

@@ -62,3 +62,13 @@ export function firstFieldErrors(fieldErrors: FieldErrors): Record<string, strin
   }
   return errors;
 }
+
+/**
+ * A failed command's errors for a form: each field the server named, with its first message, or
+ * the whole message under `_` (the form's own line) when it named none.
+ */
+export function formErrorsOf(error: unknown): Record<string, string> {
+  const problem = readServerProblem(error);
+  const fields = firstFieldErrors(problem.fieldErrors);
+  return Object.keys(fields).length > 0 ? fields : { _: problem.message };
+}

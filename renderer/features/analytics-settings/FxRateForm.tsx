@@ -1,7 +1,7 @@
 import { Button, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { fxRateInput } from '../../../shared/analytics/settings-schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useAnalyticsSettingsMutations } from './use-analytics-settings';
 
@@ -38,9 +38,7 @@ export function FxRateForm({ reportingCurrency }: { reportingCurrency: string })
       );
       form.setValues({ rate: '', base: '' });
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
   return (

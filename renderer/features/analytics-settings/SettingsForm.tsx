@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo } from 'react';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useCan } from '../../shell/session';
 import {
@@ -48,9 +48,7 @@ export function SettingsForm({ settings }: { settings: AnalyticsSettingsView }) 
       await update.mutateAsync(settingsFromForm(values));
       notifySuccess('Analytics settings saved', rebuildNotice(saved, values) ?? undefined);
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
   const notice = rebuildNotice(saved, form.values);

@@ -2,7 +2,7 @@ import { Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { featureCreateInput } from '../../../shared/catalog/schema';
 import type { FeatureKind } from '../../../shared/catalog/types';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';
 import { useCreateFeature } from './use-catalog';
@@ -37,9 +37,7 @@ export function FeatureFormModal({ opened, onClose }: { opened: boolean; onClose
       notifySuccess('Feature added', `Plans can now include ${feature.name}.`);
       close();
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

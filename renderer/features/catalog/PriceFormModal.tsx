@@ -1,7 +1,7 @@
 import { NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { PlanWithPrices } from '../../../shared/catalog/types';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { FormDialog, ModalForm, useLastShown } from '../../ui/FormModal';
 import { priceLabel } from './feature-text';
@@ -32,9 +32,7 @@ function PriceForm({ plan, onClose }: { plan: PlanWithPrices; onClose: () => voi
       notifySuccess('Price added', `${plan.name} can now be bought at ${priceLabel(price)}.`);
       onClose();
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

@@ -1,7 +1,7 @@
 import { Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { productCreateInput } from '../../../shared/catalog/schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';
 import { useCreateProduct } from './use-catalog';
@@ -29,9 +29,7 @@ export function ProductFormModal({ opened, onClose }: { opened: boolean; onClose
       notifySuccess('Product created', `Add plans to ${product.name} to start selling it.`);
       close();
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

@@ -1,7 +1,7 @@
 import { Anchor, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { addPaymentMethodInput } from '../../../shared/billing/schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { FormModal } from '../../ui/FormModal';
 import { cardText } from '../../../shared/card-brands';
@@ -73,9 +73,7 @@ export function AddCardDialog({ customerId, hasCards, opened, onClose }: AddCard
       close();
     } catch (error) {
       // A decline arrives as a field error on `source`, so it shows under the number typed.
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

@@ -2,7 +2,7 @@ import { Alert, NumberInput, Radio, Select, SimpleGrid, Stack, Text } from '@man
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { useNow } from '../../lib/use-now';
 import { ModalForm } from '../../ui/FormModal';
 import { cardText } from '../../../shared/card-brands';
@@ -72,9 +72,7 @@ export function SubscribeForm({
       onClose();
       void navigate({ to: '/subscriptions/$id', params: { id: result.subscription.id } });
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { licenseIssueInput } from '../../../shared/licensing/schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { wasQueued } from '../../lib/offline/queued-answers';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
@@ -56,9 +56,7 @@ function IssueForm({
       notifySuccess('License issued', parsed.data.name, answer);
       onIssued({ id: answer.license.id, key: answer.key });
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      setErrors(formErrorsOf(error));
     }
   };
 

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { EXPIRATION_STRATEGIES, MACHINE_MODES, OVERAGE_STRATEGIES } from '../../../shared/licensing/policy';
 import type { PolicyCreateInput } from '../../../shared/licensing/schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { ModalForm } from '../../ui/FormModal';
 import { policyInput, type PolicyFormValues } from './policy-form-values';
@@ -44,9 +44,7 @@ export function PolicyForm({ initialValues, editing, submitLabel, onSubmit, onCa
     try {
       await onSubmit(reading.input);
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { CustomerSelect, type CustomerOption } from '../../ui/CustomerSelect';
 import { FormModal } from '../../ui/FormModal';
@@ -39,9 +39,7 @@ export function TransferLicenseDialog({ detail, opened, onClose }: TransferProps
       notifySuccess('License transferred', `${l.name} now belongs to ${customer.name}.`, answer);
       close();
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      setErrors(formErrorsOf(error));
     }
   };
 

@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import type { RecoveryPolicy } from '../../../shared/billing/recovery-schema';
-import { firstFieldErrors, readServerProblem } from '../../lib/errors';
+import { formErrorsOf } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useCan } from '../../shell/session';
 import { policyFromForm, scheduleText, validatePolicyForm, type PolicyFormValues } from './policy-form';
@@ -39,9 +39,7 @@ export function PolicyForm({ policy }: { policy: RecoveryPolicy }) {
       await updatePolicy.mutateAsync(policyFromForm(values));
       notifySuccess('Recovery policy saved', 'It applies from the next failed payment.');
     } catch (error) {
-      const problem = readServerProblem(error);
-      const fields = firstFieldErrors(problem.fieldErrors);
-      form.setErrors(Object.keys(fields).length > 0 ? fields : { _: problem.message });
+      form.setErrors(formErrorsOf(error));
     }
   });
 
