@@ -1,6 +1,4 @@
-import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stripeBillingHandlers } from '../stripe-billing';
 // The mirror's test kit (the Stripe fake and its events) is what a test of mirrored movements
 // needs; a test kit is not part of a module's index (it never ships).
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
@@ -19,12 +17,6 @@ beforeEach(async () => {
 });
 afterEach(() => m.close());
 
-const handlers = stripeBillingHandlers();
-async function apply(event: Stripe.Event) {
-  const handler = handlers[event.type];
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(m.context, event);
-}
 const tenant = () => m.context.tenantId;
 const customerOf = async (ref: string) =>
   (
@@ -46,13 +38,13 @@ describe('MRR movements of Stripe Billing subscriptions', () => {
     const base = m.lastEvent('customer.subscription.created', first.id).created;
 
     // The second subscription's event arrives first; the first one's, dated earlier, after it.
-    expect(await apply(at(m.lastEvent('customer.subscription.created', second.id), base + 100))).toBe(
+    expect(await m.apply(at(m.lastEvent('customer.subscription.created', second.id), base + 100))).toBe(
       'applied',
     );
     const customerId = await customerOf(second.id);
     expect((await movementsOf(m.world, tenant(), customerId)).map((x) => x.kind)).toEqual(['new']);
     const created = at(m.lastEvent('customer.subscription.created', first.id), base + 50);
-    expect(await apply(created)).toBe('applied');
+    expect(await m.apply(created)).toBe('applied');
     expect(
       (await movementsOf(m.world, tenant(), customerId)).map(({ kind, amount, at: when }) => ({
         kind,
@@ -70,16 +62,16 @@ describe('MRR movements of Stripe Billing subscriptions', () => {
       { items: [{ id: first.items.data[0]?.id, quantity: 2 }] },
       m.once(),
     );
-    expect(await apply(at(m.lastEvent('customer.subscription.updated', first.id), base + 200))).toBe(
+    expect(await m.apply(at(m.lastEvent('customer.subscription.updated', first.id), base + 200))).toBe(
       'applied',
     );
-    expect(await apply(at(created, base + 60))).toBe('stale');
+    expect(await m.apply(at(created, base + 60))).toBe('stale');
 
     await m.stripe.subscriptions.cancel(second.id);
     const deleted = at(m.lastEvent('customer.subscription.deleted', second.id), base + 300, {
       ended_at: base + 290,
     });
-    expect(await apply(deleted)).toBe('applied');
+    expect(await m.apply(deleted)).toBe('applied');
     const moves = await movementsOf(m.world, tenant(), customerId);
     expect(
       moves

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectDomainError } from '../../testing/errors.test-kit';
-import { stripeBillingHandlers } from './index';
 import { at, createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 let m: MirrorWorld;
@@ -9,13 +8,6 @@ beforeEach(async () => {
   m = await createMirrorWorld();
 });
 afterEach(() => m.close());
-
-const handlers = stripeBillingHandlers();
-async function apply(event: Stripe.Event) {
-  const handler = handlers[event.type];
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(m.context, event);
-}
 
 const tenant = () => m.context.tenantId;
 const localSubscription = (ref: string) =>
@@ -54,7 +46,7 @@ describe('customer.subscription.* events', () => {
   it('mirror a new Stripe subscription with its customer and price, marked as Stripe-managed', async () => {
     const { customer, price, subscription } = await stripeSubscription();
     const customersBefore = await count('customers');
-    expect(await apply(m.lastEvent('customer.subscription.created', subscription.id))).toBe('applied');
+    expect(await m.apply(m.lastEvent('customer.subscription.created', subscription.id))).toBe('applied');
     const row = await localSubscription(subscription.id);
     const item = subscription.items.data[0];
     expect(row).toMatchObject({
@@ -95,9 +87,9 @@ describe('customer.subscription.* events', () => {
 
   it('follow cancellation at period end, paused collection and the end', async () => {
     const { subscription } = await stripeSubscription();
-    await apply(m.lastEvent('customer.subscription.created', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.created', subscription.id));
     await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect(await localSubscription(subscription.id)).toMatchObject({
       cancel_at_period_end: 1,
       status: 'active',
@@ -108,7 +100,7 @@ describe('customer.subscription.* events', () => {
       { cancel_at_period_end: false, pause_collection: { behavior: 'void', resumes_at: 2_000_000_000 } },
       m.once(),
     );
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect(await localSubscription(subscription.id)).toMatchObject({
       status: 'paused',
       cancel_at_period_end: 0,
@@ -116,7 +108,7 @@ describe('customer.subscription.* events', () => {
     });
 
     await m.stripe.subscriptions.cancel(subscription.id);
-    await apply(m.lastEvent('customer.subscription.deleted', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.deleted', subscription.id));
     const ended = await localSubscription(subscription.id);
     expect(ended.status).toBe('canceled');
     expect(ended.ended_at).not.toBeNull();
@@ -139,7 +131,7 @@ describe('invoice.payment_* events', () => {
     const { subscription } = await stripeSubscription();
     const event = m.lastEvent('invoice.payment_succeeded', subscription.latest_invoice as string);
     // The invoice arrives before the subscription's own event: the subscription is fetched first.
-    expect(await apply(event)).toBe('applied');
+    expect(await m.apply(event)).toBe('applied');
     const invoice = await localInvoice(subscription.latest_invoice as string);
     const stripeInvoice = event.data.object as Stripe.Invoice;
     expect(invoice).toMatchObject({
@@ -168,7 +160,7 @@ describe('invoice.payment_* events', () => {
       'pm_card_visa_chargeDeclinedInsufficientFunds',
     );
     const ref = subscription.latest_invoice as string;
-    expect(await apply(m.lastEvent('invoice.payment_failed', ref))).toBe('applied');
+    expect(await m.apply(m.lastEvent('invoice.payment_failed', ref))).toBe('applied');
     const invoice = await localInvoice(ref);
     const stripeInvoice = m.lastEvent('invoice.payment_failed', ref).data.object as Stripe.Invoice;
     expect(invoice).toMatchObject({
@@ -193,7 +185,7 @@ describe('invoice.payment_* events', () => {
       'pm_card_visa_chargeDeclinedInsufficientFunds',
     );
     const ref = subscription.latest_invoice as string;
-    await apply(m.lastEvent('invoice.payment_failed', ref));
+    await m.apply(m.lastEvent('invoice.payment_failed', ref));
     const { id } = await localInvoice(ref);
     const charges = () => m.fake.requests.filter((r) => r.path.startsWith('/v1/payment_intents')).length;
     const before = charges();
@@ -219,8 +211,8 @@ describe('ordering and duplicates', () => {
     const created = m.lastEvent('customer.subscription.created', subscription.id);
     await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());
     const updated = m.lastEvent('customer.subscription.updated', subscription.id);
-    expect(await apply(at(updated, created.created + 10))).toBe('applied');
-    expect(await apply(at(created, created.created))).toBe('stale');
+    expect(await m.apply(at(updated, created.created + 10))).toBe('applied');
+    expect(await m.apply(at(created, created.created))).toBe('stale');
     expect(await localSubscription(subscription.id)).toMatchObject({ cancel_at_period_end: 1 });
   });
 
@@ -231,12 +223,12 @@ describe('ordering and duplicates', () => {
     const updated = m.lastEvent('customer.subscription.updated', subscription.id);
     // A second before now, so Stripe's answer to the fetch is clearly later than both.
     const second = created.created - 60;
-    expect(await apply(at(updated, second))).toBe('applied');
+    expect(await m.apply(at(updated, second))).toBe('applied');
     const fetchesBefore = m.fake.requests.filter(
       (r) => r.method === 'GET' && r.path === `/v1/subscriptions/${subscription.id}`,
     ).length;
     // The older-looking snapshot (not canceling) in the same second: Stripe's current object decides.
-    expect(await apply(at(created, second))).toBe('applied');
+    expect(await m.apply(at(created, second))).toBe('applied');
     const fetches = m.fake.requests.filter(
       (r) => r.method === 'GET' && r.path === `/v1/subscriptions/${subscription.id}`,
     );
@@ -247,7 +239,7 @@ describe('ordering and duplicates', () => {
   it('applies the same event twice harmlessly, without asking Stripe again', async () => {
     const { subscription } = await stripeSubscription();
     const paid = m.lastEvent('invoice.payment_succeeded', subscription.latest_invoice as string);
-    await apply(paid);
+    await m.apply(paid);
     const counts = [
       await count('subscriptions'),
       await count('invoices'),
@@ -255,7 +247,7 @@ describe('ordering and duplicates', () => {
       await count('prices'),
     ];
     const requests = m.fake.requests.length;
-    expect(await apply(paid)).toBe('applied');
+    expect(await m.apply(paid)).toBe('applied');
     expect([
       await count('subscriptions'),
       await count('invoices'),
@@ -269,8 +261,8 @@ describe('ordering and duplicates', () => {
   it('does not write an event again when it is run again after its write committed (a crash before the inbox recorded it)', async () => {
     const { subscription } = await stripeSubscription();
     const created = m.lastEvent('customer.subscription.created', subscription.id);
-    expect(await apply(created)).toBe('applied');
-    expect(await apply(created)).toBe('applied');
+    expect(await m.apply(created)).toBe('applied');
+    expect(await m.apply(created)).toBe('applied');
     const row = await localSubscription(subscription.id);
     expect(row.version).toBe(1);
     const writes = await m.world.database.db
@@ -285,12 +277,12 @@ describe('ordering and duplicates', () => {
   it('ignores invoice events for invoices Tollgate issued itself', async () => {
     const { subscription } = await stripeSubscription();
     const paid = m.lastEvent('invoice.payment_succeeded', subscription.latest_invoice as string);
-    await apply(paid);
+    await m.apply(paid);
     await m.world.database.db
       .updateTable('invoices')
       .set({ managed_by: 'tollgate' })
       .where('gateway_ref', '=', subscription.latest_invoice as string)
       .execute();
-    expect(await apply(at(paid, paid.created + 1))).toBe('ignored');
+    expect(await m.apply(at(paid, paid.created + 1))).toBe('ignored');
   });
 });

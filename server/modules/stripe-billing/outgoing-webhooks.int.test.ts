@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../../shared/webhooks/event-types';
-import { stripeBillingHandlers } from './index';
 import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /**
@@ -21,13 +19,6 @@ beforeEach(async () => {
   });
 });
 afterEach(() => m.close());
-
-const handlers = stripeBillingHandlers();
-async function apply(event: Stripe.Event) {
-  const handler = handlers[event.type];
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(m.context, event);
-}
 
 /** Types of the events `work` caused about the local subscription and its customer. */
 async function emittedBy(work: () => Promise<unknown>): Promise<string[]> {
@@ -53,12 +44,12 @@ describe('the Stripe Billing mirror', () => {
     const price = await m.monthlyPrice('Team', 2900);
     const subscription = await m.subscribe(customer.id, price.id);
     const created = m.lastEvent('customer.subscription.created', subscription.id);
-    expect(await emittedBy(() => apply(created))).toEqual(['subscription.created', 'entitlements.updated']);
-    expect(await emittedBy(() => apply(created))).toEqual([]);
+    expect(await emittedBy(() => m.apply(created))).toEqual(['subscription.created', 'entitlements.updated']);
+    expect(await emittedBy(() => m.apply(created))).toEqual([]);
 
     await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());
     expect(
-      await emittedBy(() => apply(m.lastEvent('customer.subscription.updated', subscription.id))),
+      await emittedBy(() => m.apply(m.lastEvent('customer.subscription.updated', subscription.id))),
     ).toEqual(['subscription.updated']);
 
     await m.stripe.subscriptions.update(
@@ -67,12 +58,12 @@ describe('the Stripe Billing mirror', () => {
       m.once(),
     );
     expect(
-      await emittedBy(() => apply(m.lastEvent('customer.subscription.updated', subscription.id))),
+      await emittedBy(() => m.apply(m.lastEvent('customer.subscription.updated', subscription.id))),
     ).toEqual(['subscription.updated', 'entitlements.updated']);
 
     await m.stripe.subscriptions.cancel(subscription.id);
     expect(
-      await emittedBy(() => apply(m.lastEvent('customer.subscription.deleted', subscription.id))),
+      await emittedBy(() => m.apply(m.lastEvent('customer.subscription.deleted', subscription.id))),
     ).toEqual(['subscription.canceled']);
   });
 
@@ -82,13 +73,13 @@ describe('the Stripe Billing mirror', () => {
     const paid = await m.subscribe(customer.id, price.id);
     const paidEvent = m.lastEvent('invoice.payment_succeeded', paid.latest_invoice as string);
     // The invoice arrives before its subscription's own event: the mirror fetches the subscription.
-    expect(await emittedBy(() => apply(paidEvent))).toEqual([
+    expect(await emittedBy(() => m.apply(paidEvent))).toEqual([
       'subscription.created',
       'entitlements.updated',
       'invoice.finalized',
       'invoice.paid',
     ]);
-    expect(await emittedBy(() => apply(paidEvent))).toEqual([]);
+    expect(await emittedBy(() => m.apply(paidEvent))).toEqual([]);
 
     const declined = await m.customerWithCard(
       'pat@example.com',
@@ -96,11 +87,11 @@ describe('the Stripe Billing mirror', () => {
     );
     const failing = await m.subscribe(declined.id, price.id);
     const failedEvent = m.lastEvent('invoice.payment_failed', failing.latest_invoice as string);
-    expect(await emittedBy(() => apply(failedEvent))).toEqual([
+    expect(await emittedBy(() => m.apply(failedEvent))).toEqual([
       'subscription.created',
       'invoice.finalized',
       'invoice.payment_failed',
     ]);
-    expect(await emittedBy(() => apply(failedEvent))).toEqual([]);
+    expect(await emittedBy(() => m.apply(failedEvent))).toEqual([]);
   });
 });

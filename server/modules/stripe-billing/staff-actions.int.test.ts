@@ -4,7 +4,6 @@ import { billingJobHandlers, billingDeps } from '../billing';
 import { runDueJobs } from '../../jobs/runner';
 import { scheduleJob } from '../../jobs/store';
 import { silentLogger } from '../../lib/logger';
-import { stripeBillingHandlers } from './index';
 import { createMirrorWorld, type MirrorWorld } from './stripe-billing.test-kit';
 
 /**
@@ -20,17 +19,11 @@ beforeEach(async () => {
   const customer = await m.customerWithCard('staff@example.com');
   const price = await m.monthlyPrice('Team', 2900);
   subscription = await m.subscribe(customer.id, price.id);
-  await apply(m.lastEvent('customer.subscription.created', subscription.id));
+  await m.apply(m.lastEvent('customer.subscription.created', subscription.id));
   localId = (await local()).id;
 });
 afterEach(() => m.close());
 
-const handlers = stripeBillingHandlers();
-async function apply(event: Stripe.Event) {
-  const handler = handlers[event.type];
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(m.context, event);
-}
 const local = () =>
   m.world.database.db
     .selectFrom('subscriptions')
@@ -62,7 +55,7 @@ describe('staff actions on a Stripe-managed subscription', () => {
     });
     expect(waiting.actions).toEqual([]);
 
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect((await local()).cancel_at_period_end).toBe(1);
     const confirmed = await staff().subscriptions.get({ id: localId });
     expect(confirmed.stripe).toMatchObject({ waiting: false, lastRequest: { status: 'confirmed' } });
@@ -79,18 +72,18 @@ describe('staff actions on a Stripe-managed subscription', () => {
       pause_collection: { behavior: 'void', resumes_at: String(resumeAt / 1000) },
     });
     expect((await local()).status).toBe('active');
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect((await local()).status).toBe('paused');
 
     await staff().subscriptions.resume({ id: localId });
     expect(lastWrite()?.form).toEqual({ pause_collection: '' });
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect((await local()).status).toBe('active');
 
     await staff().subscriptions.cancel({ id: localId, when: 'now', prorate: false });
     expect(lastWrite()).toMatchObject({ method: 'DELETE', path: `/v1/subscriptions/${subscription.id}` });
     expect((await local()).status).toBe('active');
-    await apply(m.lastEvent('customer.subscription.deleted', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.deleted', subscription.id));
     expect((await local()).status).toBe('canceled');
   });
 
@@ -99,7 +92,7 @@ describe('staff actions on a Stripe-managed subscription', () => {
     // The price must be known locally: the import or an event brings Stripe's prices in.
     const other = await m.customerWithCard('other@example.com');
     const carrier = await m.subscribe(other.id, bigger.id);
-    await apply(m.lastEvent('customer.subscription.created', carrier.id));
+    await m.apply(m.lastEvent('customer.subscription.created', carrier.id));
     const localBigger = await m.world.database.db
       .selectFrom('prices')
       .select('id')
@@ -118,7 +111,7 @@ describe('staff actions on a Stripe-managed subscription', () => {
       proration_behavior: 'create_prorations',
     });
     expect((await local()).price_id).toBe(before.price_id);
-    await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+    await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
     expect(await local()).toMatchObject({ price_id: localBigger.id, quantity: 2 });
 
     const writes = m.fake.requests.length;

@@ -3,7 +3,9 @@ import { startFakeStripe, type FakeStripe, type StripeEvent } from '../../../tes
 import { gatewayProvider } from '../../gateways/provider';
 import { silentLogger } from '../../lib/logger';
 import { createBillingWorld, type BillingWorld } from '../../testing/billing.test-kit';
+import type { StripeEventHandler } from '../stripe-events';
 import type { MirrorContext } from './context';
+import { stripeBillingHandlers } from './index';
 
 /**
  * Tests of the mirror: a billing world whose gateway is the Stripe-compatible fake, a
@@ -16,6 +18,8 @@ export interface MirrorWorld {
   /** Stripe itself, for what happens in Stripe's dashboard rather than in Tollgate. */
   stripe: Stripe;
   context: MirrorContext;
+  /** Runs the mirror's handler of `event`'s type on it, as the webhook route would. */
+  apply(event: Stripe.Event): ReturnType<StripeEventHandler>;
   once(): { idempotencyKey: string };
   customerWithCard(email: string, card?: string): Promise<Stripe.Customer>;
   monthlyPrice(productName: string, amount: number): Promise<Stripe.Price>;
@@ -49,11 +53,17 @@ export async function createMirrorWorld(): Promise<MirrorWorld> {
     clock: world.clock,
     logger: silentLogger,
   };
+  const handlers = stripeBillingHandlers();
   return {
     world,
     fake,
     stripe,
     context,
+    apply(event) {
+      const handler = handlers[event.type];
+      if (!handler) throw new Error(`no handler for ${event.type}`);
+      return handler(context, event);
+    },
     once,
     async customerWithCard(email, card = 'pm_card_visa') {
       const customer = await stripe.customers.create({ email, name: email.split('@')[0] }, once());

@@ -1,6 +1,4 @@
-import type Stripe from 'stripe';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { stripeBillingHandlers } from '../../stripe-billing';
 // The mirror's test kit (the Stripe fake and its events) is what this test needs; a test kit is
 // not part of a module's index (it never ships), as in analytics' stripe-movements test.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
@@ -16,19 +14,12 @@ beforeEach(async () => {
 });
 afterEach(() => m.close());
 
-const handlers = stripeBillingHandlers();
-async function apply(event: Stripe.Event) {
-  const handler = handlers[event.type];
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(m.context, event);
-}
-
 it('a mirrored cancel at period end sets the license’s expiry, and the end expires it', async () => {
   const db = m.world.database.db;
   const customer = await m.customerWithCard('ada@example.com');
   const price = await m.monthlyPrice('Team', 2900);
   const subscription = await m.subscribe(customer.id, price.id);
-  await apply(m.lastEvent('customer.subscription.created', subscription.id));
+  await m.apply(m.lastEvent('customer.subscription.created', subscription.id));
   const local = await db
     .selectFrom('subscriptions')
     .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
@@ -60,11 +51,11 @@ it('a mirrored cancel at period end sets the license’s expiry, and the end exp
   });
 
   await m.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }, m.once());
-  await apply(m.lastEvent('customer.subscription.updated', subscription.id));
+  await m.apply(m.lastEvent('customer.subscription.updated', subscription.id));
   expect((await licenseRow(db, licenseId)).expires_at).toBe(local.current_period_end);
 
   await m.stripe.subscriptions.cancel(subscription.id, {}, m.once());
-  await apply(m.lastEvent('customer.subscription.deleted', subscription.id));
+  await m.apply(m.lastEvent('customer.subscription.deleted', subscription.id));
   const ended = await db
     .selectFrom('subscriptions')
     .select('ended_at')
