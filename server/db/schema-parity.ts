@@ -122,13 +122,13 @@ export function postgresSchemaShape(columns: PostgresColumnRow[], indexes: Postg
 
 /**
  * The differences the two forms have on purpose (BRIEF and decisions): SQLite's own tables and
- * the FTS5 table with its shadow tables (PostgreSQL searches customers through indexes instead),
+ * the FTS5 tables with their shadow tables (PostgreSQL searches customers and courses through indexes instead),
  * the explicit rowid PostgreSQL gives the tables the app pages or orders by rowid, and the
  * PostgreSQL-only indexes: the two that replace FTS5, the email prefix index citext needs, and
  * those on the explicit rowid.
  */
 export const KNOWN_DIFFERENCES = {
-  sqliteOnlyTable: (name: string) => name.startsWith('sqlite_') || /^customers_fts(_|$)/.test(name),
+  sqliteOnlyTable: (name: string) => name.startsWith('sqlite_') || /^(customers|courses)_fts(_|$)/.test(name),
   postgresRowidTables: [
     'audit_log',
     'api_keys',
@@ -140,6 +140,8 @@ export const KNOWN_DIFFERENCES = {
   ],
   postgresOnlyIndexes: {
     customers: ['customers_search', 'customers_name_trgm', 'customers_email_prefix'],
+    // The marketplace's course search (migration 35), in place of courses_fts.
+    courses: ['courses_search'],
     billing_events: ['billing_events_rowid'],
     webhook_events: ['webhook_events_rowid'],
   } as Record<string, string[]>,

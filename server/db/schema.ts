@@ -8,6 +8,7 @@ import type { BrandingTables } from './schema-branding';
 import type { DisputeTables } from './schema-disputes';
 import type { EmailTables } from './schema-emails';
 import type { LicensingTables } from './schema-licensing';
+import type { MarketplaceTables } from './schema-marketplace';
 import type { RecoveryTables } from './schema-recovery';
 import type { ReportTables } from './schema-reports';
 import type { RestTables } from './schema-rest';
@@ -33,6 +34,7 @@ export interface DB
     AccountTables,
     AccountAdminTables,
     LicensingTables,
+    MarketplaceTables,
     BrandingTables,
     SyncTables,
     RestTables,

@@ -46,6 +46,20 @@ export const TABLE_OWNERS = {
   license_usage_events: 'server/modules/licensing',
   license_validations: 'server/modules/licensing',
   license_signing_keys: 'server/modules/licensing',
+  // The course marketplace (migration 0035): instructors, courses and their sales, ledger, payouts, reviews.
+  marketplace_settings: 'server/modules/marketplace',
+  instructors: 'server/modules/marketplace',
+  courses: 'server/modules/marketplace',
+  course_prices: 'server/modules/marketplace',
+  course_versions: 'server/modules/marketplace',
+  course_decisions: 'server/modules/marketplace',
+  course_purchases: 'server/modules/marketplace',
+  enrollments: 'server/modules/marketplace',
+  payout_runs: 'server/modules/marketplace',
+  payouts: 'server/modules/marketplace',
+  earnings_lines: 'server/modules/marketplace',
+  course_reviews: 'server/modules/marketplace',
+  course_review_reports: 'server/modules/marketplace',
   // White-label branding's versions, per workspace and per account (migration 0032).
   branding_versions: 'server/modules/branding',
 
