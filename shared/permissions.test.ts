@@ -55,6 +55,24 @@ describe('permission matrix', () => {
     expect(permissionsIn(tenant('viewer'), B)).toEqual([]);
   });
 
+  it('lets every role read the marketplace, billing manage its money, and support and admins moderate it', () => {
+    for (const role of ['viewer', 'billing', 'admin'] as const) {
+      expect(can(tenant(role), 'marketplace.read', A)).toBe(true);
+    }
+    expect(can(platform('analyst'), 'marketplace.read', A)).toBe(true);
+    expect(can(tenant('viewer'), 'marketplace.manage', A)).toBe(false);
+    expect(can(platform('analyst'), 'marketplace.manage', A)).toBe(false);
+    expect(can(tenant('billing'), 'marketplace.manage', A)).toBe(true);
+    expect(can(platform('billing'), 'marketplace.manage', A)).toBe(true);
+    // Moderating courses and reviews is a judgement on content, not on money.
+    expect(can(tenant('billing'), 'marketplace.moderate', A)).toBe(false);
+    expect(can(platform('billing'), 'marketplace.moderate', A)).toBe(false);
+    expect(can(platform('support'), 'marketplace.moderate', A)).toBe(true);
+    expect(can(platform('support'), 'marketplace.manage', A)).toBe(false);
+    expect(can(tenant('admin'), 'marketplace.moderate', A)).toBe(true);
+    expect(can(tenant('admin'), 'marketplace.moderate', B)).toBe(false);
+  });
+
   it('grants only permissions that exist', () => {
     const known = new Set<string>(PERMISSIONS);
     for (const list of [...Object.values(PLATFORM_GRANTS), ...Object.values(TENANT_GRANTS)]) {

@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'settings.write',
   'licensing.read',
   'licensing.manage',
+  'marketplace.read',
+  'marketplace.manage',
+  'marketplace.moderate',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,8 +54,10 @@ export const PLATFORM_GRANTS: Record<PlatformRole, readonly Permission[]> = {
     'payments.refund',
     'recovery.manage',
     'licensing.manage',
+    'marketplace.manage',
   ],
-  support: [...READ_ONLY, 'customers.write'],
+  // Support moderates the marketplace's courses and reviews; the money side is billing's.
+  support: [...READ_ONLY, 'customers.write', 'marketplace.moderate'],
   // Analysts read, and change nothing.
   analyst: [...READ_ONLY, 'audit.read'],
 };
@@ -69,6 +74,9 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'users.manage',
     'licensing.read',
     'licensing.manage',
+    'marketplace.read',
+    'marketplace.manage',
+    'marketplace.moderate',
   ],
   billing: [
     'tenants.read',
@@ -78,8 +86,10 @@ export const TENANT_GRANTS: Record<TenantRole, readonly Permission[]> = {
     'billing.write',
     'licensing.read',
     'licensing.manage',
+    'marketplace.read',
+    'marketplace.manage',
   ],
-  viewer: ['tenants.read', 'customers.read', 'billing.read', 'licensing.read'],
+  viewer: ['tenants.read', 'customers.read', 'billing.read', 'licensing.read', 'marketplace.read'],
 };
 
 /** Who is acting: one platform role at most, and a role per tenant they belong to. */

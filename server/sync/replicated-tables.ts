@@ -31,6 +31,7 @@ const tenant = (permission: Permission, listedBy: string): TableReach => ({
   listedBy,
 });
 const billing = (listedBy: string) => tenant('billing.read', listedBy);
+const market = (listedBy: string) => tenant('marketplace.read', listedBy);
 
 /** Every replicated table (server/db/replicated-tables.ts) and who may have its rows; a test keeps them in step. */
 export const TABLE_REACH: Record<string, TableReach> = {
@@ -89,6 +90,20 @@ export const TABLE_REACH: Record<string, TableReach> = {
   license_validations: tenant('licensing.read', 'licenses.validations'),
   // White-label branding (migration 0032): the Branding page and the customer page's section.
   branding_versions: tenant('licensing.read', 'branding.versions'),
+  // The course marketplace (migration 0035, decision 16x): staff with marketplace.read see all of it.
+  marketplace_settings: market('marketplace.courses.list'),
+  instructors: market('marketplace.instructors.list'),
+  courses: market('marketplace.courses.list'),
+  course_prices: market('marketplace.courses.list'),
+  course_versions: market('marketplace.courses.get'),
+  course_decisions: market('marketplace.courses.get'),
+  course_purchases: market('marketplace.courses.get'),
+  enrollments: market('marketplace.courses.get'),
+  payout_runs: market('marketplace.instructors.get'),
+  payouts: market('marketplace.instructors.get'),
+  earnings_lines: market('marketplace.instructors.get'),
+  course_reviews: market('marketplace.courses.get'),
+  course_review_reports: market('marketplace.courses.get'),
 };
 
 /** A replicated table, its single-column key, and the column naming the customer its row belongs to. */

@@ -58,7 +58,13 @@ describe('API key scopes', () => {
 
   it('left out, the scopes are all of the role’s permissions', async () => {
     const { apiKey, caller } = await keyWith('viewer');
-    expect(apiKey.scopes).toEqual(['tenants.read', 'customers.read', 'billing.read', 'licensing.read']);
+    expect(apiKey.scopes).toEqual([
+      'tenants.read',
+      'customers.read',
+      'billing.read',
+      'licensing.read',
+      'marketplace.read',
+    ]);
     expect((await caller.tenants.session()).permissions).toEqual(apiKey.scopes);
   });
 
