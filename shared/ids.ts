@@ -48,6 +48,19 @@ export const ID_PREFIXES = {
   licenseSigningKey: 'lsk',
 
   licenseSeat: 'lse',
+
+  // The course marketplace (migration 0035).
+  instructor: 'ins',
+  course: 'crs',
+  courseVersion: 'cvr',
+  courseDecision: 'cdc',
+  coursePurchase: 'cpu',
+  enrollment: 'enr',
+  payoutRun: 'prn',
+  payout: 'po',
+  earningsLine: 'eln',
+  courseReview: 'rvw',
+  reviewReport: 'rrp',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -19,6 +19,7 @@ import {
 import { recoveryForBilling, recoveryRouter } from '../modules/recovery';
 import { accountAdminsRouter, accountRouter } from '../modules/accounts';
 import { accountBrandingRouter, brandingRouter, workspaceEmailBranding } from '../modules/branding';
+import { marketplaceRouter } from '../modules/marketplace';
 import { adminRouter } from '../modules/admin';
 import { metricsRouter } from '../modules/analytics';
 import { backupsRouter } from '../modules/backups';
@@ -99,6 +100,8 @@ export const appRouter = router({
   licensingKeys: licensingKeysRouter,
 
   accountLicenses: accountLicensesRouter,
+
+  marketplace: marketplaceRouter,
 });
 
 export type AppRouter = typeof appRouter;

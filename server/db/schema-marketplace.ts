@@ -39,7 +39,7 @@ export interface MarketplaceTables {
     payout_details_complete: 0 | 1;
     /** The instructor's own share, over the workspace's default; null: the default. */
     share_bps: number | null;
-    /** 1: no payout until staff lift it (new instructors start held until their details are complete). */
+    /** 1: staff hold the instructor's payouts. Incomplete payout details hold them as well. */
     payout_hold: 0 | 1;
     version: number;
     created_at: number;

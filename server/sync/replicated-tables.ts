@@ -91,12 +91,12 @@ export const TABLE_REACH: Record<string, TableReach> = {
   // White-label branding (migration 0032): the Branding page and the customer page's section.
   branding_versions: tenant('licensing.read', 'branding.versions'),
   // The course marketplace (migration 0035, decision 16x): staff with marketplace.read see all of it.
-  marketplace_settings: market('marketplace.courses.list'),
+  marketplace_settings: market('marketplace.settings.get'),
   instructors: market('marketplace.instructors.list'),
   courses: market('marketplace.courses.list'),
   course_prices: market('marketplace.courses.list'),
   course_versions: market('marketplace.courses.get'),
-  course_decisions: market('marketplace.courses.get'),
+  course_decisions: market('marketplace.courses.decisions'),
   course_purchases: market('marketplace.courses.get'),
   enrollments: market('marketplace.courses.get'),
   payout_runs: market('marketplace.instructors.get'),

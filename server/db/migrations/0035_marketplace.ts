@@ -119,12 +119,13 @@ export const MARKETPLACE_TABLES_V35 = [
 ] as const;
 
 /**
- * What courses_search indexes on PostgreSQL: title, subtitle and description lowercased and cut
- * into words at every run of non-alphanumerics, as FTS5's unicode61 tokenizer cuts them.
- * PostgreSQL uses an expression index only for a query spelling the same expression.
+ * What courses_search indexes on PostgreSQL: title, subtitle and description as the 'simple'
+ * configuration's parser cuts them into lower-case words. The search hands its words to that
+ * same parser (to_tsquery('simple', …)), so a word is cut the same way in both, whatever
+ * letters it has. PostgreSQL uses an expression index only for a query spelling this expression.
  */
 export const COURSES_SEARCH_DOCUMENT_V35 =
-  "to_tsvector('simple', regexp_replace(lower(title || ' ' || subtitle || ' ' || description), '[^[:alnum:]]+', ' ', 'g'))";
+  "to_tsvector('simple', title || ' ' || subtitle || ' ' || description)";
 
 const tables = (integer: 'INTEGER' | 'BIGINT', email: string, strict: string) => `
     CREATE TABLE marketplace_settings (
@@ -148,7 +149,7 @@ const tables = (integer: 'INTEGER' | 'BIGINT', email: string, strict: string) =>
       payout_account_id TEXT,
       payout_details_complete ${integer} NOT NULL DEFAULT 0 CHECK (payout_details_complete IN (0, 1)),
       share_bps ${integer} CHECK (share_bps BETWEEN 0 AND 10000),
-      payout_hold ${integer} NOT NULL DEFAULT 1 CHECK (payout_hold IN (0, 1)),
+      payout_hold ${integer} NOT NULL DEFAULT 0 CHECK (payout_hold IN (0, 1)),
       version ${integer} NOT NULL DEFAULT 1,
       created_at ${integer} NOT NULL,
       updated_at ${integer} NOT NULL
