@@ -45,6 +45,14 @@ export interface Fixture {
   bMachineId: string;
   /** An offline activation request for Bertha's license, written with its key. */
   bActivationRequest: string;
+
+  /** B's marketplace: an instructor (Bertha), her published course, and another of hers in review. */
+  bInstructorId: string;
+  bInstructorVersion: number;
+  bCourseId: string;
+  bCourseVersion: number;
+  bReviewCourseId: string;
+  bReviewCourseVersion: number;
 }
 
 /** One attempt per procedure, using tenant B's data ('no tenant data': it names none). */

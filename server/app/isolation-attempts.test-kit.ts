@@ -3,6 +3,7 @@ import { ACCOUNTS_ATTEMPTS } from './isolation-attempts-accounts.test-kit';
 import { ANALYTICS_ATTEMPTS } from './isolation-attempts-analytics.test-kit';
 import { BILLING_ATTEMPTS } from './isolation-attempts-billing.test-kit';
 import { LICENSING_ATTEMPTS } from './isolation-attempts-licensing.test-kit';
+import { MARKETPLACE_ATTEMPTS } from './isolation-attempts-marketplace.test-kit';
 import { WORKSPACE_ATTEMPTS } from './isolation-attempts-workspace.test-kit';
 
 export type { Attempt, Attempts, Caller, Fixture } from './isolation-attempts-types.test-kit';
@@ -19,6 +20,7 @@ const AREAS: Record<string, Attempts> = {
   analytics: ANALYTICS_ATTEMPTS,
   accounts: ACCOUNTS_ATTEMPTS,
   licensing: LICENSING_ATTEMPTS,
+  marketplace: MARKETPLACE_ATTEMPTS,
 };
 
 function allAttempts(areas: Record<string, Attempts>): Attempts {
@@ -75,4 +77,5 @@ export const CREATES_INSIDE_A = new Set([
   'analyticsSettings.importFxRates',
   'exports.start',
   'licensingKeys.rotate',
+  'marketplace.settings.update',
 ]);

@@ -16,6 +16,7 @@ import {
   seedLicense,
   seedPolicy,
 } from '../modules/licensing/licensing.test-kit';
+import { courseIn, instructorInput } from '../modules/marketplace/marketplace.test-kit';
 import type { TestWorld } from '../testing/world.test-kit';
 import type { Fixture } from './isolation-attempts.test-kit';
 
@@ -101,8 +102,10 @@ export async function seedTenantB(world: TestWorld): Promise<Fixture> {
   const bBrandingVersionId = await brandingOfBertha(world, bertha.id);
   const bLicensing = await licensingOfB(world, bProduct.id, bertha.id);
   const bLicenseId = await licenseOfBertha(world, bertha.id, bProduct.id);
+  const bMarketplace = await marketplaceOfB(world, bertha.id);
   return {
     ...bLicensing,
+    ...bMarketplace,
     bExportId,
     bLicenseId,
     ...bAccount,
@@ -218,6 +221,11 @@ export async function snapshotTables(world: TestWorld): Promise<Record<string, R
     'license_usage_events',
     'license_validations',
     'license_signing_keys',
+    'marketplace_settings',
+    'instructors',
+    'courses',
+    'course_prices',
+    'course_decisions',
   ];
   const snapshot: Record<string, Record<string, unknown>[]> = {};
   for (const t of [...tables, ...catalogTables, ...billingTables]) {
@@ -251,6 +259,25 @@ async function exportOfB(world: TestWorld): Promise<string> {
   const started = await world.as('adminB').exports.start({ source: 'customers', view: {}, format: 'csv' });
   await runner.settled(started.id);
   return started.id;
+}
+
+/** B's marketplace: Bertha teaches a published course and has another in review; B's own settings. */
+async function marketplaceOfB(world: TestWorld, customerId: string) {
+  const adminB = world.as('adminB');
+  const instructor = await adminB.marketplace.instructors.create(
+    instructorInput({ name: 'Bertha Benz', email: 'bertha.teaches@b.example', customerId }),
+  );
+  const published = await courseIn(adminB, instructor.id, 'published', { title: 'Bertha drives' });
+  const inReview = await courseIn(adminB, instructor.id, 'in_review', { title: 'Bertha repairs' });
+  await adminB.marketplace.settings.update({ expectedVersion: 0, patch: { defaultShareBps: 8000 } });
+  return {
+    bInstructorId: instructor.id,
+    bInstructorVersion: instructor.version,
+    bCourseId: published.id,
+    bCourseVersion: published.version,
+    bReviewCourseId: inReview.id,
+    bReviewCourseVersion: inReview.version,
+  };
 }
 
 /** Bertha's account: an admin bound to it, and an open invitation to it (decision 145). */

@@ -97,6 +97,18 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'licensingKeys.rotate': () => 'Rotate the license signing key',
   'licensingKeys.remove': (i) => `Remove license signing key ${String(i.kid)} (leaked)`,
 
+  'marketplace.instructors.create': (i) => `Add instructor ${quoted(i.name)}`,
+  'marketplace.instructors.update': (i, n) => `Edit ${n(i.id)}`,
+  'marketplace.courses.create': (i) => `Create course ${quoted(i.title)}`,
+  'marketplace.courses.update': (i, n) => `Edit ${n(i.id)}`,
+  'marketplace.courses.submitForReview': (i, n) => `Submit ${n(i.id)} for review`,
+  'marketplace.courses.approve': (i, n) => `Approve and publish ${n(i.id)}`,
+  'marketplace.courses.reject': (i, n) => `Reject ${n(i.id)}: ${quoted(i.reason)}`,
+  'marketplace.courses.unpublish': (i, n) => `Unpublish ${n(i.id)}`,
+  'marketplace.courses.republish': (i, n) => `Publish ${n(i.id)} again`,
+  'marketplace.courses.archive': (i, n) => `Archive ${n(i.id)}`,
+  'marketplace.settings.update': () => 'Change the marketplace settings',
+
   'accountLicenses.assignSeat': (i) => `Give ${String(i.email)} a seat on a license`,
   'accountLicenses.removeSeat': () => 'Remove a seat from a license',
   'accountLicenses.releaseMachine': () => 'Release a machine from a license',

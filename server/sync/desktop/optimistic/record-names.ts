@@ -24,6 +24,8 @@ const TABLES: Record<string, string> = {
   clk: 'test_clocks',
   eml: 'email_outbox',
   we: 'webhook_endpoints',
+  ins: 'instructors',
+  crs: 'courses',
 };
 
 /** What a record is called when the replica does not hold it (yet, or any more): "invoice inv_…". */
@@ -42,6 +44,8 @@ const NOUNS: Record<string, string> = {
   test_clocks: 'test clock',
   email_outbox: 'email',
   webhook_endpoints: 'webhook endpoint',
+  instructors: 'instructor',
+  courses: 'course',
 };
 
 const prefixOf = (id: string) => id.slice(0, Math.max(id.indexOf('_'), 0));
@@ -97,6 +101,8 @@ const NAMERS: Record<string, (sqlite: Database.Database, row: Row) => string> = 
   test_clocks: (_s, r) => `test clock ${text(r.name, String(r.id))}`,
   email_outbox: (_s, r) => `the email “${text(r.subject, '')}” to ${text(r.recipient, 'a customer')}`,
   webhook_endpoints: (_s, r) => `webhook endpoint ${text(r.url, String(r.id))}`,
+  instructors: (_s, r) => `instructor ${text(r.name, String(r.id))}`,
+  courses: (_s, r) => `course “${text(r.title, String(r.id))}”`,
 };
 
 /** What people call the record an id names; the id itself when the replica does not hold it. */
