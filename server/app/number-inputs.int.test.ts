@@ -6,6 +6,8 @@ import { numericLeaves, withLeaf, type LeafPath } from '../testing/schema-leaves
 import { START, testCaller } from '../testing/world.test-kit';
 import { insertAccountMember, insertUser, loadPrincipal } from '../modules/tenants';
 import { seedLicense, seedPolicy } from '../modules/licensing/licensing.test-kit';
+import { courseIn, courseInput, instructorInput } from '../modules/marketplace/marketplace.test-kit';
+import type { CourseStatus } from '../../shared/marketplace/publishing';
 import { APP_PROCEDURES, callProcedure, inputSchemasOf } from '../testing/procedure-walk.test-kit';
 
 /**
@@ -178,7 +180,48 @@ const VALID: Record<string, ValidInput> = {
   'licenses.revoke': (k) => freshLicense(k),
   'licenses.rekey': (k) => freshLicense(k),
   'licenses.transfer': async (k) => ({ ...(await freshLicense(k)), customerId: await otherCustomer(k) }),
+  'marketplace.instructors.list': () => ({ limit: 10 }),
+  'marketplace.instructors.create': () => instructorInput({ shareBps: 6500 }),
+  'marketplace.instructors.update': async (k) => {
+    const instructor = await k.staff.marketplace.instructors.create(instructorInput());
+    return { id: instructor.id, expectedVersion: instructor.version, patch: { shareBps: 7500 } };
+  },
+  'marketplace.courses.list': () => ({
+    limit: 10,
+    currency: 'USD',
+    priceMin: 100,
+    priceMax: 5000,
+    minRating: 4.5,
+  }),
+  'marketplace.courses.create': async (k) => courseInput(await numbersInstructor(k), { shareBps: 6000 }),
+  'marketplace.courses.update': async (k) => {
+    const course = await numbersCourse(k, 'draft');
+    return { ...course, patch: { prices: [{ currency: 'USD', amount: 2500 }], shareBps: 5000 } };
+  },
+  'marketplace.courses.submitForReview': (k) => numbersCourse(k, 'draft'),
+  'marketplace.courses.approve': (k) => numbersCourse(k, 'in_review'),
+  'marketplace.courses.reject': async (k) => ({ ...(await numbersCourse(k, 'in_review')), reason: 'Blurry' }),
+  'marketplace.courses.unpublish': async (k) => ({ ...(await numbersCourse(k, 'published')), reason: null }),
+  'marketplace.courses.republish': (k) => numbersCourse(k, 'unpublished'),
+  'marketplace.courses.archive': (k) => numbersCourse(k, 'draft'),
+  'marketplace.settings.update': async (k) => ({
+    expectedVersion: (await k.staff.marketplace.settings.get()).version,
+    patch: { defaultShareBps: 7000, refundWindowDays: 14, holdDays: 7, payoutDayOfMonth: 2 },
+  }),
 };
+
+let instructorOfNumbers: Promise<string> | undefined;
+/** One instructor for every course below, made the first time it is needed. */
+function numbersInstructor(k: Kit): Promise<string> {
+  instructorOfNumbers ??= k.staff.marketplace.instructors.create(instructorInput()).then((i) => i.id);
+  return instructorOfNumbers;
+}
+
+/** A new course taken to `status`, as `{ id, expectedVersion }`. */
+async function numbersCourse(k: Kit, status: CourseStatus) {
+  const course = await courseIn(k.staff, await numbersInstructor(k), status);
+  return { id: course.id, expectedVersion: course.version };
+}
 
 /** A policy with every number a policy takes (durations, counts, intervals, limits, prices, percents). */
 function policyInput(k: Kit) {

@@ -188,4 +188,9 @@ export const POSTGRES_SUITE: string[] = [
   'server/modules/licensing/lifecycle/reminders.int.test.ts',
   'server/modules/licensing/lifecycle/overage.int.test.ts',
   'server/modules/licensing/lifecycle/stripe-mirror.int.test.ts',
+
+  // the course marketplace (issue 16): instructors, courses, publishing, the courses list
+  'server/modules/marketplace/instructors/instructors.int.test.ts',
+  'server/modules/marketplace/courses/courses.int.test.ts',
+  'server/modules/marketplace/courses/list.int.test.ts',
 ];

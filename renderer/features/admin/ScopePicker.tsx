@@ -13,6 +13,8 @@ const AREA_LABELS: Record<string, string> = {
   users: 'Members and keys',
   tenants: 'Tenants',
   settings: 'Settings',
+  licensing: 'Licensing',
+  marketplace: 'Marketplace',
 };
 
 const sameSet = (a: readonly Permission[], b: readonly Permission[]) =>
