@@ -11,7 +11,8 @@ import { invalidField } from './errors';
  *
  * Shares are basis points of the net for the instructor (7000 = 70 %); the platform gets the rest.
  * The instructor's part is net × share ÷ 10,000 rounded half to even — the project's one rounding
- * rule (decision 9) — and the platform gets the exact remainder, so the two always add up to the net.
+ * rule (decision 9) — and the platform gets the exact remainder, so the two always add up to the net
+ * (decision 16x).
  */
 
 export const BASIS_POINTS = 10_000;
