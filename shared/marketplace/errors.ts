@@ -31,9 +31,12 @@ export function assertId(value: unknown, field: string): asserts value is string
   }
 }
 
-/** A time as the database keeps it: UTC epoch milliseconds, a safe integer. */
+/** The last moment a JavaScript Date can hold; with a hold period added it stays a safe integer. */
+const MAX_TIME = 8_640_000_000_000_000;
+
+/** A time as the database keeps it: UTC epoch milliseconds, a Date's range. */
 export function assertTime(value: unknown, field: string): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_TIME) {
     throw invalidField(field, 'must be a time in epoch milliseconds');
   }
 }

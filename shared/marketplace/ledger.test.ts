@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../billing/periods';
 import { currency, money, type Money } from '../money';
+import { splitNet, splitRefund } from './split';
 import {
   adjustmentLine,
   balances,
@@ -193,6 +194,54 @@ describe('any ledger', () => {
             expect(balance.paid.amount).toBeGreaterThanOrEqual(0);
           }
         });
+      }),
+    );
+  });
+});
+
+describe('a refund after a payout', () => {
+  it('leaves the clawback as the negative balance, recovered before the next sale is paid', () => {
+    const amounts = fc.tuple(
+      fc.nat({ max: 2 ** 40 }),
+      fc.integer({ min: 0, max: 10_000 }),
+      fc.nat(),
+      fc.nat({ max: 2 ** 40 }),
+    );
+    fc.assert(
+      fc.property(amounts, ([net, share, refundPick, nextNet]) => {
+        const split = splitNet(usd(net), share);
+        const sold = saleLine({
+          id: 'l1',
+          saleId: 's1',
+          instructorShare: split.instructor,
+          at: day(1, 1),
+          holdDays: HOLD,
+        });
+        let lines: LedgerLine[] = split.instructor.amount > 0 ? pay([sold], day(2, 1), 'p1') : [sold];
+        const refund = splitRefund(split, usd(0), usd(refundPick % (net + 1)));
+        lines.push(clawbackLine({ id: 'l2', sale: sold, clawback: refund.instructor, at: day(2, 10) }));
+        expect(balanceOf(lines, day(2, 10))).toEqual([
+          0,
+          0 - refund.instructor.amount,
+          split.instructor.amount,
+        ]);
+        expect(payoutTake(lines, USD, day(2, 10)).amount.amount).toBe(0);
+
+        const next = splitNet(usd(nextNet), share).instructor;
+        lines.push(
+          saleLine({ id: 'l3', saleId: 's2', instructorShare: next, at: day(2, 20), holdDays: HOLD }),
+        );
+        const take = payoutTake(lines, USD, day(4, 1));
+        expect(take.amount.amount).toBe(Math.max(0, next.amount - refund.instructor.amount));
+        if (take.amount.amount > 0) {
+          lines = pay(lines, day(4, 1), 'p2');
+          // Everything the instructor kept is paid: both sales less the clawback.
+          expect(balanceOf(lines, day(4, 1))).toEqual([
+            0,
+            0,
+            split.instructor.amount + next.amount - refund.instructor.amount,
+          ]);
+        }
       }),
     );
   });

@@ -4,6 +4,7 @@ import { money, type Money } from '../money';
 import { MarketplaceRuleError } from './errors';
 import {
   DEFAULT_INSTRUCTOR_SHARE_BPS,
+  netOfSale,
   resolveInstructorShare,
   splitNet,
   splitRefund,
@@ -96,6 +97,13 @@ describe('which share applies', () => {
 });
 
 describe('splitting a sale', () => {
+  it('splits the net: paid (after the coupon) less the tax in it', () => {
+    // 29.99 less a 10.00 coupon = 19.99, plus 20 % VAT of 4.00: the learner pays 23.99.
+    expect(netOfSale(usd(2399), usd(400))).toEqual(usd(1999));
+    expect(() => netOfSale(usd(100), usd(101))).toThrow(/^tax must not be more than was paid/);
+    expect(() => netOfSale(usd(100), money(1, 'EUR'))).toThrow(/^tax must be in the payment's currency, USD/);
+  });
+
   it('gives the instructor 70 % of 19.99 rounded to the nearest cent and the platform the rest', () => {
     expect(splitNet(usd(1999), 7000)).toEqual({
       net: usd(1999),

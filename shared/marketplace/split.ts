@@ -107,6 +107,16 @@ function assertNonNegative(amount: Money, field: string): void {
   if (amount.amount < 0) throw invalidField(field, 'must not be negative');
 }
 
+/** A sale's net from what the learner paid (discounts already off) and the tax in it. */
+export function netOfSale(paid: Money, tax: Money): Money {
+  assertNonNegative(paid, 'paid');
+  assertNonNegative(tax, 'tax');
+  if (tax.currency !== paid.currency)
+    throw invalidField('tax', `must be in the payment's currency, ${paid.currency}`);
+  if (tax.amount > paid.amount) throw invalidField('tax', 'must not be more than was paid');
+  return money(paid.amount - tax.amount, paid.currency);
+}
+
 /** Splits a sale's net: the instructor's part rounded half to even, the platform the exact remainder. */
 export function splitNet(net: Money, instructorBps: number): Split {
   assertNonNegative(net, 'net');
