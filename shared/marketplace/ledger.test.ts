@@ -7,6 +7,7 @@ import {
   adjustmentLine,
   balances,
   clawbackLine,
+  failPayout,
   payoutTake,
   recordPayout,
   saleLine,
@@ -107,6 +108,24 @@ describe('an instructor’s ledger', () => {
     );
   });
 
+  it('returns a failed payout’s money to available, showing the attempt and its reversal', () => {
+    const paid = pay([s1], day(4, 1), 'p1');
+    const failed = failPayout(paid, { payoutId: 'p1', lineId: 'p1_failed', at: day(4, 3) });
+    expect(balanceOf(failed, day(4, 3))).toEqual([0, 1399, 0]);
+    expect(failed.filter((l) => l.kind === 'payout').map((l) => [l.payoutId, l.amount.amount])).toEqual([
+      ['p1', -1399],
+      ['p1', 1399],
+    ]);
+    expect(() => failPayout(failed, { payoutId: 'p1', lineId: 'x', at: day(4, 4) })).toThrow(
+      /payout p1 failed already/,
+    );
+    expect(() => failPayout(failed, { payoutId: 'p9', lineId: 'x', at: day(4, 4) })).toThrow(
+      /payout p9 is not recorded/,
+    );
+    // The next payout, under a new id, pays the line again.
+    expect(balanceOf(pay(failed, day(5, 1), 'p2'), day(5, 1))).toEqual([0, 0, 1399]);
+  });
+
   it('refuses bad lines, naming the field', () => {
     expect(() => saleLine({ id: 'l1', saleId: 's1', instructorShare: usd(-1), at: 0, holdDays: 0 })).toThrow(
       /^instructorShare/,
@@ -124,7 +143,7 @@ describe('an instructor’s ledger', () => {
 
 // A random history: sales in two currencies, partial clawbacks of earlier sales, adjustments and payouts.
 const step = fc.record({
-  kind: fc.constantFrom('sale', 'sale', 'refund', 'adjustment', 'payout', 'payout'),
+  kind: fc.constantFrom('sale', 'sale', 'refund', 'adjustment', 'payout', 'payout', 'failure'),
   afterDays: fc.nat({ max: 20 }),
   amount: fc.oneof(fc.nat({ max: 100_000 }), fc.nat({ max: 2 ** 40 })),
   pick: fc.nat(),
@@ -166,6 +185,24 @@ describe('any ledger', () => {
           } else if (s.kind === 'adjustment' && s.amount > 0) {
             const signed = s.pick % 2 === 0 ? s.amount : -s.amount;
             lines.push(adjustmentLine({ id, amount: money(signed, code), at: now }));
+          } else if (s.kind === 'failure') {
+            const payouts = lines.filter(
+              (l) =>
+                l.kind === 'payout' &&
+                lines.filter((o) => o.payoutId === l.payoutId && o.kind === 'payout').length === 1,
+            );
+            const failed = payouts[s.pick % Math.max(1, payouts.length)];
+            if (failed?.payoutId) {
+              const freed = lines
+                .filter((l) => l.kind !== 'payout' && l.payoutId === failed.payoutId)
+                .map((l) => l.id);
+              lines = failPayout(lines, { payoutId: failed.payoutId, lineId: id, at: now });
+              // Its lines are available again, and the next payout in its currency takes them all.
+              const take = payoutTake(lines, failed.amount.currency, now);
+              for (const lineId of freed) expect(lines.find((l) => l.id === lineId)?.payoutId).toBeNull();
+              if (take.amount.amount > 0)
+                expect(freed.every((lineId) => take.lineIds.includes(lineId))).toBe(true);
+            }
           } else if (s.kind === 'payout') {
             const before = balances(lines, now).find((b) => b.currency === code);
             const take = payoutTake(lines, code, now);

@@ -11,7 +11,8 @@ import { assertId, assertTime, invalidField, MarketplaceRuleError } from './erro
  * So the balance still owed, pending + available, is the sum of all lines, and what was paid is
  * the sum of the lines the payouts took (minus the sum of the payout lines). A clawback that comes
  * after its sale was paid makes the available balance negative; no payout pays until later lines
- * cover it, and the first one that does takes the clawback with them.
+ * cover it, and the first one that does takes the clawback with them. A payout the gateway could not
+ * deliver is reversed by a second payout line of the opposite sign, and its lines are available again.
  */
 
 export const LEDGER_LINE_KINDS = ['sale', 'refund', 'adjustment', 'payout'] as const;
@@ -24,7 +25,7 @@ export const MAX_HOLD_DAYS = 180;
 export interface LedgerLine {
   id: string;
   kind: LedgerLineKind;
-  /** Signed: sales are ≥ 0, clawbacks ≤ 0, adjustments either, payouts < 0. */
+  /** Signed: sales are ≥ 0, clawbacks ≤ 0, adjustments either, payouts < 0 (a failed payout's reversal > 0). */
   amount: Money;
   /** When it happened. */
   at: number;
@@ -200,14 +201,50 @@ export function recordPayout(
     total += BigInt(line.amount.amount);
     return { ...line, payoutId };
   });
-  if (taken.size > 0)
+  if (taken.size > 0) {
     throw invalidField('take', `names lines the ledger does not hold: ${[...taken].join(', ')}`);
-  if (total !== BigInt(take.amount.amount))
+  }
+  if (total !== BigInt(take.amount.amount)) {
     throw invalidField('take', `amount is not the sum of its lines (${total})`);
+  }
   next.push({
     id: lineId,
     kind: 'payout',
     amount: money(-take.amount.amount, take.currency),
+    at,
+    availableAt: at,
+    payoutId,
+    saleId: null,
+  });
+  return next;
+}
+
+/**
+ * Records that the gateway could not deliver a payout: appends its reversal (a payout line of plus
+ * the amount, under the same payout id) and frees the lines it took, so they are available again and
+ * a later run pays them. The payout's line stays: the statement shows the attempt and its return, and
+ * a run planned again finds this run's payout recorded rather than asking the gateway again with a
+ * key it has answered. The reason lives on the payout's own record.
+ */
+export function failPayout(
+  lines: readonly LedgerLine[],
+  failure: { payoutId: string; lineId: string; at: number },
+): LedgerLine[] {
+  const { payoutId, lineId, at } = failure;
+  assertTime(at, 'at');
+  const own = lines.filter((line) => line.kind === 'payout' && line.payoutId === payoutId);
+  const [payout] = own;
+  if (payout === undefined)
+    throw new MarketplaceRuleError('INVALID_STATE', `payout ${payoutId} is not recorded`);
+  if (own.length > 1) throw new MarketplaceRuleError('INVALID_STATE', `payout ${payoutId} failed already`);
+  if (lines.some((line) => line.id === lineId)) throw invalidField('lineId', 'is taken by another line');
+  const next = lines.map((line) =>
+    line.kind !== 'payout' && line.payoutId === payoutId ? { ...line, payoutId: null } : line,
+  );
+  next.push({
+    id: lineId,
+    kind: 'payout',
+    amount: money(-payout.amount.amount, payout.amount.currency),
     at,
     availableAt: at,
     payoutId,

@@ -6,6 +6,7 @@ import {
   adjustmentLine,
   balances,
   clawbackLine,
+  failPayout,
   payoutTake,
   recordPayout,
   saleLine,
@@ -96,8 +97,31 @@ describe('a payout run', () => {
     const executed = instructor('ins_ada', recordPlannedPayout(ada.lines, plan, payout, 'a3'));
     const again = planPayoutRun({ ...input, instructors: [executed, bo, cy, di, ed] });
     expect(again.payouts).toEqual([]);
-    expect(again.recorded).toEqual([payout]);
+    expect(again.recorded).toEqual([{ ...payout, failed: false }]);
     expect(again.totals).toEqual([]);
+  });
+
+  it('does not pay a failed payout again in its run, and pays it in the next', () => {
+    const plan = planPayoutRun(input);
+    const [payout] = plan.payouts;
+    if (!payout) throw new Error('the run pays Ada');
+    const recorded = recordPlannedPayout(ada.lines, plan, payout, 'a3');
+    const failed = instructor(
+      'ins_ada',
+      failPayout(recorded, { payoutId: payout.idempotencyKey, lineId: 'a4', at: RUN_AT + DAY_MS }),
+    );
+    const again = planPayoutRun({ ...input, instructors: [failed] });
+    expect(again.payouts).toEqual([]);
+    expect(again.recorded).toEqual([{ ...payout, lineIds: [], failed: true }]);
+    const july = planPayoutRun({
+      ...input,
+      runId: 'run_2026_07',
+      at: RUN_AT + 30 * DAY_MS,
+      instructors: [failed],
+    });
+    expect(july.payouts.map((p) => [p.idempotencyKey, p.amount.amount])).toEqual([
+      ['payout:run_2026_07:ins_ada:USD', 13_99 + 34_30],
+    ]);
   });
 
   it('refuses an instructor twice, an id that could break the key, and a repeated minimum', () => {
@@ -237,14 +261,16 @@ describe('any payout run', () => {
         const afterCrash = execute(instructors, plan, done);
         const again = planPayoutRun({ ...input, instructors: afterCrash });
         expect(again.payouts).toEqual(plan.payouts.filter((_, index) => !done(index)));
-        expect(again.recorded).toEqual(plan.payouts.filter((_, index) => done(index)));
+        expect(again.recorded).toEqual(
+          plan.payouts.filter((_, index) => done(index)).map((p) => ({ ...p, failed: false })),
+        );
         expect(again.held).toEqual(plan.held);
 
         // Finishing the rerun leaves nothing to pay in this run: each instructor was paid once.
         const finished = execute(afterCrash, again, () => true);
         const last = planPayoutRun({ ...input, instructors: finished });
         expect(last.payouts).toEqual([]);
-        expect(last.recorded).toEqual(plan.payouts);
+        expect(last.recorded).toEqual(plan.payouts.map((p) => ({ ...p, failed: false })));
       }),
     );
   });

@@ -40,6 +40,11 @@ export interface PlannedPayout {
   idempotencyKey: string;
 }
 
+/** A payout of this run found in the ledger; a failed one's lines were freed for a later run. */
+export interface RecordedPayout extends PlannedPayout {
+  failed: boolean;
+}
+
 export interface HeldBalance {
   instructorId: string;
   currency: CurrencyCode;
@@ -53,7 +58,7 @@ export interface PayoutRunPlan {
   payouts: PlannedPayout[];
   held: HeldBalance[];
   /** Payouts of this run the ledgers recorded already (a run planned again after a crash). */
-  recorded: PlannedPayout[];
+  recorded: RecordedPayout[];
   /** What the payouts pay, per currency (sorted by currency). */
   totals: Money[];
 }
@@ -106,6 +111,26 @@ function assertInput(input: PayoutRunInput): void {
   });
 }
 
+/** The payout of this run the instructor's ledger holds in a currency, if any. */
+function recordedPayout(
+  instructor: PayoutRunInstructor,
+  code: CurrencyCode,
+  key: string,
+): RecordedPayout | null {
+  const own = instructor.lines.filter((line) => line.kind === 'payout' && line.payoutId === key);
+  const [first] = own;
+  if (first === undefined) return null;
+  const lineIds = instructor.lines.filter((l) => l.kind !== 'payout' && l.payoutId === key).map((l) => l.id);
+  return {
+    instructorId: instructor.instructorId,
+    currency: code,
+    amount: money(-first.amount.amount, code),
+    lineIds,
+    idempotencyKey: key,
+    failed: own.length > 1,
+  };
+}
+
 /** Plans a run: who is paid how much in each currency, who is held and why, and what is recorded already. */
 export function planPayoutRun(input: PayoutRunInput): PayoutRunPlan {
   assertInput(input);
@@ -123,21 +148,9 @@ export function planPayoutRun(input: PayoutRunInput): PayoutRunPlan {
     for (const balance of balances(instructor.lines, input.at)) {
       const { currency: code } = balance;
       const idempotencyKey = payoutIdempotencyKey(input.runId, instructor.instructorId, code);
-      const done = instructor.lines.find(
-        (line) => line.kind === 'payout' && line.payoutId === idempotencyKey,
-      );
-      if (done) {
-        const lineIds = instructor.lines
-          .filter((l) => l.kind !== 'payout' && l.payoutId === idempotencyKey)
-          .map((l) => l.id);
-        const amount = money(-done.amount.amount, code);
-        plan.recorded.push({
-          instructorId: instructor.instructorId,
-          currency: code,
-          amount,
-          lineIds,
-          idempotencyKey,
-        });
+      const recorded = recordedPayout(instructor, code, idempotencyKey);
+      if (recorded) {
+        plan.recorded.push(recorded);
         continue;
       }
       const available = balance.available.amount;
