@@ -1,4 +1,5 @@
 import type { DomainErrorCode, FieldErrors } from '../errors';
+import { money, MoneyError, type Money } from '../money';
 
 /**
  * A marketplace rule refused its input or a move from the state something is in. `shared/` cannot
@@ -38,5 +39,15 @@ const MAX_TIME = 8_640_000_000_000_000;
 export function assertTime(value: unknown, field: string): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_TIME) {
     throw invalidField(field, 'must be a time in epoch milliseconds');
+  }
+}
+
+/** An amount as money() would make it (whole minor units, within ±2^53, a known currency), or a refusal naming the field. */
+export function checkedMoney(value: Money, field: string): Money {
+  try {
+    return money(value.amount, value.currency);
+  } catch (error) {
+    if (error instanceof MoneyError) throw invalidField(field, error.message);
+    throw error;
   }
 }

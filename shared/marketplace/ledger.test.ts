@@ -138,6 +138,17 @@ describe('an instructor’s ledger', () => {
     );
     expect(() => clawbackLine({ id: 'l2', sale: s1, clawback: money(1, 'EUR'), at: 0 })).toThrow(/^clawback/);
     expect(() => adjustmentLine({ id: 'l3', amount: usd(0), at: 0 })).toThrow(/^amount/);
+    const unknown = { amount: 100, currency: 'U$D' } as unknown as Money;
+    expect(() => adjustmentLine({ id: 'l3', amount: unknown, at: 0 })).toThrow(
+      /^amount "U\$D" is not an ISO-4217 currency code/,
+    );
+    const huge = { amount: 2 ** 53, currency: USD };
+    expect(() => saleLine({ id: 'l4', saleId: 's4', instructorShare: huge, at: 0, holdDays: 0 })).toThrow(
+      /^instructorShare/,
+    );
+    expect(() =>
+      saleLine({ id: 'l4', saleId: 's4', instructorShare: usd(1), at: 2 ** 53, holdDays: 0 }),
+    ).toThrow(/^at /);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../billing/periods';
 import { money, zero, type CurrencyCode, type Money } from '../money';
-import { assertId, assertTime, invalidField, MarketplaceRuleError } from './errors';
+import { assertId, assertTime, checkedMoney, invalidField, MarketplaceRuleError } from './errors';
 
 /**
  * An instructor's earnings ledger as data (docs/marketplace.md). Every sale, refund clawback,
@@ -71,11 +71,12 @@ export function saleLine(input: {
   assertId(input.saleId, 'saleId');
   assertTime(input.at, 'at');
   assertHoldDays(input.holdDays);
-  if (input.instructorShare.amount < 0) throw invalidField('instructorShare', 'must not be negative');
+  const share = checkedMoney(input.instructorShare, 'instructorShare');
+  if (share.amount < 0) throw invalidField('instructorShare', 'must not be negative');
   return {
     id: input.id,
     kind: 'sale',
-    amount: money(input.instructorShare.amount, input.instructorShare.currency),
+    amount: share,
     at: input.at,
     availableAt: input.at + input.holdDays * DAY_MS,
     payoutId: null,
@@ -98,6 +99,7 @@ export function clawbackLine(input: {
   assertTime(input.at, 'at');
   if (input.sale.kind !== 'sale' || input.sale.saleId === null)
     throw invalidField('sale', 'must be a sale line');
+  checkedMoney(input.clawback, 'clawback');
   if (input.clawback.currency !== input.sale.amount.currency) {
     throw invalidField('clawback', `must be in the sale's currency, ${input.sale.amount.currency}`);
   }
@@ -117,11 +119,12 @@ export function clawbackLine(input: {
 export function adjustmentLine(input: { id: string; amount: Money; at: number }): LedgerLine {
   assertId(input.id, 'id');
   assertTime(input.at, 'at');
-  if (input.amount.amount === 0) throw invalidField('amount', 'must not be zero');
+  const amount = checkedMoney(input.amount, 'amount');
+  if (amount.amount === 0) throw invalidField('amount', 'must not be zero');
   return {
     id: input.id,
     kind: 'adjustment',
-    amount: money(input.amount.amount, input.amount.currency),
+    amount,
     at: input.at,
     availableAt: input.at,
     payoutId: null,

@@ -1,5 +1,5 @@
 import { money, type CurrencyCode, type Money } from '../money';
-import { assertId, assertTime, invalidField } from './errors';
+import { assertId, assertTime, checkedMoney, invalidField } from './errors';
 import { balances, payoutTake, recordPayout, type LedgerLine } from './ledger';
 
 /**
@@ -81,7 +81,7 @@ function minimumsByCurrency(minimums: readonly Money[]): Map<CurrencyCode, numbe
   const byCurrency = new Map<CurrencyCode, number>();
   minimums.forEach((minimum, index) => {
     const field = `minimums.${index}`;
-    if (!Number.isSafeInteger(minimum.amount) || minimum.amount < 1) {
+    if (checkedMoney(minimum, field).amount < 1) {
       throw invalidField(field, 'must be a whole number of minor units, at least 1');
     }
     if (byCurrency.has(minimum.currency)) throw invalidField(field, `repeats ${minimum.currency}`);

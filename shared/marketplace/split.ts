@@ -1,5 +1,5 @@
-import { divideHalfEven, money, MoneyError, type Money } from '../money';
-import { invalidField } from './errors';
+import { divideHalfEven, money, type Money } from '../money';
+import { checkedMoney, invalidField } from './errors';
 
 /**
  * The revenue split of a course sale between its instructor and the platform (docs/marketplace.md).
@@ -97,14 +97,7 @@ export function resolveInstructorShare(settings: ShareSettings, channel: SalesCh
 }
 
 function assertNonNegative(amount: Money, field: string): void {
-  // money() refuses fractions and amounts past ±2^53; a negative net is never a sale.
-  try {
-    money(amount.amount, amount.currency);
-  } catch (error) {
-    if (error instanceof MoneyError) throw invalidField(field, error.message);
-    throw error;
-  }
-  if (amount.amount < 0) throw invalidField(field, 'must not be negative');
+  if (checkedMoney(amount, field).amount < 0) throw invalidField(field, 'must not be negative');
 }
 
 /** A sale's net from what the learner paid (discounts already off) and the tax in it. */
