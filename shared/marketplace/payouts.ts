@@ -105,8 +105,9 @@ function assertInput(input: PayoutRunInput): void {
   const seen = new Set<string>();
   input.instructors.forEach((instructor, index) => {
     assertId(instructor.instructorId, `instructors.${index}.instructorId`);
-    if (seen.has(instructor.instructorId))
+    if (seen.has(instructor.instructorId)) {
       throw invalidField(`instructors.${index}.instructorId`, 'appears twice in the run');
+    }
     seen.add(instructor.instructorId);
   });
 }
