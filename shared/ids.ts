@@ -49,7 +49,7 @@ export const ID_PREFIXES = {
 
   licenseSeat: 'lse',
 
-  // The course marketplace (migration 0035).
+  // The course marketplace (migration 0036).
   instructor: 'ins',
   course: 'crs',
   courseVersion: 'cvr',

@@ -5,7 +5,7 @@ import { REPLICATED_TABLES_V25 } from './migrations/0025_analytics';
 import { ACCOUNT_MEMBERS_V29 } from './migrations/0029_account_admins';
 import { LICENSING_TABLES_V31 } from './migrations/0031_licensing';
 import { BRANDING_TABLES_V32 } from './migrations/0032_branding';
-import { MARKETPLACE_TABLES_V35 } from './migrations/0035_marketplace';
+import { MARKETPLACE_TABLES_V36 } from './migrations/0036_marketplace';
 
 /** A table replicas receive: its name, key and the columns its row-log triggers copy. */
 export interface ReplicatedTableColumns {
@@ -29,6 +29,6 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...LICENSING_TABLES_V31,
   // Migration 0032: white-label branding, shown offline and signed into license files.
   ...BRANDING_TABLES_V32,
-  // Migration 0035: the course marketplace, run by staff from the console offline too (decision 16x).
-  ...MARKETPLACE_TABLES_V35,
+  // Migration 0036: the course marketplace, run by staff from the console offline too (decision 16x).
+  ...MARKETPLACE_TABLES_V36,
 ];

@@ -1,4 +1,4 @@
-/** Tables of migration 0035_marketplace, as Kysely sees them (server/modules/marketplace owns them). */
+/** Tables of migration 0036_marketplace, as Kysely sees them (server/modules/marketplace owns them). */
 
 export type CourseStatus = 'draft' | 'in_review' | 'published' | 'unpublished' | 'archived';
 export type CourseLevel = 'beginner' | 'intermediate' | 'advanced' | 'all_levels';

@@ -140,7 +140,7 @@ export const KNOWN_DIFFERENCES = {
   ],
   postgresOnlyIndexes: {
     customers: ['customers_search', 'customers_name_trgm', 'customers_email_prefix'],
-    // The marketplace's course search (migration 35), in place of courses_fts.
+    // The marketplace's course search (migration 36), in place of courses_fts.
     courses: ['courses_search'],
     billing_events: ['billing_events_rowid'],
     webhook_events: ['webhook_events_rowid'],

@@ -46,7 +46,7 @@ export const TABLE_OWNERS = {
   license_usage_events: 'server/modules/licensing',
   license_validations: 'server/modules/licensing',
   license_signing_keys: 'server/modules/licensing',
-  // The course marketplace (migration 0035): instructors, courses and their sales, ledger, payouts, reviews.
+  // The course marketplace (migration 0036): instructors, courses and their sales, ledger, payouts, reviews.
   marketplace_settings: 'server/modules/marketplace',
   instructors: 'server/modules/marketplace',
   courses: 'server/modules/marketplace',

@@ -32,7 +32,8 @@ import { licensing } from './0031_licensing';
 import { branding } from './0032_branding';
 import { movementSegments } from './0033_movement_segments';
 import { movementsBySubscription } from './0034_movements_by_subscription';
-import { marketplace } from './0035_marketplace';
+import { validationRepeats } from './0035_validation_repeats';
+import { marketplace } from './0036_marketplace';
 
 import type { Migration } from './types';
 
@@ -72,5 +73,6 @@ export const MIGRATIONS: readonly Migration[] = [
   branding,
   movementSegments,
   movementsBySubscription,
+  validationRepeats,
   marketplace,
 ];

@@ -20,7 +20,7 @@ const DERIVED: readonly Derived[] = [
     rebuild: (sqlite) => sqlite.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')"),
   },
   {
-    // The courses' search index (migration 0035), likewise.
+    // The courses' search index (migration 0036), likewise.
     owns: (trigger) => trigger.startsWith('courses_fts_'),
     rebuild: (sqlite) => sqlite.exec("INSERT INTO courses_fts (courses_fts) VALUES ('rebuild')"),
   },

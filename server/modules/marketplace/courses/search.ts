@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Dialect } from '../../../db/dialect';
-import { COURSES_SEARCH_DOCUMENT_V35 } from '../../../db/migrations/0035_marketplace';
+import { COURSES_SEARCH_DOCUMENT_V36 } from '../../../db/migrations/0036_marketplace';
 import { toFtsQuery } from '../../customers';
 
 /**
@@ -8,9 +8,9 @@ import { toFtsQuery } from '../../customers';
  * of the title, subtitle or description ("java scr" finds "JavaScript for screen readers").
  *
  * SQLite: the FTS5 table courses_fts (unicode61, diacritics removed). PostgreSQL: the GIN index
- * courses_search, on the very expression migration 0035 indexes.
+ * courses_search, on the very expression migration 0036 indexes.
  */
-const POSTGRES_DOCUMENT = sql.raw(COURSES_SEARCH_DOCUMENT_V35);
+const POSTGRES_DOCUMENT = sql.raw(COURSES_SEARCH_DOCUMENT_V36);
 
 /** A condition on `courses` for the typed words, or null when there are none. */
 export function courseWordsMatch(dialect: Dialect, search: string): RawBuilder<boolean> | null {

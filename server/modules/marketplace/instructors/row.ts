@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema';
 
 export type InstructorRow = DB['instructors'];
 
-/** An instructor as staff read and edit them: migration 0035's row, camelCase, flags as booleans. */
+/** An instructor as staff read and edit them: migration 0036's row, camelCase, flags as booleans. */
 export interface Instructor extends InstructorFields {
   id: string;
   /** True while nothing is paid out to them: staff hold it, or their payout details are incomplete. */

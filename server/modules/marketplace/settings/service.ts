@@ -9,7 +9,7 @@ import { DomainError } from '../../../lib/errors';
  * A workspace's marketplace rules: the instructor's default share, the shares per sales channel,
  * the refund window, how long a sale's share is held before it can be paid out, the payout day
  * and the smallest payout per currency. A workspace that never changed them has the defaults
- * (version 0), the same as migration 0035's column defaults.
+ * (version 0), the same as migration 0036's column defaults.
  */
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -13,9 +13,9 @@ import type { Migration } from './types';
  * run's own bookkeeping, which no page shows).
  *
  * Search: SQLite keeps courses_fts (FTS5 over title, subtitle and description); PostgreSQL a GIN
- * index on COURSES_SEARCH_DOCUMENT_V35, the expression its search spells.
+ * index on COURSES_SEARCH_DOCUMENT_V36, the expression its search spells.
  */
-export const MARKETPLACE_TABLES_V35 = [
+export const MARKETPLACE_TABLES_V36 = [
   {
     name: 'marketplace_settings',
     key: ['tenant_id'],
@@ -124,7 +124,7 @@ export const MARKETPLACE_TABLES_V35 = [
  * same parser (to_tsquery('simple', …)), so a word is cut the same way in both, whatever
  * letters it has. PostgreSQL uses an expression index only for a query spelling this expression.
  */
-export const COURSES_SEARCH_DOCUMENT_V35 =
+export const COURSES_SEARCH_DOCUMENT_V36 =
   "to_tsvector('simple', title || ' ' || subtitle || ' ' || description)";
 
 const tables = (integer: 'INTEGER' | 'BIGINT', email: string, strict: string) => `
@@ -382,18 +382,18 @@ const sqliteSearch = `
 `;
 
 const postgresSearch = `
-    CREATE INDEX courses_search ON courses USING gin (${COURSES_SEARCH_DOCUMENT_V35});
+    CREATE INDEX courses_search ON courses USING gin (${COURSES_SEARCH_DOCUMENT_V36});
 `;
 
 export const marketplace: Migration = {
-  version: 35,
+  version: 36,
   name: 'marketplace',
   sql:
     tables('INTEGER', 'TEXT COLLATE NOCASE', ' STRICT') +
     sqliteSearch +
-    MARKETPLACE_TABLES_V35.map(sqliteSyncTriggers).join(''),
+    MARKETPLACE_TABLES_V36.map(sqliteSyncTriggers).join(''),
   postgres:
     tables('BIGINT', 'CITEXT', '') +
     postgresSearch +
-    MARKETPLACE_TABLES_V35.map((t) => pgSyncTriggers({ ...t, tenant: byTenantId })).join(''),
+    MARKETPLACE_TABLES_V36.map((t) => pgSyncTriggers({ ...t, tenant: byTenantId })).join(''),
 };
