@@ -29,6 +29,6 @@ export const REPLICATED_TABLES: readonly ReplicatedTableColumns[] = [
   ...LICENSING_TABLES_V31,
   // Migration 0032: white-label branding, shown offline and signed into license files.
   ...BRANDING_TABLES_V32,
-  // Migration 0036: the course marketplace, run by staff from the console offline too (decision 16x).
+  // Migration 0036: the course marketplace, run by staff from the console offline too (decision 167).
   ...MARKETPLACE_TABLES_V36,
 ];

@@ -97,7 +97,7 @@ export interface MarketplaceTables {
     uploaded_at: number;
     uploaded_by: string;
   };
-  /** Each publishing step (decision 16x): what the instructor's app is told, with its reason. */
+  /** Each publishing step (decision 167): what the instructor's app is told, with its reason. */
   course_decisions: {
     id: string;
     tenant_id: string;

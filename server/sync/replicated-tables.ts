@@ -90,7 +90,7 @@ export const TABLE_REACH: Record<string, TableReach> = {
   license_validations: tenant('licensing.read', 'licenses.validations'),
   // White-label branding (migration 0032): the Branding page and the customer page's section.
   branding_versions: tenant('licensing.read', 'branding.versions'),
-  // The course marketplace (migration 0036, decision 16x): staff with marketplace.read see all of it.
+  // The course marketplace (migration 0036, decision 167): staff with marketplace.read see all of it.
   marketplace_settings: market('marketplace.settings.get'),
   instructors: market('marketplace.instructors.list'),
   courses: market('marketplace.courses.list'),

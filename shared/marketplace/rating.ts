@@ -1,5 +1,5 @@
 /**
- * The weighted rating lists sort by (issue 16, decision 16x): the course's stars blended with
+ * The weighted rating lists sort by (issue 16, decision 167): the course's stars blended with
  * RATING_PRIOR_COUNT imaginary reviews of RATING_PRIOR_MEAN stars, so a course with one 5-star
  * review does not top one with fifty reviews averaging 4.6. The same formula runs in SQL as an
  * integer key, so both databases sort the same way without floating point.

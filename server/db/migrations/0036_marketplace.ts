@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * Money is integer minor units with its currency; shares are basis points (7000 = 70 %); times
  * are epoch milliseconds; flags are 0/1 integers; JSON columns are TEXT, as elsewhere.
  *
- * Replicated (decision 16x: staff run the marketplace from the console, offline too): every
+ * Replicated (decision 167: staff run the marketplace from the console, offline too): every
  * table, without the idempotency keys of purchases and payouts (the storefront's and the payout
  * run's own bookkeeping, which no page shows).
  *

@@ -14,7 +14,7 @@ import { courseChange, findCourse, loadForChange, saveCourse } from './service';
 /**
  * A course's publishing steps (shared/marketplace/publishing.ts): each checks the version the
  * person saw, moves the status, and in the same transaction writes the step to course_decisions
- * (what the instructor's app is told, with its reason; decision 16x) and to the audit trail.
+ * (what the instructor's app is told, with its reason; decision 167) and to the audit trail.
  */
 
 type StepInput = z.output<typeof courseStepInput> & { reason?: string | null };
