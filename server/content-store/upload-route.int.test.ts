@@ -114,7 +114,12 @@ describe('contentUploadRoute over HTTP', () => {
     });
     expect(recorded).toEqual([
       {
-        stored: expect.objectContaining({ bytes: 3 * MB + 17, contentType: 'application/zip' }),
+        stored: {
+          key: body.key,
+          sha256: source.sha256(),
+          bytes: 3 * MB + 17,
+          contentType: 'application/zip',
+        },
         course: 'course_1',
       },
     ]);
