@@ -19,7 +19,7 @@ export interface ContentUploadOptions {
    * body. A DomainError thrown here is answered in the REST shape; the object stays stored
    * unreferenced, which is harmless (content addressing: a retry finds it there).
    */
-  onStored: (stored: StoredContent, req: IncomingMessage) => Promise<unknown>;
+  onStored: (stored: StoredContent, req: IncomingMessage) => Promise<object>;
   logger: Logger;
 }
 
