@@ -66,6 +66,7 @@ const moduleBoundary = (depth) => ({
 const SERVER_LAYERS = [
   { name: 'lib', folders: ['lib'], holds: 'general helpers (clock, errors, logging, cursors)' },
   { name: 'db', folders: ['db'], holds: 'the schema, migrations and connection' },
+  { name: 'content', folders: ['content-store'], holds: 'stored files (course content packages)' },
   { name: 'gateways', folders: ['gateways'], holds: 'payment gateways (Stripe, sandbox)' },
   { name: 'jobs', folders: ['jobs'], holds: 'the durable job queue' },
   { name: 'commands', folders: ['commands'], holds: 'what every command writes: audit, change log' },

@@ -1,6 +1,6 @@
 /**
  * A course content package upload over HTTP: 1 GB by default (a ZIP header, then pseudo-random
- * bytes generated as they are sent, never held whole) POSTed to `contentUploadRoute` on
+ * bytes generated as they are sent, never held whole) POSTed to `contentUploadRoute` (server/hosted/rest) on
  * 127.0.0.1 and streamed into a ContentStore in a scratch directory (decision 168). The client
  * runs in a child process, so the figures are the server's alone: MB/s (MiB, wall clock from
  * the first byte sent to the 201), and the server process's peak RSS and heap growth
@@ -16,7 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../server/lib/logger';
-import { ContentStore, contentUploadRoute, type StoredContent } from '../server/content-store';
+import { ContentStore, type StoredContent } from '../server/content-store';
+import { contentUploadRoute } from '../server/hosted/rest/content-upload';
 import { generatedPackage } from '../server/content-store/content.test-kit';
 
 const MiB = 1024 * 1024;

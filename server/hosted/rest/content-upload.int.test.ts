@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, type RestFailure } from '../hosted/rest/errors';
-import { DomainError } from '../lib/errors';
-import { silentLogger } from '../lib/logger';
-import { filesUnder, generatedPackage } from './content.test-kit';
-import { ContentStore, type StoredContent } from './store';
-import { contentUploadRoute } from './upload-route';
+import { ContentStore, type StoredContent } from '../../content-store';
+import { filesUnder, generatedPackage } from '../../content-store/content.test-kit';
+import { DomainError } from '../../lib/errors';
+import { silentLogger } from '../../lib/logger';
+import { contentUploadRoute } from './content-upload';
+import { failure, type RestFailure } from './errors';
 
 const MB = 1024 * 1024;
 const LIMIT = 4 * MB;

@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
-import type { DomainErrorCode } from '../../shared/errors';
-import { failure, internalFailure, sendFailure, sendJson, type RestFailure } from '../hosted/rest/errors';
-import { DomainError } from '../lib/errors';
-import type { Logger } from '../lib/logger';
-import { requestLogger } from '../lib/request-scope';
-import { ContentRefusedError, type RefusalReason } from './content-type';
-import { tooLarge } from './meter';
-import type { ContentStore, StoredContent } from './store';
+import type { DomainErrorCode } from '../../../shared/errors';
+import {
+  ContentRefusedError,
+  tooLarge,
+  type ContentStore,
+  type RefusalReason,
+  type StoredContent,
+} from '../../content-store';
+import { DomainError } from '../../lib/errors';
+import type { Logger } from '../../lib/logger';
+import { requestLogger } from '../../lib/request-scope';
+import { failure, internalFailure, sendFailure, sendJson, type RestFailure } from './errors';
 
 export interface ContentUploadOptions {
   /** The largest package accepted, in bytes: 413 past it, checked against Content-Length first. */
