@@ -18,7 +18,7 @@ export function registerSqliteHandle(db: Kysely<DB>, sqlite: Database.Database):
 
 function rawStatement(sqlite: Database.Database, text: string): Database.Statement {
   let kept = rawStatements.get(sqlite);
-  if (!kept) rawStatements.set(sqlite, (kept = new Map()));
+  if (!kept) rawStatements.set(sqlite, (kept = new Map<string, Database.Statement>()));
   const statement = kept.get(text);
   if (statement && !statement.busy) {
     // Maps iterate in insertion order: re-inserting makes the first entry the least recently used.
@@ -62,12 +62,10 @@ export async function selectRows<R>(
   const sqlite = handles.get(db);
   if (!sqlite) return query.execute();
   const compiled = query.compile();
-  return db.connection().execute(async () => {
+  return db.connection().execute(() => {
     const statement = rawStatement(sqlite, compiled.sql);
     const values = statement.all(...compiled.parameters) as unknown[][];
-    return objectsOf(
-      statement.columns().map((column) => column.name),
-      values,
-    ) as R[];
+    const columns = statement.columns().map((column) => column.name);
+    return Promise.resolve(objectsOf(columns, values) as R[]);
   });
 }
