@@ -125,6 +125,10 @@ export interface LicensingTables {
     /** Who asked: 'license-key' or an API key's id. */
     client: string;
     address: string | null;
+    /** How many identical validations in a row this slot stands for (decision 164). */
+    repeats: number;
+    /** The first of them; `validated_at` is the latest. */
+    first_validated_at: number;
   };
   /** A tenant's Ed25519 signing keys (shared/licensing/keys.ts); never replicated. */
   license_signing_keys: {

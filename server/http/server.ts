@@ -18,6 +18,7 @@ import { logUnexpected } from '../trpc/errors';
 import { inRequest, requestLogger } from '../lib/request-scope';
 import { clientAddress, normalizeAddress } from './client-address';
 import { answerSafely, assignRequestId, withRequestLogger } from './request-id';
+import { pathOf } from './request-path';
 import { serveStatic } from './static-files';
 import type { RequestMetrics } from '../ops/metrics';
 import { readinessRoute, type Readiness } from '../ops/readiness';
@@ -163,8 +164,7 @@ export function createRequestListener(options: HttpServerOptions): RequestListen
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const url = new URL(req.url ?? '/', 'http://local');
-    const path = url.pathname;
+    const path = pathOf(req.url ?? '/');
     for (const [prefix, route] of Object.entries(options.publicRoutes ?? {})) {
       if (path.startsWith(prefix)) {
         answerSafely(req, res, options.logger, () => route(req, res, path));
@@ -197,7 +197,7 @@ export function createRequestListener(options: HttpServerOptions): RequestListen
       }
       // API answers carry tokens (sign-in, refresh) and tenant data: no cache may keep any of them.
       res.setHeader('cache-control', 'no-store');
-      if (refusedAsTooLarge(req, res, url)) return;
+      if (refusedAsTooLarge(req, res, new URL(req.url ?? '/', 'http://local'))) return;
       timeCall(res, path, options.metrics);
       trpc(req, res);
       return;

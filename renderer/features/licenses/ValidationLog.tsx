@@ -5,8 +5,12 @@ import { DateText } from '../../ui/DateText';
 import { LoadOrProblem } from '../../ui/LoadOrProblem';
 import { plainTable } from '../../ui/plain-table';
 import { Section } from './Section';
+import { ValidationRepeats } from './ValidationRepeats';
 
-/** The latest validations (a bounded log): when, the answer's code, who asked and from where. */
+/**
+ * The latest validations (a bounded log): when, the answer's code, how many in a row, who asked
+ * and from where.
+ */
 export function ValidationLog({ licenseId }: { licenseId: string }) {
   const trpc = useTRPC();
   const log = useQuery(trpc.licenses.validations.queryOptions({ id: licenseId }));
@@ -14,7 +18,7 @@ export function ValidationLog({ licenseId }: { licenseId: string }) {
     <Section
       id="license-validations"
       title="Validation log"
-      note="The latest validations, newest first; older ones are overwritten"
+      note="The latest validations, newest first; identical ones in a row share a line; older ones are overwritten"
     >
       {!log.data ? (
         <LoadOrProblem error={log.error} what="validation log" />
@@ -29,6 +33,7 @@ export function ValidationLog({ licenseId }: { licenseId: string }) {
               <Table.Tr>
                 <Table.Th>When</Table.Th>
                 <Table.Th>Answer</Table.Th>
+                <Table.Th>Times</Table.Th>
                 <Table.Th>Machine</Table.Th>
                 <Table.Th>User</Table.Th>
                 <Table.Th>Client</Table.Th>
@@ -45,6 +50,9 @@ export function ValidationLog({ licenseId }: { licenseId: string }) {
                     <Badge color={v.valid ? 'teal' : 'red'} variant="light" size="sm">
                       {v.code}
                     </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <ValidationRepeats repeats={v.repeats} firstAt={v.firstValidatedAt} />
                   </Table.Td>
                   <Table.Td>{v.fingerprint ? <Code>{v.fingerprint.slice(0, 16)}</Code> : '—'}</Table.Td>
                   <Table.Td>{v.userRef ?? '—'}</Table.Td>

@@ -32,6 +32,7 @@ import { licensing } from './0031_licensing';
 import { branding } from './0032_branding';
 import { movementSegments } from './0033_movement_segments';
 import { movementsBySubscription } from './0034_movements_by_subscription';
+import { validationRepeats } from './0035_validation_repeats';
 
 import type { Migration } from './types';
 
@@ -71,4 +72,5 @@ export const MIGRATIONS: readonly Migration[] = [
   branding,
   movementSegments,
   movementsBySubscription,
+  validationRepeats,
 ];

@@ -294,6 +294,8 @@ export async function seedValidations(
         ...ownedBy(owner),
         slot: row.slot,
         validated_at: row.at,
+        first_validated_at: row.at,
+        repeats: 1,
         valid: row.valid ? 1 : 0,
         code: row.code,
         fingerprint: row.fingerprint ?? null,

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useTRPC } from '../../../lib/trpc';
 import { FieldList } from '../../../ui/FieldList';
 import { LoadOrProblem } from '../../../ui/LoadOrProblem';
+import { ValidationRepeats } from '../../licenses/ValidationRepeats';
 import type { AccountLicenseDetail } from '../types';
 import { LicenseMachines } from './LicenseMachines';
 import { OfflineActivation } from './OfflineActivation';
@@ -87,6 +88,7 @@ function Validations({ validations }: { validations: AccountLicenseDetail['valid
             <Table.Tr>
               <Table.Th>When</Table.Th>
               <Table.Th>Answer</Table.Th>
+              <Table.Th>Times</Table.Th>
               <Table.Th>Machine</Table.Th>
               <Table.Th>User</Table.Th>
             </Table.Tr>
@@ -99,6 +101,9 @@ function Validations({ validations }: { validations: AccountLicenseDetail['valid
                   <Badge variant="light" color={v.valid ? 'teal' : 'red'}>
                     {v.code}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <ValidationRepeats repeats={v.repeats} firstAt={v.firstValidatedAt} />
                 </Table.Td>
                 <Table.Td>{v.fingerprint ?? '—'}</Table.Td>
                 <Table.Td>{v.userRef ?? '—'}</Table.Td>

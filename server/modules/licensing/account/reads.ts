@@ -225,14 +225,28 @@ function usageOf(s: AccountScope, licenseId: string) {
 async function validationsOf(s: AccountScope, licenseId: string) {
   const rows = await s.db
     .selectFrom('license_validations')
-    .select(['validated_at as validatedAt', 'valid', 'code', 'fingerprint', 'user_ref as userRef', 'client'])
+    .select([
+      'validated_at as validatedAt',
+      'valid',
+      'code',
+      'fingerprint',
+      'user_ref as userRef',
+      'client',
+      'repeats',
+      'first_validated_at as firstValidatedAt',
+    ])
     .where('tenant_id', '=', s.tenantId)
     .where('customer_id', '=', s.customerId)
     .where('license_id', '=', licenseId)
     .orderBy('validated_at', 'desc')
     .limit(RECENT_VALIDATIONS)
     .execute();
-  return rows.map((r) => ({ ...r, valid: Boolean(r.valid) }));
+  return rows.map((r) => ({
+    ...r,
+    valid: Boolean(r.valid),
+    repeats: Number(r.repeats),
+    firstValidatedAt: Number(r.firstValidatedAt),
+  }));
 }
 
 /**

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../../db/schema';
 import { createTestWorld, START, type TestWorld } from '../../../testing/world.test-kit';
 import { licenseKeyHash } from './key-hash';
 import { seedLicense, seedPolicy } from '../licensing.test-kit';
-import { forgetLicenseView, licenseView } from './view';
+import { forgetLicenseView, licenseView, VIEW_CACHE_MS } from './view';
 
 /**
  * The API's view of a license is read once however many requests ask for it at the same
- * moment, and a forget during that read makes later requests read again.
+ * moment, a forget during that read makes later requests read again, and a view in use late
+ * in its life is read again in the background while requests are answered from it.
  */
 
 let world: TestWorld;
@@ -66,5 +67,26 @@ describe('licenseView', () => {
     expect(statements).toBe(10);
     await licenseView(db, hash, to + 1);
     expect(statements).toBe(15);
+  });
+
+  it('answers from a view late in its life at once and reads it again once, in the background', async () => {
+    const kept = await licenseView(db, hash, START);
+    const late = START + VIEW_CACHE_MS * 0.95;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => licenseView(db, hash, late)));
+    expect(answers.every((view) => view === kept)).toBe(true);
+    await vi.waitFor(() => expect(statements).toBe(10));
+    const after = await licenseView(db, hash, late + 1);
+    expect(after).not.toBe(kept);
+    expect(after?.license.id).toBe(licenseId);
+    // The refreshed view lives from the background read on: no read until late in its own life.
+    await licenseView(db, hash, late + VIEW_CACHE_MS * 0.5);
+    expect(statements).toBe(10);
+  });
+
+  it('reads an expired view before answering', async () => {
+    const kept = await licenseView(db, hash, START);
+    const answer = await licenseView(db, hash, START + VIEW_CACHE_MS);
+    expect(answer).not.toBe(kept);
+    expect(statements).toBe(10);
   });
 });

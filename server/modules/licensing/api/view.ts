@@ -16,10 +16,18 @@ import { usagePeriodOf, usagePeriodSpan, type BillingCycle } from '../usage/peri
  * makes through the API (activate, deactivate, check-in, heartbeat, usage) and every staff
  * command that calls `forgetLicenseView` drops it here at once; another server instance sees a
  * change within VIEW_CACHE_MS. Unknown keys are never kept, so guessing cannot fill it.
+ *
+ * A view in use is read again in the background from a moment drawn between 60 % and 90 % of
+ * its life, while requests go on being answered from it (decision 164): waiting for the read
+ * when it expired made every request of a busy license wait at once, and views read together
+ * (a fleet starting, a server starting) expired together, five statements each.
  */
 
 export const VIEW_CACHE_MS = 5_000;
 const MAX_VIEWS = 10_000;
+/** The background read begins at a moment drawn in this part of a view's life. */
+const REFRESH_FROM = 0.6;
+const REFRESH_SPREAD = 0.3;
 
 export interface LicenseView {
   license: LicenseRow;
@@ -77,8 +85,15 @@ export async function readLicenseView(
   };
 }
 
+interface Kept {
+  view: LicenseView;
+  expiresAt: number;
+  /** From here on, a request that uses the view starts reading it again in the background. */
+  refreshAt: number;
+}
+
 class ViewMemory {
-  readonly entries = new Map<string, { view: LicenseView; expiresAt: number }>();
+  readonly entries = new Map<string, Kept>();
   /**
    * Reads under way, by key hash, with the generation they began in: requests for a license
    * whose view is being read wait for that read rather than start their own (an app's many
@@ -88,7 +103,7 @@ class ViewMemory {
   /** Bumped by every forget: a read that began before it cannot store what it read. */
   generation = 0;
 
-  get(hash: string, now: number): LicenseView | undefined {
+  get(hash: string, now: number): Kept | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
     const { view } = entry;
@@ -96,13 +111,14 @@ class ViewMemory {
       this.entries.delete(hash);
       return undefined;
     }
-    return view;
+    return entry;
   }
 
   set(hash: string, view: LicenseView, now: number, readAt: number): void {
     if (readAt !== this.generation) return;
     this.entries.delete(hash);
-    this.entries.set(hash, { view, expiresAt: now + VIEW_CACHE_MS });
+    const refreshAt = now + VIEW_CACHE_MS * (REFRESH_FROM + REFRESH_SPREAD * Math.random());
+    this.entries.set(hash, { view, expiresAt: now + VIEW_CACHE_MS, refreshAt });
     if (this.entries.size > MAX_VIEWS) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
@@ -139,19 +155,34 @@ export async function licenseView(db: Kysely<DB>, keyHash: string, now: number):
   const memory = memoryFor(db);
   if (!memory) return readLicenseView(db, keyHash, now);
   const known = memory.get(keyHash, now);
-  if (known) return known;
+  if (!known) return readOnce(memory, db, keyHash, now);
+  if (now >= known.refreshAt) {
+    // A failed background read leaves the view to expire: the request after that reads, and answers the failure.
+    readOnce(memory, db, keyHash, now).catch(() => undefined);
+  }
+  return known.view;
+}
+
+/** Reads a view and keeps it, or joins the read of it under way (begun since the last forget). */
+function readOnce(
+  memory: ViewMemory,
+  db: Kysely<DB>,
+  keyHash: string,
+  now: number,
+): Promise<LicenseView | null> {
   const { generation } = memory;
   const underWay = memory.reading.get(keyHash);
   if (underWay?.generation === generation) return underWay.view;
-  const view = readLicenseView(db, keyHash, now);
+  const view = readLicenseView(db, keyHash, now)
+    .then((read) => {
+      if (read) memory.set(keyHash, read, now, generation);
+      return read;
+    })
+    .finally(() => {
+      if (memory.reading.get(keyHash)?.view === view) memory.reading.delete(keyHash);
+    });
   memory.reading.set(keyHash, { generation, view });
-  try {
-    const read = await view;
-    if (read) memory.set(keyHash, read, now, generation);
-    return read;
-  } finally {
-    if (memory.reading.get(keyHash)?.view === view) memory.reading.delete(keyHash);
-  }
+  return view;
 }
 
 /** Forgets a license everywhere in this process: call once a change to it (or its machines, seats, usage) commits. */

@@ -11,6 +11,9 @@ export interface ValidationEntry {
   /** Who asked: 'license-key' or an API key's id. */
   client: string;
   address: string | null;
+  /** Identical validations in a row this entry stands for (decision 164), the first at `firstValidatedAt`. */
+  repeats: number;
+  firstValidatedAt: number;
 }
 
 /**
@@ -31,7 +34,18 @@ export async function licenseValidations(
   if (!license) throw notFound('License');
   const rows = await db
     .selectFrom('license_validations')
-    .select(['validated_at', 'valid', 'code', 'fingerprint', 'user_ref', 'client', 'address', 'slot'])
+    .select([
+      'validated_at',
+      'valid',
+      'code',
+      'fingerprint',
+      'user_ref',
+      'client',
+      'address',
+      'slot',
+      'repeats',
+      'first_validated_at',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('license_id', '=', licenseId)
     .orderBy('validated_at', 'desc')
@@ -45,5 +59,7 @@ export async function licenseValidations(
     userRef: r.user_ref,
     client: r.client,
     address: r.address,
+    repeats: Number(r.repeats),
+    firstValidatedAt: Number(r.first_validated_at),
   }));
 }

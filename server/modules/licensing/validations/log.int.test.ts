@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../lib/logger';
 import { createTestWorld, START, type TestWorld } from '../../../testing/world.test-kit';
-import { seedLicense, seedPolicy } from '../licensing.test-kit';
+import { seedLicense, seedPolicy, seedValidations } from '../licensing.test-kit';
 import type { LicenseRow } from '../rows';
 import { flushValidationLog, validationLogFor } from './log';
 
 /**
  * The validation log's flush: notes of several licenses written in statements of 100 rows,
  * each license's ring continued where it stood, and at most 100 notes a license kept between
- * flushes (the ring could hold no more).
+ * flushes (the ring could hold no more); a run of identical validations in a row takes one slot.
  */
 
 let world: TestWorld;
@@ -28,22 +28,36 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
+function noteOne(license: LicenseRow, at: number, fingerprint: string, code = 'VALID') {
+  validationLogFor(world.database.db, silentLogger).note({
+    tenant_id: license.tenant_id,
+    customer_id: license.customer_id,
+    license_id: license.id,
+    validated_at: at,
+    valid: code === 'VALID' ? 1 : 0,
+    code,
+    fingerprint,
+    user_ref: null,
+    client: 'license-key',
+    address: '127.0.0.1',
+  });
+}
+
 function note(license: LicenseRow, count: number, from = 0) {
-  const log = validationLogFor(world.database.db, silentLogger);
-  for (let i = from; i < from + count; i++) {
-    log.note({
-      tenant_id: license.tenant_id,
-      customer_id: license.customer_id,
-      license_id: license.id,
-      validated_at: START + i,
-      valid: 1,
-      code: 'VALID',
-      fingerprint: `fp-${i}`,
-      user_ref: null,
-      client: 'license-key',
-      address: '127.0.0.1',
-    });
-  }
+  for (let i = from; i < from + count; i++) noteOne(license, START + i, `fp-${i}`);
+}
+
+async function runs(license: LicenseRow) {
+  const rows = await world.database.db
+    .selectFrom('license_validations')
+    .select(['slot', 'fingerprint', 'code', 'repeats', 'first_validated_at', 'validated_at'])
+    .where('license_id', '=', license.id)
+    .orderBy('slot')
+    .execute();
+  return rows.map(
+    (r) =>
+      `${r.slot}:${r.fingerprint}:${r.code}×${r.repeats} ${r.first_validated_at - START}–${r.validated_at - START}`,
+  );
 }
 
 async function ring(license: LicenseRow) {
@@ -78,5 +92,46 @@ describe('the validation log', () => {
     note(b, 30, 80);
     await flushValidationLog(world.database.db);
     expect(await ring(b)).toEqual([...slots(0, 10, (slot) => slot + 100), ...slots(10, 100, (slot) => slot)]);
+  });
+
+  it('writes a run of identical validations in a row as one slot with its count and first and latest time', async () => {
+    const [a] = licenses as [LicenseRow];
+    for (const [at, fingerprint, code] of [
+      [1, 'fp-a', 'VALID'],
+      [2, 'fp-a', 'VALID'],
+      [3, 'fp-a', 'VALID'],
+      [4, 'fp-b', 'VALID'],
+      [5, 'fp-a', 'VALID'],
+      [6, 'fp-a', 'TOO_MANY_MACHINES'],
+    ] as const)
+      noteOne(a, START + at, fingerprint, code);
+    await flushValidationLog(world.database.db);
+    expect(await runs(a)).toEqual([
+      '0:fp-a:VALID×3 1–3',
+      '1:fp-b:VALID×1 4–4',
+      '2:fp-a:VALID×1 5–5',
+      '3:fp-a:TOO_MANY_MACHINES×1 6–6',
+    ]);
+  });
+
+  it('continues the newest slot’s run across flushes, and from a ring this process has not written', async () => {
+    const [a, b] = licenses as [LicenseRow, LicenseRow];
+    noteOne(a, START + 1, 'fp-a');
+    noteOne(a, START + 2, 'fp-a');
+    await flushValidationLog(world.database.db);
+    noteOne(a, START + 3, 'fp-a');
+    await flushValidationLog(world.database.db);
+    noteOne(a, START + 4, 'fp-b');
+    await flushValidationLog(world.database.db);
+    expect(await runs(a)).toEqual(['0:fp-a:VALID×3 1–3', '1:fp-b:VALID×1 4–4']);
+
+    const owner = { tenantId: b.tenant_id, customerId: b.customer_id, licenseId: b.id };
+    await seedValidations(world.database.db, owner, [
+      { slot: 40, at: START + 9, valid: true, code: 'VALID', fingerprint: 'fp-a', address: '127.0.0.1' },
+      { slot: 41, at: START + 10, valid: true, code: 'VALID', fingerprint: 'fp-b', address: '127.0.0.1' },
+    ]);
+    noteOne(b, START + 11, 'fp-b');
+    await flushValidationLog(world.database.db);
+    expect(await runs(b)).toEqual(['40:fp-a:VALID×1 9–9', '41:fp-b:VALID×2 10–11']);
   });
 });

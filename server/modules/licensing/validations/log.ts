@@ -18,6 +18,11 @@ import type { Logger } from '../../../lib/logger';
  * and counted in a warning. A process learns where a license's ring stands from its newest
  * row once, then counts on; two instances writing one license's ring at once may overwrite
  * each other's newest slots (the log stays bounded and ordered by time).
+ *
+ * A run of identical validations in a row (same outcome, machine, user, client, address) takes
+ * one slot: its `repeats`, first and latest time (decision 164). An app validating every few
+ * seconds would otherwise fill the ring with copies of one line, hide the validation that
+ * differed, and cost a row write (and a row-log entry) per validation.
  */
 
 export const RING_SLOTS = 100;
@@ -26,14 +31,27 @@ export const MAX_PENDING = 10_000;
 const MAX_KNOWN_RINGS = 100_000;
 const ROWS_PER_STATEMENT = 100;
 
-export type ValidationNote = Omit<DB['license_validations'], 'slot'>;
+type Slot = DB['license_validations'];
+export type ValidationNote = Omit<Slot, 'slot' | 'repeats' | 'first_validated_at'>;
+type Run = Omit<Slot, 'slot'>;
+
+/** Whether `next` continues `run`: the same license, customer, outcome, machine, user, caller. */
+const continues = (run: Run, next: Run | ValidationNote) =>
+  run.license_id === next.license_id &&
+  run.customer_id === next.customer_id &&
+  run.valid === next.valid &&
+  run.code === next.code &&
+  run.fingerprint === next.fingerprint &&
+  run.user_ref === next.user_ref &&
+  run.client === next.client &&
+  run.address === next.address;
 
 class ValidationLog {
-  #pending = new Map<string, ValidationNote[]>();
+  #pending = new Map<string, Run[]>();
   #size = 0;
   #dropped = 0;
-  /** The next slot of each license's ring, once read. */
-  readonly #next = new Map<string, number>();
+  /** The newest slot of each license's ring as last written or read: where the ring goes on. */
+  readonly #newest = new Map<string, Slot | null>();
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -45,6 +63,13 @@ class ValidationLog {
   note(entry: ValidationNote): void {
     let notes = this.#pending.get(entry.license_id);
     if (!notes) this.#pending.set(entry.license_id, (notes = []));
+    const last = notes[notes.length - 1];
+    if (last && continues(last, entry)) {
+      last.repeats += 1;
+      last.validated_at = Math.max(last.validated_at, entry.validated_at);
+      return;
+    }
+    const run = { ...entry, repeats: 1, first_validated_at: entry.validated_at };
     if (notes.length >= RING_SLOTS) {
       notes.shift();
     } else if (this.#size >= MAX_PENDING) {
@@ -53,7 +78,7 @@ class ValidationLog {
     } else {
       this.#size += 1;
     }
-    notes.push(entry);
+    notes.push(run);
     this.#timer ??= setInterval(() => void this.flush(), FLUSH_MS).unref();
   }
 
@@ -88,7 +113,7 @@ class ValidationLog {
     }
   }
 
-  #upsert(rows: DB['license_validations'][]) {
+  #upsert(rows: Slot[]) {
     return this.db
       .insertInto('license_validations')
       .values(rows)
@@ -101,40 +126,52 @@ class ValidationLog {
           user_ref: eb.ref('excluded.user_ref'),
           client: eb.ref('excluded.client'),
           address: eb.ref('excluded.address'),
+          repeats: eb.ref('excluded.repeats'),
+          first_validated_at: eb.ref('excluded.first_validated_at'),
         })),
       )
       .execute();
   }
 
-  /** The notes with their slots: each license's ring continues after its newest slot. */
-  async #slotted(pending: Map<string, ValidationNote[]>): Promise<DB['license_validations'][]> {
-    const rows: DB['license_validations'][] = [];
-    for (const [licenseId, notes] of pending) {
-      let slot = this.#next.get(licenseId) ?? (await this.#after(licenseId));
-      for (const note of notes) {
-        rows.push({ ...note, slot });
-        slot = (slot + 1) % RING_SLOTS;
+  /**
+   * The runs with their slots: each license's ring continues after its newest slot, and a first
+   * run that continues the newest slot's run is written into that slot.
+   */
+  async #slotted(pending: Map<string, Run[]>): Promise<Slot[]> {
+    const rows: Slot[] = [];
+    for (const [licenseId, runs] of pending) {
+      let newest = this.#newest.has(licenseId) ? this.#newest.get(licenseId) : await this.#read(licenseId);
+      for (const run of runs) {
+        newest =
+          newest && continues(newest, run)
+            ? { ...newest, repeats: newest.repeats + run.repeats, validated_at: run.validated_at }
+            : { ...run, slot: newest ? (newest.slot + 1) % RING_SLOTS : 0 };
+        rows.push(newest);
       }
-      this.#next.delete(licenseId);
-      this.#next.set(licenseId, slot);
-      if (this.#next.size > MAX_KNOWN_RINGS) {
-        const oldest = this.#next.keys().next();
-        if (!oldest.done) this.#next.delete(oldest.value);
-      }
+      this.#remember(licenseId, newest ?? null);
     }
     return rows;
   }
 
-  async #after(licenseId: string): Promise<number> {
+  #remember(licenseId: string, newest: Slot | null): void {
+    this.#newest.delete(licenseId);
+    this.#newest.set(licenseId, newest);
+    if (this.#newest.size > MAX_KNOWN_RINGS) {
+      const oldest = this.#newest.keys().next();
+      if (!oldest.done) this.#newest.delete(oldest.value);
+    }
+  }
+
+  async #read(licenseId: string): Promise<Slot | null> {
     const newest = await this.db
       .selectFrom('license_validations')
-      .select('slot')
+      .selectAll()
       .where('license_id', '=', licenseId)
       .orderBy('validated_at', 'desc')
       .orderBy('slot', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return newest ? (newest.slot + 1) % RING_SLOTS : 0;
+    return newest ?? null;
   }
 }
 
