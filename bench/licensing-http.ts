@@ -2,8 +2,9 @@
  * Licensing, HTTP part: `POST /api/v1/licenses/validate` as the platform's apps call it — the
  * license key in the body, no API key — on a real hosted server on 127.0.0.1 (the tests'
  * composition, production code throughout), with autocannon in a child process keeping 1, 16
- * and 64 requests in flight: requests/s, p50/p99, and the server's CPU µs per request (judge by
- * it on a loaded machine; the load average is printed with each run). Beside it, the same
+ * and 64 requests in flight: requests/s, p50/p99, the server's CPU µs per request (judge by
+ * it on a loaded machine; the load average is printed with each run) and its event loop's delay
+ * (p99 and longest: how long a request that arrived could wait behind other work). Beside it, the same
  * validation in-process: the decision alone, and `validateLicense` (view cache, decision, log
  * note) — the ratios say what HTTP and the REST layer add. The aim: ≥ 5,000 validations/s with
  * p99 ≤ 10 ms at 64 in flight on 2 cores.
@@ -16,6 +17,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { decide } from '../shared/licensing/decision';
 import { PERMISSIONS } from '../shared/permissions';
@@ -218,6 +220,7 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
         'p50',
         'p99',
         'server CPU µs/req',
+        'loop delay p99/max',
         'bare node:http /s',
         'its CPU µs/req',
         'load',
@@ -227,6 +230,8 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
     ];
     for (const connections of IN_FLIGHT) {
       const profiled = profilePhase(PROFILE_DIR, `${label}-${connections}`);
+      const stalls = monitorEventLoopDelay({ resolution: 1 });
+      stalls.enable();
       const figures: LoadFigures = await loadFromChild({
         url: served.url,
         connections,
@@ -239,6 +244,7 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
         })),
       });
       profiled();
+      stalls.disable();
       const bare = await bareHttp(world.bodies, connections);
       const perRequestUs = 1e6 / figures.perSecond;
       rows.push([
@@ -247,6 +253,7 @@ async function run(label: string, postgres: { url: string; poolSize: number } | 
         latency(figures.p50),
         latency(figures.p99),
         figures.serverCpuUs.toFixed(0),
+        `${ms(stalls.percentile(99) / 1e6)} / ${ms(stalls.max / 1e6)}`,
         Math.round(bare.perSecond).toLocaleString('en'),
         bare.serverCpuUs.toFixed(0),
         load(),

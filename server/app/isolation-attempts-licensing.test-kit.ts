@@ -54,6 +54,12 @@ export const LICENSING_ATTEMPTS: Attempts = {
       expectedVersion: f.bIssuedLicenseVersion,
       customerId: f.bCustomerId,
     }),
+  'licenses.relink': (a, f) =>
+    a.licenses.relink({
+      id: f.bIssuedLicenseId,
+      expectedVersion: f.bIssuedLicenseVersion,
+      subscriptionId: f.bSubscriptionId,
+    }),
   'licenses.revealKey': (a, f) => a.licenses.revealKey({ id: f.bIssuedLicenseId }),
   'licenses.rekey': (a, f) =>
     a.licenses.rekey({ id: f.bIssuedLicenseId, expectedVersion: f.bIssuedLicenseVersion }),

@@ -260,6 +260,8 @@ export const licenseTransferInput = z.strictObject({
   customerId: customerRef,
   subscriptionId: subscriptionId.nullish().transform((v) => v ?? null),
 });
+/** `licenses.relink`: another subscription of the license's customer to follow. */
+export const licenseRelinkInput = z.strictObject({ id: licenseId, expectedVersion, subscriptionId });
 export const byLicenseId = z.strictObject({ id: licenseId });
 
 export const licenseFileInput = z.strictObject({

@@ -8,7 +8,8 @@ import { expect, test } from './fixtures';
 /**
  * What staff do to an issued license from its page in web mode: see its key again, give it a
  * new one when it leaked, transfer it to another customer, activate a machine from an offline
- * request file and download a machine's file. Each test issues its own license in the console.
+ * request file and download a machine's file, link it to a subscription of its customer. Each
+ * test issues its own license in the console.
  */
 
 interface Customer {
@@ -69,7 +70,7 @@ async function issueAndOpen(page: Page, customer: Customer, policyName: string, 
   return key;
 }
 
-const POLICIES = ['Actions keys', 'Actions transfer', 'Actions offline'];
+const POLICIES = ['Actions keys', 'Actions transfer', 'Actions offline', 'Actions relink'];
 
 /**
  * The worker's backend is shared with the specs after this one (licenses.spec counts the
@@ -143,6 +144,38 @@ test('transfers a license to another customer of the workspace', async ({ page, 
   await dialog.getByRole('button', { name: 'Transfer license' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('link', { name: grace.name, exact: true })).toBeVisible();
+});
+
+/** A customer of the demo workspace with a live subscription: the one a license gets linked to. */
+async function subscriber(dataDir: string): Promise<Customer> {
+  const database = openDataDir(dataDir);
+  try {
+    return await database.db
+      .selectFrom('customers as c')
+      .innerJoin('subscriptions as s', 's.customer_id', 'c.id')
+      .select(['c.name', 'c.email'])
+      .where('c.status', '=', 'active')
+      .where('s.status', '=', 'active')
+      .orderBy('c.created_at')
+      .executeTakeFirstOrThrow();
+  } finally {
+    await database.close();
+  }
+}
+
+test('links a license to a subscription of its customer', async ({ page, webMode }) => {
+  await prepare(webMode.dataDir, 'Actions relink');
+  const customer = await subscriber(webMode.dataDir);
+  await issueAndOpen(page, customer, 'Actions relink', 'Linked campus');
+  await action(page, 'Link to subscription…');
+  const dialog = page.getByRole('dialog', { name: 'Link Linked campus to a subscription' });
+  await dialog.getByRole('button', { name: 'Link license' }).click();
+  await expect(dialog.getByText('Choose the subscription the license follows')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Subscription' }).click();
+  await page.getByRole('option').first().click();
+  await dialog.getByRole('button', { name: 'Link license' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name: /· Active$/ })).toBeVisible();
 });
 
 test('activates a machine from an offline request file and downloads machine files', async ({

@@ -7,15 +7,16 @@ import { saveBlob } from '../../lib/save-file';
 import { useSession } from '../../shell/session';
 import { confirmAction } from '../../ui/confirm';
 import { RekeyDialog, RevealKeyDialog } from './LicenseKeyDialogs';
+import { RelinkLicenseDialog } from './RelinkLicenseDialog';
 import { SuspendLicenseDialog } from './SuspendLicenseDialog';
 import { TransferLicenseDialog } from './TransferLicenseDialog';
 import type { LicenseDetail } from './types';
 import { useLicenseMutations } from './use-license-mutations';
 
-type Dialog = 'suspend' | 'transfer' | 'reveal' | 'rekey';
+type Dialog = 'suspend' | 'transfer' | 'relink' | 'reveal' | 'rekey';
 
 /**
- * Suspend, reinstate, renew, revoke, transfer, the key (reveal, re-key) and the license file,
+ * Suspend, reinstate, renew, revoke, transfer, link to a subscription, the key (reveal, re-key) and the license file,
  * for those who manage licensing.
  */
 export function LicenseActions({ detail }: { detail: LicenseDetail }) {
@@ -89,6 +90,7 @@ export function LicenseActions({ detail }: { detail: LicenseDetail }) {
             </Menu.Item>
           )}
           <Menu.Item onClick={() => setDialog('transfer')}>Transfer…</Menu.Item>
+          <Menu.Item onClick={() => setDialog('relink')}>Link to subscription…</Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={() => setDialog('reveal')}>Reveal key…</Menu.Item>
           <Menu.Item onClick={() => setDialog('rekey')}>New key (leaked)…</Menu.Item>
@@ -111,6 +113,7 @@ export function LicenseActions({ detail }: { detail: LicenseDetail }) {
       </Menu>
       <SuspendLicenseDialog license={l} {...dialogProps('suspend')} />
       <TransferLicenseDialog detail={detail} {...dialogProps('transfer')} />
+      <RelinkLicenseDialog detail={detail} {...dialogProps('relink')} />
       <RevealKeyDialog license={l} {...dialogProps('reveal')} />
       <RekeyDialog license={l} {...dialogProps('rekey')} />
     </>

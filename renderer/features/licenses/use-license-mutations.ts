@@ -18,6 +18,7 @@ export function useLicenseMutations() {
     renew: useMutation(trpc.licenses.renew.mutationOptions({ onSettled })),
     revoke: useMutation(trpc.licenses.revoke.mutationOptions({ onSettled })),
     transfer: useMutation(trpc.licenses.transfer.mutationOptions({ onSettled })),
+    relink: useMutation(trpc.licenses.relink.mutationOptions({ onSettled })),
     revealKey: useMutation(trpc.licenses.revealKey.mutationOptions(forget)),
     rekey: useMutation(trpc.licenses.rekey.mutationOptions({ onSettled, ...forget })),
     downloadFile: useMutation(trpc.licenses.downloadFile.mutationOptions(forget)),

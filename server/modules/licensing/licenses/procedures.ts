@@ -2,6 +2,7 @@ import {
   byLicenseId,
   byLicenseVersion,
   licenseIssueInput,
+  licenseRelinkInput,
   licenseRevokeInput,
   licenseSuspendInput,
   licenseTransferInput,
@@ -12,6 +13,7 @@ import { licenseFileCommands } from '../files/procedures';
 import { issueLicense } from './issue';
 import { reinstateLicense, renewLicense, revealLicenseKey, revokeLicense, suspendLicense } from './lifecycle';
 import { rekeyLicense } from './rekey';
+import { relinkLicense } from './relink';
 import { transferLicense } from './transfer';
 
 /**
@@ -26,7 +28,7 @@ async function forgettingView<T>(licenseId: string, change: Promise<T>): Promise
   }
 }
 
-/** Staff actions on licenses (issue, suspend, renew, revoke, transfer, re-key…), spread into `licenses`. */
+/** Staff actions on licenses (issue, suspend, renew, revoke, transfer, relink, re-key…), spread into `licenses`. */
 export const licenseCommands = {
   // The key is shown once, here: a desktop's outbox never keeps it (server/trpc/secrets.ts).
   issue: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
@@ -47,6 +49,9 @@ export const licenseCommands = {
   transfer: tenantProcedure('licensing.manage')
     .input(licenseTransferInput)
     .mutation(({ ctx, input }) => forgettingView(input.id, transferLicense(ctx, input))),
+  relink: tenantProcedure('licensing.manage')
+    .input(licenseRelinkInput)
+    .mutation(({ ctx, input }) => forgettingView(input.id, relinkLicense(ctx, input))),
   // A mutation, not a query: only the server holds the sealed key, so a desktop forwards it.
   revealKey: tenantProcedure('licensing.manage', { secrets: { result: ['key'] } })
     .input(byLicenseId)

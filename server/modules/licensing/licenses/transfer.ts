@@ -2,8 +2,7 @@ import type { Transaction } from 'kysely';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
-import { findPolicyRow } from '../policies/service';
-import { linkedSubscription } from './issue';
+import { linkPatch } from './relink';
 import { activeCustomer, licenseChange, loadForChange, saveLicense, type License } from './row';
 
 /**
@@ -11,7 +10,8 @@ import { activeCustomer, licenseChange, loadForChange, saveLicense, type License
  * Its machines, seats, usage, usage events and validation log move with it in the same
  * transaction — every licensing row carries its customer, so an account admin's replica and
  * reach follow the license. The old customer's subscription link is dropped (it is not the new
- * customer's); a subscription of the new customer may be named instead.
+ * customer's); a subscription of the new customer may be named instead, and a SUBSCRIPTION
+ * license then expires with that one's period (relink.ts).
  */
 
 /** Every licensing row of the license carries its customer: each moves with it (tables named literally, as table-owners checks). */
@@ -38,16 +38,17 @@ export function transferLicense(
       });
     }
     await activeCustomer(trx, scope.tenantId, input.customerId);
-    const policy = await findPolicyRow(trx, scope.tenantId, current.policy_id);
-    const subscription =
+    const moved = { ...current, customer_id: input.customerId };
+    // A SUBSCRIPTION license linked to the new customer's subscription expires with it, as a relink does.
+    const link =
       input.subscriptionId === null
-        ? null
-        : await linkedSubscription(trx, scope.tenantId, input.customerId, input.subscriptionId, policy);
+        ? { subscription_id: null }
+        : await linkPatch(trx, scope.tenantId, moved, input.subscriptionId);
     await moveRows(trx, current.id, input.customerId);
     const { before, after } = await saveLicense(
       trx,
       current,
-      { customer_id: input.customerId, subscription_id: subscription?.id ?? null },
+      { customer_id: input.customerId, ...link },
       now,
     );
     return { result: after, changes: [licenseChange(before, after)] };

@@ -6,7 +6,7 @@ import type { LicenseRow } from '../rows';
 import { flushValidationLog, validationLogFor } from './log';
 
 /**
- * The validation log's flush: notes of several licenses written in statements of 100 rows,
+ * The validation log's flush: notes of several licenses written in statements of 25 rows,
  * each license's ring continued where it stood, and at most 100 notes a license kept between
  * flushes (the ring could hold no more); a run of identical validations in a row takes one slot.
  */
@@ -74,7 +74,7 @@ const slots = (from: number, to: number, fingerprint: (slot: number) => number) 
   Array.from({ length: to - from }, (_, k) => `${from + k}:fp-${fingerprint(from + k)}`);
 
 describe('the validation log', () => {
-  it('writes a flush of several licenses in statements of 100 rows, keeping each one’s last 100', async () => {
+  it('writes a flush of several licenses in statements of 25 rows, keeping each one’s last 100', async () => {
     const [a, b, c] = licenses as [LicenseRow, LicenseRow, LicenseRow];
     note(a, 120);
     note(b, 80);

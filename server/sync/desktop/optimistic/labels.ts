@@ -88,6 +88,7 @@ const SENTENCES: Record<string, (input: Input, name: Name) => string> = {
   'licenses.renew': (i, n) => `Renew license ${n(i.id)}`,
   'licenses.revoke': (i, n) => `Revoke license ${n(i.id)}`,
   'licenses.transfer': (i, n) => `Transfer license ${n(i.id)} to ${n(i.customerId)}`,
+  'licenses.relink': (i, n) => `Link license ${n(i.id)} to subscription ${n(i.subscriptionId)}`,
   'licenses.revealKey': (i, n) => `Show the key of license ${n(i.id)}`,
   'licenses.rekey': (i, n) => `Give license ${n(i.id)} a new key`,
   'licenses.downloadFile': (i, n) => `Download the license file of ${n(i.id)}`,
