@@ -7,6 +7,7 @@ import { migrate, type MigrationReport } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openPostgresPool } from './postgres-pool';
 import { migratePostgres } from './migrate-postgres';
+import { registerSqliteHandle } from './raw-rows';
 import { withStatementCache } from './statement-cache';
 import type { DB } from './schema';
 
@@ -57,6 +58,7 @@ export function openDatabase(options: OpenOptions): AppDatabase {
     // its own analysis limit, so it is quick on a large file), on close, and daily (housekeeping).
     sqlite.pragma('optimize = 0x10002');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    registerSqliteHandle(db, sqlite);
     return {
       db,
       dialect: 'sqlite',

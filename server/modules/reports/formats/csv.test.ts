@@ -89,6 +89,15 @@ describe('csvWriter', () => {
     );
   });
 
+  it('keeps every byte across chunk ends, multi-byte text and a record longer than a chunk included', async () => {
+    // Records of varied lengths, so chunk ends fall at every distance from a record's end.
+    const wide = (n: number) => 'Zoë Müller — 東京 😀, '.repeat(1 + (n % 13));
+    const rows: Cell[][] = Array.from({ length: 6_000 }, (_, n) => [`${n} ${wide(n)}`]);
+    rows.splice(2_500, 0, ['é'.repeat(400_000)]);
+    const file = await writeCsv([textColumn('A')], rows);
+    expect(parseCsv(file)).toEqual([['A'], ...rows]);
+  });
+
   it('holds back to the file: a slow reader still gets every row, in order', async () => {
     const out = new PassThrough({ highWaterMark: 16 });
     const writer = csvWriter(out, [textColumn('N')], { bom: false });

@@ -59,28 +59,52 @@ function cellWriters(columns: readonly TableColumn[]): ((cell: Cell) => string)[
   });
 }
 
-/** About this many characters go to the file at once. */
-const CHUNK = 256 * 1024;
+/** The file is written in chunks of this many bytes. */
+const CHUNK_BYTES = 256 * 1024;
+/** UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair's 4 bytes are 2 per unit). */
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
- * Writes an RFC 4180 CSV to `out` row by row, in chunks of about 256 KB, waiting for the file
- * when it is behind: memory stays a chunk whatever the number of rows. A row that fills no
- * chunk returns nothing to wait for (no promise per row).
+ * Writes an RFC 4180 CSV to `out` row by row. Each record is encoded straight into a 256 KB
+ * chunk buffer (a string of the whole chunk cost more to flatten and encode than the rows did
+ * to build: decision 169), and a full chunk goes to the file, waiting for it when it is behind:
+ * memory stays a chunk whatever the number of rows. A row that fills no chunk returns nothing
+ * to wait for (no promise per row).
  */
 export function csvWriter(
   out: Writable,
   columns: readonly TableColumn[],
   options: { bom: boolean },
 ): TableWriter {
-  let pending = (options.bom ? BOM : '') + csvLine(columns.map((c) => csvField(guardFormula(c.header))));
   const writers = cellWriters(columns);
   const width = columns.length;
-  const flush = async () => {
-    if (pending === '') return;
-    const chunk = pending;
-    pending = '';
-    if (!out.write(chunk)) await once(out, 'drain');
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  /** Hands the filled part of the chunk to the file; true when the file asks to wait. */
+  const sendChunk = (): boolean => {
+    if (used === 0) return false;
+    const filled = chunk.subarray(0, used);
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+    return !out.write(filled);
   };
+  /** Adds a record's text; a promise when the file is behind. */
+  const append = (text: string): Promise<void> | undefined => {
+    let behind = false;
+    if (used + text.length * MAX_BYTES_PER_UNIT > CHUNK_BYTES) {
+      behind = sendChunk();
+      // A record longer than a chunk (megabytes of text in a cell) goes to the file as it is.
+      if (text.length * MAX_BYTES_PER_UNIT > CHUNK_BYTES) behind = !out.write(text) || behind;
+      else used += chunk.write(text, used);
+    } else {
+      used += chunk.write(text, used);
+    }
+    return behind ? drained() : undefined;
+  };
+  const drained = async () => {
+    await once(out, 'drain');
+  };
+  void append((options.bom ? BOM : '') + csvLine(columns.map((c) => csvField(guardFormula(c.header)))));
   return {
     writeRow(cells) {
       // One string per record, built in place (no array of fields to join).
@@ -90,16 +114,15 @@ export function csvWriter(
         if (index > 0) line += ',';
         if (cell !== null) line += (writers[index] as (cell: Cell) => string)(cell);
       }
-      pending += `${line}\r\n`;
-      return pending.length >= CHUNK ? flush() : undefined;
+      return append(`${line}\r\n`);
     },
     async finish() {
-      await flush();
+      if (sendChunk()) await drained();
       out.end();
       await finished(out);
     },
     async abort() {
-      pending = '';
+      used = 0;
       out.destroy();
       await finished(out).catch(() => undefined);
     },

@@ -47,6 +47,11 @@ const DAY_MS = 86_400_000;
 /** 10000-01-01: past it (and before 1970) toISOString's own form is used. */
 const YEAR_10000_MS = 253_402_300_800_000;
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** "HH:MM" of each minute of a day. */
+const HOURS_MINUTES = Array.from(
+  { length: 1440 },
+  (_, n) => `${TWO_DIGITS[Math.floor(n / 60)]}:${TWO_DIGITS[n % 60]}`,
+);
 
 /** Year, month and day of the `days`-th day after 1970-01-01 (Howard Hinnant's civil_from_days). */
 function civilDate(days: number): string {
@@ -68,6 +73,21 @@ function civilDate(days: number): string {
   return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
 
+/** The last days' texts, by day number modulo the size: an export's rows fall on few days each page. */
+const DAY_SLOTS = 256;
+const slotDays = new Array<number>(DAY_SLOTS).fill(-1);
+const slotTexts = new Array<string>(DAY_SLOTS).fill('');
+
+/** civilDate(days), from the slot cache when that day was written lately. */
+function dayText(days: number): string {
+  const slot = days % DAY_SLOTS;
+  if (slotDays[slot] === days) return slotTexts[slot] as string;
+  const text = civilDate(days);
+  slotDays[slot] = days;
+  slotTexts[slot] = text;
+  return text;
+}
+
 /**
  * An epoch-ms time as ISO 8601 in UTC ("2026-03-01T09:30:00.000Z"), exactly as
  * `Date.prototype.toISOString` writes it, from integer arithmetic: an export writes three
@@ -80,8 +100,6 @@ export function isoUtc(ms: number): string {
   const milliseconds = rest % 1000;
   rest = (rest - milliseconds) / 1000;
   const seconds = rest % 60;
-  rest = (rest - seconds) / 60;
-  const minutes = rest % 60;
-  const hours = (rest - minutes) / 60;
-  return `${civilDate(days)}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[milliseconds]}Z`;
+  const minuteOfDay = (rest - seconds) / 60;
+  return `${dayText(days)}T${HOURS_MINUTES[minuteOfDay]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[milliseconds]}Z`;
 }
