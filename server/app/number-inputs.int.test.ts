@@ -180,6 +180,10 @@ const VALID: Record<string, ValidInput> = {
   'licenses.revoke': (k) => freshLicense(k),
   'licenses.rekey': (k) => freshLicense(k),
   'licenses.transfer': async (k) => ({ ...(await freshLicense(k)), customerId: await otherCustomer(k) }),
+  'licenses.relink': async (k) => ({
+    ...(await freshLicense(k)),
+    subscriptionId: (await k.freshSubscription()).id,
+  }),
   'marketplace.instructors.list': () => ({ limit: 10 }),
   'marketplace.instructors.create': () => instructorInput({ shareBps: 6500 }),
   'marketplace.instructors.update': async (k) => {
