@@ -136,25 +136,25 @@ test('a key is narrowed to chosen scopes: read only for its role, one more taken
   await create.getByRole('textbox', { name: 'Role' }).click();
   await page.getByRole('option', { name: 'Billing' }).click();
   // A new role starts with all of its permissions, grouped by area.
-  await expect(create.getByText('7 of 7 chosen')).toBeVisible();
+  await expect(create.getByText('9 of 9 chosen')).toBeVisible();
   const customers = create.getByRole('group', { name: 'Customers' });
   await expect(customers.getByRole('checkbox', { name: 'customers.write' })).toBeChecked();
 
   await create.getByRole('button', { name: 'Read only' }).click();
   await expect(customers.getByRole('checkbox', { name: 'customers.write' })).not.toBeChecked();
   await expect(customers.getByRole('checkbox', { name: 'customers.read' })).toBeChecked();
-  await expect(create.getByText('4 of 7 chosen')).toBeVisible();
+  await expect(create.getByText('5 of 9 chosen')).toBeVisible();
   await create
     .getByRole('group', { name: 'Billing' })
     .getByRole('checkbox', { name: 'billing.read' })
     .uncheck();
-  await expect(create.getByText('3 of 7 chosen')).toBeVisible();
+  await expect(create.getByText('4 of 9 chosen')).toBeVisible();
   await create.getByRole('button', { name: 'Create key' }).click();
   await copySecret(page, 'API key created');
 
   const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: name });
   await expect(row).toContainText('Billing');
-  for (const scope of ['tenants.read', 'customers.read', 'licensing.read']) {
+  for (const scope of ['tenants.read', 'customers.read', 'licensing.read', 'marketplace.read']) {
     await expect(row).toContainText(scope);
   }
   await expect(row).not.toContainText('billing.read');
@@ -168,7 +168,7 @@ test('a key needs at least one scope', async ({ page }) => {
   const create = dialog(page, 'New API key');
   await create.getByRole('textbox', { name: 'Name' }).fill(`Empty ${uniqueWord()}`);
   for (const box of await create.getByRole('checkbox').all()) await box.uncheck();
-  await expect(create.getByText('0 of 4 chosen')).toBeVisible();
+  await expect(create.getByText('0 of 5 chosen')).toBeVisible();
   await create.getByRole('button', { name: 'Create key' }).click();
   await expect(create.getByText('Choose at least one scope')).toBeVisible();
   await expect(dialog(page, 'API key created')).toBeHidden();
