@@ -1,13 +1,12 @@
 import type { Transaction } from 'kysely';
-import { policyFromRow } from '../rows';
 import { expiryOf } from '../../../../shared/licensing/policy';
 import { runCommand, type CommandScope } from '../../../commands/run-command';
 import type { DB } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
 import { findPolicyRow } from '../policies/service';
+import { policyFromRow, type LicenseRow } from '../rows';
 import { linkedSubscription } from './issue';
 import { licenseChange, loadForChange, saveLicense, type License } from './row';
-import type { LicenseRow } from '../rows';
 
 /**
  * Ties a license to another subscription of the same customer — the usual case being a
